@@ -1,0 +1,41 @@
+package io.tickstock.contract;
+
+import java.util.List;
+
+/**
+ * Redis pub/sub channel names of CONTRACT.md. Each constant's Javadoc names the canonical {@code type}
+ * carried on it.
+ */
+public final class Channels {
+    private Channels() {}
+
+    /** {@code streaming_session_started}. */
+    public static final String SESSION_STARTED = "tickstock:streaming:session_started";
+    /** {@code streaming_session_stopped}. */
+    public static final String SESSION_STOPPED = "tickstock:streaming:session_stopped";
+    /** {@code streaming_health}, every health interval and on status change. */
+    public static final String HEALTH = "tickstock:streaming:health";
+    /** {@code streaming_pattern} or {@code streaming_patterns_batch}: every detection. */
+    public static final String PATTERNS_STREAMING = "tickstock:patterns:streaming";
+    /** Same shapes as {@link #PATTERNS_STREAMING}, only detections with confidence &ge; 0.8. */
+    public static final String PATTERNS_DETECTED = "tickstock:patterns:detected";
+    /** {@code streaming_indicator} or {@code streaming_indicators_batch}. */
+    public static final String INDICATORS_STREAMING = "tickstock:indicators:streaming";
+    /** {@code indicator_alert}: on the bar where a threshold is crossed. */
+    public static final String ALERTS_INDICATORS = "tickstock:alerts:indicators";
+    /** {@code critical_alert}: a component fails, and again when it recovers. */
+    public static final String ALERTS_CRITICAL = "tickstock:alerts:critical";
+    /** {@code persistence_batch}: after each batch written to PostgreSQL. */
+    public static final String PERSISTENCE = "tickstock:streaming:persistence";
+    /** {@code streaming_bar} and {@code streaming_bar_correction}. */
+    public static final String BARS_STREAMING = "tickstock:bars:streaming";
+    /** Legacy envelope {@code event_type: pattern_detected} (seeds/004). */
+    public static final String LEGACY_PATTERNS = "tickstock.events.patterns";
+    /** Legacy envelope {@code event_type: system_health}. */
+    public static final String LEGACY_HEALTH = "tickstock.health.status";
+
+    /** Every channel of the contract, in the order of CONTRACT.md. */
+    public static final List<String> ALL = List.of(SESSION_STARTED, SESSION_STOPPED, HEALTH,
+            PATTERNS_STREAMING, PATTERNS_DETECTED, INDICATORS_STREAMING, ALERTS_INDICATORS,
+            ALERTS_CRITICAL, PERSISTENCE, BARS_STREAMING, LEGACY_PATTERNS, LEGACY_HEALTH);
+}
