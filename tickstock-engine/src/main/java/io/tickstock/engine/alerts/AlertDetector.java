@@ -1,0 +1,48 @@
+package io.tickstock.engine.alerts;
+
+import io.tickstock.engine.indicators.IndicatorSet;
+import io.tickstock.engine.indicators.Rsi;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Detects the six alert types on one symbol's indicator values, on the transition bar only: the previous
+ * bar was on the other side (or at) the threshold and this bar is strictly beyond it. The first bar with
+ * a value never fires (no previous side). Severity rule: RSI beyond 80 or below 20 is critical, other RSI
+ * crossings warning; band breaks warning; MACD crosses info. Not thread-safe.
+ */
+public final class AlertDetector {
+    private double prevRsi = Double.NaN, prevMacd = Double.NaN, prevSignal = Double.NaN;
+    private double prevClose = Double.NaN, prevUpper = Double.NaN, prevLower = Double.NaN;
+
+    /** Evaluates the bar just fed to {@code set} (closing at {@code close} dollars). */
+    public List<Alert> evaluate(IndicatorSet set, double close) {
+        List<Alert> alerts = new ArrayList<>(0);
+        double rsi = set.rsi() == null ? Double.NaN : set.rsi().value();
+        if (rsi > Rsi.OVERBOUGHT && prevRsi <= Rsi.OVERBOUGHT)
+            alerts.add(new Alert(AlertType.RSI_OVERBOUGHT, "RSI", rsi, Rsi.OVERBOUGHT, "above", rsi > 80 ? "critical" : "warning"));
+        if (rsi < Rsi.OVERSOLD && prevRsi >= Rsi.OVERSOLD)
+            alerts.add(new Alert(AlertType.RSI_OVERSOLD, "RSI", rsi, Rsi.OVERSOLD, "below", rsi < 20 ? "critical" : "warning"));
+        prevRsi = rsi;
+
+        double macd = set.macd() == null ? Double.NaN : set.macd().value();
+        double signal = set.macd() == null ? Double.NaN : set.macd().signal();
+        if (macd > signal && prevMacd <= prevSignal)
+            alerts.add(new Alert(AlertType.MACD_BULLISH_CROSS, "MACD", macd, signal, "above", "info"));
+        if (macd < signal && prevMacd >= prevSignal)
+            alerts.add(new Alert(AlertType.MACD_BEARISH_CROSS, "MACD", macd, signal, "below", "info"));
+        prevMacd = macd;
+        prevSignal = signal;
+
+        double upper = set.bbands() == null ? Double.NaN : set.bbands().upper();
+        double lower = set.bbands() == null ? Double.NaN : set.bbands().lower();
+        if (close > upper && prevClose <= prevUpper)
+            alerts.add(new Alert(AlertType.BB_UPPER_BREAK, "BBANDS", close, upper, "above", "warning"));
+        if (close < lower && prevClose >= prevLower)
+            alerts.add(new Alert(AlertType.BB_LOWER_BREAK, "BBANDS", close, lower, "below", "warning"));
+        prevClose = close;
+        prevUpper = upper;
+        prevLower = lower;
+        return alerts;
+    }
+}

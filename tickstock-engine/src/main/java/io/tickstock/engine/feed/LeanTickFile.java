@@ -1,0 +1,104 @@
+package io.tickstock.engine.feed;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one LEAN tick trade zip ({@code tick/<symbol>/<yyyyMMdd>_trade.zip}, format in
+ * ../shared/data/README.md): {@code time_ms_since_midnight,price_decicents,size,exchange,sale_condition,suspicious}
+ * with times in America/New_York. Times become epoch milliseconds (fractions of a millisecond dropped),
+ * prices dollars; a suspicious print is returned with {@code eligible=false}. A malformed line is counted,
+ * logged once per file with its line number and reason, and skipped. Not thread-safe.
+ */
+public final class LeanTickFile implements TradeSource {
+    private static final Logger LOG = LoggerFactory.getLogger(LeanTickFile.class);
+    /** The exchange's time zone, in which LEAN stores times. */
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    private final Path path;
+    private final String symbol;
+    private final long midnightMillis;
+    private final BufferedReader reader;
+    private long lineNumber;
+    private long malformed;
+
+    /**
+     * Opens a tick zip; the symbol comes from the parent folder, the date from the file name.
+     *
+     * @throws IOException when the file cannot be opened or holds no CSV entry
+     * @throws IllegalArgumentException when the name does not start with {@code yyyyMMdd}
+     */
+    public LeanTickFile(Path path) throws IOException {
+        this.path = path;
+        this.symbol = path.getParent().getFileName().toString().toUpperCase(Locale.ROOT);
+        LocalDate date = dateOf(path);
+        this.midnightMillis = date.atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
+        ZipInputStream zip = new ZipInputStream(Files.newInputStream(path));
+        ZipEntry entry = zip.getNextEntry();
+        if (entry == null) {
+            zip.close();
+            throw new IOException(path + ": empty zip, expected one CSV file");
+        }
+        this.reader = new BufferedReader(new InputStreamReader(zip, StandardCharsets.US_ASCII), 1 << 16);
+    }
+
+    /** The trading date encoded in a LEAN file name ({@code yyyyMMdd_...}). */
+    public static LocalDate dateOf(Path path) {
+        String name = path.getFileName().toString();
+        if (name.length() < 8) throw new IllegalArgumentException(path + ": name must start with yyyyMMdd");
+        return LocalDate.parse(name.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    @Override
+    public Trade next() throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            Trade trade = parse(line);
+            if (trade != null) return trade;
+        }
+        return null;
+    }
+
+    private Trade parse(String line) {
+        try {
+            int c1 = line.indexOf(','), c2 = line.indexOf(',', c1 + 1), c3 = line.indexOf(',', c2 + 1);
+            int c4 = line.indexOf(',', c3 + 1), c5 = line.indexOf(',', c4 + 1);
+            if (c5 < 0) throw new IllegalArgumentException("expected 6 fields");
+            double msOfDay = Double.parseDouble(line.substring(0, c1));
+            long priceDeciCents = Long.parseLong(line.substring(c1 + 1, c2));
+            long size = Long.parseLong(line.substring(c2 + 1, c3));
+            boolean suspicious = line.charAt(c5 + 1) == '1';
+            return new Trade(symbol, midnightMillis + (long) msOfDay, priceDeciCents / 10_000.0, size, !suspicious);
+        } catch (RuntimeException e) {
+            if (malformed++ == 0) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, e.getMessage(), line);
+            return null;
+        }
+    }
+
+    @Override
+    public long malformed() {
+        return malformed;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

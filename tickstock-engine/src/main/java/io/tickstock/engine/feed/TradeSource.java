@@ -1,0 +1,16 @@
+package io.tickstock.engine.feed;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** A time-ordered stream of trades. Not thread-safe: one reader thread. */
+public interface TradeSource extends Closeable {
+    /**
+     * @return the next trade in time order, or null at the end
+     * @throws IOException when the underlying file cannot be read
+     */
+    Trade next() throws IOException;
+
+    /** Malformed lines skipped so far (each was logged with its reason). */
+    long malformed();
+}

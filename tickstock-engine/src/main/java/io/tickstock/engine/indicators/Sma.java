@@ -1,0 +1,29 @@
+package io.tickstock.engine.indicators;
+
+import io.tickstock.engine.bars.Bar;
+import java.util.Map;
+
+/** Simple moving average of the close; TA-Lib SMA, lookback {@code period - 1}. */
+public final class Sma implements Indicator {
+    private final int period;
+    private final RollingSum sum;
+    private double value = Double.NaN;
+
+    public Sma(int period) {
+        if (period < 2) throw new IllegalArgumentException("SMA period must be >= 2, was " + period);
+        this.period = period;
+        this.sum = new RollingSum(period);
+    }
+
+    /** Feeds one value; returns the SMA or NaN within the lookback. */
+    public double update(double x) {
+        return value = sum.add(x) / period;
+    }
+
+    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
+    @Override public String name() { return "SMA"; }
+    @Override public String key() { return "SMA_" + period; }
+    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
+    @Override public double value() { return value; }
+    @Override public Map<String, Double> values() { return Map.of("value", value); }
+}

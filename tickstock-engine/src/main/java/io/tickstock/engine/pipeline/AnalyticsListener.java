@@ -1,0 +1,23 @@
+package io.tickstock.engine.pipeline;
+
+import io.tickstock.engine.alerts.Alert;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.indicators.Indicator;
+import io.tickstock.engine.patterns.Detection;
+import java.util.List;
+
+/**
+ * Receives the pipeline's results, on the shard thread, in this order per closed bar: bar, indicators,
+ * patterns, alerts. Implementations must not block and must copy what they keep: indicator objects are
+ * updated in place by the next bar.
+ */
+public interface AnalyticsListener {
+    void onBar(Bar bar);
+
+    /** The indicators that have a value for {@code bar} (past their lookback). */
+    void onIndicators(Bar bar, List<Indicator> ready);
+
+    void onPattern(Bar bar, Detection detection);
+
+    void onAlert(Bar bar, Alert alert);
+}
