@@ -1,0 +1,243 @@
+package io.tickstock.engine;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.Events;
+import io.tickstock.contract.IsoTime;
+import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisKeys;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.feed.LeanTickFile;
+import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.health.EngineStats;
+import io.tickstock.engine.health.HealthMonitor;
+import io.tickstock.engine.health.StaleSymbols;
+import io.tickstock.engine.pipeline.AnalyticsListener;
+import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.publish.RedisCommand;
+import io.tickstock.engine.publish.RedisPublisher;
+import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.store.Database;
+import io.tickstock.engine.store.HistoryRow;
+import io.tickstock.engine.store.HistoryWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming engine: replays trades through the analytics pipeline on the calling (shard) thread and
+ * delivers results through the Redis publisher and PostgreSQL writer threads; a scheduler thread samples
+ * health every second and writes the producer heartbeat every 15 s. {@link #start()} connects (failing
+ * with a message naming the variable to set), {@link #replay()} runs one session over the configured files,
+ * {@link #close()} drains the queues and disconnects.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final long HEARTBEAT_MILLIS = 15_000, STALE_MILLIS = 5 * 60_000;
+
+    private final EngineConfig config;
+    private final LongSupplier clock;
+    private final EngineStats stats = new EngineStats();
+    private HikariDataSource dataSource;
+    private RedisPublisher publisher;
+    private HistoryWriter writer;
+    private EventEmitter emitter;
+    private ScheduledExecutorService scheduler;
+    private volatile StreamingSession session;
+
+    /** @param clock wall clock, epoch milliseconds */
+    public Engine(EngineConfig config, LongSupplier clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Connects to PostgreSQL (migrating) and Redis and starts the I/O and health threads. */
+    public Engine start() {
+        dataSource = Database.open(config.database(), "tickstock-engine", 4);
+        Database.migrate(dataSource);
+        publisher = new RedisPublisher(config.redisUrl(), config.queueCapacity(),
+                (down, reason) -> critical("redis", down, "Redis publishing " + (down ? "failed: " + reason : "restored"),
+                        "Check that Redis is running at TICKSTOCK_REDIS_URL"),
+                stats::lag).start();
+        writer = new HistoryWriter(dataSource, config.queueCapacity(),
+                batch -> publish(Channels.PERSISTENCE, new Events.PersistenceEvent(now(), batch)),
+                (down, reason) -> critical("postgresql", down, "PostgreSQL writes " + (down ? "failed: " + reason : "restored"),
+                        "Check that PostgreSQL is running at TICKSTOCK_DATABASE_URL")).start();
+        emitter = new EventEmitter(publisher, writer, stats, clock);
+        HealthMonitor health = new HealthMonitor(stats, config.healthIntervalMillis(), clock,
+                () -> session == null ? null : session.id(), this::outages, this::publishHealth);
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));
+        scheduler.scheduleAtFixedRate(guard(health::sample), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(guard(this::heartbeat), 0, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /**
+     * Replays the configured tick files as one session (trigger {@code replay}) and returns its totals.
+     *
+     * @throws IOException when a tick file cannot be read
+     */
+    public Events.SessionEnd replay() throws IOException {
+        List<LeanTickFile> files = new ArrayList<>();
+        TreeSet<String> symbols = new TreeSet<>();
+        for (Path p : config.tickFiles()) {
+            LeanTickFile f = new LeanTickFile(p);
+            files.add(f);
+            symbols.add(f.symbol());
+        }
+        LocalDate date = LeanTickFile.dateOf(config.tickFiles().getFirst());
+        long fromMillis = date.atTime(config.from()).atZone(LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+        StreamingSession s = new StreamingSession(config.universe(), symbols.size(), "replay", clock.getAsLong());
+        startSession(s);
+        String finalStatus = "completed";
+        StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
+        Pipeline pipeline = new Pipeline(config.graceMillis(), config.extendedHoursAnalytics(), new AnalyticsListener() {
+            @Override public void onBar(Bar bar) { emitter.onBar(bar); stale.onBar(bar.symbol(), bar.startMillis()); }
+            @Override public void onIndicators(Bar bar, List<io.tickstock.engine.indicators.Indicator> ready) { emitter.onIndicators(bar, ready); }
+            @Override public void onPattern(Bar bar, io.tickstock.engine.patterns.Detection d) { emitter.onPattern(bar, d); }
+            @Override public void onAlert(Bar bar, io.tickstock.engine.alerts.Alert a) { emitter.onAlert(bar, a); }
+        });
+        try (TradeSource feed = new MergedTradeSource(files, fromMillis)) {
+            ReplayClock replayClock = new ReplayClock(fromMillis, config.speed());
+            long lastStaleCheck = 0;
+            for (Trade t; (t = feed.next()) != null; ) {
+                while (replayClock.now() < t.timeMillis()) {
+                    pipeline.onWatermark(replayClock.now());
+                    replayClock.pause(t.timeMillis());
+                }
+                pipeline.onTrade(t);
+                stats.trades.incrementAndGet();
+                if (t.timeMillis() - lastStaleCheck >= 60_000) {
+                    lastStaleCheck = t.timeMillis();
+                    stats.activeSymbols(stale.symbols());
+                    stats.staleSymbols(stale.at(t.timeMillis()));
+                }
+            }
+            pipeline.flush();
+            stats.staleSymbols(List.of());
+            LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines",
+                    pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed());
+        } catch (IOException | RuntimeException e) {
+            finalStatus = "failed";
+            throw e;
+        } finally {
+            stopSession(s, finalStatus);
+        }
+        return s.end(clock.getAsLong(), finalStatus);
+    }
+
+    private void startSession(StreamingSession s) {
+        session = s;
+        emitter.session(s);
+        Events.SessionStart start = s.start();
+        writer.write(new HistoryRow.SessionStarted(start, s.startedAtMillis()));
+        publisher.send(RedisCommand.set(RedisKeys.CURRENT_SESSION, Json.write(start)));
+        publish(Channels.SESSION_STARTED, new Events.SessionStarted(now(), start));
+        LOG.info("session {} started ({} symbols, {})", s.id(), start.symbolCount(), start.universe());
+    }
+
+    private void stopSession(StreamingSession s, String finalStatus) {
+        long stoppedAt = clock.getAsLong();
+        Events.SessionEnd end = s.end(stoppedAt, finalStatus);
+        writer.write(new HistoryRow.SessionStopped(end, stoppedAt));
+        publisher.send(RedisCommand.del(RedisKeys.CURRENT_SESSION));
+        publish(Channels.SESSION_STOPPED, new Events.SessionStopped(now(), end));
+        emitter.session(null);
+        session = null;
+        LOG.info("session {} {}: {} patterns, {} indicator values", s.id(), finalStatus, end.totalPatterns(), end.totalIndicators());
+    }
+
+    private void publishHealth(Events.Health health) {
+        publish(Channels.HEALTH, new Events.HealthEvent(now(), health));
+        publish(Channels.LEGACY_HEALTH, new Events.LegacyHealthEvent(clock.getAsLong() / 1000.0, health));
+        writer.write(new HistoryRow.Health(health, IsoTime.parseMillis(health.timestamp())));
+    }
+
+    private List<String> outages() {
+        List<String> issues = new ArrayList<>();
+        if (publisher.isDown()) issues.add("Redis unavailable: " + publisher.pending() + " messages waiting");
+        if (writer.isDown()) issues.add("PostgreSQL unavailable: " + writer.pending() + " rows waiting");
+        if (publisher.dropped() > 0) issues.add(publisher.dropped() + " Redis messages dropped (queue full)");
+        if (writer.dropped() > 0) issues.add(writer.dropped() + " rows dropped (queue full)");
+        return issues;
+    }
+
+    private void heartbeat() {
+        publisher.send(RedisCommand.set(RedisKeys.PRODUCER_HEARTBEAT, String.format("%.3f", clock.getAsLong() / 1000.0)));
+    }
+
+    private void critical(String component, boolean down, String message, String action) {
+        Events.CriticalAlert alert = down
+                ? new Events.CriticalAlert("critical", message, now(), component, action, null)
+                : new Events.CriticalAlert("info", message, now(), component, null, message);
+        publish(Channels.ALERTS_CRITICAL, new Events.CriticalAlertEvent(now(), alert));
+    }
+
+    private void publish(String channel, Object event) {
+        publisher.send(RedisCommand.publish(channel, Json.write(event)));
+    }
+
+    private String now() {
+        return IsoTime.format(clock.getAsLong());
+    }
+
+    private static Runnable guard(Runnable r) {
+        return () -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.error("scheduled task failed", e);
+            }
+        };
+    }
+
+    public EngineStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (scheduler != null) scheduler.shutdownNow();
+        if (writer != null) writer.close(10_000);
+        if (publisher != null) publisher.close(10_000);
+        if (dataSource != null) dataSource.close();
+    }
+
+    /**
+     * Replay time: starts at {@code startMillis} (event time) and advances {@code speed} times faster than
+     * the wall clock; at infinite speed it never waits. Sleeps in slices of at most 50 ms so the watermark
+     * keeps moving between sparse trades.
+     */
+    static final class ReplayClock {
+        private final long startMillis, realStartNanos = System.nanoTime();
+        private final double speed;
+
+        ReplayClock(long startMillis, double speed) {
+            this.startMillis = startMillis;
+            this.speed = speed;
+        }
+
+        long now() {
+            if (Double.isInfinite(speed)) return Long.MAX_VALUE;
+            return startMillis + (long) ((System.nanoTime() - realStartNanos) / 1e6 * speed);
+        }
+
+        void pause(long untilMillis) {
+            long waitNanos = (long) ((untilMillis - now()) / speed * 1e6);
+            LockSupport.parkNanos(Math.max(100_000, Math.min(waitNanos, 50_000_000)));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.tickstock.engine;
+
+import io.tickstock.contract.DatabaseUrl;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * What the engine runs on.
+ *
+ * @param redisUrl               {@code redis://host:port}
+ * @param database               PostgreSQL location and credentials
+ * @param tickFiles              LEAN tick zips to replay (one or more symbols, same day)
+ * @param speed                  replay speed as a multiple of real time; {@link Double#POSITIVE_INFINITY} = as fast as possible
+ * @param from                   New York time of day where the replay starts (earlier trades are skipped)
+ * @param universe               universe name published with the session
+ * @param healthIntervalMillis   health publication interval (default 10 s)
+ * @param graceMillis            watermark grace after each minute (default 2 s)
+ * @param extendedHoursAnalytics whether pre/after-hours bars feed indicators and patterns
+ * @param queueCapacity          bound of the publisher and writer queues
+ */
+public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from,
+                           String universe, long healthIntervalMillis, long graceMillis,
+                           boolean extendedHoursAnalytics, int queueCapacity) {
+    public EngineConfig {
+        if (tickFiles.isEmpty()) throw new IllegalArgumentException("no tick files to replay");
+        if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0 (or max), was " + speed);
+        if (healthIntervalMillis < 1_000 || healthIntervalMillis > 60_000)
+            throw new IllegalArgumentException("health interval must be 1-60 s, was " + healthIntervalMillis + " ms");
+    }
+}

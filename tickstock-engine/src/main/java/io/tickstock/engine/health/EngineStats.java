@@ -1,0 +1,35 @@
+package io.tickstock.engine.health;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+
+/**
+ * Counters the engine's threads update and the health monitor reads. Thread-safe: the shard thread
+ * writes trades, bars and symbols; the publisher writes lag; the monitor reads and resets the lag maximum.
+ */
+public final class EngineStats {
+    public final AtomicLong trades = new AtomicLong();
+    public final AtomicLong bars = new AtomicLong();
+    private final LongAccumulator maxLagMs = new LongAccumulator(Math::max, 0);
+    private volatile int activeSymbols;
+    private volatile List<String> staleSymbols = List.of();
+    private volatile String connectionStatus = "connected";
+
+    /** Records one publication's bar-close-to-acknowledgment time. */
+    public void lag(long millis) {
+        maxLagMs.accumulate(millis);
+    }
+
+    /** The largest lag since the last call, then resets it. */
+    public long takeMaxLag() {
+        return maxLagMs.getThenReset();
+    }
+
+    public int activeSymbols() { return activeSymbols; }
+    public void activeSymbols(int n) { activeSymbols = n; }
+    public List<String> staleSymbols() { return staleSymbols; }
+    public void staleSymbols(List<String> symbols) { staleSymbols = List.copyOf(symbols); }
+    public String connectionStatus() { return connectionStatus; }
+    public void connectionStatus(String status) { connectionStatus = status; }
+}

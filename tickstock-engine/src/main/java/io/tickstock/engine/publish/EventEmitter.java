@@ -1,0 +1,135 @@
+package io.tickstock.engine.publish;
+
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.Events;
+import io.tickstock.contract.IsoTime;
+import io.tickstock.contract.Json;
+import io.tickstock.engine.alerts.Alert;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.health.EngineStats;
+import io.tickstock.engine.indicators.Indicator;
+import io.tickstock.engine.patterns.Detection;
+import io.tickstock.engine.pipeline.AnalyticsListener;
+import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.store.HistoryRow;
+import io.tickstock.engine.store.HistoryWriter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns analytics results into the contract's events and history rows: every closed bar
+ * ({@code streaming_bar}), every indicator value ({@code streaming_indicator}), every pattern
+ * ({@code streaming_pattern}; also on the high-confidence channel at &ge; 0.8, and in the legacy envelope),
+ * every alert ({@code indicator_alert}). Top-level timestamps are the wall clock at publication. Runs on the
+ * shard thread; hands everything to the publisher and writer queues without blocking.
+ */
+public final class EventEmitter implements AnalyticsListener {
+    /** Patterns at or above this confidence also go to {@link Channels#PATTERNS_DETECTED}. */
+    public static final double HIGH_CONFIDENCE = 0.8;
+
+    private final RedisPublisher publisher;
+    private final HistoryWriter writer;
+    private final EngineStats stats;
+    private final LongSupplier clock;
+    private final Map<String, Double> lastClose = new HashMap<>();
+    private final Map<String, Double> priceChangePercent = new HashMap<>();
+    private volatile StreamingSession session;
+
+    /** @param clock wall clock, epoch ms */
+    public EventEmitter(RedisPublisher publisher, HistoryWriter writer, EngineStats stats, LongSupplier clock) {
+        this.publisher = publisher;
+        this.writer = writer;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** Sets the session events are attributed to (null between sessions). */
+    public void session(StreamingSession session) {
+        this.session = session;
+    }
+
+    private String sessionId() {
+        StreamingSession s = session;
+        return s == null ? null : s.id();
+    }
+
+    private String now() {
+        return IsoTime.format(clock.getAsLong());
+    }
+
+    private void publish(String channel, Object event) {
+        publisher.send(RedisCommand.publish(channel, Json.write(event)));
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+        stats.bars.incrementAndGet();
+        Double prev = lastClose.put(bar.symbol(), bar.close());
+        priceChangePercent.put(bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
+        Events.Bar b = new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
+                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId());
+        publish(Channels.BARS_STREAMING, Events.BarEvent.closed(now(), b));
+        writer.write(new HistoryRow.Bar(b, bar.startMillis()));
+    }
+
+    @Override
+    public void onIndicators(Bar bar, List<Indicator> ready) {
+        String time = IsoTime.format(bar.startMillis()), now = now(), sid = sessionId();
+        for (Indicator i : ready) {
+            Events.IndicatorCalculation calc = new Events.IndicatorCalculation(bar.symbol(), i.name(), i.value(),
+                    i.values(), time, "1min", i.parameters());
+            publish(Channels.INDICATORS_STREAMING, new Events.IndicatorEvent(now, calc));
+            writer.write(new HistoryRow.Indicator(calc, i.key(), sid, bar.startMillis()));
+            if (session != null) session.countIndicator();
+        }
+    }
+
+    @Override
+    public void onPattern(Bar bar, Detection d) {
+        String sid = sessionId();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (sid != null) metadata.put("session_id", sid);
+        metadata.put("detection_method", "TA-Lib " + d.function());
+        metadata.put("pattern_id", UUID.randomUUID().toString());
+        metadata.put("talib_function", d.function());
+        metadata.put("talib_output", d.output());
+        Events.PatternDetection detection = new Events.PatternDetection(bar.symbol(), d.patternType(),
+                round4(d.confidence()), IsoTime.format(bar.startMillis()), "1min", d.direction(),
+                new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()),
+                d.parameters(), metadata);
+        Events.PatternEvent event = new Events.PatternEvent(now(), detection);
+        publish(Channels.PATTERNS_STREAMING, event);
+        if (detection.confidence() >= HIGH_CONFIDENCE) publish(Channels.PATTERNS_DETECTED, event);
+        publish(Channels.LEGACY_PATTERNS, legacy(bar, detection));
+        writer.write(new HistoryRow.Pattern(detection, sid, bar.startMillis()));
+        if (session != null) session.countPattern();
+    }
+
+    private Events.LegacyPatternEvent legacy(Bar bar, Events.PatternDetection d) {
+        double change = priceChangePercent.getOrDefault(bar.symbol(), 0.0);
+        double barTime = bar.startMillis() / 1000.0;
+        return new Events.LegacyPatternEvent(clock.getAsLong() / 1000.0, new Events.LegacyPatternData(bar.symbol(),
+                d.patternType(), d.confidence(), UUID.randomUUID().toString(), "intraday", change, bar.close(),
+                bar.volume(), barTime));
+    }
+
+    @Override
+    public void onAlert(Bar bar, Alert a) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("indicator", a.indicator());
+        data.put("value", a.value());
+        data.put("threshold", a.threshold());
+        data.put("direction", a.direction());
+        Events.IndicatorAlert alert = new Events.IndicatorAlert(bar.symbol(), a.type().name(),
+                IsoTime.format(bar.startMillis()), data, a.severity(), sessionId());
+        publish(Channels.ALERTS_INDICATORS, new Events.IndicatorAlertEvent(now(), alert));
+    }
+
+    private static double round4(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
+    }
+}

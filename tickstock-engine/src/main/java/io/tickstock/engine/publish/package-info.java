@@ -1,0 +1,6 @@
+/**
+ * Redis at the engine's edge: the contract events built from analytics results
+ * ({@link io.tickstock.engine.publish.EventEmitter}) and a pipelined, bounded publisher
+ * ({@link io.tickstock.engine.publish.RedisPublisher}).
+ */
+package io.tickstock.engine.publish;

@@ -1,0 +1,43 @@
+package io.tickstock.engine.session;
+
+import io.tickstock.contract.Events;
+import io.tickstock.contract.IsoTime;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One streaming session: a random UUID, the universe it covers, when and how it started (epoch ms, wall
+ * clock), and running totals of published patterns and indicator values. Totals are thread-safe.
+ */
+public final class StreamingSession {
+    private final String id = UUID.randomUUID().toString();
+    private final String universe;
+    private final int symbolCount;
+    private final String triggerType;
+    private final long startedAtMillis;
+    private final AtomicLong patterns = new AtomicLong(), indicators = new AtomicLong();
+
+    /** @param triggerType scheduled, manual or replay */
+    public StreamingSession(String universe, int symbolCount, String triggerType, long startedAtMillis) {
+        this.universe = universe;
+        this.symbolCount = symbolCount;
+        this.triggerType = triggerType;
+        this.startedAtMillis = startedAtMillis;
+    }
+
+    public String id() { return id; }
+    public long startedAtMillis() { return startedAtMillis; }
+    public void countPattern() { patterns.incrementAndGet(); }
+    public void countIndicator() { indicators.incrementAndGet(); }
+
+    /** The contract's {@code session} object of session_started. */
+    public Events.SessionStart start() {
+        return new Events.SessionStart(id, universe, IsoTime.format(startedAtMillis), symbolCount, "active", triggerType);
+    }
+
+    /** The contract's {@code session} object of session_stopped; {@code finalStatus} completed, stopped or failed. */
+    public Events.SessionEnd end(long stoppedAtMillis, String finalStatus) {
+        return new Events.SessionEnd(id, IsoTime.format(stoppedAtMillis), (stoppedAtMillis - startedAtMillis) / 1000,
+                patterns.get(), indicators.get(), finalStatus);
+    }
+}

@@ -1,0 +1,43 @@
+package io.tickstock.engine.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tickstock.contract.DatabaseUrl;
+import org.flywaydb.core.Flyway;
+
+/** Opens the engine's connection pool and migrates the engine's tables (classpath {@code db/engine}). */
+public final class Database {
+    private Database() {}
+
+    /**
+     * @param poolSize maximum connections
+     * @throws IllegalStateException naming TICKSTOCK_DATABASE_URL when PostgreSQL cannot be reached
+     */
+    public static HikariDataSource open(DatabaseUrl url, String poolName, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        config.setPoolName(poolName);
+        config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(15_000);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL at " + url
+                    + " (" + rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
+        }
+    }
+
+    /** Applies the engine's migrations; idempotent. */
+    public static void migrate(HikariDataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/engine")
+                .table("flyway_engine_history").baselineOnMigrate(true).load().migrate();
+    }
+
+    static String rootMessage(Throwable e) {
+        while (e.getCause() != null) e = e.getCause();
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,22 @@
+package io.tickstock.engine.store;
+
+import io.tickstock.contract.Events;
+
+/** A row for one of the engine's tables; one variant per table. Times are epoch milliseconds (UTC). */
+public sealed interface HistoryRow {
+    /** The time the row is about (bar start, measurement, session start/stop), epoch ms. */
+    long timeMillis();
+
+    record SessionStarted(Events.SessionStart session, long timeMillis) implements HistoryRow {}
+
+    record SessionStopped(Events.SessionEnd session, long timeMillis) implements HistoryRow {}
+
+    record Bar(Events.Bar bar, long timeMillis) implements HistoryRow {}
+
+    record Pattern(Events.PatternDetection detection, String sessionId, long timeMillis) implements HistoryRow {}
+
+    record Indicator(Events.IndicatorCalculation calculation, String series, String sessionId, long timeMillis)
+            implements HistoryRow {}
+
+    record Health(Events.Health health, long timeMillis) implements HistoryRow {}
+}
