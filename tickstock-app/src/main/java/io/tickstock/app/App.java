@@ -1,0 +1,170 @@
+package io.tickstock.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tickstock.app.store.AlertArchive;
+import io.tickstock.app.store.AppDatabase;
+import io.tickstock.app.store.History;
+import io.tickstock.app.store.Users;
+import io.tickstock.app.stream.LiveState;
+import io.tickstock.app.stream.StreamingBuffer;
+import io.tickstock.app.stream.WebSocketHub;
+import io.tickstock.app.subscriber.Inbound;
+import io.tickstock.app.subscriber.RedisSubscriber;
+import io.tickstock.app.subscriber.SubscriberStats;
+import io.tickstock.app.web.Auth;
+import io.tickstock.app.web.BadParameter;
+import io.tickstock.app.web.Pages;
+import io.tickstock.app.web.StreamingApi;
+import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisKeys;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard app: subscribes to Redis, buffers and fans events out to browsers over WebSocket
+ * ({@code /streaming/ws}), serves the dashboard ({@code /streaming/}), the REST history API and login.
+ * {@link #start()} connects and listens (failing with a message naming what to set); {@link #close()} stops.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final AppConfig config;
+    private final LongSupplier clock;
+    private final SubscriberStats subscriberStats = new SubscriberStats();
+    private final LiveState state = new LiveState();
+    private HikariDataSource dataSource;
+    private WebSocketHub hub;
+    private StreamingBuffer buffer;
+    private RedisSubscriber subscriber;
+    private AlertArchive alerts;
+    private Javalin http;
+    private String generatedAdminPassword;
+
+    /** @param clock wall clock, epoch ms */
+    public App(AppConfig config, LongSupplier clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public App start() throws Exception {
+        dataSource = AppDatabase.open(config.database());
+        Users users = new Users(dataSource);
+        String password = config.adminPassword();
+        if (password == null || password.isBlank()) {
+            byte[] b = new byte[12];
+            new SecureRandom().nextBytes(b);
+            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            generatedAdminPassword = password;
+        }
+        users.upsert("admin", password.toCharArray(), "admin");
+        alerts = new AlertArchive(dataSource);
+        hub = new WebSocketHub(4_096);
+        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub::broadcast, clock, state).start();
+        loadCurrentSession();
+        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).start();
+
+        Auth auth = new Auth(users, clock);
+        Pages pages = new Pages();
+        StreamingApi api = new StreamingApi(new History(dataSource, clock), this::status);
+        http = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofMinutes(10)));
+            c.routes.before(auth::require);
+            c.routes.wsBeforeUpgrade(auth::requireForUpgrade);
+            c.routes.get("/login", pages::login);
+            c.routes.post("/login", auth::login);
+            c.routes.post("/logout", auth::logout);
+            c.routes.get("/", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
+            c.routes.get("/streaming", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
+            c.routes.get("/streaming/", pages::dashboard);
+            c.routes.get("/streaming/assets/<file>", pages::asset);
+            c.routes.get("/streaming/api/status", api::status);
+            c.routes.get("/streaming/api/patterns/{symbol}", api::patterns);
+            c.routes.get("/streaming/api/indicators/{symbol}", api::indicators);
+            c.routes.get("/streaming/api/alerts", api::alerts);
+            c.routes.get("/streaming/api/summary", api::summary);
+            c.routes.get("/streaming/api/bars/{symbol}", api::bars);
+            c.routes.get("/health/live", ctx -> ctx.result("ok"));
+            c.routes.get("/health/ready", ctx -> ctx.result("ready"));
+            c.routes.ws("/streaming/ws", ws -> {
+                ws.onConnect(ctx -> hub.connect(ctx, auth.user(ctx.cookie(Auth.COOKIE)).map(Auth.Login::user).orElse("?"),
+                        state.snapshot(clock.getAsLong())));
+                ws.onClose(hub::disconnect);
+                ws.onError(hub::disconnect);
+            });
+            c.routes.exception(BadParameter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
+                    .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/json")
+                        .result(Json.write(Map.of("error", "internal error: " + e.getClass().getSimpleName() + " (see the app log)")));
+            });
+        }).start(config.host(), config.httpPort());
+        return this;
+    }
+
+    /** A late consumer learns the running session from the Redis key the engine keeps. */
+    private void loadCurrentSession() {
+        RedisClient client = RedisClient.create(config.redisUrl());
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            String json = c.sync().get(RedisKeys.CURRENT_SESSION);
+            if (json != null && Json.read(json) instanceof ObjectNode session) state.sessionStarted(session);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach Redis at " + config.redisUrl() + ": start it or set TICKSTOCK_REDIS_URL", e);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private void onEvent(Inbound e) {
+        if (e.kind() == Inbound.Kind.ALERT) {
+            try {
+                alerts.store(e.data());
+            } catch (Exception ex) {
+                subscriberStats.unreadable(e.channel(), "alert not stored: " + ex.getClass().getSimpleName(), e.data().toString());
+            }
+        }
+        buffer.accept(e);
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("session", state.session());
+        s.put("session_active", state.sessionActive());
+        s.put("health", state.health());
+        s.put("subscriber", Map.of("received", subscriberStats.receivedByChannel(),
+                "unreadable", subscriberStats.unreadableByReason(), "backlog", subscriber.backlog()));
+        s.put("buffer", buffer.stats().snapshot());
+        s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted()));
+        return s;
+    }
+
+    /** The bound HTTP port. */
+    public int port() {
+        return http.port();
+    }
+
+    /** The admin password generated at start (none was configured), else null. Print it once; never log it. */
+    public String generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
+    @Override
+    public void close() {
+        if (http != null) http.stop();
+        if (subscriber != null) subscriber.close();
+        if (buffer != null) buffer.close();
+        if (hub != null) hub.close();
+        if (dataSource != null) dataSource.close();
+    }
+}

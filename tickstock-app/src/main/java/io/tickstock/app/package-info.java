@@ -1,0 +1,5 @@
+/**
+ * The TickStock dashboard app (consumer): Redis subscriber → streaming buffer → WebSocket hub → browser,
+ * plus the REST history API and login. It never calls the engine: it reads Redis and PostgreSQL only.
+ */
+package io.tickstock.app;

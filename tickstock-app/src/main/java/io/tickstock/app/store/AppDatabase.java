@@ -1,0 +1,32 @@
+package io.tickstock.app.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tickstock.contract.DatabaseUrl;
+import org.flywaydb.core.Flyway;
+
+/** Opens the app's connection pool and migrates the app's own tables (classpath {@code db/app}). */
+public final class AppDatabase {
+    private AppDatabase() {}
+
+    /** @throws IllegalStateException naming TICKSTOCK_DATABASE_URL when PostgreSQL cannot be reached */
+    public static HikariDataSource open(DatabaseUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        config.setPoolName("tickstock-app");
+        config.setMaximumPoolSize(6);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(15_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL at " + url + ": start it or set TICKSTOCK_DATABASE_URL", e);
+        }
+        Flyway.configure().dataSource(ds).locations("classpath:db/app").table("flyway_app_history")
+                .baselineOnMigrate(true).load().migrate();
+        return ds;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tickstock.app.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What a browser that connects mid-session needs: the running session, the latest health, and the most
+ * recent patterns and alerts (bounded). Thread-safe (synchronized; updated by the dispatcher, read on connect).
+ */
+public final class LiveState {
+    private static final int RECENT = 50;
+    private ObjectNode session;
+    private boolean sessionActive;
+    private JsonNode health;
+    private final Deque<ObjectNode> patterns = new ArrayDeque<>(), alerts = new ArrayDeque<>(), critical = new ArrayDeque<>();
+
+    public synchronized void sessionStarted(ObjectNode s) {
+        session = s;
+        sessionActive = true;
+    }
+
+    public synchronized void sessionStopped(ObjectNode s) {
+        ObjectNode merged = session == null ? s.deepCopy() : session.deepCopy();
+        merged.setAll(s);
+        merged.put("status", "stopped");
+        session = merged;
+        sessionActive = false;
+    }
+
+    public synchronized void health(JsonNode h) { health = h; }
+    public synchronized void pattern(ObjectNode p) { add(patterns, p); }
+    public synchronized void alert(ObjectNode a) { add(alerts, a); }
+    public synchronized void critical(ObjectNode a) { add(critical, a); }
+
+    private static void add(Deque<ObjectNode> d, ObjectNode item) {
+        d.addLast(item);
+        if (d.size() > RECENT) d.removeFirst();
+    }
+
+    public synchronized ObjectNode session() { return session; }
+    public synchronized boolean sessionActive() { return sessionActive; }
+    public synchronized JsonNode health() { return health; }
+
+    /** Frames a new client gets first: session, health, recent patterns (one batch), alerts, critical alerts. */
+    public synchronized List<String> snapshot(long nowMillis) {
+        List<String> frames = new ArrayList<>();
+        if (session != null) frames.add(Frames.session(sessionActive, session));
+        if (health != null) frames.add(Frames.health(health));
+        if (!patterns.isEmpty()) frames.add(Frames.batch("streaming_patterns_batch", "patterns", new ArrayList<>(patterns), nowMillis));
+        for (ObjectNode a : alerts) frames.add(Frames.frame("indicator_alert", a));
+        for (ObjectNode a : critical) frames.add(Frames.frame("critical_alert", a));
+        return frames;
+    }
+}

@@ -1,0 +1,151 @@
+package io.tickstock.app.stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.app.subscriber.Inbound;
+import io.tickstock.contract.IsoTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Batches events for the browser without losing any pattern or alert. Sessions, health, critical alerts,
+ * indicator alerts and patterns with confidence &ge; 0.8 go out at once; other patterns are batched
+ * (at most {@code maxBatch} per frame, the rest in the following frames of the same flush); indicator values
+ * coalesce to the latest per series (symbol + indicator + parameters) and bars to the latest per symbol and
+ * minute within one interval. Every item carries {@code published_at}, the engine's publication time, so a
+ * client can measure latency. {@link #accept} is called by the dispatcher thread; {@link #flush} by the
+ * buffer's own thread every {@code intervalMillis}.
+ */
+public final class StreamingBuffer implements AutoCloseable {
+    public static final double IMMEDIATE_CONFIDENCE = 0.8;
+
+    private final long intervalMillis;
+    private final int maxBatch;
+    private final Consumer<String> broadcast;
+    private final LongSupplier clock;
+    private final LiveState state;
+    private final BufferStats stats = new BufferStats();
+    private final Thread thread;
+    private List<ObjectNode> patterns = new ArrayList<>();
+    private Map<String, ObjectNode> indicators = new LinkedHashMap<>();
+    private Map<String, ObjectNode> bars = new LinkedHashMap<>();
+    private volatile boolean running = true;
+
+    /**
+     * @param broadcast sends one frame to every client; must not block
+     * @param clock     wall clock, epoch ms
+     */
+    public StreamingBuffer(long intervalMillis, int maxBatch, Consumer<String> broadcast, LongSupplier clock, LiveState state) {
+        this.intervalMillis = intervalMillis;
+        this.maxBatch = maxBatch;
+        this.broadcast = broadcast;
+        this.clock = clock;
+        this.state = state;
+        this.thread = Thread.ofPlatform().name("tickstock-buffer").daemon().unstarted(this::run);
+    }
+
+    public StreamingBuffer start() {
+        thread.start();
+        return this;
+    }
+
+    public BufferStats stats() {
+        return stats;
+    }
+
+    /** Takes one normalized event (dispatcher thread). */
+    public void accept(Inbound e) {
+        ObjectNode data = e.data();
+        if (e.kind() != Inbound.Kind.PERSISTENCE) data.put("published_at", IsoTime.format(e.publishedAtMillis()));
+        switch (e.kind()) {
+            case SESSION_STARTED -> { state.sessionStarted(data); now("session", Frames.session(true, data)); }
+            case SESSION_STOPPED -> { state.sessionStopped(data); now("session", Frames.session(false, state.session())); }
+            case HEALTH -> { state.health(data); now("health", Frames.health(data)); }
+            case CRITICAL -> { state.critical(data); now("critical_alert", Frames.frame("critical_alert", data)); }
+            case ALERT -> { state.alert(data); now("indicator_alert", Frames.frame("indicator_alert", data)); }
+            case PATTERN -> {
+                state.pattern(data);
+                if (data.path("confidence").asDouble() >= IMMEDIATE_CONFIDENCE) {
+                    ObjectNode d = data.objectNode();
+                    d.set("detection", data);
+                    now("pattern", Frames.frame("streaming_pattern", d));
+                } else {
+                    stats.add("pattern", "received", 1);
+                    synchronized (this) { patterns.add(data); }
+                }
+            }
+            case INDICATOR -> {
+                stats.add("indicator", "received", 1);
+                String key = data.path("symbol").asText() + "|" + data.path("indicator").asText() + "|" + data.path("metadata");
+                synchronized (this) {
+                    if (indicators.put(key, data) != null) stats.add("indicator", "coalesced", 1);
+                }
+            }
+            case BAR, BAR_CORRECTION -> {
+                stats.add("bar", "received", 1);
+                String key = data.path("symbol").asText() + "|" + data.path("timestamp").asText();
+                synchronized (this) {
+                    if (bars.put(key, data) != null) stats.add("bar", "coalesced", 1);
+                }
+            }
+            case PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH -> stats.add(e.kind().name().toLowerCase(), "received", 1);
+        }
+    }
+
+    private void now(String type, String frame) {
+        stats.add(type, "received", 1);
+        broadcast.accept(frame);
+        stats.add(type, "delivered", 1);
+    }
+
+    /** Sends what is buffered: pattern batches, one indicator batch per {@code maxBatch} series, bars. */
+    public void flush() {
+        List<ObjectNode> p;
+        Map<String, ObjectNode> i, b;
+        synchronized (this) {
+            if (patterns.isEmpty() && indicators.isEmpty() && bars.isEmpty()) return;
+            p = patterns;
+            i = indicators;
+            b = bars;
+            patterns = new ArrayList<>();
+            indicators = new LinkedHashMap<>();
+            bars = new LinkedHashMap<>();
+        }
+        long now = clock.getAsLong();
+        send("pattern", "streaming_patterns_batch", "patterns", p, now);
+        send("indicator", "streaming_indicators_batch", "indicators", new ArrayList<>(i.values()), now);
+        for (ObjectNode bar : b.values()) {
+            broadcast.accept(Frames.frame("streaming_bar", bar));
+            stats.add("bar", "delivered", 1);
+        }
+    }
+
+    private void send(String type, String event, String field, List<ObjectNode> items, long now) {
+        for (int from = 0; from < items.size(); from += maxBatch) {
+            List<ObjectNode> chunk = items.subList(from, Math.min(items.size(), from + maxBatch));
+            broadcast.accept(Frames.batch(event, field, chunk, now));
+            stats.add(type, "delivered", chunk.size());
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Thread.sleep(intervalMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        flush();
+    }
+}

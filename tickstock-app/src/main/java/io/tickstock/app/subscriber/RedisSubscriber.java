@@ -1,0 +1,104 @@
+package io.tickstock.app.subscriber;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tickstock.contract.Channels;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to every channel of the contract. Lettuce's listener runs on a Netty thread, so it only
+ * enqueues; the {@code tickstock-dispatch} thread reads each message ({@link MessageReader}) and hands the
+ * events to {@code sink}. Lettuce reconnects and resubscribes by itself.
+ */
+public final class RedisSubscriber implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
+    private record Raw(String channel, String text) {}
+
+    private final RedisClient client;
+    private final StatefulRedisPubSubConnection<String, String> connection;
+    private final BlockingQueue<Raw> queue = new LinkedBlockingQueue<>();
+    private final MessageReader reader;
+    private final SubscriberStats stats;
+    private final Consumer<Inbound> sink;
+    private final Thread dispatcher;
+    private volatile boolean running = true;
+
+    /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
+    public RedisSubscriber(String redisUrl, LongSupplier clock, SubscriberStats stats, Consumer<Inbound> sink) {
+        this.reader = new MessageReader(clock);
+        this.stats = stats;
+        this.sink = sink;
+        this.client = RedisClient.create(redisUrl);
+        client.setOptions(ClientOptions.builder().autoReconnect(true).build());
+        try {
+            this.connection = client.connectPubSub();
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw new IllegalStateException("cannot reach Redis at " + redisUrl + ": start it or set TICKSTOCK_REDIS_URL", e);
+        }
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                queue.add(new Raw(channel, message));
+            }
+        });
+        this.dispatcher = Thread.ofPlatform().name("tickstock-dispatch").daemon().unstarted(this::dispatch);
+    }
+
+    /** Subscribes and starts dispatching. */
+    public RedisSubscriber start() {
+        connection.sync().subscribe(Channels.ALL.toArray(new String[0]));
+        dispatcher.start();
+        LOG.info("subscribed to {} channels", Channels.ALL.size());
+        return this;
+    }
+
+    private void dispatch() {
+        while (running) {
+            Raw raw;
+            try {
+                raw = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (raw == null) continue;
+            stats.received(raw.channel());
+            List<Inbound> events;
+            try {
+                events = reader.read(raw.channel(), raw.text());
+            } catch (UnreadableMessage e) {
+                stats.unreadable(raw.channel(), e.getMessage(), raw.text());
+                continue;
+            }
+            for (Inbound event : events) {
+                try {
+                    sink.accept(event);
+                } catch (RuntimeException e) {
+                    stats.unreadable(raw.channel(), "handler failed: " + e.getClass().getSimpleName(), raw.text());
+                    LOG.error("handling {} failed", event.kind(), e);
+                }
+            }
+        }
+    }
+
+    /** Messages received but not yet dispatched. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        connection.close();
+        client.shutdown();
+    }
+}

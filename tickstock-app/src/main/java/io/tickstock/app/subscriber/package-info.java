@@ -1,0 +1,5 @@
+/**
+ * Redis at the app's edge: subscribes to every channel of the contract and reads canonical and Phase 5
+ * message shapes into one normalized form; unreadable messages are counted, logged and exposed.
+ */
+package io.tickstock.app.subscriber;

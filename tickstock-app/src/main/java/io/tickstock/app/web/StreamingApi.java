@@ -1,0 +1,86 @@
+package io.tickstock.app.web;
+
+import io.javalin.http.Context;
+import io.tickstock.app.store.History;
+import io.tickstock.contract.Json;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The REST history API under {@code /streaming/api/} (CONTRACT.md). Parameters are validated: {@code hours}
+ * 1–24 (default 1), {@code limit} 1–500 (default 100), {@code indicator} one of RSI, SMA, EMA, MACD, BBANDS,
+ * {@code alert_type} one of the six alert types, symbols {@code [A-Z.]{1,10}}; a bad one answers 400
+ * naming it. Responses are JSON.
+ */
+public final class StreamingApi {
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
+    private static final Set<String> INDICATORS = Set.of("RSI", "SMA", "EMA", "MACD", "BBANDS");
+    private static final Set<String> ALERT_TYPES = Set.of("RSI_OVERBOUGHT", "RSI_OVERSOLD", "MACD_BULLISH_CROSS",
+            "MACD_BEARISH_CROSS", "BB_UPPER_BREAK", "BB_LOWER_BREAK");
+
+    private final History history;
+    private final Supplier<Map<String, Object>> status;
+
+    /** @param status the live status (session, health, counters) served by {@code /streaming/api/status} */
+    public StreamingApi(History history, Supplier<Map<String, Object>> status) {
+        this.history = history;
+        this.status = status;
+    }
+
+    public void status(Context ctx) {
+        json(ctx, status.get());
+    }
+
+    public void patterns(Context ctx) throws SQLException {
+        json(ctx, history.patterns(symbol(ctx), intParam(ctx, "hours", 1, 24, 1)));
+    }
+
+    public void indicators(Context ctx) throws SQLException {
+        String indicator = ctx.queryParam("indicator");
+        if (indicator != null && !INDICATORS.contains(indicator)) {
+            throw new BadParameter("indicator", "indicator must be one of " + String.join(", ", new java.util.TreeSet<>(INDICATORS)));
+        }
+        json(ctx, history.indicators(symbol(ctx), intParam(ctx, "hours", 1, 24, 1), indicator));
+    }
+
+    public void alerts(Context ctx) throws SQLException {
+        String type = ctx.queryParam("alert_type");
+        if (type != null && !ALERT_TYPES.contains(type)) {
+            throw new BadParameter("alert_type", "alert_type must be one of " + String.join(", ", new java.util.TreeSet<>(ALERT_TYPES)));
+        }
+        json(ctx, history.alerts(intParam(ctx, "hours", 1, 24, 1), type, intParam(ctx, "limit", 1, 500, 100)));
+    }
+
+    public void summary(Context ctx) throws SQLException {
+        json(ctx, history.summary());
+    }
+
+    public void bars(Context ctx) throws SQLException {
+        json(ctx, history.bars(symbol(ctx), intParam(ctx, "hours", 1, 24, 6)));
+    }
+
+    private static String symbol(Context ctx) {
+        String s = ctx.pathParam("symbol");
+        if (!SYMBOL.matcher(s).matches()) throw new BadParameter("symbol", "symbol must match [A-Z.]{1,10}, was '" + s + "'");
+        return s;
+    }
+
+    private static int intParam(Context ctx, String name, int min, int max, int fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return fallback;
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new BadParameter(name, name + " must be an integer from " + min + " to " + max + ", was '" + raw + "'");
+    }
+
+    static void json(Context ctx, Object body) {
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+}

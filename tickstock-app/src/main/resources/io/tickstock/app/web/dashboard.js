@@ -1,0 +1,244 @@
+// TickStock live dashboard. Frames arrive as {"event": name, "data": {...}} on /streaming/ws.
+// Rendering is batched through requestAnimationFrame; lists are bounded; event text is set with
+// textContent only (never parsed as HTML).
+(() => {
+  'use strict';
+  const MAX_PATTERNS = 200, MAX_ALERTS = 100;
+  const $ = (id) => document.getElementById(id);
+  const nyTime = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hour12: false });
+  const nyDateTime = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+
+  const state = {
+    session: null, sessionActive: false, health: null,
+    patterns: [], alerts: [], patternCount: 0, alertCount: 0,
+    itemsThisSecond: 0, eventsPerSecond: 0, deliveryLagMs: null,
+    symbols: new Set(), chartSymbol: null, dirty: true,
+  };
+
+  // ---- chart -------------------------------------------------------------------------------
+  const LC = window.LightweightCharts;
+  const chart = LC.createChart($('chart'), {
+    layout: { background: { color: '#182029' }, textColor: '#e6e6e6', attributionLogo: true },
+    grid: { vertLines: { color: '#22303c' }, horzLines: { color: '#22303c' } },
+    timeScale: { timeVisible: true, secondsVisible: false, tickMarkFormatter: (t) => nyTime.format(new Date(t * 1000)) },
+    localization: { timeFormatter: (t) => nyDateTime.format(new Date(t * 1000)) + ' NY' },
+    autoSize: true,
+  });
+  const candles = chart.addSeries(LC.CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', borderVisible: false, wickUpColor: '#3fb950', wickDownColor: '#f85149' });
+  const sma = chart.addSeries(LC.LineSeries, { color: '#d29922', lineWidth: 1, priceLineVisible: false, lastValueVisible: false });
+  const bbUpper = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 1, lineStyle: 2, priceLineVisible: false, lastValueVisible: false });
+  const bbLower = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 1, lineStyle: 2, priceLineVisible: false, lastValueVisible: false });
+  const markers = LC.createSeriesMarkers(candles, []);
+  let markerList = [], lastBarTime = 0;
+
+  const secs = (iso) => Math.floor(Date.parse(iso) / 1000);
+
+  function markerOf(p) {
+    const bull = p.direction === 'bullish', bear = p.direction === 'bearish';
+    return { time: secs(p.timestamp), position: bear ? 'aboveBar' : 'belowBar', color: bull ? '#3fb950' : bear ? '#f85149' : '#d29922',
+             shape: bull ? 'arrowUp' : bear ? 'arrowDown' : 'circle', text: String(p.pattern_type) };
+  }
+
+  async function getJson(url) {
+    const r = await fetch(url, { credentials: 'same-origin' });
+    if (!r.ok) throw new Error(url + ': ' + r.status);
+    return r.json();
+  }
+
+  async function loadChart(symbol) {
+    state.chartSymbol = symbol;
+    const [bars, patterns, smaRows, bbRows] = await Promise.all([
+      getJson(`/streaming/api/bars/${encodeURIComponent(symbol)}?hours=24`),
+      getJson(`/streaming/api/patterns/${encodeURIComponent(symbol)}?hours=24`),
+      getJson(`/streaming/api/indicators/${encodeURIComponent(symbol)}?hours=24&indicator=SMA`),
+      getJson(`/streaming/api/indicators/${encodeURIComponent(symbol)}?hours=24&indicator=BBANDS`),
+    ]);
+    if (state.chartSymbol !== symbol) return;
+    const data = bars.map((b) => ({ time: secs(b.timestamp), open: b.open, high: b.high, low: b.low, close: b.close }));
+    candles.setData(data);
+    lastBarTime = data.length ? data[data.length - 1].time : 0;
+    const line = (rows, pick) => rows.map((r) => ({ time: secs(r.timestamp), value: pick(r) })).filter((p) => p.value != null).sort((a, b) => a.time - b.time);
+    sma.setData(line(smaRows.filter((r) => r.series === 'SMA_20'), (r) => r.value));
+    bbUpper.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.upper));
+    bbLower.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.lower));
+    markerList = patterns.map(markerOf).sort((a, b) => a.time - b.time);
+    markers.setMarkers(markerList);
+    chart.timeScale().fitContent();
+  }
+
+  function chartBar(b) {
+    if (b.symbol !== state.chartSymbol) return;
+    const t = secs(b.timestamp);
+    if (t < lastBarTime) return;
+    lastBarTime = t;
+    candles.update({ time: t, open: b.open, high: b.high, low: b.low, close: b.close });
+  }
+
+  function chartIndicator(c) {
+    if (c.symbol !== state.chartSymbol) return;
+    const t = secs(c.timestamp);
+    if (t < lastBarTime) return;
+    if (c.indicator === 'SMA' && c.metadata && c.metadata.period === 20) sma.update({ time: t, value: c.value });
+    if (c.indicator === 'BBANDS' && c.values) { bbUpper.update({ time: t, value: c.values.upper }); bbLower.update({ time: t, value: c.values.lower }); }
+  }
+
+  function chartPattern(p) {
+    if (p.symbol !== state.chartSymbol) return;
+    markerList.push(markerOf(p));
+    markerList.sort((a, b) => a.time - b.time);
+    markers.setMarkers(markerList);
+  }
+
+  function addSymbol(sym) {
+    if (!sym || state.symbols.has(sym)) return;
+    state.symbols.add(sym);
+    const select = $('chart-symbol');
+    const opt = document.createElement('option');
+    opt.value = sym; opt.textContent = sym;
+    const after = [...select.options].find((o) => o.value > sym);
+    select.insertBefore(opt, after || null);
+    if (!state.chartSymbol) { select.value = sym; loadChart(sym).catch(console.error); }
+  }
+  $('chart-symbol').addEventListener('change', (e) => loadChart(e.target.value).catch(console.error));
+
+  // ---- events ------------------------------------------------------------------------------
+  function latency(item) {
+    if (item && item.published_at) state.deliveryLagMs = Date.now() - Date.parse(item.published_at);
+  }
+
+  function onPattern(p) {
+    state.itemsThisSecond++;
+    state.patternCount++;
+    latency(p);
+    state.patterns.unshift(p);
+    if (state.patterns.length > MAX_PATTERNS) state.patterns.length = MAX_PATTERNS;
+    addSymbol(p.symbol);
+    chartPattern(p);
+    if (p.confidence >= 0.9) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${(p.confidence * 100).toFixed(0)}%`);
+  }
+
+  function onAlert(a) {
+    state.itemsThisSecond++;
+    state.alertCount++;
+    latency(a);
+    state.alerts.unshift({ kind: 'indicator', ...a });
+    if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
+  }
+
+  function onCritical(a) {
+    state.itemsThisSecond++;
+    state.alerts.unshift({ kind: 'critical', ...a });
+    if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
+    if (a.severity === 'critical' || a.severity === 'error') notify('TickStock: ' + a.component, a.message);
+  }
+
+  const handlers = {
+    streaming_session: (d) => { state.session = d.session; state.sessionActive = d.type === 'streaming_session_started'; },
+    streaming_health: (d) => { state.health = d.health; state.itemsThisSecond++; },
+    streaming_pattern: (d) => onPattern(d.detection),
+    streaming_patterns_batch: (d) => d.patterns.forEach(onPattern),
+    streaming_indicator: (d) => { state.itemsThisSecond++; chartIndicator(d.calculation); },
+    streaming_indicators_batch: (d) => d.indicators.forEach((c) => { state.itemsThisSecond++; latency(c); addSymbol(c.symbol); chartIndicator(c); }),
+    indicator_alert: onAlert,
+    critical_alert: onCritical,
+    streaming_bar: (d) => { state.itemsThisSecond++; addSymbol(d.symbol); chartBar(d); },
+  };
+
+  // ---- rendering ---------------------------------------------------------------------------
+  function li(parts) {
+    const el = document.createElement('li');
+    for (const [cls, text] of parts) {
+      const span = document.createElement('span');
+      if (cls) span.className = cls;
+      span.textContent = text;
+      el.appendChild(span);
+    }
+    return el;
+  }
+
+  function render() {
+    state.dirty = false;
+    const s = state.session;
+    const banner = $('session-banner');
+    banner.dataset.state = s ? (state.sessionActive ? 'active' : 'stopped') : 'none';
+    $('session-state').textContent = s ? (state.sessionActive ? 'active' : (s.final_status || 'stopped')) : 'none';
+    $('session-id').textContent = s ? s.session_id : '';
+    $('session-universe').textContent = s && s.universe ? s.universe : '';
+    $('session-started').textContent = s && s.started_at ? 'since ' + new Date(s.started_at).toLocaleTimeString() : '';
+
+    $('metric-events').textContent = String(state.eventsPerSecond);
+    $('metric-patterns').textContent = String(state.patternCount);
+    $('metric-alerts').textContent = String(state.alertCount);
+    const h = state.health;
+    $('metric-symbols').textContent = h ? String(h.active_symbols) : '–';
+    const engineLag = h && h.data_flow ? h.data_flow.processing_lag_ms + ' ms' : '–';
+    $('metric-lag').textContent = engineLag + ' / ' + (state.deliveryLagMs == null ? '–' : state.deliveryLagMs + ' ms');
+
+    const fSym = $('filter-symbol').value.trim().toUpperCase(), fType = $('filter-type').value.trim().toLowerCase();
+    const fConf = parseFloat($('filter-confidence').value) || 0;
+    const list = $('pattern-list');
+    const items = state.patterns.filter((p) => (!fSym || p.symbol === fSym) && (!fType || String(p.pattern_type).toLowerCase().includes(fType)) && p.confidence >= fConf);
+    list.replaceChildren(...items.slice(0, 100).map((p) => li([['sym', p.symbol], [p.direction || 'neutral', p.pattern_type],
+      ['', (p.confidence * 100).toFixed(0) + '%'], ['time', nyTime.format(new Date(p.timestamp))]])));
+
+    $('alert-list').replaceChildren(...state.alerts.slice(0, 60).map((a) => a.kind === 'critical'
+      ? li([['sev-' + a.severity, a.severity], ['', a.component + ': ' + a.message], ['time', new Date(a.timestamp).toLocaleTimeString()]])
+      : li([['sym', a.symbol], ['sev-' + a.severity, a.alert_type], ['', a.data && a.data.value != null ? Number(a.data.value).toFixed(2) : ''],
+            ['time', nyTime.format(new Date(a.timestamp))]])));
+
+    if (h) {
+      $('health-status').textContent = h.status;
+      $('health-status').dataset.status = h.status;
+      const rows = [['connection', h.connection_status], ['ticks/s', h.data_flow && h.data_flow.ticks_per_second],
+        ['bars/min', h.data_flow && h.data_flow.bars_per_minute], ['lag ms', h.data_flow && h.data_flow.processing_lag_ms],
+        ['CPU %', h.resource_usage && h.resource_usage.cpu_percent], ['memory MB', h.resource_usage && h.resource_usage.memory_mb],
+        ['threads', h.resource_usage && h.resource_usage.threads_active], ['stale symbols', h.stale_symbols ? h.stale_symbols.count : 0]];
+      const dl = $('health');
+      dl.replaceChildren();
+      for (const [k, v] of rows) {
+        const dt = document.createElement('dt'); dt.textContent = k;
+        const dd = document.createElement('dd'); dd.textContent = v == null ? '–' : String(v);
+        dl.append(dt, dd);
+      }
+      $('health-issues').replaceChildren(...(h.issues || []).map((i) => li([['', i]])));
+    }
+  }
+
+  function schedule() {
+    if (!state.dirty) { state.dirty = true; requestAnimationFrame(render); }
+  }
+  ['filter-symbol', 'filter-type', 'filter-confidence'].forEach((id) => $(id).addEventListener('input', schedule));
+  setInterval(() => { state.eventsPerSecond = state.itemsThisSecond; state.itemsThisSecond = 0; schedule(); }, 1000);
+
+  // ---- notifications -----------------------------------------------------------------------
+  function notify(title, body) {
+    if ('Notification' in window && Notification.permission === 'granted') new Notification(title, { body });
+  }
+  $('notify-button').addEventListener('click', () => {
+    if ('Notification' in window && Notification.permission === 'default') Notification.requestPermission();
+  });
+
+  // ---- connection --------------------------------------------------------------------------
+  let backoff = 500;
+  function connect() {
+    const conn = $('connection-state');
+    conn.dataset.state = 'connecting'; conn.textContent = 'connecting…';
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/streaming/ws');
+    ws.onopen = () => { backoff = 500; conn.dataset.state = 'open'; conn.textContent = 'live'; };
+    ws.onmessage = (m) => {
+      let frame;
+      try { frame = JSON.parse(m.data); } catch (e) { console.warn('unreadable frame', e); return; }
+      const h = handlers[frame.event];
+      if (h) { h(frame.data); schedule(); }
+    };
+    ws.onclose = (e) => {
+      conn.dataset.state = 'closed';
+      conn.textContent = 'reconnecting…' + (e.reason ? ' (' + e.reason + ')' : '');
+      if (e.code === 1008 || e.code === 4401) { fetch('/streaming/api/status').then((r) => { if (r.status === 401) location.href = '/login'; }); }
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, 10000);
+    };
+  }
+  connect();
+  window.tickstock = { state };
+})();

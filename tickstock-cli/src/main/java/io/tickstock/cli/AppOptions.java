@@ -1,0 +1,20 @@
+package io.tickstock.cli;
+
+import io.tickstock.app.AppConfig;
+import io.tickstock.contract.DatabaseUrl;
+import picocli.CommandLine.Option;
+
+/** Options of the dashboard app, shared by {@code demo} and {@code app}. */
+public final class AppOptions {
+    @Option(names = "--http-port", description = "Dashboard HTTP port; 0 = a free port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    int httpPort;
+
+    @Option(names = "--http-host", description = "Interface to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    String httpHost;
+
+    AppConfig appConfig(String redisUrl, DatabaseUrl db) {
+        String interval = System.getenv("TICKSTOCK_BUFFER_INTERVAL_MS");
+        long bufferMs = interval == null || interval.isBlank() ? 50 : Long.parseLong(interval.trim());
+        return new AppConfig(redisUrl, db, httpHost, httpPort, bufferMs, System.getenv("TICKSTOCK_ADMIN_PASSWORD"));
+    }
+}

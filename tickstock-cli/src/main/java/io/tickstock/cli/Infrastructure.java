@@ -1,0 +1,71 @@
+package io.tickstock.cli;
+
+import io.tickstock.contract.DatabaseUrl;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Redis and PostgreSQL for a command: the servers named by {@code TICKSTOCK_REDIS_URL} and
+ * {@code TICKSTOCK_DATABASE_URL} when set, else embedded ones on free ports (PostgreSQL data kept under
+ * {@code ~/.tickstock/postgres}). Prints one line per component, never a password.
+ */
+public final class Infrastructure implements AutoCloseable {
+    private final EmbeddedRedis embeddedRedis;
+    private final EmbeddedPostgresServer embeddedPostgres;
+    private final String redisUrl;
+    private final DatabaseUrl database;
+
+    private Infrastructure(EmbeddedRedis r, EmbeddedPostgresServer p, String redisUrl, DatabaseUrl database) {
+        this.embeddedRedis = r;
+        this.embeddedPostgres = p;
+        this.redisUrl = redisUrl;
+        this.database = database;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a configured URL is malformed (message names the variable)
+     * @throws IOException when an embedded server cannot start
+     */
+    public static Infrastructure resolve(String redisEnv, String databaseEnv, Path home) throws IOException {
+        EmbeddedRedis r = null;
+        EmbeddedPostgresServer p = null;
+        String redisUrl;
+        DatabaseUrl db;
+        try {
+            if (redisEnv != null && !redisEnv.isBlank()) {
+                if (!redisEnv.startsWith("redis://")) throw new IllegalArgumentException("TICKSTOCK_REDIS_URL must look like redis://host:port");
+                redisUrl = redisEnv;
+            } else {
+                r = new EmbeddedRedis(0);
+                redisUrl = r.url();
+            }
+            if (databaseEnv != null && !databaseEnv.isBlank()) {
+                db = DatabaseUrl.parse(databaseEnv);
+            } else {
+                p = new EmbeddedPostgresServer(home.resolve("postgres"), false, 0);
+                db = p.databaseUrl();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (r != null) r.close();
+            if (p != null) p.close();
+            throw e;
+        }
+        return new Infrastructure(r, p, redisUrl, db);
+    }
+
+    public String redisUrl() { return redisUrl; }
+    public DatabaseUrl database() { return database; }
+
+    /** Prints {@code redis: …} and {@code database: …} lines. */
+    public void print(PrintStream out) {
+        out.println("redis: " + redisUrl.replaceFirst("//[^@/]*@", "//") + (embeddedRedis != null ? " (embedded)" : " (external)"));
+        out.println("database: " + database + (embeddedPostgres != null ? " (embedded)" : " (external)"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embeddedRedis != null) embeddedRedis.close();
+        if (embeddedPostgres != null) embeddedPostgres.close();
+    }
+}

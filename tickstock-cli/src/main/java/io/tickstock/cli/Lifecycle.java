@@ -1,0 +1,57 @@
+package io.tickstock.cli;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes what a command started, newest first, exactly once: on normal return or on Ctrl-C / SIGTERM
+ * (from a shutdown hook). {@link #awaitShutdown()} blocks the command until the process is stopped.
+ */
+final class Lifecycle implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Thread hook = new Thread(this::closeAll, "tickstock-shutdown");
+
+    Lifecycle() {
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    <T extends AutoCloseable> T add(T resource) {
+        synchronized (resources) {
+            resources.push(resource);
+        }
+        return resource;
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C); the shutdown hook then closes everything. */
+    void awaitShutdown() throws InterruptedException {
+        Thread.currentThread().join();
+    }
+
+    private void closeAll() {
+        while (true) {
+            AutoCloseable r;
+            synchronized (resources) {
+                r = resources.poll();
+            }
+            if (r == null) return;
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.tickstock.cli;
+
+import io.tickstock.contract.DatabaseUrl;
+import io.tickstock.engine.EngineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Options of a LEAN tick replay, shared by {@code demo} and {@code engine}. */
+public final class ReplayOptions {
+    @Option(names = "--date", description = "Trading day to replay, yyyy-MM-dd (default: ${DEFAULT-VALUE}).", defaultValue = "2013-10-08")
+    LocalDate date;
+
+    @Option(names = "--speed", description = "Replay speed: a multiple of real time, or 'max' (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+    String speed;
+
+    @Option(names = "--from", description = "New York time where the replay starts, HH:mm (default: ${DEFAULT-VALUE}).", defaultValue = "09:25")
+    LocalTime from;
+
+    @Option(names = "--symbols", split = ",", description = "Symbols to replay (default: every symbol with ticks on that date).")
+    List<String> symbols;
+
+    @Option(names = "--data", description = "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data beside the repository).")
+    Path data;
+
+    @Option(names = "--health-interval", description = "Seconds between health events, 1-60 (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    int healthIntervalSeconds;
+
+    @Option(names = "--extended-hours", description = "Let pre-market and after-hours bars feed indicators and patterns (default: regular hours only).")
+    boolean extendedHours;
+
+    /** The speed as a number; infinity for 'max'. */
+    double speedValue(picocli.CommandLine cmd) {
+        if (speed.equalsIgnoreCase("max")) return Double.POSITIVE_INFINITY;
+        try {
+            double v = Double.parseDouble(speed);
+            if (v > 0) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ParameterException(cmd, "--speed must be a positive number or 'max', was '" + speed + "'");
+    }
+
+    Path dataDir() {
+        if (data != null) return data;
+        String env = System.getenv("TICKSTOCK_DATA_DIR");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("tickstock.home", ".")).resolve("../shared/data").normalize();
+    }
+
+    /** The tick files of the chosen symbols and date. */
+    List<Path> tickFiles(picocli.CommandLine cmd) throws IOException {
+        Path root = dataDir().resolve("lean/equity/usa/tick");
+        if (!Files.isDirectory(root)) {
+            throw new ParameterException(cmd, "no LEAN tick data at " + root.toAbsolutePath() + ": pass --data or set TICKSTOCK_DATA_DIR");
+        }
+        String name = date.format(DateTimeFormatter.BASIC_ISO_DATE) + "_trade.zip";
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.sorted().toList()) {
+                String sym = dir.getFileName().toString().toUpperCase(Locale.ROOT);
+                if (symbols != null && symbols.stream().noneMatch(s -> s.equalsIgnoreCase(sym))) continue;
+                if (Files.exists(dir.resolve(name))) files.add(dir.resolve(name));
+            }
+        }
+        if (files.isEmpty()) throw new ParameterException(cmd, "no tick files for " + date + (symbols == null ? "" : " and " + symbols) + " under " + root);
+        return files;
+    }
+
+    EngineConfig engineConfig(picocli.CommandLine cmd, String redisUrl, DatabaseUrl db) throws IOException {
+        if (healthIntervalSeconds < 1 || healthIntervalSeconds > 60) {
+            throw new ParameterException(cmd, "--health-interval must be 1-60 seconds, was " + healthIntervalSeconds);
+        }
+        return new EngineConfig(redisUrl, db, tickFiles(cmd), speedValue(cmd), from,
+                "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE), healthIntervalSeconds * 1000L, 2_000,
+                extendedHours, 100_000);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tickstock.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code tickstock} command. */
+@Command(name = "tickstock", mixinStandardHelpOptions = true, version = "TickStock 0.1.0",
+        description = "Real-time market analytics: trades to bars, indicators, candlestick patterns and alerts, "
+                + "streamed to Redis, PostgreSQL and a live browser dashboard.",
+        subcommands = {DemoCommand.class, EngineCommand.class, AppCommand.class, CommandLine.HelpCommand.class})
+public final class TickStockCli {
+    /** Where embedded PostgreSQL keeps its data: {@code ~/.tickstock}. */
+    static Path home() {
+        return Path.of(System.getProperty("user.home"), ".tickstock");
+    }
+
+    public static void main(String[] args) {
+        CommandLine cmd = new CommandLine(new TickStockCli());
+        cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            Throwable t = e;
+            while ((t instanceof java.util.concurrent.ExecutionException || t instanceof RuntimeException && t.getCause() != null
+                    && t.getMessage() == null) && t.getCause() != null) t = t.getCause();
+            c.getErr().println("tickstock: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(TickStockCli.class).debug("failure", e);
+            return 1;
+        });
+        System.exit(cmd.execute(args));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The {@code tickstock} command (picocli): {@code demo}, {@code engine}, {@code app}, and the embedded
+ * Redis and PostgreSQL used when {@code TICKSTOCK_REDIS_URL} / {@code TICKSTOCK_DATABASE_URL} are unset.
+ */
+package io.tickstock.cli;
