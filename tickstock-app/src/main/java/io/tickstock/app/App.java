@@ -85,7 +85,6 @@ public final class App implements AutoCloseable {
             c.routes.post("/login", auth::login);
             c.routes.post("/logout", auth::logout);
             c.routes.get("/", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
-            c.routes.get("/streaming", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
             c.routes.get("/streaming/", pages::dashboard);
             c.routes.get("/streaming/assets/<file>", pages::asset);
             c.routes.get("/streaming/api/status", api::status);

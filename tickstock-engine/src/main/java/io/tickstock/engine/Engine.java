@@ -128,6 +128,9 @@ public final class Engine implements AutoCloseable {
             }
             pipeline.flush();
             stats.staleSymbols(List.of());
+            publish(Channels.ALERTS_CRITICAL, new Events.CriticalAlertEvent(now(), new Events.CriticalAlert("info",
+                    "Replay feed reached the end of the recorded trades; stopping the session", now(), "market_feed",
+                    null, null)));
             LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines",
                     pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed());
         } catch (IOException | RuntimeException e) {

@@ -26,7 +26,7 @@ public final class AppDatabase {
             throw new IllegalStateException("cannot reach PostgreSQL at " + url + ": start it or set TICKSTOCK_DATABASE_URL", e);
         }
         Flyway.configure().dataSource(ds).locations("classpath:db/app").table("flyway_app_history")
-                .baselineOnMigrate(true).load().migrate();
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         return ds;
     }
 }

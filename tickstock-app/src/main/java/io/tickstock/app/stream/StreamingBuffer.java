@@ -2,6 +2,7 @@ package io.tickstock.app.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.app.subscriber.Inbound;
+import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Batches events for the browser without losing any pattern or alert. Sessions, health, critical alerts,
+ * Batches events for the browser without losing any pattern or alert. Patterns are taken from
+ * {@code tickstock:patterns:streaming} only: {@code tickstock:patterns:detected} repeats its high-confidence
+ * ones and is counted, not forwarded twice. Sessions, health, critical alerts,
  * indicator alerts and patterns with confidence &ge; 0.8 go out at once; other patterns are batched
  * (at most {@code maxBatch} per frame, the rest in the following frames of the same flush); indicator values
  * coalesce to the latest per series (symbol + indicator + parameters) and bars to the latest per symbol and
@@ -58,6 +61,10 @@ public final class StreamingBuffer implements AutoCloseable {
 
     /** Takes one normalized event (dispatcher thread). */
     public void accept(Inbound e) {
+        if (e.channel().equals(Channels.PATTERNS_DETECTED)) {
+            stats.add("pattern_high_confidence_copy", "received", 1); // a copy of a pattern on the main channel
+            return;
+        }
         ObjectNode data = e.data();
         if (e.kind() != Inbound.Kind.PERSISTENCE) data.put("published_at", IsoTime.format(e.publishedAtMillis()));
         switch (e.kind()) {

@@ -12,7 +12,7 @@
     session: null, sessionActive: false, health: null,
     patterns: [], alerts: [], patternCount: 0, alertCount: 0,
     itemsThisSecond: 0, eventsPerSecond: 0, deliveryLagMs: null,
-    symbols: new Set(), chartSymbol: null, dirty: true,
+    symbols: new Set(), chartSymbol: null, dirty: false,
   };
 
   // ---- chart -------------------------------------------------------------------------------
@@ -30,6 +30,9 @@
   const bbLower = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 1, lineStyle: 2, priceLineVisible: false, lastValueVisible: false });
   const markers = LC.createSeriesMarkers(candles, []);
   let markerList = [], lastBarTime = 0;
+  // Live events for the chart's symbol that arrive while its history is loading are held here and applied
+  // after the history, so a slow history request never erases newer live bars.
+  let pending = null;
 
   const secs = (iso) => Math.floor(Date.parse(iso) / 1000);
 
@@ -47,12 +50,19 @@
 
   async function loadChart(symbol) {
     state.chartSymbol = symbol;
-    const [bars, patterns, smaRows, bbRows] = await Promise.all([
+    pending = [];
+    let bars, patterns, smaRows, bbRows;
+    try {
+      [bars, patterns, smaRows, bbRows] = await Promise.all([
       getJson(`/streaming/api/bars/${encodeURIComponent(symbol)}?hours=24`),
       getJson(`/streaming/api/patterns/${encodeURIComponent(symbol)}?hours=24`),
       getJson(`/streaming/api/indicators/${encodeURIComponent(symbol)}?hours=24&indicator=SMA`),
       getJson(`/streaming/api/indicators/${encodeURIComponent(symbol)}?hours=24&indicator=BBANDS`),
-    ]);
+      ]);
+    } catch (e) {
+      pending = null; // history unavailable: keep drawing live events
+      throw e;
+    }
     if (state.chartSymbol !== symbol) return;
     const data = bars.map((b) => ({ time: secs(b.timestamp), open: b.open, high: b.high, low: b.low, close: b.close }));
     candles.setData(data);
@@ -63,11 +73,15 @@
     bbLower.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.lower));
     markerList = patterns.map(markerOf).sort((a, b) => a.time - b.time);
     markers.setMarkers(markerList);
+    const held = pending;
+    pending = null;
+    held.forEach((apply) => apply());
     chart.timeScale().fitContent();
   }
 
   function chartBar(b) {
     if (b.symbol !== state.chartSymbol) return;
+    if (pending) { pending.push(() => chartBar(b)); return; }
     const t = secs(b.timestamp);
     if (t < lastBarTime) return;
     lastBarTime = t;
@@ -76,6 +90,7 @@
 
   function chartIndicator(c) {
     if (c.symbol !== state.chartSymbol) return;
+    if (pending) { pending.push(() => chartIndicator(c)); return; }
     const t = secs(c.timestamp);
     if (t < lastBarTime) return;
     if (c.indicator === 'SMA' && c.metadata && c.metadata.period === 20) sma.update({ time: t, value: c.value });
@@ -84,7 +99,10 @@
 
   function chartPattern(p) {
     if (p.symbol !== state.chartSymbol) return;
-    markerList.push(markerOf(p));
+    if (pending) { pending.push(() => chartPattern(p)); return; }
+    const m = markerOf(p);
+    if (markerList.some((x) => x.time === m.time && x.text === m.text)) return;
+    markerList.push(m);
     markerList.sort((a, b) => a.time - b.time);
     markers.setMarkers(markerList);
   }

@@ -33,7 +33,7 @@ public final class Database {
     /** Applies the engine's migrations; idempotent. */
     public static void migrate(HikariDataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/engine")
-                .table("flyway_engine_history").baselineOnMigrate(true).load().migrate();
+                .table("flyway_engine_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
     }
 
     static String rootMessage(Throwable e) {

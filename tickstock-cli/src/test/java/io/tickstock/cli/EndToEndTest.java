@@ -1,0 +1,246 @@
+package io.tickstock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tickstock.app.App;
+import io.tickstock.app.AppConfig;
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.ContractSchemas;
+import io.tickstock.contract.Events;
+import io.tickstock.contract.Json;
+import io.tickstock.engine.Engine;
+import io.tickstock.engine.EngineConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The walking skeleton end to end, on real servers: embedded Redis and PostgreSQL, the real app, a real
+ * engine replay of one recorded day (AIG, BAC, IBM, SPY on 2013-10-08, as fast as possible), a raw Redis
+ * subscriber, a WebSocket client and Debian's Chromium through Selenium, all connected before the replay.
+ */
+class EndToEndTest {
+    static final String PASSWORD = "e2e-password";
+    record Message(String channel, String text) {}
+
+    @TempDir static Path tmp;
+    static EmbeddedRedis redis;
+    static EmbeddedPostgresServer postgres;
+    static App app;
+    static RedisClient redisClient;
+    static final ConcurrentLinkedQueue<Message> published = new ConcurrentLinkedQueue<>();
+    static final ConcurrentLinkedQueue<String> wsFrames = new ConcurrentLinkedQueue<>();
+    static WebSocket ws;
+    static ChromeDriver browser;
+    static Events.SessionEnd session;
+    static String cookie;
+
+    @BeforeAll
+    static void replayOneDay() throws Exception {
+        redis = new EmbeddedRedis(0);
+        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+        app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
+                System::currentTimeMillis).start();
+
+        redisClient = RedisClient.create(redis.url());
+        StatefulRedisPubSubConnection<String, String> sub = redisClient.connectPubSub();
+        sub.addListener(new RedisPubSubAdapter<>() {
+            @Override public void message(String channel, String message) { published.add(new Message(channel, message)); }
+        });
+        sub.sync().subscribe(Channels.ALL.toArray(new String[0]));
+
+        cookie = login();
+        ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+                .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new Collector()).join();
+        browser = openDashboard();
+
+        Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
+        List<Path> files;
+        try (Stream<Path> dirs = Files.list(ticks)) {
+            files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
+        }
+        EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), files, Double.POSITIVE_INFINITY,
+                LocalTime.of(9, 25), "replay:lean:20131008", 1_000, 2_000, false, 200_000);
+        try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
+            session = engine.replay();
+            Thread.sleep(1_500); // let one health snapshot (1 s interval) be published before the engine stops
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.SESSION_STOPPED)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (ws != null) ws.abort();
+        if (redisClient != null) redisClient.shutdown();
+        if (app != null) app.close();
+        if (postgres != null) postgres.close();
+        if (redis != null) redis.close();
+    }
+
+    @Test
+    void everyChannelCarriesContractValidJson() {
+        List<String> problems = new ArrayList<>();
+        for (Message m : published) {
+            List<String> v = ContractSchemas.violations(m.channel, m.text);
+            if (!v.isEmpty() && problems.size() < 20) problems.add(m.channel + ": " + v + " in " + m.text);
+        }
+        assertThat(problems).isEmpty();
+        assertThat(published.stream().map(Message::channel).distinct()).containsExactlyInAnyOrderElementsOf(Channels.ALL);
+        assertThat(session.totalPatterns()).isPositive();
+        assertThat(session.finalStatus()).isEqualTo("completed");
+    }
+
+    @Test
+    void theFiveEngineTablesHoldRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", null)) {
+            for (String table : List.of("streaming_sessions", "ohlcv_1min", "intraday_patterns", "intraday_indicators", "streaming_health_metrics")) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> count(c, table) > 0);
+            }
+            // 09:25-20:00 New York: every minute with trades of each symbol, the same bars as the published ones
+            long barsPublished = published.stream().filter(m -> m.channel.equals(Channels.BARS_STREAMING)).count();
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(c, "ohlcv_1min") == barsPublished);
+            long patternsPublished = published.stream().filter(m -> m.channel.equals(Channels.PATTERNS_STREAMING)).count();
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(c, "intraday_patterns") == patternsPublished);
+            assertThat(patternsPublished).isEqualTo(session.totalPatterns());
+        }
+    }
+
+    @Test
+    void theAppDeliversPublishedPatternsOverTheWebSocket() {
+        long patternsPublished = published.stream().filter(m -> m.channel.equals(Channels.PATTERNS_STREAMING)).count();
+        await().atMost(Duration.ofSeconds(10)).until(() -> patternsOverWebSocket() >= patternsPublished);
+        assertThat(patternsOverWebSocket()).as("patterns delivered over the WebSocket").isEqualTo(patternsPublished);
+        assertThat(wsFrames).anyMatch(f -> f.contains("\"event\":\"streaming_session\""));
+    }
+
+    @Test
+    void historyApiAnswersAndValidatesParameters() throws Exception {
+        HttpResponse<String> ok = get("/streaming/api/patterns/SPY?hours=24", cookie);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(Json.read(ok.body()).size()).isPositive();
+        assertThat(get("/streaming/api/bars/SPY?hours=24", cookie).body()).contains("\"open\"");
+        assertThat(get("/streaming/api/alerts?hours=24&limit=500", cookie).body()).contains("alert_type");
+        assertThat(get("/streaming/api/summary", cookie).body()).contains("pattern_distribution");
+        assertThat(get("/streaming/api/status", cookie).body()).contains("\"subscriber\"");
+
+        HttpResponse<String> bad = get("/streaming/api/patterns/SPY?hours=25", cookie);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Json.read(bad.body()).path("parameter").asText()).isEqualTo("hours");
+        assertThat(get("/streaming/api/indicators/spy", cookie).statusCode()).isEqualTo(400);
+        assertThat(get("/streaming/api/patterns/SPY", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aLoggedInBrowserSeesTheSessionAndPatternsOnTheDashboard() throws Exception {
+        Path shot = Path.of("target", "dashboard.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#pattern-list li")).isEmpty());
+        assertThat(browser.findElement(By.id("session-id")).getText()).isEqualTo(session.sessionId());
+        assertThat(browser.findElement(By.id("connection-state")).getText()).isEqualTo("live");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#chart canvas")).isEmpty());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    static long patternsOverWebSocket() {
+        long n = 0;
+        for (String f : wsFrames) {
+            JsonNode frame = Json.read(f);
+            switch (frame.path("event").asText()) {
+                case "streaming_pattern" -> n++;
+                case "streaming_patterns_batch" -> n += frame.path("data").path("patterns").size();
+                default -> { }
+            }
+        }
+        return n; // the client connected before the session, so its snapshot held no pattern
+    }
+
+    static long count(Connection c, String table) throws Exception {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String login() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(303);
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        if (cookie != null) b.header("Cookie", cookie);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static ChromeDriver openDashboard() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Path.of("/usr/bin/chromium").toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.get("http://127.0.0.1:" + app.port() + "/streaming/");
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver.getCurrentUrl().endsWith("/streaming/"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> driver.findElement(By.id("connection-state")).getText().equals("live"));
+        return driver;
+    }
+
+    static final class Collector implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                wsFrames.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+    }
+}
