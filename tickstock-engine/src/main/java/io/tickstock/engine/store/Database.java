@@ -26,7 +26,7 @@ public final class Database {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot reach PostgreSQL at " + url
-                    + " (" + rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
+                    + " (" + io.tickstock.engine.outbox.Outbox.rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
         }
     }
 
@@ -34,10 +34,5 @@ public final class Database {
     public static void migrate(HikariDataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/engine")
                 .table("flyway_engine_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
-    }
-
-    static String rootMessage(Throwable e) {
-        while (e.getCause() != null) e = e.getCause();
-        return e.getMessage();
     }
 }

@@ -3,6 +3,7 @@ package io.tickstock.engine.store;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
+import io.tickstock.engine.outbox.Outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,97 +13,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Writes history rows to PostgreSQL on its own thread, in JDBC batches per table with
- * {@code ON CONFLICT DO NOTHING} (rows are idempotent by their unique keys). The queue is bounded;
- * {@link #write} never blocks the analytics: a full queue counts the row as dropped. A failed batch is
- * kept and retried every second until PostgreSQL answers; failure and recovery are reported to
- * {@code onOutage}. After each batch, {@code onBatch} receives a persistence confirmation.
- * {@link #write} may be called from any thread.
+ * Writes history rows to PostgreSQL through an {@link Outbox} thread, in JDBC batches per table with
+ * {@code ON CONFLICT DO NOTHING} (rows are idempotent by their unique keys). {@link #write} never blocks the
+ * analytics: a full queue counts the row as dropped. A failed batch is retried every second until
+ * PostgreSQL answers; failure and recovery go to {@code onOutage}. After each batch, {@code onBatch}
+ * receives one persistence confirmation per table. {@link #write} may be called from any thread.
  */
 public final class HistoryWriter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
     private static final int MAX_BATCH = 2_000;
 
-    /** Receives outage transitions: true when writes start failing (with the reason), false on recovery. */
-    public interface OutageListener {
-        void outage(boolean down, String reason);
-    }
-
     private final DataSource dataSource;
-    private final BlockingQueue<HistoryRow> queue;
     private final Consumer<Events.PersistenceBatch> onBatch;
-    private final OutageListener onOutage;
-    private final Thread thread;
-    private final AtomicLong written = new AtomicLong(), dropped = new AtomicLong();
-    private volatile boolean running = true;
-    private volatile boolean down;
+    private final Outbox<HistoryRow> outbox;
 
     public HistoryWriter(DataSource dataSource, int capacity, Consumer<Events.PersistenceBatch> onBatch,
-                         OutageListener onOutage) {
+                         Outbox.OutageListener onOutage) {
         this.dataSource = dataSource;
-        this.queue = new ArrayBlockingQueue<>(capacity);
         this.onBatch = onBatch;
-        this.onOutage = onOutage;
-        this.thread = Thread.ofPlatform().name("tickstock-writer").daemon().unstarted(this::run);
+        this.outbox = new Outbox<>("writer", capacity, MAX_BATCH, this::writeBatch, onOutage);
     }
 
     public HistoryWriter start() {
-        thread.start();
+        outbox.start();
         return this;
     }
 
     /** Queues a row; returns false (and counts it dropped) when the queue is full. Never blocks. */
     public boolean write(HistoryRow row) {
-        if (queue.offer(row)) return true;
-        dropped.incrementAndGet();
-        return false;
+        return outbox.offer(row);
     }
 
-    public long written() { return written.get(); }
-    public long dropped() { return dropped.get(); }
-    public int pending() { return queue.size(); }
-    public boolean isDown() { return down; }
-
-    private void run() {
-        List<HistoryRow> batch = new ArrayList<>();
-        while (running || !queue.isEmpty() || !batch.isEmpty()) {
-            try {
-                if (batch.isEmpty()) {
-                    HistoryRow first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) continue;
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                }
-                writeBatch(batch);
-                batch.clear();
-                if (down) {
-                    down = false;
-                    onOutage.outage(false, "PostgreSQL writes resumed");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (SQLException | RuntimeException e) {
-                if (!down) {
-                    down = true;
-                    LOG.error("PostgreSQL write failed, retrying every second: {}", Database.rootMessage(e));
-                    onOutage.outage(true, Database.rootMessage(e));
-                }
-                if (!running) return; // shutting down with PostgreSQL unreachable: give up
-                sleepQuietly();
-            }
-        }
-    }
+    public long written() { return outbox.delivered(); }
+    public long dropped() { return outbox.dropped(); }
+    public int pending() { return outbox.pending(); }
+    public boolean isDown() { return outbox.isDown(); }
 
     private void writeBatch(List<HistoryRow> batch) throws SQLException {
         Map<Class<?>, List<HistoryRow>> byTable = new LinkedHashMap<>();
@@ -121,7 +69,6 @@ public final class HistoryWriter implements AutoCloseable {
                 }
             }
             c.commit();
-            written.addAndGet(batch.size());
             confirmations.forEach(onBatch);
         }
     }
@@ -255,18 +202,9 @@ public final class HistoryWriter implements AutoCloseable {
         return id == null ? null : UUID.fromString(id);
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Writes what is queued (waiting up to {@code timeoutMillis}) and stops the thread. */
     public void close(long timeoutMillis) throws InterruptedException {
-        running = false;
-        thread.join(timeoutMillis);
+        outbox.close(timeoutMillis);
     }
 
     @Override
