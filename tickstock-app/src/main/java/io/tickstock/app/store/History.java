@@ -32,10 +32,11 @@ public final class History {
         this.clock = clock;
     }
 
-    /** The window anchor: newest bar start of the latest session, epoch ms. */
+    /** The window anchor: end of the newest bar of the latest session (else of any session), epoch ms. */
     public long anchorMillis() throws SQLException {
-        List<Map<String, Object>> rows = query("SELECT max(b.ts) AS newest FROM ohlcv_1min b WHERE b.session_id = "
-                + "(SELECT session_id FROM streaming_sessions ORDER BY started_at DESC LIMIT 1)");
+        List<Map<String, Object>> rows = query("SELECT coalesce((SELECT max(ts) FROM ohlcv_1min WHERE session_id = "
+                + "(SELECT session_id FROM streaming_sessions ORDER BY started_at DESC LIMIT 1)), "
+                + "(SELECT max(ts) FROM ohlcv_1min)) AS newest");
         Object newest = rows.getFirst().get("newest");
         return newest == null ? clock.getAsLong() : IsoTime.parseMillis((String) newest) + 60_000;
     }

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Writes history rows to PostgreSQL through an {@link Outbox} thread, in JDBC batches per table with
- * {@code ON CONFLICT DO NOTHING} (rows are idempotent by their unique keys). {@link #write} never blocks the
+ * Writes history rows to PostgreSQL through an {@link Outbox} thread, in JDBC batches per table, idempotent
+ * by unique keys: {@code ON CONFLICT DO NOTHING}, except a bar, whose newest write wins (a replay of the same
+ * day, or a corrected bar, updates the row and its session). {@link #write} never blocks the
  * analytics: a full queue counts the row as dropped. A failed batch is retried every second until
  * PostgreSQL answers; failure and recovery go to {@code onOutage}. After each batch, {@code onBatch}
  * receives one persistence confirmation per table. {@link #write} may be called from any thread.
@@ -93,7 +94,9 @@ public final class HistoryWriter implements AutoCloseable {
             case HistoryRow.SessionStopped s -> "UPDATE streaming_sessions SET stopped_at = ?, total_patterns = ?, total_indicators = ?, "
                     + "final_status = ? WHERE session_id = ?";
             case HistoryRow.Bar b -> "INSERT INTO ohlcv_1min (symbol, ts, open, high, low, close, volume, trade_count, vwap, market_session, session_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, ts) DO NOTHING";
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, ts) DO UPDATE SET open = EXCLUDED.open, "
+                    + "high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, "
+                    + "trade_count = EXCLUDED.trade_count, vwap = EXCLUDED.vwap, session_id = EXCLUDED.session_id";
             case HistoryRow.Pattern p -> "INSERT INTO intraday_patterns (session_id, symbol, pattern_type, confidence, detected_at, timeframe, "
                     + "bar_open, bar_high, bar_low, bar_close, bar_volume, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
                     + "ON CONFLICT (session_id, symbol, pattern_type, detected_at) DO NOTHING";
