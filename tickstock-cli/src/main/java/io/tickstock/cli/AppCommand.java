@@ -15,14 +15,10 @@ public final class AppCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Lifecycle life = new Lifecycle()) {
-            Infrastructure infra = life.add(Infrastructure.resolve(System.getenv("TICKSTOCK_REDIS_URL"),
-                    System.getenv("TICKSTOCK_DATABASE_URL"), TickStockCli.home()));
+            Infrastructure infra = life.add(Infrastructure.fromEnvironment());
             App app = life.add(new App(appOptions.appConfig(infra.redisUrl(), infra.database()), System::currentTimeMillis).start());
             infra.print(System.out);
-            System.out.println("dashboard: http://127.0.0.1:" + app.port() + "/streaming/");
-            if (app.generatedAdminPassword() != null) {
-                System.out.println("login: admin / " + app.generatedAdminPassword() + "   (generated now; set TICKSTOCK_ADMIN_PASSWORD to choose it)");
-            }
+            AppOptions.printDashboard(app, System.out);
             life.awaitShutdown();
         }
         return 0;

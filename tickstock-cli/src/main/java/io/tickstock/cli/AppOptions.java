@@ -1,7 +1,9 @@
 package io.tickstock.cli;
 
+import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.DatabaseUrl;
+import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
 /** Options of the dashboard app, shared by {@code demo} and {@code app}. */
@@ -11,6 +13,15 @@ public final class AppOptions {
 
     @Option(names = "--http-host", description = "Interface to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String httpHost;
+
+    /** Prints {@code dashboard: …} and, when the admin password was generated, the login line (once). */
+    static void printDashboard(App app, PrintStream out) {
+        out.println("dashboard: http://127.0.0.1:" + app.port() + "/streaming/");
+        if (app.generatedAdminPassword() != null) {
+            out.println("login: admin / " + app.generatedAdminPassword() + "   (generated now; set TICKSTOCK_ADMIN_PASSWORD to choose it)");
+        }
+        out.flush();
+    }
 
     AppConfig appConfig(String redisUrl, DatabaseUrl db) {
         String interval = System.getenv("TICKSTOCK_BUFFER_INTERVAL_MS");

@@ -25,16 +25,11 @@ public final class DemoCommand implements Callable<Integer> {
         PrintStream out = System.out;
         replay.tickFiles(spec.commandLine()); // fail fast on bad options, before starting servers
         try (Lifecycle life = new Lifecycle()) {
-            Infrastructure infra = life.add(Infrastructure.resolve(System.getenv("TICKSTOCK_REDIS_URL"),
-                    System.getenv("TICKSTOCK_DATABASE_URL"), TickStockCli.home()));
+            Infrastructure infra = life.add(Infrastructure.fromEnvironment());
             EngineConfig engineConfig = replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
             App app = life.add(new App(appOptions.appConfig(infra.redisUrl(), infra.database()), System::currentTimeMillis).start());
             infra.print(out);
-            out.println("dashboard: http://127.0.0.1:" + app.port() + "/streaming/");
-            if (app.generatedAdminPassword() != null) {
-                out.println("login: admin / " + app.generatedAdminPassword() + "   (generated now; set TICKSTOCK_ADMIN_PASSWORD to choose it)");
-            }
-            out.flush();
+            AppOptions.printDashboard(app, out);
             Engine engine = life.add(new Engine(engineConfig, System::currentTimeMillis).start());
             Events.SessionEnd end = engine.replay();
             out.printf("replay finished: session %s, %d patterns, %d indicator values; serving until Ctrl-C%n",

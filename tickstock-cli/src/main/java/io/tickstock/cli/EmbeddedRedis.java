@@ -24,15 +24,6 @@ public final class EmbeddedRedis implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
-    /** Stops the server (for fault tests: call {@link #start()} to bring it back on the same port). */
-    public void stop() throws IOException {
-        server.stop();
-    }
-
-    public void start() throws IOException {
-        server.start();
-    }
-
     @Override
     public void close() throws IOException {
         if (server.isActive()) server.stop();

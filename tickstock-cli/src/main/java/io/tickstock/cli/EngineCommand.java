@@ -24,8 +24,7 @@ public final class EngineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         replay.tickFiles(spec.commandLine());
         try (Lifecycle life = new Lifecycle()) {
-            Infrastructure infra = life.add(Infrastructure.resolve(System.getenv("TICKSTOCK_REDIS_URL"),
-                    System.getenv("TICKSTOCK_DATABASE_URL"), TickStockCli.home()));
+            Infrastructure infra = life.add(Infrastructure.fromEnvironment());
             infra.print(System.out);
             Engine engine = life.add(new Engine(replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database()),
                     System::currentTimeMillis).start());

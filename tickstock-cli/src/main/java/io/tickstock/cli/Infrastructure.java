@@ -54,6 +54,12 @@ public final class Infrastructure implements AutoCloseable {
         return new Infrastructure(r, p, redisUrl, db);
     }
 
+    /** {@link #resolve} with TICKSTOCK_REDIS_URL, TICKSTOCK_DATABASE_URL and {@code ~/.tickstock}. */
+    public static Infrastructure fromEnvironment() throws IOException {
+        return resolve(System.getenv("TICKSTOCK_REDIS_URL"), System.getenv("TICKSTOCK_DATABASE_URL"),
+                Path.of(System.getProperty("user.home"), ".tickstock"));
+    }
+
     public String redisUrl() { return redisUrl; }
     public DatabaseUrl database() { return database; }
 

@@ -1,6 +1,5 @@
 package io.tickstock.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,17 +9,11 @@ import picocli.CommandLine.Command;
                 + "streamed to Redis, PostgreSQL and a live browser dashboard.",
         subcommands = {DemoCommand.class, EngineCommand.class, AppCommand.class, CommandLine.HelpCommand.class})
 public final class TickStockCli {
-    /** Where embedded PostgreSQL keeps its data: {@code ~/.tickstock}. */
-    static Path home() {
-        return Path.of(System.getProperty("user.home"), ".tickstock");
-    }
-
     public static void main(String[] args) {
         CommandLine cmd = new CommandLine(new TickStockCli());
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
             Throwable t = e;
-            while ((t instanceof java.util.concurrent.ExecutionException || t instanceof RuntimeException && t.getCause() != null
-                    && t.getMessage() == null) && t.getCause() != null) t = t.getCause();
+            while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
             c.getErr().println("tickstock: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
             org.slf4j.LoggerFactory.getLogger(TickStockCli.class).debug("failure", e);
             return 1;

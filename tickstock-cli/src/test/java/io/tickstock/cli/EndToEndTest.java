@@ -92,7 +92,7 @@ class EndToEndTest {
                 LocalTime.of(9, 25), "replay:lean:20131008", 1_000, 2_000, false, 200_000);
         try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
             session = engine.replay();
-            Thread.sleep(1_500); // let one health snapshot (1 s interval) be published before the engine stops
+            await().atMost(Duration.ofSeconds(5)).until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.HEALTH)));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.SESSION_STOPPED)));
     }

@@ -6,7 +6,6 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
-import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.Trade;
@@ -14,7 +13,6 @@ import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.HealthMonitor;
 import io.tickstock.engine.health.StaleSymbols;
-import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.publish.RedisCommand;
@@ -104,12 +102,8 @@ public final class Engine implements AutoCloseable {
         startSession(s);
         String finalStatus = "completed";
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
-        Pipeline pipeline = new Pipeline(config.graceMillis(), config.extendedHoursAnalytics(), new AnalyticsListener() {
-            @Override public void onBar(Bar bar) { emitter.onBar(bar); stale.onBar(bar.symbol(), bar.startMillis()); }
-            @Override public void onIndicators(Bar bar, List<io.tickstock.engine.indicators.Indicator> ready) { emitter.onIndicators(bar, ready); }
-            @Override public void onPattern(Bar bar, io.tickstock.engine.patterns.Detection d) { emitter.onPattern(bar, d); }
-            @Override public void onAlert(Bar bar, io.tickstock.engine.alerts.Alert a) { emitter.onAlert(bar, a); }
-        });
+        Pipeline pipeline = new Pipeline(config.graceMillis(), config.extendedHoursAnalytics(),
+                emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
         try (TradeSource feed = new MergedTradeSource(files, fromMillis)) {
             ReplayClock replayClock = new ReplayClock(fromMillis, config.speed());
             long lastStaleCheck = 0;

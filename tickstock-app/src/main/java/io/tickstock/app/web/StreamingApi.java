@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The REST history API under {@code /streaming/api/} (CONTRACT.md). Parameters are validated: {@code hours}
- * 1–24 (default 1), {@code limit} 1–500 (default 100), {@code indicator} one of RSI, SMA, EMA, MACD, BBANDS,
+ * 1–24 (default 1), {@code limit} 1–500 (default 100), {@code indicator} one of RSI, SMA, EMA, MACD, BBANDS
+ * (BB accepted as BBANDS),
  * {@code alert_type} one of the six alert types, symbols {@code [A-Z.]{1,10}}; a bad one answers 400
  * naming it. Responses are JSON.
  */
@@ -40,6 +41,7 @@ public final class StreamingApi {
 
     public void indicators(Context ctx) throws SQLException {
         String indicator = ctx.queryParam("indicator");
+        if ("BB".equals(indicator)) indicator = "BBANDS"; // the seeds' name for TA-Lib's BBANDS
         if (indicator != null && !INDICATORS.contains(indicator)) {
             throw new BadParameter("indicator", "indicator must be one of " + String.join(", ", new java.util.TreeSet<>(INDICATORS)));
         }

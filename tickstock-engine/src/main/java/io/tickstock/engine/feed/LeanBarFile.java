@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -62,10 +61,5 @@ public final class LeanBarFile {
 
     private static double px(String deciCents) {
         return Long.parseLong(deciCents.trim()) / 10_000.0;
-    }
-
-    /** The trading date of a minute file. */
-    public static LocalDate dateOf(Path zip) {
-        return LeanTickFile.dateOf(zip);
     }
 }

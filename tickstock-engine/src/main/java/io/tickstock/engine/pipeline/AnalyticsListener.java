@@ -5,6 +5,7 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.indicators.Indicator;
 import io.tickstock.engine.patterns.Detection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Receives the pipeline's results, on the shard thread, in this order per closed bar: bar, indicators,
@@ -20,4 +21,15 @@ public interface AnalyticsListener {
     void onPattern(Bar bar, Detection detection);
 
     void onAlert(Bar bar, Alert alert);
+
+    /** This listener, also handing every closed bar to {@code observer} (after this listener's onBar). */
+    default AnalyticsListener withBarObserver(Consumer<Bar> observer) {
+        AnalyticsListener self = this;
+        return new AnalyticsListener() {
+            @Override public void onBar(Bar bar) { self.onBar(bar); observer.accept(bar); }
+            @Override public void onIndicators(Bar bar, List<Indicator> ready) { self.onIndicators(bar, ready); }
+            @Override public void onPattern(Bar bar, Detection detection) { self.onPattern(bar, detection); }
+            @Override public void onAlert(Bar bar, Alert alert) { self.onAlert(bar, alert); }
+        };
+    }
 }
