@@ -31,6 +31,13 @@ public enum CandleSetting {
         this.factor = factor;
     }
 
+    /** The longest averaging period among {@code settings} (for lookbacks). */
+    public static int longest(CandleSetting... settings) {
+        int max = 0;
+        for (CandleSetting s : settings) max = Math.max(max, s.avgPeriod);
+        return max;
+    }
+
     /** TA_CANDLERANGE: the measured range of one candle. */
     public double range(double open, double high, double low, double close) {
         return switch (rangeType) {

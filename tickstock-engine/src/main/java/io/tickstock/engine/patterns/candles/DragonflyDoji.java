@@ -1,0 +1,32 @@
+package io.tickstock.engine.patterns.candles;
+
+import static io.tickstock.engine.patterns.CandleSetting.longest;
+import static io.tickstock.engine.patterns.CandleSetting.BODY_DOJI;
+import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+
+import io.tickstock.engine.patterns.CandleAverages;
+import io.tickstock.engine.patterns.CandleHistory;
+import io.tickstock.engine.patterns.CandlePattern;
+import io.tickstock.engine.patterns.PatternKind;
+
+/**
+ * TA-Lib CDLDRAGONFLYDOJI; candle settings BodyDoji, ShadowVeryShort. A doji with almost no upper shadow
+ * and a lower shadow that is not very short. Output +100.
+ */
+public final class DragonflyDoji extends CandlePattern {
+    private final int bodyDoji;
+    private final int shadowVeryShort;
+
+    public DragonflyDoji(CandleAverages averages) {
+        super("CDLDRAGONFLYDOJI", "DragonflyDoji", "DragonflyDoji", PatternKind.INDECISION, 1, longest(BODY_DOJI, SHADOW_VERY_SHORT));
+        bodyDoji = averages.add(BODY_DOJI, 0, lookback());
+        shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
+    }
+
+    @Override
+    public int output(CandleHistory h) {
+        return h.atMost(h.realBody(0), h.avg(bodyDoji, 0))
+                && h.below(h.upperShadow(0), h.avg(shadowVeryShort, 0))
+                && h.above(h.lowerShadow(0), h.avg(shadowVeryShort, 0)) ? 100 : 0;
+    }
+}

@@ -1,0 +1,35 @@
+package io.tickstock.engine.patterns.candles;
+
+import static io.tickstock.engine.patterns.CandleSetting.longest;
+import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
+
+import io.tickstock.engine.patterns.CandleAverages;
+import io.tickstock.engine.patterns.CandleHistory;
+import io.tickstock.engine.patterns.CandlePattern;
+import io.tickstock.engine.patterns.PatternKind;
+
+/**
+ * TA-Lib CDLHARAMI; candle settings BodyLong, BodyShort. A long candle followed by a short one whose body
+ * lies strictly inside the first body. Output −100 after a white candle, +100 after a black one.
+ */
+public final class Harami extends CandlePattern {
+    private final int bodyLong;
+    private final int bodyShort;
+
+    public Harami(CandleAverages averages) {
+        super("CDLHARAMI", "BullishHarami", "BearishHarami", PatternKind.REVERSAL, 2, longest(BODY_SHORT, BODY_LONG) + 1);
+        bodyLong = averages.add(BODY_LONG, 1, lookback());
+        bodyShort = averages.add(BODY_SHORT, 0, lookback());
+    }
+
+    @Override
+    public int output(CandleHistory h) {
+        if (h.above(h.realBody(1), h.avg(bodyLong, 1))
+                && h.atMost(h.realBody(0), h.avg(bodyShort, 0))
+                && h.bodyTop(0) < h.bodyTop(1) && h.bodyBottom(0) > h.bodyBottom(1)) {
+            return -h.color(1) * 100;
+        }
+        return 0;
+    }
+}

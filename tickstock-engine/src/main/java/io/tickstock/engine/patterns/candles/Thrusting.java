@@ -1,0 +1,33 @@
+package io.tickstock.engine.patterns.candles;
+
+import static io.tickstock.engine.patterns.CandleSetting.longest;
+import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.EQUAL;
+
+import io.tickstock.engine.patterns.CandleAverages;
+import io.tickstock.engine.patterns.CandleHistory;
+import io.tickstock.engine.patterns.CandlePattern;
+import io.tickstock.engine.patterns.PatternKind;
+
+/**
+ * TA-Lib CDLTHRUSTING; candle settings Equal, BodyLong. A long black candle, then a white candle opening
+ * below its low and closing into its body but not above its midpoint. Output −100.
+ */
+public final class Thrusting extends CandlePattern {
+    private final int equal;
+    private final int bodyLong;
+
+    public Thrusting(CandleAverages averages) {
+        super("CDLTHRUSTING", "Thrusting", "Thrusting", PatternKind.CONTINUATION, 2, longest(EQUAL, BODY_LONG) + 1);
+        equal = averages.add(EQUAL, 1, lookback());
+        bodyLong = averages.add(BODY_LONG, 1, lookback());
+    }
+
+    @Override
+    public int output(CandleHistory h) {
+        return h.black(1) && h.above(h.realBody(1), h.avg(bodyLong, 1))
+                && h.white(0) && h.open(0) < h.low(1)
+                && h.close(0) > h.close(1) + h.avg(equal, 1)
+                && h.close(0) <= h.close(1) + h.realBody(1) * 0.5 ? -100 : 0;
+    }
+}
