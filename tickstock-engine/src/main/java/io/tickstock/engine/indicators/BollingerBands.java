@@ -47,6 +47,9 @@ public final class BollingerBands implements Indicator {
     @Override public double value() { return middle; }
     public double upper() { return upper; }
     public double lower() { return lower; }
+    @Override public int lookback() { return period - 1; }
+    @Override public String[] outputNames() { return new String[] {"upper", "middle", "lower"}; }
+    @Override public double output(int k) { return k == 0 ? upper : k == 1 ? middle : lower; }
     @Override public Map<String, Double> values() {
         double range = upper - lower;
         return Map.of("upper", upper, "middle", middle, "lower", lower,

@@ -34,6 +34,6 @@ public final class Ema implements Indicator {
     @Override public String name() { return "EMA"; }
     @Override public String key() { return "EMA_" + period; }
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
+    @Override public int lookback() { return period - 1; }
     @Override public double value() { return ema; }
-    @Override public Map<String, Double> values() { return Map.of("value", ema); }
 }

@@ -1,11 +1,12 @@
 package io.tickstock.engine.indicators;
 
 import io.tickstock.engine.bars.Bar;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One indicator series of one symbol, fed bar by bar. Not thread-safe. */
+/** One indicator series of one symbol, fed bar by bar. Not thread-safe: the shard thread owns it. */
 public interface Indicator {
-    /** The TA-Lib function name: RSI, SMA, EMA, MACD, BBANDS. */
+    /** The TA-Lib function name (RSI, SMA, MACD, BBANDS, ATR, …; VWAP for the session VWAP). */
     String name();
 
     /** The series id, name plus parameters joined by {@code _}, e.g. {@code SMA_20}, {@code MACD_12_26_9}. */
@@ -13,6 +14,9 @@ public interface Indicator {
 
     /** The parameters, e.g. {@code period=14}. */
     Map<String, Object> parameters();
+
+    /** TA-Lib's lookback: the 0-based index of the first bar with a value. */
+    int lookback();
 
     /**
      * Feeds the next bar.
@@ -24,6 +28,21 @@ public interface Indicator {
     /** The primary output of the last update (NaN within the lookback). */
     double value();
 
-    /** Every output of the last update by name ({@code value} for single-output indicators). */
-    Map<String, Double> values();
+    /** The names of the outputs in TA-Lib's order ({@code value} for single-output indicators). */
+    default String[] outputNames() {
+        return new String[] {"value"};
+    }
+
+    /** Output {@code k} (index into {@link #outputNames()}) of the last update; NaN within the lookback. */
+    default double output(int k) {
+        return value();
+    }
+
+    /** Every output of the last update by name, plus any derived values (BBANDS bandwidth, percent_b). */
+    default Map<String, Double> values() {
+        String[] names = outputNames();
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) values.put(names[k], output(k));
+        return values;
+    }
 }

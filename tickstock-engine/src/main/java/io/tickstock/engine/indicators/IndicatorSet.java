@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The indicators of one symbol. {@link #standard()} is CONTRACT.md's minimum set: RSI 14, SMA 20/50/200,
- * EMA 12/26, MACD 12/26/9, BBANDS 20/2. Not thread-safe.
+ * The indicators of one symbol, built by an {@link IndicatorSpec}; {@link #standard()} is CONTRACT.md's
+ * minimum set. The alert detector reads its first RSI, MACD and BBANDS. Not thread-safe.
  */
 public final class IndicatorSet {
     private final List<Indicator> indicators;
@@ -14,7 +14,7 @@ public final class IndicatorSet {
     private final Macd macd;
     private final BollingerBands bbands;
 
-    private IndicatorSet(List<Indicator> indicators) {
+    IndicatorSet(List<Indicator> indicators) {
         this.indicators = List.copyOf(indicators);
         this.rsi = find(Rsi.class);
         this.macd = find(Macd.class);
@@ -23,16 +23,12 @@ public final class IndicatorSet {
 
     /** CONTRACT.md's minimum set, fresh state. */
     public static IndicatorSet standard() {
-        List<Indicator> list = new ArrayList<>();
-        list.add(new Rsi(14));
-        list.add(new Sma(20));
-        list.add(new Sma(50));
-        list.add(new Sma(200));
-        list.add(new Ema(12));
-        list.add(new Ema(26));
-        list.add(new Macd(12, 26, 9));
-        list.add(new BollingerBands(20, 2));
-        return new IndicatorSet(list);
+        return IndicatorSpec.STANDARD.newSet();
+    }
+
+    /** Every indicator in spec order. */
+    public List<Indicator> all() {
+        return indicators;
     }
 
     /** Feeds a bar to every indicator; returns those with a value for it, in set order. */

@@ -50,6 +50,9 @@ public final class Macd implements Indicator {
     @Override public double value() { return macd; }
     public double signal() { return signalValue; }
     public double histogram() { return histogram; }
+    @Override public int lookback() { return slowPeriod + signalPeriod - 2; }
+    @Override public String[] outputNames() { return new String[] {"macd", "signal", "hist"}; }
+    @Override public double output(int k) { return k == 0 ? macd : k == 1 ? signalValue : histogram; }
     @Override public Map<String, Double> values() {
         return Map.of("macd", macd, "signal", signalValue, "histogram", histogram);
     }

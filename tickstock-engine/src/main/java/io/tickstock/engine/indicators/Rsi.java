@@ -52,6 +52,6 @@ public final class Rsi implements Indicator {
     @Override public Map<String, Object> parameters() {
         return Map.of("period", period, "overbought_threshold", OVERBOUGHT, "oversold_threshold", OVERSOLD);
     }
+    @Override public int lookback() { return period; }
     @Override public double value() { return value; }
-    @Override public Map<String, Double> values() { return Map.of("value", value); }
 }

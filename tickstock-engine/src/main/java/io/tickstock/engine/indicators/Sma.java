@@ -24,6 +24,6 @@ public final class Sma implements Indicator {
     @Override public String name() { return "SMA"; }
     @Override public String key() { return "SMA_" + period; }
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
+    @Override public int lookback() { return period - 1; }
     @Override public double value() { return value; }
-    @Override public Map<String, Double> values() { return Map.of("value", value); }
 }

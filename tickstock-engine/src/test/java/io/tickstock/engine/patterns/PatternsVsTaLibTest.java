@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import io.tickstock.engine.MarketData;
+import io.tickstock.engine.SyntheticCandles;
 import io.tickstock.engine.bars.Bar;
 import java.lang.reflect.Method;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tickstock.engine.patterns;
+package io.tickstock.engine;
 
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  * Seeded random candles on a coarse price grid, built to hit the rare and the edge cases of candlestick
  * rules that real data seldom shows: gaps, runs of one color, zero bodies and zero shadows, equal prices.
  */
-final class SyntheticCandles {
+public final class SyntheticCandles {
     private SyntheticCandles() {}
 
-    static List<Bar> series(long seed, int length) {
+    public static List<Bar> series(long seed, int length) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Bar> bars = new ArrayList<>(length);
         double tick = 0.05, close = 100;
