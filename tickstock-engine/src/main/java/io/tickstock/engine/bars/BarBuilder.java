@@ -1,41 +1,74 @@
 package io.tickstock.engine.bars;
 
-/** Accumulates the trades of one symbol's current minute. Mutable, reused; not thread-safe. */
+/**
+ * Accumulates the trades of one symbol's minute under the trade update rules ({@link TradeUpdates}): only
+ * open/close trades set the open and close, only high/low trades the high and low, only volume trades the
+ * volume and VWAP. A minute whose trades update no price (e.g. only odd lots) builds no bar. Mutable,
+ * reused; not thread-safe.
+ */
 final class BarBuilder {
     final String symbol;
     long startMillis = Long.MIN_VALUE;
-    double open, high, low, close, notional;
-    long volume, count;
+    /** Corrections emitted for this minute so far. */
+    int revision;
+    private double open, high, low, close, notional;
+    private double firstPrice, lastPrice;
+    private boolean hasOpenClose, hasHighLow;
+    private long volume, count;
 
     BarBuilder(String symbol) {
         this.symbol = symbol;
     }
 
+    /** Whether a minute is being built (it has at least one eligible trade). */
     boolean isOpen() {
         return count > 0;
     }
 
-    void start(long barStart, double price, long size) {
+    void start(long barStart) {
         startMillis = barStart;
-        open = high = low = close = price;
-        volume = size;
-        notional = price * size;
-        count = 1;
-    }
-
-    void add(double price, long size) {
-        if (price > high) high = price;
-        if (price < low) low = price;
-        close = price;
-        volume += size;
-        notional += price * size;
-        count++;
-    }
-
-    Bar build() {
-        double vwap = volume > 0 ? notional / volume : close;
-        Bar bar = new Bar(symbol, startMillis, open, high, low, close, volume, vwap, count, MarketSession.of(startMillis));
+        revision = 0;
+        hasOpenClose = hasHighLow = false;
+        notional = 0;
+        volume = 0;
         count = 0;
-        return bar;
     }
+
+    /** Adds one eligible trade (dollars, shares) with its {@link TradeUpdates} flags. */
+    void add(double price, long size, int updates) {
+        count++;
+        if ((updates & (TradeUpdates.HIGH_LOW | TradeUpdates.OPEN_CLOSE)) != 0) {
+            if (!hasOpenClose && !hasHighLow) firstPrice = price;
+            lastPrice = price;
+        }
+        if ((updates & TradeUpdates.OPEN_CLOSE) != 0) {
+            if (!hasOpenClose) open = price;
+            close = price;
+            hasOpenClose = true;
+        }
+        if ((updates & TradeUpdates.HIGH_LOW) != 0) {
+            if (!hasHighLow || price > high) high = price;
+            if (!hasHighLow || price < low) low = price;
+            hasHighLow = true;
+        }
+        if ((updates & TradeUpdates.VOLUME) != 0) {
+            volume += size;
+            notional += price * size;
+        }
+    }
+
+    /** Whether the minute has a price (some trade may update open/close or high/low). */
+    boolean hasPrice() {
+        return hasOpenClose || hasHighLow;
+    }
+
+    /** The bar so far; call only when {@link #hasPrice()}. Does not reset the builder. */
+    Bar snapshot() {
+        double o = hasOpenClose ? open : firstPrice, c = hasOpenClose ? close : lastPrice;
+        double h = hasHighLow ? Math.max(high, Math.max(o, c)) : Math.max(o, c);
+        double l = hasHighLow ? Math.min(low, Math.min(o, c)) : Math.min(o, c);
+        double vwap = volume > 0 ? notional / volume : c;
+        return new Bar(symbol, startMillis, o, h, l, c, volume, vwap, count, MarketSession.of(startMillis));
+    }
+
 }

@@ -1,5 +1,7 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.bars.TradeUpdates;
+
 /**
  * One trade print.
  *
@@ -7,6 +9,17 @@ package io.tickstock.engine.feed;
  * @param timeMillis SIP/exchange time, Unix epoch milliseconds (UTC)
  * @param price      dollars
  * @param size       shares
- * @param eligible   whether the trade may update a bar (LEAN: not flagged suspicious)
+ * @param updates    which bar fields it may update, {@link TradeUpdates} flags (LEAN: ALL unless flagged
+ *                   suspicious, then NONE; Massive: from its conditions)
  */
-public record Trade(String symbol, long timeMillis, double price, long size, boolean eligible) {}
+public record Trade(String symbol, long timeMillis, double price, long size, int updates) {
+    /** A trade that may update every field (or none, when not eligible). */
+    public Trade(String symbol, long timeMillis, double price, long size, boolean eligible) {
+        this(symbol, timeMillis, price, size, eligible ? TradeUpdates.ALL : TradeUpdates.NONE);
+    }
+
+    /** Whether it updates any field of a bar. */
+    public boolean eligible() {
+        return updates != TradeUpdates.NONE;
+    }
+}

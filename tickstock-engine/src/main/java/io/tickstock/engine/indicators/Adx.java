@@ -10,9 +10,9 @@ import java.util.Map;
  * {@code adx = (adx × (period − 1) + dx) / period}. As TA-Lib, a bar whose range or DI sum is (near) zero
  * contributes no DX and leaves the ADX unchanged. Lookback {@code 2 × period − 1}.
  */
-public final class Adx implements Indicator {
+public final class Adx extends Copyable implements Indicator {
     private final int period;
-    private final DirectionalMovement dm;
+    private DirectionalMovement dm;
     private double sumDx, adx = Double.NaN;
 
     public Adx(int period) {
@@ -49,4 +49,11 @@ public final class Adx implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return 2 * period - 1; }
     @Override public double value() { return adx; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Adx copy() {
+        Adx c = shallowCopy();
+        c.dm = dm.copy();
+        return c;
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code atr = (atr × (period − 1) + tr) / period}. Lookback {@code period}. {@link #close()} exposes the
  * bar's close for NATR.
  */
-public final class Atr implements Indicator {
+public final class Atr extends Copyable implements Indicator {
     private final int period;
     private int count;
     private double previousClose, close, seedSum, atr = Double.NaN;
@@ -47,4 +47,9 @@ public final class Atr implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period; }
     @Override public double value() { return atr; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Atr copy() {
+        return shallowCopy();
+    }
 }

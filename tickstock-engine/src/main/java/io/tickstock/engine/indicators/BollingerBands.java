@@ -10,10 +10,10 @@ import java.util.Map;
  * values not in TA-Lib: bandwidth {@code (upper − lower) / middle} and percent_b
  * {@code (close − lower) / (upper − lower)} (NaN-free: 0.5 when the bands coincide).
  */
-public final class BollingerBands implements Indicator {
+public final class BollingerBands extends Copyable implements Indicator {
     private final int period;
     private final double deviations;
-    private final RollingSum sum, sumOfSquares;
+    private RollingSum sum, sumOfSquares;
     private double upper = Double.NaN, middle = Double.NaN, lower = Double.NaN, close = Double.NaN;
 
     public BollingerBands(int period, double deviations) {
@@ -58,5 +58,13 @@ public final class BollingerBands implements Indicator {
 
     private static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public BollingerBands copy() {
+        BollingerBands c = shallowCopy();
+        c.sum = sum.copy();
+        c.sumOfSquares = sumOfSquares.copy();
+        return c;
     }
 }

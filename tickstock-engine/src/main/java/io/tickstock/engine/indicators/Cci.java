@@ -10,9 +10,9 @@ import java.util.Map;
  * run over TA-Lib's circular buffer in slot order, which keeps the result bit-identical. Lookback
  * {@code period − 1}.
  */
-public final class Cci implements Indicator {
+public final class Cci extends Copyable implements Indicator {
     private final int period;
-    private final double[] window;
+    private double[] window;
     private long count;
     private double value = Double.NaN;
 
@@ -42,4 +42,11 @@ public final class Cci implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period - 1; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Cci copy() {
+        Cci c = shallowCopy();
+        c.window = window.clone();
+        return c;
+    }
 }

@@ -6,7 +6,7 @@ package io.tickstock.engine.indicators;
  * {@code s = s − s / period + x}. +DM counts an up-move larger than the down-move (and positive), −DM the
  * reverse. Not thread-safe.
  */
-final class DirectionalMovement {
+final class DirectionalMovement extends Copyable {
     private final int period;
     private int count;
     private double previousHigh, previousLow, previousClose;
@@ -57,5 +57,10 @@ final class DirectionalMovement {
     /** −DI in percent (call only when {@link #hasRange()}). */
     double minusDi() {
         return 100.0 * (minusDm / trueRange);
+    }
+
+    /** An independent copy of this state (for checkpoints). */
+    DirectionalMovement copy() {
+        return shallowCopy();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * the first {@code period} values, then {@code ema += (x - ema) * k} with {@code k = 2 / (period + 1)};
  * lookback {@code period - 1}.
  */
-public final class Ema implements Indicator {
+public final class Ema extends Copyable implements Indicator {
     private final int period;
     private final double k;
     private int count;
@@ -36,4 +36,9 @@ public final class Ema implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period - 1; }
     @Override public double value() { return ema; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Ema copy() {
+        return shallowCopy();
+    }
 }

@@ -28,6 +28,9 @@ public interface Indicator {
     /** The primary output of the last update (NaN within the lookback). */
     double value();
 
+    /** An independent copy of this indicator's state (checkpoints for bar corrections). */
+    Indicator copy();
+
     /** The names of the outputs in TA-Lib's order ({@code value} for single-output indicators). */
     default String[] outputNames() {
         return new String[] {"value"};

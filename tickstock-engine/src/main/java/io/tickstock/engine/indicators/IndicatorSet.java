@@ -26,6 +26,13 @@ public final class IndicatorSet {
         return IndicatorSpec.STANDARD.newSet();
     }
 
+    /** An independent copy of every indicator's state (a checkpoint). */
+    public IndicatorSet copy() {
+        List<Indicator> copies = new ArrayList<>(indicators.size());
+        for (Indicator i : indicators) copies.add(i.copy());
+        return new IndicatorSet(copies);
+    }
+
     /** Every indicator in spec order. */
     public List<Indicator> all() {
         return indicators;

@@ -10,9 +10,9 @@ import java.util.Map;
  * {@code signal} values. Lookback {@code slow + signal - 2} (33 for 12/26/9). Outputs macd, signal,
  * histogram (= macd − signal).
  */
-public final class Macd implements Indicator {
+public final class Macd extends Copyable implements Indicator {
     private final int fastPeriod, slowPeriod, signalPeriod;
-    private final Ema fast, slow, signal;
+    private Ema fast, slow, signal;
     private int count;
     private double macd = Double.NaN, signalValue = Double.NaN, histogram = Double.NaN;
 
@@ -55,5 +55,14 @@ public final class Macd implements Indicator {
     @Override public double output(int k) { return k == 0 ? macd : k == 1 ? signalValue : histogram; }
     @Override public Map<String, Double> values() {
         return Map.of("macd", macd, "signal", signalValue, "histogram", histogram);
+    }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Macd copy() {
+        Macd c = shallowCopy();
+        c.fast = fast.copy();
+        c.slow = slow.copy();
+        c.signal = signal.copy();
+        return c;
     }
 }

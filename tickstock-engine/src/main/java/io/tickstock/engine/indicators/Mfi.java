@@ -10,9 +10,9 @@ import java.util.Map;
  * 0 when that total is below 1. Sums kept as TA-Lib keeps them (subtract the leaving flow, add the new).
  * Lookback {@code period}.
  */
-public final class Mfi implements Indicator {
+public final class Mfi extends Copyable implements Indicator {
     private final int period;
-    private final double[] positive, negative;
+    private double[] positive, negative;
     private int slot;
     private long count;
     private double previousTypical, positiveSum, negativeSum, value = Double.NaN;
@@ -54,4 +54,12 @@ public final class Mfi implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Mfi copy() {
+        Mfi c = shallowCopy();
+        c.positive = positive.clone();
+        c.negative = negative.clone();
+        return c;
+    }
 }

@@ -4,9 +4,9 @@ import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 
 /** Normalized ATR, percent of the close; TA-Lib NATR: {@code ATR / close × 100} (0 for a zero close). Lookback {@code period}. */
-public final class Natr implements Indicator {
+public final class Natr extends Copyable implements Indicator {
     private final int period;
-    private final Atr atr;
+    private Atr atr;
     private double value = Double.NaN;
 
     public Natr(int period) {
@@ -27,4 +27,11 @@ public final class Natr implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Natr copy() {
+        Natr c = shallowCopy();
+        c.atr = atr.copy();
+        return c;
+    }
 }

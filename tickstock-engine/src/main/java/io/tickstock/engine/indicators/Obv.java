@@ -8,7 +8,7 @@ import java.util.Map;
  * volume of an up close and subtracts that of a down close. Lookback 0; cumulative from the first bar fed
  * (the session start in the live engine).
  */
-public final class Obv implements Indicator {
+public final class Obv extends Copyable implements Indicator {
     private boolean started;
     private double previousClose, obv = Double.NaN;
 
@@ -31,4 +31,9 @@ public final class Obv implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of(); }
     @Override public int lookback() { return 0; }
     @Override public double value() { return obv; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Obv copy() {
+        return shallowCopy();
+    }
 }

@@ -4,9 +4,9 @@ import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 
 /** Plus directional indicator, percent; TA-Lib PLUS_DI: {@code 100 × +DM / TR}, both Wilder-smoothed (0 without range). Lookback {@code period}. */
-public final class PlusDi implements Indicator {
+public final class PlusDi extends Copyable implements Indicator {
     private final int period;
-    private final DirectionalMovement dm;
+    private DirectionalMovement dm;
     private double value = Double.NaN;
 
     public PlusDi(int period) {
@@ -25,4 +25,11 @@ public final class PlusDi implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public PlusDi copy() {
+        PlusDi c = shallowCopy();
+        c.dm = dm.copy();
+        return c;
+    }
 }

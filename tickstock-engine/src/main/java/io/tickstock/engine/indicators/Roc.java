@@ -4,9 +4,9 @@ import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 
 /** Rate of change of the close, percent; TA-Lib ROC: {@code (close / close[period ago] − 1) × 100}, 0 when that close is 0. Lookback {@code period}. */
-public final class Roc implements Indicator {
+public final class Roc extends Copyable implements Indicator {
     private final int period;
-    private final double[] closes;
+    private double[] closes;
     private long count;
     private double value = Double.NaN;
 
@@ -30,4 +30,11 @@ public final class Roc implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Roc copy() {
+        Roc c = shallowCopy();
+        c.closes = closes.clone();
+        return c;
+    }
 }

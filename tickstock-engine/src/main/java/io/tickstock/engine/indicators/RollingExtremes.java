@@ -4,10 +4,10 @@ package io.tickstock.engine.indicators;
  * The highest high and lowest low of the last {@code period} bars, kept with two monotonic deques:
  * amortized O(1) per bar and exact (the values TA-Lib's rescanning finds). Not thread-safe.
  */
-final class RollingExtremes {
+final class RollingExtremes extends Copyable {
     private final int period;
-    private final long[] maxIndex, minIndex;
-    private final double[] maxValue, minValue;
+    private long[] maxIndex, minIndex;
+    private double[] maxValue, minValue;
     private int maxHead, maxSize, minHead, minSize;
     private long count;
 
@@ -39,4 +39,14 @@ final class RollingExtremes {
     double highest() { return maxValue[maxHead]; }
 
     double lowest() { return minValue[minHead]; }
+
+    /** An independent copy of this state (for checkpoints). */
+    RollingExtremes copy() {
+        RollingExtremes c = shallowCopy();
+        c.maxIndex = maxIndex.clone();
+        c.minIndex = minIndex.clone();
+        c.maxValue = maxValue.clone();
+        c.minValue = minValue.clone();
+        return c;
+    }
 }

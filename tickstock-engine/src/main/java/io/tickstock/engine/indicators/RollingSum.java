@@ -5,8 +5,8 @@ package io.tickstock.engine.indicators;
  * total, then subtract the value leaving the window, in that order, so the floating-point result is
  * bit-identical to TA-Lib's. Not thread-safe.
  */
-final class RollingSum {
-    private final double[] window;
+final class RollingSum extends Copyable {
+    private double[] window;
     private int next, count;
     private double total;
 
@@ -25,5 +25,12 @@ final class RollingSum {
         double sum = total;
         total -= window[next]; // the oldest value, which the next add overwrites
         return sum;
+    }
+
+    /** An independent copy of this state (for checkpoints). */
+    RollingSum copy() {
+        RollingSum c = shallowCopy();
+        c.window = window.clone();
+        return c;
     }
 }

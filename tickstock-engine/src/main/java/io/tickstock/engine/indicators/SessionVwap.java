@@ -13,7 +13,7 @@ import java.util.Map;
  * trades) its typical price {@code (high + low + close) / 3}. Not a TA-Lib function. A bar without
  * volume leaves the value unchanged (the close until the first volume). Lookback 0.
  */
-public final class SessionVwap implements Indicator {
+public final class SessionVwap extends Copyable implements Indicator {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private LocalDate day;
     private double notional, volume, value = Double.NaN;
@@ -40,4 +40,9 @@ public final class SessionVwap implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("anchor", "session"); }
     @Override public int lookback() { return 0; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public SessionVwap copy() {
+        return shallowCopy();
+    }
 }

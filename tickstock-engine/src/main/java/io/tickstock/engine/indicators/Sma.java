@@ -4,9 +4,9 @@ import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 
 /** Simple moving average of the close; TA-Lib SMA, lookback {@code period - 1}. */
-public final class Sma implements Indicator {
+public final class Sma extends Copyable implements Indicator {
     private final int period;
-    private final RollingSum sum;
+    private RollingSum sum;
     private double value = Double.NaN;
 
     public Sma(int period) {
@@ -26,4 +26,11 @@ public final class Sma implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period - 1; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Sma copy() {
+        Sma c = shallowCopy();
+        c.sum = sum.copy();
+        return c;
+    }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
  * {@code slowK}-bar SMA, slow %D the {@code slowD}-bar SMA of slow %K. Outputs slowk, slowd. Lookback
  * {@code fastK − 1 + slowK − 1 + slowD − 1} (8 for 5/3/3).
  */
-public final class Stoch implements Indicator {
+public final class Stoch extends Copyable implements Indicator {
     private final int fastK, slowK, slowD;
-    private final RollingExtremes window;
-    private final RollingSum slowKSum, slowDSum;
+    private RollingExtremes window;
+    private RollingSum slowKSum, slowDSum;
     private double k = Double.NaN, d = Double.NaN;
 
     public Stoch(int fastK, int slowK, int slowD) {
@@ -47,4 +47,13 @@ public final class Stoch implements Indicator {
     @Override public double value() { return k; }
     @Override public String[] outputNames() { return new String[] {"slowk", "slowd"}; }
     @Override public double output(int i) { return i == 0 ? k : d; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public Stoch copy() {
+        Stoch c = shallowCopy();
+        c.window = window.copy();
+        c.slowKSum = slowKSum.copy();
+        c.slowDSum = slowDSum.copy();
+        return c;
+    }
 }

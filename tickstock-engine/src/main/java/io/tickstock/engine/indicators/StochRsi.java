@@ -8,11 +8,11 @@ import java.util.Map;
  * — %K {@code (rsi − min) / ((max − min) / 100)} over {@code fastK} RSI values, %D its {@code fastD}-bar
  * SMA. Outputs fastk, fastd. Lookback {@code period + fastK − 1 + fastD − 1} (20 for 14/5/3).
  */
-public final class StochRsi implements Indicator {
+public final class StochRsi extends Copyable implements Indicator {
     private final int period, fastK, fastD;
-    private final Rsi rsi;
-    private final RollingExtremes window;
-    private final RollingSum fastDSum;
+    private Rsi rsi;
+    private RollingExtremes window;
+    private RollingSum fastDSum;
     private double k = Double.NaN, d = Double.NaN;
 
     public StochRsi(int period, int fastK, int fastD) {
@@ -46,4 +46,13 @@ public final class StochRsi implements Indicator {
     @Override public double value() { return k; }
     @Override public String[] outputNames() { return new String[] {"fastk", "fastd"}; }
     @Override public double output(int i) { return i == 0 ? k : d; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public StochRsi copy() {
+        StochRsi c = shallowCopy();
+        c.rsi = rsi.copy();
+        c.window = window.copy();
+        c.fastDSum = fastDSum.copy();
+        return c;
+    }
 }

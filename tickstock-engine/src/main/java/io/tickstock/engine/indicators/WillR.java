@@ -7,9 +7,9 @@ import java.util.Map;
  * Williams' %R, −100…0; TA-Lib WILLR: {@code (highest − close) / ((highest − lowest) / −100)} over the last
  * {@code period} bars' highs and lows, 0 when they are equal. Lookback {@code period − 1}.
  */
-public final class WillR implements Indicator {
+public final class WillR extends Copyable implements Indicator {
     private final int period;
-    private final RollingExtremes window;
+    private RollingExtremes window;
     private double value = Double.NaN;
 
     public WillR(int period) {
@@ -32,4 +32,11 @@ public final class WillR implements Indicator {
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
     @Override public int lookback() { return period - 1; }
     @Override public double value() { return value; }
+
+    /** An independent copy of this state (for checkpoints). */
+    @Override public WillR copy() {
+        WillR c = shallowCopy();
+        c.window = window.copy();
+        return c;
+    }
 }

@@ -29,6 +29,23 @@ public final class CandleHistory {
         this.memory = new long[averages.memorySize()];
     }
 
+    private CandleHistory(CandleHistory from) {
+        this.averages = from.averages;
+        this.totals = from.totals.clone();
+        this.memory = from.memory.clone();
+        System.arraycopy(from.open, 0, open, 0, CAPACITY);
+        System.arraycopy(from.high, 0, high, 0, CAPACITY);
+        System.arraycopy(from.low, 0, low, 0, CAPACITY);
+        System.arraycopy(from.close, 0, close, 0, CAPACITY);
+        this.newest = from.newest;
+        this.count = from.count;
+    }
+
+    /** An independent copy (a checkpoint for bar corrections). */
+    public CandleHistory copy() {
+        return new CandleHistory(this);
+    }
+
     /** Appends the newest bar and updates every candle-average total. */
     public void add(Bar bar) {
         add(bar.open(), bar.high(), bar.low(), bar.close());

@@ -15,10 +15,19 @@ public final class PatternScanner {
     private final double[] margins;
 
     public PatternScanner(CandlePatterns catalog) {
+        this(catalog, catalog.newHistory());
+    }
+
+    private PatternScanner(CandlePatterns catalog, CandleHistory history) {
         this.catalog = catalog;
-        this.history = catalog.newHistory();
+        this.history = history;
         this.outputs = new int[catalog.size()];
         this.margins = new double[catalog.size()];
+    }
+
+    /** An independent copy of the symbol's pattern state (a checkpoint for bar corrections). */
+    public PatternScanner copy() {
+        return new PatternScanner(catalog, history.copy());
     }
 
     /** Adds the bar, evaluates every pattern and hands each non-zero output to {@code sink} as a detection. */

@@ -22,6 +22,12 @@ public interface AnalyticsListener {
 
     void onAlert(Bar bar, Alert alert);
 
+    /** A late trade changed a closed bar (or created one): the whole corrected bar and its revision (1, 2, …). */
+    default void onBarCorrection(Bar bar, int revision) {}
+
+    /** A bar correction removed a pattern published earlier for {@code bar}. */
+    default void onPatternRetracted(Bar bar, Detection detection) {}
+
     /** This listener, also handing every closed bar to {@code observer} (after this listener's onBar). */
     default AnalyticsListener withBarObserver(Consumer<Bar> observer) {
         AnalyticsListener self = this;
@@ -30,6 +36,8 @@ public interface AnalyticsListener {
             @Override public void onIndicators(Bar bar, List<Indicator> ready) { self.onIndicators(bar, ready); }
             @Override public void onPattern(Bar bar, Detection detection) { self.onPattern(bar, detection); }
             @Override public void onAlert(Bar bar, Alert alert) { self.onAlert(bar, alert); }
+            @Override public void onBarCorrection(Bar bar, int revision) { self.onBarCorrection(bar, revision); }
+            @Override public void onPatternRetracted(Bar bar, Detection d) { self.onPatternRetracted(bar, d); }
         };
     }
 }

@@ -4,29 +4,69 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.bars.MarketSession;
 import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.indicators.IndicatorSpec;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One shard's analytics. Trades and watermarks go in; every closed bar goes to the listener, and, when
- * it is a regular-hours bar (or {@code extendedHoursAnalytics} is on), through the symbol's indicators,
- * patterns and alerts. Single-threaded: call every method from the shard thread.
+ * One shard's analytics. Trades and watermarks go in; every closed bar goes to the listener, and, when it
+ * is a regular-hours bar (or {@code extendedHoursAnalytics} is on), through the symbol's indicators,
+ * patterns and alerts. Late trades within the correction window come out as bar corrections followed by
+ * what they changed. Single-threaded: call every method from the shard thread.
  */
 public final class Pipeline {
     private final AnalyticsListener listener;
-    private final boolean extendedHoursAnalytics;
+    private final Options options;
     private final BarAggregator bars;
-    private final Map<String, SymbolAnalytics> symbols = new HashMap<>();
-    private long trades, closedBars;
+    private final Map<String, Corrections> symbols = new HashMap<>();
+    private long trades, closedBars, correctedBars;
 
     /**
+     * What the pipeline computes and how it closes bars.
+     *
      * @param graceMillis            watermark grace after each minute (default 2000 ms)
+     * @param correctionWindowMillis how long after a minute a late trade still corrects its bar (default 15 min)
+     * @param fillForward            filled bars for minutes without trades (default false)
      * @param extendedHoursAnalytics whether pre/after-hours bars feed indicators and patterns (default false)
+     * @param indicators             the indicators computed per symbol (default CONTRACT.md's minimum set)
+     * @param alertCooldownMillis    per-symbol cooldown between alerts of one type (default 0, none)
      */
-    public Pipeline(long graceMillis, boolean extendedHoursAnalytics, AnalyticsListener listener) {
+    public record Options(long graceMillis, long correctionWindowMillis, boolean fillForward,
+                          boolean extendedHoursAnalytics, IndicatorSpec indicators, long alertCooldownMillis) {
+        public static Options defaults() {
+            return new Options(2_000, 15 * Bar.MINUTE, false, false, IndicatorSpec.STANDARD, 0);
+        }
+
+        public Options withGrace(long millis) {
+            return new Options(millis, correctionWindowMillis, fillForward, extendedHoursAnalytics, indicators, alertCooldownMillis);
+        }
+
+        public Options withExtendedHours(boolean on) {
+            return new Options(graceMillis, correctionWindowMillis, fillForward, on, indicators, alertCooldownMillis);
+        }
+
+        public Options withIndicators(IndicatorSpec spec) {
+            return new Options(graceMillis, correctionWindowMillis, fillForward, extendedHoursAnalytics, spec, alertCooldownMillis);
+        }
+
+        public Options withFillForward(boolean on) {
+            return new Options(graceMillis, correctionWindowMillis, on, extendedHoursAnalytics, indicators, alertCooldownMillis);
+        }
+    }
+
+    public Pipeline(Options options, AnalyticsListener listener) {
         this.listener = listener;
-        this.extendedHoursAnalytics = extendedHoursAnalytics;
-        this.bars = new BarAggregator(graceMillis, this::onBar);
+        this.options = options;
+        this.bars = new BarAggregator(options.graceMillis(), options.correctionWindowMillis(), options.fillForward(),
+                new BarAggregator.Sink() {
+                    @Override public void onBar(Bar bar) { Pipeline.this.onBar(bar); }
+                    @Override public void onCorrection(Bar bar, int revision) { Pipeline.this.onCorrection(bar, revision); }
+                });
+    }
+
+    /** @see Options */
+    public Pipeline(long graceMillis, boolean extendedHoursAnalytics, AnalyticsListener listener) {
+        this(Options.defaults().withGrace(graceMillis).withExtendedHours(extendedHoursAnalytics), listener);
     }
 
     /** Adds a trade; its own time also advances the watermark (event time). */
@@ -46,16 +86,31 @@ public final class Pipeline {
         bars.flush();
     }
 
-    private void onBar(Bar bar) {
+    /** Feeds an already built bar (bar files, re-warm) as if it had just closed. */
+    public void onBar(Bar bar) {
         closedBars++;
         listener.onBar(bar);
-        if (bar.session() == MarketSession.REGULAR || extendedHoursAnalytics) {
-            symbols.computeIfAbsent(bar.symbol(), s -> new SymbolAnalytics()).onBar(bar, listener);
-        }
+        if (analyzed(bar)) analytics(bar.symbol()).onBar(bar, listener);
+    }
+
+    private void onCorrection(Bar bar, int revision) {
+        correctedBars++;
+        listener.onBarCorrection(bar, revision);
+        if (analyzed(bar)) analytics(bar.symbol()).onCorrection(bar, listener);
+    }
+
+    private boolean analyzed(Bar bar) {
+        return bar.session() == MarketSession.REGULAR || options.extendedHoursAnalytics();
+    }
+
+    private Corrections analytics(String symbol) {
+        return symbols.computeIfAbsent(symbol,
+                s -> new Corrections(new SymbolAnalytics(options.indicators(), options.alertCooldownMillis())));
     }
 
     public long trades() { return trades; }
     public long closedBars() { return closedBars; }
+    public long correctedBars() { return correctedBars; }
     public long lateTrades() { return bars.lateTrades(); }
     public long ineligibleTrades() { return bars.ineligibleTrades(); }
     public int activeSymbols() { return bars.symbolCount(); }

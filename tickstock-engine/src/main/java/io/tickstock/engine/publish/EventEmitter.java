@@ -77,6 +77,31 @@ public final class EventEmitter implements AnalyticsListener {
     }
 
     @Override
+    public void onBarCorrection(Bar bar, int revision) {
+        Events.Bar b = new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
+                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId());
+        publish(Channels.BARS_STREAMING, Events.BarEvent.correction(now(), b, revision));
+        writer.write(new HistoryRow.Bar(b, bar.startMillis()));
+    }
+
+    @Override
+    public void onPatternRetracted(Bar bar, Detection d) {
+        String sid = sessionId();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (sid != null) metadata.put("session_id", sid);
+        metadata.put("detection_method", "TA-Lib " + d.function());
+        metadata.put("pattern_id", UUID.randomUUID().toString());
+        metadata.put("talib_function", d.function());
+        metadata.put("retracted", true);
+        Events.PatternDetection detection = new Events.PatternDetection(bar.symbol(), d.patternType(),
+                round4(d.confidence()), IsoTime.format(bar.startMillis()), "1min", d.direction(),
+                new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()),
+                d.parameters(), metadata);
+        publish(Channels.PATTERNS_STREAMING, new Events.PatternEvent(now(), detection));
+        writer.write(new HistoryRow.PatternRetracted(sid, bar.symbol(), d.patternType(), bar.startMillis()));
+    }
+
+    @Override
     public void onIndicators(Bar bar, List<Indicator> ready) {
         String time = IsoTime.format(bar.startMillis()), now = now(), sid = sessionId();
         for (Indicator i : ready) {

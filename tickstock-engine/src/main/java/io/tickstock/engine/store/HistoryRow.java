@@ -15,6 +15,9 @@ public sealed interface HistoryRow {
 
     record Pattern(Events.PatternDetection detection, String sessionId, long timeMillis) implements HistoryRow {}
 
+    /** A pattern a bar correction removed: its row is deleted. */
+    record PatternRetracted(String sessionId, String symbol, String patternType, long timeMillis) implements HistoryRow {}
+
     record Indicator(Events.IndicatorCalculation calculation, String series, String sessionId, long timeMillis)
             implements HistoryRow {}
 

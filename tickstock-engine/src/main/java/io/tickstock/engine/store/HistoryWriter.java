@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 /**
  * Writes history rows to PostgreSQL through an {@link Outbox} thread, in JDBC batches per table, idempotent
- * by unique keys: {@code ON CONFLICT DO NOTHING}, except a bar, whose newest write wins (a replay of the same
+ * by unique keys: {@code ON CONFLICT DO NOTHING}, except a bar and an indicator value, whose newest write wins (a bar correction rewrites both; a retracted pattern is deleted) (a replay of the same
  * day, or a corrected bar, updates the row and its session). {@link #write} never blocks the
  * analytics: a full queue counts the row as dropped. A failed batch is retried every second until
  * PostgreSQL answers; failure and recovery go to {@code onOutage}. After each batch, {@code onBatch}
@@ -78,6 +78,7 @@ public final class HistoryWriter implements AutoCloseable {
         return switch (r) {
             case HistoryRow.Bar b -> b.bar().sessionId();
             case HistoryRow.Pattern p -> p.sessionId();
+            case HistoryRow.PatternRetracted p -> p.sessionId();
             case HistoryRow.Indicator i -> i.sessionId();
             case HistoryRow.Health h -> h.health().sessionId();
             case HistoryRow.SessionStarted s -> s.session().sessionId();
@@ -101,7 +102,8 @@ public final class HistoryWriter implements AutoCloseable {
                     + "bar_open, bar_high, bar_low, bar_close, bar_volume, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
                     + "ON CONFLICT (session_id, symbol, pattern_type, detected_at) DO NOTHING";
             case HistoryRow.Indicator i -> "INSERT INTO intraday_indicators (session_id, symbol, indicator, series, value, calculated_at, timeframe, metadata) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (session_id, symbol, series, calculated_at) DO NOTHING";
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (session_id, symbol, series, calculated_at) DO UPDATE SET value = EXCLUDED.value, metadata = EXCLUDED.metadata";
+            case HistoryRow.PatternRetracted p -> "DELETE FROM intraday_patterns WHERE session_id = ? AND symbol = ? AND pattern_type = ? AND detected_at = ?";
             case HistoryRow.Health h -> "INSERT INTO streaming_health_metrics (session_id, status, active_symbols, ticks_per_second, bars_per_minute, "
                     + "processing_lag_ms, cpu_percent, memory_mb, threads_active, issues, measured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) "
                     + "ON CONFLICT (session_id, measured_at) DO NOTHING";
@@ -118,6 +120,7 @@ public final class HistoryWriter implements AutoCloseable {
             case HistoryRow.SessionStopped s -> "streaming_sessions";
             case HistoryRow.Bar b -> "ohlcv_1min";
             case HistoryRow.Pattern p -> "intraday_patterns";
+            case HistoryRow.PatternRetracted p -> "intraday_patterns";
             case HistoryRow.Indicator i -> "intraday_indicators";
             case HistoryRow.Health h -> "streaming_health_metrics";
         };
@@ -168,6 +171,12 @@ public final class HistoryWriter implements AutoCloseable {
                 meta.put("direction", d.direction());
                 meta.put("parameters", d.parameters());
                 ps.setString(12, Json.write(meta));
+            }
+            case HistoryRow.PatternRetracted(String sid, String symbol, String type, long t) -> {
+                ps.setObject(1, uuid(sid));
+                ps.setString(2, symbol);
+                ps.setString(3, type);
+                ps.setTimestamp(4, ts(t));
             }
             case HistoryRow.Indicator(Events.IndicatorCalculation i, String series, String sid, long t) -> {
                 ps.setObject(1, uuid(sid));

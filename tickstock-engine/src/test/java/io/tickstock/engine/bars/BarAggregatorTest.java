@@ -11,11 +11,81 @@ import org.junit.jupiter.api.Test;
 
 class BarAggregatorTest {
     static final long T0 = 1_381_239_000_000L; // 2013-10-08T13:30:00Z = 09:30 New York
+    static final long WINDOW = 15 * Bar.MINUTE;
+
+    static BarAggregator.Sink sink(List<Bar> closed, List<Bar> corrections) {
+        return new BarAggregator.Sink() {
+            @Override public void onBar(Bar bar) { closed.add(bar); }
+            @Override public void onCorrection(Bar bar, int revision) { corrections.add(bar); }
+        };
+    }
+
+    @Test
+    void lateTradeWithinTheWindowCorrectsTheClosedBarAndOlderOnesAreDropped() {
+        List<Bar> closed = new ArrayList<>(), corrections = new ArrayList<>();
+        BarAggregator a = new BarAggregator(2000, WINDOW, false, sink(closed, corrections));
+        a.onTrade(new Trade("SPY", T0 + 1_000, 10.0, 100, true));
+        a.onWatermark(T0 + 62_000);
+        assertThat(closed).hasSize(1);
+        a.onWatermark(T0 + 5 * Bar.MINUTE);
+        a.onTrade(new Trade("SPY", T0 + 30_000, 12.0, 50, true)); // 4 minutes late: corrects 09:30
+        assertThat(corrections).singleElement().satisfies(b -> {
+            assertThat(b.startMillis()).isEqualTo(T0);
+            assertThat(b.high()).isEqualTo(12.0);
+            assertThat(b.close()).isEqualTo(12.0);
+            assertThat(b.volume()).isEqualTo(150);
+        });
+        a.onTrade(new Trade("SPY", T0 + 3 * Bar.MINUTE + 5_000, 11.0, 10, true)); // after the last bar: a plain bar
+        a.onWatermark(T0 + 5 * Bar.MINUTE + 1);
+        assertThat(closed).hasSize(2);
+        a.onTrade(new Trade("SPY", T0 + 2 * Bar.MINUTE + 5_000, 11.0, 10, true)); // before it, without a bar: created
+        assertThat(corrections).hasSize(2);
+        assertThat(corrections.get(1).startMillis()).isEqualTo(T0 + 2 * Bar.MINUTE);
+        a.onWatermark(T0 + 20 * Bar.MINUTE);
+        a.onTrade(new Trade("SPY", T0 + 40_000, 13.0, 10, true)); // 19 minutes late: dropped
+        assertThat(corrections).hasSize(2);
+        assertThat(a.lateTrades()).isEqualTo(1);
+        assertThat(a.corrections()).isEqualTo(2);
+    }
+
+    @Test
+    void massiveConditionRulesDecideWhichFieldsATradeUpdates() {
+        List<Bar> closed = new ArrayList<>();
+        BarAggregator a = new BarAggregator(2000, WINDOW, false, sink(closed, new ArrayList<>()));
+        TradeConditions rules = TradeConditions.bundled();
+        a.onTrade(new Trade("MSFT", T0 + 1_000, 10.0, 100, rules.minuteUpdates(new int[] {})));      // regular
+        a.onTrade(new Trade("MSFT", T0 + 2_000, 50.0, 7, rules.minuteUpdates(new int[] {12, 37})));  // odd lot: volume only
+        a.onTrade(new Trade("MSFT", T0 + 3_000, 9.0, 100, rules.minuteUpdates(new int[] {12})));     // extended hours: all (minute bars)
+        a.onTrade(new Trade("MSFT", T0 + 4_000, 11.0, 100, rules.minuteUpdates(new int[] {32})));    // out of sequence: high/low, volume
+        a.onTrade(new Trade("MSFT", T0 + 5_000, 99.0, 100, rules.minuteUpdates(new int[] {15})));    // official close marker: nothing
+        a.flush();
+        assertThat(closed).singleElement().satisfies(b -> {
+            assertThat(b.open()).isEqualTo(10.0);
+            assertThat(b.high()).isEqualTo(11.0);
+            assertThat(b.low()).isEqualTo(9.0);
+            assertThat(b.close()).isEqualTo(9.0);
+            assertThat(b.volume()).isEqualTo(307);
+        });
+        assertThat(a.ineligibleTrades()).isEqualTo(1);
+        assertThat(TradeUpdates.describe(rules.minuteUpdates(new int[] {5}))).isEqualTo("high_low|volume");
+    }
+
+    @Test
+    void fillForwardFlagsMinutesWithoutTrades() {
+        List<Bar> closed = new ArrayList<>();
+        BarAggregator a = new BarAggregator(2000, WINDOW, true, sink(closed, new ArrayList<>()));
+        a.onTrade(new Trade("SPY", T0 + 1_000, 10.0, 100, true));
+        a.onTrade(new Trade("SPY", T0 + 3 * Bar.MINUTE + 1_000, 11.0, 100, true));
+        a.onWatermark(T0 + 5 * Bar.MINUTE + 2_000);
+        assertThat(closed).extracting(Bar::filled).containsExactly(false, true, true, false, true);
+        assertThat(closed.get(1).close()).isEqualTo(10.0);
+        assertThat(closed.get(1).volume()).isZero();
+    }
 
     @Test
     void oneDayOfSpyGivesOneBarPerMinuteWithEligibleTrades() throws Exception {
         List<Bar> ours = new ArrayList<>();
-        BarAggregator aggregator = new BarAggregator(2000, ours::add);
+        BarAggregator aggregator = new BarAggregator(2000, WINDOW, false, sink(ours, new ArrayList<>()));
         long trades = 0;
         try (LeanTickFile file = new LeanTickFile(MarketData.lean("tick/spy/20131008_trade.zip"))) {
             for (Trade t; (t = file.next()) != null; trades++) aggregator.onTrade(t);
@@ -32,7 +102,7 @@ class BarAggregatorTest {
     @Test
     void barClosesByWatermarkWithoutANextTrade() {
         List<Bar> closed = new ArrayList<>();
-        BarAggregator aggregator = new BarAggregator(2000, closed::add);
+        BarAggregator aggregator = new BarAggregator(2000, WINDOW, false, sink(closed, new ArrayList<>()));
         aggregator.onTrade(new Trade("SPY", T0 + 1_000, 10.0, 100, true));
         aggregator.onTrade(new Trade("SPY", T0 + 2_000, 11.0, 300, true));
         aggregator.onTrade(new Trade("SPY", T0 + 3_000, 99.0, 300, false));
@@ -53,13 +123,14 @@ class BarAggregatorTest {
     }
 
     @Test
-    void aTradeForAClosedMinuteIsCountedAsLate() {
-        List<Bar> closed = new ArrayList<>();
-        BarAggregator aggregator = new BarAggregator(2000, closed::add);
+    void aTradeForAClosedMinuteBeyondTheWindowIsCountedAsLate() {
+        List<Bar> closed = new ArrayList<>(), corrections = new ArrayList<>();
+        BarAggregator aggregator = new BarAggregator(2000, 0, false, sink(closed, corrections));
         aggregator.onTrade(new Trade("SPY", T0 + 1_000, 10.0, 100, true));
         aggregator.onWatermark(T0 + 70_000);
         aggregator.onTrade(new Trade("SPY", T0 + 59_000, 10.5, 100, true));
         assertThat(closed).hasSize(1);
+        assertThat(corrections).isEmpty();
         assertThat(aggregator.lateTrades()).isEqualTo(1);
     }
 

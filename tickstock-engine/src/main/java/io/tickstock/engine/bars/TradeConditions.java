@@ -1,0 +1,87 @@
+package io.tickstock.engine.bars;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Massive trade-condition rules for building one-minute bars, read from a table (bundled:
+ * {@code massive-trade-conditions.csv}, whose header cites its source): for each condition id, whether a
+ * trade may update high/low, open/close and volume of a minute bar. A trade updates a field only if every
+ * one of its conditions allows it; a trade without conditions is a regular sale. An id missing from the
+ * table updates volume only (never prices) and is counted in {@link #unknownConditions()}. Immutable
+ * apart from that counter; safe to share.
+ */
+public final class TradeConditions {
+    private static final int MAX_ID = 256;
+    private static final TradeConditions BUNDLED = load("massive-trade-conditions.csv");
+    private final int[] minuteRules; // by id, -1 unknown
+    private volatile long unknown;
+
+    private TradeConditions(int[] minuteRules) {
+        this.minuteRules = minuteRules;
+    }
+
+    /** The bundled snapshot of Massive's table. */
+    public static TradeConditions bundled() {
+        return BUNDLED;
+    }
+
+    /**
+     * The {@link TradeUpdates} flags of a trade with these condition ids, for a minute bar.
+     *
+     * @param conditions condition ids; empty for a regular sale
+     */
+    public int minuteUpdates(int[] conditions) {
+        int updates = TradeUpdates.ALL;
+        for (int id : conditions) {
+            int rule = id >= 0 && id < MAX_ID ? minuteRules[id] : -1;
+            if (rule < 0) {
+                unknown++;
+                rule = TradeUpdates.VOLUME;
+            }
+            updates &= rule;
+        }
+        return updates;
+    }
+
+    /** Condition ids seen that the table does not list. */
+    public long unknownConditions() {
+        return unknown;
+    }
+
+    private static TradeConditions load(String resource) {
+        int[] rules = new int[MAX_ID];
+        Arrays.fill(rules, -1);
+        try (InputStream in = TradeConditions.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing bundled resource " + resource);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            boolean header = true;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (header) { header = false; continue; }
+                String[] f = line.split(",");
+                int id = Integer.parseInt(f[0]);
+                int n = f.length;
+                rules[id] = flag(f[n - 3], TradeUpdates.HIGH_LOW) | flag(f[n - 2], TradeUpdates.OPEN_CLOSE)
+                        | flag(f[n - 1], TradeUpdates.VOLUME);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TradeConditions(rules);
+    }
+
+    private static int flag(String yn, int bit) {
+        return switch (yn.trim()) {
+            case "Y" -> bit;
+            case "N" -> 0;
+            default -> throw new IllegalStateException("condition table: expected Y or N, was '" + yn + "'");
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package io.tickstock.engine.bars;
+
+/**
+ * Which fields of a bar a trade may update, as bit flags (Massive's consolidated update rules). A trade
+ * with {@link #NONE} is ineligible: it builds no bar.
+ */
+public final class TradeUpdates {
+    public static final int NONE = 0;
+    /** May set the bar's high and low. */
+    public static final int HIGH_LOW = 1;
+    /** May set the bar's open (first such trade) and close (last). */
+    public static final int OPEN_CLOSE = 2;
+    /** Counts in the bar's volume and VWAP. */
+    public static final int VOLUME = 4;
+    public static final int ALL = HIGH_LOW | OPEN_CLOSE | VOLUME;
+
+    private TradeUpdates() {}
+
+    /** Readable form for logs and tests, e.g. {@code high_low|volume}. */
+    public static String describe(int updates) {
+        if (updates == NONE) return "none";
+        StringBuilder s = new StringBuilder();
+        if ((updates & HIGH_LOW) != 0) s.append("high_low|");
+        if ((updates & OPEN_CLOSE) != 0) s.append("open_close|");
+        if ((updates & VOLUME) != 0) s.append("volume|");
+        return s.substring(0, s.length() - 1);
+    }
+}
