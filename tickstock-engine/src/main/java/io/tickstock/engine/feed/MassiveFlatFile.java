@@ -1,0 +1,128 @@
+package io.tickstock.engine.feed;
+
+import io.tickstock.engine.bars.TradeConditions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a Massive (Polygon) daily trades flat file, {@code us_stocks_sip/trades_v1/YYYY/MM/YYYY-MM-DD.csv.gz}
+ * (plain {@code .csv} too), header
+ * {@code ticker,conditions,correction,exchange,id,participant_timestamp,price,sequence_number,sip_timestamp,size,tape,trf_id,trf_timestamp}.
+ * The trade time is the SIP timestamp (Unix nanoseconds) truncated to milliseconds; the conditions (a
+ * quoted comma-separated list, or empty for a regular sale) decide, through {@link TradeConditions}, which
+ * minute-bar fields the trade updates. Massive sorts the files by ticker, then time, so trades come out in
+ * time order per ticker; pass {@code symbol} to read one ticker. A malformed line is counted, logged (the
+ * first five, with line number and reason) and skipped. Not thread-safe.
+ */
+public final class MassiveFlatFile implements TradeSource {
+    private static final Logger LOG = LoggerFactory.getLogger(MassiveFlatFile.class);
+    static final String HEADER = "ticker,conditions,correction,exchange,id,participant_timestamp,price,"
+            + "sequence_number,sip_timestamp,size,tape,trf_id,trf_timestamp";
+
+    private final Path path;
+    private final String symbol;
+    private final TradeConditions conditions;
+    private final BufferedReader reader;
+    private long lineNumber, malformed;
+
+    /**
+     * @param symbol only this ticker (upper case), or null for every ticker
+     * @throws IOException when the file cannot be opened or its header is not Massive's
+     */
+    public MassiveFlatFile(Path path, String symbol, TradeConditions conditions) throws IOException {
+        this.path = path;
+        this.symbol = symbol;
+        this.conditions = conditions;
+        InputStream in = Files.newInputStream(path);
+        if (path.toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
+        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 16);
+        String header = reader.readLine();
+        lineNumber = 1;
+        if (header == null || !header.trim().equals(HEADER)) {
+            reader.close();
+            throw new IOException(path + ": not a Massive trades flat file (expected header '" + HEADER + "')");
+        }
+    }
+
+    /** Whether the file starts like a Massive trades flat file (name ends in .csv.gz or .csv and header matches). */
+    public static boolean looksLike(Path path) {
+        String name = path.getFileName().toString();
+        if (!name.endsWith(".csv.gz") && !name.endsWith(".csv")) return false;
+        try (MassiveFlatFile f = new MassiveFlatFile(path, null, TradeConditions.bundled())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Trade next() throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) continue;
+            try {
+                Trade t = parse(line);
+                if (t != null) return t;
+            } catch (RuntimeException e) {
+                if (malformed++ < 5) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, e.getMessage(), line);
+            }
+        }
+        return null;
+    }
+
+    private Trade parse(String line) {
+        String[] f = split(line);
+        if (f.length != 13) throw new IllegalArgumentException("expected 13 fields, found " + f.length);
+        String ticker = f[0];
+        if (symbol != null && !symbol.equals(ticker)) return null;
+        int[] ids = conditionIds(f[1]);
+        double price = Double.parseDouble(f[6]);
+        long size = Long.parseLong(f[9]);
+        long sipNanos = Long.parseLong(f[8]);
+        if (!(price > 0) || size < 0) throw new IllegalArgumentException("price must be positive and size non-negative");
+        return new Trade(ticker, Math.floorDiv(sipNanos, 1_000_000L), price, size, conditions.minuteUpdates(ids));
+    }
+
+    private static int[] conditionIds(String field) {
+        if (field.isBlank()) return new int[0];
+        String[] parts = field.split(",");
+        int[] ids = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) ids[i] = Integer.parseInt(parts[i].trim());
+        return ids;
+    }
+
+    /** Splits one CSV line; a field in double quotes may hold commas. */
+    static String[] split(String line) {
+        java.util.List<String> fields = new java.util.ArrayList<>(13);
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) { fields.add(cur.toString()); cur.setLength(0); }
+            else cur.append(ch);
+        }
+        if (quoted) throw new IllegalArgumentException("unterminated quote");
+        fields.add(cur.toString());
+        return fields.toArray(String[]::new);
+    }
+
+    @Override
+    public long malformed() {
+        return malformed;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
