@@ -13,7 +13,8 @@ final class BarBuilder {
     int revision;
     private double open, high, low, close, notional;
     private double firstPrice, lastPrice;
-    private boolean hasOpenClose, hasHighLow;
+    private double fallbackOpen, fallbackHigh, fallbackLow, fallbackClose;
+    private boolean hasOpenClose, hasHighLow, hasFallback;
     private long volume, count;
 
     BarBuilder(String symbol) {
@@ -28,7 +29,7 @@ final class BarBuilder {
     void start(long barStart) {
         startMillis = barStart;
         revision = 0;
-        hasOpenClose = hasHighLow = false;
+        hasOpenClose = hasHighLow = hasFallback = false;
         notional = 0;
         volume = 0;
         count = 0;
@@ -51,6 +52,13 @@ final class BarBuilder {
             if (!hasHighLow || price < low) low = price;
             hasHighLow = true;
         }
+        if ((updates & TradeUpdates.PRICE_FALLBACK) != 0) {
+            if (!hasFallback) fallbackOpen = fallbackHigh = fallbackLow = price;
+            fallbackHigh = Math.max(fallbackHigh, price);
+            fallbackLow = Math.min(fallbackLow, price);
+            fallbackClose = price;
+            hasFallback = true;
+        }
         if ((updates & TradeUpdates.VOLUME) != 0) {
             volume += size;
             notional += price * size;
@@ -59,11 +67,16 @@ final class BarBuilder {
 
     /** Whether the minute has a price (some trade may update open/close or high/low). */
     boolean hasPrice() {
-        return hasOpenClose || hasHighLow;
+        return hasOpenClose || hasHighLow || hasFallback;
     }
 
     /** The bar so far; call only when {@link #hasPrice()}. Does not reset the builder. */
     Bar snapshot() {
+        if (!hasOpenClose && !hasHighLow) {
+            double vwap = volume > 0 ? notional / volume : fallbackClose;
+            return new Bar(symbol, startMillis, fallbackOpen, fallbackHigh, fallbackLow, fallbackClose, volume, vwap, count,
+                    MarketSession.of(startMillis));
+        }
         double o = hasOpenClose ? open : firstPrice, c = hasOpenClose ? close : lastPrice;
         double h = hasHighLow ? Math.max(high, Math.max(o, c)) : Math.max(o, c);
         double l = hasHighLow ? Math.min(low, Math.min(o, c)) : Math.min(o, c);

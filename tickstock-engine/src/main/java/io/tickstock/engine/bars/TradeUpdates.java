@@ -12,6 +12,11 @@ public final class TradeUpdates {
     public static final int OPEN_CLOSE = 2;
     /** Counts in the bar's volume and VWAP. */
     public static final int VOLUME = 4;
+    /**
+     * May set open, high, low and close only when the minute has no trade allowed to set them (LEAN's
+     * flagged prints: a minute made of them alone still gets its bar, as in LEAN's own bars).
+     */
+    public static final int PRICE_FALLBACK = 8;
     public static final int ALL = HIGH_LOW | OPEN_CLOSE | VOLUME;
 
     private TradeUpdates() {}

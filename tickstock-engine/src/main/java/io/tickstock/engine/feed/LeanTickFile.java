@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.bars.LeanSaleConditions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Reads one LEAN tick trade zip ({@code tick/<symbol>/<yyyyMMdd>_trade.zip}, format in
  * ../shared/data/README.md): {@code time_ms_since_midnight,price_decicents,size,exchange,sale_condition,suspicious}
  * with times in America/New_York. Times become epoch milliseconds (fractions of a millisecond dropped),
- * prices dollars; a suspicious print is returned with {@code eligible=false}. A malformed line is counted,
+ * prices dollars; the suspicious flag and sale-condition bits decide the bar fields a print updates
+ * ({@link LeanSaleConditions}). A malformed line is counted,
  * logged once per file with its line number and reason, and skipped. Not thread-safe.
  */
 public final class LeanTickFile implements TradeSource {
@@ -27,6 +29,7 @@ public final class LeanTickFile implements TradeSource {
     /** The exchange's time zone, in which LEAN stores times. */
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
+    private static final LeanSaleConditions RULES = LeanSaleConditions.bundled();
     private final Path path;
     private final String symbol;
     private final long midnightMillis;
@@ -85,7 +88,9 @@ public final class LeanTickFile implements TradeSource {
             long priceDeciCents = Long.parseLong(line.substring(c1 + 1, c2));
             long size = Long.parseLong(line.substring(c2 + 1, c3));
             boolean suspicious = line.charAt(c5 + 1) == '1';
-            return new Trade(symbol, midnightMillis + (long) msOfDay, priceDeciCents / 10_000.0, size, !suspicious);
+            long flags = c5 > c4 + 1 ? Long.parseLong(line.substring(c4 + 1, c5).trim(), 16) : 0;
+            return new Trade(symbol, midnightMillis + (long) msOfDay, priceDeciCents / 10_000.0, size,
+                    RULES.updates(flags, suspicious));
         } catch (RuntimeException e) {
             if (malformed++ == 0) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, e.getMessage(), line);
             return null;
