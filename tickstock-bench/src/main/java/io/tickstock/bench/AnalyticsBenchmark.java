@@ -1,0 +1,112 @@
+package io.tickstock.bench;
+
+import io.tickstock.engine.alerts.Alert;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.feed.LeanBarFile;
+import io.tickstock.engine.indicators.Indicator;
+import io.tickstock.engine.indicators.IndicatorSet;
+import io.tickstock.engine.indicators.IndicatorSpec;
+import io.tickstock.engine.patterns.CandlePatterns;
+import io.tickstock.engine.patterns.Detection;
+import io.tickstock.engine.patterns.PatternScanner;
+import io.tickstock.engine.patterns.PricePatterns;
+import io.tickstock.engine.pipeline.AnalyticsListener;
+import io.tickstock.engine.pipeline.Pipeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Per-bar cost of the analytics on real minute bars (every LEAN minute file of ../shared/data, cycled):
+ * the minimum indicator set, all 21 indicators, the 61 TA-Lib candlestick patterns, the four price
+ * patterns, and one symbol's whole analytics as the pipeline runs it (all indicators, patterns, alerts).
+ * One operation = one bar. Data folder from {@code -Dtickstock.data.dir} (default ../shared/data).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+public class AnalyticsBenchmark {
+    private Bar[] bars;
+    private int next;
+    private IndicatorSet standard, all;
+    private PatternScanner candles;
+    private PricePatterns prices;
+    private Pipeline pipeline;
+
+    @Setup
+    public void load() throws IOException {
+        Path lean = Path.of(System.getProperty("tickstock.data.dir", "../shared/data")).resolve("lean/equity/usa/minute");
+        List<Bar> list = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(lean)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
+                for (Bar b : LeanBarFile.read(f)) list.add(new Bar("BENCH", b.startMillis(), b.open(), b.high(), b.low(),
+                        b.close(), b.volume(), b.vwap(), b.tradeCount(), io.tickstock.engine.bars.MarketSession.REGULAR));
+            }
+        }
+        bars = list.toArray(Bar[]::new);
+        standard = IndicatorSpec.STANDARD.newSet();
+        all = IndicatorSpec.ALL.newSet();
+        candles = new PatternScanner(CandlePatterns.taLib());
+        prices = new PricePatterns();
+        pipeline = new Pipeline(Pipeline.Options.defaults().withIndicators(IndicatorSpec.ALL), NO_OP);
+    }
+
+    private Bar bar() {
+        Bar b = bars[next];
+        next = next + 1 == bars.length ? 0 : next + 1;
+        return b;
+    }
+
+    @Benchmark
+    public Object indicatorsStandardSet() {
+        return standard.update(bar());
+    }
+
+    @Benchmark
+    public Object indicatorsAll21() {
+        return all.update(bar());
+    }
+
+    @Benchmark
+    public int[] candlePatternsAll61() {
+        candles.add(bar());
+        return candles.outputs();
+    }
+
+    @Benchmark
+    public int[] pricePatterns() {
+        prices.add(bar());
+        return prices.outputs();
+    }
+
+    @Benchmark
+    public void symbolAnalyticsAll(Blackhole bh) {
+        pipeline.onBar(bar());
+        bh.consume(pipeline.closedBars());
+    }
+
+    private static final AnalyticsListener NO_OP = new AnalyticsListener() {
+        @Override public void onBar(Bar bar) {}
+        @Override public void onIndicators(Bar bar, List<Indicator> ready) {}
+        @Override public void onPattern(Bar bar, Detection detection) {}
+        @Override public void onAlert(Bar bar, Alert alert) {}
+    };
+}
