@@ -2,6 +2,8 @@ package io.tickstock.cli;
 
 import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.engine.EngineConfig;
+import io.tickstock.engine.indicators.IndicatorSpec;
+import io.tickstock.engine.pipeline.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,22 @@ public final class ReplayOptions {
 
     @Option(names = "--extended-hours", description = "Let pre-market and after-hours bars feed indicators and patterns (default: regular hours only).")
     boolean extendedHours;
+
+    @Option(names = "--indicators", description = "Indicators computed and published per symbol: NAME:param:param,... "
+            + "(e.g. RSI:14,ATR:14,STOCH:5:3:3), or 'all' (default: CONTRACT.md's minimum set).")
+    String indicators;
+
+    @Option(names = "--grace", description = "Seconds a minute's bar stays open after the minute ends, 0-60 (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    int graceSeconds;
+
+    @Option(names = "--correction-window", description = "Minutes after a bar's end during which a late trade corrects it, 0-60 (default: ${DEFAULT-VALUE}).", defaultValue = "15")
+    int correctionWindowMinutes;
+
+    @Option(names = "--fill-forward", description = "Publish a flagged bar at the previous close for minutes without trades (default: off).")
+    boolean fillForward;
+
+    @Option(names = "--alert-cooldown", description = "Minimum minutes between two alerts of one type for one symbol (default: ${DEFAULT-VALUE}, none).", defaultValue = "0")
+    int alertCooldownMinutes;
 
     /** The speed as a number; infinity for 'max'. */
     double speedValue(picocli.CommandLine cmd) {
@@ -81,7 +99,26 @@ public final class ReplayOptions {
             throw new ParameterException(cmd, "--health-interval must be 1-60 seconds, was " + healthIntervalSeconds);
         }
         return new EngineConfig(redisUrl, db, tickFiles(cmd), speedValue(cmd), from,
-                "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE), healthIntervalSeconds * 1000L, 2_000,
-                extendedHours, 100_000);
+                "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE), healthIntervalSeconds * 1000L,
+                analytics(cmd), 100_000);
+    }
+
+    Pipeline.Options analytics(picocli.CommandLine cmd) {
+        if (graceSeconds < 0 || graceSeconds > 60) throw new ParameterException(cmd, "--grace must be 0-60 seconds, was " + graceSeconds);
+        if (correctionWindowMinutes < 0 || correctionWindowMinutes > 60) {
+            throw new ParameterException(cmd, "--correction-window must be 0-60 minutes, was " + correctionWindowMinutes);
+        }
+        if (alertCooldownMinutes < 0 || alertCooldownMinutes > 1440) {
+            throw new ParameterException(cmd, "--alert-cooldown must be 0-1440 minutes, was " + alertCooldownMinutes);
+        }
+        IndicatorSpec spec;
+        try {
+            spec = indicators == null ? IndicatorSpec.STANDARD
+                    : "all".equalsIgnoreCase(indicators) ? IndicatorSpec.ALL : IndicatorSpec.parse(indicators);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cmd, "--indicators: " + e.getMessage());
+        }
+        return new Pipeline.Options(graceSeconds * 1000L, correctionWindowMinutes * 60_000L, fillForward, extendedHours,
+                spec, alertCooldownMinutes * 60_000L);
     }
 }

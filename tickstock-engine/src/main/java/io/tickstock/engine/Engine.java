@@ -102,7 +102,7 @@ public final class Engine implements AutoCloseable {
         startSession(s);
         String finalStatus = "completed";
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
-        Pipeline pipeline = new Pipeline(config.graceMillis(), config.extendedHoursAnalytics(),
+        Pipeline pipeline = new Pipeline(config.analytics(),
                 emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
         try (TradeSource feed = new MergedTradeSource(files, fromMillis)) {
             ReplayClock replayClock = new ReplayClock(fromMillis, config.speed());

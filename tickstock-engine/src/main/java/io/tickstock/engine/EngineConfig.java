@@ -1,6 +1,7 @@
 package io.tickstock.engine;
 
 import io.tickstock.contract.DatabaseUrl;
+import io.tickstock.engine.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.List;
@@ -15,13 +16,11 @@ import java.util.List;
  * @param from                   New York time of day where the replay starts (earlier trades are skipped)
  * @param universe               universe name published with the session
  * @param healthIntervalMillis   health publication interval (default 10 s)
- * @param graceMillis            watermark grace after each minute (default 2 s)
- * @param extendedHoursAnalytics whether pre/after-hours bars feed indicators and patterns
+ * @param analytics              bar closing (grace, corrections, fill-forward), indicators, extended hours, alert cooldown
  * @param queueCapacity          bound of the publisher and writer queues
  */
 public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from,
-                           String universe, long healthIntervalMillis, long graceMillis,
-                           boolean extendedHoursAnalytics, int queueCapacity) {
+                           String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity) {
     public EngineConfig {
         if (tickFiles.isEmpty()) throw new IllegalArgumentException("no tick files to replay");
         if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0 (or max), was " + speed);

@@ -34,6 +34,12 @@ public final class LiveState {
     public synchronized void health(JsonNode h) { health = h; }
     public synchronized void pattern(ObjectNode p) { add(patterns, p); }
     public synchronized void alert(ObjectNode a) { add(alerts, a); }
+
+    /** Forgets a pattern a bar correction retracted (same symbol, pattern type and bar timestamp). */
+    public synchronized void retract(ObjectNode p) {
+        patterns.removeIf(q -> q.path("symbol").equals(p.path("symbol")) && q.path("pattern_type").equals(p.path("pattern_type"))
+                && q.path("timestamp").equals(p.path("timestamp")));
+    }
     public synchronized void critical(ObjectNode a) { add(critical, a); }
 
     private static void add(Deque<ObjectNode> d, ObjectNode item) {

@@ -74,6 +74,13 @@ public final class StreamingBuffer implements AutoCloseable {
             case CRITICAL -> { state.critical(data); now("critical_alert", Frames.frame("critical_alert", data)); }
             case ALERT -> { state.alert(data); now("indicator_alert", Frames.frame("indicator_alert", data)); }
             case PATTERN -> {
+                if (data.path("metadata").path("retracted").asBoolean(false)) { // a bar correction removed it
+                    state.retract(data);
+                    ObjectNode d = data.objectNode();
+                    d.set("detection", data);
+                    now("pattern_retracted", Frames.frame("streaming_pattern_retracted", d));
+                    return;
+                }
                 state.pattern(data);
                 if (data.path("confidence").asDouble() >= IMMEDIATE_CONFIDENCE) {
                     ObjectNode d = data.objectNode();

@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * The REST history API under {@code /streaming/api/} (CONTRACT.md). Parameters are validated: {@code hours}
- * 1–24 (default 1), {@code limit} 1–500 (default 100), {@code indicator} one of RSI, SMA, EMA, MACD, BBANDS
+ * 1–24 (default 1), {@code limit} 1–500 (default 100), {@code indicator} a TA-Lib name TickStock computes (RSI, SMA, EMA, MACD, BBANDS, ATR, … VWAP)
  * (BB accepted as BBANDS),
  * {@code alert_type} one of the six alert types, symbols {@code [A-Z.]{1,10}}; a bad one answers 400
  * naming it. Responses are JSON.
  */
 public final class StreamingApi {
     private static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
-    private static final Set<String> INDICATORS = Set.of("RSI", "SMA", "EMA", "MACD", "BBANDS");
+    private static final Set<String> INDICATORS = Set.of("RSI", "SMA", "EMA", "MACD", "BBANDS", "ATR", "NATR",
+            "STOCH", "STOCHRSI", "ADX", "PLUS_DI", "MINUS_DI", "CCI", "MFI", "OBV", "WILLR", "ROC", "VWAP");
     private static final Set<String> ALERT_TYPES = Set.of("RSI_OVERBOUGHT", "RSI_OVERSOLD", "MACD_BULLISH_CROSS",
             "MACD_BEARISH_CROSS", "BB_UPPER_BREAK", "BB_LOWER_BREAK");
 

@@ -135,6 +135,12 @@
     if (p.confidence >= 0.9) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${(p.confidence * 100).toFixed(0)}%`);
   }
 
+  function onRetracted(p) {
+    const before = state.patterns.length;
+    state.patterns = state.patterns.filter((q) => !(q.symbol === p.symbol && q.pattern_type === p.pattern_type && q.timestamp === p.timestamp));
+    state.patternCount -= before - state.patterns.length;
+  }
+
   function onAlert(a) {
     state.itemsThisSecond++;
     state.alertCount++;
@@ -154,6 +160,7 @@
     streaming_session: (d) => { state.session = d.session; state.sessionActive = d.type === 'streaming_session_started'; },
     streaming_health: (d) => { state.health = d.health; state.itemsThisSecond++; },
     streaming_pattern: (d) => onPattern(d.detection),
+    streaming_pattern_retracted: (d) => onRetracted(d.detection),
     streaming_patterns_batch: (d) => d.patterns.forEach(onPattern),
     streaming_indicator: (d) => { state.itemsThisSecond++; chartIndicator(d.calculation); },
     streaming_indicators_batch: (d) => d.indicators.forEach((c) => { state.itemsThisSecond++; latency(c); addSymbol(c.symbol); chartIndicator(c); }),

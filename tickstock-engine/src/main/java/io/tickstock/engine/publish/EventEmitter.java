@@ -89,9 +89,8 @@ public final class EventEmitter implements AnalyticsListener {
         String sid = sessionId();
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (sid != null) metadata.put("session_id", sid);
-        metadata.put("detection_method", "TA-Lib " + d.function());
+        describe(metadata, d);
         metadata.put("pattern_id", UUID.randomUUID().toString());
-        metadata.put("talib_function", d.function());
         metadata.put("retracted", true);
         Events.PatternDetection detection = new Events.PatternDetection(bar.symbol(), d.patternType(),
                 round4(d.confidence()), IsoTime.format(bar.startMillis()), "1min", d.direction(),
@@ -118,10 +117,8 @@ public final class EventEmitter implements AnalyticsListener {
         String sid = sessionId();
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (sid != null) metadata.put("session_id", sid);
-        metadata.put("detection_method", "TA-Lib " + d.function());
+        describe(metadata, d);
         metadata.put("pattern_id", UUID.randomUUID().toString());
-        metadata.put("talib_function", d.function());
-        metadata.put("talib_output", d.output());
         Events.PatternDetection detection = new Events.PatternDetection(bar.symbol(), d.patternType(),
                 round4(d.confidence()), IsoTime.format(bar.startMillis()), "1min", d.direction(),
                 new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()),
@@ -152,6 +149,18 @@ public final class EventEmitter implements AnalyticsListener {
         Events.IndicatorAlert alert = new Events.IndicatorAlert(bar.symbol(), a.type().name(),
                 IsoTime.format(bar.startMillis()), data, a.severity(), sessionId());
         publish(Channels.ALERTS_INDICATORS, new Events.IndicatorAlertEvent(now(), alert));
+    }
+
+    /** detection_method plus the TA-Lib function and output for candlestick patterns, the rule for price patterns. */
+    private static void describe(Map<String, Object> metadata, Detection d) {
+        if (d.function().startsWith("CDL")) {
+            metadata.put("detection_method", "TA-Lib " + d.function());
+            metadata.put("talib_function", d.function());
+            metadata.put("talib_output", d.output());
+        } else {
+            metadata.put("detection_method", "TickStock price rule " + d.function());
+            metadata.put("rule_output", d.output());
+        }
     }
 
     private static double round4(double x) {
