@@ -1,35 +1,10 @@
 package io.tickstock.engine.indicators;
 
-import io.tickstock.engine.bars.Bar;
-import java.util.Map;
-
-/** Plus directional indicator, percent; TA-Lib PLUS_DI: {@code 100 × +DM / TR}, both Wilder-smoothed (0 without range). Lookback {@code period}. */
-public final class PlusDi extends Copyable implements Indicator {
-    private final int period;
-    private DirectionalMovement dm;
-    private double value = Double.NaN;
-
+/** Plus directional indicator, percent; TA-Lib PLUS_DI: {@code 100 × +DM / TR}, Wilder-smoothed. Lookback {@code period}. */
+public final class PlusDi extends DirectionalIndicator {
     public PlusDi(int period) {
-        if (period < 2) throw new IllegalArgumentException("PLUS_DI period must be >= 2, was " + period);
-        this.period = period;
-        this.dm = new DirectionalMovement(period);
+        super("PLUS_DI", period);
     }
 
-    @Override public boolean update(Bar bar) {
-        if (dm.update(bar.high(), bar.low(), bar.close()) <= period) return false;
-        value = dm.hasRange() ? dm.plusDi() : 0.0;
-        return true;
-    }
-    @Override public String name() { return "PLUS_DI"; }
-    @Override public String key() { return "PLUS_DI_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period; }
-    @Override public double value() { return value; }
-
-    /** An independent copy of this state (for checkpoints). */
-    @Override public PlusDi copy() {
-        PlusDi c = shallowCopy();
-        c.dm = dm.copy();
-        return c;
-    }
+    @Override double of(DirectionalMovement dm) { return dm.plusDi(); }
 }

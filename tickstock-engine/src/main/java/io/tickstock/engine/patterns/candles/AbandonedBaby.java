@@ -23,7 +23,8 @@ public final class AbandonedBaby extends CandlePattern {
     private final int bodyShort;
 
     public AbandonedBaby(CandleAverages averages) {
-        super("CDLABANDONEDBABY", "BullishAbandonedBaby", "BearishAbandonedBaby", PatternKind.REVERSAL, 3, longest(BODY_DOJI, BODY_LONG, BODY_SHORT) + 2);
+        super("CDLABANDONEDBABY", "BullishAbandonedBaby", "BearishAbandonedBaby", PatternKind.REVERSAL,
+                3, longest(BODY_DOJI, BODY_LONG, BODY_SHORT) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyDoji = averages.add(BODY_DOJI, 1, lookback());
         bodyShort = averages.add(BODY_SHORT, 0, lookback());

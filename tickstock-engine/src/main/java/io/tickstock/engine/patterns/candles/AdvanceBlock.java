@@ -29,7 +29,8 @@ public final class AdvanceBlock extends CandlePattern {
     private final int bodyLong;
 
     public AdvanceBlock(CandleAverages averages) {
-        super("CDLADVANCEBLOCK", "AdvanceBlock", "AdvanceBlock", PatternKind.REVERSAL, 3, longest(SHADOW_LONG, SHADOW_SHORT, FAR, NEAR, BODY_LONG) + 2);
+        super("CDLADVANCEBLOCK", "AdvanceBlock", "AdvanceBlock", PatternKind.REVERSAL,
+                3, longest(SHADOW_LONG, SHADOW_SHORT, FAR, NEAR, BODY_LONG) + 2);
         shadowShort2 = averages.add(SHADOW_SHORT, 2, lookback());
         shadowShort1 = averages.add(SHADOW_SHORT, 1, lookback());
         shadowShort0 = averages.add(SHADOW_SHORT, 0, lookback());

@@ -18,7 +18,8 @@ public final class BeltHold extends CandlePattern {
     private final int shadowVeryShort;
 
     public BeltHold(CandleAverages averages) {
-        super("CDLBELTHOLD", "BullishBeltHold", "BearishBeltHold", PatternKind.REVERSAL, 1, longest(BODY_LONG, SHADOW_VERY_SHORT));
+        super("CDLBELTHOLD", "BullishBeltHold", "BearishBeltHold", PatternKind.REVERSAL,
+                1, longest(BODY_LONG, SHADOW_VERY_SHORT));
         bodyLong = averages.add(BODY_LONG, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
     }

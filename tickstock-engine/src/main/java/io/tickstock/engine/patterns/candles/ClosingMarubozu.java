@@ -19,7 +19,8 @@ public final class ClosingMarubozu extends CandlePattern {
     private final int shadowVeryShort;
 
     public ClosingMarubozu(CandleAverages averages) {
-        super("CDLCLOSINGMARUBOZU", "BullishClosingMarubozu", "BearishClosingMarubozu", PatternKind.CONTINUATION, 1, longest(BODY_LONG, SHADOW_VERY_SHORT));
+        super("CDLCLOSINGMARUBOZU", "BullishClosingMarubozu", "BearishClosingMarubozu", PatternKind.CONTINUATION,
+                1, longest(BODY_LONG, SHADOW_VERY_SHORT));
         bodyLong = averages.add(BODY_LONG, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
     }

@@ -19,7 +19,8 @@ public final class ConcealingBabySwallow extends CandlePattern {
     private final int shadow1;
 
     public ConcealingBabySwallow(CandleAverages averages) {
-        super("CDLCONCEALBABYSWALL", "ConcealingBabySwallow", "ConcealingBabySwallow", PatternKind.REVERSAL, 4, longest(SHADOW_VERY_SHORT) + 3);
+        super("CDLCONCEALBABYSWALL", "ConcealingBabySwallow", "ConcealingBabySwallow", PatternKind.REVERSAL,
+                4, longest(SHADOW_VERY_SHORT) + 3);
         shadow3 = averages.add(SHADOW_VERY_SHORT, 3, lookback());
         shadow2 = averages.add(SHADOW_VERY_SHORT, 2, lookback());
         shadow1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());

@@ -19,7 +19,8 @@ public final class CounterAttack extends CandlePattern {
     private final int equal;
 
     public CounterAttack(CandleAverages averages) {
-        super("CDLCOUNTERATTACK", "BullishCounterAttack", "BearishCounterAttack", PatternKind.REVERSAL, 2, longest(EQUAL, BODY_LONG) + 1);
+        super("CDLCOUNTERATTACK", "BullishCounterAttack", "BearishCounterAttack", PatternKind.REVERSAL,
+                2, longest(EQUAL, BODY_LONG) + 1);
         bodyLong1 = averages.add(BODY_LONG, 1, lookback());
         bodyLong0 = averages.add(BODY_LONG, 0, lookback());
         equal = averages.add(EQUAL, 1, lookback());

@@ -18,7 +18,8 @@ public final class DojiStar extends CandlePattern {
     private final int bodyDoji;
 
     public DojiStar(CandleAverages averages) {
-        super("CDLDOJISTAR", "BullishDojiStar", "BearishDojiStar", PatternKind.REVERSAL, 2, longest(BODY_DOJI, BODY_LONG) + 1);
+        super("CDLDOJISTAR", "BullishDojiStar", "BearishDojiStar", PatternKind.REVERSAL,
+                2, longest(BODY_DOJI, BODY_LONG) + 1);
         bodyLong = averages.add(BODY_LONG, 1, lookback());
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
     }

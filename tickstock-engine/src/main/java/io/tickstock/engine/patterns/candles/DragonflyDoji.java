@@ -18,7 +18,8 @@ public final class DragonflyDoji extends CandlePattern {
     private final int shadowVeryShort;
 
     public DragonflyDoji(CandleAverages averages) {
-        super("CDLDRAGONFLYDOJI", "DragonflyDoji", "DragonflyDoji", PatternKind.INDECISION, 1, longest(BODY_DOJI, SHADOW_VERY_SHORT));
+        super("CDLDRAGONFLYDOJI", "DragonflyDoji", "DragonflyDoji", PatternKind.INDECISION,
+                1, longest(BODY_DOJI, SHADOW_VERY_SHORT));
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
     }

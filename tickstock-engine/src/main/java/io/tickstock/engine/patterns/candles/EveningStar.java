@@ -21,7 +21,8 @@ public final class EveningStar extends CandlePattern {
     private final int bodyShort0;
 
     public EveningStar(CandleAverages averages) {
-        super("CDLEVENINGSTAR", "EveningStar", "EveningStar", PatternKind.REVERSAL, 3, longest(BODY_SHORT, BODY_LONG) + 2);
+        super("CDLEVENINGSTAR", "EveningStar", "EveningStar", PatternKind.REVERSAL,
+                3, longest(BODY_SHORT, BODY_LONG) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyShort1 = averages.add(BODY_SHORT, 1, lookback());
         bodyShort0 = averages.add(BODY_SHORT, 0, lookback());

@@ -19,7 +19,8 @@ public final class GapSideBySideWhite extends CandlePattern {
     private final int equal;
 
     public GapSideBySideWhite(CandleAverages averages) {
-        super("CDLGAPSIDESIDEWHITE", "UpsideGapSideBySideWhite", "DownsideGapSideBySideWhite", PatternKind.CONTINUATION, 3, longest(NEAR, EQUAL) + 2);
+        super("CDLGAPSIDESIDEWHITE", "UpsideGapSideBySideWhite", "DownsideGapSideBySideWhite", PatternKind.CONTINUATION,
+                3, longest(NEAR, EQUAL) + 2);
         near = averages.add(NEAR, 1, lookback());
         equal = averages.add(EQUAL, 1, lookback());
     }

@@ -17,13 +17,15 @@ import io.tickstock.engine.patterns.PatternKind;
  * +100.
  */
 public final class Hammer extends CandlePattern {
+    /** TA-Lib's lookback with the default candle settings. */
+    static final int LOOKBACK = longest(BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT, NEAR) + 1;
     private final int bodyShort;
     private final int shadowLong;
     private final int shadowVeryShort;
     private final int near;
 
     public Hammer(CandleAverages averages) {
-        super("CDLHAMMER", "Hammer", "Hammer", PatternKind.REVERSAL, 1, longest(BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT, NEAR) + 1);
+        super("CDLHAMMER", "Hammer", "Hammer", PatternKind.REVERSAL, 1, LOOKBACK);
         bodyShort = averages.add(BODY_SHORT, 0, lookback());
         shadowLong = averages.add(SHADOW_LONG, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
@@ -32,9 +34,18 @@ public final class Hammer extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
+        return shape(h) && h.bodyBottom(0) <= h.low(1) + h.avg(near, 1) ? 100 : 0;
+    }
+
+    /** A small body, a lower shadow longer than it, almost no upper shadow (shared with {@link HangingMan}). */
+    boolean shape(CandleHistory h) {
         return h.below(h.realBody(0), h.avg(bodyShort, 0))
                 && h.above(h.lowerShadow(0), h.avg(shadowLong, 0))
-                && h.below(h.upperShadow(0), h.avg(shadowVeryShort, 0))
-                && h.bodyBottom(0) <= h.low(1) + h.avg(near, 1) ? 100 : 0;
+                && h.below(h.upperShadow(0), h.avg(shadowVeryShort, 0));
+    }
+
+    /** The Near average of the candles before the prior one. */
+    double near(CandleHistory h) {
+        return h.avg(near, 1);
     }
 }

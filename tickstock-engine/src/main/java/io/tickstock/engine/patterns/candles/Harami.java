@@ -18,7 +18,8 @@ public final class Harami extends CandlePattern {
     private final int bodyShort;
 
     public Harami(CandleAverages averages) {
-        super("CDLHARAMI", "BullishHarami", "BearishHarami", PatternKind.REVERSAL, 2, longest(BODY_SHORT, BODY_LONG) + 1);
+        super("CDLHARAMI", "BullishHarami", "BearishHarami", PatternKind.REVERSAL,
+                2, longest(BODY_SHORT, BODY_LONG) + 1);
         bodyLong = averages.add(BODY_LONG, 1, lookback());
         bodyShort = averages.add(BODY_SHORT, 0, lookback());
     }

@@ -18,7 +18,8 @@ public final class HaramiCross extends CandlePattern {
     private final int bodyDoji;
 
     public HaramiCross(CandleAverages averages) {
-        super("CDLHARAMICROSS", "BullishHaramiCross", "BearishHaramiCross", PatternKind.REVERSAL, 2, longest(BODY_DOJI, BODY_LONG) + 1);
+        super("CDLHARAMICROSS", "BullishHaramiCross", "BearishHaramiCross", PatternKind.REVERSAL,
+                2, longest(BODY_DOJI, BODY_LONG) + 1);
         bodyLong = averages.add(BODY_LONG, 1, lookback());
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
     }

@@ -21,7 +21,8 @@ public final class IdenticalThreeCrows extends CandlePattern {
     private final int equal1;
 
     public IdenticalThreeCrows(CandleAverages averages) {
-        super("CDLIDENTICAL3CROWS", "IdenticalThreeCrows", "IdenticalThreeCrows", PatternKind.REVERSAL, 3, longest(SHADOW_VERY_SHORT, EQUAL) + 2);
+        super("CDLIDENTICAL3CROWS", "IdenticalThreeCrows", "IdenticalThreeCrows", PatternKind.REVERSAL,
+                3, longest(SHADOW_VERY_SHORT, EQUAL) + 2);
         shadow2 = averages.add(SHADOW_VERY_SHORT, 2, lookback());
         shadow1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());
         shadow0 = averages.add(SHADOW_VERY_SHORT, 0, lookback());

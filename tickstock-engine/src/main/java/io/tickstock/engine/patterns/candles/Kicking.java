@@ -14,13 +14,15 @@ import io.tickstock.engine.patterns.PatternKind;
  * between them. Output ±100 with the second candle's color.
  */
 public final class Kicking extends CandlePattern {
+    /** TA-Lib's lookback with the default candle settings. */
+    static final int LOOKBACK = longest(SHADOW_VERY_SHORT, BODY_LONG) + 1;
     private final int bodyLong1;
     private final int bodyLong0;
     private final int shadow1;
     private final int shadow0;
 
     public Kicking(CandleAverages averages) {
-        super("CDLKICKING", "BullishKicking", "BearishKicking", PatternKind.REVERSAL, 2, longest(SHADOW_VERY_SHORT, BODY_LONG) + 1);
+        super("CDLKICKING", "BullishKicking", "BearishKicking", PatternKind.REVERSAL, 2, LOOKBACK);
         bodyLong1 = averages.add(BODY_LONG, 1, lookback());
         bodyLong0 = averages.add(BODY_LONG, 0, lookback());
         shadow1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());
@@ -29,14 +31,16 @@ public final class Kicking extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        if (h.color(1) == -h.color(0)
+        return matches(h) ? h.color(0) * 100 : 0;
+    }
+
+    /** Two marubozu of opposite colors with a gap between them (shared with {@link KickingByLength}). */
+    boolean matches(CandleHistory h) {
+        return h.color(1) == -h.color(0)
                 && h.above(h.realBody(1), h.avg(bodyLong1, 1))
                 && h.below(h.upperShadow(1), h.avg(shadow1, 1)) && h.below(h.lowerShadow(1), h.avg(shadow1, 1))
                 && h.above(h.realBody(0), h.avg(bodyLong0, 0))
                 && h.below(h.upperShadow(0), h.avg(shadow0, 0)) && h.below(h.lowerShadow(0), h.avg(shadow0, 0))
-                && ((h.black(1) && h.candleGapUp(0, 1)) || (h.white(1) && h.candleGapDown(0, 1)))) {
-            return h.color(0) * 100;
-        }
-        return 0;
+                && ((h.black(1) && h.candleGapUp(0, 1)) || (h.white(1) && h.candleGapDown(0, 1)));
     }
 }

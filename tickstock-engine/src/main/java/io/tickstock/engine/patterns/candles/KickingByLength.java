@@ -1,9 +1,5 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
-import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
-import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
-
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
 import io.tickstock.engine.patterns.CandlePattern;
@@ -14,29 +10,16 @@ import io.tickstock.engine.patterns.PatternKind;
  * is the color of the longer marubozu. Output ±100.
  */
 public final class KickingByLength extends CandlePattern {
-    private final int bodyLong1;
-    private final int bodyLong0;
-    private final int shadow1;
-    private final int shadow0;
+    private final Kicking kicking;
 
     public KickingByLength(CandleAverages averages) {
-        super("CDLKICKINGBYLENGTH", "BullishKickingByLength", "BearishKickingByLength", PatternKind.REVERSAL, 2, longest(SHADOW_VERY_SHORT, BODY_LONG) + 1);
-        bodyLong1 = averages.add(BODY_LONG, 1, lookback());
-        bodyLong0 = averages.add(BODY_LONG, 0, lookback());
-        shadow1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());
-        shadow0 = averages.add(SHADOW_VERY_SHORT, 0, lookback());
+        super("CDLKICKINGBYLENGTH", "BullishKickingByLength", "BearishKickingByLength", PatternKind.REVERSAL, 2,
+                Kicking.LOOKBACK);
+        kicking = new Kicking(averages);
     }
 
     @Override
     public int output(CandleHistory h) {
-        if (h.color(1) == -h.color(0)
-                && h.above(h.realBody(1), h.avg(bodyLong1, 1))
-                && h.below(h.upperShadow(1), h.avg(shadow1, 1)) && h.below(h.lowerShadow(1), h.avg(shadow1, 1))
-                && h.above(h.realBody(0), h.avg(bodyLong0, 0))
-                && h.below(h.upperShadow(0), h.avg(shadow0, 0)) && h.below(h.lowerShadow(0), h.avg(shadow0, 0))
-                && ((h.black(1) && h.candleGapUp(0, 1)) || (h.white(1) && h.candleGapDown(0, 1)))) {
-            return h.color(h.realBody(0) > h.realBody(1) ? 0 : 1) * 100;
-        }
-        return 0;
+        return kicking.matches(h) ? h.color(h.realBody(0) > h.realBody(1) ? 0 : 1) * 100 : 0;
     }
 }

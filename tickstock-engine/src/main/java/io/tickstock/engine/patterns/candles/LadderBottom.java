@@ -17,7 +17,8 @@ public final class LadderBottom extends CandlePattern {
     private final int shadowVeryShort;
 
     public LadderBottom(CandleAverages averages) {
-        super("CDLLADDERBOTTOM", "LadderBottom", "LadderBottom", PatternKind.REVERSAL, 5, longest(SHADOW_VERY_SHORT) + 4);
+        super("CDLLADDERBOTTOM", "LadderBottom", "LadderBottom", PatternKind.REVERSAL,
+                5, longest(SHADOW_VERY_SHORT) + 4);
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 1, lookback());
     }
 

@@ -18,7 +18,8 @@ public final class LongLeggedDoji extends CandlePattern {
     private final int shadowLong;
 
     public LongLeggedDoji(CandleAverages averages) {
-        super("CDLLONGLEGGEDDOJI", "LongLeggedDoji", "LongLeggedDoji", PatternKind.INDECISION, 1, longest(BODY_DOJI, SHADOW_LONG));
+        super("CDLLONGLEGGEDDOJI", "LongLeggedDoji", "LongLeggedDoji", PatternKind.INDECISION,
+                1, longest(BODY_DOJI, SHADOW_LONG));
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
         shadowLong = averages.add(SHADOW_LONG, 0, lookback());
     }

@@ -18,7 +18,8 @@ public final class LongLine extends CandlePattern {
     private final int shadowShort;
 
     public LongLine(CandleAverages averages) {
-        super("CDLLONGLINE", "BullishLongLine", "BearishLongLine", PatternKind.CONTINUATION, 1, longest(BODY_LONG, SHADOW_SHORT));
+        super("CDLLONGLINE", "BullishLongLine", "BearishLongLine", PatternKind.CONTINUATION,
+                1, longest(BODY_LONG, SHADOW_SHORT));
         bodyLong = averages.add(BODY_LONG, 0, lookback());
         shadowShort = averages.add(SHADOW_SHORT, 0, lookback());
     }

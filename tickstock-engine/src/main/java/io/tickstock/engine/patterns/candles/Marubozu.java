@@ -18,7 +18,8 @@ public final class Marubozu extends CandlePattern {
     private final int shadowVeryShort;
 
     public Marubozu(CandleAverages averages) {
-        super("CDLMARUBOZU", "BullishMarubozu", "BearishMarubozu", PatternKind.CONTINUATION, 1, longest(BODY_LONG, SHADOW_VERY_SHORT));
+        super("CDLMARUBOZU", "BullishMarubozu", "BearishMarubozu", PatternKind.CONTINUATION,
+                1, longest(BODY_LONG, SHADOW_VERY_SHORT));
         bodyLong = averages.add(BODY_LONG, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
     }

@@ -22,7 +22,8 @@ public final class MorningDojiStar extends CandlePattern {
     private final int bodyShort;
 
     public MorningDojiStar(CandleAverages averages) {
-        super("CDLMORNINGDOJISTAR", "MorningDojiStar", "MorningDojiStar", PatternKind.REVERSAL, 3, longest(BODY_DOJI, BODY_LONG, BODY_SHORT) + 2);
+        super("CDLMORNINGDOJISTAR", "MorningDojiStar", "MorningDojiStar", PatternKind.REVERSAL,
+                3, longest(BODY_DOJI, BODY_LONG, BODY_SHORT) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyDoji = averages.add(BODY_DOJI, 1, lookback());
         bodyShort = averages.add(BODY_SHORT, 0, lookback());

@@ -20,7 +20,8 @@ public final class RickshawMan extends CandlePattern {
     private final int near;
 
     public RickshawMan(CandleAverages averages) {
-        super("CDLRICKSHAWMAN", "RickshawMan", "RickshawMan", PatternKind.INDECISION, 1, longest(BODY_DOJI, SHADOW_LONG, NEAR));
+        super("CDLRICKSHAWMAN", "RickshawMan", "RickshawMan", PatternKind.INDECISION,
+                1, longest(BODY_DOJI, SHADOW_LONG, NEAR));
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
         shadowLong = averages.add(SHADOW_LONG, 0, lookback());
         near = averages.add(NEAR, 0, lookback());

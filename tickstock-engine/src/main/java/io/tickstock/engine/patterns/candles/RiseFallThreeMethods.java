@@ -22,7 +22,8 @@ public final class RiseFallThreeMethods extends CandlePattern {
     private final int bodyLong0;
 
     public RiseFallThreeMethods(CandleAverages averages) {
-        super("CDLRISEFALL3METHODS", "RisingThreeMethods", "FallingThreeMethods", PatternKind.CONTINUATION, 5, longest(BODY_SHORT, BODY_LONG) + 4);
+        super("CDLRISEFALL3METHODS", "RisingThreeMethods", "FallingThreeMethods", PatternKind.CONTINUATION,
+                5, longest(BODY_SHORT, BODY_LONG) + 4);
         bodyLong4 = averages.add(BODY_LONG, 4, lookback());
         bodyShort3 = averages.add(BODY_SHORT, 3, lookback());
         bodyShort2 = averages.add(BODY_SHORT, 2, lookback());

@@ -21,7 +21,8 @@ public final class SeparatingLines extends CandlePattern {
     private final int equal;
 
     public SeparatingLines(CandleAverages averages) {
-        super("CDLSEPARATINGLINES", "BullishSeparatingLines", "BearishSeparatingLines", PatternKind.CONTINUATION, 2, longest(SHADOW_VERY_SHORT, BODY_LONG, EQUAL) + 1);
+        super("CDLSEPARATINGLINES", "BullishSeparatingLines", "BearishSeparatingLines", PatternKind.CONTINUATION,
+                2, longest(SHADOW_VERY_SHORT, BODY_LONG, EQUAL) + 1);
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
         bodyLong = averages.add(BODY_LONG, 0, lookback());
         equal = averages.add(EQUAL, 1, lookback());

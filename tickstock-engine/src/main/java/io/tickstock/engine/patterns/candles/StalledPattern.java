@@ -25,7 +25,8 @@ public final class StalledPattern extends CandlePattern {
     private final int shadowVeryShort;
 
     public StalledPattern(CandleAverages averages) {
-        super("CDLSTALLEDPATTERN", "StalledPattern", "StalledPattern", PatternKind.REVERSAL, 3, longest(BODY_LONG, BODY_SHORT, SHADOW_VERY_SHORT, NEAR) + 2);
+        super("CDLSTALLEDPATTERN", "StalledPattern", "StalledPattern", PatternKind.REVERSAL,
+                3, longest(BODY_LONG, BODY_SHORT, SHADOW_VERY_SHORT, NEAR) + 2);
         bodyLong2 = averages.add(BODY_LONG, 2, lookback());
         bodyLong1 = averages.add(BODY_LONG, 1, lookback());
         near2 = averages.add(NEAR, 2, lookback());

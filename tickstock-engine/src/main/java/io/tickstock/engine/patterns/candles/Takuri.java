@@ -20,7 +20,8 @@ public final class Takuri extends CandlePattern {
     private final int shadowVeryLong;
 
     public Takuri(CandleAverages averages) {
-        super("CDLTAKURI", "Takuri", "Takuri", PatternKind.REVERSAL, 1, longest(BODY_DOJI, SHADOW_VERY_SHORT, SHADOW_VERY_LONG));
+        super("CDLTAKURI", "Takuri", "Takuri", PatternKind.REVERSAL,
+                1, longest(BODY_DOJI, SHADOW_VERY_SHORT, SHADOW_VERY_LONG));
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
         shadowVeryLong = averages.add(SHADOW_VERY_LONG, 0, lookback());

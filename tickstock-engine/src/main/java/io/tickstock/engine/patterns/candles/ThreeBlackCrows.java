@@ -19,7 +19,8 @@ public final class ThreeBlackCrows extends CandlePattern {
     private final int shadow0;
 
     public ThreeBlackCrows(CandleAverages averages) {
-        super("CDL3BLACKCROWS", "ThreeBlackCrows", "ThreeBlackCrows", PatternKind.REVERSAL, 4, longest(SHADOW_VERY_SHORT) + 3);
+        super("CDL3BLACKCROWS", "ThreeBlackCrows", "ThreeBlackCrows", PatternKind.REVERSAL,
+                4, longest(SHADOW_VERY_SHORT) + 3);
         shadow2 = averages.add(SHADOW_VERY_SHORT, 2, lookback());
         shadow1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());
         shadow0 = averages.add(SHADOW_VERY_SHORT, 0, lookback());

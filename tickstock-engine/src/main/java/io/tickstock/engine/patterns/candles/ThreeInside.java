@@ -19,7 +19,8 @@ public final class ThreeInside extends CandlePattern {
     private final int bodyShort;
 
     public ThreeInside(CandleAverages averages) {
-        super("CDL3INSIDE", "ThreeInsideUp", "ThreeInsideDown", PatternKind.REVERSAL, 3, longest(BODY_SHORT, BODY_LONG) + 2);
+        super("CDL3INSIDE", "ThreeInsideUp", "ThreeInsideDown", PatternKind.REVERSAL,
+                3, longest(BODY_SHORT, BODY_LONG) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyShort = averages.add(BODY_SHORT, 1, lookback());
     }

@@ -18,7 +18,8 @@ public final class ThreeLineStrike extends CandlePattern {
     private final int near2;
 
     public ThreeLineStrike(CandleAverages averages) {
-        super("CDL3LINESTRIKE", "BullishThreeLineStrike", "BearishThreeLineStrike", PatternKind.CONTINUATION, 4, longest(NEAR) + 3);
+        super("CDL3LINESTRIKE", "BullishThreeLineStrike", "BearishThreeLineStrike", PatternKind.CONTINUATION,
+                4, longest(NEAR) + 3);
         near3 = averages.add(NEAR, 3, lookback());
         near2 = averages.add(NEAR, 2, lookback());
     }

@@ -24,7 +24,8 @@ public final class ThreeStarsInSouth extends CandlePattern {
     private final int bodyShort;
 
     public ThreeStarsInSouth(CandleAverages averages) {
-        super("CDL3STARSINSOUTH", "ThreeStarsInSouth", "ThreeStarsInSouth", PatternKind.REVERSAL, 3, longest(SHADOW_VERY_SHORT, SHADOW_LONG, BODY_LONG, BODY_SHORT) + 2);
+        super("CDL3STARSINSOUTH", "ThreeStarsInSouth", "ThreeStarsInSouth", PatternKind.REVERSAL,
+                3, longest(SHADOW_VERY_SHORT, SHADOW_LONG, BODY_LONG, BODY_SHORT) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         shadowLong = averages.add(SHADOW_LONG, 2, lookback());
         shadowVeryShort1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());

@@ -27,7 +27,8 @@ public final class ThreeWhiteSoldiers extends CandlePattern {
     private final int bodyShort;
 
     public ThreeWhiteSoldiers(CandleAverages averages) {
-        super("CDL3WHITESOLDIERS", "ThreeWhiteSoldiers", "ThreeWhiteSoldiers", PatternKind.REVERSAL, 3, longest(SHADOW_VERY_SHORT, BODY_SHORT, FAR, NEAR) + 2);
+        super("CDL3WHITESOLDIERS", "ThreeWhiteSoldiers", "ThreeWhiteSoldiers", PatternKind.REVERSAL,
+                3, longest(SHADOW_VERY_SHORT, BODY_SHORT, FAR, NEAR) + 2);
         shadow2 = averages.add(SHADOW_VERY_SHORT, 2, lookback());
         shadow1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());
         shadow0 = averages.add(SHADOW_VERY_SHORT, 0, lookback());

@@ -18,7 +18,8 @@ public final class UniqueThreeRiver extends CandlePattern {
     private final int bodyShort;
 
     public UniqueThreeRiver(CandleAverages averages) {
-        super("CDLUNIQUE3RIVER", "UniqueThreeRiver", "UniqueThreeRiver", PatternKind.REVERSAL, 3, longest(BODY_SHORT, BODY_LONG) + 2);
+        super("CDLUNIQUE3RIVER", "UniqueThreeRiver", "UniqueThreeRiver", PatternKind.REVERSAL,
+                3, longest(BODY_SHORT, BODY_LONG) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyShort = averages.add(BODY_SHORT, 0, lookback());
     }

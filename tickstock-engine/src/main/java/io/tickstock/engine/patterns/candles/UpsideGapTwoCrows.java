@@ -18,7 +18,8 @@ public final class UpsideGapTwoCrows extends CandlePattern {
     private final int bodyShort;
 
     public UpsideGapTwoCrows(CandleAverages averages) {
-        super("CDLUPSIDEGAP2CROWS", "UpsideGapTwoCrows", "UpsideGapTwoCrows", PatternKind.REVERSAL, 3, longest(BODY_SHORT, BODY_LONG) + 2);
+        super("CDLUPSIDEGAP2CROWS", "UpsideGapTwoCrows", "UpsideGapTwoCrows", PatternKind.REVERSAL,
+                3, longest(BODY_SHORT, BODY_LONG) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyShort = averages.add(BODY_SHORT, 1, lookback());
     }

@@ -13,7 +13,8 @@ import io.tickstock.engine.patterns.PatternKind;
 public final class XSideGapThreeMethods extends CandlePattern {
 
     public XSideGapThreeMethods(CandleAverages unused) {
-        super("CDLXSIDEGAP3METHODS", "UpsideGapThreeMethods", "DownsideGapThreeMethods", PatternKind.CONTINUATION, 3, 2);
+        super("CDLXSIDEGAP3METHODS", "UpsideGapThreeMethods", "DownsideGapThreeMethods", PatternKind.CONTINUATION,
+                3, 2);
     }
 
     @Override
