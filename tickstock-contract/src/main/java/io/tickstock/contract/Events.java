@@ -42,9 +42,13 @@ public final class Events {
     /** OHLCV of the bar a pattern was detected on. */
     public record BarData(double open, double high, double low, double close, long volume) {}
 
-    /** A closed 1-minute bar; {@code session} is pre, regular or post (New York time). */
+    /**
+     * A closed 1-minute bar; {@code session} is pre, regular or post (New York time); {@code filled} marks a
+     * fill-forward bar (a minute without trades, at the previous close, volume 0).
+     */
     public record Bar(String symbol, String timestamp, String timeframe, double open, double high, double low,
-                      double close, long volume, double vwap, long tradeCount, String session, String sessionId) {}
+                      double close, long volume, double vwap, long tradeCount, String session, String sessionId,
+                      boolean filled) {}
 
     /**
      * Channel {@link Channels#BARS_STREAMING}: type {@code streaming_bar}, or {@code streaming_bar_correction}

@@ -13,7 +13,7 @@ class ContractSchemasTest {
 
     @Test
     void everyCanonicalRecordValidatesOnItsChannel() {
-        Bar bar = new Bar("SPY", T, "1min", 167.42, 167.52, 167.40, 167.50, 525757, 167.46, 1834, "regular", SID);
+        Bar bar = new Bar("SPY", T, "1min", 167.42, 167.52, 167.40, 167.50, 525757, 167.46, 1834, "regular", SID, false);
         PatternDetection det = new PatternDetection("SPY", "Doji", 0.85, T, "1min", "neutral",
                 new BarData(1, 2, 0.5, 1, 100), Map.of("body_ratio", 0.01),
                 Map.of("session_id", SID, "detection_method", "TA-Lib CDLDOJI", "pattern_id", SID));

@@ -71,7 +71,7 @@ public final class EventEmitter implements AnalyticsListener {
         Double prev = lastClose.put(bar.symbol(), bar.close());
         priceChangePercent.put(bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
         Events.Bar b = new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
-                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId());
+                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId(), bar.filled());
         publish(Channels.BARS_STREAMING, Events.BarEvent.closed(now(), b));
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
     }
@@ -79,7 +79,7 @@ public final class EventEmitter implements AnalyticsListener {
     @Override
     public void onBarCorrection(Bar bar, int revision) {
         Events.Bar b = new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
-                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId());
+                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId(), bar.filled());
         publish(Channels.BARS_STREAMING, Events.BarEvent.correction(now(), b, revision));
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
     }

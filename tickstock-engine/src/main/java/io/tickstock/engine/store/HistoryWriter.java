@@ -94,10 +94,10 @@ public final class HistoryWriter implements AutoCloseable {
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING";
             case HistoryRow.SessionStopped s -> "UPDATE streaming_sessions SET stopped_at = ?, total_patterns = ?, total_indicators = ?, "
                     + "final_status = ? WHERE session_id = ?";
-            case HistoryRow.Bar b -> "INSERT INTO ohlcv_1min (symbol, ts, open, high, low, close, volume, trade_count, vwap, market_session, session_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, ts) DO UPDATE SET open = EXCLUDED.open, "
+            case HistoryRow.Bar b -> "INSERT INTO ohlcv_1min (symbol, ts, open, high, low, close, volume, trade_count, vwap, market_session, session_id, filled) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, ts) DO UPDATE SET open = EXCLUDED.open, "
                     + "high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, "
-                    + "trade_count = EXCLUDED.trade_count, vwap = EXCLUDED.vwap, session_id = EXCLUDED.session_id";
+                    + "trade_count = EXCLUDED.trade_count, vwap = EXCLUDED.vwap, session_id = EXCLUDED.session_id, filled = EXCLUDED.filled";
             case HistoryRow.Pattern p -> "INSERT INTO intraday_patterns (session_id, symbol, pattern_type, confidence, detected_at, timeframe, "
                     + "bar_open, bar_high, bar_low, bar_close, bar_volume, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
                     + "ON CONFLICT (session_id, symbol, pattern_type, detected_at) DO NOTHING";
@@ -154,6 +154,7 @@ public final class HistoryWriter implements AutoCloseable {
                 ps.setDouble(9, b.vwap());
                 ps.setString(10, b.session());
                 ps.setObject(11, uuid(b.sessionId()));
+                ps.setBoolean(12, b.filled());
             }
             case HistoryRow.Pattern(Events.PatternDetection d, String sid, long t) -> {
                 ps.setObject(1, uuid(sid));
