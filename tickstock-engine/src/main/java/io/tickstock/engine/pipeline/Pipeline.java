@@ -37,21 +37,10 @@ public final class Pipeline {
             return new Options(2_000, 15 * Bar.MINUTE, false, false, IndicatorSpec.STANDARD, 0);
         }
 
-        public Options withGrace(long millis) {
-            return new Options(millis, correctionWindowMillis, fillForward, extendedHoursAnalytics, indicators, alertCooldownMillis);
-        }
-
-        public Options withExtendedHours(boolean on) {
-            return new Options(graceMillis, correctionWindowMillis, fillForward, on, indicators, alertCooldownMillis);
-        }
-
         public Options withIndicators(IndicatorSpec spec) {
             return new Options(graceMillis, correctionWindowMillis, fillForward, extendedHoursAnalytics, spec, alertCooldownMillis);
         }
 
-        public Options withFillForward(boolean on) {
-            return new Options(graceMillis, correctionWindowMillis, on, extendedHoursAnalytics, indicators, alertCooldownMillis);
-        }
     }
 
     public Pipeline(Options options, AnalyticsListener listener) {
@@ -62,11 +51,6 @@ public final class Pipeline {
                     @Override public void onBar(Bar bar) { Pipeline.this.onBar(bar); }
                     @Override public void onCorrection(Bar bar, int revision) { Pipeline.this.onCorrection(bar, revision); }
                 });
-    }
-
-    /** @see Options */
-    public Pipeline(long graceMillis, boolean extendedHoursAnalytics, AnalyticsListener listener) {
-        this(Options.defaults().withGrace(graceMillis).withExtendedHours(extendedHoursAnalytics), listener);
     }
 
     /** Adds a trade; its own time also advances the watermark (event time). */
