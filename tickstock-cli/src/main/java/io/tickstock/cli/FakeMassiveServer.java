@@ -1,0 +1,208 @@
+package io.tickstock.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
+import io.tickstock.contract.Json;
+import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.feed.TradeSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local stand-in for the Massive stocks WebSocket (../shared/docs/massive.md) for tests and demos: sends
+ * {@code connected}, answers {@code auth} with {@code auth_success} or {@code auth_failed} (then closes),
+ * acknowledges each subscribed topic, and when the first subscription arrives replays recorded trades as
+ * arrays of {@code T} events with Massive's field names (ms timestamps, per-ticker sequence numbers) to every
+ * connection subscribed to their ticker, at a chosen speed. Like Massive, one connection per key: a newer
+ * authenticated connection gets the older one a {@code max_connections} status and closes it; trades sent
+ * while a client is away are not replayed to it. {@link #dropAll()} and {@link #broadcast} are fault and
+ * protocol hooks for tests. Threads: Jetty's, plus one replay thread.
+ */
+public final class FakeMassiveServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FakeMassiveServer.class);
+    private static final int EVENTS_PER_FRAME = 50;
+
+    private final String apiKey;
+    private final Supplier<TradeSource> trades;
+    private final double speed;
+    private final Javalin http;
+    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>(); // session id → topics
+    private final List<WsContext> authenticated = new CopyOnWriteArrayList<>();
+    private final List<String> subscribeRequests = new CopyOnWriteArrayList<>();
+    private volatile Thread replay;
+
+    /**
+     * @param port   0 for a free one
+     * @param trades the recorded trades to replay, opened when the first client subscribes
+     * @param speed  multiple of real time, {@link Double#POSITIVE_INFINITY} for as fast as possible
+     */
+    public FakeMassiveServer(int port, String apiKey, Supplier<TradeSource> trades, double speed) {
+        this.apiKey = apiKey;
+        this.trades = trades;
+        this.speed = speed;
+        this.http = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.ws("/stocks", ws -> {
+                ws.onConnect(ctx -> ctx.send(status("connected", "Connected Successfully")));
+                ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
+                ws.onClose(ctx -> forget(ctx));
+                ws.onError(ctx -> forget(ctx));
+            });
+        }).start("127.0.0.1", port);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** {@code ws://127.0.0.1:<port>/stocks}. */
+    public String url() {
+        return "ws://127.0.0.1:" + port() + "/stocks";
+    }
+
+    private void onMessage(WsContext ctx, String text) {
+        JsonNode msg;
+        try {
+            msg = Json.read(text);
+        } catch (RuntimeException e) {
+            ctx.send(status("error", "could not parse message"));
+            return;
+        }
+        String action = msg.path("action").asText(), params = msg.path("params").asText();
+        switch (action) {
+            case "auth" -> {
+                if (!apiKey.equals(params)) {
+                    ctx.send(status("auth_failed", "authentication failed"));
+                    ctx.closeSession(1008, "authentication failed");
+                    return;
+                }
+                for (WsContext older : authenticated) {
+                    older.send(status("max_connections", "Maximum number of websocket connections exceeded. You have reached the connection limit for your account."));
+                    older.closeSession(1008, "max_connections");
+                    forget(older);
+                }
+                authenticated.add(ctx);
+                ctx.send(status("auth_success", "authenticated"));
+            }
+            case "subscribe" -> {
+                if (!authenticated.contains(ctx)) {
+                    ctx.send(status("error", "not authorized"));
+                    return;
+                }
+                subscribeRequests.add(params);
+                Set<String> topics = subscriptions.computeIfAbsent(ctx.sessionId(), k -> ConcurrentHashMap.newKeySet());
+                StringBuilder acks = new StringBuilder("[");
+                for (String topic : params.split(",")) {
+                    topics.add(topic.trim());
+                    if (acks.length() > 1) acks.append(',');
+                    acks.append(event("success", "subscribed to: " + topic.trim()));
+                }
+                ctx.send(acks.append(']').toString());
+                startReplay();
+            }
+            default -> ctx.send(status("error", "unknown action '" + action + "'"));
+        }
+    }
+
+    private void forget(WsContext ctx) {
+        authenticated.remove(ctx);
+        subscriptions.remove(ctx.sessionId());
+    }
+
+    private synchronized void startReplay() {
+        if (replay != null) return;
+        replay = Thread.ofPlatform().name("fake-massive-replay").daemon().start(this::replay);
+    }
+
+    private void replay() {
+        Map<String, Long> sequence = new HashMap<>();
+        List<Trade> frame = new ArrayList<>();
+        long firstTrade = Long.MIN_VALUE, started = System.nanoTime();
+        try (TradeSource source = trades.get()) {
+            for (Trade t; (t = source.next()) != null && !Thread.currentThread().isInterrupted(); ) {
+                if (firstTrade == Long.MIN_VALUE) firstTrade = t.timeMillis();
+                if (!frame.isEmpty() && (frame.size() == EVENTS_PER_FRAME || frame.get(0).timeMillis() != t.timeMillis())) {
+                    send(frame, sequence);
+                    frame.clear();
+                }
+                if (speed != Double.POSITIVE_INFINITY) {
+                    long dueNanos = started + (long) ((t.timeMillis() - firstTrade) * 1e6 / speed);
+                    long wait = dueNanos - System.nanoTime();
+                    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                frame.add(t);
+            }
+            if (!frame.isEmpty()) send(frame, sequence);
+            LOG.info("fake Massive replay finished");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("fake Massive replay failed: {}", e.getMessage());
+        }
+    }
+
+    private void send(List<Trade> frame, Map<String, Long> sequence) {
+        for (WsContext ctx : authenticated) {
+            Set<String> topics = subscriptions.get(ctx.sessionId());
+            if (topics == null) continue;
+            StringBuilder out = new StringBuilder("[");
+            for (Trade t : frame) {
+                if (!topics.contains("T.*") && !topics.contains("T." + t.symbol())) continue;
+                if (out.length() > 1) out.append(',');
+                long q = sequence.merge(t.symbol(), 1L, Long::sum);
+                out.append("{\"ev\":\"T\",\"sym\":\"").append(t.symbol()).append("\",\"x\":4,\"i\":\"").append(q)
+                        .append("\",\"z\":3,\"p\":").append(t.price()).append(",\"s\":").append(t.size())
+                        .append(t.eligible() ? "" : ",\"c\":[15]").append(",\"t\":").append(t.timeMillis())
+                        .append(",\"q\":").append(q).append('}');
+            }
+            if (out.length() > 1) ctx.send(out.append(']').toString());
+        }
+    }
+
+    /** Sends a raw text frame to every authenticated connection (protocol tests). */
+    public void broadcast(String frame) {
+        for (WsContext ctx : authenticated) ctx.send(frame);
+    }
+
+    /** Closes every connection from the server side, as a Massive restart would. */
+    public void dropAll() {
+        for (WsContext ctx : authenticated) {
+            ctx.closeSession(1001, "going away");
+            forget(ctx);
+        }
+    }
+
+    /** Every subscribe request's params received so far, in order. */
+    public List<String> subscribeRequests() {
+        return List.copyOf(subscribeRequests);
+    }
+
+    /** Connections currently authenticated. */
+    public int connections() {
+        return authenticated.size();
+    }
+
+    private static String status(String status, String message) {
+        return "[" + event(status, message) + "]";
+    }
+
+    private static String event(String status, String message) {
+        return "{\"ev\":\"status\",\"status\":\"" + status + "\",\"message\":" + Json.write(message) + "}";
+    }
+
+    @Override
+    public void close() {
+        Thread r = replay;
+        if (r != null) r.interrupt();
+        http.stop();
+    }
+}

@@ -1,0 +1,275 @@
+package io.tickstock.engine.feed;
+
+import io.tickstock.engine.bars.TradeConditions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Client of the Massive (Polygon) stocks WebSocket (../shared/docs/massive.md) on the JDK's WebSocket:
+ * on {@code connected} it authenticates, on {@code auth_success} it subscribes every topic ({@code T.AAPL},
+ * {@code T.*}). Frames are read at once into a bounded queue (Massive disconnects slow readers; a frame that
+ * finds the queue full is counted in {@link #droppedFrames()} and logged) and decoded by the consumer in
+ * {@link #poll}. Pings every 25 s and reconnects when no pong came within 30 s; on a lost connection it
+ * tells the {@link Listener} once, reconnects with exponential backoff (1 s doubling to 30 s), re-authenticates
+ * and re-subscribes. {@code auth_failed} and {@code max_connections} stop it (reconnecting would not help).
+ * The API key is never logged. Threads: one scheduler thread plus the HTTP client's; {@link #poll} from one
+ * consumer thread.
+ */
+public final class MassiveClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MassiveClient.class);
+
+    /** What happens to the connection; called on the client's threads, must not block. */
+    public interface Listener {
+        /** The connection dropped (once per outage). */
+        void onConnectionLost(String reason);
+
+        /** Authenticated and subscribed again after an outage of {@code downMillis}. */
+        void onConnectionRestored(long downMillis);
+
+        /** {@code auth_failed} or {@code max_connections}: the client stopped. */
+        void onFatal(String status, String message);
+    }
+
+    /**
+     * @param url           e.g. {@code wss://socket.massive.com/stocks}
+     * @param apiKey        from TICKSTOCK_MASSIVE_API_KEY
+     * @param topics        e.g. {@code T.AAPL}, {@code T.*}
+     * @param queueCapacity frames buffered between the socket and the consumer
+     */
+    public record Config(URI url, String apiKey, List<String> topics, int queueCapacity) {
+        @Override public String toString() {
+            return "Config[url=" + url + ", topics=" + topics + ", queueCapacity=" + queueCapacity + "]"; // no key
+        }
+    }
+
+    private final Config config;
+    private final Listener listener;
+    private final BlockingQueue<String> frames;
+    private final MassiveFrames decoder;
+    private final ArrayDeque<Trade> decoded = new ArrayDeque<>();
+    private final Map<String, Long> lastSequence = new HashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "massive-client");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final AtomicLong droppedFrames = new AtomicLong(), reconnects = new AtomicLong();
+    private final Map<String, Long> malformed = new HashMap<>();
+    private long trades, sequenceGaps, sequenceRegressions;
+    private volatile WebSocket socket;
+    private volatile Handler current;
+    private volatile boolean closing, authenticated, failed;
+    private volatile long lostAt = -1, lastPong, pingSentAt;
+    private long backoffMillis = 1_000;
+
+    public MassiveClient(Config config, TradeConditions conditions, Listener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.frames = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.decoder = new MassiveFrames(conditions);
+    }
+
+    /** Connects (asynchronously) and starts pinging. */
+    public MassiveClient start() {
+        connect();
+        scheduler.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
+        return this;
+    }
+
+    private void connect() {
+        if (closing || failed) return;
+        Handler handler = new Handler();
+        current = handler;
+        http.newWebSocketBuilder().buildAsync(config.url(), handler).whenComplete((ws, error) -> {
+            if (error != null) lost(handler, "connect failed: " + rootMessage(error));
+            else socket = ws;
+        });
+    }
+
+    /** One report and one reconnect per connection, however many callbacks say it ended. */
+    private synchronized void lost(Handler handler, String reason) {
+        if (handler != current || handler.ended) return;
+        handler.ended = true;
+        authenticated = false;
+        if (closing || failed) return;
+        if (lostAt < 0) {
+            lostAt = System.currentTimeMillis();
+            LOG.warn("Massive connection lost: {}; reconnecting", reason);
+            listener.onConnectionLost(reason);
+        }
+        long delay = backoffMillis;
+        backoffMillis = Math.min(30_000, backoffMillis * 2);
+        reconnects.incrementAndGet();
+        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void ping() {
+        WebSocket ws = socket;
+        if (ws == null || !authenticated) return;
+        if (pingSentAt > lastPong && System.currentTimeMillis() - pingSentAt > 30_000) {
+            ws.abort();
+            lost(current, "no pong within 30 s");
+            return;
+        }
+        pingSentAt = System.currentTimeMillis();
+        ws.sendPing(ByteBuffer.wrap(new byte[] {1}));
+    }
+
+    private void onStatus(WebSocket ws, String status, String message) {
+        switch (status) {
+            case "connected" -> ws.sendText("{\"action\":\"auth\",\"params\":" + quote(config.apiKey()) + "}", true);
+            case "auth_success" -> {
+                ws.sendText("{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}", true);
+                authenticated = true;
+                backoffMillis = 1_000;
+                if (lostAt >= 0) {
+                    long down = System.currentTimeMillis() - lostAt;
+                    lostAt = -1;
+                    LOG.info("Massive connection restored after {} ms", down);
+                    listener.onConnectionRestored(down);
+                }
+            }
+            case "auth_failed", "max_connections" -> {
+                failed = true;
+                LOG.error("Massive {}: {}", status, message);
+                listener.onFatal(status, message);
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, status);
+            }
+            default -> LOG.debug("Massive status {}: {}", status, message);
+        }
+    }
+
+    /**
+     * The next trade, decoding queued frames as needed; null after {@code timeout} without one.
+     *
+     * @throws InterruptedException when the consumer thread is interrupted
+     */
+    public Trade poll(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (decoded.isEmpty()) {
+            String frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (frame == null) return null;
+            decoder.decode(frame, consumerSink);
+        }
+        return decoded.pollFirst();
+    }
+
+    private final MassiveFrames.Sink consumerSink = new MassiveFrames.Sink() {
+        @Override public void onTrade(Trade trade, long sequence) {
+            trades++;
+            if (sequence >= 0) {
+                Long last = lastSequence.put(trade.symbol(), sequence);
+                if (last != null && sequence <= last) sequenceRegressions++;
+                else if (last != null && sequence > last + 1) sequenceGaps++;
+            }
+            decoded.addLast(trade);
+        }
+        @Override public void onStatus(String status, String message) {}
+        @Override public void onMalformed(String reason) {
+            long n = malformed.merge(reason, 1L, Long::sum);
+            if (n == 1) LOG.warn("Massive frame skipped ({}); further frames with this reason are counted only", reason);
+        }
+    };
+
+    /** Trades decoded so far. */
+    public long trades() { return trades; }
+    /** Frames lost because the queue was full. */
+    public long droppedFrames() { return droppedFrames.get(); }
+    /** Malformed frames or events by reason. */
+    public Map<String, Long> malformed() { return Map.copyOf(malformed); }
+    /** Sequence numbers that jumped by more than one (informational: Massive's are not contiguous). */
+    public long sequenceGaps() { return sequenceGaps; }
+    /** Sequence numbers that did not increase (duplicates or out of order). */
+    public long sequenceRegressions() { return sequenceRegressions; }
+    public long reconnects() { return reconnects.get(); }
+    public boolean authenticated() { return authenticated; }
+    public boolean failed() { return failed; }
+
+    /** Aborts the socket as a network failure would (fault drills); the client reconnects. */
+    public void dropConnection() {
+        WebSocket ws = socket;
+        if (ws != null) ws.abort();
+        lost(current, "connection dropped");
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        WebSocket ws = socket;
+        if (ws != null) ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        scheduler.shutdownNow();
+    }
+
+    /** Reads frames off the socket into the queue; handles status frames at once for the handshake. */
+    private final class Handler implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private boolean ended;
+        private final MassiveFrames statusDecoder = new MassiveFrames(TradeConditions.bundled());
+
+        @Override public void onOpen(WebSocket ws) {
+            socket = ws;
+            ws.request(1);
+        }
+
+        @Override public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                if (frame.contains("\"status\"")) {
+                    statusDecoder.decode(frame, new MassiveFrames.Sink() {
+                        @Override public void onTrade(Trade trade, long sequence) {}
+                        @Override public void onStatus(String status, String message) { MassiveClient.this.onStatus(ws, status, message); }
+                        @Override public void onMalformed(String reason) {}
+                    });
+                }
+                if (!frames.offer(frame) && droppedFrames.incrementAndGet() == 1) {
+                    LOG.error("Massive frame queue full ({} frames): dropping frames; the consumer is too slow", config.queueCapacity());
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+            lastPong = System.currentTimeMillis();
+            ws.request(1);
+            return null;
+        }
+
+        @Override public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            lost(this, "closed by server (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
+            return null;
+        }
+
+        @Override public void onError(WebSocket ws, Throwable error) { // the JDK closes the socket after this
+            lost(this, rootMessage(error));
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
