@@ -4,7 +4,12 @@ import io.tickstock.app.App;
 import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
+import io.tickstock.engine.feed.MassiveClient;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,11 +24,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ReplayOptions replay;
     @Mixin AppOptions appOptions;
+    @Mixin FeedOptions feedOptions;
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        replay.tickFiles(spec.commandLine()); // fail fast on bad options, before starting servers
+        List<Path> files = replay.tickFiles(spec.commandLine()); // fail fast on bad options, before starting servers
+        boolean massive = feedOptions.massive(spec.commandLine());
         try (Lifecycle life = new Lifecycle()) {
             Infrastructure infra = life.add(Infrastructure.fromEnvironment());
             EngineConfig engineConfig = replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
@@ -31,12 +38,26 @@ public final class DemoCommand implements Callable<Integer> {
             infra.print(out);
             AppOptions.printDashboard(app, out);
             Engine engine = life.add(new Engine(engineConfig, System::currentTimeMillis).start());
-            Events.SessionEnd end = engine.replay();
+            Events.SessionEnd end = massive ? throughFakeMassive(life, engine, files, out) : engine.replay();
             out.printf("replay finished: session %s, %d patterns, %d indicator values; serving until Ctrl-C%n",
                     end.sessionId(), end.totalPatterns(), end.totalIndicators());
             out.flush();
             life.awaitShutdown();
         }
         return 0;
+    }
+
+    /** The same ticks through a local fake Massive server and the engine's real Massive client. */
+    private Events.SessionEnd throughFakeMassive(Lifecycle life, Engine engine, List<Path> files, PrintStream out)
+            throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        long from = replay.fromMillis();
+        FakeMassiveServer server = life.add(new FakeMassiveServer(0, key, () -> FakeMassiveCommand.open(files, from),
+                replay.speedValue(spec.commandLine())));
+        out.println("feed: Massive protocol from " + server.url() + " (fake server replaying the ticks)");
+        List<String> symbols = files.stream().map(p -> p.getParent().getFileName().toString()).toList();
+        MassiveClient.Config feed = new MassiveClient.Config(URI.create(server.url()), key, FeedOptions.topics(symbols), 100_000);
+        return engine.stream(feed, symbols.size(), () -> life.stopping()
+                || (server.finishedAt() > 0 && System.currentTimeMillis() - server.finishedAt() > 2_000));
     }
 }

@@ -39,6 +39,7 @@ public final class FakeMassiveServer implements AutoCloseable {
     private final List<WsContext> authenticated = new CopyOnWriteArrayList<>();
     private final List<String> subscribeRequests = new CopyOnWriteArrayList<>();
     private volatile Thread replay;
+    private volatile long finishedAt = -1;
 
     /**
      * @param port   0 for a free one
@@ -142,6 +143,7 @@ public final class FakeMassiveServer implements AutoCloseable {
                 frame.add(t);
             }
             if (!frame.isEmpty()) send(frame, sequence);
+            finishedAt = System.currentTimeMillis();
             LOG.info("fake Massive replay finished");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -184,6 +186,11 @@ public final class FakeMassiveServer implements AutoCloseable {
     /** Every subscribe request's params received so far, in order. */
     public List<String> subscribeRequests() {
         return List.copyOf(subscribeRequests);
+    }
+
+    /** When the replay sent its last trade (epoch ms), or -1 while it runs or before it started. */
+    public long finishedAt() {
+        return finishedAt;
     }
 
     /** Connections currently authenticated. */

@@ -13,6 +13,7 @@ final class Lifecycle implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Thread hook = new Thread(this::closeAll, "tickstock-shutdown");
+    private volatile boolean stopping;
 
     Lifecycle() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -30,7 +31,20 @@ final class Lifecycle implements AutoCloseable {
         Thread.currentThread().join();
     }
 
+    /** Whether Ctrl-C / SIGTERM (or the end of the command) asked everything to stop. */
+    boolean stopping() {
+        return stopping;
+    }
+
     private void closeAll() {
+        if (!stopping) {
+            stopping = true;
+            try {
+                Thread.sleep(300); // lets a feed loop (100 ms polls) end its session before its engine closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         while (true) {
             AutoCloseable r;
             synchronized (resources) {

@@ -95,11 +95,19 @@ public final class ReplayOptions {
     }
 
     EngineConfig engineConfig(picocli.CommandLine cmd, String redisUrl, DatabaseUrl db) throws IOException {
+        return engineConfig(cmd, redisUrl, db, tickFiles(cmd), "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
+    /** The New York time to start from on the replay date, epoch ms. */
+    long fromMillis() {
+        return date.atTime(from).atZone(io.tickstock.engine.feed.LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+    }
+
+    EngineConfig engineConfig(picocli.CommandLine cmd, String redisUrl, DatabaseUrl db, List<Path> files, String universe) {
         if (healthIntervalSeconds < 1 || healthIntervalSeconds > 60) {
             throw new ParameterException(cmd, "--health-interval must be 1-60 seconds, was " + healthIntervalSeconds);
         }
-        return new EngineConfig(redisUrl, db, tickFiles(cmd), speedValue(cmd), from,
-                "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE), healthIntervalSeconds * 1000L,
+        return new EngineConfig(redisUrl, db, files, speedValue(cmd), from, universe, healthIntervalSeconds * 1000L,
                 analytics(cmd), 100_000);
     }
 

@@ -22,6 +22,8 @@ import io.tickstock.engine.store.Database;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.HistoryWriter;
 import java.io.IOException;
+import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.feed.MassiveClient;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,6 +91,7 @@ public final class Engine implements AutoCloseable {
      * @throws IOException when a tick file cannot be read
      */
     public Events.SessionEnd replay() throws IOException {
+        if (config.tickFiles().isEmpty()) throw new IllegalStateException("no tick files to replay");
         List<LeanTickFile> files = new ArrayList<>();
         TreeSet<String> symbols = new TreeSet<>();
         for (Path p : config.tickFiles()) {
@@ -128,6 +131,74 @@ public final class Engine implements AutoCloseable {
             LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines",
                     pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed());
         } catch (IOException | RuntimeException e) {
+            finalStatus = "failed";
+            throw e;
+        } finally {
+            stopSession(s, finalStatus);
+        }
+        return s.end(clock.getAsLong(), finalStatus);
+    }
+
+    /**
+     * Runs one session (trigger {@code manual}: started by the operator) on the Massive WebSocket until {@code stop} says so or the feed
+     * fails for good. Bars close by event time: the newest trade time seen, advanced by the wall clock while
+     * no trade arrives, so a recorded feed (the fake server) and the live one behave alike. A lost connection
+     * publishes a critical {@code market_feed} alert and its return a recovery alert.
+     *
+     * @throws IllegalStateException when Massive refuses the key ({@code auth_failed}, naming
+     *                               TICKSTOCK_MASSIVE_API_KEY) or the connection limit is reached
+     */
+    public Events.SessionEnd stream(MassiveClient.Config massive, int symbolCount, java.util.function.BooleanSupplier stop)
+            throws InterruptedException {
+        String[] fatal = {null};
+        MassiveClient.Listener events = new MassiveClient.Listener() {
+            @Override public void onConnectionLost(String reason) {
+                critical("market_feed", true, "Massive connection lost: " + reason, "Reconnecting with backoff; check the network and Massive's status page");
+            }
+            @Override public void onConnectionRestored(long downMillis) {
+                critical("market_feed", false, "Massive connection restored after " + downMillis + " ms (trades in between are not replayed)", null);
+            }
+            @Override public void onFatal(String status, String message) {
+                fatal[0] = status.equals("auth_failed")
+                        ? "Massive refused the API key (auth_failed: " + message + "): set TICKSTOCK_MASSIVE_API_KEY to a valid key"
+                        : "Massive connection limit reached (max_connections: " + message + "): another client uses this key";
+                critical("market_feed", true, fatal[0], "Fix the key or stop the other connection, then restart the engine");
+            }
+        };
+        StreamingSession s = new StreamingSession(config.universe(), symbolCount, "manual", clock.getAsLong());
+        startSession(s);
+        String finalStatus = "stopped";
+        StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
+        Pipeline pipeline = new Pipeline(config.analytics(),
+                emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
+        try (MassiveClient client = new MassiveClient(massive, TradeConditions.bundled(), events).start()) {
+            long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck = 0;
+            while (!stop.getAsBoolean() && fatal[0] == null) {
+                Trade t = client.poll(100, TimeUnit.MILLISECONDS);
+                long wall = clock.getAsLong();
+                if (t == null) {
+                    if (eventTime != Long.MIN_VALUE) pipeline.onWatermark(eventTime + (wall - lastTradeWall));
+                    continue;
+                }
+                eventTime = Math.max(eventTime, t.timeMillis());
+                lastTradeWall = wall;
+                pipeline.onTrade(t);
+                stats.trades.incrementAndGet();
+                if (eventTime - lastStaleCheck >= 60_000) {
+                    lastStaleCheck = eventTime;
+                    stats.activeSymbols(stale.symbols());
+                    stats.staleSymbols(stale.at(eventTime));
+                }
+            }
+            pipeline.flush();
+            LOG.info("Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, malformed {}",
+                    pipeline.trades(), pipeline.closedBars(), pipeline.correctedBars(), pipeline.lateTrades(),
+                    client.droppedFrames(), client.malformed());
+            if (fatal[0] != null) {
+                finalStatus = "failed";
+                throw new IllegalStateException(fatal[0]);
+            }
+        } catch (RuntimeException | InterruptedException e) {
             finalStatus = "failed";
             throw e;
         } finally {

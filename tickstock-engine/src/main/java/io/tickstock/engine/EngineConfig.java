@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param redisUrl               {@code redis://host:port}
  * @param database               PostgreSQL location and credentials
- * @param tickFiles              LEAN tick zips to replay (one or more symbols, same day)
+ * @param tickFiles              LEAN tick zips to replay (one or more symbols, same day); empty for a live feed
  * @param speed                  replay speed as a multiple of real time; {@link Double#POSITIVE_INFINITY} = as fast as possible
  * @param from                   New York time of day where the replay starts (earlier trades are skipped)
  * @param universe               universe name published with the session
@@ -22,7 +22,6 @@ import java.util.List;
 public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from,
                            String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity) {
     public EngineConfig {
-        if (tickFiles.isEmpty()) throw new IllegalArgumentException("no tick files to replay");
         if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0 (or max), was " + speed);
         if (healthIntervalMillis < 1_000 || healthIntervalMillis > 60_000)
             throw new IllegalArgumentException("health interval must be 1-60 s, was " + healthIntervalMillis + " ms");

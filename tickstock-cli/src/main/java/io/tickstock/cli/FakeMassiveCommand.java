@@ -1,0 +1,80 @@
+package io.tickstock.cli;
+
+import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.feed.LeanTickFile;
+import io.tickstock.engine.feed.MassiveFlatFile;
+import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.feed.TradeSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tickstock fake-massive}: a local Massive stocks WebSocket replaying recorded trades. */
+@Command(name = "fake-massive", mixinStandardHelpOptions = true,
+        description = {"Serve the Massive stocks WebSocket protocol on ws://127.0.0.1:<port>/stocks, replaying recorded trades "
+                + "(LEAN tick zips and/or Massive trades flat files, merged in time order) to subscribed clients.",
+                "Accepts the key in TICKSTOCK_MASSIVE_API_KEY (else generates one and prints it); refuses others with auth_failed."})
+public final class FakeMassiveCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", description = "Port; 0 = a free one (default: ${DEFAULT-VALUE}).", defaultValue = "8765")
+    int port;
+
+    @Option(names = "--input", required = true, split = ",", description = "Trade files: LEAN tick zips or Massive .csv.gz flat files.")
+    List<Path> inputs;
+
+    @Option(names = "--speed", description = "Multiple of real time, or 'max' (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+    String speed;
+
+    @Override
+    public Integer call() throws Exception {
+        double pace = speed.equalsIgnoreCase("max") ? Double.POSITIVE_INFINITY : parseSpeed();
+        for (Path p : inputs) {
+            if (!p.toFile().isFile()) throw new ParameterException(spec.commandLine(), "--input: no such file " + p);
+        }
+        String key = System.getenv(FeedOptions.API_KEY_VARIABLE);
+        boolean generated = key == null || key.isBlank();
+        if (generated) key = UUID.randomUUID().toString();
+        try (Lifecycle life = new Lifecycle()) {
+            FakeMassiveServer server = life.add(new FakeMassiveServer(port, key.trim(), () -> open(inputs, Long.MIN_VALUE), pace));
+            System.out.println("fake massive: " + server.url());
+            if (generated) System.out.println("api key: " + key + "   (this fake server's own; export TICKSTOCK_MASSIVE_API_KEY to choose it)");
+            System.out.flush();
+            life.awaitShutdown();
+        }
+        return 0;
+    }
+
+    private double parseSpeed() {
+        try {
+            double v = Double.parseDouble(speed);
+            if (v > 0) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--speed must be a positive number or 'max', was '" + speed + "'");
+    }
+
+    /** The files as one time-ordered source (a Massive flat file is time-ordered per ticker, as Massive sorts it). */
+    static TradeSource open(List<Path> files, long fromMillis) {
+        try {
+            List<TradeSource> sources = new ArrayList<>();
+            for (Path p : files) {
+                sources.add(p.getFileName().toString().endsWith("_trade.zip") ? new LeanTickFile(p)
+                        : new MassiveFlatFile(p, null, TradeConditions.bundled()));
+            }
+            return new MergedTradeSource(sources, fromMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
