@@ -101,13 +101,24 @@ public final class Engine implements AutoCloseable {
         }
         LocalDate date = LeanTickFile.dateOf(config.tickFiles().getFirst());
         long fromMillis = date.atTime(config.from()).atZone(LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
-        StreamingSession s = new StreamingSession(config.universe(), symbols.size(), "replay", clock.getAsLong());
+        return replay(new MergedTradeSource(files, fromMillis), symbols.size(), fromMillis);
+    }
+
+    /**
+     * Replays a time-ordered trade source as one session (trigger {@code replay}) from {@code fromMillis}
+     * (event time, epoch ms) at the configured speed, and returns its totals; closes the source.
+     *
+     * @param symbolCount the universe's size, published with the session
+     * @throws IOException when the source cannot be read
+     */
+    public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis) throws IOException {
+        StreamingSession s = new StreamingSession(config.universe(), symbolCount, "replay", clock.getAsLong());
         startSession(s);
         String finalStatus = "completed";
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
         Pipeline pipeline = new Pipeline(config.analytics(),
                 emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
-        try (TradeSource feed = new MergedTradeSource(files, fromMillis)) {
+        try (TradeSource feed = source) {
             ReplayClock replayClock = new ReplayClock(fromMillis, config.speed());
             long lastStaleCheck = 0;
             for (Trade t; (t = feed.next()) != null; ) {
