@@ -29,16 +29,22 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        List<Path> files = replay.tickFiles(spec.commandLine()); // fail fast on bad options, before starting servers
-        boolean massive = feedOptions.massive(spec.commandLine());
+        FeedOptions.Kind kind = feedOptions.kind(spec.commandLine());
+        List<Path> files = kind == FeedOptions.Kind.SYNTHETIC ? List.of() : replay.tickFiles(spec.commandLine()); // fail fast
+        boolean massive = kind == FeedOptions.Kind.MASSIVE;
+        FeedOptions.Source source = feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
         try (Lifecycle life = new Lifecycle()) {
             Infrastructure infra = life.add(Infrastructure.fromEnvironment());
-            EngineConfig engineConfig = replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
+            EngineConfig engineConfig = source == null
+                    ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database())
+                    : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), files, source.universe());
             App app = life.add(new App(appOptions.appConfig(infra.redisUrl(), infra.database()), System::currentTimeMillis).start());
             infra.print(out);
             AppOptions.printDashboard(app, out);
             Engine engine = life.add(new Engine(engineConfig, System::currentTimeMillis).start());
-            Events.SessionEnd end = massive ? throughFakeMassive(life, engine, files, out) : engine.replay();
+            Events.SessionEnd end = massive ? throughFakeMassive(life, engine, files, out)
+                    : source != null ? engine.replay(source.trades(), source.symbolCount(), source.fromMillis())
+                    : engine.replay();
             out.printf("replay finished: session %s, %d patterns, %d indicator values; serving until Ctrl-C%n",
                     end.sessionId(), end.totalPatterns(), end.totalIndicators());
             out.flush();

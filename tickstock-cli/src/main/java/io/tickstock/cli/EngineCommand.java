@@ -4,6 +4,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveClient;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,14 +28,17 @@ public final class EngineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean massive = feedOptions.massive(spec.commandLine());
+        FeedOptions.Kind kind = feedOptions.kind(spec.commandLine());
+        boolean massive = kind == FeedOptions.Kind.MASSIVE;
         MassiveClient.Config feed = massive ? feedOptions.massiveConfig(spec.commandLine(), replay.symbols) : null;
-        if (!massive) replay.tickFiles(spec.commandLine());
+        List<Path> files = kind == FeedOptions.Kind.REPLAY || kind == FeedOptions.Kind.CLONE ? replay.tickFiles(spec.commandLine()) : List.of();
+        FeedOptions.Source source = feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
         try (Lifecycle life = new Lifecycle()) {
             Infrastructure infra = life.add(Infrastructure.fromEnvironment());
             infra.print(System.out);
             EngineConfig config = massive
                     ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), List.of(), "massive:" + String.join(",", feed.topics()))
+                    : source != null ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), files, source.universe())
                     : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
             Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
             if (massive) {
@@ -43,7 +47,8 @@ public final class EngineCommand implements Callable<Integer> {
                         end.sessionId(), end.totalPatterns(), end.totalIndicators());
                 return 0;
             }
-            Events.SessionEnd end = engine.replay();
+            Events.SessionEnd end = source != null
+                    ? engine.replay(source.trades(), source.symbolCount(), source.fromMillis()) : engine.replay();
             System.out.printf("replay finished: session %s, %d patterns, %d indicator values%n",
                     end.sessionId(), end.totalPatterns(), end.totalIndicators());
             if (!exitAfterReplay) life.awaitShutdown();

@@ -1,7 +1,17 @@
 package io.tickstock.cli;
 
+import io.tickstock.engine.feed.CloneTrades;
+import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.feed.SyntheticTrades;
+import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.feed.Universes;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -12,21 +22,88 @@ public final class FeedOptions {
     /** The environment variable holding the Massive API key (never printed or logged). */
     static final String API_KEY_VARIABLE = "TICKSTOCK_MASSIVE_API_KEY";
 
-    @Option(names = "--feed", description = "replay (LEAN tick files, default) or massive (the Massive WebSocket; "
-            + "in demo, a local fake Massive server replaying the same ticks).", defaultValue = "replay")
+    @Option(names = "--feed", description = "replay (LEAN tick files, default), massive (the Massive WebSocket; in demo, a local "
+            + "fake Massive server replaying the same ticks), synthetic (a seeded synthetic universe, --symbols N) or "
+            + "clone (the day's real ticks under --clones renamed copies per symbol).", defaultValue = "replay")
     String feed;
+
+    @Option(names = "--universe", description = "Named universe of synthetic runs (default: ${DEFAULT-VALUE}).", defaultValue = Universes.DEFAULT)
+    String universe;
+
+    @Option(names = "--universes", description = "A YAML file of more universes (name: [SYMBOL, ...]) beside the bundled ones.")
+    Path universesFile;
+
+    @Option(names = "--clones", description = "Copies per symbol for --feed clone, 1-9999 (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    int clones;
+
+    @Option(names = "--seed", description = "Seed of --feed synthetic (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    long seed;
 
     @Option(names = "--massive-url", description = "Massive stocks WebSocket (default: ${DEFAULT-VALUE}; "
             + "wss://delayed.massive.com/stocks for the 15-minute delayed feed).", defaultValue = "wss://socket.massive.com/stocks")
     String massiveUrl;
 
-    boolean massive(picocli.CommandLine cmd) {
+    /** The feeds. */
+    enum Kind { REPLAY, MASSIVE, SYNTHETIC, CLONE }
+
+    Kind kind(picocli.CommandLine cmd) {
         return switch (feed.toLowerCase(Locale.ROOT)) {
-            case "replay" -> false;
-            case "massive" -> true;
-            default -> throw new ParameterException(cmd, "--feed must be replay or massive, was '" + feed + "'");
+            case "replay" -> Kind.REPLAY;
+            case "massive" -> Kind.MASSIVE;
+            case "synthetic" -> Kind.SYNTHETIC;
+            case "clone" -> Kind.CLONE;
+            default -> throw new ParameterException(cmd, "--feed must be replay, massive, synthetic or clone, was '" + feed + "'");
         };
     }
+
+    boolean massive(picocli.CommandLine cmd) {
+        return kind(cmd) == Kind.MASSIVE;
+    }
+
+    /**
+     * The trades of a synthetic or clone feed, the universe name and its size; null for replay and massive.
+     *
+     * @param symbols {@code --symbols}: a count for synthetic (default 500), ignored for clone
+     */
+    Source source(picocli.CommandLine cmd, List<String> symbols, List<Path> tickFiles, LocalDate date, long fromMillis)
+            throws IOException {
+        switch (kind(cmd)) {
+            case SYNTHETIC -> {
+                int count = 500;
+                if (symbols != null && !symbols.isEmpty()) {
+                    try {
+                        count = Integer.parseInt(symbols.getFirst().trim());
+                    } catch (NumberFormatException e) {
+                        throw new ParameterException(cmd, "--feed synthetic takes --symbols N (a count), was '" + String.join(",", symbols) + "'");
+                    }
+                }
+                List<String> names;
+                try {
+                    names = Universes.load(universesFile).symbols(universe, count);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(cmd, e.getMessage());
+                }
+                SyntheticTrades trades = new SyntheticTrades(names, date, seed);
+                return new Source(trades, "synthetic:" + universe, names.size(), trades.openMillis());
+            }
+            case CLONE -> {
+                List<TradeSource> files = new ArrayList<>();
+                for (Path p : tickFiles) files.add(new LeanTickFile(p));
+                try {
+                    return new Source(new CloneTrades(new MergedTradeSource(files, fromMillis), clones),
+                            "clone:lean:" + date + "x" + clones, tickFiles.size() * clones, fromMillis);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(cmd, e.getMessage());
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** A replayable feed: its trades, universe name and size, and where its event time starts. */
+    record Source(TradeSource trades, String universe, int symbolCount, long fromMillis) {}
 
     /** Topics {@code T.<symbol>} for the given symbols, or {@code T.*}. */
     static List<String> topics(List<String> symbols) {

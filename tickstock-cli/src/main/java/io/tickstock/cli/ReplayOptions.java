@@ -28,7 +28,8 @@ public final class ReplayOptions {
     @Option(names = "--from", description = "New York time where the replay starts, HH:mm (default: ${DEFAULT-VALUE}).", defaultValue = "09:25")
     LocalTime from;
 
-    @Option(names = "--symbols", split = ",", description = "Symbols to replay (default: every symbol with ticks on that date).")
+    @Option(names = "--symbols", split = ",", description = "Symbols to replay (default: every symbol with ticks on that date); "
+            + "with --feed synthetic, how many symbols of the universe (default 500).")
     List<String> symbols;
 
     @Option(names = "--data", description = "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data beside the repository).")
