@@ -42,9 +42,12 @@ public final class DemoCommand implements Callable<Integer> {
             infra.print(out);
             AppOptions.printDashboard(app, out);
             Engine engine = life.add(new Engine(engineConfig, System::currentTimeMillis).start());
-            Events.SessionEnd end = massive ? throughFakeMassive(life, engine, files, out)
-                    : source != null ? engine.replay(source.trades(), source.symbolCount(), source.fromMillis())
-                    : engine.replay();
+            Events.SessionEnd end;
+            try (ReplayProgress progress = new ReplayProgress(engine)) {
+                end = massive ? throughFakeMassive(life, engine, files, out)
+                        : source != null ? engine.replay(source.trades(), source.symbolCount(), source.fromMillis(), replay.toMillis())
+                        : engine.replay();
+            }
             out.printf("replay finished: session %s, %d patterns, %d indicator values; serving until Ctrl-C%n",
                     end.sessionId(), end.totalPatterns(), end.totalIndicators());
             out.flush();

@@ -47,8 +47,11 @@ public final class EngineCommand implements Callable<Integer> {
                         end.sessionId(), end.totalPatterns(), end.totalIndicators());
                 return 0;
             }
-            Events.SessionEnd end = source != null
-                    ? engine.replay(source.trades(), source.symbolCount(), source.fromMillis()) : engine.replay();
+            Events.SessionEnd end;
+            try (ReplayProgress progress = new ReplayProgress(engine)) {
+                end = source != null
+                        ? engine.replay(source.trades(), source.symbolCount(), source.fromMillis(), replay.toMillis()) : engine.replay();
+            }
             System.out.printf("replay finished: session %s, %d patterns, %d indicator values%n",
                     end.sessionId(), end.totalPatterns(), end.totalIndicators());
             if (!exitAfterReplay) life.awaitShutdown();

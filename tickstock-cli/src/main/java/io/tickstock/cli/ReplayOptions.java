@@ -28,6 +28,9 @@ public final class ReplayOptions {
     @Option(names = "--from", description = "New York time where the replay starts, HH:mm (default: ${DEFAULT-VALUE}).", defaultValue = "09:25")
     LocalTime from;
 
+    @Option(names = "--to", description = "New York time where the replay stops, HH:mm (default: the end of the data).")
+    LocalTime to;
+
     @Option(names = "--symbols", split = ",", description = "Symbols to replay (default: every symbol with ticks on that date); "
             + "with --feed synthetic, how many symbols of the universe (default 500).")
     List<String> symbols;
@@ -99,6 +102,11 @@ public final class ReplayOptions {
         return engineConfig(cmd, redisUrl, db, tickFiles(cmd), "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE));
     }
 
+    /** The New York time to stop at on the replay date, epoch ms; MAX_VALUE without --to. */
+    long toMillis() {
+        return to == null ? Long.MAX_VALUE : date.atTime(to).atZone(io.tickstock.engine.feed.LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+    }
+
     /** The New York time to start from on the replay date, epoch ms. */
     long fromMillis() {
         return date.atTime(from).atZone(io.tickstock.engine.feed.LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
@@ -108,7 +116,8 @@ public final class ReplayOptions {
         if (healthIntervalSeconds < 1 || healthIntervalSeconds > 60) {
             throw new ParameterException(cmd, "--health-interval must be 1-60 seconds, was " + healthIntervalSeconds);
         }
-        return new EngineConfig(redisUrl, db, files, speedValue(cmd), from, universe, healthIntervalSeconds * 1000L,
+        if (to != null && !to.isAfter(from)) throw new ParameterException(cmd, "--to (" + to + ") must be after --from (" + from + ")");
+        return new EngineConfig(redisUrl, db, files, speedValue(cmd), from, to, universe, healthIntervalSeconds * 1000L,
                 analytics(cmd), 100_000);
     }
 

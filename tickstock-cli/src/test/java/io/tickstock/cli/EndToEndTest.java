@@ -89,7 +89,7 @@ class EndToEndTest {
             files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
         }
         EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), files, Double.POSITIVE_INFINITY,
-                LocalTime.of(9, 25), "replay:lean:20131008", 1_000, io.tickstock.engine.pipeline.Pipeline.Options.defaults(), 200_000);
+                LocalTime.of(9, 25), null, "replay:lean:20131008", 1_000, io.tickstock.engine.pipeline.Pipeline.Options.defaults(), 200_000);
         try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
             session = engine.replay();
             await().atMost(Duration.ofSeconds(5)).until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.HEALTH)));

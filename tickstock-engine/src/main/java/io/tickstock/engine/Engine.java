@@ -57,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private EventEmitter emitter;
     private ScheduledExecutorService scheduler;
     private volatile StreamingSession session;
+    private volatile long replayTime = Long.MIN_VALUE;
 
     /** @param clock wall clock, epoch milliseconds */
     public Engine(EngineConfig config, LongSupplier clock) {
@@ -101,17 +102,19 @@ public final class Engine implements AutoCloseable {
         }
         LocalDate date = LeanTickFile.dateOf(config.tickFiles().getFirst());
         long fromMillis = date.atTime(config.from()).atZone(LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
-        return replay(new MergedTradeSource(files, fromMillis), symbols.size(), fromMillis);
+        long toMillis = config.to() == null ? Long.MAX_VALUE : date.atTime(config.to()).atZone(LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+        return replay(new MergedTradeSource(files, fromMillis), symbols.size(), fromMillis, toMillis);
     }
 
     /**
      * Replays a time-ordered trade source as one session (trigger {@code replay}) from {@code fromMillis}
-     * (event time, epoch ms) at the configured speed, and returns its totals; closes the source.
+     * until {@code toMillis} (event time, epoch ms; trades at or after it are not read) at the configured
+     * speed, and returns its totals; closes the source. {@link #replayTimeMillis()} follows its progress.
      *
      * @param symbolCount the universe's size, published with the session
      * @throws IOException when the source cannot be read
      */
-    public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis) throws IOException {
+    public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
         StreamingSession s = new StreamingSession(config.universe(), symbolCount, "replay", clock.getAsLong());
         startSession(s);
         String finalStatus = "completed";
@@ -121,7 +124,8 @@ public final class Engine implements AutoCloseable {
         try (TradeSource feed = source) {
             ReplayClock replayClock = new ReplayClock(fromMillis, config.speed());
             long lastStaleCheck = 0;
-            for (Trade t; (t = feed.next()) != null; ) {
+            for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
+                if ((stats.trades.get() & 1023) == 0) replayTime = t.timeMillis();
                 while (replayClock.now() < t.timeMillis()) {
                     pipeline.onWatermark(replayClock.now());
                     replayClock.pause(t.timeMillis());
@@ -281,6 +285,11 @@ public final class Engine implements AutoCloseable {
                 LOG.error("scheduled task failed", e);
             }
         };
+    }
+
+    /** Event time the replay has reached (epoch ms, updated every 1,024 trades); MIN_VALUE before it starts. */
+    public long replayTimeMillis() {
+        return replayTime;
     }
 
     public EngineStats stats() {
