@@ -30,7 +30,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         FeedOptions.Kind kind = feedOptions.kind(spec.commandLine());
-        List<Path> files = kind == FeedOptions.Kind.SYNTHETIC ? List.of() : replay.tickFiles(spec.commandLine()); // fail fast
+        List<Path> files = kind == FeedOptions.Kind.SYNTHETIC || (kind == FeedOptions.Kind.REPLAY && feedOptions.inputs != null)
+                ? List.of() : replay.tickFiles(spec.commandLine()); // fail fast
         boolean massive = kind == FeedOptions.Kind.MASSIVE;
         FeedOptions.Source source = feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
         try (Lifecycle life = new Lifecycle()) {

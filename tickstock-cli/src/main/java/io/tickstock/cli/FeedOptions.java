@@ -27,6 +27,10 @@ public final class FeedOptions {
             + "clone (the day's real ticks under --clones renamed copies per symbol).", defaultValue = "replay")
     String feed;
 
+    @Option(names = "--input", split = ",", description = "Trade files to replay instead of --date's LEAN ticks: LEAN tick zips "
+            + "and/or Massive trades flat files (us_stocks_sip/trades_v1/.../YYYY-MM-DD.csv.gz), merged in time order.")
+    List<Path> inputs;
+
     @Option(names = "--universe", description = "Named universe of synthetic runs (default: ${DEFAULT-VALUE}).", defaultValue = Universes.DEFAULT)
     String universe;
 
@@ -68,6 +72,13 @@ public final class FeedOptions {
     Source source(picocli.CommandLine cmd, List<String> symbols, List<Path> tickFiles, LocalDate date, long fromMillis)
             throws IOException {
         switch (kind(cmd)) {
+            case REPLAY -> {
+                if (inputs == null || inputs.isEmpty()) return null;
+                for (Path p : inputs) if (!java.nio.file.Files.isRegularFile(p)) throw new ParameterException(cmd, "--input: no such file " + p);
+                LocalDate day = dayOf(cmd, inputs.getFirst());
+                return new Source(FakeMassiveCommand.open(inputs, startOf(day, fromMillis, date)), "replay:files:" + day,
+                        symbolsIn(inputs), startOf(day, fromMillis, date));
+            }
             case SYNTHETIC -> {
                 int count = 500;
                 if (symbols != null && !symbols.isEmpty()) {
@@ -100,6 +111,38 @@ public final class FeedOptions {
                 return null;
             }
         }
+    }
+
+    /** The trading day in a LEAN ({@code yyyyMMdd_trade.zip}) or Massive ({@code YYYY-MM-DD.csv.gz}) file name. */
+    private static LocalDate dayOf(picocli.CommandLine cmd, Path file) {
+        String name = file.getFileName().toString();
+        try {
+            if (name.matches("\\d{4}-\\d{2}-\\d{2}\\..*")) return LocalDate.parse(name.substring(0, 10));
+            return LeanTickFile.dateOf(file);
+        } catch (RuntimeException e) {
+            throw new ParameterException(cmd, "--input: cannot tell the trading day from the name " + name);
+        }
+    }
+
+    /** --from's time of day moved to the files' day. */
+    private static long startOf(LocalDate day, long fromMillis, LocalDate replayDate) {
+        return fromMillis + java.time.Duration.between(replayDate.atStartOfDay(LeanTickFile.NEW_YORK), day.atStartOfDay(LeanTickFile.NEW_YORK)).toMillis();
+    }
+
+    /** How many symbols the files hold: one per LEAN file, else counted by reading Massive files' tickers. */
+    private static int symbolsIn(List<Path> files) throws IOException {
+        java.util.Set<String> symbols = new java.util.HashSet<>();
+        for (Path p : files) {
+            if (p.getFileName().toString().endsWith("_trade.zip")) {
+                symbols.add(p.getParent().getFileName().toString());
+                continue;
+            }
+            try (io.tickstock.engine.feed.MassiveFlatFile f = new io.tickstock.engine.feed.MassiveFlatFile(p, null,
+                    io.tickstock.engine.bars.TradeConditions.bundled())) {
+                for (io.tickstock.engine.feed.Trade t; (t = f.next()) != null; ) symbols.add(t.symbol());
+            }
+        }
+        return symbols.size();
     }
 
     /** A replayable feed: its trades, universe name and size, and where its event time starts. */
