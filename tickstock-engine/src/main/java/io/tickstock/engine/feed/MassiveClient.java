@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * tells the {@link Listener} once, reconnects with exponential backoff (1 s doubling to 30 s), re-authenticates
  * and re-subscribes. {@code auth_failed} and {@code max_connections} stop it (reconnecting would not help).
  * The API key is never logged. Threads: one scheduler thread plus the HTTP client's; {@link #poll} from one
- * consumer thread.
+ * consumer thread, which must not be a common ForkJoinPool worker (the JDK WebSocket runs async steps there;
+ * with one worker on a 2-core machine, a consumer blocked in poll would starve the handshake).
  */
 public final class MassiveClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MassiveClient.class);
@@ -97,6 +98,7 @@ public final class MassiveClient implements AutoCloseable {
         if (closing || failed) return;
         Handler handler = new Handler();
         current = handler;
+        LOG.info("connecting to Massive at {}", config.url());
         http.newWebSocketBuilder().buildAsync(config.url(), handler).whenComplete((ws, error) -> {
             if (error != null) lost(handler, "connect failed: " + rootMessage(error));
             else socket = ws;
@@ -136,6 +138,7 @@ public final class MassiveClient implements AutoCloseable {
         switch (status) {
             case "connected" -> ws.sendText("{\"action\":\"auth\",\"params\":" + quote(config.apiKey()) + "}", true);
             case "auth_success" -> {
+                LOG.info("Massive authenticated at {}; subscribing {}", config.url(), config.topics());
                 ws.sendText("{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}", true);
                 authenticated = true;
                 backoffMillis = 1_000;

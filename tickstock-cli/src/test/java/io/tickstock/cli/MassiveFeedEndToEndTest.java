@@ -1,0 +1,84 @@
+package io.tickstock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.ContractSchemas;
+import io.tickstock.contract.Events;
+import io.tickstock.engine.Engine;
+import io.tickstock.engine.EngineConfig;
+import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.pipeline.Pipeline;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine on the Massive feed end to end: fake Massive server replaying SPY's ticks, the engine's Massive
+ * client, real Redis and PostgreSQL. A server-side disconnect mid-stream publishes a critical
+ * {@code market_feed} alert, then a recovery alert once re-authenticated and re-subscribed; bars keep coming;
+ * every message validates against the contract's schemas.
+ */
+class MassiveFeedEndToEndTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aDisconnectPublishesCriticalThenRecoveryAndTheSessionGoesOn() throws Exception {
+        record Message(String channel, String text) {}
+        ConcurrentLinkedQueue<Message> published = new ConcurrentLinkedQueue<>();
+        Path spy = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick/spy/20131008_trade.zip");
+        long from = LocalDate.of(2013, 10, 8).atTime(9, 30).atZone(ZoneId.of("America/New_York")).toInstant().toEpochMilli();
+        try (EmbeddedRedis redis = new EmbeddedRedis(0);
+             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+             FakeMassiveServer server = new FakeMassiveServer(0, "k", () -> FakeMassiveCommand.open(List.of(spy), from), 600)) {
+            RedisClient client = RedisClient.create(redis.url());
+            StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override public void message(String channel, String message) { published.add(new Message(channel, message)); }
+            });
+            sub.sync().subscribe(Channels.ALL.toArray(new String[0]));
+            EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), List.of(), 1, LocalTime.of(9, 30), null,
+                    "massive:T.SPY", 1_000, Pipeline.Options.defaults(), 100_000);
+            AtomicBoolean stop = new AtomicBoolean();
+            try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
+                // a platform thread of its own: on this 2-core machine the common ForkJoin pool has one worker,
+                // which the JDK WebSocket needs for its own async steps
+                ExecutorService feedThread = Executors.newSingleThreadExecutor();
+                Future<Events.SessionEnd> session = feedThread.submit(() ->
+                        engine.stream(new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000), 1, stop::get));
+                feedThread.shutdown();
+                await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count() >= 2);
+                server.dropAll();
+                await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().anyMatch(m ->
+                        m.channel().equals(Channels.ALERTS_CRITICAL) && m.text().contains("restored")));
+                long barsAfter = published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count();
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count() > barsAfter);
+                stop.set(true);
+                Events.SessionEnd end = session.get();
+                assertThat(end.finalStatus()).isEqualTo("stopped");
+            }
+            List<Message> critical = published.stream().filter(m -> m.channel().equals(Channels.ALERTS_CRITICAL)).toList();
+            assertThat(critical).anySatisfy(m -> assertThat(m.text()).contains("\"severity\":\"critical\"").contains("Massive connection lost"));
+            assertThat(critical).anySatisfy(m -> assertThat(m.text()).contains("\"severity\":\"info\"").contains("Massive connection restored"));
+            for (Message m : published) assertThat(ContractSchemas.violations(m.channel(), m.text())).as(m.text()).isEmpty();
+            assertThat(server.subscribeRequests()).containsExactly("T.SPY", "T.SPY");
+            client.shutdown();
+        }
+    }
+}
