@@ -87,6 +87,24 @@ class MassiveClientTest {
     }
 
     @Test
+    void theHandshakeDoesNotWaitForABusyCommonPool() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        for (int i = 0; i < workers; i++) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try { release.await(30, TimeUnit.SECONDS); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            });
+        }
+        try {
+            FakeMassiveServer s = server(MassiveClientTest::none);
+            client(s, KEY, "T.*");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !s.subscribeRequests().isEmpty());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aBadKeyStopsTheClientWithAuthFailed() {
         FakeMassiveServer s = server(MassiveClientTest::none);
         MassiveClient c = client(s, "wrong", "T.*");

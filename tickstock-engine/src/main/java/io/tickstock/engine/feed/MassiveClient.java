@@ -2,8 +2,6 @@ package io.tickstock.engine.feed;
 
 import io.tickstock.engine.bars.TradeConditions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,25 +10,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Client of the Massive (Polygon) stocks WebSocket (../shared/docs/massive.md) on the JDK's WebSocket:
+ * Client of the Massive (Polygon) stocks WebSocket (../shared/docs/massive.md) on Jetty's WebSocket client
+ * (its own threads; the JDK's WebSocket opens connections on the common ForkJoin pool, which a busy JVM can
+ * starve):
  * on {@code connected} it authenticates, on {@code auth_success} it subscribes every topic ({@code T.AAPL},
  * {@code T.*}). Frames are read at once into a bounded queue (Massive disconnects slow readers; a frame that
  * finds the queue full is counted in {@link #droppedFrames()} and logged) and decoded by the consumer in
  * {@link #poll}. Pings every 25 s and reconnects when no pong came within 30 s; on a lost connection it
  * tells the {@link Listener} once, reconnects with exponential backoff (1 s doubling to 30 s), re-authenticates
  * and re-subscribes. {@code auth_failed} and {@code max_connections} stop it (reconnecting would not help).
- * The API key is never logged. Threads: one scheduler thread plus the HTTP client's; {@link #poll} from one
- * consumer thread, which must not be a common ForkJoinPool worker (the JDK WebSocket runs async steps there;
- * with one worker on a 2-core machine, a consumer blocked in poll would starve the handshake).
+ * The API key is never logged. Threads: one scheduler thread plus Jetty's; {@link #poll} from one consumer
+ * thread.
  */
 public final class MassiveClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MassiveClient.class);
@@ -70,11 +71,11 @@ public final class MassiveClient implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final WebSocketClient jetty = new WebSocketClient();
     private final AtomicLong droppedFrames = new AtomicLong(), reconnects = new AtomicLong();
     private final Map<String, Long> malformed = new HashMap<>();
     private long trades, sequenceGaps, sequenceRegressions;
-    private volatile WebSocket socket;
+    private volatile Session socket;
     private volatile Handler current;
     private volatile boolean closing, authenticated, failed;
     private volatile long lostAt = -1, lastPong, pingSentAt;
@@ -89,6 +90,14 @@ public final class MassiveClient implements AutoCloseable {
 
     /** Connects (asynchronously) and starts pinging. */
     public MassiveClient start() {
+        try {
+            jetty.setMaxTextMessageSize(64L << 20);
+            jetty.setIdleTimeout(Duration.ofSeconds(90));
+            jetty.setConnectTimeout(10_000);
+            jetty.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the WebSocket client: " + e.getMessage(), e);
+        }
         connect();
         scheduler.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
         return this;
@@ -99,10 +108,13 @@ public final class MassiveClient implements AutoCloseable {
         Handler handler = new Handler();
         current = handler;
         LOG.info("connecting to Massive at {}", config.url());
-        http.newWebSocketBuilder().buildAsync(config.url(), handler).whenComplete((ws, error) -> {
-            if (error != null) lost(handler, "connect failed: " + rootMessage(error));
-            else socket = ws;
-        });
+        try {
+            jetty.connect(handler, config.url()).whenComplete((session, error) -> {
+                if (error != null) lost(handler, "connect failed: " + rootMessage(error));
+            });
+        } catch (Exception e) {
+            lost(handler, "connect failed: " + rootMessage(e));
+        }
     }
 
     /** One report and one reconnect per connection, however many callbacks say it ended. */
@@ -123,23 +135,23 @@ public final class MassiveClient implements AutoCloseable {
     }
 
     private void ping() {
-        WebSocket ws = socket;
+        Session ws = socket;
         if (ws == null || !authenticated) return;
         if (pingSentAt > lastPong && System.currentTimeMillis() - pingSentAt > 30_000) {
-            ws.abort();
+            ws.disconnect();
             lost(current, "no pong within 30 s");
             return;
         }
         pingSentAt = System.currentTimeMillis();
-        ws.sendPing(ByteBuffer.wrap(new byte[] {1}));
+        ws.sendPing(ByteBuffer.wrap(new byte[] {1}), Callback.NOOP);
     }
 
-    private void onStatus(WebSocket ws, String status, String message) {
+    private void onStatus(Session ws, String status, String message) {
         switch (status) {
-            case "connected" -> ws.sendText("{\"action\":\"auth\",\"params\":" + quote(config.apiKey()) + "}", true);
+            case "connected" -> ws.sendText("{\"action\":\"auth\",\"params\":" + quote(config.apiKey()) + "}", Callback.NOOP);
             case "auth_success" -> {
                 LOG.info("Massive authenticated at {}; subscribing {}", config.url(), config.topics());
-                ws.sendText("{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}", true);
+                ws.sendText("{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}", Callback.NOOP);
                 authenticated = true;
                 backoffMillis = 1_000;
                 if (lostAt >= 0) {
@@ -153,7 +165,7 @@ public final class MassiveClient implements AutoCloseable {
                 failed = true;
                 LOG.error("Massive {}: {}", status, message);
                 listener.onFatal(status, message);
-                ws.sendClose(WebSocket.NORMAL_CLOSURE, status);
+                ws.close(1000, status, Callback.NOOP);
             }
             default -> LOG.debug("Massive status {}: {}", status, message);
         }
@@ -207,62 +219,59 @@ public final class MassiveClient implements AutoCloseable {
 
     /** Aborts the socket as a network failure would (fault drills); the client reconnects. */
     public void dropConnection() {
-        WebSocket ws = socket;
-        if (ws != null) ws.abort();
+        Session ws = socket;
+        if (ws != null) ws.disconnect();
         lost(current, "connection dropped");
     }
 
     @Override
     public void close() {
         closing = true;
-        WebSocket ws = socket;
-        if (ws != null) ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        Session ws = socket;
+        if (ws != null && ws.isOpen()) ws.close(1000, "bye", Callback.NOOP);
         scheduler.shutdownNow();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping the WebSocket client", e);
+        }
     }
 
     /** Reads frames off the socket into the queue; handles status frames at once for the handshake. */
-    private final class Handler implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-        private boolean ended;
+    /** Public because Jetty binds the listener methods through method handles; not an API. */
+    public final class Handler implements Session.Listener.AutoDemanding {
         private final MassiveFrames statusDecoder = new MassiveFrames(TradeConditions.bundled());
+        private volatile Session session;
+        private boolean ended;
 
-        @Override public void onOpen(WebSocket ws) {
-            socket = ws;
-            ws.request(1);
+        @Override public void onWebSocketOpen(Session s) {
+            session = s;
+            socket = s;
         }
 
-        @Override public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                if (frame.contains("\"status\"")) {
-                    statusDecoder.decode(frame, new MassiveFrames.Sink() {
-                        @Override public void onTrade(Trade trade, long sequence) {}
-                        @Override public void onStatus(String status, String message) { MassiveClient.this.onStatus(ws, status, message); }
-                        @Override public void onMalformed(String reason) {}
-                    });
-                }
-                if (!frames.offer(frame) && droppedFrames.incrementAndGet() == 1) {
-                    LOG.error("Massive frame queue full ({} frames): dropping frames; the consumer is too slow", config.queueCapacity());
-                }
+        @Override public void onWebSocketText(String frame) {
+            Session ws = session;
+            if (frame.contains("\"status\"")) {
+                statusDecoder.decode(frame, new MassiveFrames.Sink() {
+                    @Override public void onTrade(Trade trade, long sequence) {}
+                    @Override public void onStatus(String status, String message) { MassiveClient.this.onStatus(ws, status, message); }
+                    @Override public void onMalformed(String reason) {}
+                });
             }
-            ws.request(1);
-            return null;
+            if (!frames.offer(frame) && droppedFrames.incrementAndGet() == 1) {
+                LOG.error("Massive frame queue full ({} frames): dropping frames; the consumer is too slow", config.queueCapacity());
+            }
         }
 
-        @Override public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+        @Override public void onWebSocketPong(ByteBuffer payload) {
             lastPong = System.currentTimeMillis();
-            ws.request(1);
-            return null;
         }
 
-        @Override public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            lost(this, "closed by server (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
-            return null;
+        @Override public void onWebSocketClose(int statusCode, String reason) {
+            lost(this, "closed by server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
         }
 
-        @Override public void onError(WebSocket ws, Throwable error) { // the JDK closes the socket after this
+        @Override public void onWebSocketError(Throwable error) {
             lost(this, rootMessage(error));
         }
     }
