@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "fake-massive", mixinStandardHelpOptions = true,
         description = {"Serve the Massive stocks WebSocket protocol on ws://127.0.0.1:<port>/stocks, replaying recorded trades "
                 + "(LEAN tick zips and/or Massive trades flat files, merged in time order) to subscribed clients.",
-                "Accepts the key in TICKSTOCK_MASSIVE_API_KEY (else generates one and prints it); refuses others with auth_failed."})
+                "Accepts the key in TICKSTOCK_MASSIVE_API_KEY (else generates one and prints it); refuses others with auth_failed.",
+                "Also answers GET /v3/reference/conditions (the bundled rules) on the same port."})
 public final class FakeMassiveCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -34,6 +35,9 @@ public final class FakeMassiveCommand implements Callable<Integer> {
 
     @Option(names = "--speed", description = "Multiple of real time, or 'max' (default: ${DEFAULT-VALUE}).", defaultValue = "60")
     String speed;
+
+    @Option(names = "--disconnect-every", description = "Drop every connection from the server side every N seconds (fault drills; default: never).")
+    Integer disconnectEverySeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -49,6 +53,12 @@ public final class FakeMassiveCommand implements Callable<Integer> {
             System.out.println("fake massive: " + server.url());
             if (generated) System.out.println("api key: " + key + "   (this fake server's own; export TICKSTOCK_MASSIVE_API_KEY to choose it)");
             System.out.flush();
+            if (disconnectEverySeconds != null) {
+                if (disconnectEverySeconds < 1) throw new ParameterException(spec.commandLine(), "--disconnect-every must be >= 1 second");
+                var drills = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("fake-massive-drill").unstarted(r));
+                drills.scheduleAtFixedRate(server::dropAll, disconnectEverySeconds, disconnectEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
+                life.add(drills::shutdownNow);
+            }
             life.awaitShutdown();
         }
         return 0;

@@ -52,6 +52,13 @@ public final class FakeMassiveServer implements AutoCloseable {
         this.speed = speed;
         this.http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            c.routes.get("/v3/reference/conditions", ctx -> {
+                if (!("Bearer " + apiKey).equals(ctx.header("Authorization"))) {
+                    ctx.status(401).json(Map.of("status", "ERROR", "error", "Unknown API Key"));
+                    return;
+                }
+                ctx.contentType("application/json").result(CONDITIONS);
+            });
             c.routes.ws("/stocks", ws -> {
                 ws.onConnect(ctx -> ctx.send(status("connected", "Connected Successfully")));
                 ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
@@ -196,6 +203,36 @@ public final class FakeMassiveServer implements AutoCloseable {
     /** Connections currently authenticated. */
     public int connections() {
         return authenticated.size();
+    }
+
+    /** Massive's conditions answer, built from the engine's bundled table (consolidated columns). */
+    private static final String CONDITIONS = conditions();
+
+    private static String conditions() {
+        StringBuilder out = new StringBuilder("{\"status\":\"OK\",\"results\":[");
+        try (var in = io.tickstock.engine.bars.TradeConditions.class.getResourceAsStream("massive-trade-conditions.csv");
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            boolean header = true, first = true;
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (header) { header = false; continue; }
+                String[] f = line.split(",");
+                if (!first) out.append(',');
+                first = false;
+                out.append("{\"id\":").append(f[0]).append(",\"name\":").append(Json.write(f[1]))
+                        .append(",\"update_rules\":{\"consolidated\":{\"updates_high_low\":").append(f[2].equals("Y"))
+                        .append(",\"updates_open_close\":").append(f[3].equals("Y"))
+                        .append(",\"updates_volume\":").append(f[4].equals("Y")).append("}}}");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.append("]}").toString();
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the fake REST base (conditions endpoint). */
+    public String restUrl() {
+        return "http://127.0.0.1:" + port();
     }
 
     private static String status(String status, String message) {

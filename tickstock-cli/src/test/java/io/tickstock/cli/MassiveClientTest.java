@@ -105,6 +105,20 @@ class MassiveClientTest {
     }
 
     @Test
+    void conditionRulesLoadFromTheReferenceEndpointKeepingTheMinuteException() {
+        FakeMassiveServer s = server(MassiveClientTest::none);
+        assertThat(io.tickstock.engine.feed.MassiveReference.restBase(URI.create(s.url())).toString()).isEqualTo(s.restUrl());
+        assertThat(io.tickstock.engine.feed.MassiveReference.restBase(URI.create("wss://socket.massive.com/stocks")))
+                .hasToString("https://api.massive.com");
+        TradeConditions rules = io.tickstock.engine.feed.MassiveReference.conditions(URI.create(s.restUrl()), KEY).orElseThrow();
+        assertThat(rules.source()).startsWith("massive reference (");
+        assertThat(rules.minuteUpdates(new int[] {12})).as("extended hours update minute bars").isEqualTo(TradeUpdates.ALL);
+        assertThat(rules.minuteUpdates(new int[] {12, 37})).isEqualTo(TradeUpdates.VOLUME);
+        assertThat(io.tickstock.engine.feed.MassiveReference.conditions(URI.create(s.restUrl()), "wrong")).isEmpty();
+        assertThat(io.tickstock.engine.feed.MassiveReference.conditions(URI.create("http://127.0.0.1:1"), KEY)).isEmpty();
+    }
+
+    @Test
     void aBadKeyStopsTheClientWithAuthFailed() {
         FakeMassiveServer s = server(MassiveClientTest::none);
         MassiveClient c = client(s, "wrong", "T.*");

@@ -24,6 +24,7 @@ import io.tickstock.engine.store.HistoryWriter;
 import java.io.IOException;
 import io.tickstock.engine.bars.TradeConditions;
 import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveReference;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class Engine implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private volatile StreamingSession session;
     private volatile long replayTime = Long.MIN_VALUE;
+    private volatile MassiveClient massiveClient;
 
     /** @param clock wall clock, epoch milliseconds */
     public Engine(EngineConfig config, LongSupplier clock) {
@@ -186,7 +188,10 @@ public final class Engine implements AutoCloseable {
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
         Pipeline pipeline = new Pipeline(config.analytics(),
                 emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
-        try (MassiveClient client = new MassiveClient(massive, TradeConditions.bundled(), events).start()) {
+        TradeConditions conditions = MassiveReference.conditions(MassiveReference.restBase(massive.url()), massive.apiKey())
+                .orElse(TradeConditions.bundled());
+        try (MassiveClient client = new MassiveClient(massive, conditions, events).start()) {
+            massiveClient = client;
             long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck = 0;
             while (!stop.getAsBoolean() && fatal[0] == null) {
                 Trade t = client.poll(100, TimeUnit.MILLISECONDS);
@@ -217,6 +222,7 @@ public final class Engine implements AutoCloseable {
             finalStatus = "failed";
             throw e;
         } finally {
+            massiveClient = null;
             stopSession(s, finalStatus);
         }
         return s.end(clock.getAsLong(), finalStatus);
@@ -255,6 +261,15 @@ public final class Engine implements AutoCloseable {
         if (writer.isDown()) issues.add("PostgreSQL unavailable: " + writer.pending() + " rows waiting");
         if (publisher.dropped() > 0) issues.add(publisher.dropped() + " Redis messages dropped (queue full)");
         if (writer.dropped() > 0) issues.add(writer.dropped() + " rows dropped (queue full)");
+        MassiveClient feed = massiveClient;
+        if (feed != null) {
+            if (!feed.authenticated()) issues.add("Massive feed not connected (reconnecting)");
+            if (feed.droppedFrames() > 0) issues.add("Massive: " + feed.droppedFrames() + " frames dropped (engine too slow to read)");
+            long malformed = feed.malformed().values().stream().mapToLong(Long::longValue).sum();
+            if (malformed > 0) issues.add("Massive: " + malformed + " malformed frames skipped " + feed.malformed().keySet());
+            if (feed.sequenceRegressions() > 0) issues.add("Massive: " + feed.sequenceRegressions() + " trades out of sequence");
+            if (feed.sequenceGaps() > 0) issues.add("Massive: " + feed.sequenceGaps() + " sequence-number gaps (informational: Massive numbers are not contiguous)");
+        }
         return issues;
     }
 

@@ -18,12 +18,46 @@ import java.util.Arrays;
  */
 public final class TradeConditions {
     private static final int MAX_ID = 256;
+    private static final int[] BUNDLED_CONSOLIDATED = new int[MAX_ID];
     private static final TradeConditions BUNDLED = load("massive-trade-conditions.csv");
     private final int[] minuteRules; // by id, -1 unknown
+    private final String source;
     private volatile long unknown;
 
-    private TradeConditions(int[] minuteRules) {
+    private TradeConditions(int[] minuteRules, String source) {
         this.minuteRules = minuteRules;
+        this.source = source;
+    }
+
+    /** Where the rules came from: the bundled table or Massive's reference endpoint. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Rules from Massive's {@code /v3/reference/conditions} answer ({@code results[].id} and
+     * {@code update_rules.consolidated.updates_high_low / updates_open_close / updates_volume}). The minute-bar
+     * exceptions are kept from the bundled table: where its minute columns differ from its consolidated ones
+     * (condition 12), the bundled minute rule wins, as Massive documents; ids the answer lacks keep the
+     * bundled rule.
+     *
+     * @throws IllegalArgumentException when the answer has no {@code results} array
+     */
+    public static TradeConditions fromReference(com.fasterxml.jackson.databind.JsonNode answer) {
+        com.fasterxml.jackson.databind.JsonNode results = answer.path("results");
+        if (!results.isArray()) throw new IllegalArgumentException("conditions answer without a results array");
+        int[] rules = BUNDLED.minuteRules.clone();
+        for (com.fasterxml.jackson.databind.JsonNode c : results) {
+            int id = c.path("id").asInt(-1);
+            com.fasterxml.jackson.databind.JsonNode u = c.path("update_rules").path("consolidated");
+            if (id < 0 || id >= MAX_ID || u.isMissingNode()) continue;
+            int consolidated = (u.path("updates_high_low").asBoolean() ? TradeUpdates.HIGH_LOW : 0)
+                    | (u.path("updates_open_close").asBoolean() ? TradeUpdates.OPEN_CLOSE : 0)
+                    | (u.path("updates_volume").asBoolean() ? TradeUpdates.VOLUME : 0);
+            boolean minuteException = BUNDLED_CONSOLIDATED[id] >= 0 && BUNDLED_CONSOLIDATED[id] != BUNDLED.minuteRules[id];
+            rules[id] = minuteException ? BUNDLED.minuteRules[id] : consolidated;
+        }
+        return new TradeConditions(rules, "massive reference (" + results.size() + " conditions)");
     }
 
     /** The bundled snapshot of Massive's table. */
@@ -57,6 +91,7 @@ public final class TradeConditions {
     private static TradeConditions load(String resource) {
         int[] rules = new int[MAX_ID];
         Arrays.fill(rules, -1);
+        Arrays.fill(BUNDLED_CONSOLIDATED, -1);
         try (InputStream in = TradeConditions.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing bundled resource " + resource);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -70,11 +105,13 @@ public final class TradeConditions {
                 int n = f.length;
                 rules[id] = flag(f[n - 3], TradeUpdates.HIGH_LOW) | flag(f[n - 2], TradeUpdates.OPEN_CLOSE)
                         | flag(f[n - 1], TradeUpdates.VOLUME);
+                BUNDLED_CONSOLIDATED[id] = flag(f[n - 6], TradeUpdates.HIGH_LOW) | flag(f[n - 5], TradeUpdates.OPEN_CLOSE)
+                        | flag(f[n - 4], TradeUpdates.VOLUME);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TradeConditions(rules);
+        return new TradeConditions(rules, "bundled table");
     }
 
     private static int flag(String yn, int bit) {

@@ -73,8 +73,8 @@ public final class MassiveClient implements AutoCloseable {
     });
     private final WebSocketClient jetty = new WebSocketClient();
     private final AtomicLong droppedFrames = new AtomicLong(), reconnects = new AtomicLong();
-    private final Map<String, Long> malformed = new HashMap<>();
-    private long trades, sequenceGaps, sequenceRegressions;
+    private final Map<String, Long> malformed = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long trades, sequenceGaps, sequenceRegressions;
     private volatile Session socket;
     private volatile Handler current;
     private volatile boolean closing, authenticated, failed;
