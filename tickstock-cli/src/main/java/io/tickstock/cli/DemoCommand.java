@@ -66,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
                 replay.speedValue(spec.commandLine())));
         out.println("feed: Massive protocol from " + server.url() + " (fake server replaying the ticks)");
         List<String> symbols = files.stream().map(p -> p.getParent().getFileName().toString()).toList();
-        MassiveClient.Config feed = new MassiveClient.Config(URI.create(server.url()), key, FeedOptions.topics(symbols), 100_000);
+        MassiveClient.Config feed = new MassiveClient.Config(URI.create(server.url()), key, feedOptions.topics(symbols), 100_000);
         return engine.stream(feed, symbols.size(), () -> life.stopping()
                 || (server.finishedAt() > 0 && System.currentTimeMillis() - server.finishedAt() > 2_000));
     }

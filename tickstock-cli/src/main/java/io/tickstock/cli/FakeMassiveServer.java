@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code connected}, answers {@code auth} with {@code auth_success} or {@code auth_failed} (then closes),
  * acknowledges each subscribed topic, and when the first subscription arrives replays recorded trades as
  * arrays of {@code T} events with Massive's field names (ms timestamps, per-ticker sequence numbers) to every
- * connection subscribed to their ticker, at a chosen speed. Like Massive, one connection per key: a newer
+ * connection subscribed to their ticker, at a chosen speed, and {@code AM} minute aggregates of them (all
+ * eligible trades; sent when the ticker's next minute starts) to {@code AM.} subscribers. Like Massive, one connection per key: a newer
  * authenticated connection gets the older one a {@code max_connections} status and closes it; trades sent
  * while a client is away are not replayed to it. {@link #dropAll()} and {@link #broadcast} are fault and
  * protocol hooks for tests. Threads: Jetty's, plus one replay thread.
@@ -133,6 +134,7 @@ public final class FakeMassiveServer implements AutoCloseable {
 
     private void replay() {
         Map<String, Long> sequence = new HashMap<>();
+        Map<String, double[]> minutes = new HashMap<>(); // symbol → {start, o, h, l, c, v, notional}
         List<Trade> frame = new ArrayList<>();
         long firstTrade = Long.MIN_VALUE, started = System.nanoTime();
         try (TradeSource source = trades.get()) {
@@ -148,8 +150,10 @@ public final class FakeMassiveServer implements AutoCloseable {
                     if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 frame.add(t);
+                if (t.eligible()) aggregate(minutes, t);
             }
             if (!frame.isEmpty()) send(frame, sequence);
+            for (Map.Entry<String, double[]> m : minutes.entrySet()) sendAggregate(m.getKey(), m.getValue());
             finishedAt = System.currentTimeMillis();
             LOG.info("fake Massive replay finished");
         } catch (InterruptedException e) {
@@ -174,6 +178,35 @@ public final class FakeMassiveServer implements AutoCloseable {
                         .append(",\"q\":").append(q).append('}');
             }
             if (out.length() > 1) ctx.send(out.append(']').toString());
+        }
+    }
+
+    /** Builds Massive-style minute aggregates of the replayed trades; sends one when its symbol's minute ends. */
+    private void aggregate(Map<String, double[]> minutes, Trade t) {
+        long start = Math.floorDiv(t.timeMillis(), 60_000L) * 60_000L;
+        double[] m = minutes.get(t.symbol());
+        if (m != null && (long) m[0] != start) {
+            sendAggregate(t.symbol(), m);
+            m = null;
+        }
+        if (m == null) {
+            minutes.put(t.symbol(), new double[] {start, t.price(), t.price(), t.price(), t.price(), t.size(), t.price() * t.size()});
+            return;
+        }
+        m[2] = Math.max(m[2], t.price());
+        m[3] = Math.min(m[3], t.price());
+        m[4] = t.price();
+        m[5] += t.size();
+        m[6] += t.price() * t.size();
+    }
+
+    private void sendAggregate(String symbol, double[] m) {
+        String event = "[{\"ev\":\"AM\",\"sym\":\"" + symbol + "\",\"v\":" + (long) m[5] + ",\"vw\":" + (m[6] / m[5])
+                + ",\"o\":" + m[1] + ",\"c\":" + m[4] + ",\"h\":" + m[2] + ",\"l\":" + m[3]
+                + ",\"s\":" + (long) m[0] + ",\"e\":" + ((long) m[0] + 60_000) + "}]";
+        for (WsContext ctx : authenticated) {
+            Set<String> topics = subscriptions.get(ctx.sessionId());
+            if (topics != null && (topics.contains("AM.*") || topics.contains("AM." + symbol))) ctx.send(event);
         }
     }
 

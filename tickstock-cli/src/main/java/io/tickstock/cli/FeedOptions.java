@@ -27,6 +27,9 @@ public final class FeedOptions {
             + "clone (the day's real ticks under --clones renamed copies per symbol).", defaultValue = "replay")
     String feed;
 
+    @Option(names = "--massive-aggregates", description = "Also subscribe Massive's minute aggregates (AM.*) and log how our bars compare.")
+    boolean aggregates;
+
     @Option(names = "--input", split = ",", description = "Trade files to replay instead of --date's LEAN ticks: LEAN tick zips "
             + "and/or Massive trades flat files (us_stocks_sip/trades_v1/.../YYYY-MM-DD.csv.gz), merged in time order.")
     List<Path> inputs;
@@ -148,10 +151,15 @@ public final class FeedOptions {
     /** A replayable feed: its trades, universe name and size, and where its event time starts. */
     record Source(TradeSource trades, String universe, int symbolCount, long fromMillis) {}
 
-    /** Topics {@code T.<symbol>} for the given symbols, or {@code T.*}. */
-    static List<String> topics(List<String> symbols) {
-        if (symbols == null || symbols.isEmpty()) return List.of("T.*");
-        return symbols.stream().map(s -> "T." + s.trim().toUpperCase(Locale.ROOT)).toList();
+    /** Topics {@code T.<symbol>} for the given symbols, or {@code T.*}; with {@code --massive-aggregates} also {@code AM.…}. */
+    List<String> topics(List<String> symbols) {
+        List<String> prefixes = aggregates ? List.of("T.", "AM.") : List.of("T.");
+        List<String> topics = new ArrayList<>();
+        for (String prefix : prefixes) {
+            if (symbols == null || symbols.isEmpty()) topics.add(prefix + "*");
+            else for (String s : symbols) topics.add(prefix + s.trim().toUpperCase(Locale.ROOT));
+        }
+        return topics;
     }
 
     /** The real Massive feed: URL from {@code --massive-url}, key from the environment. */

@@ -23,6 +23,7 @@ import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.HistoryWriter;
 import java.io.IOException;
 import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.bars.VendorBarCheck;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveReference;
 import java.nio.file.Path;
@@ -186,11 +187,15 @@ public final class Engine implements AutoCloseable {
         startSession(s);
         String finalStatus = "stopped";
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
-        Pipeline pipeline = new Pipeline(config.analytics(),
-                emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
+        VendorBarCheck vendor = new VendorBarCheck();
+        boolean crossCheck = massive.topics().stream().anyMatch(t -> t.startsWith("AM."));
+        Pipeline pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> {
+            stale.onBar(bar.symbol(), bar.startMillis());
+            if (crossCheck) vendor.onOurs(bar);
+        }));
         TradeConditions conditions = MassiveReference.conditions(MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
-        try (MassiveClient client = new MassiveClient(massive, conditions, events).start()) {
+        try (MassiveClient client = new MassiveClient(massive, conditions, events).onAggregates(vendor::onTheirs).start()) {
             massiveClient = client;
             long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck = 0;
             while (!stop.getAsBoolean() && fatal[0] == null) {
@@ -214,6 +219,7 @@ public final class Engine implements AutoCloseable {
             LOG.info("Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, malformed {}",
                     pipeline.trades(), pipeline.closedBars(), pipeline.correctedBars(), pipeline.lateTrades(),
                     client.droppedFrames(), client.malformed());
+            if (crossCheck) LOG.info("Massive AM cross-check: {}", vendor.summary());
             if (fatal[0] != null) {
                 finalStatus = "failed";
                 throw new IllegalStateException(fatal[0]);

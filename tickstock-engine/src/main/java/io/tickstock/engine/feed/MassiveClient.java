@@ -64,6 +64,7 @@ public final class MassiveClient implements AutoCloseable {
     private final Listener listener;
     private final BlockingQueue<String> frames;
     private final MassiveFrames decoder;
+    private volatile java.util.function.Consumer<io.tickstock.engine.bars.Bar> aggregates = bar -> {};
     private final ArrayDeque<Trade> decoded = new ArrayDeque<>();
     private final Map<String, Long> lastSequence = new HashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -86,6 +87,12 @@ public final class MassiveClient implements AutoCloseable {
         this.listener = listener;
         this.frames = new ArrayBlockingQueue<>(config.queueCapacity());
         this.decoder = new MassiveFrames(conditions);
+    }
+
+    /** Receives Massive's minute aggregates ({@code AM.*} topics), on the {@link #poll} thread. Call before start. */
+    public MassiveClient onAggregates(java.util.function.Consumer<io.tickstock.engine.bars.Bar> consumer) {
+        this.aggregates = consumer;
+        return this;
     }
 
     /** Connects (asynchronously) and starts pinging. */
@@ -197,6 +204,7 @@ public final class MassiveClient implements AutoCloseable {
             decoded.addLast(trade);
         }
         @Override public void onStatus(String status, String message) {}
+        @Override public void onAggregate(io.tickstock.engine.bars.Bar bar) { aggregates.accept(bar); }
         @Override public void onMalformed(String reason) {
             long n = malformed.merge(reason, 1L, Long::sum);
             if (n == 1) LOG.warn("Massive frame skipped ({}); further frames with this reason are counted only", reason);

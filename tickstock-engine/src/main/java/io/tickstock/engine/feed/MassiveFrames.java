@@ -3,6 +3,8 @@ package io.tickstock.engine.feed;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.bars.MarketSession;
 import io.tickstock.engine.bars.TradeConditions;
 import java.io.IOException;
 
@@ -23,6 +25,12 @@ public final class MassiveFrames {
         void onStatus(String status, String message);
 
         default void onOther(String ev) {}
+
+        /**
+         * A minute aggregate ({@code "ev":"AM"}): Massive's own bar, start {@code s} (epoch ms), OHLC, volume
+         * {@code v}, VWAP {@code vw}.
+         */
+        default void onAggregate(Bar bar) {}
 
         void onMalformed(String reason);
     }
@@ -52,7 +60,8 @@ public final class MassiveFrames {
 
     private void event(JsonParser p, Sink sink) throws IOException {
         String ev = null, sym = null, status = null, message = null;
-        double price = Double.NaN;
+        double price = Double.NaN, open = Double.NaN, high = Double.NaN, low = Double.NaN, close = Double.NaN, vwap = Double.NaN;
+        long volume = -1;
         long size = -1, time = Long.MIN_VALUE, sequence = -1;
         int nConditions = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -67,13 +76,20 @@ public final class MassiveFrames {
                 case "q" -> sequence = v.isNumeric() ? p.getLongValue() : -1;
                 case "status" -> status = p.getValueAsString();
                 case "message" -> message = p.getValueAsString();
-                case "c" -> {
+                case "c" -> { // trade conditions (T) or the close (AM)
                     if (v == JsonToken.START_ARRAY) {
                         while (p.nextToken() != JsonToken.END_ARRAY) if (nConditions < ids.length) ids[nConditions++] = p.getIntValue();
+                    } else if (v.isNumeric()) {
+                        close = p.getDoubleValue();
                     } else {
                         p.skipChildren();
                     }
                 }
+                case "o" -> open = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+                case "h" -> high = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+                case "l" -> low = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+                case "v" -> volume = v.isNumeric() ? p.getLongValue() : -1;
+                case "vw" -> vwap = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
                 default -> p.skipChildren();
             }
         }
@@ -86,6 +102,13 @@ public final class MassiveFrames {
             }
             int[] c = nConditions == 0 ? NONE : java.util.Arrays.copyOf(ids, nConditions);
             sink.onTrade(new Trade(sym, time, price, size, conditions.minuteUpdates(c)), sequence);
+        } else if (ev.equals("AM")) {
+            if (sym == null || !(open > 0) || !(high > 0) || !(low > 0) || !(close > 0) || volume < 0 || size < 0) {
+                sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s");
+                return;
+            }
+            sink.onAggregate(new Bar(sym, size, open, high, low, close, volume, Double.isNaN(vwap) ? close : vwap, 0,
+                    MarketSession.of(size)));
         } else if (ev.equals("status")) {
             sink.onStatus(status == null ? "" : status, message == null ? "" : message);
         } else {
