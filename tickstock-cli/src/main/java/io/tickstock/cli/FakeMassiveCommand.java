@@ -74,13 +74,18 @@ public final class FakeMassiveCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--speed must be a positive number or 'max', was '" + speed + "'");
     }
 
-    /** The files as one time-ordered source (a Massive flat file is time-ordered per ticker, as Massive sorts it). */
+    /** The files as one time-ordered source (each Massive flat file split by ticker and merged). */
     static TradeSource open(List<Path> files, long fromMillis) {
+        return open(files, fromMillis, null);
+    }
+
+    /** The same, reading only {@code symbols} from Massive files (null: every ticker). */
+    static TradeSource open(List<Path> files, long fromMillis, List<String> symbols) {
         try {
             List<TradeSource> sources = new ArrayList<>();
             for (Path p : files) {
                 sources.add(p.getFileName().toString().endsWith("_trade.zip") ? new LeanTickFile(p)
-                        : new MassiveFlatFile(p, null, TradeConditions.bundled()));
+                        : MassiveFlatFile.timeOrdered(p, symbols, TradeConditions.bundled()));
             }
             return new MergedTradeSource(sources, fromMillis);
         } catch (IOException e) {

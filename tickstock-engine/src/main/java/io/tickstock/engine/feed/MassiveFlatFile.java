@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@code ticker,conditions,correction,exchange,id,participant_timestamp,price,sequence_number,sip_timestamp,size,tape,trf_id,trf_timestamp}.
  * The trade time is the SIP timestamp (Unix nanoseconds) truncated to milliseconds; the conditions (a
  * quoted comma-separated list, or empty for a regular sale) decide, through {@link TradeConditions}, which
- * minute-bar fields the trade updates. Massive sorts the files by ticker, then time, so trades come out in
- * time order per ticker; pass {@code symbol} to read one ticker. A malformed line is counted, logged (the
+ * minute-bar fields the trade updates. Massive sorts the files by ticker, then time, so one reader gives
+ * time order per ticker; pass {@code symbol} to read one ticker, or use {@link #timeOrdered} for a merged,
+ * time-ordered stream of several (each ticker decompresses the file up to its section: fine for a few
+ * tickers, slow for thousands). A malformed line is counted, logged (the
  * first five, with line number and reason) and skipped. Not thread-safe.
  */
 public final class MassiveFlatFile implements TradeSource {
@@ -32,6 +34,7 @@ public final class MassiveFlatFile implements TradeSource {
     private final TradeConditions conditions;
     private final BufferedReader reader;
     private long lineNumber, malformed;
+    private boolean seenSymbol, done;
 
     /**
      * @param symbol only this ticker (upper case), or null for every ticker
@@ -52,6 +55,30 @@ public final class MassiveFlatFile implements TradeSource {
         }
     }
 
+    /**
+     * The file as one time-ordered source: Massive sorts a daily file by ticker, then time, so each ticker
+     * is read by its own reader (stopping at the end of its section) and the readers are merged by time.
+     *
+     * @param symbols the tickers to read; null or empty for every ticker in the file (found by one pass)
+     */
+    public static TradeSource timeOrdered(Path path, java.util.Collection<String> symbols, TradeConditions conditions)
+            throws IOException {
+        java.util.List<String> tickers = new java.util.ArrayList<>();
+        if (symbols != null && !symbols.isEmpty()) {
+            tickers.addAll(symbols);
+        } else {
+            try (MassiveFlatFile all = new MassiveFlatFile(path, null, conditions)) {
+                String last = null;
+                for (Trade t; (t = all.next()) != null; ) {
+                    if (!t.symbol().equals(last)) tickers.add(last = t.symbol());
+                }
+            }
+        }
+        java.util.List<MassiveFlatFile> readers = new java.util.ArrayList<>();
+        for (String ticker : new java.util.TreeSet<>(tickers)) readers.add(new MassiveFlatFile(path, ticker, conditions));
+        return new MergedTradeSource(readers, Long.MIN_VALUE);
+    }
+
     /** Whether the file starts like a Massive trades flat file (name ends in .csv.gz or .csv and header matches). */
     public static boolean looksLike(Path path) {
         String name = path.getFileName().toString();
@@ -65,6 +92,7 @@ public final class MassiveFlatFile implements TradeSource {
 
     @Override
     public Trade next() throws IOException {
+        if (done) return null;
         String line;
         while ((line = reader.readLine()) != null) {
             lineNumber++;
@@ -72,6 +100,7 @@ public final class MassiveFlatFile implements TradeSource {
             try {
                 Trade t = parse(line);
                 if (t != null) return t;
+                if (done) return null;
             } catch (RuntimeException e) {
                 if (malformed++ < 5) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, e.getMessage(), line);
             }
@@ -83,7 +112,11 @@ public final class MassiveFlatFile implements TradeSource {
         String[] f = split(line);
         if (f.length != 13) throw new IllegalArgumentException("expected 13 fields, found " + f.length);
         String ticker = f[0];
-        if (symbol != null && !symbol.equals(ticker)) return null;
+        if (symbol != null && !symbol.equals(ticker)) {
+            if (seenSymbol) done = true; // the file is sorted by ticker: our section is over
+            return null;
+        }
+        seenSymbol = true;
         int[] ids = conditionIds(f[1]);
         double price = Double.parseDouble(f[6]);
         long size = Long.parseLong(f[9]);

@@ -50,4 +50,25 @@ class MassiveFlatFileTest {
         Files.writeString(bad, "a,b\n");
         assertThatThrownBy(() -> new MassiveFlatFile(bad, null, TradeConditions.bundled())).hasMessageContaining("not a Massive trades flat file");
     }
+
+    @Test
+    void aMultiTickerFileReplaysInTimeOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("2023-03-28.csv");
+        Files.writeString(file, MassiveFlatFile.HEADER + "\n"
+                + "AAPL,,,11,1,0,10.0,1,1679990400000000000,1,3,,0\n"
+                + "AAPL,,,11,2,0,10.1,2,1679990402000000000,1,3,,0\n"
+                + "MSFT,,,11,1,0,20.0,1,1679990401000000000,1,3,,0\n"
+                + "MSFT,,,11,2,0,20.1,2,1679990403000000000,1,3,,0\n"
+                + "ZZZ,,,11,1,0,30.0,1,1679990399000000000,1,3,,0\n");
+        List<String> order = new ArrayList<>();
+        try (TradeSource all = MassiveFlatFile.timeOrdered(file, null, TradeConditions.bundled())) {
+            for (Trade t; (t = all.next()) != null; ) order.add(t.symbol() + " " + t.price());
+        }
+        assertThat(order).containsExactly("ZZZ 30.0", "AAPL 10.0", "MSFT 20.0", "AAPL 10.1", "MSFT 20.1");
+        try (TradeSource msft = MassiveFlatFile.timeOrdered(file, List.of("MSFT"), TradeConditions.bundled())) {
+            assertThat(msft.next().price()).isEqualTo(20.0);
+            assertThat(msft.next().price()).isEqualTo(20.1);
+            assertThat(msft.next()).isNull();
+        }
+    }
 }
