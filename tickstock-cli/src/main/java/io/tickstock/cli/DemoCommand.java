@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The same ticks through a local fake Massive server and the engine's real Massive client. */
     private Events.SessionEnd throughFakeMassive(Lifecycle life, Engine engine, List<Path> files, PrintStream out)
-            throws InterruptedException {
+            throws Exception {
         String key = UUID.randomUUID().toString();
         long from = replay.fromMillis();
         FakeMassiveServer server = life.add(new FakeMassiveServer(0, key, () -> FakeMassiveCommand.open(files, from),
@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("feed: Massive protocol from " + server.url() + " (fake server replaying the ticks)");
         List<String> symbols = files.stream().map(p -> p.getParent().getFileName().toString()).toList();
         MassiveClient.Config feed = new MassiveClient.Config(URI.create(server.url()), key, feedOptions.topics(symbols), 100_000);
-        return engine.stream(feed, symbols.size(), () -> life.stopping()
-                || (server.finishedAt() > 0 && System.currentTimeMillis() - server.finishedAt() > 2_000));
+        return life.runFeed(() -> engine.stream(feed, symbols.size(), () -> life.stopping()
+                || (server.finishedAt() > 0 && System.currentTimeMillis() - server.finishedAt() > 2_000)));
     }
 }

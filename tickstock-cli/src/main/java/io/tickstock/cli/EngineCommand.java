@@ -43,7 +43,8 @@ public final class EngineCommand implements Callable<Integer> {
                     : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
             Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
             if (massive) {
-                Events.SessionEnd end = engine.stream(feed, replay.symbols == null ? 0 : replay.symbols.size(), life::stopping);
+                Events.SessionEnd end = life.runFeed(() ->
+                        engine.stream(feed, replay.symbols == null ? 0 : replay.symbols.size(), life::stopping));
                 System.out.printf("feed stopped: session %s, %d patterns, %d indicator values%n",
                         end.sessionId(), end.totalPatterns(), end.totalIndicators());
                 return 0;

@@ -41,7 +41,7 @@ public final class FakeMassiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double pace = speed.equalsIgnoreCase("max") ? Double.POSITIVE_INFINITY : parseSpeed();
+        double pace = ReplayOptions.parseSpeed(spec.commandLine(), speed);
         for (Path p : inputs) {
             if (!p.toFile().isFile()) throw new ParameterException(spec.commandLine(), "--input: no such file " + p);
         }
@@ -62,16 +62,6 @@ public final class FakeMassiveCommand implements Callable<Integer> {
             life.awaitShutdown();
         }
         return 0;
-    }
-
-    private double parseSpeed() {
-        try {
-            double v = Double.parseDouble(speed);
-            if (v > 0) return v;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ParameterException(spec.commandLine(), "--speed must be a positive number or 'max', was '" + speed + "'");
     }
 
     /** The files as one time-ordered source (each Massive flat file split by ticker and merged). */

@@ -14,6 +14,8 @@ final class Lifecycle implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Thread hook = new Thread(this::closeAll, "tickstock-shutdown");
     private volatile boolean stopping;
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> feed =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     Lifecycle() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -36,11 +38,26 @@ final class Lifecycle implements AutoCloseable {
         return stopping;
     }
 
+    /**
+     * Runs a feed loop that polls {@link #stopping()}; on Ctrl-C the shutdown hook waits (up to 5 s) for it
+     * to return — its session stopped and published — before closing the engine and servers under it.
+     */
+    <T> T runFeed(java.util.concurrent.Callable<T> loop) throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        feed.set(done);
+        try {
+            return loop.call();
+        } finally {
+            done.countDown();
+        }
+    }
+
     private void closeAll() {
-        if (!stopping) {
-            stopping = true;
+        stopping = true;
+        java.util.concurrent.CountDownLatch running = feed.getAndSet(null);
+        if (running != null) {
             try {
-                Thread.sleep(300); // lets a feed loop (100 ms polls) end its session before its engine closes
+                if (!running.await(5, java.util.concurrent.TimeUnit.SECONDS)) LOG.warn("feed loop did not stop within 5 s; closing anyway");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -62,6 +62,15 @@ public final class ReplayOptions {
 
     /** The speed as a number; infinity for 'max'. */
     double speedValue(picocli.CommandLine cmd) {
+        return parseSpeed(cmd, speed);
+    }
+
+    /**
+     * A replay speed: a positive multiple of real time, or {@code max} (infinity).
+     *
+     * @throws ParameterException naming --speed otherwise
+     */
+    static double parseSpeed(picocli.CommandLine cmd, String speed) {
         if (speed.equalsIgnoreCase("max")) return Double.POSITIVE_INFINITY;
         try {
             double v = Double.parseDouble(speed);

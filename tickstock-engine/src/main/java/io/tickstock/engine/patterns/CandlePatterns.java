@@ -18,6 +18,7 @@ public final class CandlePatterns {
 
     private final CandleAverages averages = new CandleAverages();
     private final CandlePattern[] patterns;
+    private final List<CandlePattern> list;
 
     private CandlePatterns() {
         CandleAverages a = averages;
@@ -86,6 +87,7 @@ public final class CandlePatterns {
         };
         Arrays.sort(all, Comparator.comparing(CandlePattern::function));
         patterns = all;
+        list = List.of(all);
         averages.freeze();
     }
 
@@ -96,7 +98,7 @@ public final class CandlePatterns {
 
     /** The patterns in TA-Lib's order. */
     public List<CandlePattern> all() {
-        return List.of(patterns);
+        return list;
     }
 
     public int size() {

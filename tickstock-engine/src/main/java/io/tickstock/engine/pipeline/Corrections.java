@@ -60,31 +60,21 @@ final class Corrections {
             uncorrectable++;
             return false;
         }
-        boolean replace = at < bars.size() && bars.get(at).startMillis() == corrected.startMillis();
         Recorder before = new Recorder();
-        SymbolAnalytics was = older.copy();
-        for (Bar b : bars) was.onBar(b, before);
+        SymbolAnalytics asPublished = older.copy();
+        for (Bar b : bars) asPublished.onBar(b, before);
 
-        List<Bar> previous = new ArrayList<>(bars);
-        if (replace) bars.set(at, corrected); else bars.add(at, corrected);
-        Diff diff = new Diff(before, listener, corrected.startMillis());
-        SymbolAnalytics now = older.copy();
+        List<Bar> previous = List.copyOf(bars);
         List<Bar> replay = new ArrayList<>(bars);
-        bars.clear();
-        SymbolAnalytics keptOlder = older;
+        if (at < replay.size() && replay.get(at).startMillis() == corrected.startMillis()) replay.set(at, corrected);
+        else replay.add(at, corrected);
+        Diff diff = new Diff(before, listener, corrected.startMillis());
+        live = older.copy(); // the same path as live bars, checkpoints included
         newer = null;
-        live = now;
+        bars.clear();
         for (Bar b : replay) {
-            now.onBar(b, diff);
-            bars.add(b);
-            if (bars.size() == SPAN) newer = now.copy();
-        }
-        if (bars.size() >= 2 * SPAN) { // an insertion can complete a span
-            older = newer;
-            bars.subList(0, SPAN).clear();
-            newer = bars.size() >= SPAN ? now.copy() : null;
-        } else {
-            older = keptOlder;
+            live.onBar(b, diff);
+            append(b);
         }
         diff.retractions(previous);
         return true;

@@ -70,16 +70,14 @@ public final class EventEmitter implements AnalyticsListener {
         stats.bars.incrementAndGet();
         Double prev = lastClose.put(bar.symbol(), bar.close());
         priceChangePercent.put(bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
-        Events.Bar b = new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
-                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId(), bar.filled());
+        Events.Bar b = eventBar(bar);
         publish(Channels.BARS_STREAMING, Events.BarEvent.closed(now(), b));
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
     }
 
     @Override
     public void onBarCorrection(Bar bar, int revision) {
-        Events.Bar b = new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
-                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId(), bar.filled());
+        Events.Bar b = eventBar(bar);
         publish(Channels.BARS_STREAMING, Events.BarEvent.correction(now(), b, revision));
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
     }
@@ -87,15 +85,9 @@ public final class EventEmitter implements AnalyticsListener {
     @Override
     public void onPatternRetracted(Bar bar, Detection d) {
         String sid = sessionId();
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        if (sid != null) metadata.put("session_id", sid);
-        describe(metadata, d);
-        metadata.put("pattern_id", UUID.randomUUID().toString());
+        Map<String, Object> metadata = metadata(sid, d);
         metadata.put("retracted", true);
-        Events.PatternDetection detection = new Events.PatternDetection(bar.symbol(), d.patternType(),
-                round4(d.confidence()), IsoTime.format(bar.startMillis()), "1min", d.direction(),
-                new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()),
-                d.parameters(), metadata);
+        Events.PatternDetection detection = detection(bar, d, metadata);
         publish(Channels.PATTERNS_STREAMING, new Events.PatternEvent(now(), detection));
         writer.write(new HistoryRow.PatternRetracted(sid, bar.symbol(), d.patternType(), bar.startMillis()));
     }
@@ -115,14 +107,8 @@ public final class EventEmitter implements AnalyticsListener {
     @Override
     public void onPattern(Bar bar, Detection d) {
         String sid = sessionId();
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        if (sid != null) metadata.put("session_id", sid);
-        describe(metadata, d);
-        metadata.put("pattern_id", UUID.randomUUID().toString());
-        Events.PatternDetection detection = new Events.PatternDetection(bar.symbol(), d.patternType(),
-                round4(d.confidence()), IsoTime.format(bar.startMillis()), "1min", d.direction(),
-                new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()),
-                d.parameters(), metadata);
+        Map<String, Object> metadata = metadata(sid, d);
+        Events.PatternDetection detection = detection(bar, d, metadata);
         Events.PatternEvent event = new Events.PatternEvent(now(), detection);
         publish(Channels.PATTERNS_STREAMING, event);
         if (detection.confidence() >= HIGH_CONFIDENCE) publish(Channels.PATTERNS_DETECTED, event);
@@ -149,6 +135,26 @@ public final class EventEmitter implements AnalyticsListener {
         Events.IndicatorAlert alert = new Events.IndicatorAlert(bar.symbol(), a.type().name(),
                 IsoTime.format(bar.startMillis()), data, a.severity(), sessionId());
         publish(Channels.ALERTS_INDICATORS, new Events.IndicatorAlertEvent(now(), alert));
+    }
+
+    private Events.Bar eventBar(Bar bar) {
+        return new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
+                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId(), bar.filled());
+    }
+
+    private static Events.PatternDetection detection(Bar bar, Detection d, Map<String, Object> metadata) {
+        return new Events.PatternDetection(bar.symbol(), d.patternType(), round4(d.confidence()),
+                IsoTime.format(bar.startMillis()), "1min", d.direction(),
+                new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()), d.parameters(), metadata);
+    }
+
+    /** session_id, detection method, a fresh pattern_id. */
+    private static Map<String, Object> metadata(String sid, Detection d) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (sid != null) metadata.put("session_id", sid);
+        describe(metadata, d);
+        metadata.put("pattern_id", UUID.randomUUID().toString());
+        return metadata;
     }
 
     /** detection_method plus the TA-Lib function and output for candlestick patterns, the rule for price patterns. */
