@@ -52,7 +52,7 @@ final class Lifecycle implements AutoCloseable {
         }
     }
 
-    private void closeAll() {
+    private synchronized void closeAll() { // one closer at a time: the hook and a returning command must not interleave
         stopping = true;
         java.util.concurrent.CountDownLatch running = feed.getAndSet(null);
         if (running != null) {
