@@ -5,6 +5,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.session.SessionSchedule;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("feed: Massive protocol from " + server.url() + " (fake server replaying the ticks)");
         List<String> symbols = files.stream().map(p -> p.getParent().getFileName().toString()).toList();
         MassiveClient.Config feed = new MassiveClient.Config(URI.create(server.url()), key, feedOptions.topics(symbols), 100_000);
-        return life.runFeed(() -> engine.stream(feed, symbols.size(), () -> life.stopping()
+        return life.runFeed(() -> engine.stream(feed, symbols.size(), SessionSchedule.immediate(), () -> life.stopping()
                 || (server.finishedAt() > 0 && System.currentTimeMillis() - server.finishedAt() > 2_000)));
     }
 }

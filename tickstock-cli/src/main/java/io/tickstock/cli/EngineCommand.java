@@ -4,13 +4,16 @@ import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.session.SessionSchedule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import io.tickstock.engine.session.NyseCalendar;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tickstock engine}: the producer alone. */
@@ -25,6 +28,26 @@ public final class EngineCommand implements Callable<Integer> {
 
     @Option(names = "--exit-after-replay", description = "Exit when the replay ends instead of staying up (heartbeat, health).")
     boolean exitAfterReplay;
+
+    @Option(names = "--session", description = "Live feed sessions: 'calendar' starts one at the NYSE open and stops it at the close "
+            + "(04:00-20:00 with --extended-hours); 'now' starts one at once. Either way 'tickstock session start|stop' and the app's "
+            + "admin endpoint start and stop sessions (default: ${DEFAULT-VALUE}).", defaultValue = "calendar")
+    String sessionMode;
+
+    @Option(names = "--spool-dir", description = "Where rows wait on disk while PostgreSQL is unavailable "
+            + "(default: TICKSTOCK_SPOOL_DIR, else ~/.tickstock/spool).")
+    Path spoolDir;
+
+    @Option(names = "--spool-max-mb", description = "Bound of the PostgreSQL spool in MB (default: ${DEFAULT-VALUE}).", defaultValue = "1024")
+    long spoolMaxMb;
+
+    @Option(names = "--queue-capacity", description = "Events (and rows) held in memory per outbox while Redis or PostgreSQL is "
+            + "slow or unavailable (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
+    int queueCapacity;
+
+    @Option(names = "--metrics-port", description = "Port of the Prometheus endpoint /metrics; 0 = any free port, -1 = off "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "9464")
+    int metricsPort;
 
     @Override
     public Integer call() throws Exception {
@@ -41,11 +64,15 @@ public final class EngineCommand implements Callable<Integer> {
                     ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), List.of(), "massive:" + String.join(",", feed.topics()))
                     : source != null ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), files, source.universe())
                     : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
+            config = reliability(config);
+            SessionSchedule schedule = schedule();
             Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
+            if (engine.metricsPort() > 0) System.out.println("metrics:  http://localhost:" + engine.metricsPort() + "/metrics");
             if (massive) {
                 Events.SessionEnd end = life.runFeed(() ->
-                        engine.stream(feed, replay.symbols == null ? 0 : replay.symbols.size(), life::stopping));
-                System.out.printf("feed stopped: session %s, %d patterns, %d indicator values%n",
+                        engine.stream(feed, replay.symbols == null ? 0 : replay.symbols.size(), schedule, life::stopping));
+                if (end == null) System.out.println("feed stopped: no session ran");
+                else System.out.printf("feed stopped: session %s, %d patterns, %d indicator values%n",
                         end.sessionId(), end.totalPatterns(), end.totalIndicators());
                 return 0;
             }
@@ -59,5 +86,23 @@ public final class EngineCommand implements Callable<Integer> {
             if (!exitAfterReplay) life.awaitShutdown();
         }
         return 0;
+    }
+
+    private SessionSchedule schedule() {
+        return switch (sessionMode) {
+            case "calendar" -> SessionSchedule.calendar(new NyseCalendar(), replay.extendedHours);
+            case "now" -> SessionSchedule.immediate();
+            default -> throw new ParameterException(spec.commandLine(), "--session must be 'calendar' or 'now', was '" + sessionMode + "'");
+        };
+    }
+
+    private EngineConfig reliability(EngineConfig config) {
+        if (spoolMaxMb < 1) throw new ParameterException(spec.commandLine(), "--spool-max-mb must be at least 1, was " + spoolMaxMb);
+        if (queueCapacity < 1_000) throw new ParameterException(spec.commandLine(), "--queue-capacity must be at least 1000, was " + queueCapacity);
+        if (metricsPort < -1 || metricsPort > 65_535) throw new ParameterException(spec.commandLine(), "--metrics-port must be -1 to 65535, was " + metricsPort);
+        Path dir = spoolDir;
+        String env = System.getenv("TICKSTOCK_SPOOL_DIR");
+        if (dir == null) dir = env != null && !env.isBlank() ? Path.of(env) : EngineConfig.DEFAULT_SPOOL_DIR;
+        return config.withSpool(dir, spoolMaxMb << 20).withQueueCapacity(queueCapacity).withMetricsPort(metricsPort);
     }
 }

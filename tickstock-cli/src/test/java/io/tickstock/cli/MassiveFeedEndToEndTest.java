@@ -12,6 +12,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.pipeline.Pipeline;
 import java.net.URI;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class MassiveFeedEndToEndTest {
                 // which the JDK WebSocket needs for its own async steps
                 ExecutorService feedThread = Executors.newSingleThreadExecutor();
                 Future<Events.SessionEnd> session = feedThread.submit(() ->
-                        engine.stream(new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000), 1, stop::get));
+                        engine.stream(new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000), 1, SessionSchedule.immediate(), stop::get));
                 feedThread.shutdown();
                 await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count() >= 2);
                 server.dropAll();

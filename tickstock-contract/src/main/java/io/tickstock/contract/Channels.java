@@ -34,6 +34,12 @@ public final class Channels {
     /** Legacy envelope {@code event_type: system_health}. */
     public static final String LEGACY_HEALTH = "tickstock.health.status";
 
+    /**
+     * Operator commands to the engine (TickStock addition): {@code session_command} with {@code action}
+     * {@code start} or {@code stop}; published by the app's admin endpoint and {@code tickstock session}.
+     */
+    public static final String ENGINE_COMMANDS = "tickstock:engine:commands";
+
     /** Every channel of the contract, in the order of CONTRACT.md. */
     public static final List<String> ALL = List.of(SESSION_STARTED, SESSION_STOPPED, HEALTH,
             PATTERNS_STREAMING, PATTERNS_DETECTED, INDICATORS_STREAMING, ALERTS_INDICATORS,

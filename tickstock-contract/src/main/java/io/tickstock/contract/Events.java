@@ -182,6 +182,16 @@ public final class Events {
         }
     }
 
+    /**
+     * Channel {@link Channels#ENGINE_COMMANDS}: an operator's {@code action} ({@code start} or {@code stop})
+     * on the live session; {@code requested_by} names the user or tool.
+     */
+    public record SessionCommand(String type, String timestamp, String action, String requestedBy) {
+        public SessionCommand(String timestamp, String action, String requestedBy) {
+            this("session_command", timestamp, action, requestedBy);
+        }
+    }
+
     // ---- legacy (seeds/004) ----------------------------------------------------------------------
 
     /** Legacy pattern payload; {@code pattern}, never {@code pattern_name}; times are epoch seconds. */

@@ -10,6 +10,7 @@ import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.Trade;
 import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.health.EngineMetrics;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.HealthMonitor;
 import io.tickstock.engine.health.StaleSymbols;
@@ -28,7 +29,17 @@ import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveReference;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import io.tickstock.contract.IntegrationLog;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.pipeline.AnalyticsListener;
+import io.tickstock.engine.session.SessionCommands;
+import io.tickstock.engine.session.SessionSchedule;
+import io.tickstock.engine.store.SessionHistory;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -61,26 +72,48 @@ public final class Engine implements AutoCloseable {
     private volatile StreamingSession session;
     private volatile long replayTime = Long.MIN_VALUE;
     private volatile MassiveClient massiveClient;
+    private SessionCommands commands;
+    private SessionHistory history;
+    private final long startedAtMillis;
+    private EngineMetrics metrics;
+    private int metricsPort = -1;
 
     /** @param clock wall clock, epoch milliseconds */
     public Engine(EngineConfig config, LongSupplier clock) {
         this.config = config;
         this.clock = clock;
+        this.startedAtMillis = clock.getAsLong();
     }
 
-    /** Connects to PostgreSQL (migrating) and Redis and starts the I/O and health threads. */
+    /**
+     * Connects to PostgreSQL (migrating; rows an earlier run left in the spool are written first) and Redis,
+     * subscribes to operator commands and starts the I/O and health threads.
+     */
     public Engine start() {
         dataSource = Database.open(config.database(), "tickstock-engine", 4);
         Database.migrate(dataSource);
+        history = new SessionHistory(dataSource);
         publisher = new RedisPublisher(config.redisUrl(), config.queueCapacity(),
                 (down, reason) -> critical("redis", down, "Redis publishing " + (down ? "failed: " + reason : "restored"),
                         "Check that Redis is running at TICKSTOCK_REDIS_URL"),
                 stats::lag).start();
-        writer = new HistoryWriter(dataSource, config.queueCapacity(),
+        writer = new HistoryWriter(dataSource, config.queueCapacity(), config.spoolFile(), config.spoolMaxBytes(), clock,
                 batch -> publish(Channels.PERSISTENCE, new Events.PersistenceEvent(now(), batch)),
                 (down, reason) -> critical("postgresql", down, "PostgreSQL writes " + (down ? "failed: " + reason : "restored"),
                         "Check that PostgreSQL is running at TICKSTOCK_DATABASE_URL")).start();
         emitter = new EventEmitter(publisher, writer, stats, clock);
+        commands = new SessionCommands(config.redisUrl());
+        metrics = new EngineMetrics(stats, new EngineMetrics.Outboxes() {
+            @Override public long redisPending() { return publisher.pending(); }
+            @Override public long redisDropped() { return publisher.dropped(); }
+            @Override public long redisCoalesced() { return publisher.coalesced(); }
+            @Override public boolean redisUp() { return !publisher.isDown(); }
+            @Override public long postgresPending() { return writer.pending(); }
+            @Override public long postgresSpooled() { return writer.spooled(); }
+            @Override public long postgresDropped() { return writer.dropped(); }
+            @Override public boolean postgresUp() { return !writer.isDown(); }
+        });
+        if (config.metricsPort() >= 0) metricsPort = metrics.serve(config.metricsPort());
         HealthMonitor health = new HealthMonitor(stats, config.healthIntervalMillis(), clock,
                 () -> session == null ? null : session.id(), this::outages, this::publishHealth);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));
@@ -118,17 +151,32 @@ public final class Engine implements AutoCloseable {
      * @throws IOException when the source cannot be read
      */
     public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
-        StreamingSession s = new StreamingSession(config.universe(), symbolCount, "replay", clock.getAsLong());
-        startSession(s);
-        String finalStatus = "completed";
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
         Pipeline pipeline = new Pipeline(config.analytics(),
                 emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
+        Resumed resumed = resume("replay", fromMillis, toMillis, pipeline);
+        StreamingSession s = resumed != null ? resumed.session()
+                : new StreamingSession(config.universe(), symbolCount, "replay", clock.getAsLong());
+        startSession(s, resumed != null);
+        Map<String, Long> resumeAt = resumed == null ? Map.of() : resumed.resumeAt();
+        String finalStatus = "completed";
+        long skipped = 0;
         try (TradeSource feed = source) {
-            ReplayClock replayClock = new ReplayClock(fromMillis, config.speed());
+            ReplayClock replayClock = new ReplayClock(resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()), config.speed());
             long lastStaleCheck = 0;
             for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
-                if ((stats.trades.get() & 1023) == 0) replayTime = t.timeMillis();
+                if (!resumeAt.isEmpty() && t.timeMillis() < resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) {
+                    skipped++;
+                    continue;
+                }
+                if ((stats.trades.get() & 1023) == 0) {
+                    replayTime = t.timeMillis();
+                    if ("stop".equals(commands.poll())) {
+                        finalStatus = "stopped";
+                        LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
+                        break;
+                    }
+                }
                 while (replayClock.now() < t.timeMillis()) {
                     pipeline.onWatermark(replayClock.now());
                     replayClock.pause(t.timeMillis());
@@ -143,11 +191,13 @@ public final class Engine implements AutoCloseable {
             }
             pipeline.flush();
             stats.staleSymbols(List.of());
-            publish(Channels.ALERTS_CRITICAL, new Events.CriticalAlertEvent(now(), new Events.CriticalAlert("info",
-                    "Replay feed reached the end of the recorded trades; stopping the session", now(), "market_feed",
-                    null, null)));
-            LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines",
-                    pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed());
+            if (finalStatus.equals("completed")) {
+                publish(Channels.ALERTS_CRITICAL, new Events.CriticalAlertEvent(now(), new Events.CriticalAlert("info",
+                        "Replay feed reached the end of the recorded trades; stopping the session", now(), "market_feed",
+                        null, null)));
+            }
+            LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines, {} skipped as already published",
+                    pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed(), skipped);
         } catch (IOException | RuntimeException e) {
             finalStatus = "failed";
             throw e;
@@ -157,17 +207,66 @@ public final class Engine implements AutoCloseable {
         return s.end(clock.getAsLong(), finalStatus);
     }
 
+    /** A session picked up after a restart: where each symbol continues (bar start after its last bar, epoch ms). */
+    private record Resumed(StreamingSession session, Map<String, Long> resumeAt) {
+        long earliest() {
+            return resumeAt.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+        }
+    }
+
     /**
-     * Runs one session (trigger {@code manual}: started by the operator) on the Massive WebSocket until {@code stop} says so or the feed
-     * fails for good. Bars close by event time: the newest trade time seen, advanced by the wall clock while
-     * no trade arrives, so a recorded feed (the fake server) and the live one behave alike. A lost connection
-     * publishes a critical {@code market_feed} alert and its return a recovery alert.
+     * Resumes this universe's open session (left by an engine that did not stop it) when its newest bar lies in
+     * [{@code windowFrom}, {@code windowTo}) and its trigger matches ({@code replay}, or live for the others):
+     * every series is re-warmed from the session's bars in {@code ohlcv_1min} (nothing published), each
+     * symbol's last bar writes its rows again (idempotent: fills in rows the interrupted engine lost), and the
+     * feed continues after each symbol's last bar. Any other open session is closed as {@code failed}.
      *
+     * @return the resumed session, or null when there is none to resume
+     */
+    private Resumed resume(String trigger, long windowFrom, long windowTo, Pipeline pipeline) {
+        Optional<SessionHistory.OpenSession> open = history.openSession(config.universe());
+        if (open.isEmpty()) return null;
+        SessionHistory.OpenSession o = open.get();
+        List<Bar> bars = history.bars(o.sessionId());
+        long last = bars.stream().mapToLong(Bar::startMillis).max().orElse(Long.MIN_VALUE);
+        boolean sameKind = trigger.equals("replay") == o.triggerType().equals("replay");
+        if (!sameKind || bars.isEmpty() || last < windowFrom || last >= windowTo) {
+            history.abandon(o.sessionId(), clock.getAsLong());
+            LOG.warn("session {} ({}) was left open by an earlier run and cannot be resumed here; marked failed", o.sessionId(), o.universe());
+            return null;
+        }
+        StreamingSession s = new StreamingSession(o.sessionId(), o.universe(), o.symbolCount(), o.triggerType(), o.startedAtMillis(),
+                o.patterns(), o.indicators());
+        emitter.session(s);
+        Map<String, Long> resumeAt = new HashMap<>();
+        AnalyticsListener silent = emitter.rewarming(false), rewrite = emitter.rewarming(true);
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            boolean lastOfSymbol = i + 1 == bars.size() || !bars.get(i + 1).symbol().equals(bar.symbol());
+            pipeline.warm(bar, lastOfSymbol ? rewrite : silent);
+            if (lastOfSymbol) resumeAt.put(bar.symbol(), bar.startMillis() + Bar.MINUTE);
+        }
+        LOG.info("session {} resumed: {} symbols re-warmed from {} bars; continuing after {}", s.id(), resumeAt.size(), bars.size(),
+                IsoTime.format(last + Bar.MINUTE));
+        critical("engine", false, "Engine restarted: session " + s.id() + " resumed after " + IsoTime.format(last + Bar.MINUTE)
+                + " (" + resumeAt.size() + " symbols re-warmed from " + bars.size() + " stored bars)", null);
+        return new Resumed(s, resumeAt);
+    }
+
+    /**
+     * Streams the Massive WebSocket until {@code stop} says so or the feed fails for good, running sessions as
+     * {@code schedule} says (by the NYSE calendar, or at once) and as operator commands ask; trades outside a
+     * session are counted and skipped. An open session of this universe from earlier today is resumed
+     * (re-warmed from stored bars). Bars close by event time: the newest trade time seen, advanced by the wall
+     * clock while no trade arrives, so a recorded feed (the fake server) and the live one behave alike. A lost
+     * connection publishes a critical {@code market_feed} alert and its return a recovery alert.
+     *
+     * @return the last session's totals, or null when no session ran
      * @throws IllegalStateException when Massive refuses the key ({@code auth_failed}, naming
      *                               TICKSTOCK_MASSIVE_API_KEY) or the connection limit is reached
      */
-    public Events.SessionEnd stream(MassiveClient.Config massive, int symbolCount, java.util.function.BooleanSupplier stop)
-            throws InterruptedException {
+    public Events.SessionEnd stream(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule,
+                                    java.util.function.BooleanSupplier stop) throws InterruptedException {
         String[] fatal = {null};
         MassiveClient.Listener events = new MassiveClient.Listener() {
             @Override public void onConnectionLost(String reason) {
@@ -183,68 +282,103 @@ public final class Engine implements AutoCloseable {
                 critical("market_feed", true, fatal[0], "Fix the key or stop the other connection, then restart the engine");
             }
         };
-        StreamingSession s = new StreamingSession(config.universe(), symbolCount, "manual", clock.getAsLong());
-        startSession(s);
-        String finalStatus = "stopped";
-        StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
         VendorBarCheck vendor = new VendorBarCheck();
         boolean crossCheck = massive.topics().stream().anyMatch(t -> t.startsWith("AM."));
-        Pipeline pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> {
-            stale.onBar(bar.symbol(), bar.startMillis());
-            if (crossCheck) vendor.onOurs(bar);
-        }));
         TradeConditions conditions = MassiveReference.conditions(MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
+        LiveSession live = new LiveSession(crossCheck ? vendor::onOurs : bar -> {});
+        long now0 = clock.getAsLong();
+        Resumed resumed = resume("live", now0 - 16 * 3_600_000L, now0 + Bar.MINUTE, live.pipeline);
+        if (resumed != null) {
+            live.session = resumed.session();
+            live.resumeAt = resumed.resumeAt();
+            startSession(live.session, true);
+            schedule.resumed(live.session.triggerType());
+        }
+        Events.SessionEnd lastEnd = null;
+        long outside = 0;
         try (MassiveClient client = new MassiveClient(massive, conditions, events).onAggregates(vendor::onTheirs).start()) {
             massiveClient = client;
             long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck = 0;
             while (!stop.getAsBoolean() && fatal[0] == null) {
-                Trade t = client.poll(100, TimeUnit.MILLISECONDS);
                 long wall = clock.getAsLong();
-                if (t == null) {
-                    if (eventTime != Long.MIN_VALUE) pipeline.onWatermark(eventTime + (wall - lastTradeWall));
+                for (String action; (action = commands.poll()) != null; ) {
+                    if (action.equals("start")) schedule.requestStart(); else schedule.requestStop(wall);
+                }
+                switch (schedule.decide(wall)) {
+                    case START -> {
+                        if (live.session != null) live = new LiveSession(crossCheck ? vendor::onOurs : bar -> {});
+                        live.session = new StreamingSession(config.universe(), symbolCount, schedule.trigger(), wall);
+                        startSession(live.session, false);
+                    }
+                    case STOP -> {
+                        live.pipeline.flush();
+                        lastEnd = stopSession(live.session, schedule.finalStatus());
+                        live = new LiveSession(crossCheck ? vendor::onOurs : bar -> {});
+                    }
+                    case NONE -> { }
+                }
+                Trade t = client.poll(100, TimeUnit.MILLISECONDS);
+                if (live.session == null) {
+                    if (t != null) outside++;
                     continue;
                 }
+                if (t == null) {
+                    if (eventTime != Long.MIN_VALUE) live.pipeline.onWatermark(eventTime + (wall - lastTradeWall));
+                    continue;
+                }
+                if (t.timeMillis() < live.resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) continue;
                 eventTime = Math.max(eventTime, t.timeMillis());
                 lastTradeWall = wall;
-                pipeline.onTrade(t);
+                live.pipeline.onTrade(t);
                 stats.trades.incrementAndGet();
                 if (eventTime - lastStaleCheck >= 60_000) {
                     lastStaleCheck = eventTime;
-                    stats.activeSymbols(stale.symbols());
-                    stats.staleSymbols(stale.at(eventTime));
+                    stats.activeSymbols(live.stale.symbols());
+                    stats.staleSymbols(live.stale.at(eventTime));
                 }
             }
-            pipeline.flush();
-            LOG.info("Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, malformed {}",
-                    pipeline.trades(), pipeline.closedBars(), pipeline.correctedBars(), pipeline.lateTrades(),
-                    client.droppedFrames(), client.malformed());
+            live.pipeline.flush();
+            LOG.info("Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, {} outside sessions, malformed {}",
+                    live.pipeline.trades(), live.pipeline.closedBars(), live.pipeline.correctedBars(), live.pipeline.lateTrades(),
+                    client.droppedFrames(), outside, client.malformed());
             if (crossCheck) LOG.info("Massive AM cross-check: {}", vendor.summary());
-            if (fatal[0] != null) {
-                finalStatus = "failed";
-                throw new IllegalStateException(fatal[0]);
-            }
-        } catch (RuntimeException | InterruptedException e) {
-            finalStatus = "failed";
-            throw e;
+            if (fatal[0] != null) throw new IllegalStateException(fatal[0]);
         } finally {
             massiveClient = null;
-            stopSession(s, finalStatus);
+            if (live.session != null) lastEnd = stopSession(live.session, fatal[0] != null ? "failed" : "stopped");
         }
-        return s.end(clock.getAsLong(), finalStatus);
+        return lastEnd;
     }
 
-    private void startSession(StreamingSession s) {
+    /** One live session's analytics and stale-symbol tracking; empty between sessions. */
+    private final class LiveSession {
+        final StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
+        final Pipeline pipeline;
+        StreamingSession session;
+        Map<String, Long> resumeAt = Map.of();
+
+        LiveSession(java.util.function.Consumer<Bar> observer) {
+            pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> {
+                stale.onBar(bar.symbol(), bar.startMillis());
+                observer.accept(bar);
+            }));
+        }
+    }
+
+    /** Announces a session; a resumed one only sets the current-session key again (it was announced before). */
+    private void startSession(StreamingSession s, boolean resumed) {
         session = s;
         emitter.session(s);
         Events.SessionStart start = s.start();
-        writer.write(new HistoryRow.SessionStarted(start, s.startedAtMillis()));
         publisher.send(RedisCommand.set(RedisKeys.CURRENT_SESSION, Json.write(start)));
+        if (resumed) return;
+        writer.write(new HistoryRow.SessionStarted(start, s.startedAtMillis()));
         publish(Channels.SESSION_STARTED, new Events.SessionStarted(now(), start));
-        LOG.info("session {} started ({} symbols, {})", s.id(), start.symbolCount(), start.universe());
+        LOG.info("session {} started ({} symbols, {}, {})", s.id(), start.symbolCount(), start.universe(), start.triggerType());
     }
 
-    private void stopSession(StreamingSession s, String finalStatus) {
+    private Events.SessionEnd stopSession(StreamingSession s, String finalStatus) {
         long stoppedAt = clock.getAsLong();
         Events.SessionEnd end = s.end(stoppedAt, finalStatus);
         writer.write(new HistoryRow.SessionStopped(end, stoppedAt));
@@ -253,18 +387,23 @@ public final class Engine implements AutoCloseable {
         emitter.session(null);
         session = null;
         LOG.info("session {} {}: {} patterns, {} indicator values", s.id(), finalStatus, end.totalPatterns(), end.totalIndicators());
+        return end;
     }
 
     private void publishHealth(Events.Health health) {
-        publish(Channels.HEALTH, new Events.HealthEvent(now(), health));
-        publish(Channels.LEGACY_HEALTH, new Events.LegacyHealthEvent(clock.getAsLong() / 1000.0, health));
+        metrics.health(health);
+        publisher.send(RedisCommand.publishLatest(Channels.HEALTH, Json.write(new Events.HealthEvent(now(), health)), "health"));
+        publisher.send(RedisCommand.publishLatest(Channels.LEGACY_HEALTH,
+                Json.write(new Events.LegacyHealthEvent(clock.getAsLong() / 1000.0, health)), "health"));
         writer.write(new HistoryRow.Health(health, IsoTime.parseMillis(health.timestamp())));
     }
 
     private List<String> outages() {
         List<String> issues = new ArrayList<>();
         if (publisher.isDown()) issues.add("Redis unavailable: " + publisher.pending() + " messages waiting");
-        if (writer.isDown()) issues.add("PostgreSQL unavailable: " + writer.pending() + " rows waiting");
+        if (writer.isDown()) issues.add("PostgreSQL unavailable: " + writer.pending() + " rows waiting (" + writer.spooled() + " spooled to disk)");
+        else if (writer.spooled() > 0) issues.add("PostgreSQL catching up: " + writer.spooled() + " spooled rows to write");
+        if (publisher.coalesced() > 0 && publisher.isDown()) issues.add(publisher.coalesced() + " indicator updates coalesced while Redis was unavailable");
         if (publisher.dropped() > 0) issues.add(publisher.dropped() + " Redis messages dropped (queue full)");
         if (writer.dropped() > 0) issues.add(writer.dropped() + " rows dropped (queue full)");
         MassiveClient feed = massiveClient;
@@ -279,8 +418,15 @@ public final class Engine implements AutoCloseable {
         return issues;
     }
 
+    /** The heartbeat key and a {@code PRODUCER_ALIVE} row of the integration log (seeds/004). */
     private void heartbeat() {
-        publisher.send(RedisCommand.set(RedisKeys.PRODUCER_HEARTBEAT, String.format("%.3f", clock.getAsLong() / 1000.0)));
+        long now = clock.getAsLong();
+        publisher.send(RedisCommand.set(RedisKeys.PRODUCER_HEARTBEAT, String.format("%.3f", now / 1000.0)));
+        long lastPattern = stats.lastPatternMillis.get();
+        String details = Json.write(Map.of("patterns_detected", stats.patterns.get(), "uptime_seconds", (now - startedAtMillis) / 1000,
+                "last_pattern_time", lastPattern == 0 ? "none" : IsoTime.format(lastPattern), "timestamp", now / 1000.0));
+        writer.write(new HistoryRow.IntegrationEvent(UUID.randomUUID().toString(), "heartbeat", IntegrationLog.PRODUCER,
+                IntegrationLog.PRODUCER_ALIVE, null, null, null, null, null, details, now));
     }
 
     private void critical(String component, boolean down, String message, String action) {
@@ -313,6 +459,16 @@ public final class Engine implements AutoCloseable {
         return replayTime;
     }
 
+    /** The port of {@code /metrics}, or -1 when not served. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
+    /** The Prometheus text of the engine's metrics. */
+    public String metricsText() {
+        return metrics.scrape();
+    }
+
     public EngineStats stats() {
         return stats;
     }
@@ -320,6 +476,8 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (scheduler != null) scheduler.shutdownNow();
+        if (commands != null) commands.close();
+        if (metrics != null) metrics.close();
         if (writer != null) writer.close(10_000);
         if (publisher != null) publisher.close(10_000);
         if (dataSource != null) dataSource.close();

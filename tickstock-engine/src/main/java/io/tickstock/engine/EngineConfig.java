@@ -18,13 +18,50 @@ import java.util.List;
  * @param universe               universe name published with the session
  * @param healthIntervalMillis   health publication interval (default 10 s)
  * @param analytics              bar closing (grace, corrections, fill-forward), indicators, extended hours, alert cooldown
- * @param queueCapacity          bound of the publisher and writer queues
+ * @param queueCapacity          bound of the publisher and writer queues (items in memory)
+ * @param spoolDir               where rows wait on disk while PostgreSQL is unavailable (one file per database)
+ * @param spoolMaxBytes          the spool's bound
+ * @param metricsPort            port of the Prometheus endpoint {@code /metrics}; 0 = any free port, -1 = none
  */
 public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from, LocalTime to,
-                           String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity) {
+                           String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity,
+                           Path spoolDir, long spoolMaxBytes, int metricsPort) {
+    /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
+    public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
+    public static final long DEFAULT_SPOOL_BYTES = 1L << 30;
+
     public EngineConfig {
         if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0 (or max), was " + speed);
         if (healthIntervalMillis < 1_000 || healthIntervalMillis > 60_000)
             throw new IllegalArgumentException("health interval must be 1-60 s, was " + healthIntervalMillis + " ms");
+        if (queueCapacity < 1) throw new IllegalArgumentException("queue capacity must be positive, was " + queueCapacity);
+    }
+
+    /** A configuration with the default spool and no metrics endpoint. */
+    public EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from, LocalTime to,
+                        String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity) {
+        this(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics, queueCapacity,
+                DEFAULT_SPOOL_DIR, DEFAULT_SPOOL_BYTES, -1);
+    }
+
+    public EngineConfig withSpool(Path dir, long maxBytes) {
+        return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
+                queueCapacity, dir, maxBytes, metricsPort);
+    }
+
+    public EngineConfig withMetricsPort(int port) {
+        return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
+                queueCapacity, spoolDir, spoolMaxBytes, port);
+    }
+
+    public EngineConfig withQueueCapacity(int capacity) {
+        return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
+                capacity, spoolDir, spoolMaxBytes, metricsPort);
+    }
+
+    /** This database's spool file: one per host, port and database, so a spool never reaches another database. */
+    public Path spoolFile() {
+        return spoolDir.resolve(("postgresql-" + database.host() + "-" + database.port() + "-" + database.database())
+                .replaceAll("[^A-Za-z0-9._-]", "_") + ".spool");
     }
 }

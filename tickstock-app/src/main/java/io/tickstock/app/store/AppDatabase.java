@@ -27,6 +27,7 @@ public final class AppDatabase {
         }
         Flyway.configure().dataSource(ds).locations("classpath:db/app").table("flyway_app_history")
                 .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        io.tickstock.contract.IntegrationLog.migrate(ds);
         return ds;
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.LongAccumulator;
 public final class EngineStats {
     public final AtomicLong trades = new AtomicLong();
     public final AtomicLong bars = new AtomicLong();
+    /** Patterns published, and when the last one was (epoch ms, 0 before the first). */
+    public final AtomicLong patterns = new AtomicLong(), lastPatternMillis = new AtomicLong();
     private final LongAccumulator maxLagMs = new LongAccumulator(Math::max, 0);
     private volatile int activeSymbols;
     private volatile List<String> staleSymbols = List.of();

@@ -31,6 +31,12 @@ public final class ProcessMetrics {
         return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
     }
 
+    /** Heap in use, MB. */
+    public static long heapMb() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+    }
+
     /** Live threads of the process. */
     public static int threads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();

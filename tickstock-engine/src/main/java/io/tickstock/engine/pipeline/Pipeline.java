@@ -77,6 +77,15 @@ public final class Pipeline {
         if (analyzed(bar)) analytics(bar.symbol()).onBar(bar, listener);
     }
 
+    /**
+     * Re-warms a symbol after a restart: runs a bar that was already published through the symbol's analytics,
+     * handing the results to {@code to} instead of the pipeline's listener. Bars of one symbol in time order.
+     */
+    public void warm(Bar bar, AnalyticsListener to) {
+        to.onBar(bar);
+        if (analyzed(bar)) analytics(bar.symbol()).onBar(bar, to);
+    }
+
     private void onCorrection(Bar bar, int revision) {
         correctedBars++;
         listener.onBarCorrection(bar, revision);

@@ -2,6 +2,7 @@ package io.tickstock.engine.publish;
 
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
+import io.tickstock.contract.IntegrationLog;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.alerts.Alert;
@@ -23,8 +24,10 @@ import java.util.function.LongSupplier;
 /**
  * Turns analytics results into the contract's events and history rows: every closed bar
  * ({@code streaming_bar}), every indicator value ({@code streaming_indicator}), every pattern
- * ({@code streaming_pattern}; also on the high-confidence channel at &ge; 0.8, and in the legacy envelope),
- * every alert ({@code indicator_alert}). Top-level timestamps are the wall clock at publication. Runs on the
+ * ({@code streaming_pattern}; also on the high-confidence channel at &ge; 0.8, and in the legacy envelope
+ * whose {@code flow_id}, also in the pattern's metadata, is logged as {@code PATTERN_PUBLISHED}), every alert
+ * ({@code indicator_alert}). Indicator values are published as superseding values of their series (they
+ * coalesce while Redis is unavailable); everything else must be delivered. Top-level timestamps are the wall clock at publication. Runs on the
  * shard thread; hands everything to the publisher and writer queues without blocking.
  */
 public final class EventEmitter implements AnalyticsListener {
@@ -65,11 +68,41 @@ public final class EventEmitter implements AnalyticsListener {
         publisher.send(RedisCommand.publish(channel, Json.write(event)));
     }
 
+    /**
+     * A listener for re-warming after a restart (nothing is published): it follows each bar's close for the
+     * legacy price change and, with {@code writeRows}, writes the bar's rows again (idempotent: rows that
+     * exist stay as they are, rows the interrupted engine did not get to write are added). Shard thread.
+     */
+    public AnalyticsListener rewarming(boolean writeRows) {
+        return new AnalyticsListener() {
+            @Override public void onBar(Bar bar) {
+                followClose(bar);
+                if (writeRows) writer.write(new HistoryRow.Bar(eventBar(bar), bar.startMillis()));
+            }
+            @Override public void onIndicators(Bar bar, List<Indicator> ready) {
+                if (!writeRows) return;
+                String time = IsoTime.format(bar.startMillis()), sid = sessionId();
+                for (Indicator i : ready) {
+                    writer.write(new HistoryRow.Indicator(new Events.IndicatorCalculation(bar.symbol(), i.name(), i.value(),
+                            i.values(), time, "1min", i.parameters()), i.key(), sid, bar.startMillis()));
+                }
+            }
+            @Override public void onPattern(Bar bar, Detection d) {
+                if (writeRows) writer.write(new HistoryRow.Pattern(detection(bar, d, metadata(sessionId(), d)), sessionId(), bar.startMillis()));
+            }
+            @Override public void onAlert(Bar bar, Alert alert) {}
+        };
+    }
+
+    private void followClose(Bar bar) {
+        Double prev = lastClose.put(bar.symbol(), bar.close());
+        priceChangePercent.put(bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
+    }
+
     @Override
     public void onBar(Bar bar) {
         stats.bars.incrementAndGet();
-        Double prev = lastClose.put(bar.symbol(), bar.close());
-        priceChangePercent.put(bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
+        followClose(bar);
         Events.Bar b = eventBar(bar);
         publish(Channels.BARS_STREAMING, Events.BarEvent.closed(now(), b));
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
@@ -98,7 +131,8 @@ public final class EventEmitter implements AnalyticsListener {
         for (Indicator i : ready) {
             Events.IndicatorCalculation calc = new Events.IndicatorCalculation(bar.symbol(), i.name(), i.value(),
                     i.values(), time, "1min", i.parameters());
-            publish(Channels.INDICATORS_STREAMING, new Events.IndicatorEvent(now, calc));
+            publisher.send(RedisCommand.publishLatest(Channels.INDICATORS_STREAMING,
+                    Json.write(new Events.IndicatorEvent(now, calc)), bar.symbol() + '|' + i.key()));
             writer.write(new HistoryRow.Indicator(calc, i.key(), sid, bar.startMillis()));
             if (session != null) session.countIndicator();
         }
@@ -108,20 +142,28 @@ public final class EventEmitter implements AnalyticsListener {
     public void onPattern(Bar bar, Detection d) {
         String sid = sessionId();
         Map<String, Object> metadata = metadata(sid, d);
+        String flowId = UUID.randomUUID().toString();
+        metadata.put("flow_id", flowId);
         Events.PatternDetection detection = detection(bar, d, metadata);
         Events.PatternEvent event = new Events.PatternEvent(now(), detection);
         publish(Channels.PATTERNS_STREAMING, event);
         if (detection.confidence() >= HIGH_CONFIDENCE) publish(Channels.PATTERNS_DETECTED, event);
-        publish(Channels.LEGACY_PATTERNS, legacy(bar, detection));
+        long publishedAt = clock.getAsLong();
+        stats.patterns.incrementAndGet();
+        stats.lastPatternMillis.set(publishedAt);
+        publish(Channels.LEGACY_PATTERNS, legacy(bar, detection, flowId, publishedAt));
         writer.write(new HistoryRow.Pattern(detection, sid, bar.startMillis()));
+        writer.write(new HistoryRow.IntegrationEvent(flowId, "pattern_detected", IntegrationLog.PRODUCER,
+                IntegrationLog.PATTERN_PUBLISHED, Channels.LEGACY_PATTERNS, bar.symbol(), d.patternType(), detection.confidence(),
+                null, "{\"tier\":\"intraday\",\"timestamp\":" + publishedAt / 1000.0 + "}", publishedAt));
         if (session != null) session.countPattern();
     }
 
-    private Events.LegacyPatternEvent legacy(Bar bar, Events.PatternDetection d) {
+    private Events.LegacyPatternEvent legacy(Bar bar, Events.PatternDetection d, String flowId, long publishedAt) {
         double change = priceChangePercent.getOrDefault(bar.symbol(), 0.0);
         double barTime = bar.startMillis() / 1000.0;
-        return new Events.LegacyPatternEvent(clock.getAsLong() / 1000.0, new Events.LegacyPatternData(bar.symbol(),
-                d.patternType(), d.confidence(), UUID.randomUUID().toString(), "intraday", change, bar.close(),
+        return new Events.LegacyPatternEvent(publishedAt / 1000.0, new Events.LegacyPatternData(bar.symbol(),
+                d.patternType(), d.confidence(), flowId, "intraday", change, bar.close(),
                 bar.volume(), barTime));
     }
 

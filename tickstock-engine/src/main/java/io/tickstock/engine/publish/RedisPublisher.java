@@ -6,6 +6,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.tickstock.engine.outbox.Outbox;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +17,17 @@ import java.util.function.LongConsumer;
 
 /**
  * Sends queued Redis commands through an {@link Outbox} thread, pipelined: up to 1,000 commands are written
- * without flushing, flushed once, and their replies awaited together (5 s). {@link #send} never blocks: a
- * full queue counts the command as dropped. A failed batch is retried every second (Lettuce reconnects by
- * itself); outage and recovery go to {@code onOutage}. Each acknowledged PUBLISH reports its
+ * without flushing, flushed once, and their replies awaited together (5 s). {@link #send} never blocks.
+ * While Redis is unavailable commands wait in the outbox: superseded values (a command's {@code series})
+ * coalesce to the latest, events are kept up to the capacity and then counted as dropped. A failed batch is
+ * retried every second; Lettuce reconnects every 500 ms (not its default backoff of up to 30 s), so
+ * publishing resumes within about a second of Redis returning. Outage and recovery go to {@code onOutage}. Each acknowledged PUBLISH reports its
  * queue-to-acknowledgment time in ms to {@code onLatency}. {@link #send} is thread-safe.
  */
 public final class RedisPublisher implements AutoCloseable {
     private static final int MAX_BATCH = 1_000;
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisAsyncCommands<String, String> async;
@@ -36,13 +41,15 @@ public final class RedisPublisher implements AutoCloseable {
      * @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached
      */
     public RedisPublisher(String redisUrl, int capacity, Outbox.OutageListener onOutage, LongConsumer onLatency) {
-        this.client = RedisClient.create(redisUrl);
+        this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(500))).build();
+        this.client = RedisClient.create(resources, redisUrl);
         client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(capacity)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
             this.connection = client.connect();
         } catch (RuntimeException e) {
             client.shutdown();
+            resources.shutdown();
             throw new IllegalStateException("cannot reach Redis at " + redisUrl + " (" + Outbox.rootMessage(e)
                     + "): start it or set TICKSTOCK_REDIS_URL", e);
         }
@@ -50,7 +57,7 @@ public final class RedisPublisher implements AutoCloseable {
         connection.setAutoFlushCommands(false);
         this.async = connection.async();
         this.onLatency = onLatency;
-        this.outbox = new Outbox<>("publisher", capacity, MAX_BATCH, this::sendBatch, onOutage);
+        this.outbox = new Outbox<>("publisher", capacity, MAX_BATCH, RedisCommand::series, this::sendBatch, onOutage);
     }
 
     public RedisPublisher start() {
@@ -65,10 +72,12 @@ public final class RedisPublisher implements AutoCloseable {
 
     public long published() { return outbox.delivered(); }
     public long dropped() { return outbox.dropped(); }
+    public long coalesced() { return outbox.coalesced(); }
     public int pending() { return outbox.pending(); }
     public boolean isDown() { return outbox.isDown(); }
 
     private void sendBatch(List<RedisCommand> batch) {
+        if (batch.isEmpty()) return;
         List<RedisFuture<?>> futures = new ArrayList<>(batch.size());
         for (RedisCommand c : batch) {
             futures.add(switch (c.kind()) {
@@ -92,6 +101,7 @@ public final class RedisPublisher implements AutoCloseable {
         outbox.close(timeoutMillis);
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 
     @Override

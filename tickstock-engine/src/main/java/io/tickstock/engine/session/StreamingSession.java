@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * clock), and running totals of published patterns and indicator values. Totals are thread-safe.
  */
 public final class StreamingSession {
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final String universe;
     private final int symbolCount;
     private final String triggerType;
@@ -19,6 +19,15 @@ public final class StreamingSession {
 
     /** @param triggerType scheduled, manual or replay */
     public StreamingSession(String universe, int symbolCount, String triggerType, long startedAtMillis) {
+        this(UUID.randomUUID().toString(), universe, symbolCount, triggerType, startedAtMillis, 0, 0);
+    }
+
+    /** A session resumed after a restart: its id, start and the totals it had reached. */
+    public StreamingSession(String id, String universe, int symbolCount, String triggerType, long startedAtMillis,
+                            long patterns, long indicators) {
+        this.id = id;
+        this.patterns.set(patterns);
+        this.indicators.set(indicators);
         this.universe = universe;
         this.symbolCount = symbolCount;
         this.triggerType = triggerType;
@@ -27,6 +36,7 @@ public final class StreamingSession {
 
     public String id() { return id; }
     public long startedAtMillis() { return startedAtMillis; }
+    public String triggerType() { return triggerType; }
     public void countPattern() { patterns.incrementAndGet(); }
     public void countIndicator() { indicators.incrementAndGet(); }
 

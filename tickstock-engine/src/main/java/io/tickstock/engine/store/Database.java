@@ -20,7 +20,7 @@ public final class Database {
         config.setPassword(url.password());
         config.setPoolName(poolName);
         config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(3_000); // a writer waiting for an unreachable server spools sooner
         config.setInitializationFailTimeout(15_000);
         try {
             return new HikariDataSource(config);
@@ -30,9 +30,10 @@ public final class Database {
         }
     }
 
-    /** Applies the engine's migrations; idempotent. */
+    /** Applies the engine's migrations and the integration log shared with the app; idempotent. */
     public static void migrate(HikariDataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/engine")
                 .table("flyway_engine_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        io.tickstock.contract.IntegrationLog.migrate(dataSource);
     }
 }

@@ -22,4 +22,13 @@ public sealed interface HistoryRow {
             implements HistoryRow {}
 
     record Health(Events.Health health, long timeMillis) implements HistoryRow {}
+
+    /**
+     * One checkpoint of the legacy integration log (seeds/004), written through {@code log_integration_event}
+     * with its ten arguments. {@code details} is JSON text whose {@code timestamp} (epoch seconds) dates the
+     * checkpoint; {@code confidence} and {@code userCount} may be null.
+     */
+    record IntegrationEvent(String flowId, String eventType, String source, String checkpoint, String channel,
+                            String symbol, String patternName, Double confidence, Integer userCount, String details,
+                            long timeMillis) implements HistoryRow {}
 }

@@ -1,0 +1,124 @@
+package io.tickstock.engine.health;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickstock.contract.Events;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The engine's Prometheus endpoint ({@code GET /metrics}, text format 0.0.4, on the JDK's HTTP server): the
+ * numbers of the latest health event (status 0 healthy / 1 warning / 2 critical, ticks/s, bars/min, lag ms,
+ * CPU %, RSS MB, threads, active and stale symbols) plus counters of trades, bars and patterns, the state of
+ * the Redis and PostgreSQL outboxes (pending, dropped, coalesced, spooled, up), heap in MB and Micrometer's
+ * JVM binders. {@link #health} is called by the health thread; scrapes run on the server's thread.
+ */
+public final class EngineMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicReference<Events.Health> latest = new AtomicReference<>();
+    private final AtomicLong healthEvents = new AtomicLong();
+    private HttpServer server;
+
+    /** The outboxes' state, read at each scrape. */
+    public interface Outboxes {
+        long redisPending();
+        long redisDropped();
+        long redisCoalesced();
+        boolean redisUp();
+        long postgresPending();
+        long postgresSpooled();
+        long postgresDropped();
+        boolean postgresUp();
+    }
+
+    public EngineMetrics(EngineStats stats, Outboxes outboxes) {
+        FunctionCounter.builder("tickstock.trades", stats.trades, AtomicLong::get).description("Trades read from the feed").register(registry);
+        FunctionCounter.builder("tickstock.bars", stats.bars, AtomicLong::get).description("1-minute bars closed").register(registry);
+        FunctionCounter.builder("tickstock.patterns", stats.patterns, AtomicLong::get).description("Patterns published").register(registry);
+        FunctionCounter.builder("tickstock.health.events", healthEvents, AtomicLong::get).register(registry);
+        health("tickstock.health.status", "0 healthy, 1 warning, 2 critical",
+                h -> switch (h.status()) { case "healthy" -> 0; case "warning" -> 1; default -> 2; });
+        health("tickstock.ticks.per.second", "Trades per second over the last health interval", h -> h.dataFlow().ticksPerSecond());
+        health("tickstock.bars.per.minute", "Bars per minute over the last health interval", h -> h.dataFlow().barsPerMinute());
+        health("tickstock.processing.lag.ms", "Largest bar-close-to-Redis time over the last health interval, ms",
+                h -> h.dataFlow().processingLagMs());
+        health("tickstock.process.cpu.percent", "Process CPU, % of the machine", h -> h.resourceUsage().cpuPercent());
+        health("tickstock.process.rss.mb", "Resident set size, MB", h -> h.resourceUsage().memoryMb());
+        health("tickstock.process.threads", "Live threads", h -> h.resourceUsage().threadsActive());
+        health("tickstock.symbols.active", "Symbols with bars this session", Events.Health::activeSymbols);
+        health("tickstock.symbols.stale", "Symbols without a trade for 5 minutes in regular hours", h -> h.staleSymbols().count());
+        Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
+        Gauge.builder("tickstock.redis.pending", outboxes, Outboxes::redisPending).register(registry);
+        FunctionCounter.builder("tickstock.redis.dropped", outboxes, Outboxes::redisDropped).register(registry);
+        FunctionCounter.builder("tickstock.redis.coalesced", outboxes, Outboxes::redisCoalesced).register(registry);
+        Gauge.builder("tickstock.redis.up", outboxes, o -> o.redisUp() ? 1 : 0).register(registry);
+        Gauge.builder("tickstock.postgres.pending", outboxes, Outboxes::postgresPending).register(registry);
+        Gauge.builder("tickstock.postgres.spooled", outboxes, Outboxes::postgresSpooled).register(registry);
+        FunctionCounter.builder("tickstock.postgres.dropped", outboxes, Outboxes::postgresDropped).register(registry);
+        Gauge.builder("tickstock.postgres.up", outboxes, o -> o.postgresUp() ? 1 : 0).register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    private void health(String name, String description, ToDoubleFunction<Events.Health> value) {
+        Gauge.builder(name, latest, ref -> ref.get() == null ? Double.NaN : value.applyAsDouble(ref.get()))
+                .description(description).register(registry);
+    }
+
+    /** Records a health event's numbers. */
+    public void health(Events.Health health) {
+        latest.set(health);
+        healthEvents.incrementAndGet();
+    }
+
+    /** The text a scrape returns. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /**
+     * Serves {@code /metrics} on {@code port} (0 = any free port).
+     *
+     * @return the port
+     * @throws UncheckedIOException naming the port and the option to change when it is taken
+     */
+    public int serve(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve metrics on port " + port + " (" + e.getMessage()
+                    + "): pass --metrics-port with a free port, or -1 for none", e);
+        }
+        server.createContext("/metrics", exchange -> {
+            byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) server.stop(0);
+        registry.close();
+    }
+}
