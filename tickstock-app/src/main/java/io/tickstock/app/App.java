@@ -7,6 +7,9 @@ import io.javalin.http.HttpStatus;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.app.store.AlertArchive;
+import io.tickstock.app.store.IntegrationCheckpoints;
+import io.tickstock.contract.IntegrationLog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.app.store.AppDatabase;
 import io.tickstock.app.store.History;
 import io.tickstock.app.store.Users;
@@ -25,6 +28,7 @@ import io.tickstock.contract.RedisKeys;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -47,6 +51,7 @@ public final class App implements AutoCloseable {
     private StreamingBuffer buffer;
     private RedisSubscriber subscriber;
     private AlertArchive alerts;
+    private IntegrationCheckpoints checkpoints;
     private Javalin http;
     private String generatedAdminPassword;
 
@@ -69,7 +74,9 @@ public final class App implements AutoCloseable {
         users.upsert("admin", password.toCharArray(), "admin");
         alerts = new AlertArchive(dataSource);
         hub = new WebSocketHub(4_096);
-        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub::broadcast, clock, state).start();
+        checkpoints = new IntegrationCheckpoints(dataSource).start();
+        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub::broadcast, clock, state)
+                .onPatternsDelivered(this::delivered).start();
         loadCurrentSession();
         subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).start();
 
@@ -125,7 +132,32 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** EVENT_RECEIVED and EVENT_PARSED for a legacy pattern envelope (dispatcher thread). */
+    private void checkpoint(Inbound e) {
+        ObjectNode d = e.data();
+        String flow = d.path("flow_id").asText(null);
+        long received = e.receivedAtMillis() > 0 ? e.receivedAtMillis() : clock.getAsLong();
+        for (String cp : List.of(IntegrationLog.EVENT_RECEIVED, IntegrationLog.EVENT_PARSED)) {
+            checkpoints.log(new IntegrationCheckpoints.Checkpoint(flow, cp, e.channel(), d.path("symbol").asText(null),
+                    d.path("pattern").asText(null), d.path("confidence").asDouble(), null,
+                    cp.equals(IntegrationLog.EVENT_RECEIVED) ? received : clock.getAsLong()));
+        }
+    }
+
+    /** WEBSOCKET_DELIVERED for patterns that carry a flow_id, with the number of connected browsers. */
+    private void delivered(List<ObjectNode> patterns) {
+        long now = clock.getAsLong();
+        int users = hub.clients();
+        for (ObjectNode p : patterns) {
+            String flow = p.path("metadata").path("flow_id").asText(null);
+            if (flow == null) continue;
+            checkpoints.log(new IntegrationCheckpoints.Checkpoint(flow, IntegrationLog.WEBSOCKET_DELIVERED, "/streaming/ws",
+                    p.path("symbol").asText(null), p.path("pattern_type").asText(null), p.path("confidence").asDouble(), users, now));
+        }
+    }
+
     private void onEvent(Inbound e) {
+        if (e.kind() == Inbound.Kind.LEGACY_PATTERN) checkpoint(e);
         if (e.kind() == Inbound.Kind.ALERT) {
             try {
                 alerts.store(e.data());
@@ -145,6 +177,7 @@ public final class App implements AutoCloseable {
                 "unreadable", subscriberStats.unreadableByReason(), "backlog", subscriber.backlog()));
         s.put("buffer", buffer.stats().snapshot());
         s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted()));
+        s.put("integration_log", Map.of("written", checkpoints.written(), "dropped", checkpoints.dropped(), "failed", checkpoints.failed()));
         return s;
     }
 
@@ -164,6 +197,13 @@ public final class App implements AutoCloseable {
         if (subscriber != null) subscriber.close();
         if (buffer != null) buffer.close();
         if (hub != null) hub.close();
+        if (checkpoints != null) {
+            try {
+                checkpoints.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (dataSource != null) dataSource.close();
     }
 }

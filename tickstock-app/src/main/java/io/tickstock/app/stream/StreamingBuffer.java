@@ -36,6 +36,7 @@ public final class StreamingBuffer implements AutoCloseable {
     private Map<String, ObjectNode> indicators = new LinkedHashMap<>();
     private Map<String, ObjectNode> bars = new LinkedHashMap<>();
     private volatile boolean running = true;
+    private volatile Consumer<List<ObjectNode>> onPatternsDelivered = p -> {};
 
     /**
      * @param broadcast sends one frame to every client; must not block
@@ -52,6 +53,12 @@ public final class StreamingBuffer implements AutoCloseable {
 
     public StreamingBuffer start() {
         thread.start();
+        return this;
+    }
+
+    /** Also hands every pattern sent to the browsers to {@code listener} (after the send; buffer or dispatcher thread). */
+    public StreamingBuffer onPatternsDelivered(Consumer<List<ObjectNode>> listener) {
+        this.onPatternsDelivered = listener;
         return this;
     }
 
@@ -86,6 +93,7 @@ public final class StreamingBuffer implements AutoCloseable {
                     ObjectNode d = data.objectNode();
                     d.set("detection", data);
                     now("pattern", Frames.frame("streaming_pattern", d));
+                    onPatternsDelivered.accept(List.of(data));
                 } else {
                     stats.add("pattern", "received", 1);
                     synchronized (this) { patterns.add(data); }
@@ -130,6 +138,7 @@ public final class StreamingBuffer implements AutoCloseable {
         }
         long now = clock.getAsLong();
         send("pattern", "streaming_patterns_batch", "patterns", p, now);
+        if (!p.isEmpty()) onPatternsDelivered.accept(p);
         send("indicator", "streaming_indicators_batch", "indicators", new ArrayList<>(i.values()), now);
         for (ObjectNode bar : b.values()) {
             broadcast.accept(Frames.frame("streaming_bar", bar));

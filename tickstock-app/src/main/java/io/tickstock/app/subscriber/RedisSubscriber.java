@@ -17,16 +17,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Subscribes to every channel of the contract. Lettuce's listener runs on a Netty thread, so it only
  * enqueues; the {@code tickstock-dispatch} thread reads each message ({@link MessageReader}) and hands the
- * events to {@code sink}. Lettuce reconnects and resubscribes by itself.
+ * events to {@code sink}. Lettuce reconnects (every 500 ms, so the engine's backlog after a Redis outage
+ * finds the subscription back) and resubscribes by itself.
  */
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
-    private record Raw(String channel, String text) {}
+    private record Raw(String channel, String text, long receivedAtMillis) {}
 
+    private final io.lettuce.core.resource.ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisPubSubConnection<String, String> connection;
     private final BlockingQueue<Raw> queue = new LinkedBlockingQueue<>();
     private final MessageReader reader;
+    private final LongSupplier clock;
     private final SubscriberStats stats;
     private final Consumer<Inbound> sink;
     private final Thread dispatcher;
@@ -35,20 +38,24 @@ public final class RedisSubscriber implements AutoCloseable {
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
     public RedisSubscriber(String redisUrl, LongSupplier clock, SubscriberStats stats, Consumer<Inbound> sink) {
         this.reader = new MessageReader(clock);
+        this.clock = clock;
         this.stats = stats;
         this.sink = sink;
-        this.client = RedisClient.create(redisUrl);
+        this.resources = io.lettuce.core.resource.ClientResources.builder()
+                .reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofMillis(500))).build();
+        this.client = RedisClient.create(resources, redisUrl);
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
         try {
             this.connection = client.connectPubSub();
         } catch (RuntimeException e) {
             client.shutdown();
+            resources.shutdown();
             throw new IllegalStateException("cannot reach Redis at " + redisUrl + ": start it or set TICKSTOCK_REDIS_URL", e);
         }
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                queue.add(new Raw(channel, message));
+                queue.add(new Raw(channel, message, clock.getAsLong()));
             }
         });
         this.dispatcher = Thread.ofPlatform().name("tickstock-dispatch").daemon().unstarted(this::dispatch);
@@ -81,7 +88,7 @@ public final class RedisSubscriber implements AutoCloseable {
             }
             for (Inbound event : events) {
                 try {
-                    sink.accept(event);
+                    sink.accept(event.receivedAt(raw.receivedAtMillis()));
                 } catch (RuntimeException e) {
                     stats.unreadable(raw.channel(), "handler failed: " + e.getClass().getSimpleName(), raw.text());
                     LOG.error("handling {} failed", event.kind(), e);
@@ -100,5 +107,6 @@ public final class RedisSubscriber implements AutoCloseable {
         running = false;
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 }

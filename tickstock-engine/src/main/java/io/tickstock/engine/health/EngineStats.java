@@ -13,6 +13,8 @@ public final class EngineStats {
     public final AtomicLong bars = new AtomicLong();
     /** Patterns published, and when the last one was (epoch ms, 0 before the first). */
     public final AtomicLong patterns = new AtomicLong(), lastPatternMillis = new AtomicLong();
+    /** Indicator alerts published. */
+    public final AtomicLong alerts = new AtomicLong();
     private final LongAccumulator maxLagMs = new LongAccumulator(Math::max, 0);
     private volatile int activeSymbols;
     private volatile List<String> staleSymbols = List.of();

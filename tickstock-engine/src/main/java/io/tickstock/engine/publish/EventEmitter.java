@@ -177,6 +177,7 @@ public final class EventEmitter implements AnalyticsListener {
         Events.IndicatorAlert alert = new Events.IndicatorAlert(bar.symbol(), a.type().name(),
                 IsoTime.format(bar.startMillis()), data, a.severity(), sessionId());
         publish(Channels.ALERTS_INDICATORS, new Events.IndicatorAlertEvent(now(), alert));
+        stats.alerts.incrementAndGet();
     }
 
     private Events.Bar eventBar(Bar bar) {

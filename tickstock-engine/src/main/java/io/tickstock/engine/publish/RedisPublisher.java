@@ -8,6 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.tickstock.contract.Channels;
 import io.tickstock.engine.outbox.Outbox;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,12 @@ import java.util.function.LongConsumer;
  * While Redis is unavailable commands wait in the outbox: superseded values (a command's {@code series})
  * coalesce to the latest, events are kept up to the capacity and then counted as dropped. A failed batch is
  * retried every second; Lettuce reconnects every 500 ms (not its default backoff of up to 30 s), so
- * publishing resumes within about a second of Redis returning. Outage and recovery go to {@code onOutage}. Each acknowledged PUBLISH reports its
+ * publishing resumes within about a second of Redis returning (plus up to 3 s for subscribers to resubscribe). Outage and recovery go to {@code onOutage}. Each acknowledged PUBLISH reports its
  * queue-to-acknowledgment time in ms to {@code onLatency}. {@link #send} is thread-safe.
  */
 public final class RedisPublisher implements AutoCloseable {
     private static final int MAX_BATCH = 1_000;
+    private static final long RESUBSCRIBE_WAIT_MILLIS = 3_000;
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -76,8 +78,9 @@ public final class RedisPublisher implements AutoCloseable {
     public int pending() { return outbox.pending(); }
     public boolean isDown() { return outbox.isDown(); }
 
-    private void sendBatch(List<RedisCommand> batch) {
+    private void sendBatch(List<RedisCommand> batch) throws InterruptedException {
         if (batch.isEmpty()) return;
+        if (outbox.isDown()) awaitSubscribers();
         List<RedisFuture<?>> futures = new ArrayList<>(batch.size());
         for (RedisCommand c : batch) {
             futures.add(switch (c.kind()) {
@@ -93,6 +96,26 @@ public final class RedisPublisher implements AutoCloseable {
         long now = System.nanoTime();
         for (RedisCommand c : batch) {
             if (c.kind() == RedisCommand.Kind.PUBLISH) onLatency.accept((now - c.queuedNanos()) / 1_000_000);
+        }
+    }
+
+    /**
+     * After an outage, gives subscribers up to {@value #RESUBSCRIBE_WAIT_MILLIS} ms to resubscribe before the
+     * backlog goes out (Redis pub/sub keeps nothing for absent subscribers): returns once the pattern channel
+     * has a subscriber again. Throws (the batch is retried) while Redis is still unreachable.
+     */
+    private void awaitSubscribers() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + RESUBSCRIBE_WAIT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            RedisFuture<java.util.Map<String, Long>> numsub = async.pubsubNumsub(Channels.PATTERNS_STREAMING);
+            connection.flushCommands();
+            try {
+                Long n = numsub.get(2, TimeUnit.SECONDS).get(Channels.PATTERNS_STREAMING);
+                if (n != null && n > 0) return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Redis still unavailable: " + Outbox.rootMessage(e), e);
+            }
+            Thread.sleep(100);
         }
     }
 

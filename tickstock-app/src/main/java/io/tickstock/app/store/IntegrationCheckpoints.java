@@ -1,0 +1,118 @@
+package io.tickstock.app.store;
+
+import io.tickstock.contract.IntegrationLog;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's side of the legacy integration log (seeds/004): {@code EVENT_RECEIVED}, {@code EVENT_PARSED}
+ * and {@code WEBSOCKET_DELIVERED} per pattern {@code flow_id}, written through
+ * {@code log_integration_event} (one statement per batch over arrays) by the {@code tickstock-checkpoints}
+ * thread every 200 ms. {@link #log} never blocks: a full queue counts the checkpoint as dropped; a failed
+ * batch is counted, logged once per reason and skipped (the log is diagnostic; the events themselves are
+ * not affected). Thread-safe.
+ */
+public final class IntegrationCheckpoints implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrationCheckpoints.class);
+    private static final String SQL = "SELECT count(log_integration_event(f, 'pattern_detected', '" + IntegrationLog.CONSUMER
+            + "', cp, ch, sym, pat, conf, uc, jsonb_build_object('timestamp', ts))) "
+            + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::int[], ?::float8[]) "
+            + "AS t(f, cp, ch, sym, pat, conf, uc, ts)";
+
+    /** One checkpoint; {@code atMillis} epoch ms; {@code userCount} null except for deliveries. */
+    public record Checkpoint(String flowId, String checkpoint, String channel, String symbol, String pattern, double confidence,
+                             Integer userCount, long atMillis) {}
+
+    private final DataSource dataSource;
+    private final BlockingQueue<Checkpoint> queue = new ArrayBlockingQueue<>(100_000);
+    private final AtomicLong written = new AtomicLong(), dropped = new AtomicLong(), failed = new AtomicLong();
+    private final Map<String, Boolean> reasonsLogged = new ConcurrentHashMap<>();
+    private final Thread thread = Thread.ofPlatform().name("tickstock-checkpoints").daemon().unstarted(this::run);
+    private volatile boolean running = true;
+
+    public IntegrationCheckpoints(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public IntegrationCheckpoints start() {
+        thread.start();
+        return this;
+    }
+
+    /** Queues a checkpoint from any thread; never blocks. */
+    public void log(Checkpoint c) {
+        if (c.flowId() == null || c.flowId().isBlank()) return;
+        if (!queue.offer(c)) dropped.incrementAndGet();
+    }
+
+    public long written() { return written.get(); }
+    public long dropped() { return dropped.get(); }
+    public long failed() { return failed.get(); }
+
+    private void run() {
+        List<Checkpoint> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Checkpoint first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, 4_999);
+                write(batch);
+                written.addAndGet(batch.size());
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException | IllegalArgumentException e) {
+                failed.addAndGet(batch.size());
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (reasonsLogged.putIfAbsent(reason, true) == null) {
+                    LOG.warn("integration checkpoints not written ({} in this batch): {}", batch.size(), reason);
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Checkpoint> batch) throws SQLException {
+        int n = batch.size();
+        Object[] flow = new Object[n], cp = new Object[n], ch = new Object[n], sym = new Object[n], pat = new Object[n],
+                conf = new Object[n], users = new Object[n], ts = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Checkpoint c = batch.get(i);
+            flow[i] = java.util.UUID.fromString(c.flowId());
+            cp[i] = c.checkpoint();
+            ch[i] = c.channel();
+            sym[i] = c.symbol();
+            pat[i] = c.pattern();
+            conf[i] = c.confidence();
+            users[i] = c.userCount();
+            ts[i] = c.atMillis() / 1000.0;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            Array[] arrays = {c.createArrayOf("uuid", flow), c.createArrayOf("text", cp), c.createArrayOf("text", ch),
+                    c.createArrayOf("text", sym), c.createArrayOf("text", pat), c.createArrayOf("numeric", conf),
+                    c.createArrayOf("int4", users), c.createArrayOf("float8", ts)};
+            for (int i = 0; i < arrays.length; i++) ps.setArray(i + 1, arrays[i]);
+            ps.executeQuery().close();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
+    }
+}
