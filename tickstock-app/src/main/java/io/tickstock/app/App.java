@@ -18,6 +18,7 @@ import io.tickstock.app.stream.StreamingBuffer;
 import io.tickstock.app.stream.WebSocketHub;
 import io.tickstock.app.subscriber.Inbound;
 import io.tickstock.app.subscriber.RedisSubscriber;
+import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.app.subscriber.SubscriberStats;
 import io.tickstock.app.web.Auth;
 import io.tickstock.app.web.BadParameter;
@@ -82,6 +83,7 @@ public final class App implements AutoCloseable {
 
         Auth auth = new Auth(users, clock);
         Pages pages = new Pages();
+        SessionAdmin admin = new SessionAdmin(auth, config.redisUrl(), clock);
         StreamingApi api = new StreamingApi(new History(dataSource, clock), this::status);
         http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -100,6 +102,7 @@ public final class App implements AutoCloseable {
             c.routes.get("/streaming/api/alerts", api::alerts);
             c.routes.get("/streaming/api/summary", api::summary);
             c.routes.get("/streaming/api/bars/{symbol}", api::bars);
+            c.routes.post("/streaming/api/admin/session/{action}", admin::handle);
             c.routes.get("/health/live", ctx -> ctx.result("ok"));
             c.routes.get("/health/ready", ctx -> ctx.result("ready"));
             c.routes.ws("/streaming/ws", ws -> {
