@@ -83,12 +83,12 @@ public final class Outbox<T> implements AutoCloseable {
     public boolean offer(T item) {
         String key = seriesKey.apply(item);
         synchronized (this) {
-            if (key != null && !latest.isEmpty() && latest.containsKey(key)) {
+            if (queue.size() >= capacity && keyedInQueue > 0) compact();
+            if (key != null && !latest.isEmpty() && latest.containsKey(key)) { // its series waits in the table
                 latest.put(key, item);
                 coalesced.incrementAndGet();
                 return true;
             }
-            if (queue.size() >= capacity && keyedInQueue > 0) compact();
             if (queue.size() < capacity) {
                 queue.addLast(item);
                 if (key != null) keyedInQueue++;

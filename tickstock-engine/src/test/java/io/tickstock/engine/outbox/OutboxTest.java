@@ -38,7 +38,7 @@ class OutboxTest {
         assertThat(patterns).extracting(Item::value).startsWith(0, 10, 20, 30, 40, 1000);
         assertThat(patterns.size() + outbox.dropped()).isEqualTo(25);
         assertThat(outbox.dropped()).isPositive();
-        assertThat(delivered.stream().filter(i -> "RSI|SPY".equals(i.series())).reduce((a, b) -> b).orElseThrow().value()).isEqualTo(49);
+        assertThat(delivered.stream().filter(i -> "RSI|SPY".equals(i.series())).reduce((a, b) -> b).orElseThrow().value()).as(delivered.toString()).isEqualTo(49);
         assertThat(outbox.coalesced()).isPositive();
         assertThat(outages).containsExactly(true, false);
     }
