@@ -51,11 +51,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming engine: replays trades through the analytics pipeline on the calling (shard) thread and
- * delivers results through the Redis publisher and PostgreSQL writer threads; a scheduler thread samples
- * health every second and writes the producer heartbeat every 15 s. {@link #start()} connects (failing
- * with a message naming the variable to set), {@link #replay()} runs one session over the configured files,
- * {@link #close()} drains the queues and disconnects.
+ * The streaming engine: runs a feed through the analytics pipeline on the calling (shard) thread and
+ * delivers results through the Redis publisher and PostgreSQL writer threads (both outboxes: coalescing,
+ * spooling to disk, never blocking the analytics); a scheduler thread samples health every second and writes
+ * the producer heartbeat every 15 s. {@link #start()} connects (failing with a message naming the variable to
+ * set) and writes what an earlier run left in the spool; {@link #replay()} runs one replay session and
+ * {@link #stream} live sessions by the calendar and operator commands, both resuming a session an interrupted
+ * engine left open; {@link #close()} drains the queues and disconnects.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);

@@ -1,2 +1,6 @@
-/** PostgreSQL at the engine's edge: schema migrations (Flyway) and batched, idempotent history writes. */
+/**
+ * PostgreSQL at the engine's edge: schema migrations (Flyway), history writes by COPY and idempotent merges
+ * ({@link io.tickstock.engine.store.HistoryWriter}), the on-disk spool for outages, and reading an interrupted
+ * session back for a restart ({@link io.tickstock.engine.store.SessionHistory}).
+ */
 package io.tickstock.engine.store;
