@@ -136,6 +136,31 @@ class EndToEndTest {
     }
 
     @Test
+    void everyPatternFlowIsTracedFromPublicationToTheBrowsers() throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", null)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> longValue(c,
+                    "SELECT count(*) FROM pattern_flow_analysis WHERE total_latency_ms IS NOT NULL") == session.totalPatterns());
+            assertThat(longValue(c, "SELECT count(*) FROM pattern_flow_analysis WHERE published_at IS NULL OR received_at IS NULL "
+                    + "OR parsed_at IS NULL OR delivered_at IS NULL OR delivered_to < 1")).isZero();
+            assertThat(longValue(c, "SELECT count(*) FROM integration_events WHERE checkpoint = 'PRODUCER_ALIVE'")).isPositive();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY total_latency_ms), "
+                    + "percentile_cont(0.95) WITHIN GROUP (ORDER BY total_latency_ms), percentile_cont(0.5) WITHIN GROUP (ORDER BY redis_latency_ms) "
+                    + "FROM pattern_flow_analysis")) {
+                rs.next();
+                System.out.printf("pattern_flow_analysis over %d flows (replay at max speed): total p50 %.1f ms, p95 %.1f ms; Redis p50 %.1f ms%n",
+                        session.totalPatterns(), rs.getDouble(1), rs.getDouble(2), rs.getDouble(3));
+            }
+        }
+    }
+
+    static long longValue(Connection c, String sql) throws Exception {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void theAppDeliversPublishedPatternsOverTheWebSocket() {
         long patternsPublished = published.stream().filter(m -> m.channel.equals(Channels.PATTERNS_STREAMING)).count();
         await().atMost(Duration.ofSeconds(10)).until(() -> patternsOverWebSocket() >= patternsPublished);
