@@ -150,13 +150,7 @@ class FaultToleranceTest {
     void redisDownThirtySecondsLosesNothing() throws Exception {
         received.clear();
         Engine engine = new Engine(config(240), System::currentTimeMillis).start();
-        CompletableFuture<Events.SessionEnd> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return engine.replay();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Events.SessionEnd> run = replayInBackground(engine);
         Thread.sleep(8_000);
         redis.close();
         Thread.sleep(30_000);
@@ -192,13 +186,7 @@ class FaultToleranceTest {
     void postgresDownSixtySecondsEndsWithTheSameRows() throws Exception {
         received.clear();
         Engine engine = new Engine(config(160), System::currentTimeMillis).start();
-        CompletableFuture<Events.SessionEnd> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return engine.replay();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Events.SessionEnd> run = replayInBackground(engine);
         Thread.sleep(5_000);
         postgres.close();
         Thread.sleep(60_000);
@@ -254,6 +242,16 @@ class FaultToleranceTest {
         assertThat(counts.get("intraday_indicators")).isEqualTo(referenceCounts.get("intraday_indicators"));
         assertThat(counts.get("intraday_patterns")).isEqualTo(referenceCounts.get("intraday_patterns"));
         assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + sid + "' AND final_status = 'completed'")).isEqualTo(1);
+    }
+
+    static CompletableFuture<Events.SessionEnd> replayInBackground(Engine engine) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.replay();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Rows (by {@code columns}) in one session but not the other, both ways. */
