@@ -35,7 +35,8 @@ public final class ContractSchemas {
             Map.entry(Channels.PERSISTENCE, Set.of("persistence_batch")),
             Map.entry(Channels.BARS_STREAMING, Set.of("streaming_bar", "streaming_bar_correction")),
             Map.entry(Channels.LEGACY_PATTERNS, Set.of("pattern_detected")),
-            Map.entry(Channels.LEGACY_HEALTH, Set.of("system_health")));
+            Map.entry(Channels.LEGACY_HEALTH, Set.of("system_health")),
+            Map.entry(Channels.ENGINE_COMMANDS, Set.of("session_command")));
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();

@@ -39,6 +39,8 @@ class ContractSchemasTest {
         cases.forEach((channel, event) ->
                 assertThat(ContractSchemas.violations(channel, Json.write(event))).as(channel).isEmpty());
         assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(Channels.ALL);
+        assertThat(ContractSchemas.violations(Channels.ENGINE_COMMANDS, Json.write(new SessionCommand(T, "start", "admin")))).isEmpty();
+        assertThat(ContractSchemas.violations(Channels.ENGINE_COMMANDS, Json.write(new SessionCommand(T, "restart", "admin")))).isNotEmpty();
     }
 
     @Test
