@@ -13,6 +13,7 @@ import io.lettuce.core.resource.Delay;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.ContractSchemas;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.Engine;
@@ -172,6 +173,9 @@ class FaultToleranceTest {
                 + "first message %.2f s after Redis returned%n", patternsInDb, reference.totalPatterns(), patternsSeen,
                 count("SELECT count(*) FROM app_indicator_alerts WHERE session_id = '" + sid + "'"), alerts, resumeSeconds);
 
+        List<String> invalid = received.stream().filter(r -> !ContractSchemas.violations(r.channel, r.text).isEmpty())
+                .limit(5).map(r -> r.channel + ": " + ContractSchemas.violations(r.channel, r.text)).toList();
+        assertThat(invalid).as("messages published around the outage follow the contract").isEmpty();
         assertThat(patternsInDb).isEqualTo(reference.totalPatterns());
         assertThat(patternsSeen).isEqualTo(reference.totalPatterns());
         assertThat(alerts).isEqualTo(referenceAlerts);

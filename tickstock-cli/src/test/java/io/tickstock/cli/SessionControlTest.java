@@ -72,8 +72,9 @@ class SessionControlTest {
                 Future<?> feed = feedThread.submit(() -> engine.stream(new MassiveClient.Config(URI.create(server.url()), "k",
                         List.of("T.SPY"), 10_000), 1, SessionSchedule.calendar(new NyseCalendar(), false), stop::get));
                 feedThread.shutdown();
-                Thread.sleep(3_000);
-                assertThat(published).noneMatch(m -> m.channel().equals(Channels.SESSION_STARTED) || m.channel().equals(Channels.BARS_STREAMING));
+                // connected, trades flowing, but a Saturday: no session and no bars for three seconds
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> published.stream()
+                        .noneMatch(m -> m.channel().equals(Channels.SESSION_STARTED) || m.channel().equals(Channels.BARS_STREAMING)));
 
                 String cookie = login(app.port(), "admin", "admin-pw");
                 assertThat(post(app.port(), "/streaming/api/admin/session/restart", cookie).body()).contains("\"parameter\":\"action\"");

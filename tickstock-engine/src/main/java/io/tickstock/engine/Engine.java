@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    private static final long HEARTBEAT_MILLIS = 15_000, STALE_MILLIS = 5 * 60_000;
+    private static final long HEARTBEAT_MILLIS = 15_000, STALE_MILLIS = 5 * 60_000, SCHEDULE_CHECK_MILLIS = 1_000;
 
     private final EngineConfig config;
     private final LongSupplier clock;
@@ -288,7 +288,8 @@ public final class Engine implements AutoCloseable {
         boolean crossCheck = massive.topics().stream().anyMatch(t -> t.startsWith("AM."));
         TradeConditions conditions = MassiveReference.conditions(MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
-        LiveSession live = new LiveSession(crossCheck ? vendor::onOurs : bar -> {});
+        java.util.function.Consumer<Bar> observer = crossCheck ? vendor::onOurs : bar -> {};
+        LiveSession live = new LiveSession(observer);
         long now0 = clock.getAsLong();
         Resumed resumed = resume("live", now0 - 16 * 3_600_000L, now0 + Bar.MINUTE, live.pipeline);
         if (resumed != null) {
@@ -301,24 +302,26 @@ public final class Engine implements AutoCloseable {
         long outside = 0;
         try (MassiveClient client = new MassiveClient(massive, conditions, events).onAggregates(vendor::onTheirs).start()) {
             massiveClient = client;
-            long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck = 0;
+            long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck = 0, nextScheduleCheck = 0;
             while (!stop.getAsBoolean() && fatal[0] == null) {
                 long wall = clock.getAsLong();
-                for (String action; (action = commands.poll()) != null; ) {
-                    if (action.equals("start")) schedule.requestStart(); else schedule.requestStop(wall);
-                }
-                switch (schedule.decide(wall)) {
-                    case START -> {
-                        if (live.session != null) live = new LiveSession(crossCheck ? vendor::onOurs : bar -> {});
-                        live.session = new StreamingSession(config.universe(), symbolCount, schedule.trigger(), wall);
-                        startSession(live.session, false);
+                if (wall >= nextScheduleCheck) { // calendar and commands: once a second, not per trade
+                    nextScheduleCheck = wall + SCHEDULE_CHECK_MILLIS;
+                    for (String action; (action = commands.poll()) != null; ) {
+                        if (action.equals("start")) schedule.requestStart(); else schedule.requestStop(wall);
                     }
-                    case STOP -> {
-                        live.pipeline.flush();
-                        lastEnd = stopSession(live.session, schedule.finalStatus());
-                        live = new LiveSession(crossCheck ? vendor::onOurs : bar -> {});
+                    switch (schedule.decide(wall)) {
+                        case START -> {
+                            live.session = new StreamingSession(config.universe(), symbolCount, schedule.trigger(), wall);
+                            startSession(live.session, false);
+                        }
+                        case STOP -> {
+                            live.pipeline.flush();
+                            lastEnd = stopSession(live.session, schedule.finalStatus());
+                            live = new LiveSession(observer);
+                        }
+                        case NONE -> { }
                     }
-                    case NONE -> { }
                 }
                 Trade t = client.poll(100, TimeUnit.MILLISECONDS);
                 if (live.session == null) {
@@ -360,7 +363,7 @@ public final class Engine implements AutoCloseable {
         StreamingSession session;
         Map<String, Long> resumeAt = Map.of();
 
-        LiveSession(java.util.function.Consumer<Bar> observer) {
+        LiveSession(java.util.function.Consumer<Bar> observer) { // observer: also sees every closed bar
             pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> {
                 stale.onBar(bar.symbol(), bar.startMillis());
                 observer.accept(bar);

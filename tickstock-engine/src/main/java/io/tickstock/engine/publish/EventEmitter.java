@@ -27,8 +27,9 @@ import java.util.function.LongSupplier;
  * ({@code streaming_pattern}; also on the high-confidence channel at &ge; 0.8, and in the legacy envelope
  * whose {@code flow_id}, also in the pattern's metadata, is logged as {@code PATTERN_PUBLISHED}), every alert
  * ({@code indicator_alert}). Indicator values are published as superseding values of their series (they
- * coalesce while Redis is unavailable); everything else must be delivered. Top-level timestamps are the wall clock at publication. Runs on the
- * shard thread; hands everything to the publisher and writer queues without blocking.
+ * coalesce while Redis is unavailable); everything else must be delivered. Top-level timestamps are the wall
+ * clock at publication. Runs on the shard thread; hands everything to the publisher and writer queues without
+ * blocking.
  */
 public final class EventEmitter implements AnalyticsListener {
     /** Patterns at or above this confidence also go to {@link Channels#PATTERNS_DETECTED}. */
@@ -82,10 +83,7 @@ public final class EventEmitter implements AnalyticsListener {
             @Override public void onIndicators(Bar bar, List<Indicator> ready) {
                 if (!writeRows) return;
                 String time = IsoTime.format(bar.startMillis()), sid = sessionId();
-                for (Indicator i : ready) {
-                    writer.write(new HistoryRow.Indicator(new Events.IndicatorCalculation(bar.symbol(), i.name(), i.value(),
-                            i.values(), time, "1min", i.parameters()), i.key(), sid, bar.startMillis()));
-                }
+                for (Indicator i : ready) writer.write(new HistoryRow.Indicator(calculation(bar, i, time), i.key(), sid, bar.startMillis()));
             }
             @Override public void onPattern(Bar bar, Detection d) {
                 if (writeRows) writer.write(new HistoryRow.Pattern(detection(bar, d, metadata(sessionId(), d)), sessionId(), bar.startMillis()));
@@ -129,8 +127,7 @@ public final class EventEmitter implements AnalyticsListener {
     public void onIndicators(Bar bar, List<Indicator> ready) {
         String time = IsoTime.format(bar.startMillis()), now = now(), sid = sessionId();
         for (Indicator i : ready) {
-            Events.IndicatorCalculation calc = new Events.IndicatorCalculation(bar.symbol(), i.name(), i.value(),
-                    i.values(), time, "1min", i.parameters());
+            Events.IndicatorCalculation calc = calculation(bar, i, time);
             publisher.send(RedisCommand.publishLatest(Channels.INDICATORS_STREAMING,
                     Json.write(new Events.IndicatorEvent(now, calc)), bar.symbol() + '|' + i.key()));
             writer.write(new HistoryRow.Indicator(calc, i.key(), sid, bar.startMillis()));
@@ -155,7 +152,7 @@ public final class EventEmitter implements AnalyticsListener {
         writer.write(new HistoryRow.Pattern(detection, sid, bar.startMillis()));
         writer.write(new HistoryRow.IntegrationEvent(flowId, "pattern_detected", IntegrationLog.PRODUCER,
                 IntegrationLog.PATTERN_PUBLISHED, Channels.LEGACY_PATTERNS, bar.symbol(), d.patternType(), detection.confidence(),
-                null, "{\"tier\":\"intraday\",\"timestamp\":" + publishedAt / 1000.0 + "}", publishedAt));
+                null, Json.write(Map.of("tier", "intraday", "timestamp", publishedAt / 1000.0)), publishedAt));
         if (session != null) session.countPattern();
     }
 
@@ -178,6 +175,11 @@ public final class EventEmitter implements AnalyticsListener {
                 IsoTime.format(bar.startMillis()), data, a.severity(), sessionId());
         publish(Channels.ALERTS_INDICATORS, new Events.IndicatorAlertEvent(now(), alert));
         stats.alerts.incrementAndGet();
+    }
+
+    /** @param time the bar start, ISO text */
+    private static Events.IndicatorCalculation calculation(Bar bar, Indicator i, String time) {
+        return new Events.IndicatorCalculation(bar.symbol(), i.name(), i.value(), i.values(), time, "1min", i.parameters());
     }
 
     private Events.Bar eventBar(Bar bar) {

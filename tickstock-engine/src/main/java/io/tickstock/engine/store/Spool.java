@@ -15,7 +15,8 @@ import java.util.List;
  * The on-disk spool of rows PostgreSQL could not take yet: one append-only file of {@link CopyRow} lines,
  * forced to disk after each append, read back from the front in chunks and emptied once all of it is
  * written. Bounded by {@code maxBytes}: an append that would pass it is refused (the caller counts the rows
- * as dropped). It survives a restart of the engine: rows left in it are written before anything new. A line
+ * as dropped). It survives a restart of the engine: rows left in it are written before anything new (an
+ * empty spool's file is deleted on close). A line
  * torn by a crash (no newline) is skipped. Used by the writer thread only (not thread-safe).
  */
 final class Spool implements AutoCloseable {
@@ -113,8 +114,11 @@ final class Spool implements AutoCloseable {
         return count;
     }
 
+    /** Closes the file, and deletes it when nothing waits in it. */
     @Override
     public void close() throws IOException {
+        boolean empty = channel.size() == 0;
         channel.close();
+        if (empty) Files.deleteIfExists(file);
     }
 }
