@@ -1,0 +1,120 @@
+package io.tickstock.app.subscriber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every JSON example of the Phase 5 guide (seeds/000) and of CONTRACT.md, read straight from those documents,
+ * single and in batch form, is accepted by {@link MessageReader} with the canonical fields the app relies on.
+ * The documents' placeholder {@code {"…pattern-specific measurements…"}} is the only text replaced (by {@code {}})
+ * to make the example JSON.
+ */
+class SeedExamplesTest {
+    record Example(String source, String channel, String json) {
+        @Override public String toString() { return source + " → " + channel; }
+    }
+
+    /** Channel of an example by its {@code type}/{@code event}/{@code event_type}; Phase 5 alerts have none. */
+    private static final Map<String, String> CHANNEL_BY_TYPE = Map.ofEntries(
+            Map.entry("session_started", Channels.SESSION_STARTED),
+            Map.entry("streaming_session_started", Channels.SESSION_STARTED),
+            Map.entry("streaming_session_stopped", Channels.SESSION_STOPPED),
+            Map.entry("pattern_detected", Channels.PATTERNS_STREAMING),
+            Map.entry("streaming_pattern", Channels.PATTERNS_STREAMING),
+            Map.entry("indicator_calculated", Channels.INDICATORS_STREAMING),
+            Map.entry("streaming_indicator", Channels.INDICATORS_STREAMING),
+            Map.entry("indicator_alert", Channels.ALERTS_INDICATORS),
+            Map.entry("streaming_health", Channels.HEALTH),
+            Map.entry("critical_alert", Channels.ALERTS_CRITICAL),
+            Map.entry("streaming_bar", Channels.BARS_STREAMING),
+            Map.entry("persistence_batch", Channels.PERSISTENCE));
+
+    static Stream<Example> examples() throws IOException {
+        Path shared = Path.of(System.getProperty("tickstock.data.dir", "../../shared/data")).getParent();
+        Path phase5;
+        try (Stream<Path> seeds = Files.list(shared.resolve("seeds"))) {
+            phase5 = seeds.filter(p -> p.getFileName().toString().startsWith("000_")).findFirst().orElseThrow();
+        }
+        List<Example> out = new ArrayList<>();
+        for (Path doc : List.of(phase5, shared.resolve("CONTRACT.md"))) {
+            Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(doc));
+            while (m.find()) {
+                String json = m.group(1).replace("{\"…pattern-specific measurements…\"}", "{}");
+                ObjectNode msg = (ObjectNode) Json.read(json);
+                String channel = channel(msg);
+                String source = doc.getFileName() + " " + type(msg);
+                out.add(new Example(source, channel, json));
+                batchForm(msg).ifPresent(b -> out.add(new Example(source + " (batch form)", channel, b)));
+            }
+        }
+        assertThat(out.stream().filter(e -> e.source.startsWith("000_"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(out.stream().filter(e -> e.source.startsWith("CONTRACT"))).hasSizeGreaterThanOrEqualTo(11);
+        return out.stream();
+    }
+
+    private static String type(ObjectNode msg) {
+        return msg.path("type").asText(msg.path("event").asText(msg.path("event_type").asText("alert")));
+    }
+
+    private static String channel(ObjectNode msg) {
+        if (msg.path("source").asText().equals("TickStockPL")) return Channels.LEGACY_PATTERNS;
+        if (msg.has("alert_type") && !msg.has("type")) return Channels.ALERTS_INDICATORS; // Phase 5 flat alert
+        return CHANNEL_BY_TYPE.get(type(msg));
+    }
+
+    /** The documented batch form of a single pattern or indicator message. */
+    private static java.util.Optional<String> batchForm(ObjectNode msg) {
+        for (String[] f : new String[][] {{"detection", "patterns"}, {"calculation", "indicators"}}) {
+            if (msg.has(f[0])) {
+                ObjectNode b = msg.deepCopy();
+                JsonNode item = b.remove(f[0]);
+                b.putArray(f[1]).add(item).add(item);
+                b.put("count", 2);
+                return java.util.Optional.of(b.toString());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void everyDocumentedExampleIsAccepted(Example example) throws UnreadableMessage {
+        assertThat(example.channel).as("channel of " + example.source).isNotNull();
+        List<Inbound> events = new MessageReader(() -> 0L).read(example.channel, example.json);
+        assertThat(events).hasSize(example.source.endsWith("(batch form)") ? 2 : 1);
+        for (Inbound e : events) {
+            ObjectNode d = e.data();
+            switch (e.kind()) {
+                case SESSION_STARTED, SESSION_STOPPED -> assertThat(d.path("session_id").asText()).isNotEmpty();
+                case PATTERN -> assertThat(d.path("pattern_type").asText()).isNotEmpty();
+                case INDICATOR -> {
+                    assertThat(d.path("indicator").asText()).isNotEmpty();
+                    assertThat(d.path("value").isNumber()).as("scalar value kept").isTrue();
+                }
+                case ALERT -> assertThat(d.path("alert_type").asText()).isEqualTo(d.path("alert_type").asText().toUpperCase()).isNotEmpty();
+                case HEALTH -> assertThat(d.path("status").asText()).isNotEmpty();
+                case CRITICAL -> assertThat(d.path("message").asText()).isNotEmpty();
+                case BAR, BAR_CORRECTION -> assertThat(d.path("close").isNumber()).isTrue();
+                case PERSISTENCE -> assertThat(d.path("table").asText()).isNotEmpty();
+                case LEGACY_PATTERN -> assertThat(d.path("pattern").asText()).isNotEmpty();
+                case LEGACY_HEALTH -> assertThat(d).isNotNull();
+            }
+            if (!e.channel().equals(Channels.LEGACY_PATTERNS) && d.has("symbol")) assertThat(d.path("symbol").asText()).matches("[A-Z.]{1,10}");
+        }
+    }
+}
