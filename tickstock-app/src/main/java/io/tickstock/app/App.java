@@ -24,6 +24,7 @@ import io.tickstock.app.web.Auth;
 import io.tickstock.app.web.BadParameter;
 import io.tickstock.app.web.Pages;
 import io.tickstock.app.web.StreamingApi;
+import io.tickstock.app.web.StreamSocket;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
 import java.security.SecureRandom;
@@ -52,6 +53,9 @@ public final class App implements AutoCloseable {
     private StreamingBuffer buffer;
     private RedisSubscriber subscriber;
     private AlertArchive alerts;
+    private History history;
+    private long lastPatternMillis = -1; // dispatcher thread
+    private volatile long reloadedPatterns;
     private IntegrationCheckpoints checkpoints;
     private Javalin http;
     private String generatedAdminPassword;
@@ -73,21 +77,25 @@ public final class App implements AutoCloseable {
             generatedAdminPassword = password;
         }
         users.upsert("admin", password.toCharArray(), "admin");
-        alerts = new AlertArchive(dataSource);
+        alerts = new AlertArchive(dataSource, 1_000_000).start();
+        history = new History(dataSource, clock);
         hub = new WebSocketHub(4_096);
         checkpoints = new IntegrationCheckpoints(dataSource).start();
-        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub::broadcast, clock, state)
+        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state)
                 .onPatternsDelivered(this::delivered).start();
         loadCurrentSession();
-        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).start();
+        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(this::reload).start();
 
         Auth auth = new Auth(users, clock);
         Pages pages = new Pages();
         SessionAdmin admin = new SessionAdmin(auth, config.redisUrl(), clock);
-        StreamingApi api = new StreamingApi(new History(dataSource, clock), this::status);
+        StreamingApi api = new StreamingApi(history, this::status);
         http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofMinutes(10)));
+            c.jetty.modifyWebSocketServletFactory(f -> {
+                f.setIdleTimeout(Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
+                f.setMaxOutgoingFrames(8); // one send in flight per client (WebSocketHub) plus pings and close frames
+            });
             c.routes.before(auth::require);
             c.routes.wsBeforeUpgrade(auth::requireForUpgrade);
             c.routes.get("/login", pages::login);
@@ -105,12 +113,7 @@ public final class App implements AutoCloseable {
             c.routes.post("/streaming/api/admin/session/{action}", admin::handle);
             c.routes.get("/health/live", ctx -> ctx.result("ok"));
             c.routes.get("/health/ready", ctx -> ctx.result("ready"));
-            c.routes.ws("/streaming/ws", ws -> {
-                ws.onConnect(ctx -> hub.connect(ctx, auth.user(ctx.cookie(Auth.COOKIE)).map(Auth.Login::user).orElse("?"),
-                        state.snapshot(clock.getAsLong())));
-                ws.onClose(hub::disconnect);
-                ws.onError(hub::disconnect);
-            });
+            c.routes.ws("/streaming/ws", new StreamSocket(hub, auth, state, history, clock)::configure);
             c.routes.exception(BadParameter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
                     .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
             c.routes.exception(Exception.class, (e, ctx) -> {
@@ -159,12 +162,47 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /**
+     * After a Redis reconnect (dispatcher thread): the session as PostgreSQL has it, and the patterns of that
+     * session from two minutes before the newest one received (its whole history when none was), which the
+     * buffer de-duplicates against what was already delivered.
+     */
+    private void reload() {
+        try {
+            ObjectNode s = history.latestSession();
+            if (s == null) return;
+            String sid = s.path("session_id").asText();
+            boolean active = "active".equals(s.path("status").asText());
+            ObjectNode known = state.session();
+            long now = clock.getAsLong();
+            if (known == null || !sid.equals(known.path("session_id").asText()) || state.sessionActive() != active) {
+                buffer.accept(new Inbound(active ? Inbound.Kind.SESSION_STARTED : Inbound.Kind.SESSION_STOPPED, RELOAD, s, now));
+            }
+            List<ObjectNode> missed = history.patternDetections(sid, lastPatternMillis < 0 ? 0 : lastPatternMillis - 120_000, 5_000);
+            for (ObjectNode d : missed) onEvent(new Inbound(Inbound.Kind.PATTERN, RELOAD, d, now, now));
+            reloadedPatterns += missed.size();
+            LOG.info("reloaded session {} and {} patterns from PostgreSQL after a Redis reconnect", sid, missed.size());
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.warn("reload from PostgreSQL after a Redis reconnect failed: {}", e.getMessage());
+        }
+    }
+
+    /** The channel name of events reloaded from PostgreSQL. */
+    static final String RELOAD = "postgresql:reload";
+
     private void onEvent(Inbound e) {
         if (e.kind() == Inbound.Kind.LEGACY_PATTERN) checkpoint(e);
+        if (e.kind() == Inbound.Kind.PATTERN) {
+            try {
+                lastPatternMillis = Math.max(lastPatternMillis, io.tickstock.contract.IsoTime.parseMillis(e.data().path("timestamp").asText()));
+            } catch (RuntimeException ignored) {
+                // a Phase 5 detection without a parsable bar time: nothing to reload from
+            }
+        }
         if (e.kind() == Inbound.Kind.ALERT) {
             try {
                 alerts.store(e.data());
-            } catch (Exception ex) {
+            } catch (RuntimeException ex) {
                 subscriberStats.unreadable(e.channel(), "alert not stored: " + ex.getClass().getSimpleName(), e.data().toString());
             }
         }
@@ -177,7 +215,11 @@ public final class App implements AutoCloseable {
         s.put("session_active", state.sessionActive());
         s.put("health", state.health());
         s.put("subscriber", Map.of("received", subscriberStats.receivedByChannel(),
-                "unreadable", subscriberStats.unreadableByReason(), "backlog", subscriber.backlog()));
+                "unreadable", subscriberStats.unreadableByReason(), "backlog", subscriber.backlog(),
+                "connected", subscriber.connected(), "resubscriptions", subscriber.resubscriptions(),
+                "reloaded_patterns", reloadedPatterns));
+        s.put("alert_archive", Map.of("stored", alerts.stored(), "pending", alerts.pending(), "dropped", alerts.dropped(),
+                "failed_attempts", alerts.failures()));
         s.put("buffer", buffer.stats().snapshot());
         s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted()));
         s.put("integration_log", Map.of("written", checkpoints.written(), "dropped", checkpoints.dropped(), "failed", checkpoints.failed()));
@@ -200,6 +242,13 @@ public final class App implements AutoCloseable {
         if (subscriber != null) subscriber.close();
         if (buffer != null) buffer.close();
         if (hub != null) hub.close();
+        if (alerts != null) {
+            try {
+                alerts.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (checkpoints != null) {
             try {
                 checkpoints.close();

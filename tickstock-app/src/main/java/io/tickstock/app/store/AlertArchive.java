@@ -6,33 +6,118 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Stores each received indicator alert in {@code app_indicator_alerts}, idempotently. Thread-safe. */
-public final class AlertArchive {
+/**
+ * Stores every received indicator alert in {@code app_indicator_alerts}, idempotently (unique session, symbol,
+ * type, time), on its own thread {@code tickstock-alerts}, so that a slow or absent PostgreSQL never blocks the
+ * dispatcher. Alerts are written in batches of up to 500; while PostgreSQL fails they stay queued (up to
+ * {@code capacity}, then counted as dropped) and the batch is retried every second. {@link #store} may be
+ * called from any thread and never blocks.
+ */
+public final class AlertArchive implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertArchive.class);
+    private static final int BATCH = 500;
+    private static final long RETRY_MILLIS = 1_000;
+
     private final DataSource dataSource;
+    private record Row(UUID sessionId, String alertType, String symbol, Timestamp time, String data, String severity) {}
 
-    public AlertArchive(DataSource dataSource) {
+    private final LinkedBlockingQueue<Row> queue;
+    private final List<Row> batch = new ArrayList<>();
+    private final AtomicLong stored = new AtomicLong(), dropped = new AtomicLong(), failures = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /** @param capacity alerts kept while PostgreSQL is unavailable */
+    public AlertArchive(DataSource dataSource, int capacity) {
         this.dataSource = dataSource;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.thread = Thread.ofPlatform().name("tickstock-alerts").daemon().unstarted(this::run);
+    }
+
+    public AlertArchive start() {
+        thread.start();
+        return this;
     }
 
     /**
-     * @param alert the canonical {@code alert} object (symbol, alert_type, timestamp, data, severity, session_id)
-     * @throws SQLException when PostgreSQL fails
+     * Queues the canonical {@code alert} object (symbol, alert_type, timestamp, data, severity, session_id).
+     *
+     * @throws IllegalArgumentException when {@code timestamp} is not ISO-8601 or {@code session_id} not a UUID
      */
-    public void store(JsonNode alert) throws SQLException {
+    public void store(JsonNode alert) {
+        String sid = alert.path("session_id").asText(null);
+        Row row = new Row(sid == null ? null : UUID.fromString(sid), alert.path("alert_type").asText(), alert.path("symbol").asText(),
+                new Timestamp(IsoTime.parseMillis(alert.path("timestamp").asText())), alert.path("data").toString(),
+                alert.path("severity").asText(null));
+        if (!queue.offer(row)) {
+            dropped.incrementAndGet();
+            LOG.error("alert queue full ({} alerts waiting for PostgreSQL): alert dropped", queue.size());
+        }
+    }
+
+    public long stored() { return stored.get(); }
+    public long pending() { return queue.size() + batch.size(); }
+    public long dropped() { return dropped.get(); }
+    /** Failed write attempts (each retried). */
+    public long failures() { return failures.get(); }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    Row first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) continue;
+                    batch.add(first);
+                }
+                queue.drainTo(batch, BATCH - batch.size());
+                write(batch);
+                stored.addAndGet(batch.size());
+                batch.clear();
+            } catch (SQLException | RuntimeException e) {
+                if (failures.getAndIncrement() == 0 || !running) LOG.warn("storing {} alerts failed, retrying every second: {}", batch.size(), e.getMessage());
+                if (!running) return;
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void write(List<Row> alerts) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO app_indicator_alerts (session_id, alert_type, symbol, alert_time, alert_data, severity) "
                         + "VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING")) {
-            String sid = alert.path("session_id").asText(null);
-            ps.setObject(1, sid == null ? null : UUID.fromString(sid));
-            ps.setString(2, alert.path("alert_type").asText());
-            ps.setString(3, alert.path("symbol").asText());
-            ps.setTimestamp(4, new Timestamp(IsoTime.parseMillis(alert.path("timestamp").asText())));
-            ps.setString(5, alert.path("data").toString());
-            ps.setString(6, alert.path("severity").asText(null));
-            ps.executeUpdate();
+            for (Row a : alerts) {
+                ps.setObject(1, a.sessionId);
+                ps.setString(2, a.alertType);
+                ps.setString(3, a.symbol);
+                ps.setTimestamp(4, a.time);
+                ps.setString(5, a.data);
+                ps.setString(6, a.severity);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
+    }
+
+    /** Writes what is queued (one attempt when PostgreSQL is down), then stops. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
     }
 }

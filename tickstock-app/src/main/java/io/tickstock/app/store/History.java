@@ -41,29 +41,32 @@ public final class History {
         return newest == null ? clock.getAsLong() : IsoTime.parseMillis((String) newest) + 60_000;
     }
 
-    public List<Map<String, Object>> patterns(String symbol, int hours) throws SQLException {
-        return query("SELECT symbol, pattern_type, confidence, detected_at AS timestamp, timeframe, bar_open AS open, "
+    /** Query results: column labels in order and the rows (ordered maps keyed by label). */
+    public record Rows(List<String> columns, List<Map<String, Object>> rows) {}
+
+    public Rows patterns(String symbol, int hours) throws SQLException {
+        return table("SELECT symbol, pattern_type, confidence, detected_at AS timestamp, timeframe, bar_open AS open, "
                 + "bar_high AS high, bar_low AS low, bar_close AS close, bar_volume AS volume, metadata, session_id "
                 + "FROM intraday_patterns WHERE symbol = ? AND detected_at >= ? ORDER BY detected_at DESC LIMIT 500",
                 symbol, since(hours));
     }
 
-    public List<Map<String, Object>> indicators(String symbol, int hours, String indicator) throws SQLException {
+    public Rows indicators(String symbol, int hours, String indicator) throws SQLException {
         String sql = "SELECT symbol, indicator, series, value, calculated_at AS timestamp, timeframe, metadata, session_id "
                 + "FROM intraday_indicators WHERE symbol = ? AND calculated_at >= ?"
                 + (indicator == null ? "" : " AND indicator = ?") + " ORDER BY calculated_at DESC, series LIMIT 5000";
-        return indicator == null ? query(sql, symbol, since(hours)) : query(sql, symbol, since(hours), indicator);
+        return indicator == null ? table(sql, symbol, since(hours)) : table(sql, symbol, since(hours), indicator);
     }
 
-    public List<Map<String, Object>> alerts(int hours, String alertType, int limit) throws SQLException {
+    public Rows alerts(int hours, String alertType, int limit) throws SQLException {
         String sql = "SELECT symbol, alert_type, alert_time AS timestamp, alert_data AS data, severity, session_id "
                 + "FROM app_indicator_alerts WHERE alert_time >= ?" + (alertType == null ? "" : " AND alert_type = ?")
                 + " ORDER BY alert_time DESC, id DESC LIMIT " + limit;
-        return alertType == null ? query(sql, since(hours)) : query(sql, since(hours), alertType);
+        return alertType == null ? table(sql, since(hours)) : table(sql, since(hours), alertType);
     }
 
-    public List<Map<String, Object>> bars(String symbol, int hours) throws SQLException {
-        return query("SELECT symbol, ts AS timestamp, open, high, low, close, volume, vwap, trade_count, "
+    public Rows bars(String symbol, int hours) throws SQLException {
+        return table("SELECT symbol, ts AS timestamp, open, high, low, close, volume, vwap, trade_count, "
                 + "market_session AS session FROM ohlcv_1min WHERE symbol = ? AND ts >= ? ORDER BY ts", symbol, since(hours));
     }
 
@@ -85,22 +88,74 @@ public final class History {
         return out;
     }
 
+    /**
+     * The newest session row as the contract's {@code session} object (session_id, universe, started_at,
+     * symbol_count, trigger_type, status {@code active} or its final status, stopped_at), or null when none.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode latestSession() throws SQLException {
+        List<Map<String, Object>> rows = query("SELECT session_id, universe, started_at, stopped_at, symbol_count, trigger_type, "
+                + "coalesce(final_status, CASE WHEN stopped_at IS NULL THEN 'active' ELSE 'stopped' END) AS status "
+                + "FROM streaming_sessions ORDER BY started_at DESC LIMIT 1");
+        return rows.isEmpty() ? null : Json.MAPPER.valueToTree(rows.getFirst());
+    }
+
+    /**
+     * Patterns of a session detected at or after {@code sinceMillis} (bar start, epoch ms), oldest first, at most
+     * {@code limit}, rebuilt as the contract's {@code detection} objects (direction, bar_data, parameters and
+     * metadata from the stored row) with {@code metadata.source = "postgresql"}.
+     */
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> patternDetections(String sessionId, long sinceMillis, int limit)
+            throws SQLException {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
+        for (Map<String, Object> r : query("SELECT * FROM (SELECT symbol, pattern_type, confidence, detected_at, timeframe, bar_open, "
+                + "bar_high, bar_low, bar_close, bar_volume, metadata FROM intraday_patterns WHERE session_id = ?::uuid AND detected_at >= ? "
+                + "ORDER BY detected_at DESC, id DESC LIMIT " + limit + ") p ORDER BY detected_at", sessionId, new Timestamp(sinceMillis))) {
+            var d = Json.MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode meta = r.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m
+                    ? m.deepCopy() : Json.MAPPER.createObjectNode();
+            d.put("symbol", (String) r.get("symbol"));
+            d.put("pattern_type", (String) r.get("pattern_type"));
+            d.put("confidence", ((Number) r.get("confidence")).doubleValue());
+            d.put("timestamp", (String) r.get("detected_at"));
+            d.put("timeframe", (String) r.get("timeframe"));
+            d.set("direction", meta.remove("direction"));
+            var bar = d.putObject("bar_data");
+            bar.set("open", Json.MAPPER.valueToTree(r.get("bar_open")));
+            bar.set("high", Json.MAPPER.valueToTree(r.get("bar_high")));
+            bar.set("low", Json.MAPPER.valueToTree(r.get("bar_low")));
+            bar.set("close", Json.MAPPER.valueToTree(r.get("bar_close")));
+            bar.set("volume", Json.MAPPER.valueToTree(r.get("bar_volume")));
+            d.set("parameters", meta.remove("parameters"));
+            meta.put("session_id", sessionId);
+            meta.put("source", "postgresql");
+            d.set("metadata", meta);
+            out.add(d);
+        }
+        return out;
+    }
+
     private Timestamp since(int hours) throws SQLException {
         return new Timestamp(anchorMillis() - hours * 3_600_000L);
     }
 
     private List<Map<String, Object>> query(String sql, Object... params) throws SQLException {
+        return table(sql, params).rows();
+    }
+
+    private Rows table(String sql, Object... params) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i));
                 List<Map<String, Object>> rows = new ArrayList<>();
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnLabel(i), value(rs.getObject(i)));
+                    for (int i = 1; i <= columns.size(); i++) row.put(columns.get(i - 1), value(rs.getObject(i)));
                     rows.add(row);
                 }
-                return rows;
+                return new Rows(columns, rows);
             }
         }
     }

@@ -18,7 +18,9 @@ import java.util.function.LongSupplier;
  * indicator alerts and patterns with confidence &ge; 0.8 go out at once; other patterns are batched
  * (at most {@code maxBatch} per frame, the rest in the following frames of the same flush); indicator values
  * coalesce to the latest per series (symbol + indicator + parameters) and bars to the latest per symbol and
- * minute within one interval. Every item carries {@code published_at}, the engine's publication time, so a
+ * minute within one interval. A pattern already delivered (same session, symbol, type and bar; e.g. reloaded
+ * from PostgreSQL after a reconnect and then re-published) is counted as {@code pattern.duplicate} and not
+ * sent again. Every item carries {@code published_at}, the engine's publication time, so a
  * client can measure latency. {@link #accept} is called by the dispatcher thread; {@link #flush} by the
  * buffer's own thread every {@code intervalMillis}.
  */
@@ -27,11 +29,12 @@ public final class StreamingBuffer implements AutoCloseable {
 
     private final long intervalMillis;
     private final int maxBatch;
-    private final Consumer<String> broadcast;
+    private final Fanout fanout;
     private final LongSupplier clock;
     private final LiveState state;
     private final BufferStats stats = new BufferStats();
     private final Thread thread;
+    private final RecentPatterns recent = new RecentPatterns(100_000);
     private List<ObjectNode> patterns = new ArrayList<>();
     private Map<String, ObjectNode> indicators = new LinkedHashMap<>();
     private Map<String, ObjectNode> bars = new LinkedHashMap<>();
@@ -39,13 +42,13 @@ public final class StreamingBuffer implements AutoCloseable {
     private volatile Consumer<List<ObjectNode>> onPatternsDelivered = p -> {};
 
     /**
-     * @param broadcast sends one frame to every client; must not block
-     * @param clock     wall clock, epoch ms
+     * @param fanout the browsers; must not block
+     * @param clock  wall clock, epoch ms
      */
-    public StreamingBuffer(long intervalMillis, int maxBatch, Consumer<String> broadcast, LongSupplier clock, LiveState state) {
+    public StreamingBuffer(long intervalMillis, int maxBatch, Fanout fanout, LongSupplier clock, LiveState state) {
         this.intervalMillis = intervalMillis;
         this.maxBatch = maxBatch;
-        this.broadcast = broadcast;
+        this.fanout = fanout;
         this.clock = clock;
         this.state = state;
         this.thread = Thread.ofPlatform().name("tickstock-buffer").daemon().unstarted(this::run);
@@ -79,20 +82,21 @@ public final class StreamingBuffer implements AutoCloseable {
             case SESSION_STOPPED -> { state.sessionStopped(data); now("session", Frames.session(false, state.session())); }
             case HEALTH -> { state.health(data); now("health", Frames.health(data)); }
             case CRITICAL -> { state.critical(data); now("critical_alert", Frames.frame("critical_alert", data)); }
-            case ALERT -> { state.alert(data); now("indicator_alert", Frames.frame("indicator_alert", data)); }
+            case ALERT -> { state.alert(data); now("indicator_alert", "alert", data, d -> Frames.frame("indicator_alert", d)); }
             case PATTERN -> {
                 if (data.path("metadata").path("retracted").asBoolean(false)) { // a bar correction removed it
+                    recent.remove(data);
                     state.retract(data);
-                    ObjectNode d = data.objectNode();
-                    d.set("detection", data);
-                    now("pattern_retracted", Frames.frame("streaming_pattern_retracted", d));
+                    now("pattern_retracted", "pattern", data, d -> Frames.frame("streaming_pattern_retracted", d.objectNode().set("detection", d)));
+                    return;
+                }
+                if (!recent.add(data)) {
+                    stats.add("pattern", "duplicate", 1);
                     return;
                 }
                 state.pattern(data);
                 if (data.path("confidence").asDouble() >= IMMEDIATE_CONFIDENCE) {
-                    ObjectNode d = data.objectNode();
-                    d.set("detection", data);
-                    now("pattern", Frames.frame("streaming_pattern", d));
+                    now("pattern", "pattern", data, d -> Frames.frame("streaming_pattern", d.objectNode().set("detection", d)));
                     onPatternsDelivered.accept(List.of(data));
                 } else {
                     stats.add("pattern", "received", 1);
@@ -119,7 +123,14 @@ public final class StreamingBuffer implements AutoCloseable {
 
     private void now(String type, String frame) {
         stats.add(type, "received", 1);
-        broadcast.accept(frame);
+        fanout.broadcast(frame);
+        stats.add(type, "delivered", 1);
+    }
+
+    /** One item of a subscribable stream at once. */
+    private void now(String type, String stream, ObjectNode item, java.util.function.Function<ObjectNode, String> render) {
+        stats.add(type, "received", 1);
+        fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
         stats.add(type, "delivered", 1);
     }
 
@@ -141,7 +152,7 @@ public final class StreamingBuffer implements AutoCloseable {
         if (!p.isEmpty()) onPatternsDelivered.accept(p);
         send("indicator", "streaming_indicators_batch", "indicators", new ArrayList<>(i.values()), now);
         for (ObjectNode bar : b.values()) {
-            broadcast.accept(Frames.frame("streaming_bar", bar));
+            fanout.publish("bar", List.of(bar), items -> Frames.frame("streaming_bar", items.getFirst()));
             stats.add("bar", "delivered", 1);
         }
     }
@@ -149,7 +160,7 @@ public final class StreamingBuffer implements AutoCloseable {
     private void send(String type, String event, String field, List<ObjectNode> items, long now) {
         for (int from = 0; from < items.size(); from += maxBatch) {
             List<ObjectNode> chunk = items.subList(from, Math.min(items.size(), from + maxBatch));
-            broadcast.accept(Frames.batch(event, field, chunk, now));
+            fanout.publish(type, chunk, part -> Frames.batch(event, field, part, now));
             stats.add(type, "delivered", chunk.size());
         }
     }

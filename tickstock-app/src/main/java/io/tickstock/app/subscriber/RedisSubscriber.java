@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Subscribes to every channel of the contract. Lettuce's listener runs on a Netty thread, so it only
  * enqueues; the {@code tickstock-dispatch} thread reads each message ({@link MessageReader}) and hands the
  * events to {@code sink}. Lettuce reconnects (every 500 ms, so the engine's backlog after a Redis outage
- * finds the subscription back) and resubscribes by itself.
+ * finds the subscription back) and resubscribes by itself; once every channel is subscribed again the
+ * dispatcher runs the {@link #onResubscribed} action (in order with the messages), so the app can reload from
+ * PostgreSQL what was published while it was away.
  */
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
@@ -34,6 +36,9 @@ public final class RedisSubscriber implements AutoCloseable {
     private final Consumer<Inbound> sink;
     private final Thread dispatcher;
     private volatile boolean running = true;
+    private volatile Runnable onResubscribed = () -> {};
+    private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong resubscriptions = new java.util.concurrent.atomic.AtomicLong();
 
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
     public RedisSubscriber(String redisUrl, LongSupplier clock, SubscriberStats stats, Consumer<Inbound> sink) {
@@ -57,6 +62,12 @@ public final class RedisSubscriber implements AutoCloseable {
             public void message(String channel, String message) {
                 queue.add(new Raw(channel, message, clock.getAsLong()));
             }
+
+            @Override
+            public void subscribed(String channel, long count) {
+                // the initial subscription completes once; every later full set is a resubscription after a reconnect
+                if (count == Channels.ALL.size() && subscriptions.getAndIncrement() > 0) queue.add(new Raw(null, null, clock.getAsLong()));
+            }
         });
         this.dispatcher = Thread.ofPlatform().name("tickstock-dispatch").daemon().unstarted(this::dispatch);
     }
@@ -78,6 +89,16 @@ public final class RedisSubscriber implements AutoCloseable {
                 return;
             }
             if (raw == null) continue;
+            if (raw.channel() == null) {
+                resubscriptions.incrementAndGet();
+                LOG.info("resubscribed to {} channels after a reconnect", Channels.ALL.size());
+                try {
+                    onResubscribed.run();
+                } catch (RuntimeException e) {
+                    LOG.error("reloading after a reconnect failed", e);
+                }
+                continue;
+            }
             stats.received(raw.channel());
             List<Inbound> events;
             try {
@@ -95,6 +116,22 @@ public final class RedisSubscriber implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Runs {@code action} on the dispatcher thread after each resubscription that follows a reconnect. */
+    public RedisSubscriber onResubscribed(Runnable action) {
+        this.onResubscribed = action;
+        return this;
+    }
+
+    /** Reconnects after which every channel was subscribed again. */
+    public long resubscriptions() {
+        return resubscriptions.get();
+    }
+
+    /** Whether the subscription connection is open now. */
+    public boolean connected() {
+        return connection.isOpen();
     }
 
     /** Messages received but not yet dispatched. */

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * 1–24 (default 1), {@code limit} 1–500 (default 100), {@code indicator} a TA-Lib name TickStock computes (RSI, SMA, EMA, MACD, BBANDS, ATR, … VWAP)
  * (BB accepted as BBANDS),
  * {@code alert_type} one of the six alert types, symbols {@code [A-Z.]{1,10}}; a bad one answers 400
- * naming it. Responses are JSON.
+ * naming it. Responses are JSON; {@code ?format=csv} answers patterns, indicators, alerts and bars as CSV
+ * (RFC 4180, header row, JSON columns as JSON text, UTC ISO-8601 times) for download. The OpenAPI 3.1
+ * description of these endpoints is {@code GET /streaming/api/openapi.json}.
  */
 public final class StreamingApi {
     private static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
@@ -37,7 +39,7 @@ public final class StreamingApi {
     }
 
     public void patterns(Context ctx) throws SQLException {
-        json(ctx, history.patterns(symbol(ctx), intParam(ctx, "hours", 1, 24, 1)));
+        rows(ctx, "patterns", history.patterns(symbol(ctx), intParam(ctx, "hours", 1, 24, 1)));
     }
 
     public void indicators(Context ctx) throws SQLException {
@@ -46,7 +48,7 @@ public final class StreamingApi {
         if (indicator != null && !INDICATORS.contains(indicator)) {
             throw new BadParameter("indicator", "indicator must be one of " + String.join(", ", new java.util.TreeSet<>(INDICATORS)));
         }
-        json(ctx, history.indicators(symbol(ctx), intParam(ctx, "hours", 1, 24, 1), indicator));
+        rows(ctx, "indicators", history.indicators(symbol(ctx), intParam(ctx, "hours", 1, 24, 1), indicator));
     }
 
     public void alerts(Context ctx) throws SQLException {
@@ -54,7 +56,7 @@ public final class StreamingApi {
         if (type != null && !ALERT_TYPES.contains(type)) {
             throw new BadParameter("alert_type", "alert_type must be one of " + String.join(", ", new java.util.TreeSet<>(ALERT_TYPES)));
         }
-        json(ctx, history.alerts(intParam(ctx, "hours", 1, 24, 1), type, intParam(ctx, "limit", 1, 500, 100)));
+        rows(ctx, "alerts", history.alerts(intParam(ctx, "hours", 1, 24, 1), type, intParam(ctx, "limit", 1, 500, 100)));
     }
 
     public void summary(Context ctx) throws SQLException {
@@ -62,7 +64,7 @@ public final class StreamingApi {
     }
 
     public void bars(Context ctx) throws SQLException {
-        json(ctx, history.bars(symbol(ctx), intParam(ctx, "hours", 1, 24, 6)));
+        rows(ctx, "bars", history.bars(symbol(ctx), intParam(ctx, "hours", 1, 24, 6)));
     }
 
     private static String symbol(Context ctx) {
@@ -81,6 +83,26 @@ public final class StreamingApi {
             // answered below
         }
         throw new BadParameter(name, name + " must be an integer from " + min + " to " + max + ", was '" + raw + "'");
+    }
+
+    /** {@code GET /streaming/api/openapi.json}: the OpenAPI document (classpath resource). */
+    public void openapi(Context ctx) throws java.io.IOException {
+        try (var in = StreamingApi.class.getResourceAsStream("/io/tickstock/app/web/openapi.json")) {
+            ctx.contentType("application/json").result(in.readAllBytes());
+        }
+    }
+
+    /** JSON, or CSV with {@code format=csv} (400 naming {@code format} for anything else). */
+    private static void rows(Context ctx, String name, History.Rows rows) {
+        String format = ctx.queryParam("format");
+        if (format == null || format.equals("json")) {
+            json(ctx, rows.rows());
+        } else if (format.equals("csv")) {
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                    .result(Csv.write(rows.columns(), rows.rows()));
+        } else {
+            throw new BadParameter("format", "format must be json or csv, was '" + format + "'");
+        }
     }
 
     static void json(Context ctx, Object body) {

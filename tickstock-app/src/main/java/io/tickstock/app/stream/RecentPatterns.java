@@ -1,0 +1,39 @@
+package io.tickstock.app.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The identities (session, symbol, pattern type, bar start) of the most recent {@code capacity} patterns sent to
+ * the browsers, so that a pattern that arrives twice — from Redis and from the PostgreSQL reload after a
+ * reconnect, or re-published by the engine after a Redis outage — is delivered once. Not thread-safe (the
+ * dispatcher thread owns it).
+ */
+final class RecentPatterns {
+    private final Map<String, Boolean> keys;
+
+    RecentPatterns(int capacity) {
+        this.keys = new LinkedHashMap<>(1 << 12, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** @return false when this pattern was already seen */
+    boolean add(JsonNode detection) {
+        return keys.put(key(detection), Boolean.TRUE) == null;
+    }
+
+    /** Forgets a retracted pattern, so that a later re-detection of the same bar is delivered. */
+    void remove(JsonNode detection) {
+        keys.remove(key(detection));
+    }
+
+    private static String key(JsonNode d) {
+        return d.path("metadata").path("session_id").asText(d.path("session_id").asText()) + '|' + d.path("symbol").asText()
+                + '|' + d.path("pattern_type").asText() + '|' + d.path("timestamp").asText();
+    }
+}

@@ -1,0 +1,88 @@
+package io.tickstock.app.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What one browser receives: per stream ({@code pattern}, {@code alert}, {@code indicator}, {@code bar}) every
+ * symbol ({@code "*"}) or a set of symbols; a stream not named is not sent. Session, health and critical alerts
+ * always go to everyone. A client starts with {@link #ALL} and changes it by sending
+ * <pre>{"action":"subscribe","streams":{"pattern":"*","alert":"*","indicator":["SPY"],"bar":["SPY"]}}</pre>
+ * Immutable; equal subscriptions share one serialized frame per delivery.
+ */
+public record Subscription(Map<String, Set<String>> streams) {
+    /** The streams a client can choose. */
+    public static final List<String> STREAMS = List.of("pattern", "alert", "indicator", "bar");
+    /** Every stream, every symbol (a symbol set of null means all). */
+    public static final Subscription ALL;
+    static {
+        Map<String, Set<String>> all = new LinkedHashMap<>();
+        STREAMS.forEach(s -> all.put(s, null));
+        ALL = new Subscription(java.util.Collections.unmodifiableMap(all));
+    }
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
+    private static final int MAX_SYMBOLS = 1_000;
+
+    /** A subscribe message that cannot be read; {@code parameter} names the offending field. */
+    public static final class Invalid extends Exception {
+        private final String parameter;
+
+        Invalid(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        public String parameter() { return parameter; }
+    }
+
+    /**
+     * Reads the {@code streams} object of a subscribe message.
+     *
+     * @throws Invalid naming {@code streams} or {@code streams.<name>} when it is not {@code "*"} or an array of
+     *                 up to 1,000 symbols matching {@code [A-Z.]{1,10}}, or names an unknown stream
+     */
+    public static Subscription parse(JsonNode message) throws Invalid {
+        if (!(message.get("streams") instanceof ObjectNode streams)) throw new Invalid("streams", "streams must be an object of stream → \"*\" or [symbols]");
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (var e : streams.properties()) {
+            String name = e.getKey();
+            if (!STREAMS.contains(name)) throw new Invalid("streams." + name, "unknown stream '" + name + "', expected one of " + STREAMS);
+            JsonNode v = e.getValue();
+            if (v.isTextual() && v.asText().equals("*")) {
+                out.put(name, null);
+                continue;
+            }
+            if (!v.isArray() || v.size() > MAX_SYMBOLS) throw new Invalid("streams." + name, "streams." + name + " must be \"*\" or an array of at most " + MAX_SYMBOLS + " symbols");
+            Set<String> symbols = new LinkedHashSet<>();
+            for (JsonNode s : v) {
+                if (!s.isTextual() || !SYMBOL.matcher(s.asText()).matches()) throw new Invalid("streams." + name, "symbol must match [A-Z.]{1,10}, was " + s);
+                symbols.add(s.asText());
+            }
+            out.put(name, Set.copyOf(symbols));
+        }
+        return new Subscription(java.util.Collections.unmodifiableMap(out));
+    }
+
+    /** The items of {@code stream} this subscription wants: {@code items} itself when all, else a filtered copy (maybe empty). */
+    public List<ObjectNode> filter(String stream, List<ObjectNode> items) {
+        if (!streams.containsKey(stream)) return List.of();
+        Set<String> symbols = streams.get(stream);
+        if (symbols == null) return items;
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode i : items) if (symbols.contains(i.path("symbol").asText())) out.add(i);
+        return out;
+    }
+
+    /** Symbols named for {@code stream} (empty when none or all). */
+    public Set<String> symbols(String stream) {
+        Set<String> s = streams.get(stream);
+        return s == null ? Set.of() : s;
+    }
+}

@@ -1,0 +1,105 @@
+package io.tickstock.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsMessageContext;
+import io.tickstock.app.store.History;
+import io.tickstock.app.stream.Frames;
+import io.tickstock.app.stream.LiveState;
+import io.tickstock.app.stream.Subscription;
+import io.tickstock.app.stream.WebSocketHub;
+import io.tickstock.contract.Json;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser WebSocket {@code /streaming/ws} (login required at the upgrade). On connect the client gets the
+ * snapshot (session, health, recent patterns and alerts) and then every stream; the server pings every
+ * {@value #PING_SECONDS} s, so a connection that stops answering ends at the idle timeout. Client messages:
+ * <ul>
+ *   <li>{@code {"action":"subscribe","streams":{…}}} ({@link Subscription}) → {@code subscribed} with the streams
+ *       taken, then {@code streaming_bars_snapshot} (the last {@value #SNAPSHOT_HOURS} h of 1-minute bars) for each of
+ *       up to {@value #MAX_SNAPSHOT_SYMBOLS} symbols named for {@code bar};</li>
+ *   <li>anything else → an {@code error} frame naming the {@code parameter}; the connection stays open.</li>
+ * </ul>
+ * Handlers run on Jetty threads.
+ */
+public final class StreamSocket {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSocket.class);
+    static final int PING_SECONDS = 15, SNAPSHOT_HOURS = 6, MAX_SNAPSHOT_SYMBOLS = 20;
+
+    private final WebSocketHub hub;
+    private final Auth auth;
+    private final LiveState state;
+    private final History history;
+    private final LongSupplier clock;
+
+    public StreamSocket(WebSocketHub hub, Auth auth, LiveState state, History history, LongSupplier clock) {
+        this.hub = hub;
+        this.auth = auth;
+        this.state = state;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Installs the handlers on Javalin's {@code ws(...)} config. */
+    public void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
+            String user = auth.user(ctx.cookie(Auth.COOKIE)).map(Auth.Login::user).orElse("?");
+            hub.connect(ctx, user, state.snapshot(clock.getAsLong()));
+        });
+        ws.onMessage(this::message);
+        ws.onClose(ctx -> {
+            ctx.disableAutomaticPings();
+            hub.disconnect(ctx);
+        });
+        ws.onError(hub::disconnect);
+    }
+
+    private void message(WsMessageContext ctx) {
+        JsonNode msg;
+        try {
+            msg = Json.read(ctx.message());
+        } catch (IllegalArgumentException e) {
+            error(ctx, "message", "not JSON: send {\"action\":\"subscribe\",\"streams\":{…}}");
+            return;
+        }
+        if (!"subscribe".equals(msg.path("action").asText())) {
+            error(ctx, "action", "unknown action " + msg.path("action") + ", expected \"subscribe\"");
+            return;
+        }
+        Subscription sub;
+        try {
+            sub = Subscription.parse(msg);
+        } catch (Subscription.Invalid e) {
+            error(ctx, e.parameter(), e.getMessage());
+            return;
+        }
+        hub.subscribe(ctx, sub);
+        ObjectNode reply = Json.MAPPER.createObjectNode();
+        reply.set("streams", Json.MAPPER.valueToTree(sub.streams()));
+        hub.send(ctx, Frames.frame("subscribed", reply));
+        int n = 0;
+        for (String symbol : sub.symbols("bar")) {
+            if (n++ == MAX_SNAPSHOT_SYMBOLS) break;
+            try {
+                ObjectNode d = Json.MAPPER.createObjectNode();
+                d.put("symbol", symbol);
+                d.set("bars", Json.MAPPER.valueToTree(history.bars(symbol, SNAPSHOT_HOURS)));
+                hub.send(ctx, Frames.frame("streaming_bars_snapshot", d));
+            } catch (java.sql.SQLException e) {
+                LOG.warn("bar snapshot of {} unavailable: {}", symbol, e.getMessage());
+                error(ctx, "streams.bar", "recent bars of " + symbol + " unavailable (PostgreSQL): live bars follow");
+            }
+        }
+    }
+
+    private void error(WsMessageContext ctx, String parameter, String message) {
+        hub.send(ctx, Frames.frame("error", Json.MAPPER.valueToTree(Map.of("parameter", parameter, "message", message))));
+    }
+}
