@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.tickstock.app.health.AppMetrics;
 import io.tickstock.app.store.AlertArchive;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.contract.IntegrationLog;
@@ -70,23 +71,25 @@ public final class App implements AutoCloseable {
         dataSource = AppDatabase.open(config.database());
         Users users = new Users(dataSource);
         String password = config.adminPassword();
-        if (password == null || password.isBlank()) {
+        if (password != null && !password.isBlank()) {
+            users.upsert("admin", password.toCharArray(), "admin");
+        } else if (!users.list().containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
             byte[] b = new byte[12];
             new SecureRandom().nextBytes(b);
-            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            generatedAdminPassword = password;
+            generatedAdminPassword = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            users.upsert("admin", generatedAdminPassword.toCharArray(), "admin");
         }
-        users.upsert("admin", password.toCharArray(), "admin");
         alerts = new AlertArchive(dataSource, 1_000_000).start();
         history = new History(dataSource, clock);
-        hub = new WebSocketHub(4_096);
+        hub = new WebSocketHub(config.outboxFrames());
         checkpoints = new IntegrationCheckpoints(dataSource).start();
         buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state)
                 .onPatternsDelivered(this::delivered).start();
         loadCurrentSession();
         subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(this::reload).start();
 
-        Auth auth = new Auth(users, clock);
+        Auth auth = new Auth(users, clock, config.metricsToken());
+        AppMetrics metrics = metrics();
         Pages pages = new Pages();
         SessionAdmin admin = new SessionAdmin(auth, config.redisUrl(), clock);
         StreamingApi api = new StreamingApi(history, this::status);
@@ -109,10 +112,13 @@ public final class App implements AutoCloseable {
             c.routes.get("/streaming/api/indicators/{symbol}", api::indicators);
             c.routes.get("/streaming/api/alerts", api::alerts);
             c.routes.get("/streaming/api/summary", api::summary);
+            c.routes.get("/streaming/api/health", api::health);
+            c.routes.get("/streaming/api/openapi.json", api::openapi);
+            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             c.routes.get("/streaming/api/bars/{symbol}", api::bars);
             c.routes.post("/streaming/api/admin/session/{action}", admin::handle);
             c.routes.get("/health/live", ctx -> ctx.result("ok"));
-            c.routes.get("/health/ready", ctx -> ctx.result("ready"));
+            c.routes.get("/health/ready", this::ready);
             c.routes.ws("/streaming/ws", new StreamSocket(hub, auth, state, history, clock)::configure);
             c.routes.exception(BadParameter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
                     .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
@@ -209,6 +215,39 @@ public final class App implements AutoCloseable {
         buffer.accept(e);
     }
 
+    /** {@code GET /health/ready}: 200 when the Redis subscription is open and PostgreSQL answers, else 503 naming what is down. */
+    private void ready(io.javalin.http.Context ctx) {
+        boolean redis = subscriber.connected(), postgres;
+        try (var c = dataSource.getConnection()) {
+            postgres = c.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            postgres = false;
+        }
+        boolean ready = redis && postgres;
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json").result(Json.write(Map.of(
+                "status", ready ? "ready" : "not ready", "redis", redis ? "up" : "down (check TICKSTOCK_REDIS_URL)",
+                "postgresql", postgres ? "up" : "down (check TICKSTOCK_DATABASE_URL)")));
+    }
+
+    private AppMetrics metrics() {
+        AppMetrics m = new AppMetrics();
+        m.counters("tickstock_app_messages_received", "Redis messages received", "channel", subscriberStats::receivedByChannel);
+        m.counters("tickstock_app_messages_unreadable", "Redis messages that could not be read, by channel and reason", "reason",
+                subscriberStats::unreadableByReason);
+        m.counters("tickstock_app_buffer_events", "streaming buffer events by type and outcome (received, coalesced, delivered, duplicate)",
+                "type", () -> buffer.stats().snapshot());
+        m.gauge("tickstock_app_subscriber_backlog", "Redis messages received, not yet dispatched", subscriber, RedisSubscriber::backlog);
+        m.gauge("tickstock_app_redis_up", "1 when the Redis subscription is open", subscriber, s -> s.connected() ? 1 : 0);
+        m.gauge("tickstock_app_websocket_clients", "connected browsers", hub, WebSocketHub::clients);
+        m.counter("tickstock_app_websocket_frames_sent", "frames sent to browsers", hub, WebSocketHub::framesSent);
+        m.counter("tickstock_app_websocket_evicted", "browsers disconnected as too slow", hub, WebSocketHub::evicted);
+        m.counter("tickstock_app_websocket_coalesced", "values superseded while a slow browser caught up", hub, WebSocketHub::coalesced);
+        m.gauge("tickstock_app_alerts_pending", "indicator alerts waiting to be stored", alerts, AlertArchive::pending);
+        m.counter("tickstock_app_alerts_stored", "indicator alerts stored", alerts, AlertArchive::stored);
+        m.counter("tickstock_app_alerts_dropped", "indicator alerts dropped (queue full)", alerts, AlertArchive::dropped);
+        return m;
+    }
+
     private Map<String, Object> status() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("session", state.session());
@@ -221,7 +260,8 @@ public final class App implements AutoCloseable {
         s.put("alert_archive", Map.of("stored", alerts.stored(), "pending", alerts.pending(), "dropped", alerts.dropped(),
                 "failed_attempts", alerts.failures()));
         s.put("buffer", buffer.stats().snapshot());
-        s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted()));
+        s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted(),
+                "coalesced", hub.coalesced()));
         s.put("integration_log", Map.of("written", checkpoints.written(), "dropped", checkpoints.dropped(), "failed", checkpoints.failed()));
         return s;
     }

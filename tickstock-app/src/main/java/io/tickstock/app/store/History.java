@@ -70,6 +70,13 @@ public final class History {
                 + "market_session AS session FROM ohlcv_1min WHERE symbol = ? AND ts >= ? ORDER BY ts", symbol, since(hours));
     }
 
+    /** Health measurements of the latest session, oldest first (the dashboard's CPU, memory and lag charts). */
+    public Rows health() throws SQLException {
+        return table("SELECT measured_at AS timestamp, status, active_symbols, ticks_per_second, processing_lag_ms, cpu_percent, "
+                + "memory_mb, threads_active FROM streaming_health_metrics WHERE session_id = "
+                + "(SELECT session_id FROM streaming_sessions ORDER BY started_at DESC LIMIT 1) ORDER BY measured_at LIMIT 10000");
+    }
+
     /** Totals of the latest session: the session row, patterns by type, top symbols, indicator and alert counts. */
     public Map<String, Object> summary() throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -33,6 +33,63 @@ public final class Users {
         }
     }
 
+    /** Valid user names. */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+    /** Shortest accepted password. */
+    public static final int MIN_PASSWORD = 8;
+
+    /**
+     * Creates a user. @return false when the user exists already
+     * @throws IllegalArgumentException when the name does not match {@link #NAME}, the role is not admin or user,
+     *                                  or the password is shorter than {@value #MIN_PASSWORD} characters
+     * @throws SQLException when PostgreSQL fails
+     */
+    public boolean add(String username, char[] password, String role) throws SQLException {
+        check(username, password);
+        if (!role.equals("admin") && !role.equals("user")) throw new IllegalArgumentException("role must be admin or user, was '" + role + "'");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+            ps.setString(1, username);
+            ps.setString(2, BCrypt.withDefaults().hashToString(COST, password));
+            ps.setString(3, role);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Replaces a user's password. @return false when there is no such user; same exceptions as {@link #add} */
+    public boolean passwd(String username, char[] password) throws SQLException {
+        check(username, password);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE users SET password_hash = ?, updated_at = NOW() WHERE username = ?")) {
+            ps.setString(1, BCrypt.withDefaults().hashToString(COST, password));
+            ps.setString(2, username);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Deletes a user. @return false when there is no such user @throws SQLException when PostgreSQL fails */
+    public boolean remove(String username) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE username = ?")) {
+            ps.setString(1, username);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** User names and roles, by name. @throws SQLException when PostgreSQL fails */
+    public java.util.Map<String, String> list() throws SQLException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT username, role FROM users ORDER BY username");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        }
+        return out;
+    }
+
+    private static void check(String username, char[] password) {
+        if (!NAME.matcher(username).matches()) throw new IllegalArgumentException("user name must match " + NAME.pattern() + ", was '" + username + "'");
+        if (password.length < MIN_PASSWORD) throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD + " characters");
+    }
+
     /** The user's role when the password matches, else empty. @throws SQLException when PostgreSQL fails */
     public Optional<String> authenticate(String username, String password) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * the bcrypt hash and sets {@code tickstock_session} (random 256-bit token, {@code HttpOnly},
  * {@code SameSite=Strict}, 12 h). Every other path except the login page and {@code /health/*} requires it:
  * API and WebSocket requests answer 401, pages redirect to {@code /login}. Failed logins are limited to 10
- * per minute per client address (429 after that). Thread-safe.
+ * per minute per client address (429 after that). {@code /metrics} also accepts {@code Authorization: Bearer
+ * <TICKSTOCK_METRICS_TOKEN>} for a Prometheus scraper. Thread-safe.
  */
 public final class Auth {
     private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
@@ -40,9 +41,13 @@ public final class Auth {
     private final Map<String, Login> sessions = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public Auth(Users users, LongSupplier clock) {
+    private final String metricsToken;
+
+    /** @param metricsToken bearer token that may read {@code /metrics} without a login, or null */
+    public Auth(Users users, LongSupplier clock, String metricsToken) {
         this.users = users;
         this.clock = clock;
+        this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
     }
 
     /** Handles {@code POST /login}. */
@@ -96,6 +101,9 @@ public final class Auth {
     /** Before-handler for every HTTP request. */
     public void require(Context ctx) {
         if (PUBLIC.contains(ctx.path()) || user(ctx.cookie(COOKIE)).isPresent()) return;
+        if (metricsToken != null && ctx.path().equals("/metrics") && java.security.MessageDigest.isEqual(
+                ("Bearer " + metricsToken).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                String.valueOf(ctx.header("Authorization")).getBytes(java.nio.charset.StandardCharsets.UTF_8))) return;
         if (ctx.path().startsWith("/streaming/api/") || ctx.path().equals("/metrics")) {
             ctx.status(HttpStatus.UNAUTHORIZED).contentType("application/json")
                     .result(Json.write(Map.of("error", "login required: POST /login with username and password")));

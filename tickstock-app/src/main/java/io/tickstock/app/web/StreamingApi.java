@@ -59,6 +59,11 @@ public final class StreamingApi {
         rows(ctx, "alerts", history.alerts(intParam(ctx, "hours", 1, 24, 1), type, intParam(ctx, "limit", 1, 500, 100)));
     }
 
+    /** {@code GET /streaming/api/health}: the latest session's health measurements (JSON or CSV). */
+    public void health(Context ctx) throws SQLException {
+        rows(ctx, "health", history.health());
+    }
+
     public void summary(Context ctx) throws SQLException {
         json(ctx, history.summary());
     }

@@ -12,8 +12,9 @@
     session: null, sessionActive: false, health: null,
     patterns: [], alerts: [], patternCount: 0, alertCount: 0,
     itemsThisSecond: 0, eventsPerSecond: 0, deliveryLagMs: null,
-    symbols: new Set(), chartSymbol: null, dirty: false,
+    symbols: new Set(), chartSymbol: null, dirty: false, markers: 0,
   };
+  let socket = null;
 
   // ---- chart -------------------------------------------------------------------------------
   const LC = window.LightweightCharts;
@@ -35,6 +36,34 @@
   let pending = null;
 
   const secs = (iso) => Math.floor(Date.parse(iso) / 1000);
+
+  // ---- health charts (CPU, memory, lag over the session) -----------------------------------
+  function spark(id, color) {
+    const c = LC.createChart($(id), {
+      layout: { background: { color: '#182029' }, textColor: '#8b98a5', fontSize: 10, attributionLogo: false },
+      grid: { vertLines: { visible: false }, horzLines: { color: '#22303c' } },
+      timeScale: { visible: false }, rightPriceScale: { borderVisible: false }, handleScroll: false, handleScale: false, autoSize: true,
+    });
+    return c.addSeries(LC.LineSeries, { color, lineWidth: 1, priceLineVisible: false });
+  }
+  const healthSeries = { cpu: spark('health-cpu', '#2f81f7'), memory: spark('health-memory', '#d29922'), lag: spark('health-lag', '#3fb950') };
+  let lastHealthTime = 0;
+  function healthPoint(h) {
+    const t = secs(h.timestamp);
+    if (!(t >= lastHealthTime)) return;
+    lastHealthTime = t;
+    const num = (v) => (v == null || isNaN(Number(v)) ? null : Number(v));
+    const cpu = num(h.cpu_percent), mem = num(h.memory_mb), lag = num(h.processing_lag_ms);
+    if (cpu != null) healthSeries.cpu.update({ time: t, value: cpu });
+    if (mem != null) healthSeries.memory.update({ time: t, value: mem });
+    if (lag != null) healthSeries.lag.update({ time: t, value: lag });
+  }
+  async function loadHealth() {
+    const rows = await getJson('/streaming/api/health');
+    lastHealthTime = 0;
+    for (const k of Object.keys(healthSeries)) healthSeries[k].setData([]);
+    rows.forEach(healthPoint);
+  }
 
   function markerOf(p) {
     const bull = p.direction === 'bullish', bear = p.direction === 'bearish';
@@ -73,6 +102,7 @@
     bbLower.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.lower));
     markerList = patterns.map(markerOf).sort((a, b) => a.time - b.time);
     markers.setMarkers(markerList);
+    state.markers = markerList.length;
     const held = pending;
     pending = null;
     held.forEach((apply) => apply());
@@ -105,26 +135,50 @@
     markerList.push(m);
     markerList.sort((a, b) => a.time - b.time);
     markers.setMarkers(markerList);
+    state.markers = markerList.length;
   }
 
   function addSymbol(sym) {
     if (!sym || state.symbols.has(sym)) return;
     state.symbols.add(sym);
-    const select = $('chart-symbol');
     const opt = document.createElement('option');
-    opt.value = sym; opt.textContent = sym;
-    const after = [...select.options].find((o) => o.value > sym);
-    select.insertBefore(opt, after || null);
-    if (!state.chartSymbol) { select.value = sym; loadChart(sym).catch(console.error); }
+    opt.value = sym;
+    $('symbols').appendChild(opt);
+    if (!state.chartSymbol) { $('chart-symbol').value = sym; chooseChart(sym); }
   }
-  $('chart-symbol').addEventListener('change', (e) => loadChart(e.target.value).catch(console.error));
+  // The chart's symbol decides which bars and indicator values this browser subscribes to.
+  function chooseChart(sym) {
+    state.chartSymbol = sym;
+    subscribe();
+    loadChart(sym).catch(console.error);
+  }
+  $('chart-symbol').addEventListener('change', (e) => {
+    const sym = e.target.value.trim().toUpperCase();
+    if (/^[A-Z.]{1,10}$/.test(sym)) chooseChart(sym);
+  });
+  function subscribe() {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    const chart = state.chartSymbol ? [state.chartSymbol] : [];
+    socket.send(JSON.stringify({ action: 'subscribe', streams: { pattern: '*', alert: '*', bar: chart, indicator: chart } }));
+  }
 
   // ---- events ------------------------------------------------------------------------------
   function latency(item) {
     if (item && item.published_at) state.deliveryLagMs = Date.now() - Date.parse(item.published_at);
   }
 
+  // A reconnect's snapshot repeats recent patterns: each pattern (symbol, type, bar) is counted and listed once.
+  const seen = new Set();
+  function firstTime(p) {
+    const key = p.symbol + '|' + p.pattern_type + '|' + p.timestamp;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (seen.size > 20000) seen.delete(seen.values().next().value);
+    return true;
+  }
+
   function onPattern(p) {
+    if (!firstTime(p)) return;
     state.itemsThisSecond++;
     state.patternCount++;
     latency(p);
@@ -132,13 +186,14 @@
     if (state.patterns.length > MAX_PATTERNS) state.patterns.length = MAX_PATTERNS;
     addSymbol(p.symbol);
     chartPattern(p);
-    if (p.confidence >= 0.9) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${(p.confidence * 100).toFixed(0)}%`);
+    if (notifyPatterns().has(String(p.pattern_type).toUpperCase())) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${(p.confidence * 100).toFixed(0)}%`);
   }
 
   function onRetracted(p) {
     const before = state.patterns.length;
     state.patterns = state.patterns.filter((q) => !(q.symbol === p.symbol && q.pattern_type === p.pattern_type && q.timestamp === p.timestamp));
     state.patternCount -= before - state.patterns.length;
+    seen.delete(p.symbol + '|' + p.pattern_type + '|' + p.timestamp);
   }
 
   function onAlert(a) {
@@ -158,7 +213,16 @@
 
   const handlers = {
     streaming_session: (d) => { state.session = d.session; state.sessionActive = d.type === 'streaming_session_started'; },
-    streaming_health: (d) => { state.health = d.health; state.itemsThisSecond++; },
+    streaming_health: (d) => { state.health = d.health; state.itemsThisSecond++; healthPoint(d.health.resource_usage
+      ? { timestamp: d.health.timestamp, cpu_percent: d.health.resource_usage.cpu_percent, memory_mb: d.health.resource_usage.memory_mb,
+          processing_lag_ms: d.health.data_flow && d.health.data_flow.processing_lag_ms } : d.health); },
+    streaming_bars_snapshot: (d) => { // after a (re)connect: the chart symbol's recent bars fill any gap
+      if (d.symbol !== state.chartSymbol || pending) return;
+      const data = d.bars.map((b) => ({ time: secs(b.timestamp), open: b.open, high: b.high, low: b.low, close: b.close }));
+      if (data.length) { candles.setData(data); lastBarTime = data[data.length - 1].time; }
+    },
+    subscribed: () => {},
+    error: (d) => console.warn('server: ' + d.parameter + ': ' + d.message),
     streaming_pattern: (d) => onPattern(d.detection),
     streaming_pattern_retracted: (d) => onRetracted(d.detection),
     streaming_patterns_batch: (d) => d.patterns.forEach(onPattern),
@@ -235,13 +299,21 @@
   ['filter-symbol', 'filter-type', 'filter-confidence'].forEach((id) => $(id).addEventListener('input', schedule));
   setInterval(() => { state.eventsPerSecond = state.itemsThisSecond; state.itemsThisSecond = 0; schedule(); }, 1000);
 
-  // ---- notifications -----------------------------------------------------------------------
+  // ---- notifications: critical alerts and the pattern types chosen in "notify on" ----------
   function notify(title, body) {
     if ('Notification' in window && Notification.permission === 'granted') new Notification(title, { body });
   }
-  $('notify-button').addEventListener('click', () => {
+  function notifyPatterns() {
+    return new Set($('notify-patterns').value.split(/[ ,]+/).filter(Boolean).map((t) => t.toUpperCase()));
+  }
+  $('notify-patterns').value = localStorage.getItem('tickstock.notifyPatterns') || '';
+  $('notify-patterns').addEventListener('change', (e) => localStorage.setItem('tickstock.notifyPatterns', e.target.value));
+  function askPermission() {
+    localStorage.setItem('tickstock.notifyAsked', '1');
     if ('Notification' in window && Notification.permission === 'default') Notification.requestPermission();
-  });
+  }
+  $('notify-button').addEventListener('click', askPermission);
+  if (!localStorage.getItem('tickstock.notifyAsked')) askPermission(); // once per browser
 
   // ---- connection --------------------------------------------------------------------------
   let backoff = 500;
@@ -249,7 +321,13 @@
     const conn = $('connection-state');
     conn.dataset.state = 'connecting'; conn.textContent = 'connecting…';
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/streaming/ws');
-    ws.onopen = () => { backoff = 500; conn.dataset.state = 'open'; conn.textContent = 'live'; };
+    socket = ws;
+    ws.onopen = () => {
+      backoff = 500; conn.dataset.state = 'open'; conn.textContent = 'live';
+      state.connects = (state.connects || 0) + 1;
+      subscribe();
+      loadHealth().catch(console.error);
+    };
     ws.onmessage = (m) => {
       let frame;
       try { frame = JSON.parse(m.data); } catch (e) { console.warn('unreadable frame', e); return; }
