@@ -266,6 +266,11 @@ public final class App implements AutoCloseable {
         return s;
     }
 
+    /** Closes every browser connection (code 1001 with {@code reason}); browsers reconnect and get a fresh snapshot. */
+    public void disconnectBrowsers(String reason) {
+        hub.disconnectAll(reason);
+    }
+
     /** The bound HTTP port. */
     public int port() {
         return http.port();

@@ -17,7 +17,6 @@ import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
@@ -40,8 +39,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The walking skeleton end to end, on real servers: embedded Redis and PostgreSQL, the real app, a real
@@ -81,7 +78,7 @@ class EndToEndTest {
         cookie = login();
         ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
                 .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new Collector()).join();
-        browser = openDashboard();
+        browser = Dashboards.open(app.port(), PASSWORD, tmp);
 
         Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
         List<Path> files;
@@ -183,6 +180,41 @@ class EndToEndTest {
         assertThat(Json.read(bad.body()).path("parameter").asText()).isEqualTo("hours");
         assertThat(get("/streaming/api/indicators/spy", cookie).statusCode()).isEqualTo(400);
         assertThat(get("/streaming/api/patterns/SPY", null).statusCode()).isEqualTo(401);
+        assertThat(get("/streaming/api/patterns/SPY?format=xml", cookie).body()).contains("\"parameter\":\"format\"");
+    }
+
+    @Test
+    void csvExportOpenApiMetricsAndReadiness() throws Exception {
+        for (String path : List.of("/streaming/api/patterns/SPY?hours=24&format=csv", "/streaming/api/indicators/SPY?hours=24&indicator=MACD&format=csv",
+                "/streaming/api/alerts?hours=24&format=csv")) {
+            HttpResponse<String> csv = get(path, cookie);
+            assertThat(csv.statusCode()).as(path).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+            String[] lines = csv.body().split("\n");
+            assertThat(lines[0]).as(path).startsWith("symbol,");
+            assertThat(lines.length).as(path).isGreaterThan(1);
+        }
+        assertThat(get("/streaming/api/patterns/SPY?hours=24&format=csv", cookie).body().split("\n")[0])
+                .isEqualTo("symbol,pattern_type,confidence,timestamp,timeframe,open,high,low,close,volume,metadata,session_id");
+
+        JsonNode openapi = Json.read(get("/streaming/api/openapi.json", cookie).body());
+        assertThat(openapi.path("openapi").asText()).startsWith("3.");
+        List<String> paths = new ArrayList<>();
+        openapi.path("paths").fieldNames().forEachRemaining(paths::add);
+        for (String path : paths) {
+            if (!openapi.path("paths").path(path).has("get")) continue;
+            int status = get(path.replace("{symbol}", "SPY"), cookie).statusCode();
+            assertThat(status).as("GET " + path + " as documented").isEqualTo(200);
+        }
+        assertThat(paths).contains("/streaming/api/patterns/{symbol}", "/streaming/api/alerts", "/health/ready", "/metrics");
+
+        HttpResponse<String> metrics = get("/metrics", cookie);
+        assertThat(metrics.body()).contains("tickstock_app_messages_received_total{channel=\"tickstock:patterns:streaming\"}")
+                .contains("tickstock_app_websocket_clients").contains("jvm_memory_used_bytes");
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> ready = get("/health/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(Json.read(ready.body()).path("postgresql").asText()).isEqualTo("up");
     }
 
     @Test
@@ -220,38 +252,11 @@ class EndToEndTest {
     }
 
     static String login() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return Dashboards.login(app.port(), PASSWORD);
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
-        if (cookie != null) b.header("Cookie", cookie);
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static ChromeDriver openDashboard() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Path.of("/usr/bin/chromium").toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.get("http://127.0.0.1:" + app.port() + "/streaming/");
-        assertThat(driver.getCurrentUrl()).endsWith("/login");
-        driver.findElement(By.id("username")).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> driver.getCurrentUrl().endsWith("/streaming/"));
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> driver.findElement(By.id("connection-state")).getText().equals("live"));
-        return driver;
+        return Dashboards.get(app.port(), path, cookie);
     }
 
     static final class Collector implements WebSocket.Listener {

@@ -95,6 +95,7 @@
     if (state.chartSymbol !== symbol) return;
     const data = bars.map((b) => ({ time: secs(b.timestamp), open: b.open, high: b.high, low: b.low, close: b.close }));
     candles.setData(data);
+    state.candles = data.length;
     lastBarTime = data.length ? data[data.length - 1].time : 0;
     const line = (rows, pick) => rows.map((r) => ({ time: secs(r.timestamp), value: pick(r) })).filter((p) => p.value != null).sort((a, b) => a.time - b.time);
     sma.setData(line(smaRows.filter((r) => r.series === 'SMA_20'), (r) => r.value));
@@ -114,6 +115,7 @@
     if (pending) { pending.push(() => chartBar(b)); return; }
     const t = secs(b.timestamp);
     if (t < lastBarTime) return;
+    if (t > lastBarTime) state.candles = (state.candles || 0) + 1;
     lastBarTime = t;
     candles.update({ time: t, open: b.open, high: b.high, low: b.low, close: b.close });
   }

@@ -1,0 +1,191 @@
+package io.tickstock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tickstock.app.App;
+import io.tickstock.app.AppConfig;
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.IsoTime;
+import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisKeys;
+import io.tickstock.engine.Engine;
+import io.tickstock.engine.EngineConfig;
+import io.tickstock.engine.pipeline.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The dashboard in Debian's Chromium against a real app fed by a real engine replay (AIG, BAC, IBM, SPY on
+ * 2013-10-08 09:30–10:45 at 60× speed), the browser opening mid-session: login, the session banner, a pattern
+ * published to Redis shown within 1 s, the pattern filters, the chart's candles and markers (screenshot
+ * {@code target/dashboard-chart.png}), and a reconnect after the app drops the WebSocket.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardTest {
+    static final String PASSWORD = "dashboard-password";
+    @TempDir static Path tmp;
+    static EmbeddedRedis redis;
+    static EmbeddedPostgresServer postgres;
+    static App app;
+    static Engine engine;
+    static CompletableFuture<?> replay;
+    static RedisClient redisClient;
+    static StatefulRedisConnection<String, String> redisConnection;
+    static ChromeDriver browser;
+    static String sessionId;
+
+    @BeforeAll
+    static void openTheBrowserMidSession() throws Exception {
+        redis = new EmbeddedRedis(0);
+        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+        app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD), System::currentTimeMillis).start();
+        redisClient = RedisClient.create(redis.url());
+        redisConnection = redisClient.connect();
+
+        Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
+        List<Path> files = List.of("aig", "bac", "ibm", "spy").stream().map(s -> ticks.resolve(s).resolve("20131008_trade.zip")).toList();
+        EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), files, 60, LocalTime.of(9, 30), LocalTime.of(10, 45),
+                "replay:lean:20131008", 1_000, Pipeline.Options.defaults(), 200_000).withSpool(tmp.resolve("spool"), 1 << 20);
+        engine = new Engine(config, System::currentTimeMillis).start();
+        replay = CompletableFuture.runAsync(() -> { // its own thread: Selenium needs the 2-core machine's one common-pool thread
+            try {
+                engine.replay();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, r -> Thread.ofPlatform().name("replay").start(r));
+        // mid-session: the engine has published its session and a few minutes of bars before the browser opens
+        await().atMost(Duration.ofSeconds(30)).until(() -> redisConnection.sync().get(RedisKeys.CURRENT_SESSION) != null);
+        sessionId = Json.read(redisConnection.sync().get(RedisKeys.CURRENT_SESSION)).path("session_id").asText();
+        Thread.sleep(3_000); // three replayed minutes: bars and patterns exist before the browser opens
+        long t = System.currentTimeMillis();
+        browser = Dashboards.open(app.port(), PASSWORD, tmp);
+        System.out.println("browser open and logged in after " + (System.currentTimeMillis() - t) + " ms");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (engine != null) engine.close();
+        if (replay != null) replay.handle((r, e) -> null).join();
+        if (redisClient != null) redisClient.shutdown();
+        if (app != null) app.close();
+        if (postgres != null) postgres.close();
+        if (redis != null) redis.close();
+    }
+
+    @Test
+    @Order(1)
+    void theBannerShowsTheRunningSessionToABrowserOpenedMidSession() {
+        assertThat(browser.findElement(By.id("session-id")).getText()).isEqualTo(sessionId);
+        assertThat(browser.findElement(By.id("session-state")).getText()).isEqualTo("active");
+        assertThat(browser.findElement(By.id("session-universe")).getText()).isEqualTo("replay:lean:20131008");
+    }
+
+    @Test
+    @Order(2)
+    void aPatternPublishedToRedisAppearsWithinOneSecond() {
+        long seenAfter = publishAndAwait("ZZTEST", "CDLTESTONE", 0.5);
+        assertThat(seenAfter).as("ms from PUBLISH to the pattern in the list").isLessThan(1_000);
+    }
+
+    @Test
+    @Order(3)
+    void theFiltersNarrowThePatternList() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows().stream().anyMatch(r -> r.startsWith("SPY")));
+        type("filter-symbol", "SPY");
+        await().atMost(Duration.ofSeconds(2)).until(() -> !rows().isEmpty() && rows().stream().allMatch(r -> r.startsWith("SPY ")));
+        type("filter-symbol", "");
+        type("filter-confidence", "0.5");
+        await().atMost(Duration.ofSeconds(2)).until(() -> !rows().isEmpty() && rows().stream().allMatch(r -> percent(r) >= 50));
+        type("filter-confidence", "0");
+        type("filter-type", "testone");
+        await().atMost(Duration.ofSeconds(2)).until(() -> rows().size() == 1 && rows().getFirst().startsWith("ZZTEST CDLTESTONE"));
+        type("filter-type", "");
+    }
+
+    @Test
+    @Order(4)
+    void theChartDrawsCandlesAndPatternMarkers() throws Exception {
+        type("chart-symbol", "SPY");
+        await().atMost(Duration.ofSeconds(20)).until(() -> number("return window.tickstock.state.candles || 0") > 5
+                && number("return window.tickstock.state.markers || 0") > 0);
+        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        Path shot = Path.of("target", "dashboard-chart.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(shot)).isPositive();
+    }
+
+    @Test
+    @Order(5)
+    void theBrowserReconnectsAfterTheAppDropsItsWebSocket() {
+        long connects = number("return window.tickstock.state.connects");
+        AtomicBoolean sawReconnecting = new AtomicBoolean();
+        app.disconnectBrowsers("test: connection dropped");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            if (browser.findElement(By.id("connection-state")).getText().startsWith("reconnecting")) sawReconnecting.set(true);
+            return number("return window.tickstock.state.connects") > connects;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("connection-state")).getText().equals("live"));
+        assertThat(browser.findElement(By.id("session-id")).getText()).isEqualTo(sessionId);
+        assertThat(publishAndAwait("ZZTEST", "CDLTESTTWO", 0.95)).isLessThan(1_000);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** Publishes a canonical pattern and waits for it in the list; @return ms from publish to seen */
+    static long publishAndAwait(String symbol, String type, double confidence) {
+        long t0 = System.currentTimeMillis();
+        String now = IsoTime.format(t0);
+        String msg = Json.write(Map.of("type", "streaming_pattern", "timestamp", now, "detection", Map.of(
+                "symbol", symbol, "pattern_type", type, "confidence", confidence, "timestamp", IsoTime.format(t0 / 60_000 * 60_000),
+                "timeframe", "1min", "direction", "bullish", "metadata", Map.of("session_id", sessionId))));
+        redisConnection.sync().publish(Channels.PATTERNS_STREAMING, msg);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> rows().stream().anyMatch(r -> r.startsWith(symbol + " " + type)));
+        return System.currentTimeMillis() - t0;
+    }
+
+    /** The pattern list's rows as "SYMBOL TYPE NN% HH:MM", read in one script (the list re-renders while the test reads). */
+    @SuppressWarnings("unchecked")
+    static List<String> rows() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('#pattern-list li')]"
+                + ".map(li => [...li.children].map(c => c.textContent).join(' '))");
+    }
+
+    static int percent(String row) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)%").matcher(row);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    static void type(String id, String text) {
+        ((JavascriptExecutor) browser).executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('input')); e.dispatchEvent(new Event('change'));", id, text);
+    }
+
+    static long number(String script) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
+    }
+}
