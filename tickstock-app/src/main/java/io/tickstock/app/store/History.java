@@ -114,9 +114,9 @@ public final class History {
     public List<com.fasterxml.jackson.databind.node.ObjectNode> patternDetections(String sessionId, long sinceMillis, int limit)
             throws SQLException {
         List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
-        for (Map<String, Object> r : query("SELECT * FROM (SELECT symbol, pattern_type, confidence, detected_at, timeframe, bar_open, "
+        for (Map<String, Object> r : query("SELECT * FROM (SELECT id, symbol, pattern_type, confidence, detected_at, timeframe, bar_open, "
                 + "bar_high, bar_low, bar_close, bar_volume, metadata FROM intraday_patterns WHERE session_id = ?::uuid AND detected_at >= ? "
-                + "ORDER BY detected_at DESC, id DESC LIMIT " + limit + ") p ORDER BY detected_at", sessionId, new Timestamp(sinceMillis))) {
+                + "ORDER BY detected_at DESC, id DESC LIMIT " + limit + ") p ORDER BY detected_at, id", sessionId, new Timestamp(sinceMillis))) {
             var d = Json.MAPPER.createObjectNode();
             com.fasterxml.jackson.databind.node.ObjectNode meta = r.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m
                     ? m.deepCopy() : Json.MAPPER.createObjectNode();
