@@ -169,7 +169,7 @@
     if (item && item.published_at) state.deliveryLagMs = Date.now() - Date.parse(item.published_at);
   }
 
-  // A reconnect's snapshot repeats recent patterns: each pattern (symbol, type, bar) is counted and listed once.
+  // A reconnect's snapshot repeats recent patterns and alerts: each (symbol, type, bar) is counted and listed once.
   const seen = new Set();
   function firstTime(p) {
     const key = p.symbol + '|' + p.pattern_type + '|' + p.timestamp;
@@ -199,6 +199,7 @@
   }
 
   function onAlert(a) {
+    if (!firstTime({ symbol: a.symbol, pattern_type: 'alert:' + a.alert_type, timestamp: a.timestamp })) return;
     state.itemsThisSecond++;
     state.alertCount++;
     latency(a);
