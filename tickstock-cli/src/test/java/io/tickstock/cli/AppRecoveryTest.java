@@ -106,7 +106,7 @@ class AppRecoveryTest {
             assertThat(tickstock(url, "first-password", "user", "add", "bob")).isZero();
             assertThat(tickstock(url, "first-password", "user", "add", "bob")).as("exists already").isEqualTo(1);
             assertThat(tickstock(url, "short", "user", "add", "carol")).as("password too short").isEqualTo(2);
-            String bob = login(app.port(), "bob", "first-password");
+            String bob = Dashboards.loginAs(app.port(), "bob", "first-password");
             assertThat(bob).isNotNull();
             HttpResponse<String> start = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + app.port() + "/streaming/api/admin/session/start")).header("Cookie", bob)
@@ -114,10 +114,10 @@ class AppRecoveryTest {
             assertThat(start.statusCode()).as("a plain user may not start sessions").isEqualTo(403);
 
             assertThat(tickstock(url, "second-password", "user", "passwd", "bob")).isZero();
-            assertThat(login(app.port(), "bob", "first-password")).isNull();
-            assertThat(login(app.port(), "bob", "second-password")).isNotNull();
+            assertThat(Dashboards.loginAs(app.port(), "bob", "first-password")).isNull();
+            assertThat(Dashboards.loginAs(app.port(), "bob", "second-password")).isNotNull();
             assertThat(tickstock(url, null, "user", "remove", "bob")).isZero();
-            assertThat(login(app.port(), "bob", "second-password")).isNull();
+            assertThat(Dashboards.loginAs(app.port(), "bob", "second-password")).isNull();
         }
     }
 
@@ -140,14 +140,6 @@ class AppRecoveryTest {
             ps.setString(5, Json.write(Map.of("session_id", session, "direction", "bullish", "parameters", Map.of())));
             ps.executeUpdate();
         }
-    }
-
-    /** @return the session cookie, or null when the login failed */
-    static String login(int port, String user, String password) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
-        return r.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(null);
     }
 
     /** Runs {@code tickstock <args>} in a child JVM; @return its exit code */

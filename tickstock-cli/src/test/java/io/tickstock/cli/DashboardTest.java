@@ -87,8 +87,9 @@ class DashboardTest {
     @AfterAll
     static void stop() throws Exception {
         if (browser != null) browser.quit();
+        if (replay != null && !replay.isDone()) io.tickstock.app.web.SessionAdmin.request(redis.url(), "stop", "test", System.currentTimeMillis());
+        if (replay != null) replay.handle((r, e) -> null).get(30, java.util.concurrent.TimeUnit.SECONDS);
         if (engine != null) engine.close();
-        if (replay != null) replay.handle((r, e) -> null).join();
         if (redisClient != null) redisClient.shutdown();
         if (app != null) app.close();
         if (postgres != null) postgres.close();

@@ -19,15 +19,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Dashboards {
     private Dashboards() {}
 
-    /** Logs in as admin through the form; @return the {@code name=value} session cookie */
+    /** Logs in as admin through the form; @return the {@code name=value} session cookie (HttpOnly, SameSite=Strict) */
     static String login(int port, String password) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = postLogin(port, "admin", password);
         assertThat(r.statusCode()).isEqualTo(303);
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
         return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** @return the session cookie of {@code user}, or null when the login failed */
+    static String loginAs(int port, String user, String password) throws Exception {
+        return postLogin(port, user, password).headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(null);
+    }
+
+    private static HttpResponse<String> postLogin(int port, String user, String password) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(int port, String path, String cookie) throws Exception {
