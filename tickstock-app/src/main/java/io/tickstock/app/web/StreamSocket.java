@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *       up to {@value #MAX_SNAPSHOT_SYMBOLS} symbols named for {@code bar};</li>
  *   <li>anything else → an {@code error} frame naming the {@code parameter}; the connection stays open.</li>
  * </ul>
- * Handlers run on Jetty threads.
+ * Handlers run on Jetty threads; the bar snapshot's PostgreSQL query runs on a virtual thread.
  */
 public final class StreamSocket {
     private static final Logger LOG = LoggerFactory.getLogger(StreamSocket.class);
@@ -84,6 +84,10 @@ public final class StreamSocket {
         ObjectNode reply = Json.MAPPER.createObjectNode();
         reply.set("streams", Json.MAPPER.valueToTree(sub.streams()));
         hub.send(ctx, Frames.frame("subscribed", reply));
+        Thread.ofVirtual().name("tickstock-bars-snapshot").start(() -> barsSnapshot(ctx, sub)); // PostgreSQL, off the Jetty thread
+    }
+
+    private void barsSnapshot(WsMessageContext ctx, Subscription sub) {
         int n = 0;
         for (String symbol : sub.symbols("bar")) {
             if (n++ == MAX_SNAPSHOT_SYMBOLS) break;
