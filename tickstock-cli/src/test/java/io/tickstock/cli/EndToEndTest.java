@@ -184,6 +184,40 @@ class EndToEndTest {
     }
 
     @Test
+    void aClientSubscribesToSymbolsAndGetsTheirRecentBars() throws Exception {
+        ConcurrentLinkedQueue<JsonNode> frames = new ConcurrentLinkedQueue<>();
+        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+                .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new WebSocket.Listener() {
+                    final StringBuilder partial = new StringBuilder();
+                    @Override public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            frames.add(Json.read(partial.toString()));
+                            partial.setLength(0);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).join();
+        try {
+            client.sendText("{\"action\":\"subscribe\",\"streams\":{\"pattern\":\"*\",\"bar\":[\"SPY\"]}}", true).join();
+            await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.path("event").asText().equals("streaming_bars_snapshot")));
+            JsonNode snapshot = frames.stream().filter(f -> f.path("event").asText().equals("streaming_bars_snapshot")).findFirst().orElseThrow();
+            assertThat(snapshot.path("data").path("symbol").asText()).isEqualTo("SPY");
+            assertThat(snapshot.path("data").path("bars").size()).isPositive();
+            assertThat(frames).anyMatch(f -> f.path("event").asText().equals("subscribed")
+                    && f.path("data").path("streams").path("bar").get(0).asText().equals("SPY"));
+
+            client.sendText("{\"action\":\"subscribe\",\"streams\":{\"bar\":[\"spy\"]}}", true).join();
+            await().atMost(Duration.ofSeconds(5)).until(() -> frames.stream().anyMatch(f -> f.path("event").asText().equals("error")));
+            assertThat(frames.stream().filter(f -> f.path("event").asText().equals("error")).findFirst().orElseThrow()
+                    .path("data").path("parameter").asText()).isEqualTo("streams.bar");
+        } finally {
+            client.abort();
+        }
+    }
+
+    @Test
     void csvExportOpenApiMetricsAndReadiness() throws Exception {
         for (String path : List.of("/streaming/api/patterns/SPY?hours=24&format=csv", "/streaming/api/indicators/SPY?hours=24&indicator=MACD&format=csv",
                 "/streaming/api/alerts?hours=24&format=csv")) {
