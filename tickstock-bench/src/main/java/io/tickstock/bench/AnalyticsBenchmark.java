@@ -53,15 +53,7 @@ public class AnalyticsBenchmark {
 
     @Setup
     public void load() throws IOException {
-        Path lean = Path.of(System.getProperty("tickstock.data.dir", "../shared/data")).resolve("lean/equity/usa/minute");
-        List<Bar> list = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(lean)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
-                for (Bar b : LeanBarFile.read(f)) list.add(new Bar("BENCH", b.startMillis(), b.open(), b.high(), b.low(),
-                        b.close(), b.volume(), b.vwap(), b.tradeCount(), io.tickstock.engine.bars.MarketSession.REGULAR));
-            }
-        }
-        bars = list.toArray(Bar[]::new);
+        bars = BenchData.minuteBars();
         standard = IndicatorSpec.STANDARD.newSet();
         all = IndicatorSpec.ALL.newSet();
         candles = new PatternScanner(CandlePatterns.taLib());

@@ -13,7 +13,7 @@ import io.tickstock.engine.patterns.Detection;
 import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.HistoryRow;
-import io.tickstock.engine.store.HistoryWriter;
+import io.tickstock.engine.store.RowSink;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +35,8 @@ public final class EventEmitter implements AnalyticsListener {
     /** Patterns at or above this confidence also go to {@link Channels#PATTERNS_DETECTED}. */
     public static final double HIGH_CONFIDENCE = 0.8;
 
-    private final RedisPublisher publisher;
-    private final HistoryWriter writer;
+    private final CommandSink publisher;
+    private final RowSink writer;
     private final EngineStats stats;
     private final LongSupplier clock;
     private final Map<String, Double> lastClose = new HashMap<>();
@@ -44,7 +44,7 @@ public final class EventEmitter implements AnalyticsListener {
     private volatile StreamingSession session;
 
     /** @param clock wall clock, epoch ms */
-    public EventEmitter(RedisPublisher publisher, HistoryWriter writer, EngineStats stats, LongSupplier clock) {
+    public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock) {
         this.publisher = publisher;
         this.writer = writer;
         this.stats = stats;

@@ -25,7 +25,7 @@ import java.util.function.LongConsumer;
  * publishing resumes within about a second of Redis returning (plus up to 3 s for subscribers to resubscribe). Outage and recovery go to {@code onOutage}. Each acknowledged PUBLISH reports its
  * queue-to-acknowledgment time in ms to {@code onLatency}. {@link #send} is thread-safe.
  */
-public final class RedisPublisher implements AutoCloseable {
+public final class RedisPublisher implements CommandSink, AutoCloseable {
     private static final int MAX_BATCH = 1_000;
     private static final long RESUBSCRIBE_WAIT_MILLIS = 3_000;
 
@@ -68,6 +68,7 @@ public final class RedisPublisher implements AutoCloseable {
     }
 
     /** Queues a command; false (counted as dropped) when the queue is full. Never blocks. */
+    @Override
     public boolean send(RedisCommand command) {
         return outbox.offer(command);
     }

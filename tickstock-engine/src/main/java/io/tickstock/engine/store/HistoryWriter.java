@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * analytics and may be called from any thread; after each batch {@code onBatch} gets one persistence
  * confirmation per table.
  */
-public final class HistoryWriter implements AutoCloseable {
+public final class HistoryWriter implements RowSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
     private static final int MAX_BATCH = 5_000;
     private static final long RETRY_MILLIS = 1_000;
@@ -76,6 +76,7 @@ public final class HistoryWriter implements AutoCloseable {
     }
 
     /** Queues a row; returns false (and counts it dropped) when the queue is full. Never blocks. */
+    @Override
     public boolean write(HistoryRow row) {
         return outbox.offer(row);
     }
