@@ -1,0 +1,114 @@
+package io.tickstock.bench;
+
+import io.tickstock.engine.alerts.Alert;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.bars.MarketSession;
+import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.health.EngineStats;
+import io.tickstock.engine.indicators.Indicator;
+import io.tickstock.engine.patterns.Detection;
+import io.tickstock.engine.pipeline.AnalyticsListener;
+import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.engine.publish.CommandSink;
+import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.publish.RedisCommand;
+import io.tickstock.engine.publish.RedisPublisher;
+import io.tickstock.engine.session.StreamingSession;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The bar-close burst: {@code symbols} symbols, each warmed with {@value #WARM_BARS} seeded random-walk minute bars
+ * (past SMA 200's lookback), get one trade in the same minute; one watermark then closes all their bars at once.
+ * Measured: from that watermark to the moment Redis has acknowledged the last event (bars, indicator values,
+ * patterns, alerts; the engine's default indicators; pipelined by the real {@link RedisPublisher}). Several
+ * minutes are closed in a row; also reports the heap used after a full GC (everything warmed, Redis connected).
+ *
+ * <p>Run as its own JVM with a fixed heap: {@code java -Xmx512m … io.tickstock.bench.BarCloseBurst redis://… 10000 5}
+ * prints one JSON object {@code {"symbols":…,"burst_ms":[…],"events_per_burst":…,"heap_mb":…}}.
+ */
+public final class BarCloseBurst {
+    static final int WARM_BARS = 210;
+    static final long OPEN = 1_381_239_000_000L; // 2013-10-08 09:30 New York
+
+    private BarCloseBurst() {}
+
+    public static void main(String[] args) throws Exception {
+        String redisUrl = args[0];
+        int symbols = Integer.parseInt(args[1]), rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        boolean noRedis = redisUrl.equals("none"); // the shard's work alone: events built, not sent
+        RedisPublisher publisher = noRedis ? null : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
+        long[] sent = new long[1];
+        CountingSinks nowhere = new CountingSinks();
+        CommandSink counted = c -> {
+            sent[0]++;
+            return noRedis ? nowhere.send(c) : publisher.send(c);
+        };
+        EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis);
+        emitter.session(new StreamingSession("bench:burst", symbols, "replay", System.currentTimeMillis()));
+        Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < symbols; i++) names.add("S" + Integer.toString(i, 36).toUpperCase());
+        double[] price = warm(pipeline, names);
+
+        SplittableRandom random = new SplittableRandom(7);
+        double[] ms = new double[rounds], shard = new double[rounds];
+        long events = 0;
+        for (int r = 0; r < rounds; r++) {
+            long minute = OPEN + (WARM_BARS + r) * Bar.MINUTE;
+            for (int i = 0; i < symbols; i++) {
+                price[i] *= 1 + random.nextGaussian() * 0.002;
+                pipeline.onTrade(new Trade(names.get(i), minute + 30_000, Math.round(price[i] * 100) / 100.0, 100, true));
+            }
+            long before = noRedis ? 0 : publisher.published() + publisher.dropped();
+            sent[0] = 0;
+            long t0 = System.nanoTime();
+            pipeline.onWatermark(minute + Bar.MINUTE + 2_000); // the grace after the minute: every bar closes
+            shard[r] = (System.nanoTime() - t0) / 1e6;
+            long target = before + sent[0];
+            while (!noRedis && publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+            events = sent[0];
+        }
+        System.gc();
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
+        if (!noRedis) publisher.close();
+        System.out.printf("{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n", symbols,
+                round(ms), round(shard), events, heap >> 20, noRedis ? 0 : publisher.dropped());
+    }
+
+    private static String round(double[] values) {
+        return Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).toArray());
+    }
+
+    /** Seeded random-walk bars through every symbol's analytics (nothing published); @return the last close per symbol */
+    static double[] warm(Pipeline pipeline, List<String> names) {
+        SplittableRandom random = new SplittableRandom(42);
+        double[] price = new double[names.size()];
+        for (int i = 0; i < price.length; i++) price[i] = 10 + random.nextDouble() * 200;
+        for (int m = 0; m < WARM_BARS; m++) {
+            long start = OPEN + m * Bar.MINUTE;
+            for (int i = 0; i < price.length; i++) {
+                double open = price[i], close = open * (1 + random.nextGaussian() * 0.002);
+                double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001), low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
+                price[i] = close;
+                pipeline.warm(new Bar(names.get(i), start, open, high, low, close, 1_000 + random.nextInt(50_000), (open + close) / 2,
+                        10 + random.nextInt(100), MarketSession.REGULAR), NO_OP);
+            }
+        }
+        return price;
+    }
+
+    static final AnalyticsListener NO_OP = new AnalyticsListener() {
+        @Override public void onBar(Bar bar) {}
+        @Override public void onIndicators(Bar bar, List<Indicator> ready) {}
+        @Override public void onPattern(Bar bar, Detection detection) {}
+        @Override public void onAlert(Bar bar, Alert alert) {}
+    };
+}
