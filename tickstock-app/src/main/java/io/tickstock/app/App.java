@@ -86,7 +86,8 @@ public final class App implements AutoCloseable {
         buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state)
                 .onPatternsDelivered(this::delivered).start();
         loadCurrentSession();
-        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(this::reload).start();
+        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(this::reload)
+                .onDrained(buffer::drained).start();
 
         Auth auth = new Auth(users, clock, config.metricsToken());
         AppMetrics metrics = metrics();

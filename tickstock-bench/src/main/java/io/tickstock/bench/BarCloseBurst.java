@@ -51,23 +51,16 @@ public final class BarCloseBurst {
         EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis);
         emitter.session(new StreamingSession("bench:burst", symbols, "replay", System.currentTimeMillis()));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < symbols; i++) names.add("S" + Integer.toString(i, 36).toUpperCase());
+        List<String> names = symbols(symbols);
         double[] price = warm(pipeline, names);
 
         SplittableRandom random = new SplittableRandom(7);
         double[] ms = new double[rounds], shard = new double[rounds];
         long events = 0;
         for (int r = 0; r < rounds; r++) {
-            long minute = OPEN + (WARM_BARS + r) * Bar.MINUTE;
-            for (int i = 0; i < symbols; i++) {
-                price[i] *= 1 + random.nextGaussian() * 0.002;
-                pipeline.onTrade(new Trade(names.get(i), minute + 30_000, Math.round(price[i] * 100) / 100.0, 100, true));
-            }
             long before = noRedis ? 0 : publisher.published() + publisher.dropped();
             sent[0] = 0;
-            long t0 = System.nanoTime();
-            pipeline.onWatermark(minute + Bar.MINUTE + 2_000); // the grace after the minute: every bar closes
+            long t0 = closeMinute(pipeline, names, price, r, random);
             shard[r] = (System.nanoTime() - t0) / 1e6;
             long target = before + sent[0];
             while (!noRedis && publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
@@ -87,8 +80,32 @@ public final class BarCloseBurst {
         return Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).toArray());
     }
 
+    /** {@code n} symbol names S0, S1, … (base 36). */
+    public static List<String> symbols(int n) {
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) names.add("S" + Integer.toString(i, 36).toUpperCase());
+        return names;
+    }
+
+    /**
+     * Closes minute {@code round} after the warm-up for every symbol: one trade each (a random move of the last
+     * price) and then the watermark past the minute's grace, which closes all their bars at once.
+     *
+     * @return {@link System#nanoTime()} just before the watermark
+     */
+    public static long closeMinute(Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
+        long minute = OPEN + (WARM_BARS + round) * Bar.MINUTE;
+        for (int i = 0; i < names.size(); i++) {
+            price[i] *= 1 + random.nextGaussian() * 0.002;
+            pipeline.onTrade(new Trade(names.get(i), minute + 30_000, Math.round(price[i] * 100) / 100.0, 100, true));
+        }
+        long t0 = System.nanoTime();
+        pipeline.onWatermark(minute + Bar.MINUTE + 2_000); // the grace after the minute: every bar closes
+        return t0;
+    }
+
     /** Seeded random-walk bars through every symbol's analytics (nothing published); @return the last close per symbol */
-    static double[] warm(Pipeline pipeline, List<String> names) {
+    public static double[] warm(Pipeline pipeline, List<String> names) {
         SplittableRandom random = new SplittableRandom(42);
         double[] price = new double[names.size()];
         for (int i = 0; i < price.length; i++) price[i] = 10 + random.nextDouble() * 200;

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Batches events for the browser without losing any pattern or alert. Patterns are taken from
+ * Batches events for the browser without losing any pattern or alert. Patterns with confidence &ge; 0.8 go out
+ * as soon as the dispatcher has drained the messages that arrived with them ({@link #drained}). Patterns are taken from
  * {@code tickstock:patterns:streaming} only: {@code tickstock:patterns:detected} repeats its high-confidence
  * ones and is counted, not forwarded twice. Sessions, health, critical alerts,
  * indicator alerts and patterns with confidence &ge; 0.8 go out at once; other patterns are batched
@@ -35,6 +36,7 @@ public final class StreamingBuffer implements AutoCloseable {
     private final BufferStats stats = new BufferStats();
     private final Thread thread;
     private final RecentPatterns recent = new RecentPatterns(100_000);
+    private final List<ObjectNode> urgentPatterns = new ArrayList<>(); // dispatcher thread only
     private List<ObjectNode> patterns = new ArrayList<>();
     private Map<String, ObjectNode> indicators = new LinkedHashMap<>();
     private Map<String, ObjectNode> bars = new LinkedHashMap<>();
@@ -96,8 +98,8 @@ public final class StreamingBuffer implements AutoCloseable {
                 }
                 state.pattern(data);
                 if (data.path("confidence").asDouble() >= IMMEDIATE_CONFIDENCE) {
-                    now("pattern", "pattern", data, d -> Frames.frame("streaming_pattern", d.objectNode().set("detection", d)));
-                    onPatternsDelivered.accept(List.of(data));
+                    stats.add("pattern", "received", 1);
+                    urgentPatterns.add(data); // sent when the dispatcher has drained what arrived with it: drained()
                 } else {
                     stats.add("pattern", "received", 1);
                     synchronized (this) { patterns.add(data); }
@@ -122,6 +124,7 @@ public final class StreamingBuffer implements AutoCloseable {
     }
 
     private void now(String type, String frame) {
+        drained(); // urgent patterns that arrived before this session/health/critical frame go first
         stats.add(type, "received", 1);
         fanout.broadcast(frame);
         stats.add(type, "delivered", 1);
@@ -132,6 +135,27 @@ public final class StreamingBuffer implements AutoCloseable {
         stats.add(type, "received", 1);
         fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
         stats.add(type, "delivered", 1);
+    }
+
+    /**
+     * Sends the patterns that go out at once (confidence &ge; 0.8) received since the last call: one
+     * {@code streaming_pattern} frame, or {@code streaming_patterns_batch} frames of up to {@code maxBatch} when
+     * several arrived together (a bar-close burst). The dispatcher calls it whenever its queue is empty and at
+     * least every 256 messages, so "at once" costs no timer wait and a burst costs few frames. Dispatcher thread.
+     */
+    public void drained() {
+        if (urgentPatterns.isEmpty()) return;
+        List<ObjectNode> p = new ArrayList<>(urgentPatterns);
+        urgentPatterns.clear();
+        long now = clock.getAsLong();
+        for (int from = 0; from < p.size(); from += maxBatch) {
+            List<ObjectNode> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
+            fanout.publish("pattern", chunk, part -> part.size() == 1
+                    ? Frames.frame("streaming_pattern", part.getFirst().objectNode().set("detection", part.getFirst()))
+                    : Frames.batch("streaming_patterns_batch", "patterns", part, now));
+            stats.add("pattern", "delivered", chunk.size());
+        }
+        onPatternsDelivered.accept(p);
     }
 
     /** Sends what is buffered: pattern batches, one indicator batch per {@code maxBatch} series, bars. */
@@ -151,9 +175,12 @@ public final class StreamingBuffer implements AutoCloseable {
         send("pattern", "streaming_patterns_batch", "patterns", p, now);
         if (!p.isEmpty()) onPatternsDelivered.accept(p);
         send("indicator", "streaming_indicators_batch", "indicators", new ArrayList<>(i.values()), now);
-        for (ObjectNode bar : b.values()) {
-            fanout.publish("bar", List.of(bar), items -> Frames.frame("streaming_bar", items.getFirst()));
-            stats.add("bar", "delivered", 1);
+        List<ObjectNode> closed = new ArrayList<>(b.values());
+        for (int from = 0; from < closed.size(); from += maxBatch) { // one bar: streaming_bar; several: streaming_bars_batch
+            List<ObjectNode> chunk = closed.subList(from, Math.min(closed.size(), from + maxBatch));
+            fanout.publish("bar", chunk, part -> part.size() == 1 ? Frames.frame("streaming_bar", part.getFirst())
+                    : Frames.batch("streaming_bars_batch", "bars", part, now));
+            stats.add("bar", "delivered", chunk.size());
         }
     }
 
@@ -180,6 +207,7 @@ public final class StreamingBuffer implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        drained(); // the dispatcher has stopped
         flush();
     }
 }

@@ -144,7 +144,8 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
             if (!heldIndicators.isEmpty()) {
                 frames.add(Frames.batch("streaming_indicators_batch", "indicators", new ArrayList<>(heldIndicators.values()), System.currentTimeMillis()));
             }
-            for (ObjectNode bar : heldBars.values()) frames.add(Frames.frame("streaming_bar", bar));
+            if (heldBars.size() == 1) frames.add(Frames.frame("streaming_bar", heldBars.values().iterator().next()));
+            else if (!heldBars.isEmpty()) frames.add(Frames.batch("streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), System.currentTimeMillis()));
             heldIndicators.clear();
             heldBars.clear();
             return frames;

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
     private record Raw(String channel, String text, long receivedAtMillis) {}
+    private static final int DRAIN_EVERY = 256;
 
     private final io.lettuce.core.resource.ClientResources resources;
     private final RedisClient client;
@@ -36,7 +37,7 @@ public final class RedisSubscriber implements AutoCloseable {
     private final Consumer<Inbound> sink;
     private final Thread dispatcher;
     private volatile boolean running = true;
-    private volatile Runnable onResubscribed = () -> {};
+    private volatile Runnable onResubscribed = () -> {}, onDrained = () -> {};
     private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong resubscriptions = new java.util.concurrent.atomic.AtomicLong();
 
@@ -81,6 +82,7 @@ public final class RedisSubscriber implements AutoCloseable {
     }
 
     private void dispatch() {
+        int sinceDrained = 0;
         while (running) {
             Raw raw;
             try {
@@ -89,33 +91,51 @@ public final class RedisSubscriber implements AutoCloseable {
                 return;
             }
             if (raw == null) continue;
-            if (raw.channel() == null) {
-                resubscriptions.incrementAndGet();
-                LOG.info("resubscribed to {} channels after a reconnect", Channels.ALL.size());
+            dispatch(raw);
+            if (queue.isEmpty() || ++sinceDrained >= DRAIN_EVERY) {
+                sinceDrained = 0;
                 try {
-                    onResubscribed.run();
+                    onDrained.run();
                 } catch (RuntimeException e) {
-                    LOG.error("reloading after a reconnect failed", e);
-                }
-                continue;
-            }
-            stats.received(raw.channel());
-            List<Inbound> events;
-            try {
-                events = reader.read(raw.channel(), raw.text());
-            } catch (UnreadableMessage e) {
-                stats.unreadable(raw.channel(), e.getMessage(), raw.text());
-                continue;
-            }
-            for (Inbound event : events) {
-                try {
-                    sink.accept(event.receivedAt(raw.receivedAtMillis()));
-                } catch (RuntimeException e) {
-                    stats.unreadable(raw.channel(), "handler failed: " + e.getClass().getSimpleName(), raw.text());
-                    LOG.error("handling {} failed", event.kind(), e);
+                    LOG.error("delivering after a drain failed", e);
                 }
             }
         }
+    }
+
+    private void dispatch(Raw raw) {
+        if (raw.channel() == null) {
+            resubscriptions.incrementAndGet();
+            LOG.info("resubscribed to {} channels after a reconnect", Channels.ALL.size());
+            try {
+                onResubscribed.run();
+            } catch (RuntimeException e) {
+                LOG.error("reloading after a reconnect failed", e);
+            }
+            return;
+        }
+        stats.received(raw.channel());
+        List<Inbound> events;
+        try {
+            events = reader.read(raw.channel(), raw.text());
+        } catch (UnreadableMessage e) {
+            stats.unreadable(raw.channel(), e.getMessage(), raw.text());
+            return;
+        }
+        for (Inbound event : events) {
+            try {
+                sink.accept(event.receivedAt(raw.receivedAtMillis()));
+            } catch (RuntimeException e) {
+                stats.unreadable(raw.channel(), "handler failed: " + e.getClass().getSimpleName(), raw.text());
+                LOG.error("handling {} failed", event.kind(), e);
+            }
+        }
+    }
+
+    /** Runs {@code action} on the dispatcher thread whenever its queue is empty after a message, and at least every {@value #DRAIN_EVERY} messages. */
+    public RedisSubscriber onDrained(Runnable action) {
+        this.onDrained = action;
+        return this;
     }
 
     /** Runs {@code action} on the dispatcher thread after each resubscription that follows a reconnect. */

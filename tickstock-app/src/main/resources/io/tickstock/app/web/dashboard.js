@@ -234,6 +234,7 @@
     indicator_alert: onAlert,
     critical_alert: onCritical,
     streaming_bar: (d) => { state.itemsThisSecond++; addSymbol(d.symbol); chartBar(d); },
+    streaming_bars_batch: (d) => d.bars.forEach((b) => { state.itemsThisSecond++; addSymbol(b.symbol); chartBar(b); }),
   };
 
   // ---- rendering ---------------------------------------------------------------------------

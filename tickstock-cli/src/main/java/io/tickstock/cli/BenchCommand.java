@@ -1,0 +1,153 @@
+package io.tickstock.cli;
+
+import io.tickstock.bench.BenchData;
+import io.tickstock.bench.NoIoReplay;
+import io.tickstock.bench.Ta4jComparisonBenchmark;
+import io.tickstock.contract.Json;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tickstock bench quick|e2e}: the performance numbers of the README, regenerated with one command. {@code quick}
+ * prints one JSON object (under a minute): replay throughput without I/O, the ta4j ratio (JMH), the bar-close burst
+ * at 500 and 10,000 symbols into a real Redis and the heap at 10,000 symbols (each in its own JVM with a 512 MB heap),
+ * and a short end-to-end run. {@code e2e} runs the end-to-end harness with the given size.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, burst_ms_500, burst_ms_10k, "
+                + "e2e_p50_ms, e2e_p99_ms, heap_mb_10k (< 60 s); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
+                + "throughput, latency percentiles, lost patterns/alerts and memory as JSON.",
+                "JMH benchmarks of every hot path: scripts/jmh (see the README's performance section)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "quick or e2e")
+    String what;
+
+    @Option(names = "--symbols", description = "e2e: symbols of the synthetic universe (default: ${DEFAULT-VALUE}).", defaultValue = "700")
+    int symbols;
+
+    @Option(names = "--clients", description = "e2e: WebSocket clients, each receiving every event (default: ${DEFAULT-VALUE}).", defaultValue = "100")
+    int clients;
+
+    @Option(names = "--rate", description = "e2e: events per second the engine publishes (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
+    int rate;
+
+    @Option(names = "--duration", description = "e2e: measured seconds after a 5 s warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+    int duration;
+
+    @Option(names = "--buffer-ms", description = "The app's streaming buffer interval (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+    long bufferMs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (symbols < 1 || clients < 1 || rate < 1 || duration < 1) throw new ParameterException(spec.commandLine(), "--symbols, --clients, --rate and --duration must be positive");
+        if (System.getProperty("tickstock.data.dir") == null) { // as the replay finds it: TICKSTOCK_DATA_DIR, else ../shared/data
+            String env = System.getenv("TICKSTOCK_DATA_DIR");
+            System.setProperty("tickstock.data.dir", env != null && !env.isBlank() ? env
+                    : Path.of(System.getProperty("tickstock.home", ".")).resolve("../shared/data").normalize().toString());
+        }
+        Path work = Files.createTempDirectory("tickstock-bench");
+        Map<String, Object> out = switch (what) {
+            case "quick" -> quick(work);
+            case "e2e" -> EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, duration, 5, 15, bufferMs), work);
+            default -> throw new ParameterException(spec.commandLine(), "the first argument must be quick or e2e, was '" + what + "'");
+        };
+        spec.commandLine().getOut().println(Json.write(out));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private Map<String, Object> quick(Path work) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        out.put("trades_per_sec", tradesPerSecond());
+        out.put("ta4j_ratio", ta4jRatio());
+        try (EmbeddedRedis redis = new EmbeddedRedis(0)) {
+            Map<String, Object> b500 = burst(redis.url(), 500, 10), b10k = burst(redis.url(), 10_000, 5);
+            out.put("burst_ms_500", b500.get("burst_ms"));
+            out.put("burst_ms_10k", b10k.get("burst_ms"));
+            out.put("heap_mb_10k", b10k.get("heap_mb"));
+        }
+        Map<String, Object> e2e = EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, 8, 3, 4, bufferMs), work);
+        out.put("e2e_p50_ms", e2e.get("p50_ms"));
+        out.put("e2e_p99_ms", e2e.get("p99_ms"));
+        out.put("e2e", e2e);
+        out.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        return out;
+    }
+
+    /** The no-I/O replay of 2013-10-08 (4 symbols, 651,709 trades): one warm-up pass, then the median of three. */
+    private static long tradesPerSecond() throws Exception {
+        Map<String, String> ticks = BenchData.tickText("20131008");
+        LocalDate day = LocalDate.of(2013, 10, 8);
+        long from = day.atTime(9, 25).atZone(ZoneId.of("America/New_York")).toInstant().toEpochMilli();
+        double[] rates = new double[4];
+        for (int i = 0; i < rates.length; i++) rates[i] = NoIoReplay.run(ticks, day, from).tradesPerSecond();
+        double[] measured = Arrays.copyOfRange(rates, 1, rates.length);
+        Arrays.sort(measured);
+        return Math.round(measured[1]);
+    }
+
+    /** JMH, one fork, 512 MB heap: ta4j's ns per bar / TickStock's, same indicators and bars. */
+    private static double ta4jRatio() throws Exception {
+        var options = new OptionsBuilder().include(Ta4jComparisonBenchmark.class.getName() + ".*").forks(1)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .jvmArgs("-Xms512m", "-Xmx512m", "-Dtickstock.data.dir=" + BenchData.dataDir().toAbsolutePath())
+                .shouldFailOnError(true).build();
+        double tickstock = 0, ta4j = 0;
+        for (RunResult r : new Runner(options).run()) {
+            double ns = r.getPrimaryResult().getScore();
+            if (r.getParams().getBenchmark().endsWith("ta4jStandardSet")) ta4j = ns;
+            else tickstock = ns;
+        }
+        return Math.round(ta4j / tickstock * 10) / 10.0;
+    }
+
+    /** {@code BarCloseBurst} in its own JVM (512 MB heap); burst_ms = the median of the rounds after the first two. */
+    private static Map<String, Object> burst(String redisUrl, int symbols, int rounds) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "io.tickstock.bench.BarCloseBurst", redisUrl, String.valueOf(symbols), String.valueOf(rounds)));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String json = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) if (line.startsWith("{")) json = line;
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || json == null) {
+            throw new IllegalStateException("the burst benchmark at " + symbols + " symbols failed (exit " + p.exitValue() + ")");
+        }
+        var result = Json.read(json);
+        List<Double> ms = new ArrayList<>();
+        result.path("burst_ms").forEach(v -> ms.add(v.asDouble()));
+        List<Double> measured = new ArrayList<>(ms.subList(Math.min(2, ms.size() - 1), ms.size()));
+        measured.sort(null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("burst_ms", measured.get(measured.size() / 2));
+        out.put("heap_mb", result.path("heap_mb").asLong());
+        out.put("events_per_burst", result.path("events_per_burst").asLong());
+        return out;
+    }
+}

@@ -1,0 +1,222 @@
+package io.tickstock.cli;
+
+import io.tickstock.app.App;
+import io.tickstock.app.AppConfig;
+import io.tickstock.contract.Channels;
+import io.tickstock.bench.BarCloseBurst;
+import io.tickstock.bench.CountingSinks;
+import io.tickstock.contract.Json;
+import io.tickstock.engine.health.EngineStats;
+import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.engine.publish.CommandSink;
+import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.publish.RedisPublisher;
+import io.tickstock.engine.session.StreamingSession;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The streaming path under load, in one process on this machine: the engine's analytics, event emitter and Redis
+ * publisher (the real classes, as the engine wires them; history rows are counted, not written to PostgreSQL), an
+ * embedded Redis, the real app (with its embedded PostgreSQL) and {@code clients} WebSocket clients that receive
+ * every event. {@code symbols} symbols are warmed with 210 seeded random-walk minute bars (past SMA 200's
+ * lookback); then, as in a live session, one watermark closes a minute for every symbol at once — a burst of
+ * ~15 events per symbol (bar, 8 indicator values, patterns, alerts) — repeated at the interval that makes
+ * {@code rate} events per second. Latency = the event's publication time (its {@code timestamp}, taken at the bar
+ * close, forwarded by the app as {@code published_at}) → client receipt, over every item after the warm-up
+ * (HdrHistogram). Patterns and alerts each client received are compared with what the emitter published.
+ */
+public final class EndToEndBench {
+    /** @param drainSeconds how long, after the last close, clients may take to receive what was published */
+    public record Options(int symbols, int clients, int rate, int seconds, int warmupSeconds, int drainSeconds, long bufferIntervalMs) {}
+
+    private EndToEndBench() {}
+
+    /** Runs it; @return the measured values, ordered for printing as JSON */
+    public static Map<String, Object> run(Options o, Path work) throws Exception {
+        String password = "bench-" + System.nanoTime();
+        try (EmbeddedRedis redis = new EmbeddedRedis(0);
+             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(work.resolve("pg"), true, 0);
+             App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, o.bufferIntervalMs(), password,
+                     null, AppConfig.DEFAULT_OUTBOX_FRAMES), System::currentTimeMillis).start()) {
+            RedisPublisher publisher = new RedisPublisher(redis.url(), 4_000_000, (down, why) -> {}, ms -> {}).start();
+            AtomicLong patternsPublished = new AtomicLong(), alertsPublished = new AtomicLong(), events = new AtomicLong();
+            CommandSink counting = c -> {
+                events.incrementAndGet();
+                if (c.target().equals(Channels.PATTERNS_STREAMING)) patternsPublished.incrementAndGet();
+                else if (c.target().equals(Channels.ALERTS_INDICATORS)) alertsPublished.incrementAndGet();
+                return publisher.send(c);
+            };
+            EventEmitter emitter = new EventEmitter(counting, new CountingSinks(), new EngineStats(), System::currentTimeMillis);
+            emitter.session(new StreamingSession("bench:e2e:" + o.symbols(), o.symbols(), "replay", System.currentTimeMillis()));
+            Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
+            List<String> names = BarCloseBurst.symbols(o.symbols());
+            double[] price = BarCloseBurst.warm(pipeline, names);
+
+            String cookie = login(app.port(), password);
+            List<Client> clients = new ArrayList<>();
+            for (int i = 0; i < o.clients(); i++) clients.add(Client.open(app.port(), cookie));
+
+            SplittableRandom random = new SplittableRandom(3);
+            long wallStart = System.currentTimeMillis(), measureFrom = wallStart + o.warmupSeconds() * 1000L, end = measureFrom + o.seconds() * 1000L;
+            clients.forEach(c -> c.measureFrom = measureFrom);
+            long intervalMillis = 1_000, next = wallStart, patternsAtStart = 0, alertsAtStart = 0, eventsAtStart = 0;
+            boolean measuring = false;
+            long cpuAtStart = 0, wallAtStart = 0;
+            for (int minute = 0; System.currentTimeMillis() < end; minute++) {
+                while (System.currentTimeMillis() < next) LockSupport.parkNanos(200_000);
+                if (!measuring && System.currentTimeMillis() >= measureFrom) {
+                    measuring = true;
+                    patternsAtStart = patternsPublished.get();
+                    cpuAtStart = cpuNanos();
+                    wallAtStart = System.nanoTime();
+                    alertsAtStart = alertsPublished.get();
+                    eventsAtStart = events.get();
+                }
+                long before = events.get();
+                BarCloseBurst.closeMinute(pipeline, names, price, minute, random);
+                long perClose = events.get() - before;
+                intervalMillis = Math.max(1, perClose * 1000L / o.rate()); // the next close when this one's events fill the rate
+                next += intervalMillis;
+            }
+            long measuredEvents = events.get() - eventsAtStart;
+            long cpuNanos = cpuNanos() - cpuAtStart, wallNanos = System.nanoTime() - wallAtStart;
+            long patterns = patternsPublished.get() - patternsAtStart, alerts = alertsPublished.get() - alertsAtStart;
+            long drainUntil = System.currentTimeMillis() + o.drainSeconds() * 1000L; // until every client has every pattern and alert, or the limit
+            while (System.currentTimeMillis() < drainUntil
+                    && !clients.stream().allMatch(c -> c.patterns.get() >= patterns && c.alerts.get() >= alerts)) Thread.sleep(50);
+            Histogram all = new Histogram(3_600_000, 3);
+            long items = 0, bytes = 0, patternsLost = 0, alertsLost = 0;
+            for (Client c : clients) {
+                all.add(c.latency.getIntervalHistogram());
+                items += c.items.get();
+                bytes += c.bytes.get();
+                patternsLost += Math.max(0, patterns - c.patterns.get());
+                alertsLost += Math.max(0, alerts - c.alerts.get());
+                c.socket.abort();
+            }
+            publisher.close();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("symbols", o.symbols());
+            out.put("clients", o.clients());
+            out.put("rate_target", o.rate());
+            out.put("events_per_sec", Math.round(measuredEvents / (double) o.seconds()));
+            out.put("items_per_sec_per_client", Math.round(items / (double) o.clients() / o.seconds()));
+            boolean measured = all.getTotalCount() > 0;
+            out.put("p50_ms", measured ? all.getValueAtPercentile(50) : null);
+            out.put("p90_ms", measured ? all.getValueAtPercentile(90) : null);
+            out.put("p99_ms", measured ? all.getValueAtPercentile(99) : null);
+            out.put("max_ms", measured ? all.getMaxValue() : null);
+            out.put("mb_per_sec_per_client", Math.round(bytes / (double) o.clients() / o.seconds() / 1e5) / 10.0);
+            out.put("jvm_cpu_percent", Math.round(100.0 * cpuNanos / wallNanos)); // of one core; this JVM holds engine, app and clients
+            out.put("patterns_published", patterns);
+            out.put("alerts_published", alerts);
+            out.put("patterns_lost", patternsLost);
+            out.put("alerts_lost", alertsLost);
+            out.put("evicted", Json.read(get(app.port(), "/streaming/api/status", cookie)).path("websocket").path("evicted").asLong());
+            out.put("heap_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+            return out;
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static String get(int port, String path, String cookie) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String login(int port, String password) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode()));
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /**
+     * A WebSocket client that scans frames instead of parsing them (a hundred of them share two cores with the
+     * system under test): each {@code "published_at":"…"} is one item and its latency; in a pattern frame a pattern,
+     * in an {@code indicator_alert} frame an alert. Items published before {@code measureFrom} are not counted.
+     */
+    static final class Client implements WebSocket.Listener {
+        private static final String AT = "\"published_at\":\"";
+        final Recorder latency = new Recorder(3_600_000, 3);
+        final AtomicLong items = new AtomicLong(), patterns = new AtomicLong(), alerts = new AtomicLong(), bytes = new AtomicLong();
+        volatile long measureFrom = Long.MAX_VALUE;
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        static Client open(int port, String cookie) {
+            Client c = new Client();
+            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c).join();
+            return c;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            System.err.println("bench client failed: " + error);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                if (measureFrom <= System.currentTimeMillis()) bytes.addAndGet(partial.length());
+                scan(partial, System.currentTimeMillis());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void scan(StringBuilder f, long now) {
+            boolean patternFrame = f.indexOf("{\"event\":\"streaming_pattern") == 0, alertFrame = f.indexOf("{\"event\":\"indicator_alert\"") == 0;
+            for (int i = f.indexOf(AT); i >= 0; i = f.indexOf(AT, i + 1)) {
+                long at = IsoMillis.parse(f, i + AT.length());
+                if (at < measureFrom) continue; // warm-up
+                items.incrementAndGet();
+                latency.recordValue(Math.max(0, Math.min(3_599_999, now - at)));
+                if (patternFrame) patterns.incrementAndGet();
+                if (alertFrame) alerts.incrementAndGet();
+            }
+        }
+    }
+
+    /** Parses {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, as the engine writes it) without allocating. */
+    static final class IsoMillis {
+        private IsoMillis() {}
+
+        static long parse(CharSequence s, int at) {
+            int y = num(s, at, 4), mo = num(s, at + 5, 2), d = num(s, at + 8, 2);
+            int h = num(s, at + 11, 2), mi = num(s, at + 14, 2), sec = num(s, at + 17, 2);
+            int ms = s.charAt(at + 19) == '.' ? num(s, at + 20, 3) : 0;
+            long days = java.time.LocalDate.of(y, mo, d).toEpochDay();
+            return (((days * 24 + h) * 60 + mi) * 60 + sec) * 1000 + ms;
+        }
+
+        private static int num(CharSequence s, int at, int len) {
+            int v = 0;
+            for (int i = 0; i < len; i++) v = v * 10 + (s.charAt(at + i) - '0');
+            return v;
+        }
+    }
+}
