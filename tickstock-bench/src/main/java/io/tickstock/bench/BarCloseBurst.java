@@ -28,7 +28,10 @@ import java.util.concurrent.locks.LockSupport;
  * patterns, alerts; the engine's default indicators; pipelined by the real {@link RedisPublisher}). Several
  * minutes are closed in a row; also reports the heap used after a full GC (everything warmed, Redis connected).
  *
- * <p>Run as its own JVM with a fixed heap: {@code java -Xmx512m … io.tickstock.bench.BarCloseBurst redis://… 10000 5}
+ * Events go out in the engine's {@code --batch-events} mode (indicator values and patterns in batch messages of up to 50),
+ * or one message each with a fourth argument {@code singles}.
+ *
+ * <p>Run as its own JVM with a fixed heap: {@code java -Xmx512m … io.tickstock.bench.BarCloseBurst redis://… 10000 5 [singles]}
  * prints one JSON object {@code {"symbols":…,"burst_ms":[…],"events_per_burst":…,"heap_mb":…}}.
  */
 public final class BarCloseBurst {
@@ -40,6 +43,7 @@ public final class BarCloseBurst {
     public static void main(String[] args) throws Exception {
         String redisUrl = args[0];
         int symbols = Integer.parseInt(args[1]), rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        boolean batch = args.length <= 3 || !args[3].equals("singles");
         boolean noRedis = redisUrl.equals("none"); // the shard's work alone: events built, not sent
         RedisPublisher publisher = noRedis ? null : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
         long[] sent = new long[1];
@@ -48,7 +52,7 @@ public final class BarCloseBurst {
             sent[0]++;
             return noRedis ? nowhere.send(c) : publisher.send(c);
         };
-        EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis);
+        EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
         emitter.session(new StreamingSession("bench:burst", symbols, "replay", System.currentTimeMillis()));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
         List<String> names = symbols(symbols);

@@ -45,6 +45,11 @@ public final class EngineCommand implements Callable<Integer> {
             + "slow or unavailable (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
     int queueCapacity;
 
+    @Option(names = "--batch-events", description = "Publish each bar close's indicator values and patterns as streaming_indicators_batch / "
+            + "streaming_patterns_batch messages of up to 50 (CONTRACT.md's opt-in batch forms; consumers must unpack batches). "
+            + "Default: one message each.")
+    boolean batchEvents;
+
     @Option(names = "--metrics-port", description = "Port of the Prometheus endpoint /metrics; 0 = any free port, -1 = off "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "9464")
     int metricsPort;
@@ -103,6 +108,7 @@ public final class EngineCommand implements Callable<Integer> {
         Path dir = spoolDir;
         String env = System.getenv("TICKSTOCK_SPOOL_DIR");
         if (dir == null) dir = env != null && !env.isBlank() ? Path.of(env) : EngineConfig.DEFAULT_SPOOL_DIR;
-        return config.withSpool(dir, spoolMaxMb << 20).withQueueCapacity(queueCapacity).withMetricsPort(metricsPort);
+        return config.withSpool(dir, spoolMaxMb << 20).withQueueCapacity(queueCapacity).withMetricsPort(metricsPort)
+                .withBatchEvents(batchEvents);
     }
 }

@@ -103,7 +103,7 @@ public final class Engine implements AutoCloseable {
                 batch -> publish(Channels.PERSISTENCE, new Events.PersistenceEvent(now(), batch)),
                 (down, reason) -> critical("postgresql", down, "PostgreSQL writes " + (down ? "failed: " + reason : "restored"),
                         "Check that PostgreSQL is running at TICKSTOCK_DATABASE_URL")).start();
-        emitter = new EventEmitter(publisher, writer, stats, clock);
+        emitter = new EventEmitter(publisher, writer, stats, clock, config.batchEvents());
         commands = new SessionCommands(config.redisUrl());
         metrics = new EngineMetrics(stats, new EngineMetrics.Outboxes() {
             @Override public long redisPending() { return publisher.pending(); }

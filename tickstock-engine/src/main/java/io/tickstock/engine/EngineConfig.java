@@ -22,10 +22,13 @@ import java.util.List;
  * @param spoolDir               where rows wait on disk while PostgreSQL is unavailable (one file per database)
  * @param spoolMaxBytes          the spool's bound
  * @param metricsPort            port of the Prometheus endpoint {@code /metrics}; 0 = any free port, -1 = none
+ * @param batchEvents            publish the indicator values and patterns of a bar close as {@code streaming_indicators_batch}
+ *                               / {@code streaming_patterns_batch} messages of up to 50 (CONTRACT.md's opt-in batch forms)
+ *                               instead of one message each (default false: older consumers read single messages)
  */
 public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from, LocalTime to,
                            String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity,
-                           Path spoolDir, long spoolMaxBytes, int metricsPort) {
+                           Path spoolDir, long spoolMaxBytes, int metricsPort, boolean batchEvents) {
     /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
     public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
     public static final long DEFAULT_SPOOL_BYTES = 1L << 30;
@@ -41,22 +44,27 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
     public EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from, LocalTime to,
                         String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity) {
         this(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics, queueCapacity,
-                DEFAULT_SPOOL_DIR, DEFAULT_SPOOL_BYTES, -1);
+                DEFAULT_SPOOL_DIR, DEFAULT_SPOOL_BYTES, -1, false);
     }
 
     public EngineConfig withSpool(Path dir, long maxBytes) {
         return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
-                queueCapacity, dir, maxBytes, metricsPort);
+                queueCapacity, dir, maxBytes, metricsPort, batchEvents);
     }
 
     public EngineConfig withMetricsPort(int port) {
         return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
-                queueCapacity, spoolDir, spoolMaxBytes, port);
+                queueCapacity, spoolDir, spoolMaxBytes, port, batchEvents);
     }
 
     public EngineConfig withQueueCapacity(int capacity) {
         return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
-                capacity, spoolDir, spoolMaxBytes, metricsPort);
+                capacity, spoolDir, spoolMaxBytes, metricsPort, batchEvents);
+    }
+
+    public EngineConfig withBatchEvents(boolean batch) {
+        return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
+                queueCapacity, spoolDir, spoolMaxBytes, metricsPort, batch);
     }
 
     /** This database's spool file: one per host, port and database, so a spool never reaches another database. */

@@ -38,7 +38,10 @@ public final class StreamingBuffer implements AutoCloseable {
     private final RecentPatterns recent = new RecentPatterns(100_000);
     private final List<ObjectNode> urgentPatterns = new ArrayList<>(); // dispatcher thread only
     private List<ObjectNode> patterns = new ArrayList<>();
-    private Map<String, ObjectNode> indicators = new LinkedHashMap<>();
+    /** An indicator series: symbol, TA-Lib name and parameters (compared as JSON trees, not serialized). */
+    private record Series(String symbol, String indicator, com.fasterxml.jackson.databind.JsonNode parameters) {}
+
+    private Map<Series, ObjectNode> indicators = new LinkedHashMap<>();
     private Map<String, ObjectNode> bars = new LinkedHashMap<>();
     private volatile boolean running = true;
     private volatile Consumer<List<ObjectNode>> onPatternsDelivered = p -> {};
@@ -107,7 +110,7 @@ public final class StreamingBuffer implements AutoCloseable {
             }
             case INDICATOR -> {
                 stats.add("indicator", "received", 1);
-                String key = data.path("symbol").asText() + "|" + data.path("indicator").asText() + "|" + data.path("metadata");
+                Series key = new Series(data.path("symbol").asText(), data.path("indicator").asText(), data.path("metadata"));
                 synchronized (this) {
                     if (indicators.put(key, data) != null) stats.add("indicator", "coalesced", 1);
                 }
@@ -161,7 +164,8 @@ public final class StreamingBuffer implements AutoCloseable {
     /** Sends what is buffered: pattern batches, one indicator batch per {@code maxBatch} series, bars. */
     public void flush() {
         List<ObjectNode> p;
-        Map<String, ObjectNode> i, b;
+        Map<Series, ObjectNode> i;
+        Map<String, ObjectNode> b;
         synchronized (this) {
             if (patterns.isEmpty() && indicators.isEmpty() && bars.isEmpty()) return;
             p = patterns;

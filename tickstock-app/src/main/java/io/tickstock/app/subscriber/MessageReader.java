@@ -116,7 +116,7 @@ public final class MessageReader {
 
     private static ObjectNode pattern(JsonNode node) throws UnreadableMessage {
         if (!(node instanceof ObjectNode d)) throw new UnreadableMessage("detection is not an object");
-        ObjectNode p = d.deepCopy();
+        ObjectNode p = d; // a fresh tree per message: normalized in place
         rename(p, "pattern", "pattern_type");
         rename(p, "pattern_name", "pattern_type");
         require(p, "symbol", "pattern_type");
@@ -126,7 +126,7 @@ public final class MessageReader {
 
     private static ObjectNode indicator(JsonNode node) throws UnreadableMessage {
         if (!(node instanceof ObjectNode c)) throw new UnreadableMessage("calculation is not an object");
-        ObjectNode i = c.deepCopy();
+        ObjectNode i = c;
         rename(i, "indicator_type", "indicator");
         if (!i.has("value") && i.path("values").has("value")) i.set("value", i.path("values").get("value"));
         if (!i.has("values") && i.has("value")) i.putObject("values").set("value", i.get("value"));

@@ -28,6 +28,13 @@ public interface AnalyticsListener {
     /** A bar correction removed a pattern published earlier for {@code bar}. */
     default void onPatternRetracted(Bar bar, Detection detection) {}
 
+    /**
+     * Every bar due at the current watermark has been handed over (once per trade, watermark or flush of the
+     * pipeline, whether or not a bar closed): a listener that batches may send what it holds. Must be cheap
+     * when there is nothing to send.
+     */
+    default void onBarsClosed() {}
+
     /** This listener, also handing every closed bar to {@code observer} (after this listener's onBar). */
     default AnalyticsListener withBarObserver(Consumer<Bar> observer) {
         AnalyticsListener self = this;
@@ -38,6 +45,7 @@ public interface AnalyticsListener {
             @Override public void onAlert(Bar bar, Alert alert) { self.onAlert(bar, alert); }
             @Override public void onBarCorrection(Bar bar, int revision) { self.onBarCorrection(bar, revision); }
             @Override public void onPatternRetracted(Bar bar, Detection d) { self.onPatternRetracted(bar, d); }
+            @Override public void onBarsClosed() { self.onBarsClosed(); }
         };
     }
 }

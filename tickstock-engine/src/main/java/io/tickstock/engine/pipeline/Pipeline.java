@@ -58,16 +58,19 @@ public final class Pipeline {
         trades++;
         bars.onWatermark(trade.timeMillis());
         bars.onTrade(trade);
+        listener.onBarsClosed();
     }
 
     /** Advances event time without a trade (replay clock or wall clock), closing due bars. */
     public void onWatermark(long epochMillis) {
         bars.onWatermark(epochMillis);
+        listener.onBarsClosed();
     }
 
     /** Closes every open bar (end of input). */
     public void flush() {
         bars.flush();
+        listener.onBarsClosed();
     }
 
     /** Feeds an already built bar (bar files, re-warm) as if it had just closed. */

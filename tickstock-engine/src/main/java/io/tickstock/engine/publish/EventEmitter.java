@@ -1,10 +1,10 @@
 package io.tickstock.engine.publish;
 
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.EventJson;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IntegrationLog;
 import io.tickstock.contract.IsoTime;
-import io.tickstock.contract.Json;
 import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.health.EngineStats;
@@ -14,11 +14,13 @@ import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.RowSink;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,13 +44,29 @@ public final class EventEmitter implements AnalyticsListener {
     private final Map<String, Double> lastClose = new HashMap<>();
     private final Map<String, Double> priceChangePercent = new HashMap<>();
     private volatile StreamingSession session;
+    /** Batch mode: what this bar close published so far, sent by {@link #onBarsClosed} or at {@value #BATCH} items. */
+    private final boolean batch;
+    private final List<Events.IndicatorCalculation> indicatorBatch = new ArrayList<>();
+    private final List<Events.PatternDetection> patternBatch = new ArrayList<>(), detectedBatch = new ArrayList<>();
+    static final int BATCH = 50;
 
-    /** @param clock wall clock, epoch ms */
+    /** One message per indicator value and pattern. @param clock wall clock, epoch ms */
     public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock) {
+        this(publisher, writer, stats, clock, false);
+    }
+
+    /**
+     * @param clock wall clock, epoch ms
+     * @param batch the indicator values and patterns of a bar close go out as {@code streaming_indicators_batch} /
+     *              {@code streaming_patterns_batch} messages of up to {@value #BATCH} (bars, alerts and the legacy
+     *              envelope stay single messages)
+     */
+    public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock, boolean batch) {
         this.publisher = publisher;
         this.writer = writer;
         this.stats = stats;
         this.clock = clock;
+        this.batch = batch;
     }
 
     /** Sets the session events are attributed to (null between sessions). */
@@ -65,8 +83,9 @@ public final class EventEmitter implements AnalyticsListener {
         return IsoTime.format(clock.getAsLong());
     }
 
-    private void publish(String channel, Object event) {
-        publisher.send(RedisCommand.publish(channel, Json.write(event)));
+    /** @param json the event's text ({@link EventJson} on the bar-close path: no reflection) */
+    private void publish(String channel, String json) {
+        publisher.send(RedisCommand.publish(channel, json));
     }
 
     /**
@@ -102,14 +121,14 @@ public final class EventEmitter implements AnalyticsListener {
         stats.bars.incrementAndGet();
         followClose(bar);
         Events.Bar b = eventBar(bar);
-        publish(Channels.BARS_STREAMING, Events.BarEvent.closed(now(), b));
+        publish(Channels.BARS_STREAMING, EventJson.bar(Events.BarEvent.closed(now(), b)));
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
     }
 
     @Override
     public void onBarCorrection(Bar bar, int revision) {
         Events.Bar b = eventBar(bar);
-        publish(Channels.BARS_STREAMING, Events.BarEvent.correction(now(), b, revision));
+        publish(Channels.BARS_STREAMING, EventJson.bar(Events.BarEvent.correction(now(), b, revision)));
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
     }
 
@@ -119,7 +138,7 @@ public final class EventEmitter implements AnalyticsListener {
         Map<String, Object> metadata = metadata(sid, d);
         metadata.put("retracted", true);
         Events.PatternDetection detection = detection(bar, d, metadata);
-        publish(Channels.PATTERNS_STREAMING, new Events.PatternEvent(now(), detection));
+        publish(Channels.PATTERNS_STREAMING, EventJson.pattern(new Events.PatternEvent(now(), detection)));
         writer.write(new HistoryRow.PatternRetracted(sid, bar.symbol(), d.patternType(), bar.startMillis()));
     }
 
@@ -128,8 +147,13 @@ public final class EventEmitter implements AnalyticsListener {
         String time = IsoTime.format(bar.startMillis()), now = now(), sid = sessionId();
         for (Indicator i : ready) {
             Events.IndicatorCalculation calc = calculation(bar, i, time);
-            publisher.send(RedisCommand.publishLatest(Channels.INDICATORS_STREAMING,
-                    Json.write(new Events.IndicatorEvent(now, calc)), bar.symbol() + '|' + i.key()));
+            if (batch) {
+                indicatorBatch.add(calc);
+                if (indicatorBatch.size() == BATCH) sendIndicators();
+            } else {
+                publisher.send(RedisCommand.publishLatest(Channels.INDICATORS_STREAMING,
+                        EventJson.indicator(new Events.IndicatorEvent(now, calc)), bar.symbol() + '|' + i.key()));
+            }
             writer.write(new HistoryRow.Indicator(calc, i.key(), sid, bar.startMillis()));
             if (session != null) session.countIndicator();
         }
@@ -139,21 +163,49 @@ public final class EventEmitter implements AnalyticsListener {
     public void onPattern(Bar bar, Detection d) {
         String sid = sessionId();
         Map<String, Object> metadata = metadata(sid, d);
-        String flowId = UUID.randomUUID().toString();
+        String flowId = randomUuid();
         metadata.put("flow_id", flowId);
         Events.PatternDetection detection = detection(bar, d, metadata);
-        Events.PatternEvent event = new Events.PatternEvent(now(), detection);
-        publish(Channels.PATTERNS_STREAMING, event);
-        if (detection.confidence() >= HIGH_CONFIDENCE) publish(Channels.PATTERNS_DETECTED, event);
+        if (batch) {
+            patternBatch.add(detection);
+            if (detection.confidence() >= HIGH_CONFIDENCE) detectedBatch.add(detection);
+            if (patternBatch.size() == BATCH) sendPatterns();
+        } else {
+            String event = EventJson.pattern(new Events.PatternEvent(now(), detection));
+            publish(Channels.PATTERNS_STREAMING, event);
+            if (detection.confidence() >= HIGH_CONFIDENCE) publish(Channels.PATTERNS_DETECTED, event);
+        }
         long publishedAt = clock.getAsLong();
         stats.patterns.incrementAndGet();
         stats.lastPatternMillis.set(publishedAt);
-        publish(Channels.LEGACY_PATTERNS, legacy(bar, detection, flowId, publishedAt));
+        publish(Channels.LEGACY_PATTERNS, EventJson.legacyPattern(legacy(bar, detection, flowId, publishedAt)));
         writer.write(new HistoryRow.Pattern(detection, sid, bar.startMillis()));
         writer.write(new HistoryRow.IntegrationEvent(flowId, "pattern_detected", IntegrationLog.PRODUCER,
                 IntegrationLog.PATTERN_PUBLISHED, Channels.LEGACY_PATTERNS, bar.symbol(), d.patternType(), detection.confidence(),
-                null, Json.write(Map.of("tier", "intraday", "timestamp", publishedAt / 1000.0)), publishedAt));
+                null, "{\"tier\":\"intraday\",\"timestamp\":" + publishedAt / 1000.0 + "}", publishedAt));
         if (session != null) session.countPattern();
+    }
+
+    /** Batch mode: sends what this bar close produced. Shard thread. */
+    @Override
+    public void onBarsClosed() {
+        if (!indicatorBatch.isEmpty()) sendIndicators();
+        if (!patternBatch.isEmpty()) sendPatterns();
+    }
+
+    private void sendIndicators() {
+        publish(Channels.INDICATORS_STREAMING, EventJson.indicatorBatch(new Events.IndicatorBatch(now(), List.copyOf(indicatorBatch))));
+        indicatorBatch.clear();
+    }
+
+    private void sendPatterns() {
+        String now = now();
+        publish(Channels.PATTERNS_STREAMING, EventJson.patternBatch(new Events.PatternBatch(now, List.copyOf(patternBatch))));
+        if (!detectedBatch.isEmpty()) {
+            publish(Channels.PATTERNS_DETECTED, EventJson.patternBatch(new Events.PatternBatch(now, List.copyOf(detectedBatch))));
+        }
+        patternBatch.clear();
+        detectedBatch.clear();
     }
 
     private Events.LegacyPatternEvent legacy(Bar bar, Events.PatternDetection d, String flowId, long publishedAt) {
@@ -173,7 +225,7 @@ public final class EventEmitter implements AnalyticsListener {
         data.put("direction", a.direction());
         Events.IndicatorAlert alert = new Events.IndicatorAlert(bar.symbol(), a.type().name(),
                 IsoTime.format(bar.startMillis()), data, a.severity(), sessionId());
-        publish(Channels.ALERTS_INDICATORS, new Events.IndicatorAlertEvent(now(), alert));
+        publish(Channels.ALERTS_INDICATORS, EventJson.alert(new Events.IndicatorAlertEvent(now(), alert)));
         stats.alerts.incrementAndGet();
     }
 
@@ -193,12 +245,21 @@ public final class EventEmitter implements AnalyticsListener {
                 new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()), d.parameters(), metadata);
     }
 
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: pattern and flow ids must be unique, not
+     * unpredictable, and {@link UUID#randomUUID()}'s SecureRandom cost a microsecond per id on the bar-close path.
+     */
+    static String randomUuid() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return new UUID(r.nextLong() & ~0xF000L | 0x4000L, r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+    }
+
     /** session_id, detection method, a fresh pattern_id. */
     private static Map<String, Object> metadata(String sid, Detection d) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (sid != null) metadata.put("session_id", sid);
         describe(metadata, d);
-        metadata.put("pattern_id", UUID.randomUUID().toString());
+        metadata.put("pattern_id", randomUuid());
         return metadata;
     }
 
