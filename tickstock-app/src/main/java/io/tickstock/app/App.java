@@ -10,7 +10,6 @@ import io.tickstock.app.health.AppMetrics;
 import io.tickstock.app.store.AlertArchive;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.contract.IntegrationLog;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.app.store.AppDatabase;
 import io.tickstock.app.store.History;
 import io.tickstock.app.store.Users;

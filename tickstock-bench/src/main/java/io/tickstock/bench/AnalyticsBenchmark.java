@@ -1,18 +1,12 @@
 package io.tickstock.bench;
 
-import io.tickstock.engine.alerts.Alert;
-import io.tickstock.engine.bars.Bar;
-import io.tickstock.engine.indicators.Indicator;
 import io.tickstock.engine.indicators.IndicatorSet;
 import io.tickstock.engine.indicators.IndicatorSpec;
 import io.tickstock.engine.patterns.CandlePatterns;
-import io.tickstock.engine.patterns.Detection;
 import io.tickstock.engine.patterns.PatternScanner;
 import io.tickstock.engine.patterns.PricePatterns;
-import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.pipeline.Pipeline;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,8 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class AnalyticsBenchmark {
-    private Bar[] bars;
-    private int next;
+    private BarCycle bars;
     private IndicatorSet standard, all;
     private PatternScanner candles;
     private PricePatterns prices;
@@ -48,52 +41,39 @@ public class AnalyticsBenchmark {
 
     @Setup
     public void load() throws IOException {
-        bars = BenchData.minuteBars();
+        bars = new BarCycle();
         standard = IndicatorSpec.STANDARD.newSet();
         all = IndicatorSpec.ALL.newSet();
         candles = new PatternScanner(CandlePatterns.taLib());
         prices = new PricePatterns();
-        pipeline = new Pipeline(Pipeline.Options.defaults().withIndicators(IndicatorSpec.ALL), NO_OP);
-    }
-
-    private Bar bar() {
-        Bar b = bars[next];
-        next = next + 1 == bars.length ? 0 : next + 1;
-        return b;
+        pipeline = new Pipeline(Pipeline.Options.defaults().withIndicators(IndicatorSpec.ALL), BarCloseBurst.NO_OP);
     }
 
     @Benchmark
     public Object indicatorsStandardSet() {
-        return standard.update(bar());
+        return standard.update(bars.next());
     }
 
     @Benchmark
     public Object indicatorsAll21() {
-        return all.update(bar());
+        return all.update(bars.next());
     }
 
     @Benchmark
     public int[] candlePatternsAll61() {
-        candles.add(bar());
+        candles.add(bars.next());
         return candles.outputs();
     }
 
     @Benchmark
     public int[] pricePatterns() {
-        prices.add(bar());
+        prices.add(bars.next());
         return prices.outputs();
     }
 
     @Benchmark
     public void symbolAnalyticsAll(Blackhole bh) {
-        pipeline.onBar(bar());
+        pipeline.onBar(bars.next());
         bh.consume(pipeline.closedBars());
     }
-
-    private static final AnalyticsListener NO_OP = new AnalyticsListener() {
-        @Override public void onBar(Bar bar) {}
-        @Override public void onIndicators(Bar bar, List<Indicator> ready) {}
-        @Override public void onPattern(Bar bar, Detection detection) {}
-        @Override public void onAlert(Bar bar, Alert alert) {}
-    };
 }

@@ -11,7 +11,6 @@ import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.CommandSink;
 import io.tickstock.engine.publish.EventEmitter;
-import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.session.StreamingSession;
 import java.lang.management.ManagementFactory;
@@ -126,7 +125,8 @@ public final class BarCloseBurst {
         return price;
     }
 
-    static final AnalyticsListener NO_OP = new AnalyticsListener() {
+    /** A listener that ignores everything (warming, analytics measured alone). */
+    public static final AnalyticsListener NO_OP = new AnalyticsListener() {
         @Override public void onBar(Bar bar) {}
         @Override public void onIndicators(Bar bar, List<Indicator> ready) {}
         @Override public void onPattern(Bar bar, Detection detection) {}

@@ -1,6 +1,5 @@
 package io.tickstock.bench;
 
-import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.indicators.IndicatorSet;
 import io.tickstock.engine.indicators.IndicatorSpec;
 import java.io.IOException;
@@ -29,20 +28,17 @@ public class IndicatorBenchmark {
             "STOCHRSI:14:5:3", "ADX:14", "PLUS_DI:14", "MINUS_DI:14", "CCI:14", "MFI:14", "OBV", "WILLR:14", "ROC:10", "VWAP"})
     public String indicator;
 
-    private Bar[] bars;
-    private int next;
+    private BarCycle bars;
     private IndicatorSet set;
 
     @Setup
     public void load() throws IOException {
-        bars = BenchData.minuteBars();
+        bars = new BarCycle();
         set = IndicatorSpec.parse(indicator).newSet();
     }
 
     @Benchmark
     public Object update() {
-        Bar b = bars[next];
-        next = next + 1 == bars.length ? 0 : next + 1;
-        return set.update(b);
+        return set.update(bars.next());
     }
 }

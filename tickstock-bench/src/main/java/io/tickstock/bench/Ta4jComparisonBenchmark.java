@@ -44,8 +44,7 @@ import org.ta4j.core.num.DoubleNumFactory;
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class Ta4jComparisonBenchmark {
     private static final Instant BASE = Instant.parse("2020-01-02T14:31:00Z");
-    private Bar[] bars;
-    private int next;
+    private BarCycle bars;
     private long minute;
     private IndicatorSet tickstock;
     private BarSeries series;
@@ -53,7 +52,7 @@ public class Ta4jComparisonBenchmark {
 
     @Setup
     public void load() throws IOException {
-        bars = BenchData.minuteBars();
+        bars = new BarCycle();
         tickstock = IndicatorSpec.STANDARD.newSet();
         series = new BaseBarSeriesBuilder().withName("BENCH").withNumFactory(DoubleNumFactory.getInstance()).withMaxBarCount(400).build();
         ClosePriceIndicator close = new ClosePriceIndicator(series);
@@ -69,20 +68,14 @@ public class Ta4jComparisonBenchmark {
                 mid.plus(sd.multipliedBy(2)), mid.minus(sd.multipliedBy(2))};
     }
 
-    private Bar bar() {
-        Bar b = bars[next];
-        next = next + 1 == bars.length ? 0 : next + 1;
-        return b;
-    }
-
     @Benchmark
     public Object tickstockStandardSet() {
-        return tickstock.update(bar());
+        return tickstock.update(bars.next());
     }
 
     @Benchmark
     public void ta4jStandardSet(Blackhole bh) {
-        Bar b = bar();
+        Bar b = bars.next();
         series.barBuilder().timePeriod(Duration.ofMinutes(1)).endTime(BASE.plusSeconds(60 * ++minute))
                 .openPrice(b.open()).highPrice(b.high()).lowPrice(b.low()).closePrice(b.close()).volume(b.volume()).add();
         int end = series.getEndIndex();
