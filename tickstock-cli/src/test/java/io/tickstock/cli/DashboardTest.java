@@ -75,10 +75,12 @@ class DashboardTest {
                 throw new IllegalStateException(e);
             }
         }, r -> Thread.ofPlatform().name("replay").start(r));
-        // mid-session: the engine has published its session and a few minutes of bars before the browser opens
         await().atMost(Duration.ofSeconds(30)).until(() -> redisConnection.sync().get(RedisKeys.CURRENT_SESSION) != null);
         sessionId = Json.read(redisConnection.sync().get(RedisKeys.CURRENT_SESSION)).path("session_id").asText();
-        Thread.sleep(3_000); // three replayed minutes: bars and patterns exist before the browser opens
+        // mid-session: three replayed minutes of the four symbols' bars have reached the app before the browser opens
+        String cookie = Dashboards.login(app.port(), PASSWORD);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body())
+                .path("buffer").path("bar.received").asLong() >= 12);
         long t = System.currentTimeMillis();
         browser = Dashboards.open(app.port(), PASSWORD, tmp);
         System.out.println("browser open and logged in after " + (System.currentTimeMillis() - t) + " ms");
