@@ -80,7 +80,7 @@ public final class App implements AutoCloseable {
         }
         alerts = new AlertArchive(dataSource, 1_000_000).start();
         history = new History(dataSource, clock);
-        hub = new WebSocketHub(config.outboxFrames());
+        hub = new WebSocketHub(config.outboxFrames(), clock);
         checkpoints = new IntegrationCheckpoints(dataSource).start();
         buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state)
                 .onPatternsDelivered(this::delivered).start();

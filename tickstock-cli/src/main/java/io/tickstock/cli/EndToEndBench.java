@@ -15,20 +15,14 @@ import io.tickstock.engine.session.StreamingSession;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * The streaming path under load, in one process on this machine: the engine's analytics, event emitter and Redis
@@ -80,13 +74,13 @@ public final class EndToEndBench {
             List<String> names = BarCloseBurst.symbols(o.symbols());
             double[] price = BarCloseBurst.warm(pipeline, names);
 
-            String cookie = login(app.port(), password);
-            List<Client> clients = new ArrayList<>();
-            for (int i = 0; i < o.clients(); i++) clients.add(Client.open(app.port(), cookie));
+            String cookie = AppHttp.login(app.port(), "admin", password).orElseThrow(() -> new IllegalStateException("bench login failed"));
+            List<ScanningClient> clients = new ArrayList<>();
+            for (int i = 0; i < o.clients(); i++) clients.add(ScanningClient.open(app.port(), cookie));
 
             SplittableRandom random = new SplittableRandom(3);
             long wallStart = System.currentTimeMillis(), measureFrom = wallStart + o.warmupSeconds() * 1000L, end = measureFrom + o.seconds() * 1000L;
-            clients.forEach(c -> c.measureFrom = measureFrom);
+            clients.forEach(c -> c.startMeasuring(measureFrom));
             long intervalMillis = 1_000, next = wallStart, patternsAtStart = 0, alertsAtStart = 0, eventsAtStart = 0;
             boolean measuring = false;
             long cpuAtStart = 0, wallAtStart = 0;
@@ -114,7 +108,7 @@ public final class EndToEndBench {
                     && !clients.stream().allMatch(c -> c.patterns.get() >= patterns && c.alerts.get() >= alerts)) Thread.sleep(50);
             Histogram all = new Histogram(3_600_000, 3);
             long items = 0, bytes = 0, patternsLost = 0, alertsLost = 0;
-            for (Client c : clients) {
+            for (ScanningClient c : clients) {
                 all.add(c.latency.getIntervalHistogram());
                 items += c.items.get();
                 bytes += c.bytes.get();
@@ -140,7 +134,7 @@ public final class EndToEndBench {
             out.put("alerts_published", alerts);
             out.put("patterns_not_received", patternsLost); // by the end of the drain window: missing or still queued
             out.put("alerts_not_received", alertsLost);
-            out.put("evicted", Json.read(get(app.port(), "/streaming/api/status", cookie)).path("websocket").path("evicted").asLong());
+            out.put("evicted", Json.read(AppHttp.get(app.port(), "/streaming/api/status", cookie).body()).path("websocket").path("evicted").asLong());
             out.put("heap_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
             return out;
         }
@@ -157,85 +151,5 @@ public final class EndToEndBench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    static String get(int port, String path, String cookie) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
 
-    static String login(int port, String password) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode()));
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
-
-    /**
-     * A WebSocket client that scans frames instead of parsing them (a hundred of them share two cores with the
-     * system under test): each {@code "published_at":"…"} is one item and its latency; in a pattern frame a pattern,
-     * in an {@code indicator_alert} frame an alert. Items published before {@code measureFrom} are not counted.
-     */
-    static final class Client implements WebSocket.Listener {
-        private static final String AT = "\"published_at\":\"";
-        final Recorder latency = new Recorder(3_600_000, 3);
-        final AtomicLong items = new AtomicLong(), patterns = new AtomicLong(), alerts = new AtomicLong(), bytes = new AtomicLong();
-        volatile long measureFrom = Long.MAX_VALUE;
-        final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        static Client open(int port, String cookie) {
-            Client c = new Client();
-            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c).join();
-            return c;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            System.err.println("bench client failed: " + error);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                if (measureFrom <= System.currentTimeMillis()) bytes.addAndGet(partial.length());
-                scan(partial, System.currentTimeMillis());
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        private void scan(StringBuilder f, long now) {
-            boolean patternFrame = f.indexOf("{\"event\":\"streaming_pattern") == 0, alertFrame = f.indexOf("{\"event\":\"indicator_alert\"") == 0;
-            for (int i = f.indexOf(AT); i >= 0; i = f.indexOf(AT, i + 1)) {
-                long at = IsoMillis.parse(f, i + AT.length());
-                if (at < measureFrom) continue; // warm-up
-                items.incrementAndGet();
-                latency.recordValue(Math.max(0, Math.min(3_599_999, now - at)));
-                if (patternFrame) patterns.incrementAndGet();
-                if (alertFrame) alerts.incrementAndGet();
-            }
-        }
-    }
-
-    /** Parses {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, as the engine writes it) without allocating. */
-    static final class IsoMillis {
-        private IsoMillis() {}
-
-        static long parse(CharSequence s, int at) {
-            int y = num(s, at, 4), mo = num(s, at + 5, 2), d = num(s, at + 8, 2);
-            int h = num(s, at + 11, 2), mi = num(s, at + 14, 2), sec = num(s, at + 17, 2);
-            int ms = s.charAt(at + 19) == '.' ? num(s, at + 20, 3) : 0;
-            long days = java.time.LocalDate.of(y, mo, d).toEpochDay();
-            return (((days * 24 + h) * 60 + mi) * 60 + sec) * 1000 + ms;
-        }
-
-        private static int num(CharSequence s, int at, int len) {
-            int v = 0;
-            for (int i = 0; i < len; i++) v = v * 10 + (s.charAt(at + i) - '0');
-            return v;
-        }
-    }
 }

@@ -16,7 +16,6 @@ import io.tickstock.contract.Json;
 import io.tickstock.engine.store.Database;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -108,9 +107,7 @@ class AppRecoveryTest {
             assertThat(tickstock(url, "short", "user", "add", "carol")).as("password too short").isEqualTo(2);
             String bob = Dashboards.loginAs(app.port(), "bob", "first-password");
             assertThat(bob).isNotNull();
-            HttpResponse<String> start = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + app.port() + "/streaming/api/admin/session/start")).header("Cookie", bob)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> start = AppHttp.post(app.port(), "/streaming/api/admin/session/start", bob);
             assertThat(start.statusCode()).as("a plain user may not start sessions").isEqualTo(403);
 
             assertThat(tickstock(url, "second-password", "user", "passwd", "bob")).isZero();

@@ -3,9 +3,6 @@ package io.tickstock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,7 @@ final class Dashboards {
 
     /** Logs in as admin through the form; @return the {@code name=value} session cookie (HttpOnly, SameSite=Strict) */
     static String login(int port, String password) throws Exception {
-        HttpResponse<String> r = postLogin(port, "admin", password);
+        HttpResponse<String> r = AppHttp.postLogin(port, "admin", password);
         assertThat(r.statusCode()).isEqualTo(303);
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
@@ -30,19 +27,11 @@ final class Dashboards {
 
     /** @return the session cookie of {@code user}, or null when the login failed */
     static String loginAs(int port, String user, String password) throws Exception {
-        return postLogin(port, user, password).headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(null);
-    }
-
-    private static HttpResponse<String> postLogin(int port, String user, String password) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
+        return AppHttp.login(port, user, password).orElse(null);
     }
 
     static HttpResponse<String> get(int port, String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (cookie != null) b.header("Cookie", cookie);
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return AppHttp.get(port, path, cookie);
     }
 
     /** Opens {@code /streaming/}, is sent to the login page, signs in as admin and waits for the live connection. */

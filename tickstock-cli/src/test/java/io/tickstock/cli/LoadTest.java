@@ -12,15 +12,12 @@ import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -30,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The app under load, on real servers: 1,000 canonical events/s published to Redis (10 % patterns — half of them
  * confidence ≥ 0.8, sent at once —, 2 % indicator alerts, 88 % indicator values over 500 symbols) for 60 s
- * ({@code -Dtickstock.load.seconds}, after a 5 s warm-up) to 50 WebSocket clients. Every client receives every pattern and alert
- * exactly once; latency (event {@code timestamp} → client receipt, HdrHistogram) p95 under 100 ms. Then 20 s more
- * with one more client that stops reading (outbox 256 frames): it is coalesced, then disconnected, while the others
- * lose nothing and their p95 stays within 2× (or + 20 ms) of the steady phase.
+ * ({@code -Dtickstock.load.seconds}, after a 5 s warm-up) to 50 WebSocket clients ({@link ScanningClient}, as the
+ * bench harness uses). Every client receives every pattern and alert exactly once; latency (event {@code timestamp}
+ * → client receipt, HdrHistogram) p95 under 100 ms. Then 20 s more with one more client that stops reading (outbox
+ * 256 frames): it is coalesced, then disconnected, while the others lose nothing and their p95 stays within 2×
+ * (or + 20 ms) of the steady phase.
  */
 class LoadTest {
     static final int CLIENTS = 50, RATE = 1_000, SYMBOLS = 500;
@@ -52,8 +50,8 @@ class LoadTest {
             RedisClient redisClient = RedisClient.create(redis.url());
             try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
                 String cookie = Dashboards.login(app.port(), PASSWORD);
-                List<Client> clients = new ArrayList<>();
-                for (int i = 0; i < CLIENTS; i++) clients.add(Client.open(app.port(), cookie));
+                List<ScanningClient> clients = new ArrayList<>();
+                for (int i = 0; i < CLIENTS; i++) clients.add(ScanningClient.open(app.port(), cookie));
                 Publisher publisher = new Publisher(connection.async());
                 phase(publisher, clients, 5); // warm-up (JIT), not reported
 
@@ -98,19 +96,18 @@ class LoadTest {
     }
 
     /** Publishes for {@code seconds}, waits until every client has every pattern and alert, and merges their latencies. */
-    static Result phase(Publisher publisher, List<Client> clients, int seconds) {
-        clients.forEach(Client::reset);
+    static Result phase(Publisher publisher, List<ScanningClient> clients, int seconds) {
+        long start = System.currentTimeMillis();
+        clients.forEach(c -> c.startMeasuring(start));
         long patternsBefore = publisher.patterns.get(), alertsBefore = publisher.alerts.get();
         publisher.run(seconds);
         long patterns = publisher.patterns.get() - patternsBefore, alerts = publisher.alerts.get() - alertsBefore;
         await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(c -> c.patterns.get() >= patterns && c.alerts.get() >= alerts));
-        Histogram all = new Histogram(60_000, 3);
-        for (Client c : clients) {
+        Histogram all = new Histogram(3_600_000, 3);
+        for (ScanningClient c : clients) {
             assertThat(c.patterns.get()).as("patterns received by a client").isEqualTo(patterns);
             assertThat(c.alerts.get()).as("alerts received by a client").isEqualTo(alerts);
-            synchronized (c) {
-                all.add(c.latency);
-            }
+            all.add(c.latency.getIntervalHistogram());
         }
         return new Result(patterns, alerts, all.getValueAtPercentile(50), all.getValueAtPercentile(95), all.getValueAtPercentile(99), all.getMaxValue());
     }
@@ -160,54 +157,6 @@ class LoadTest {
         static String symbol(long k) {
             int s = (int) (k % SYMBOLS);
             return "" + (char) ('A' + s / 26 % 26) + (char) ('A' + s % 26) + (char) ('A' + s / 676);
-        }
-    }
-
-    /** A WebSocket client counting the patterns and alerts it receives and their latency. */
-    static final class Client implements WebSocket.Listener {
-        final AtomicLong patterns = new AtomicLong(), alerts = new AtomicLong();
-        final StringBuilder partial = new StringBuilder();
-        Histogram latency = new Histogram(60_000, 3);
-        WebSocket socket;
-
-        static Client open(int port, String cookie) {
-            Client c = new Client();
-            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c).join();
-            return c;
-        }
-
-        synchronized void reset() {
-            patterns.set(0);
-            alerts.set(0);
-            latency = new Histogram(60_000, 3);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.currentTimeMillis();
-                // indicator batches (most of the bytes) are not parsed: this client shares the 2 cores with the app
-                JsonNode frame = partial.indexOf("{\"event\":\"streaming_indicators_batch\"") == 0 ? Json.MAPPER.createObjectNode()
-                        : Json.read(partial.toString());
-                partial.setLength(0);
-                synchronized (this) {
-                    switch (frame.path("event").asText()) {
-                        case "streaming_pattern" -> count(patterns, frame.path("data").path("detection"), now);
-                        case "streaming_patterns_batch" -> frame.path("data").path("patterns").forEach(p -> count(patterns, p, now));
-                        case "indicator_alert" -> count(alerts, frame.path("data"), now);
-                        default -> { }
-                    }
-                }
-            }
-            ws.request(1);
-            return null;
-        }
-
-        private void count(AtomicLong counter, JsonNode item, long now) {
-            counter.incrementAndGet();
-            latency.recordValue(Math.max(0, Math.min(59_999, now - IsoTime.parseMillis(item.path("published_at").asText()))));
         }
     }
 }

@@ -17,8 +17,6 @@ import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.session.SessionSchedule;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,9 +74,9 @@ class SessionControlTest {
                 await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> published.stream()
                         .noneMatch(m -> m.channel().equals(Channels.SESSION_STARTED) || m.channel().equals(Channels.BARS_STREAMING)));
 
-                String cookie = login(app.port(), "admin", "admin-pw");
-                assertThat(post(app.port(), "/streaming/api/admin/session/restart", cookie).body()).contains("\"parameter\":\"action\"");
-                HttpResponse<String> started = post(app.port(), "/streaming/api/admin/session/start", cookie);
+                String cookie = AppHttp.login(app.port(), "admin", "admin-pw").orElseThrow();
+                assertThat(AppHttp.post(app.port(), "/streaming/api/admin/session/restart", cookie).body()).contains("\"parameter\":\"action\"");
+                HttpResponse<String> started = AppHttp.post(app.port(), "/streaming/api/admin/session/start", cookie);
                 assertThat(started.statusCode()).isEqualTo(202);
                 assertThat(started.body()).contains("\"engines\":1");
                 await().atMost(Duration.ofSeconds(10)).until(() -> published.stream().anyMatch(m -> m.channel().equals(Channels.SESSION_STARTED)));
@@ -86,7 +84,7 @@ class SessionControlTest {
                 assertThat(Json.read(session).path("session").path("trigger_type").asText()).isEqualTo("manual");
                 await().atMost(Duration.ofSeconds(30)).until(() -> published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count() >= 2);
 
-                assertThat(post(app.port(), "/streaming/api/admin/session/stop", cookie).statusCode()).isEqualTo(202);
+                assertThat(AppHttp.post(app.port(), "/streaming/api/admin/session/stop", cookie).statusCode()).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(10)).until(() -> published.stream().anyMatch(m -> m.channel().equals(Channels.SESSION_STOPPED)));
                 String stopped = published.stream().filter(m -> m.channel().equals(Channels.SESSION_STOPPED)).findFirst().orElseThrow().text();
                 assertThat(Json.read(stopped).path("session").path("final_status").asText()).isEqualTo("stopped");
@@ -95,18 +93,5 @@ class SessionControlTest {
             }
             client.shutdown();
         }
-    }
-
-    static String login(int port, String user, String password) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
-
-    static HttpResponse<String> post(int port, String path, String cookie) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

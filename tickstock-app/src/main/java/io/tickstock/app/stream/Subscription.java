@@ -27,7 +27,8 @@ public record Subscription(Map<String, Set<String>> streams) {
         STREAMS.forEach(s -> all.put(s, null));
         ALL = new Subscription(java.util.Collections.unmodifiableMap(all));
     }
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
+    /** A symbol as the contract writes it (also the REST API's check). */
+    public static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
     private static final int MAX_SYMBOLS = 1_000;
 
     /** A subscribe message that cannot be read; {@code parameter} names the offending field. */

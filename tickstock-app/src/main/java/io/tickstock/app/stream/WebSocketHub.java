@@ -39,8 +39,12 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
     private final ExecutorService sender = Executors.newFixedThreadPool(2, r -> Thread.ofPlatform().name("tickstock-ws-send").daemon().unstarted(r));
     private final AtomicLong framesSent = new AtomicLong(), evicted = new AtomicLong(), coalesced = new AtomicLong();
 
-    public WebSocketHub(int outboxCapacity) {
+    private final java.util.function.LongSupplier clock;
+
+    /** @param clock wall clock, epoch ms (the time of a coalesced batch) */
+    public WebSocketHub(int outboxCapacity, java.util.function.LongSupplier clock) {
         this.outboxCapacity = outboxCapacity;
+        this.clock = clock;
     }
 
     /** Registers a connected client (all streams) and queues its snapshot frames first. */
@@ -142,10 +146,10 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
             if (heldIndicators.isEmpty() && heldBars.isEmpty()) return List.of();
             List<String> frames = new ArrayList<>();
             if (!heldIndicators.isEmpty()) {
-                frames.add(Frames.batch("streaming_indicators_batch", "indicators", new ArrayList<>(heldIndicators.values()), System.currentTimeMillis()));
+                frames.add(Frames.batch("streaming_indicators_batch", "indicators", new ArrayList<>(heldIndicators.values()), clock.getAsLong()));
             }
             if (heldBars.size() == 1) frames.add(Frames.frame("streaming_bar", heldBars.values().iterator().next()));
-            else if (!heldBars.isEmpty()) frames.add(Frames.batch("streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), System.currentTimeMillis()));
+            else if (!heldBars.isEmpty()) frames.add(Frames.batch("streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), clock.getAsLong()));
             heldIndicators.clear();
             heldBars.clear();
             return frames;

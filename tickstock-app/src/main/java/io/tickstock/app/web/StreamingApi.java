@@ -2,12 +2,12 @@ package io.tickstock.app.web;
 
 import io.javalin.http.Context;
 import io.tickstock.app.store.History;
+import io.tickstock.app.stream.Subscription;
 import io.tickstock.contract.Json;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The REST history API under {@code /streaming/api/} (CONTRACT.md). Parameters are validated: {@code hours}
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * description of these endpoints is {@code GET /streaming/api/openapi.json}.
  */
 public final class StreamingApi {
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
     private static final Set<String> INDICATORS = Set.of("RSI", "SMA", "EMA", "MACD", "BBANDS", "ATR", "NATR",
             "STOCH", "STOCHRSI", "ADX", "PLUS_DI", "MINUS_DI", "CCI", "MFI", "OBV", "WILLR", "ROC", "VWAP");
     private static final Set<String> ALERT_TYPES = Set.of("RSI_OVERBOUGHT", "RSI_OVERSOLD", "MACD_BULLISH_CROSS",
@@ -74,7 +73,7 @@ public final class StreamingApi {
 
     private static String symbol(Context ctx) {
         String s = ctx.pathParam("symbol");
-        if (!SYMBOL.matcher(s).matches()) throw new BadParameter("symbol", "symbol must match [A-Z.]{1,10}, was '" + s + "'");
+        if (!Subscription.SYMBOL.matcher(s).matches()) throw new BadParameter("symbol", "symbol must match [A-Z.]{1,10}, was '" + s + "'");
         return s;
     }
 
