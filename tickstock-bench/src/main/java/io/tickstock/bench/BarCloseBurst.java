@@ -45,10 +45,11 @@ public final class BarCloseBurst {
         boolean batch = args.length <= 3 || !args[3].equals("singles");
         boolean noRedis = redisUrl.equals("none"); // the shard's work alone: events built, not sent
         RedisPublisher publisher = noRedis ? null : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
-        long[] sent = new long[1];
+        long[] sent = new long[2]; // commands, payload characters
         CountingSinks nowhere = new CountingSinks();
         CommandSink counted = c -> {
             sent[0]++;
+            if (c.payload() != null) sent[1] += c.payload().length();
             return noRedis ? nowhere.send(c) : publisher.send(c);
         };
         EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
@@ -59,24 +60,25 @@ public final class BarCloseBurst {
 
         SplittableRandom random = new SplittableRandom(7);
         double[] ms = new double[rounds], shard = new double[rounds];
-        long events = 0;
+        long events = 0, bytes = 0;
         for (int r = 0; r < rounds; r++) {
             long before = noRedis ? 0 : publisher.published() + publisher.dropped();
-            sent[0] = 0;
+            sent[0] = sent[1] = 0;
             long t0 = closeMinute(pipeline, names, price, r, random);
             shard[r] = (System.nanoTime() - t0) / 1e6;
             long target = before + sent[0];
             while (!noRedis && publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
             ms[r] = (System.nanoTime() - t0) / 1e6;
             events = sent[0];
+            bytes = sent[1];
         }
         System.gc();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
         if (!noRedis) publisher.close();
-        System.out.printf("{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n", symbols,
-                round(ms), round(shard), events, heap >> 20, noRedis ? 0 : publisher.dropped());
+        System.out.printf("{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n", symbols,
+                round(ms), round(shard), events, bytes >> 10, heap >> 20, noRedis ? 0 : publisher.dropped());
     }
 
     private static String round(double[] values) {
@@ -91,20 +93,32 @@ public final class BarCloseBurst {
     }
 
     /**
-     * Closes minute {@code round} after the warm-up for every symbol: one trade each (a random move of the last
-     * price) and then the watermark past the minute's grace, which closes all their bars at once.
+     * Closes minute {@code round} after the warm-up for every symbol: four trades each (open, high, low, close,
+     * drawn like the warm-up bars, so the closing candles are ordinary ones and not flat one-trade bars that
+     * every doji-family pattern matches) and then the watermark past the minute's grace, which closes all
+     * their bars at once.
      *
      * @return {@link System#nanoTime()} just before the watermark
      */
     public static long closeMinute(Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
         long minute = OPEN + (WARM_BARS + round) * Bar.MINUTE;
         for (int i = 0; i < names.size(); i++) {
-            price[i] *= 1 + random.nextGaussian() * 0.002;
-            pipeline.onTrade(new Trade(names.get(i), minute + 30_000, Math.round(price[i] * 100) / 100.0, 100, true));
+            double open = price[i], close = open * (1 + random.nextGaussian() * 0.002);
+            double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001), low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
+            price[i] = close;
+            String symbol = names.get(i);
+            pipeline.onTrade(new Trade(symbol, minute + 1_000, cents(open), 100 + random.nextInt(5_000), true));
+            pipeline.onTrade(new Trade(symbol, minute + 20_000, cents(high), 100 + random.nextInt(5_000), true));
+            pipeline.onTrade(new Trade(symbol, minute + 40_000, cents(low), 100 + random.nextInt(5_000), true));
+            pipeline.onTrade(new Trade(symbol, minute + 59_000, cents(close), 100 + random.nextInt(5_000), true));
         }
         long t0 = System.nanoTime();
         pipeline.onWatermark(minute + Bar.MINUTE + 2_000); // the grace after the minute: every bar closes
         return t0;
+    }
+
+    private static double cents(double price) {
+        return Math.round(price * 100) / 100.0;
     }
 
     /** Seeded random-walk bars through every symbol's analytics (nothing published); @return the last close per symbol */

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.bench.BenchData;
 import io.tickstock.bench.NoIoReplay;
 import io.tickstock.bench.Ta4jComparisonBenchmark;
@@ -86,10 +87,12 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("trades_per_sec", tradesPerSecond());
         out.put("ta4j_ratio", ta4jRatio());
         try (EmbeddedRedis redis = new EmbeddedRedis(0)) {
-            Map<String, Object> b500 = burst(redis.url(), 500, 40), b10k = burst(redis.url(), 10_000, 8);
+            Map<String, Object> b500 = burst(redis.url(), 500, 150), b10k = burst(redis.url(), 10_000, 8);
             out.put("burst_ms_500", b500.get("burst_ms"));
             out.put("burst_ms_10k", b10k.get("burst_ms"));
             out.put("heap_mb_10k", b10k.get("heap_mb"));
+            out.put("burst_500", b500);
+            out.put("burst_10k", b10k);
         }
         Map<String, Object> e2e = EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, 8, 3, 4, bufferMs), work);
         out.put("e2e_p50_ms", e2e.get("p50_ms"));
@@ -128,7 +131,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * {@code BarCloseBurst} in its own JVM (512 MB heap, the engine's {@code --batch-events} mode); burst_ms = the median
-     * of the second half of the rounds (a live engine closes a minute every minute: its JIT is warm).
+     * of the second half of the rounds (a live engine closes a minute every minute: its JIT is warm); also the shard
+     * thread's own time (watermark → last event queued), events and kilobytes of JSON per burst.
      */
     private static Map<String, Object> burst(String redisUrl, int symbols, int rounds) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -143,14 +147,21 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("the burst benchmark at " + symbols + " symbols failed (exit " + p.exitValue() + ")");
         }
         var result = Json.read(json);
-        List<Double> ms = new ArrayList<>();
-        result.path("burst_ms").forEach(v -> ms.add(v.asDouble()));
-        List<Double> measured = new ArrayList<>(ms.subList(ms.size() / 2, ms.size()));
-        measured.sort(null);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("burst_ms", measured.get(measured.size() / 2));
+        out.put("burst_ms", median(result.path("burst_ms")));
         out.put("heap_mb", result.path("heap_mb").asLong());
+        out.put("shard_ms", median(result.path("shard_ms")));
         out.put("events_per_burst", result.path("events_per_burst").asLong());
+        out.put("kb_per_burst", result.path("kb_per_burst").asLong());
         return out;
+    }
+
+    /** The median of the second half of a JSON array of numbers. */
+    private static double median(JsonNode values) {
+        List<Double> all = new ArrayList<>();
+        values.forEach(v -> all.add(v.asDouble()));
+        List<Double> measured = new ArrayList<>(all.subList(all.size() / 2, all.size()));
+        measured.sort(null);
+        return measured.get(measured.size() / 2);
     }
 }

@@ -183,13 +183,41 @@ public final class EventJson {
     }
 
     /** A double as Jackson writes it: {@link Double#toString}; NaN and infinities as quoted strings (Jackson's WRITE_NAN_AS_STRINGS). */
-    static StringBuilder number(StringBuilder b, double d) {
-        if (Double.isFinite(d)) return b.append(d);
+    public static StringBuilder number(StringBuilder b, double d) {
+        if (Double.isFinite(d)) return fewDecimals(b, d) ? b : b.append(d);
         return b.append(Double.isNaN(d) ? "\"NaN\"" : d > 0 ? "\"Infinity\"" : "\"-Infinity\"");
     }
 
+    /**
+     * The fast path of {@link #number} for prices, confidences and other values with at most four decimals
+     * (n / 10⁴ exactly, 10⁻³ ≤ |d| &lt; 10⁷): the decimal n / 10⁴ without trailing zeros, which is what
+     * {@link Double#toString} prints for such a double — the shortest decimal that rounds to it is n / 10⁴, since
+     * any other with as few digits lies at least 10⁻⁴ away while the double's neighbours are closer than 10⁻⁹ —
+     * at a fraction of its cost (EventJsonTest compares both on millions of values).
+     *
+     * @return false, appending nothing, when {@code d} is not such a value
+     */
+    private static boolean fewDecimals(StringBuilder b, double d) {
+        double abs = Math.abs(d);
+        if (!(abs >= 1e-3 && abs < 1e7)) return false;
+        long n = Math.round(abs * 10_000);
+        if (n / 10_000.0 != abs) return false;
+        if (d < 0) b.append('-');
+        b.append(n / 10_000).append('.');
+        int fraction = (int) (n % 10_000), digits = 4;
+        if (fraction == 0) return b.append('0') != null;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        for (int scale = digits - 1; scale >= 0; scale--) b.append((char) ('0' + fraction / POWERS[scale] % 10));
+        return true;
+    }
+
+    private static final int[] POWERS = {1, 10, 100, 1_000};
+
     /** A JSON string with Jackson's escaping: quote, backslash and control characters; null as {@code null}. */
-    static StringBuilder string(StringBuilder b, String s) {
+    public static StringBuilder string(StringBuilder b, String s) {
         if (s == null) return b.append("null");
         int clean = 0; // the common case (symbols, names, times, ids): nothing to escape, one bulk append
         while (clean < s.length()) {

@@ -13,6 +13,24 @@ import org.junit.jupiter.api.Test;
 class EventJsonTest {
     private final SplittableRandom random = new SplittableRandom(11);
 
+    /** The few-decimals fast path prints what {@link Double#toString} prints: prices, 4-decimal values, boundaries, any double. */
+    @Test
+    void numbersAreDoubleToString() {
+        List<Double> values = new ArrayList<>(List.of(0.001, 0.0011, 0.000999, 0.0001, 9_999_999.9999, 9_999_999.99995, 1e7, 1e7 - 1e-9,
+                0.5, 1.0, 100.0, 123.45, 0.1 + 0.2, 1e-3 + 1e-19, 4.35, 1234567.8901, 0.0, -0.0, 2.5e-3, 0.07, 1e6));
+        for (int i = 0; i < 1_000_000; i++) {
+            double cents = random.nextLong(1, 1_000_000_000L) / 100.0, four = random.nextLong(1, 100_000_000_000L) / 10_000.0;
+            double scaled = random.nextDouble() * Math.pow(10, random.nextInt(-5, 9)), bits = Double.longBitsToDouble(random.nextLong());
+            values.addAll(List.of(cents, four, scaled, Math.round(scaled * 10_000) / 10_000.0, bits));
+        }
+        for (double v : values) {
+            for (double d : new double[] {v, -v}) {
+                if (!Double.isFinite(d)) continue;
+                assertThat(EventJson.number(new StringBuilder(), d).toString()).as("%s", Double.toString(d)).isEqualTo(Double.toString(d));
+            }
+        }
+    }
+
     @Test
     void handWrittenJsonEqualsJacksonCharacterForCharacter() {
         for (int i = 0; i < 2_000; i++) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code adx = (adx × (period − 1) + dx) / period}. As TA-Lib, a bar whose range or DI sum is (near) zero
  * contributes no DX and leaves the ADX unchanged. Lookback {@code 2 × period − 1}.
  */
-public final class Adx extends Copyable implements Indicator {
+public final class Adx extends IndicatorBase {
     private final int period;
     private DirectionalMovement dm;
     private double sumDx, adx = Double.NaN;

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code atr = (atr × (period − 1) + tr) / period}. Lookback {@code period}. {@link #close()} exposes the
  * bar's close for NATR.
  */
-public final class Atr extends Copyable implements Indicator {
+public final class Atr extends IndicatorBase {
     private final int period;
     private int count;
     private double previousClose, close, seedSum, atr = Double.NaN;

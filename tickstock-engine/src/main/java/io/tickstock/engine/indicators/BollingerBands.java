@@ -10,7 +10,7 @@ import java.util.Map;
  * values not in TA-Lib: bandwidth {@code (upper − lower) / middle} and percent_b
  * {@code (close − lower) / (upper − lower)} (NaN-free: 0.5 when the bands coincide).
  */
-public final class BollingerBands extends Copyable implements Indicator {
+public final class BollingerBands extends IndicatorBase {
     private final int period;
     private final double deviations;
     private RollingSum sum, sumOfSquares;
@@ -50,10 +50,14 @@ public final class BollingerBands extends Copyable implements Indicator {
     @Override public int lookback() { return period - 1; }
     @Override public String[] outputNames() { return new String[] {"upper", "middle", "lower"}; }
     @Override public double output(int k) { return k == 0 ? upper : k == 1 ? middle : lower; }
-    @Override public Map<String, Double> values() {
+    @Override public String[] valueNames() { return new String[] {"upper", "middle", "lower", "bandwidth", "percent_b"}; }
+    @Override public double valueAt(int k) {
         double range = upper - lower;
-        return Map.of("upper", upper, "middle", middle, "lower", lower,
-                "bandwidth", middle == 0 ? 0 : range / middle, "percent_b", range == 0 ? 0.5 : (close - lower) / range);
+        return switch (k) {
+            case 3 -> middle == 0 ? 0 : range / middle;
+            case 4 -> range == 0 ? 0.5 : (close - lower) / range;
+            default -> output(k);
+        };
     }
 
     private static String fmt(double d) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * run over TA-Lib's circular buffer in slot order, which keeps the result bit-identical. Lookback
  * {@code period − 1}.
  */
-public final class Cci extends Copyable implements Indicator {
+public final class Cci extends IndicatorBase {
     private final int period;
     private double[] window;
     private long count;

@@ -7,7 +7,7 @@ import java.util.Map;
  * A directional indicator in percent, {@code 100 × DM / TR} with both Wilder-smoothed (0 without range);
  * TA-Lib PLUS_DI and MINUS_DI. Lookback {@code period}.
  */
-abstract class DirectionalIndicator extends Copyable implements Indicator {
+abstract class DirectionalIndicator extends IndicatorBase {
     private final String name;
     final int period;
     private DirectionalMovement dm;

@@ -8,7 +8,7 @@ import java.util.Map;
  * the first {@code period} values, then {@code ema += (x - ema) * k} with {@code k = 2 / (period + 1)};
  * lookback {@code period - 1}.
  */
-public final class Ema extends Copyable implements Indicator {
+public final class Ema extends IndicatorBase {
     private final int period;
     private final double k;
     private int count;

@@ -1,7 +1,6 @@
 package io.tickstock.engine.indicators;
 
 import io.tickstock.engine.bars.Bar;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One indicator series of one symbol, fed bar by bar. Not thread-safe: the shard thread owns it. */
@@ -41,11 +40,29 @@ public interface Indicator {
         return value();
     }
 
-    /** Every output of the last update by name, plus any derived values (BBANDS bandwidth, percent_b). */
+    /**
+     * The names of {@link #values()}: the outputs as the contract names them ({@code histogram} for TA-Lib's
+     * {@code hist}) plus any derived values (BBANDS bandwidth, percent_b).
+     */
+    default String[] valueNames() {
+        return outputNames();
+    }
+
+    /** Value {@code k} (index into {@link #valueNames()}) of the last update; NaN within the lookback. */
+    default double valueAt(int k) {
+        return output(k);
+    }
+
+    /** Every value of the last update by name ({@link #valueNames()} → {@link #valueAt}), in that order; a snapshot. */
     default Map<String, Double> values() {
-        String[] names = outputNames();
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (int k = 0; k < names.length; k++) values.put(names[k], output(k));
-        return values;
+        String[] names = valueNames();
+        double[] values = new double[names.length];
+        for (int k = 0; k < names.length; k++) values[k] = valueAt(k);
+        return new IndicatorValues(series().valueNames(), values);
+    }
+
+    /** The series' constant description, shared by every symbol's instance of one spec item. */
+    default IndicatorSeries series() {
+        return IndicatorSeries.of(this);
     }
 }

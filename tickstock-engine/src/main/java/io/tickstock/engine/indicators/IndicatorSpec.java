@@ -22,10 +22,12 @@ public final class IndicatorSpec {
 
     private final String text;
     private final List<Supplier<Indicator>> factories;
+    private final List<IndicatorSeries> series; // per item, shared by every symbol's instance
 
-    private IndicatorSpec(String text, List<Supplier<Indicator>> factories) {
+    private IndicatorSpec(String text, List<Supplier<Indicator>> factories, List<IndicatorSeries> series) {
         this.text = text;
         this.factories = List.copyOf(factories);
+        this.series = List.copyOf(series);
     }
 
     /**
@@ -35,17 +37,18 @@ public final class IndicatorSpec {
     public static IndicatorSpec parse(String spec) {
         if (spec == null || spec.isBlank()) throw new IllegalArgumentException("indicator list is empty");
         List<Supplier<Indicator>> factories = new ArrayList<>();
+        List<IndicatorSeries> series = new ArrayList<>();
         for (String item : spec.split(",")) {
             String[] parts = item.trim().split(":");
             String name = parts[0].trim().toUpperCase(Locale.ROOT);
             try {
                 factories.add(factory(name, parts));
-                factories.getLast().get(); // validates the parameters now
+                series.add(IndicatorSeries.of(factories.getLast().get())); // validates the parameters now
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("indicator '" + item.trim() + "': " + e.getMessage(), e);
             }
         }
-        return new IndicatorSpec(spec, factories);
+        return new IndicatorSpec(spec, factories, series);
     }
 
     private static Supplier<Indicator> factory(String name, String[] parts) {
@@ -102,7 +105,11 @@ public final class IndicatorSpec {
     /** Fresh indicators for one symbol, in spec order. */
     public IndicatorSet newSet() {
         List<Indicator> list = new ArrayList<>(factories.size());
-        for (Supplier<Indicator> f : factories) list.add(f.get());
+        for (int k = 0; k < factories.size(); k++) {
+            Indicator i = factories.get(k).get();
+            if (i instanceof IndicatorBase b) b.series(series.get(k));
+            list.add(i);
+        }
         return new IndicatorSet(list);
     }
 

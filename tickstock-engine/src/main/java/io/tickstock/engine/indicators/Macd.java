@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code signal} values. Lookback {@code slow + signal - 2} (33 for 12/26/9). Outputs macd, signal,
  * histogram (= macd − signal).
  */
-public final class Macd extends Copyable implements Indicator {
+public final class Macd extends IndicatorBase {
     private final int fastPeriod, slowPeriod, signalPeriod;
     private Ema fast, slow, signal;
     private int count;
@@ -53,9 +53,7 @@ public final class Macd extends Copyable implements Indicator {
     @Override public int lookback() { return slowPeriod + signalPeriod - 2; }
     @Override public String[] outputNames() { return new String[] {"macd", "signal", "hist"}; }
     @Override public double output(int k) { return k == 0 ? macd : k == 1 ? signalValue : histogram; }
-    @Override public Map<String, Double> values() {
-        return Map.of("macd", macd, "signal", signalValue, "histogram", histogram);
-    }
+    @Override public String[] valueNames() { return new String[] {"macd", "signal", "histogram"}; }
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Macd copy() {

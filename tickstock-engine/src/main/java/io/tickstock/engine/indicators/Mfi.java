@@ -10,7 +10,7 @@ import java.util.Map;
  * 0 when that total is below 1. Sums kept as TA-Lib keeps them (subtract the leaving flow, add the new).
  * Lookback {@code period}.
  */
-public final class Mfi extends Copyable implements Indicator {
+public final class Mfi extends IndicatorBase {
     private final int period;
     private double[] positive, negative;
     private int slot;

@@ -4,7 +4,7 @@ import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 
 /** Normalized ATR, percent of the close; TA-Lib NATR: {@code ATR / close × 100} (0 for a zero close). Lookback {@code period}. */
-public final class Natr extends Copyable implements Indicator {
+public final class Natr extends IndicatorBase {
     private final int period;
     private Atr atr;
     private double value = Double.NaN;

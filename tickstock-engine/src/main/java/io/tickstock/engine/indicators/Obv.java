@@ -8,7 +8,7 @@ import java.util.Map;
  * volume of an up close and subtracts that of a down close. Lookback 0; cumulative from the first bar fed
  * (the session start in the live engine).
  */
-public final class Obv extends Copyable implements Indicator {
+public final class Obv extends IndicatorBase {
     private boolean started;
     private double previousClose, obv = Double.NaN;
 

@@ -4,7 +4,7 @@ import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 
 /** Rate of change of the close, percent; TA-Lib ROC: {@code (close / close[period ago] − 1) × 100}, 0 when that close is 0. Lookback {@code period}. */
-public final class Roc extends Copyable implements Indicator {
+public final class Roc extends IndicatorBase {
     private final int period;
     private double[] closes;
     private long count;

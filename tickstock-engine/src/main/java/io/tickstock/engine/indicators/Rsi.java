@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code avg = (avg * (period - 1) + x) / period}. RSI is 0 when average gain plus loss is within 1e-8
  * of zero (TA-Lib's TA_IS_ZERO). Lookback {@code period}.
  */
-public final class Rsi extends Copyable implements Indicator {
+public final class Rsi extends IndicatorBase {
     /** The thresholds published in metadata and used by the RSI alerts. */
     public static final double OVERBOUGHT = 70, OVERSOLD = 30;
 

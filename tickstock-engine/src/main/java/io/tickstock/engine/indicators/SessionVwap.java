@@ -13,7 +13,7 @@ import java.util.Map;
  * trades) its typical price {@code (high + low + close) / 3}. Not a TA-Lib function. A bar without
  * volume leaves the value unchanged (the close until the first volume). Lookback 0.
  */
-public final class SessionVwap extends Copyable implements Indicator {
+public final class SessionVwap extends IndicatorBase {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private LocalDate day;
     private double notional, volume, value = Double.NaN;

@@ -4,7 +4,7 @@ import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 
 /** Simple moving average of the close; TA-Lib SMA, lookback {@code period - 1}. */
-public final class Sma extends Copyable implements Indicator {
+public final class Sma extends IndicatorBase {
     private final int period;
     private RollingSum sum;
     private double value = Double.NaN;

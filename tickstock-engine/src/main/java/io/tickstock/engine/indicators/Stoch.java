@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code slowK}-bar SMA, slow %D the {@code slowD}-bar SMA of slow %K. Outputs slowk, slowd. Lookback
  * {@code fastK − 1 + slowK − 1 + slowD − 1} (8 for 5/3/3).
  */
-public final class Stoch extends Copyable implements Indicator {
+public final class Stoch extends IndicatorBase {
     private final int fastK, slowK, slowD;
     private RollingExtremes window;
     private RollingSum slowKSum, slowDSum;

@@ -8,7 +8,7 @@ import java.util.Map;
  * — %K {@code (rsi − min) / ((max − min) / 100)} over {@code fastK} RSI values, %D its {@code fastD}-bar
  * SMA. Outputs fastk, fastd. Lookback {@code period + fastK − 1 + fastD − 1} (20 for 14/5/3).
  */
-public final class StochRsi extends Copyable implements Indicator {
+public final class StochRsi extends IndicatorBase {
     private final int period, fastK, fastD;
     private Rsi rsi;
     private RollingExtremes window;

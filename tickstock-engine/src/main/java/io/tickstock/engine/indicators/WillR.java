@@ -7,7 +7,7 @@ import java.util.Map;
  * Williams' %R, −100…0; TA-Lib WILLR: {@code (highest − close) / ((highest − lowest) / −100)} over the last
  * {@code period} bars' highs and lows, 0 when they are equal. Lookback {@code period − 1}.
  */
-public final class WillR extends Copyable implements Indicator {
+public final class WillR extends IndicatorBase {
     private final int period;
     private RollingExtremes window;
     private double value = Double.NaN;

@@ -9,6 +9,7 @@ import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.indicators.Indicator;
+import io.tickstock.engine.indicators.IndicatorSeries;
 import io.tickstock.engine.patterns.Detection;
 import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.session.StreamingSession;
@@ -46,9 +47,17 @@ public final class EventEmitter implements AnalyticsListener {
     private volatile StreamingSession session;
     /** Batch mode: what this bar close published so far, sent by {@link #onBarsClosed} or at {@value #BATCH} items. */
     private final boolean batch;
-    private final List<Events.IndicatorCalculation> indicatorBatch = new ArrayList<>();
+    /** Batch mode: the open {@code streaming_indicators_batch} message's text, {@code indicatorCount} items so far. */
+    private final StringBuilder indicatorBatch = new StringBuilder(1 << 14);
+    private int indicatorCount;
+    private String indicatorBatchTime;
     private final List<Events.PatternDetection> patternBatch = new ArrayList<>(), detectedBatch = new ArrayList<>();
     static final int BATCH = 50;
+    private final IndicatorJson indicatorJson = new IndicatorJson();
+    private final StringBuilder scratch = new StringBuilder(512);
+    /** The last times formatted: a bar close formats the same bar start and the same wall-clock ms many times. */
+    private long nowMillis = Long.MIN_VALUE, barMillis = Long.MIN_VALUE;
+    private String nowText, barText, barQuoted;
 
     /** One message per indicator value and pattern. @param clock wall clock, epoch ms */
     public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock) {
@@ -79,8 +88,24 @@ public final class EventEmitter implements AnalyticsListener {
         return s == null ? null : s.id();
     }
 
+    /** The wall clock as ISO-8601 UTC text (the same string while the ms is the same). */
     private String now() {
-        return IsoTime.format(clock.getAsLong());
+        long ms = clock.getAsLong();
+        if (ms != nowMillis) {
+            nowMillis = ms;
+            nowText = IsoTime.format(ms);
+        }
+        return nowText;
+    }
+
+    /** A bar start as ISO-8601 UTC text (the same string for every symbol of one bar close). */
+    private String barTime(long startMillis) {
+        if (startMillis != barMillis) {
+            barMillis = startMillis;
+            barText = IsoTime.format(startMillis);
+            barQuoted = IndicatorJson.quoted(barText);
+        }
+        return barText;
     }
 
     /** @param json the event's text ({@link EventJson} on the bar-close path: no reflection) */
@@ -102,7 +127,7 @@ public final class EventEmitter implements AnalyticsListener {
             @Override public void onIndicators(Bar bar, List<Indicator> ready) {
                 if (!writeRows) return;
                 String time = IsoTime.format(bar.startMillis()), sid = sessionId();
-                for (Indicator i : ready) writer.write(new HistoryRow.Indicator(calculation(bar, i, time), i.key(), sid, bar.startMillis()));
+                for (Indicator i : ready) writer.write(new HistoryRow.Indicator(calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
             }
             @Override public void onPattern(Bar bar, Detection d) {
                 if (writeRows) writer.write(new HistoryRow.Pattern(detection(bar, d, metadata(sessionId(), d)), sessionId(), bar.startMillis()));
@@ -144,17 +169,28 @@ public final class EventEmitter implements AnalyticsListener {
 
     @Override
     public void onIndicators(Bar bar, List<Indicator> ready) {
-        String time = IsoTime.format(bar.startMillis()), now = now(), sid = sessionId();
+        String time = barTime(bar.startMillis()), quotedTime = barQuoted, sid = sessionId();
+        String quotedSymbol = IndicatorJson.quoted(bar.symbol());
         for (Indicator i : ready) {
-            Events.IndicatorCalculation calc = calculation(bar, i, time);
             if (batch) {
-                indicatorBatch.add(calc);
-                if (indicatorBatch.size() == BATCH) sendIndicators();
+                if (indicatorCount == 0) {
+                    indicatorBatchTime = now();
+                    indicatorBatch.append("{\"type\":\"streaming_indicators_batch\",\"timestamp\":");
+                    EventJson.string(indicatorBatch, indicatorBatchTime).append(",\"indicators\":[");
+                } else {
+                    indicatorBatch.append(',');
+                }
+                indicatorJson.calculation(indicatorBatch, quotedSymbol, i, quotedTime);
+                if (++indicatorCount == BATCH) sendIndicators();
             } else {
-                publisher.send(RedisCommand.publishLatest(Channels.INDICATORS_STREAMING,
-                        EventJson.indicator(new Events.IndicatorEvent(now, calc)), bar.symbol() + '|' + i.key()));
+                StringBuilder b = scratch;
+                b.setLength(0);
+                b.append("{\"type\":\"streaming_indicator\",\"timestamp\":");
+                EventJson.string(b, now()).append(",\"calculation\":");
+                indicatorJson.calculation(b, quotedSymbol, i, quotedTime).append('}');
+                publisher.send(RedisCommand.publishLatest(Channels.INDICATORS_STREAMING, b.toString(), bar.symbol() + '|' + i.series().key()));
             }
-            writer.write(new HistoryRow.Indicator(calc, i.key(), sid, bar.startMillis()));
+            writer.write(new HistoryRow.Indicator(calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
             if (session != null) session.countIndicator();
         }
     }
@@ -189,13 +225,17 @@ public final class EventEmitter implements AnalyticsListener {
     /** Batch mode: sends what this bar close produced. Shard thread. */
     @Override
     public void onBarsClosed() {
-        if (!indicatorBatch.isEmpty()) sendIndicators();
+        if (indicatorCount > 0) sendIndicators();
         if (!patternBatch.isEmpty()) sendPatterns();
     }
 
+    /** Closes the open indicator batch ({@code count}, {@code batch_timestamp} = its {@code timestamp}) and publishes it. */
     private void sendIndicators() {
-        publish(Channels.INDICATORS_STREAMING, EventJson.indicatorBatch(new Events.IndicatorBatch(now(), List.copyOf(indicatorBatch))));
-        indicatorBatch.clear();
+        indicatorBatch.append("],\"count\":").append(indicatorCount).append(",\"batch_timestamp\":");
+        EventJson.string(indicatorBatch, indicatorBatchTime).append('}');
+        publish(Channels.INDICATORS_STREAMING, indicatorBatch.toString());
+        indicatorBatch.setLength(0);
+        indicatorCount = 0;
     }
 
     private void sendPatterns() {
@@ -224,24 +264,25 @@ public final class EventEmitter implements AnalyticsListener {
         data.put("threshold", a.threshold());
         data.put("direction", a.direction());
         Events.IndicatorAlert alert = new Events.IndicatorAlert(bar.symbol(), a.type().name(),
-                IsoTime.format(bar.startMillis()), data, a.severity(), sessionId());
+                barTime(bar.startMillis()), data, a.severity(), sessionId());
         publish(Channels.ALERTS_INDICATORS, EventJson.alert(new Events.IndicatorAlertEvent(now(), alert)));
         stats.alerts.incrementAndGet();
     }
 
-    /** @param time the bar start, ISO text */
+    /** The record for the history row (and the rewarming path). @param time the bar start, ISO text */
     private static Events.IndicatorCalculation calculation(Bar bar, Indicator i, String time) {
-        return new Events.IndicatorCalculation(bar.symbol(), i.name(), i.value(), i.values(), time, "1min", i.parameters());
+        IndicatorSeries s = i.series();
+        return new Events.IndicatorCalculation(bar.symbol(), s.name(), i.value(), i.values(), time, "1min", s.parameters());
     }
 
     private Events.Bar eventBar(Bar bar) {
-        return new Events.Bar(bar.symbol(), IsoTime.format(bar.startMillis()), "1min", bar.open(), bar.high(),
+        return new Events.Bar(bar.symbol(), barTime(bar.startMillis()), "1min", bar.open(), bar.high(),
                 bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId(), bar.filled());
     }
 
-    private static Events.PatternDetection detection(Bar bar, Detection d, Map<String, Object> metadata) {
+    private Events.PatternDetection detection(Bar bar, Detection d, Map<String, Object> metadata) {
         return new Events.PatternDetection(bar.symbol(), d.patternType(), round4(d.confidence()),
-                IsoTime.format(bar.startMillis()), "1min", d.direction(),
+                barTime(bar.startMillis()), "1min", d.direction(),
                 new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()), d.parameters(), metadata);
     }
 

@@ -4,14 +4,22 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.tickstock.contract.Channels;
 import io.tickstock.engine.outbox.Outbox;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -28,11 +36,17 @@ import java.util.function.LongConsumer;
 public final class RedisPublisher implements CommandSink, AutoCloseable {
     private static final int MAX_BATCH = 1_000;
     private static final long RESUBSCRIBE_WAIT_MILLIS = 3_000;
+    /** Keys as UTF-8 text; payloads as bytes encoded by {@link #bytes} (a copy for ASCII JSON instead of Netty's per-char UTF-8 loop). */
+    private static final RedisCodec<String, byte[]> PAYLOAD_CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    /** Publishes ARGV's (channel, message) pairs in order; returns how many. */
+    static final String PUBLISH_ALL = "local n = 0 for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) n = n + 1 end return n";
+    private static final String[] NO_KEYS = {};
+    private final Map<String, byte[]> channels = new HashMap<>(); // channel names as bytes; publisher thread
 
     private final ClientResources resources;
     private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisAsyncCommands<String, String> async;
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAsyncCommands<String, byte[]> async;
     private final LongConsumer onLatency;
     private final Outbox<RedisCommand> outbox;
 
@@ -45,10 +59,12 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
     public RedisPublisher(String redisUrl, int capacity, Outbox.OutageListener onOutage, LongConsumer onLatency) {
         this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(500))).build();
         this.client = RedisClient.create(resources, redisUrl);
+        // no per-command timeout timers: sendBatch awaits every batch with its own deadline
         client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(capacity)
+                .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
-            this.connection = client.connect();
+            this.connection = client.connect(PAYLOAD_CODEC);
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();
@@ -82,13 +98,22 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
     private void sendBatch(List<RedisCommand> batch) throws InterruptedException {
         if (batch.isEmpty()) return;
         if (outbox.isDown()) awaitSubscribers();
-        List<RedisFuture<?>> futures = new ArrayList<>(batch.size());
-        for (RedisCommand c : batch) {
+        List<RedisFuture<?>> futures = new ArrayList<>();
+        for (int i = 0; i < batch.size(); ) {
+            RedisCommand c = batch.get(i);
+            int run = i; // consecutive PUBLISHes go out as one script call
+            while (run < batch.size() && batch.get(run).kind() == RedisCommand.Kind.PUBLISH) run++;
+            if (run - i > 1) {
+                futures.add(publishAll(batch.subList(i, run)));
+                i = run;
+                continue;
+            }
             futures.add(switch (c.kind()) {
-                case PUBLISH -> async.publish(c.target(), c.payload());
-                case SET -> async.set(c.target(), c.payload());
+                case PUBLISH -> async.publish(c.target(), bytes(c.payload()));
+                case SET -> async.set(c.target(), bytes(c.payload()));
                 case DEL -> async.del(c.target());
             });
+            i++;
         }
         connection.flushCommands();
         if (!LettuceFutures.awaitAll(5, TimeUnit.SECONDS, futures.toArray(new RedisFuture[0]))) {
@@ -98,6 +123,26 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         for (RedisCommand c : batch) {
             if (c.kind() == RedisCommand.Kind.PUBLISH) onLatency.accept((now - c.queuedNanos()) / 1_000_000);
         }
+    }
+
+    /**
+     * PUBLISHes {@code publishes} in order with one {@value #PUBLISH_ALL} script call: subscribers receive exactly
+     * the messages {@code PUBLISH} would send them, in the same order, while the client handles one command instead of
+     * one per message (Lettuce spent ~3 µs of its event loop per command in the 10,000-symbol burst). The script
+     * runs atomically in Redis (up to {@value #MAX_BATCH} messages, about a millisecond).
+     */
+    private RedisFuture<Long> publishAll(List<RedisCommand> publishes) {
+        byte[][] args = new byte[publishes.size() * 2][];
+        for (int k = 0; k < publishes.size(); k++) {
+            RedisCommand c = publishes.get(k);
+            args[2 * k] = channels.computeIfAbsent(c.target(), RedisPublisher::bytes);
+            args[2 * k + 1] = bytes(c.payload());
+        }
+        return async.eval(PUBLISH_ALL, ScriptOutputType.INTEGER, NO_KEYS, args);
+    }
+
+    private static byte[] bytes(String payload) {
+        return payload.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
