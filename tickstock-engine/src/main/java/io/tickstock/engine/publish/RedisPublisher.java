@@ -26,7 +26,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Sends queued Redis commands through an {@link Outbox} thread, pipelined: up to 1,000 commands are written
- * without flushing, flushed once, and their replies awaited together (5 s). {@link #send} never blocks.
+ * without flushing (consecutive PUBLISHes as one script call, {@link #PUBLISH_ALL}), flushed once, and their replies
+ * awaited together (5 s). {@link #send} never blocks.
  * While Redis is unavailable commands wait in the outbox: superseded values (a command's {@code series})
  * coalesce to the latest, events are kept up to the capacity and then counted as dropped. A failed batch is
  * retried every second; Lettuce reconnects every 500 ms (not its default backoff of up to 30 s), so
