@@ -1,6 +1,7 @@
 package io.tickstock.engine.indicators;
 
 import io.tickstock.engine.bars.Bar;
+import java.util.List;
 import java.util.Map;
 
 /** One indicator series of one symbol, fed bar by bar. Not thread-safe: the shard thread owns it. */
@@ -55,14 +56,15 @@ public interface Indicator {
 
     /** Every value of the last update by name ({@link #valueNames()} → {@link #valueAt}), in that order; a snapshot. */
     default Map<String, Double> values() {
-        String[] names = valueNames();
-        double[] values = new double[names.length];
-        for (int k = 0; k < names.length; k++) values[k] = valueAt(k);
-        return new IndicatorValues(series().valueNames(), values);
+        List<String> names = series().valueNames();
+        double[] values = new double[names.size()];
+        for (int k = 0; k < values.length; k++) values[k] = valueAt(k);
+        return new IndicatorValues(names, values);
     }
 
-    /** The series' constant description, shared by every symbol's instance of one spec item. */
-    default IndicatorSeries series() {
-        return IndicatorSeries.of(this);
-    }
+    /**
+     * The series' constant description, shared by every symbol's instance of one spec item and the same object
+     * on every call (the event writer caches its text per series by identity).
+     */
+    IndicatorSeries series();
 }
