@@ -101,7 +101,7 @@ public final class BarCloseBurst {
      * @return {@link System#nanoTime()} just before the watermark
      */
     public static long closeMinute(Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
-        long minute = OPEN + (WARM_BARS + round) * Bar.MINUTE;
+        long minute = minuteStart(WARM_BARS + round);
         for (int i = 0; i < names.size(); i++) {
             double open = price[i], close = open * (1 + random.nextGaussian() * 0.002);
             double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001), low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
@@ -116,6 +116,19 @@ public final class BarCloseBurst {
         pipeline.onWatermark(minute + Bar.MINUTE + 2_000); // the grace after the minute: every bar closes
         return t0;
     }
+
+    /**
+     * The start of the {@code n}-th regular-session minute from 2013-10-08 09:30 New York (epoch ms): 390 a day, going
+     * on at 09:30 New York time on the following days, so any number of rounds stays in regular hours (which alone
+     * feed the analytics). Weekends are not skipped: the engine's sessions go by time of day.
+     */
+    static long minuteStart(int n) {
+        if (n < SESSION_MINUTES) return OPEN + n * Bar.MINUTE;
+        java.time.ZonedDateTime open = java.time.Instant.ofEpochMilli(OPEN).atZone(java.time.ZoneId.of("America/New_York"));
+        return open.plusDays(n / SESSION_MINUTES).toInstant().toEpochMilli() + (n % SESSION_MINUTES) * Bar.MINUTE;
+    }
+
+    private static final int SESSION_MINUTES = 390;
 
     private static double cents(double price) {
         return Math.round(price * 100) / 100.0;

@@ -15,7 +15,6 @@ import io.tickstock.engine.session.StreamingSession;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.lang.management.ManagementFactory;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +47,8 @@ public final class EndToEndBench {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
              EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(work.resolve("pg"), true, 0);
              App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, o.bufferIntervalMs(), password,
-                     null, AppConfig.DEFAULT_OUTBOX_FRAMES), System::currentTimeMillis).start()) {
+                     null, AppConfig.DEFAULT_OUTBOX_FRAMES), System::currentTimeMillis).start();
+             ScanningClient.Connector connector = new ScanningClient.Connector()) {
             RedisPublisher publisher = new RedisPublisher(redis.url(), 4_000_000, (down, why) -> {}, ms -> {}).start();
             AtomicLong patternsPublished = new AtomicLong(), alertsPublished = new AtomicLong(), events = new AtomicLong();
             CommandSink counting = c -> {
@@ -76,7 +76,7 @@ public final class EndToEndBench {
 
             String cookie = AppHttp.login(app.port(), "admin", password).orElseThrow(() -> new IllegalStateException("bench login failed"));
             List<ScanningClient> clients = new ArrayList<>();
-            for (int i = 0; i < o.clients(); i++) clients.add(ScanningClient.open(app.port(), cookie));
+            for (int i = 0; i < o.clients(); i++) clients.add(connector.open(app.port(), cookie));
 
             SplittableRandom random = new SplittableRandom(3);
             long wallStart = System.currentTimeMillis(), measureFrom = wallStart + o.warmupSeconds() * 1000L, end = measureFrom + o.seconds() * 1000L;
@@ -107,14 +107,16 @@ public final class EndToEndBench {
             while (System.currentTimeMillis() < drainUntil
                     && !clients.stream().allMatch(c -> c.patterns.get() >= patterns && c.alerts.get() >= alerts)) Thread.sleep(50);
             Histogram all = new Histogram(3_600_000, 3);
+            Map<String, Histogram> byEvent = new java.util.TreeMap<>();
             long items = 0, bytes = 0, patternsLost = 0, alertsLost = 0;
             for (ScanningClient c : clients) {
                 all.add(c.latency.getIntervalHistogram());
+                c.byEvent.forEach((event, h) -> byEvent.computeIfAbsent(event, e -> new Histogram(3_600_000, 3)).add(h.getIntervalHistogram()));
                 items += c.items.get();
                 bytes += c.bytes.get();
                 patternsLost += Math.max(0, patterns - c.patterns.get());
                 alertsLost += Math.max(0, alerts - c.alerts.get());
-                c.socket.abort();
+                c.abort();
             }
             publisher.close();
             Map<String, Object> out = new LinkedHashMap<>();
@@ -128,6 +130,10 @@ public final class EndToEndBench {
             out.put("p90_ms", measured ? all.getValueAtPercentile(90) : null);
             out.put("p99_ms", measured ? all.getValueAtPercentile(99) : null);
             out.put("max_ms", measured ? all.getMaxValue() : null);
+            Map<String, Object> latencyByEvent = new LinkedHashMap<>(); // which kind of item waits: e.g. batched values vs alerts sent at once
+            byEvent.forEach((event, h) -> latencyByEvent.put(event, Map.of("items_per_sec_per_client", Math.round(h.getTotalCount() / (double) o.clients() / o.seconds()),
+                    "p50_ms", h.getValueAtPercentile(50), "p99_ms", h.getValueAtPercentile(99))));
+            out.put("latency_by_event", latencyByEvent);
             out.put("mb_per_sec_per_client", Math.round(bytes / (double) o.clients() / o.seconds() / 1e5) / 10.0);
             out.put("jvm_cpu_percent", Math.round(100.0 * cpuNanos / wallNanos)); // of one core; this JVM holds engine, app and clients
             out.put("patterns_published", patterns);

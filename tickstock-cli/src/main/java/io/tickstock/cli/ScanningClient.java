@@ -1,33 +1,71 @@
 package io.tickstock.cli;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
+import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
 /**
  * A browser stand-in for load measurements ({@code tickstock bench e2e}, LoadTest): a WebSocket client of
- * {@code /streaming/ws} that scans frames instead of parsing them (dozens of them share two cores with the system
- * under test). Each {@code "published_at":"…"} is one item and its latency (publication → receipt, HdrHistogram);
- * an item in a {@code streaming_pattern…} frame is a pattern, one in an {@code indicator_alert} frame an alert. Items
- * published before {@link #startMeasuring} are not counted. Callbacks run on the JDK client's thread, one at a time.
+ * {@code /streaming/ws} that scans each text message's bytes instead of decoding and parsing them (dozens of these
+ * share two cores with the system under test, and a browser parses on its own machine). It receives every
+ * byte over TCP like a browser. Each {@code "published_at":"…"} is one item and its latency (publication →
+ * receipt of the whole message, HdrHistogram, also by the message's event name); an item in a
+ * {@code streaming_pattern…} message is a pattern, one in an {@code indicator_alert} message an alert. Items published before {@link #startMeasuring} are not counted.
+ * Built on Jetty's core WebSocket client (frames as bytes; pings answered by Jetty); all clients share one
+ * {@link WebSocketCoreClient}. Frame callbacks run on Jetty's client threads, one at a time per client.
  */
-final class ScanningClient implements WebSocket.Listener {
-    private static final String AT = "\"published_at\":\"";
-    final Recorder latency = new Recorder(3_600_000, 3);
+final class ScanningClient implements FrameHandler {
+    private static final String AT = "\"published_at\":\"", PATTERN_FRAME = "{\"event\":\"streaming_pattern",
+            ALERT_FRAME = "{\"event\":\"indicator_alert\"";
+    final SingleWriterRecorder latency = new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
+    /** The same latencies by the frame's event name ({@code streaming_indicators_batch}, {@code indicator_alert}, …). */
+    final Map<String, SingleWriterRecorder> byEvent = new ConcurrentHashMap<>();
     final AtomicLong items = new AtomicLong(), patterns = new AtomicLong(), alerts = new AtomicLong(), bytes = new AtomicLong();
     private volatile long measureFrom = Long.MAX_VALUE;
-    private final StringBuilder partial = new StringBuilder();
-    WebSocket socket;
+    private byte[] message = new byte[64 * 1024];
+    private int length;
+    private volatile CoreSession session;
 
-    /** Connects with the session cookie; @throws java.util.concurrent.CompletionException when the upgrade fails */
-    static ScanningClient open(int port, String cookie) {
-        ScanningClient c = new ScanningClient();
-        c.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c).join();
-        return c;
+    /** One Jetty WebSocket client (one selector, one thread pool) for many scanning clients; close stops them all. */
+    static final class Connector implements AutoCloseable {
+        private final WebSocketCoreClient jetty = new WebSocketCoreClient();
+
+        /** @throws Exception when Jetty's client cannot start */
+        Connector() throws Exception {
+            jetty.start();
+        }
+
+        /**
+         * Connects a client with the session cookie and waits for the upgrade (at most 10 s).
+         *
+         * @throws java.util.concurrent.ExecutionException when the upgrade fails
+         */
+        ScanningClient open(int port, String cookie) throws Exception {
+            ScanningClient c = new ScanningClient();
+            CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(jetty, URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c);
+            request.headers(h -> h.put("Cookie", cookie));
+            jetty.connect(request).get(10, TimeUnit.SECONDS);
+            return c;
+        }
+
+        @Override
+        public void close() throws Exception {
+            jetty.stop();
+        }
     }
 
     /** Zeroes the counts and latencies and counts items published from {@code fromMillis} (epoch ms) on. */
@@ -37,48 +75,107 @@ final class ScanningClient implements WebSocket.Listener {
         alerts.set(0);
         bytes.set(0);
         latency.reset();
+        byEvent.values().forEach(SingleWriterRecorder::reset);
         measureFrom = fromMillis;
     }
 
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-        System.err.println("scanning client failed: " + error);
+    /** Drops the connection without a close handshake. */
+    void abort() {
+        CoreSession s = session;
+        if (s != null) s.abort();
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            long now = System.currentTimeMillis();
-            if (measureFrom <= now) bytes.addAndGet(partial.length());
-            scan(partial, now);
-            partial.setLength(0);
+    public void onOpen(CoreSession coreSession, Callback callback) {
+        session = coreSession;
+        callback.succeeded();
+        coreSession.demand();
+    }
+
+    @Override
+    public void onFrame(Frame frame, Callback callback) {
+        byte op = frame.getOpCode();
+        if (op == OpCode.TEXT || op == OpCode.CONTINUATION) {
+            if (op == OpCode.TEXT) length = 0;
+            ByteBuffer payload = frame.getPayload();
+            int n = payload == null ? 0 : payload.remaining();
+            if (length + n > message.length) message = Arrays.copyOf(message, Math.max(length + n, message.length * 2));
+            if (n > 0) payload.get(payload.position(), message, length, n);
+            length += n;
+            if (frame.isFin()) received(message, length, System.currentTimeMillis());
         }
-        ws.request(1);
-        return null;
+        callback.succeeded(); // a ping is answered by Jetty when the callback completes
+        session.demand();
     }
 
-    private void scan(StringBuilder f, long now) {
-        boolean patternFrame = f.indexOf("{\"event\":\"streaming_pattern") == 0, alertFrame = f.indexOf("{\"event\":\"indicator_alert\"") == 0;
-        for (int i = f.indexOf(AT); i >= 0; i = f.indexOf(AT, i + 1)) {
-            long at = isoMillis(f, i + AT.length());
+    /**
+     * Counts the items of one whole text message of {@code n} bytes received at {@code now} (epoch ms). The bytes are
+     * read as Latin-1 (one char per byte, so the JDK's vectorized {@code indexOf} finds the ASCII markers; the
+     * contents of non-ASCII strings are never looked at). Items of one close share their publication time, so equal
+     * latencies are recorded as one run.
+     */
+    private void received(byte[] m, int n, long now) {
+        if (measureFrom <= now) bytes.addAndGet(n);
+        String text = new String(m, 0, n, StandardCharsets.ISO_8859_1);
+        SingleWriterRecorder ofEvent = null;
+        long runLatency = -1, run = 0, counted = 0;
+        for (int i = text.indexOf(AT); i >= 0; i = text.indexOf(AT, i + AT.length())) {
+            long at = isoMillis(text, i + AT.length());
             if (at < measureFrom) continue;
-            items.incrementAndGet();
-            latency.recordValue(Math.max(0, Math.min(3_599_999, now - at)));
-            if (patternFrame) patterns.incrementAndGet();
-            if (alertFrame) alerts.incrementAndGet();
+            if (ofEvent == null) ofEvent = byEvent.computeIfAbsent(eventName(text), e -> new SingleWriterRecorder(3_600_000, 3));
+            counted++;
+            long latencyMillis = Math.max(0, Math.min(3_599_999, now - at));
+            if (latencyMillis != runLatency) {
+                record(ofEvent, runLatency, run);
+                runLatency = latencyMillis;
+                run = 0;
+            }
+            run++;
         }
+        record(ofEvent, runLatency, run);
+        items.addAndGet(counted);
+        if (text.startsWith(PATTERN_FRAME)) patterns.addAndGet(counted);
+        if (text.startsWith(ALERT_FRAME)) alerts.addAndGet(counted);
     }
 
-    /** Parses {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, as the engine writes it) at {@code at}. */
-    static long isoMillis(CharSequence s, int at) {
-        long days = java.time.LocalDate.of(num(s, at, 4), num(s, at + 5, 2), num(s, at + 8, 2)).toEpochDay();
+    private void record(SingleWriterRecorder ofEvent, long latencyMillis, long count) {
+        if (count == 0) return;
+        latency.recordValueWithCount(latencyMillis, count);
+        ofEvent.recordValueWithCount(latencyMillis, count);
+    }
+
+    /** The frame's {@code event} ({@code {"event":"<name>",…}} as the app writes it), or "?" */
+    private static String eventName(String frame) {
+        int end = frame.indexOf('"', 10);
+        return frame.startsWith("{\"event\":\"") && end > 10 ? frame.substring(10, end) : "?";
+    }
+
+    @Override
+    public void onError(Throwable cause, Callback callback) {
+        System.err.println("scanning client failed: " + cause);
+        callback.succeeded();
+    }
+
+    @Override
+    public void onClosed(CloseStatus closeStatus, Callback callback) {
+        callback.succeeded();
+    }
+
+    private String cachedDate = "yyyy-MM-dd";
+    private long cachedDayMillis;
+
+    /** Parses {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, as the engine writes it) at {@code at}; the day is cached. */
+    long isoMillis(String s, int at) {
+        if (!s.startsWith(cachedDate, at)) {
+            cachedDate = s.substring(at, at + 10);
+            cachedDayMillis = java.time.LocalDate.parse(cachedDate).toEpochDay() * 86_400_000L;
+        }
         int h = num(s, at + 11, 2), mi = num(s, at + 14, 2), sec = num(s, at + 17, 2);
         int ms = s.charAt(at + 19) == '.' ? num(s, at + 20, 3) : 0;
-        return (((days * 24 + h) * 60 + mi) * 60 + sec) * 1000 + ms;
+        return cachedDayMillis + ((h * 60L + mi) * 60 + sec) * 1000 + ms;
     }
 
-    private static int num(CharSequence s, int at, int len) {
+    private static int num(String s, int at, int len) {
         int v = 0;
         for (int i = 0; i < len; i++) v = v * 10 + (s.charAt(at + i) - '0');
         return v;

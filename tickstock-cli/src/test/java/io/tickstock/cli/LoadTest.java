@@ -48,10 +48,11 @@ class LoadTest {
              App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD, null, 256),
                      System::currentTimeMillis).start()) {
             RedisClient redisClient = RedisClient.create(redis.url());
-            try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
+            try (StatefulRedisConnection<String, String> connection = redisClient.connect();
+                 ScanningClient.Connector connector = new ScanningClient.Connector()) {
                 String cookie = Dashboards.login(app.port(), PASSWORD);
                 List<ScanningClient> clients = new ArrayList<>();
-                for (int i = 0; i < CLIENTS; i++) clients.add(ScanningClient.open(app.port(), cookie));
+                for (int i = 0; i < CLIENTS; i++) clients.add(connector.open(app.port(), cookie));
                 Publisher publisher = new Publisher(connection.async());
                 phase(publisher, clients, 5); // warm-up (JIT), not reported
 
@@ -71,7 +72,7 @@ class LoadTest {
                 assertThat(ws.path("coalesced").asLong()).as("values held back for the stalled client").isPositive();
                 assertThat(ws.path("evicted").asLong()).as("the stalled client disconnected").isEqualTo(1);
                 }
-                clients.forEach(c -> c.socket.abort());
+                clients.forEach(ScanningClient::abort);
             } finally {
                 redisClient.shutdown();
             }

@@ -57,11 +57,34 @@ public final class IsoTime {
     }
 
     /**
-     * Parses any ISO-8601 instant ({@code Z} or offset, any fraction) to epoch milliseconds.
+     * Parses any ISO-8601 instant ({@code Z} or offset, any fraction) to epoch milliseconds. The contract's own form
+     * ({@code yyyy-MM-ddTHH:mm:ss.SSSZ}, every event's timestamp) is read digit by digit; anything else, or a field
+     * out of range, goes through {@link java.time.OffsetDateTime#parse}.
      *
      * @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 instant
      */
     public static long parseMillis(String text) {
+        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
+                && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
+            int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2), hour = digits(text, 11, 2),
+                    minute = digits(text, 14, 2), second = digits(text, 17, 2), milli = digits(text, 20, 3);
+            if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0) {
+                long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
+            }
+        }
         return java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli();
+    }
+
+    /** The decimal number of {@code n} ASCII digits at {@code at}, or -1 when one is not a digit. */
+    private static int digits(String s, int at, int n) {
+        int v = 0;
+        for (int i = at; i < at + n; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) return -1;
+            v = v * 10 + d;
+        }
+        return v;
     }
 }

@@ -2,6 +2,7 @@ package io.tickstock.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON codec both programs use: snake_case field names from record components, nulls kept
- * (the contract shows {@code "recovery": null}), unknown fields ignored on read. Thread-safe.
+ * (the contract shows {@code "recovery": null}), unknown fields ignored on read, numbers read with Jackson's fast
+ * double parser. Thread-safe.
  */
 public final class Json {
     private Json() {}
@@ -20,6 +22,7 @@ public final class Json {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER) // same doubles as Double.parseDouble, parsed faster (the app reads every value)
             .build();
 
     /** Writes a value as compact JSON text. @throws IllegalArgumentException if it cannot be serialized */

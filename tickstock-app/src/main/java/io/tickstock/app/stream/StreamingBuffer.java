@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Batches events for the browser without losing any pattern or alert. Patterns with confidence &ge; 0.8 go out
@@ -26,6 +31,7 @@ import java.util.function.LongSupplier;
  * buffer's own thread every {@code intervalMillis}.
  */
 public final class StreamingBuffer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingBuffer.class);
     public static final double IMMEDIATE_CONFIDENCE = 0.8;
 
     private final long intervalMillis;
@@ -37,6 +43,8 @@ public final class StreamingBuffer implements AutoCloseable {
     private final Thread thread;
     private final RecentPatterns recent = new RecentPatterns(100_000);
     private final List<ObjectNode> urgentPatterns = new ArrayList<>(); // dispatcher thread only
+    /** Deliveries that go out at once, in arrival order; rendered and sent by the buffer's thread. */
+    private final BlockingQueue<Runnable> sends = new LinkedBlockingQueue<>();
     private List<ObjectNode> patterns = new ArrayList<>();
     /** An indicator series: symbol, TA-Lib name and parameters (compared as JSON trees, not serialized). */
     private record Series(String symbol, String indicator, com.fasterxml.jackson.databind.JsonNode parameters) {}
@@ -129,36 +137,43 @@ public final class StreamingBuffer implements AutoCloseable {
     private void now(String type, String frame) {
         drained(); // urgent patterns that arrived before this session/health/critical frame go first
         stats.add(type, "received", 1);
-        fanout.broadcast(frame);
-        stats.add(type, "delivered", 1);
+        sends.add(() -> {
+            fanout.broadcast(frame);
+            stats.add(type, "delivered", 1);
+        });
     }
 
     /** One item of a subscribable stream at once. */
     private void now(String type, String stream, ObjectNode item, java.util.function.Function<ObjectNode, String> render) {
         stats.add(type, "received", 1);
-        fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
-        stats.add(type, "delivered", 1);
+        sends.add(() -> {
+            fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
+            stats.add(type, "delivered", 1);
+        });
     }
 
     /**
      * Sends the patterns that go out at once (confidence &ge; 0.8) received since the last call: one
      * {@code streaming_pattern} frame, or {@code streaming_patterns_batch} frames of up to {@code maxBatch} when
      * several arrived together (a bar-close burst). The dispatcher calls it whenever its queue is empty and at
-     * least every 256 messages, so "at once" costs no timer wait and a burst costs few frames. Dispatcher thread.
+     * least every 256 messages, so "at once" costs no timer wait and a burst costs few frames. Dispatcher thread;
+     * the frames are rendered and sent by the buffer's thread.
      */
     public void drained() {
         if (urgentPatterns.isEmpty()) return;
         List<ObjectNode> p = new ArrayList<>(urgentPatterns);
         urgentPatterns.clear();
-        long now = clock.getAsLong();
-        for (int from = 0; from < p.size(); from += maxBatch) {
-            List<ObjectNode> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
-            fanout.publish("pattern", chunk, part -> part.size() == 1
-                    ? Frames.frame("streaming_pattern", part.getFirst().objectNode().set("detection", part.getFirst()))
-                    : Frames.batch("streaming_patterns_batch", "patterns", part, now));
-            stats.add("pattern", "delivered", chunk.size());
-        }
-        onPatternsDelivered.accept(p);
+        sends.add(() -> {
+            long now = clock.getAsLong();
+            for (int from = 0; from < p.size(); from += maxBatch) {
+                List<ObjectNode> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
+                fanout.publish("pattern", chunk, part -> part.size() == 1
+                        ? Frames.frame("streaming_pattern", part.getFirst().objectNode().set("detection", part.getFirst()))
+                        : Frames.batch("streaming_patterns_batch", "patterns", part, now));
+                stats.add("pattern", "delivered", chunk.size());
+            }
+            onPatternsDelivered.accept(p);
+        });
     }
 
     /** Sends what is buffered: pattern batches, one indicator batch per {@code maxBatch} series, bars. */
@@ -196,14 +211,25 @@ public final class StreamingBuffer implements AutoCloseable {
         }
     }
 
+    /** The buffer's thread: at-once sends as they come, and a flush every {@code intervalMillis}. */
     private void run() {
+        long intervalNanos = intervalMillis * 1_000_000, next = System.nanoTime() + intervalNanos;
         while (running) {
+            Runnable send;
             try {
-                Thread.sleep(intervalMillis);
+                send = sends.poll(Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            flush();
+            try {
+                if (send != null) send.run();
+                if (System.nanoTime() - next >= 0) {
+                    flush();
+                    next = System.nanoTime() + intervalNanos;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("sending to the browsers failed", e);
+            }
         }
     }
 
@@ -211,7 +237,13 @@ public final class StreamingBuffer implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         drained(); // the dispatcher has stopped
+        for (Runnable send; (send = sends.poll()) != null; ) send.run();
         flush();
     }
 }

@@ -2,6 +2,8 @@ package io.tickstock.app.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,22 +19,31 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The browser connections. Each client has a {@link Subscription}, a bounded outbox of {@code outboxCapacity}
- * frames and at most one send in flight (the next frame goes when Jetty's send callback completes), so a slow
- * client never slows the others. A client whose outbox is half full is <em>coalesced</em>: its indicator values
+ * frames and at most one write in flight (up to {@value #FRAMES_PER_WRITE} frames, written by the hub's two sender
+ * threads; the next write goes when Jetty's callback completes), so a slow client never slows the others and a
+ * fan-out to every client only queues. A client whose outbox is half full is <em>coalesced</em>: its indicator values
  * and bars wait in a latest-per-series table and go out as one frame when its outbox has drained; when its
  * outbox is full it is disconnected with close code 1008 and the reason "client too slow". Frames are
- * serialized once per distinct subscription. {@link #broadcast} and {@link #publish} never block and may be
- * called from any thread.
+ * serialized and UTF-8 encoded once per distinct subscription; every client's outbox holds a read-only view of the
+ * same bytes, sent as a text frame through Jetty's core session (its {@code sendText(String)} would encode the
+ * text again for every client). {@link #broadcast} and {@link #publish} never block and may be called from any
+ * thread.
  */
 public final class WebSocketHub implements Fanout, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketHub.class);
     /** Streams whose values supersede each other (coalesced for a slow client). */
     private static final List<String> COALESCED = List.of("indicator", "bar");
+    /** Frames written together; with pings and the close frame within Jetty's outgoing-frame limit (App: 8). */
+    private static final int FRAMES_PER_WRITE = 4;
 
     private final int outboxCapacity;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
@@ -51,7 +62,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
     public void connect(WsContext ctx, String user, List<String> snapshot) {
         Client c = new Client(ctx.sessionId(), ctx.session, user);
         clients.put(c.id, c);
-        snapshot.forEach(c::enqueue);
+        snapshot.forEach(frame -> c.enqueue(utf8(frame)));
     }
 
     /** Changes a client's subscription (Jetty thread); unknown ids are ignored. */
@@ -63,7 +74,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
     /** Queues a frame for one client (a reply or its snapshot). */
     public void send(WsContext ctx, String frame) {
         Client c = clients.get(ctx.sessionId());
-        if (c != null) c.enqueue(frame);
+        if (c != null) c.enqueue(utf8(frame));
     }
 
     public void disconnect(WsContext ctx) {
@@ -81,7 +92,8 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
     /** Queues a frame every client receives whatever its subscription (session, health, critical alerts). */
     @Override
     public void broadcast(String frame) {
-        for (Client c : clients.values()) c.enqueue(frame);
+        ByteBuffer bytes = utf8(frame);
+        for (Client c : clients.values()) c.enqueue(bytes);
     }
 
     /**
@@ -90,7 +102,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
      */
     @Override
     public void publish(String stream, List<ObjectNode> items, Function<List<ObjectNode>, String> render) {
-        Map<Subscription, String> frames = new HashMap<>();
+        Map<Subscription, ByteBuffer> frames = new HashMap<>();
         for (Client c : clients.values()) {
             Subscription sub = c.subscription;
             List<ObjectNode> mine = sub.filter(stream, items);
@@ -99,7 +111,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
                 c.coalesce(stream, mine);
                 continue;
             }
-            c.enqueue(frames.computeIfAbsent(sub, s -> render.apply(mine)));
+            c.enqueue(frames.computeIfAbsent(sub, s -> utf8(render.apply(mine))));
         }
     }
 
@@ -114,10 +126,16 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         sender.shutdownNow();
     }
 
+    /** A frame's text as read-only UTF-8 bytes that any number of clients may send. */
+    private static ByteBuffer utf8(String frame) {
+        return ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+    }
+
     private final class Client {
         final String id, user;
         final Session session;
-        final BlockingQueue<String> outbox = new ArrayBlockingQueue<>(outboxCapacity);
+        final CoreSession core;
+        final BlockingQueue<ByteBuffer> outbox = new ArrayBlockingQueue<>(outboxCapacity);
         final AtomicBoolean sending = new AtomicBoolean();
         final Map<String, ObjectNode> heldIndicators = new LinkedHashMap<>(), heldBars = new LinkedHashMap<>();
         volatile Subscription subscription = Subscription.ALL;
@@ -125,6 +143,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         Client(String id, Session session, String user) {
             this.id = id;
             this.session = session;
+            this.core = ((WebSocketSession) session).getCoreSession();
             this.user = user;
         }
 
@@ -142,49 +161,56 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         }
 
         /** The held values as frames, once the outbox has drained. */
-        synchronized List<String> releaseHeld() {
+        synchronized List<ByteBuffer> releaseHeld() {
             if (heldIndicators.isEmpty() && heldBars.isEmpty()) return List.of();
-            List<String> frames = new ArrayList<>();
+            List<ByteBuffer> frames = new ArrayList<>();
             if (!heldIndicators.isEmpty()) {
-                frames.add(Frames.batch("streaming_indicators_batch", "indicators", new ArrayList<>(heldIndicators.values()), clock.getAsLong()));
+                frames.add(utf8(Frames.batch("streaming_indicators_batch", "indicators", new ArrayList<>(heldIndicators.values()), clock.getAsLong())));
             }
-            if (heldBars.size() == 1) frames.add(Frames.frame("streaming_bar", heldBars.values().iterator().next()));
-            else if (!heldBars.isEmpty()) frames.add(Frames.batch("streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), clock.getAsLong()));
+            if (heldBars.size() == 1) frames.add(utf8(Frames.frame("streaming_bar", heldBars.values().iterator().next())));
+            else if (!heldBars.isEmpty()) frames.add(utf8(Frames.batch("streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), clock.getAsLong())));
             heldIndicators.clear();
             heldBars.clear();
             return frames;
         }
 
-        void enqueue(String frame) {
+        /** Queues a frame; a sender thread writes it (the caller never does: a fan-out to every client only queues). */
+        void enqueue(ByteBuffer frame) {
             if (!outbox.offer(frame)) {
                 evict();
                 return;
             }
-            pump();
+            if (sending.compareAndSet(false, true)) sender.execute(this::send);
         }
 
-        void pump() {
-            if (!sending.compareAndSet(false, true)) return;
-            String frame = outbox.poll();
-            if (frame == null) {
-                List<String> held = releaseHeld();
+        /**
+         * Writes up to {@value #FRAMES_PER_WRITE} queued frames in one write (all but the last batched by Jetty), or
+         * the held values once the outbox is empty. Sender thread, only while {@code sending} is set; the next call
+         * comes when Jetty has written the last frame.
+         */
+        void send() {
+            List<ByteBuffer> frames = new ArrayList<>(FRAMES_PER_WRITE);
+            while (outbox.drainTo(frames, FRAMES_PER_WRITE) == 0) {
+                List<ByteBuffer> held = releaseHeld();
                 if (!held.isEmpty()) {
-                    sending.set(false);
-                    held.forEach(this::enqueue);
-                    return;
+                    held.forEach(outbox::offer); // the outbox is empty: they fit
+                    continue;
                 }
                 sending.set(false);
-                if (!outbox.isEmpty()) pump(); // a frame raced in after the poll
-                return;
+                if (outbox.isEmpty() || !sending.compareAndSet(false, true)) return; // else a frame raced in after the drain
             }
-            session.sendText(frame, Callback.from(() -> {
-                framesSent.incrementAndGet();
-                sending.set(false);
-                sender.execute(this::pump);
+            org.eclipse.jetty.util.Callback failed = org.eclipse.jetty.util.Callback.from(() -> {}, error -> clients.remove(id));
+            org.eclipse.jetty.util.Callback written = org.eclipse.jetty.util.Callback.from(() -> {
+                framesSent.addAndGet(frames.size());
+                sender.execute(this::send);
             }, error -> {
                 sending.set(false);
                 clients.remove(id);
-            }));
+            });
+            for (int i = 0; i < frames.size(); i++) {
+                boolean last = i == frames.size() - 1;
+                core.sendFrame(new Frame(OpCode.TEXT, frames.get(i).slice()), last ? written : failed, !last);
+            }
         }
 
         void evict() {
