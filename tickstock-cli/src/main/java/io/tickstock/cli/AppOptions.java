@@ -25,7 +25,7 @@ public final class AppOptions {
 
     AppConfig appConfig(String redisUrl, DatabaseUrl db) {
         String interval = System.getenv("TICKSTOCK_BUFFER_INTERVAL_MS");
-        long bufferMs = interval == null || interval.isBlank() ? 50 : Long.parseLong(interval.trim());
+        long bufferMs = interval == null || interval.isBlank() ? AppConfig.DEFAULT_BUFFER_INTERVAL_MS : Long.parseLong(interval.trim());
         String outbox = System.getenv("TICKSTOCK_WS_OUTBOX_FRAMES");
         int outboxFrames = outbox == null || outbox.isBlank() ? AppConfig.DEFAULT_OUTBOX_FRAMES : Integer.parseInt(outbox.trim());
         return new AppConfig(redisUrl, db, httpHost, httpPort, bufferMs, System.getenv("TICKSTOCK_ADMIN_PASSWORD"),

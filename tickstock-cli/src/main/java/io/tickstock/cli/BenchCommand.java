@@ -47,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "quick or e2e")
     String what;
 
-    @Option(names = "--symbols", description = "e2e: symbols of the synthetic universe (default: ${DEFAULT-VALUE}).", defaultValue = "700")
+    @Option(names = "--symbols", description = "e2e: symbols of the synthetic universe; all close a minute at once, as often as --rate allows (default: ${DEFAULT-VALUE}: a close every ~100 ms).", defaultValue = "70")
     int symbols;
 
     @Option(names = "--clients", description = "e2e: WebSocket clients, each receiving every event (default: ${DEFAULT-VALUE}).", defaultValue = "100")
@@ -59,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "e2e: measured seconds after a 5 s warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "30")
     int duration;
 
-    @Option(names = "--buffer-ms", description = "The app's streaming buffer interval (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+    @Option(names = "--buffer-ms", description = "The app's streaming buffer interval (default: ${DEFAULT-VALUE}, the app's).",
+            defaultValue = "" + io.tickstock.app.AppConfig.DEFAULT_BUFFER_INTERVAL_MS)
     long bufferMs;
 
     @Override

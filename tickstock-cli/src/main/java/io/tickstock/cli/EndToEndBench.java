@@ -29,11 +29,12 @@ import org.HdrHistogram.Histogram;
  * embedded Redis, the real app (with its embedded PostgreSQL) and {@code clients} WebSocket clients that receive
  * every event. {@code symbols} symbols are warmed with 210 seeded random-walk minute bars (past SMA 200's
  * lookback); then, as in a live session, one watermark closes a minute for every symbol at once — a burst of
- * ~15 events per symbol (bar, 8 indicator values, patterns, alerts; values and patterns in batch messages, the
- * engine's {@code --batch-events}) — repeated at the interval that makes
- * {@code rate} events per second. Latency = the event's publication time (its {@code timestamp}, taken at the bar
+ * bars, indicator values, patterns and alerts (values and patterns in batch messages, the engine's
+ * {@code --batch-events}) — repeated at the interval that makes {@code rate} events per second (minutes go on into
+ * the next days' regular sessions). Latency = the event's publication time (its {@code timestamp}, taken at the bar
  * close, forwarded by the app as {@code published_at}) → client receipt, over every item after the warm-up
- * (HdrHistogram). Patterns and alerts each client received are compared with what the emitter published.
+ * (HdrHistogram), also by the browser frame's event name. Patterns and alerts each client received are compared
+ * with what the emitter published. The clients ({@link ScanningClient}) scan frames instead of parsing them.
  */
 public final class EndToEndBench {
     /** @param drainSeconds how long, after the last close, clients may take to receive what was published */
@@ -131,8 +132,13 @@ public final class EndToEndBench {
             out.put("p99_ms", measured ? all.getValueAtPercentile(99) : null);
             out.put("max_ms", measured ? all.getMaxValue() : null);
             Map<String, Object> latencyByEvent = new LinkedHashMap<>(); // which kind of item waits: e.g. batched values vs alerts sent at once
-            byEvent.forEach((event, h) -> latencyByEvent.put(event, Map.of("items_per_sec_per_client", Math.round(h.getTotalCount() / (double) o.clients() / o.seconds()),
-                    "p50_ms", h.getValueAtPercentile(50), "p99_ms", h.getValueAtPercentile(99))));
+            byEvent.forEach((event, h) -> {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("items_per_sec_per_client", Math.round(h.getTotalCount() / (double) o.clients() / o.seconds()));
+                e.put("p50_ms", h.getValueAtPercentile(50));
+                e.put("p99_ms", h.getValueAtPercentile(99));
+                latencyByEvent.put(event, e);
+            });
             out.put("latency_by_event", latencyByEvent);
             out.put("mb_per_sec_per_client", Math.round(bytes / (double) o.clients() / o.seconds() / 1e5) / 10.0);
             out.put("jvm_cpu_percent", Math.round(100.0 * cpuNanos / wallNanos)); // of one core; this JVM holds engine, app and clients

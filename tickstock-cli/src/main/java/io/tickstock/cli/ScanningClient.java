@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
@@ -58,6 +59,9 @@ final class ScanningClient implements FrameHandler {
             ScanningClient c = new ScanningClient();
             CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(jetty, URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c);
             request.headers(h -> h.put("Cookie", cookie));
+            Configuration.ConfigurationCustomizer config = new Configuration.ConfigurationCustomizer();
+            config.setInputBufferSize(64 * 1024); // a batch frame in one or two reads, not many 4 KB ones
+            request.setConfiguration(config);
             jetty.connect(request).get(10, TimeUnit.SECONDS);
             return c;
         }

@@ -45,7 +45,7 @@ class LoadTest {
     void aThousandEventsPerSecondReachFiftyClientsWithoutLoss() throws Exception {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
              EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-             App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD, null, 256),
+             App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, AppConfig.DEFAULT_BUFFER_INTERVAL_MS, PASSWORD, null, 256),
                      System::currentTimeMillis).start()) {
             RedisClient redisClient = RedisClient.create(redis.url());
             try (StatefulRedisConnection<String, String> connection = redisClient.connect();

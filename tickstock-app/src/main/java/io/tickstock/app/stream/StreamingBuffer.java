@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * minute within one interval. A pattern already delivered (same session, symbol, type and bar; e.g. reloaded
  * from PostgreSQL after a reconnect and then re-published) is counted as {@code pattern.duplicate} and not
  * sent again. Every item carries {@code published_at}, the engine's publication time, so a
- * client can measure latency. {@link #accept} is called by the dispatcher thread; {@link #flush} by the
- * buffer's own thread every {@code intervalMillis}.
+ * client can measure latency. {@link #accept} and {@link #drained} are called by the dispatcher thread; the buffer's
+ * own thread renders and hands to the {@link Fanout} what goes out at once, in arrival order, and calls {@link #flush}
+ * every {@code intervalMillis}, so the dispatcher goes on reading Redis while frames go out.
  */
 public final class StreamingBuffer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingBuffer.class);
