@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.jetty.modifyWebSocketServletFactory(f -> {
                 f.setIdleTimeout(Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
-                f.setMaxOutgoingFrames(8); // one send in flight per client (WebSocketHub) plus pings and close frames
+                f.setMaxOutgoingFrames(8); // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and close frames
             });
             c.routes.before(auth::require);
             c.routes.wsBeforeUpgrade(auth::requireForUpgrade);
