@@ -25,9 +25,10 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
  * share two cores with the system under test, and a browser parses on its own machine). It receives every
  * byte over TCP like a browser. Each {@code "published_at":"…"} is one item and its latency (publication →
  * receipt of the whole message, HdrHistogram, also by the message's event name); an item in a
- * {@code streaming_pattern…} message is a pattern, one in an {@code indicator_alert} message an alert. Items published before {@link #startMeasuring} are not counted.
- * Built on Jetty's core WebSocket client (frames as bytes; pings answered by Jetty); all clients share one
- * {@link WebSocketCoreClient}. Frame callbacks run on Jetty's client threads, one at a time per client.
+ * {@code streaming_pattern…} message is a pattern, one in an {@code indicator_alert} message an alert. Items
+ * published before {@link #startMeasuring} are not counted. Built on Jetty's core WebSocket client (frames as
+ * bytes; pings answered by Jetty); all clients of a {@link Connector} share one {@link WebSocketCoreClient}. Frame
+ * callbacks run on Jetty's client threads, one at a time per client.
  */
 final class ScanningClient implements FrameHandler {
     private static final String AT = "\"published_at\":\"", PATTERN_FRAME = "{\"event\":\"streaming_pattern",
