@@ -24,11 +24,26 @@ public final class AppOptions {
     }
 
     AppConfig appConfig(String redisUrl, DatabaseUrl db) {
-        String interval = System.getenv("TICKSTOCK_BUFFER_INTERVAL_MS");
-        long bufferMs = interval == null || interval.isBlank() ? AppConfig.DEFAULT_BUFFER_INTERVAL_MS : Long.parseLong(interval.trim());
-        String outbox = System.getenv("TICKSTOCK_WS_OUTBOX_FRAMES");
-        int outboxFrames = outbox == null || outbox.isBlank() ? AppConfig.DEFAULT_OUTBOX_FRAMES : Integer.parseInt(outbox.trim());
+        long bufferMs = positiveNumber("TICKSTOCK_BUFFER_INTERVAL_MS", AppConfig.DEFAULT_BUFFER_INTERVAL_MS);
+        int outboxFrames = (int) positiveNumber("TICKSTOCK_WS_OUTBOX_FRAMES", AppConfig.DEFAULT_OUTBOX_FRAMES);
         return new AppConfig(redisUrl, db, httpHost, httpPort, bufferMs, System.getenv("TICKSTOCK_ADMIN_PASSWORD"),
                 System.getenv("TICKSTOCK_METRICS_TOKEN"), outboxFrames);
+    }
+
+    /**
+     * The whole positive number in environment variable {@code name}, or {@code otherwise} when it is unset or blank.
+     *
+     * @throws IllegalArgumentException naming the variable when it is not a whole number from 1 to 2,147,483,647
+     */
+    static long positiveNumber(String name, long otherwise) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) return otherwise;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from 1 to 2147483647, was '" + value + "'");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.tickstock.contract.IsoTime;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -31,8 +32,7 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
  * callbacks run on Jetty's client threads, one at a time per client.
  */
 final class ScanningClient implements FrameHandler {
-    private static final String AT = "\"published_at\":\"", PATTERN_FRAME = "{\"event\":\"streaming_pattern",
-            ALERT_FRAME = "{\"event\":\"indicator_alert\"";
+    private static final String AT = "\"published_at\":\"";
     final SingleWriterRecorder latency = new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
     /** The same latencies by the frame's event name ({@code streaming_indicators_batch}, {@code indicator_alert}, …). */
     final Map<String, SingleWriterRecorder> byEvent = new ConcurrentHashMap<>();
@@ -122,12 +122,13 @@ final class ScanningClient implements FrameHandler {
     private void received(byte[] m, int n, long now) {
         if (measureFrom <= now) bytes.addAndGet(n);
         String text = new String(m, 0, n, StandardCharsets.ISO_8859_1);
+        String event = eventName(text);
         SingleWriterRecorder ofEvent = null;
         long runLatency = -1, run = 0, counted = 0;
         for (int i = text.indexOf(AT); i >= 0; i = text.indexOf(AT, i + AT.length())) {
-            long at = isoMillis(text, i + AT.length());
-            if (at < measureFrom) continue;
-            if (ofEvent == null) ofEvent = byEvent.computeIfAbsent(eventName(text), e -> new SingleWriterRecorder(3_600_000, 3));
+            long at = IsoTime.contractMillis(text, i + AT.length());
+            if (at == IsoTime.NOT_CONTRACT_FORM || at < measureFrom) continue;
+            if (ofEvent == null) ofEvent = byEvent.computeIfAbsent(event, e -> new SingleWriterRecorder(3_600_000, 3));
             counted++;
             long latencyMillis = Math.max(0, Math.min(3_599_999, now - at));
             if (latencyMillis != runLatency) {
@@ -139,8 +140,8 @@ final class ScanningClient implements FrameHandler {
         }
         record(ofEvent, runLatency, run);
         items.addAndGet(counted);
-        if (text.startsWith(PATTERN_FRAME)) patterns.addAndGet(counted);
-        if (text.startsWith(ALERT_FRAME)) alerts.addAndGet(counted);
+        if (event.startsWith("streaming_pattern")) patterns.addAndGet(counted);
+        if (event.equals("indicator_alert")) alerts.addAndGet(counted);
     }
 
     private void record(SingleWriterRecorder ofEvent, long latencyMillis, long count) {
@@ -164,25 +165,5 @@ final class ScanningClient implements FrameHandler {
     @Override
     public void onClosed(CloseStatus closeStatus, Callback callback) {
         callback.succeeded();
-    }
-
-    private String cachedDate = "yyyy-MM-dd";
-    private long cachedDayMillis;
-
-    /** Parses {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (UTC, as the engine writes it) at {@code at}; the day is cached. */
-    long isoMillis(String s, int at) {
-        if (!s.startsWith(cachedDate, at)) {
-            cachedDate = s.substring(at, at + 10);
-            cachedDayMillis = java.time.LocalDate.parse(cachedDate).toEpochDay() * 86_400_000L;
-        }
-        int h = num(s, at + 11, 2), mi = num(s, at + 14, 2), sec = num(s, at + 17, 2);
-        int ms = s.charAt(at + 19) == '.' ? num(s, at + 20, 3) : 0;
-        return cachedDayMillis + ((h * 60L + mi) * 60 + sec) * 1000 + ms;
-    }
-
-    private static int num(String s, int at, int len) {
-        int v = 0;
-        for (int i = 0; i < len; i++) v = v * 10 + (s.charAt(at + i) - '0');
-        return v;
     }
 }

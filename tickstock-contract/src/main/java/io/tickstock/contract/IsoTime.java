@@ -56,29 +56,46 @@ public final class IsoTime {
         return FORMAT.format(instant);
     }
 
+    /** What {@link #contractMillis} returns for text that is not in the contract's form. */
+    public static final long NOT_CONTRACT_FORM = Long.MIN_VALUE;
+
     /**
-     * Parses any ISO-8601 instant ({@code Z} or offset, any fraction) to epoch milliseconds. The contract's own form
-     * ({@code yyyy-MM-ddTHH:mm:ss.SSSZ}, every event's timestamp) is read digit by digit; anything else, or a field
-     * out of range, goes through {@link java.time.OffsetDateTime#parse}.
+     * Parses any ISO-8601 instant ({@code Z} or offset, any fraction) to epoch milliseconds: the contract's own form
+     * (every event's timestamp) through {@link #contractMillis}, anything else through
+     * {@link java.time.OffsetDateTime#parse}.
      *
      * @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 instant
      */
     public static long parseMillis(String text) {
-        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
-                && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
-            int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2), hour = digits(text, 11, 2),
-                    minute = digits(text, 14, 2), second = digits(text, 17, 2), milli = digits(text, 20, 3);
-            if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year))
-                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0) {
-                long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
-                return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
-            }
+        if (text.length() == 24) {
+            long millis = contractMillis(text, 0);
+            if (millis != NOT_CONTRACT_FORM) return millis;
         }
         return java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli();
     }
 
+    /**
+     * The epoch milliseconds of the contract's form {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (year 1000 or later) in the 24
+     * characters of {@code s} from {@code at}, read digit by digit; {@link #NOT_CONTRACT_FORM} when they are not in
+     * that form, run past the end, or name a date or time that does not exist. Thread-safe.
+     */
+    public static long contractMillis(CharSequence s, int at) {
+        if (at < 0 || at + 24 > s.length() || s.charAt(at + 4) != '-' || s.charAt(at + 7) != '-' || s.charAt(at + 10) != 'T'
+                || s.charAt(at + 13) != ':' || s.charAt(at + 16) != ':' || s.charAt(at + 19) != '.' || s.charAt(at + 23) != 'Z') {
+            return NOT_CONTRACT_FORM;
+        }
+        int year = digits(s, at, 4), month = digits(s, at + 5, 2), day = digits(s, at + 8, 2), hour = digits(s, at + 11, 2),
+                minute = digits(s, at + 14, 2), second = digits(s, at + 17, 2), milli = digits(s, at + 20, 3);
+        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) {
+            return NOT_CONTRACT_FORM;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
+    }
+
     /** The decimal number of {@code n} ASCII digits at {@code at}, or -1 when one is not a digit. */
-    private static int digits(String s, int at, int n) {
+    private static int digits(CharSequence s, int at, int n) {
         int v = 0;
         for (int i = at; i < at + n; i++) {
             int d = s.charAt(i) - '0';

@@ -33,7 +33,10 @@ class IsoTimeTest {
         for (int i = 0; i < 100_000; i++) {
             long t = random.nextLong(-30_000_000_000_000L, 250_000_000_000_000L);
             assertThat(IsoTime.parseMillis(IsoTime.format(t))).isEqualTo(t);
+            assertThat(IsoTime.contractMillis("\"at\":\"" + IsoTime.format(t) + "\"}", 6)).isEqualTo(t); // inside a message
         }
+        assertThat(IsoTime.contractMillis("2025-10-05T10:15:00.000", 0)).as("cut short").isEqualTo(IsoTime.NOT_CONTRACT_FORM);
+        assertThat(IsoTime.contractMillis("2025-10-05T10:15:00Z", 0)).as("another ISO form").isEqualTo(IsoTime.NOT_CONTRACT_FORM);
         for (String text : new String[] {"2024-02-29T23:59:59.999Z", "2025-10-05T10:15:00Z", "2025-10-05T10:15:00.5Z",
                 "2025-10-05T06:15:00.000-04:00", "2025-10-05T10:15:00.123456Z"}) {
             assertThat(IsoTime.parseMillis(text)).as(text).isEqualTo(java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli());
