@@ -102,7 +102,10 @@ public final class Engine implements AutoCloseable {
         writer = new HistoryWriter(dataSource, config.queueCapacity(), config.spoolFile(), config.spoolMaxBytes(), clock,
                 batch -> publish(Channels.PERSISTENCE, new Events.PersistenceEvent(now(), batch)),
                 (down, reason) -> critical("postgresql", down, "PostgreSQL writes " + (down ? "failed: " + reason : "restored"),
-                        "Check that PostgreSQL is running at TICKSTOCK_DATABASE_URL")).start();
+                        "Check that PostgreSQL is running at TICKSTOCK_DATABASE_URL"),
+                (cause, reason, file) -> publish(Channels.ALERTS_CRITICAL, new Events.CriticalAlertEvent(now(), new Events.CriticalAlert(
+                        "error", "PostgreSQL rejected rows (" + cause + ": " + reason + "); they are set aside, later rows are written",
+                        now(), "postgresql", "Inspect " + file + " (one line per row with its reason)", null)))).start();
         emitter = new EventEmitter(publisher, writer, stats, clock, config.batchEvents());
         commands = new SessionCommands(config.redisUrl());
         metrics = new EngineMetrics(stats, new EngineMetrics.Outboxes() {
@@ -113,6 +116,7 @@ public final class Engine implements AutoCloseable {
             @Override public long postgresPending() { return writer.pending(); }
             @Override public long postgresSpooled() { return writer.spooled(); }
             @Override public long postgresDropped() { return writer.dropped(); }
+            @Override public long postgresRejected() { return writer.rejected(); }
             @Override public boolean postgresUp() { return !writer.isDown(); }
         });
         if (config.metricsPort() >= 0) metricsPort = metrics.serve(config.metricsPort());
@@ -411,6 +415,8 @@ public final class Engine implements AutoCloseable {
         if (publisher.coalesced() > 0 && publisher.isDown()) issues.add(publisher.coalesced() + " indicator updates coalesced while Redis was unavailable");
         if (publisher.dropped() > 0) issues.add(publisher.dropped() + " Redis messages dropped (queue full)");
         if (writer.dropped() > 0) issues.add(writer.dropped() + " rows dropped (queue full)");
+        if (writer.rejected() > 0) issues.add(writer.rejected() + " rows rejected by PostgreSQL " + writer.rejectedByCause()
+                + ", set aside in " + writer.rejectedFile());
         MassiveClient feed = massiveClient;
         if (feed != null) {
             if (!feed.authenticated()) issues.add("Massive feed not connected (reconnecting)");

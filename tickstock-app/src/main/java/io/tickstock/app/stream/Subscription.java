@@ -1,5 +1,8 @@
 package io.tickstock.app.stream;
 
+import io.tickstock.contract.Limits;
+import io.tickstock.contract.LogText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -8,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What one browser receives: per stream ({@code pattern}, {@code alert}, {@code indicator}, {@code bar}) every
@@ -27,8 +29,6 @@ public record Subscription(Map<String, Set<String>> streams) {
         STREAMS.forEach(s -> all.put(s, null));
         ALL = new Subscription(java.util.Collections.unmodifiableMap(all));
     }
-    /** A symbol as the contract writes it (also the REST API's check). */
-    public static final Pattern SYMBOL = Pattern.compile("[A-Z.]{1,10}");
     private static final int MAX_SYMBOLS = 1_000;
 
     /** A subscribe message that cannot be read; {@code parameter} names the offending field. */
@@ -47,7 +47,7 @@ public record Subscription(Map<String, Set<String>> streams) {
      * Reads the {@code streams} object of a subscribe message.
      *
      * @throws Invalid naming {@code streams} or {@code streams.<name>} when it is not {@code "*"} or an array of
-     *                 up to 1,000 symbols matching {@code [A-Z.]{1,10}}, or names an unknown stream
+     *                 up to 1,000 symbols of the contract's form ({@link Limits#SYMBOL}), or names an unknown stream
      */
     public static Subscription parse(JsonNode message) throws Invalid {
         if (!(message.get("streams") instanceof ObjectNode streams)) throw new Invalid("streams", "streams must be an object of stream → \"*\" or [symbols]");
@@ -63,7 +63,9 @@ public record Subscription(Map<String, Set<String>> streams) {
             if (!v.isArray() || v.size() > MAX_SYMBOLS) throw new Invalid("streams." + name, "streams." + name + " must be \"*\" or an array of at most " + MAX_SYMBOLS + " symbols");
             Set<String> symbols = new LinkedHashSet<>();
             for (JsonNode s : v) {
-                if (!s.isTextual() || !SYMBOL.matcher(s.asText()).matches()) throw new Invalid("streams." + name, "symbol must match [A-Z.]{1,10}, was " + s);
+                if (!s.isTextual() || !Limits.isSymbol(s.asText())) {
+                    throw new Invalid("streams." + name, "symbol must match " + Limits.SYMBOL_FORM + ", was " + LogText.quote(s.toString()));
+                }
                 symbols.add(s.asText());
             }
             out.put(name, Set.copyOf(symbols));

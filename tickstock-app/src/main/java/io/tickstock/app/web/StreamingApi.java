@@ -73,7 +73,10 @@ public final class StreamingApi {
 
     private static String symbol(Context ctx) {
         String s = ctx.pathParam("symbol");
-        if (!Subscription.SYMBOL.matcher(s).matches()) throw new BadParameter("symbol", "symbol must match [A-Z.]{1,10}, was '" + s + "'");
+        if (!io.tickstock.contract.Limits.isSymbol(s)) {
+            throw new BadParameter("symbol", "symbol must match " + io.tickstock.contract.Limits.SYMBOL_FORM + ", was "
+                    + io.tickstock.contract.LogText.quote(s));
+        }
         return s;
     }
 

@@ -156,7 +156,7 @@
   }
   $('chart-symbol').addEventListener('change', (e) => {
     const sym = e.target.value.trim().toUpperCase();
-    if (/^[A-Z.]{1,10}$/.test(sym)) chooseChart(sym);
+    if (/^[A-Z][A-Z0-9.]{0,9}$/.test(sym)) chooseChart(sym);
   });
   function subscribe() {
     if (!socket || socket.readyState !== WebSocket.OPEN) return;

@@ -41,10 +41,20 @@ public final class LeanTickFile implements TradeSource {
      * Opens a tick zip; the symbol comes from the parent folder, the date from the file name.
      *
      * @throws IOException when the file cannot be opened or holds no CSV entry
-     * @throws IllegalArgumentException when the name does not start with {@code yyyyMMdd}
+     * @throws IllegalArgumentException when the name does not start with {@code yyyyMMdd}, or the folder's name is not
+     *                                  a symbol of the contract's form
      */
     public LeanTickFile(Path path) throws IOException {
-        this(path, path.getParent().getFileName().toString().toUpperCase(Locale.ROOT), dateOf(path), unzip(path));
+        this(path, symbolOf(path), dateOf(path), unzip(path));
+    }
+
+    private static String symbolOf(Path path) {
+        String symbol = path.getParent().getFileName().toString().toUpperCase(Locale.ROOT);
+        if (!io.tickstock.contract.Limits.isSymbol(symbol)) {
+            throw new IllegalArgumentException(path + ": symbol '" + symbol + "' (from the folder name) is outside the contract's form "
+                    + io.tickstock.contract.Limits.SYMBOL_FORM);
+        }
+        return symbol;
     }
 
     /** The same CSV already in memory (benchmarks: decoding without disk and unzip). */
@@ -99,6 +109,10 @@ public final class LeanTickFile implements TradeSource {
             double msOfDay = Double.parseDouble(line.substring(0, c1));
             long priceDeciCents = Long.parseLong(line.substring(c1 + 1, c2));
             long size = Long.parseLong(line.substring(c2 + 1, c3));
+            if (!io.tickstock.contract.Limits.isPrice(priceDeciCents / 10_000.0) || !io.tickstock.contract.Limits.isSize(size)
+                    || !(msOfDay >= 0 && msOfDay < 86_400_000)) {
+                throw new IllegalArgumentException("time, price or size out of range");
+            }
             boolean suspicious = line.charAt(c5 + 1) == '1';
             long flags = c5 > c4 + 1 ? Long.parseLong(line.substring(c4 + 1, c5).trim(), 16) : 0;
             return new Trade(symbol, midnightMillis + (long) msOfDay, priceDeciCents / 10_000.0, size,

@@ -121,7 +121,13 @@ public final class MassiveFlatFile implements TradeSource {
         double price = Double.parseDouble(f[6]);
         long size = Long.parseLong(f[9]);
         long sipNanos = Long.parseLong(f[8]);
-        if (!(price > 0) || size < 0) throw new IllegalArgumentException("price must be positive and size non-negative");
+        if (!io.tickstock.contract.Limits.isSymbol(ticker)) {
+            throw new IllegalArgumentException("ticker outside the contract's form " + io.tickstock.contract.Limits.SYMBOL_FORM);
+        }
+        if (!io.tickstock.contract.Limits.isPrice(price) || !io.tickstock.contract.Limits.isSize(size)
+                || !io.tickstock.contract.Limits.isTime(Math.floorDiv(sipNanos, 1_000_000L))) {
+            throw new IllegalArgumentException("price, size or sip_timestamp out of range");
+        }
         return new Trade(ticker, Math.floorDiv(sipNanos, 1_000_000L), price, size, conditions.minuteUpdates(ids));
     }
 

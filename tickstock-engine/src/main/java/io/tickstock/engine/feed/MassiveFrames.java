@@ -3,6 +3,7 @@ package io.tickstock.engine.feed;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tickstock.contract.Limits;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
 import io.tickstock.engine.bars.TradeConditions;
@@ -14,7 +15,9 @@ import java.io.IOException;
  * {@code c} through {@link TradeConditions}), status events ({@code "ev":"status"}) go to
  * {@link Sink#onStatus}; other events (aggregates) are counted in {@link Sink#onOther}. Field by field with
  * Jackson's streaming parser: no reflection, no tree. A frame that is not a JSON array, or an event missing
- * a required field, is reported to {@link Sink#onMalformed} with its reason and the rest of the frame is
+ * a required field, or one outside what the contract accepts ({@link Limits}: a symbol not of the form
+ * {@code [A-Z][A-Z0-9.]{0,9}} — Massive's lower-case suffixes such as preferred shares' {@code p} — a price, size
+ * or time out of range), is reported to {@link Sink#onMalformed} with its reason and the rest of the frame is
  * still read where possible. Not thread-safe: one decoder per reading thread.
  */
 public final class MassiveFrames {
@@ -100,11 +103,20 @@ public final class MassiveFrames {
                 sink.onMalformed("trade event missing sym, p, s or t");
                 return;
             }
+            if (!Limits.isSymbol(sym)) {
+                sink.onMalformed("trade symbol outside the contract's form " + Limits.SYMBOL_FORM);
+                return;
+            }
+            if (!Limits.isPrice(price) || !Limits.isSize(size) || !Limits.isTime(time)) {
+                sink.onMalformed("trade p, s or t out of range");
+                return;
+            }
             int[] c = nConditions == 0 ? NONE : java.util.Arrays.copyOf(ids, nConditions);
             sink.onTrade(new Trade(sym, time, price, size, conditions.minuteUpdates(c)), sequence);
         } else if (ev.equals("AM")) {
-            if (sym == null || !(open > 0) || !(high > 0) || !(low > 0) || !(close > 0) || volume < 0 || size < 0) {
-                sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s");
+            if (!Limits.isSymbol(sym) || !Limits.isPrice(open) || !Limits.isPrice(high) || !Limits.isPrice(low)
+                    || !Limits.isPrice(close) || !Limits.isSize(volume) || !Limits.isTime(size)) {
+                sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s, or one out of range");
                 return;
             }
             sink.onAggregate(new Bar(sym, size, open, high, low, close, volume, Double.isNaN(vwap) ? close : vwap, 0,

@@ -41,6 +41,8 @@ public final class EngineMetrics implements AutoCloseable {
         long postgresPending();
         long postgresSpooled();
         long postgresDropped();
+        /** Rows set aside in the dead-letter file (rejected by PostgreSQL or unreadable in the spool). */
+        long postgresRejected();
         boolean postgresUp();
     }
 
@@ -68,6 +70,8 @@ public final class EngineMetrics implements AutoCloseable {
         Gauge.builder("tickstock.postgres.pending", outboxes, Outboxes::postgresPending).register(registry);
         Gauge.builder("tickstock.postgres.spooled", outboxes, Outboxes::postgresSpooled).register(registry);
         FunctionCounter.builder("tickstock.postgres.dropped", outboxes, Outboxes::postgresDropped).register(registry);
+        FunctionCounter.builder("tickstock.postgres.rejected", outboxes, Outboxes::postgresRejected)
+                .description("Rows PostgreSQL rejected as data (SQLState 22/23), set aside with their reason").register(registry);
         Gauge.builder("tickstock.postgres.up", outboxes, o -> o.postgresUp() ? 1 : 0).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

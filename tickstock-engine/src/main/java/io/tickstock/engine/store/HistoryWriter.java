@@ -1,7 +1,9 @@
 package io.tickstock.engine.store;
 
+import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
+import io.tickstock.contract.SqlFailure;
 import io.tickstock.engine.outbox.Outbox;
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,12 +30,18 @@ import org.slf4j.LoggerFactory;
  * a batch in one transaction. Within a batch the newest row per unique key wins, and a pattern retracted
  * after it was detected is deleted, so the result equals writing the rows one by one.
  *
- * <p>When PostgreSQL fails, the failed batch and everything after it go to the on-disk {@link Spool}
+ * <p>A failure is classified by its SQLState ({@link SqlFailure}). An <b>outage</b> (connection lost, server
+ * shutting down, out of resources): the failed batch and everything after it go to the on-disk {@link Spool}
  * (bounded; beyond it rows are counted as dropped), which is retried every second and written, in order,
  * before anything new once PostgreSQL answers; rows left in the spool by a previous run are written by
- * {@link #start()}. The outage and its end go to {@code onOutage}. {@link #write} never blocks the
- * analytics and may be called from any thread; after each batch {@code onBatch} gets one persistence
- * confirmation per table.
+ * {@link #start()}. The outage and its end go to {@code onOutage}. A <b>bad row</b> (SQLState class 22 or 23:
+ * a value too long, a number out of range, a NUL byte): the batch is split in halves until the rejected rows
+ * stand alone; the others are written and each rejected row is set aside with its reason in the dead-letter
+ * file {@code <spool>.rejected} ({@link DeadLetters}), counted per cause, the first of each cause reported to
+ * {@code onRejected}. So one bad row never stops what follows, in memory or in the spool.
+ *
+ * <p>{@link #write} never blocks the analytics and may be called from any thread; after each batch
+ * {@code onBatch} gets one persistence confirmation per table.
  */
 public final class HistoryWriter implements RowSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
@@ -44,24 +52,36 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     private final Consumer<Events.PersistenceBatch> onBatch;
     private final Outbox.OutageListener onOutage;
     private final Spool spool;
+    private final DeadLetters rejected;
     private final LongSupplier clock;
     private final Outbox<HistoryRow> outbox;
     private final AtomicLong written = new AtomicLong(), spoolDropped = new AtomicLong();
     private volatile boolean down;
     private long lastAttempt;
 
+    /** A new cause of rejected rows: {@code cause} is {@code "<SQLState> <table>"}, {@code file} the dead-letter file. */
+    public interface RejectionListener {
+        void rejected(String cause, String reason, Path file);
+    }
+
     /**
-     * @param spoolFile     where rows wait while PostgreSQL is unavailable (created if missing)
-     * @param spoolMaxBytes the spool's bound
+     * @param spoolFile     where rows wait while PostgreSQL is unavailable (created if missing); rejected rows go to
+     *                      the same path with {@code .rejected} appended
+     * @param spoolMaxBytes the spool's bound (also the dead-letter file's)
      * @param clock         wall clock, epoch ms (paces the retries)
+     * @param onRejected    called once per new cause of rejected rows (writer thread)
      */
     public HistoryWriter(DataSource dataSource, int capacity, Path spoolFile, long spoolMaxBytes, LongSupplier clock,
-                         Consumer<Events.PersistenceBatch> onBatch, Outbox.OutageListener onOutage) {
+                         Consumer<Events.PersistenceBatch> onBatch, Outbox.OutageListener onOutage, RejectionListener onRejected) {
         this.dataSource = dataSource;
         this.onBatch = onBatch;
         this.onOutage = onOutage;
         this.clock = clock;
         this.spool = new Spool(spoolFile, spoolMaxBytes);
+        this.rejected = new DeadLetters(spoolFile.resolveSibling(spoolFile.getFileName() + ".rejected"), spoolMaxBytes, clock,
+                onRejected::rejected);
+        if (spool.tornBytes() > 0) LOG.warn("spool {}: cut {} bytes of a partial last line (an append interrupted by a crash)",
+                spoolFile, spool.tornBytes());
         this.outbox = new Outbox<>("writer", capacity, MAX_BATCH, this::deliver, (d, reason) -> {});
     }
 
@@ -90,6 +110,12 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     /** Rows waiting in the on-disk spool. */
     public long spooled() { return spool.rows(); }
     public boolean isDown() { return down; }
+    /** Rows set aside: rejected by PostgreSQL, or spool lines that did not parse. */
+    public long rejected() { return rejected.total(); }
+    /** Rows set aside, by cause ({@code "<SQLState> <table>"} or {@code "unreadable spool line"}). */
+    public Map<String, Long> rejectedByCause() { return rejected.byCause(); }
+    /** The dead-letter file. */
+    public Path rejectedFile() { return rejected.file(); }
 
     private void deliver(List<HistoryRow> batch) throws IOException {
         List<CopyRow> rows = new ArrayList<>(batch.size());
@@ -97,13 +123,13 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         if (spool.isEmpty() && !down) {
             if (rows.isEmpty()) return;
             try {
-                write(rows);
+                writeOrSetAside(rows);
                 return;
             } catch (SQLException e) {
                 wentDown(e);
             }
         }
-        if (!rows.isEmpty() && !spool.append(rows)) {
+        if (!rows.isEmpty() && !spool.append(rows)) { // all or nothing: a failed append leaves no partial batch
             spoolDropped.addAndGet(rows.size());
             LOG.error("spool {} full: {} rows dropped", spool.file(), rows.size());
         }
@@ -115,12 +141,8 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         lastAttempt = clock.getAsLong();
         try {
             while (!spool.isEmpty()) {
-                List<CopyRow> chunk = spool.peek(MAX_BATCH);
-                if (chunk.isEmpty()) {
-                    spool.remove(0);
-                    break;
-                }
-                write(chunk);
+                List<CopyRow> chunk = spool.peek(MAX_BATCH, (line, reason) -> rejected.add("unreadable spool line", reason, line));
+                if (!chunk.isEmpty()) writeOrSetAside(chunk);
                 spool.remove(chunk.size());
             }
         } catch (SQLException e) {
@@ -143,6 +165,27 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         String reason = Outbox.rootMessage(e);
         LOG.error("PostgreSQL write failed, spooling to {} and retrying every second: {}", spool.file(), reason);
         onOutage.outage(true, reason);
+    }
+
+    /**
+     * Writes rows in order; rows PostgreSQL rejects as data (class 22/23) are found by halving and set aside,
+     * the rest are written. A row set aside in one half does not undo the other half.
+     *
+     * @throws SQLException on an outage; the part written before it stays written (rows are idempotent)
+     */
+    private void writeOrSetAside(List<CopyRow> rows) throws SQLException {
+        try {
+            write(rows);
+        } catch (SQLException e) {
+            if (SqlFailure.of(e) == SqlFailure.OUTAGE) throw e;
+            if (rows.size() == 1) {
+                rejected.reject(rows.getFirst().table().target, rows.getFirst().line(), e);
+                return;
+            }
+            int half = rows.size() / 2;
+            writeOrSetAside(rows.subList(0, half));
+            writeOrSetAside(rows.subList(half, rows.size()));
+        }
     }
 
     /** One transaction: per table, COPY into its temporary table and merge. */
@@ -173,7 +216,7 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
                     }
                 }
             }
-            c.commit();
+            c.commit(); // on an exception the pool's close() rolls the transaction back
         }
         written.addAndGet(rows.size());
         confirmations.forEach(onBatch);

@@ -16,8 +16,13 @@ import java.util.List;
  * forced to disk after each append, read back from the front in chunks and emptied once all of it is
  * written. Bounded by {@code maxBytes}: an append that would pass it is refused (the caller counts the rows
  * as dropped). It survives a restart of the engine: rows left in it are written before anything new (an
- * empty spool's file is deleted on close). A line
- * torn by a crash (no newline) is skipped. Used by the writer thread only (not thread-safe).
+ * empty spool's file is deleted on close).
+ *
+ * <p>Safe against torn writes: at open the file is cut back to its last complete line (a crash or a full disk
+ * in the middle of an append leaves a partial line), and an append that fails is cut back to where it began,
+ * so an append is all or nothing and the next one never runs on after a partial line. A line that still does
+ * not parse is skipped, counted and handed to the caller ({@link #peek}). Used by the writer thread only (not
+ * thread-safe).
  */
 final class Spool implements AutoCloseable {
     private static final int READ_CHUNK = 1 << 20;
@@ -25,7 +30,13 @@ final class Spool implements AutoCloseable {
     private final Path file;
     private final long maxBytes;
     private final FileChannel channel;
-    private long readOffset, peekedUntil, rows;
+    private final long tornBytes;
+    private long readOffset, peekedUntil, reportedUntil, rows, unreadable;
+
+    /** A spool line that does not parse: the line and why. */
+    interface Unreadable {
+        void line(String line, String reason);
+    }
 
     /** @throws UncheckedIOException naming the file when it cannot be opened (set TICKSTOCK_SPOOL_DIR) */
     Spool(Path file, long maxBytes) {
@@ -34,6 +45,7 @@ final class Spool implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            this.tornBytes = cutToLastLine();
             this.rows = countLines();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the PostgreSQL spool " + file + ": set TICKSTOCK_SPOOL_DIR to a writable directory", e);
@@ -45,21 +57,42 @@ final class Spool implements AutoCloseable {
     /** Rows waiting in the file. */
     long rows() { return rows; }
 
-    /** Appends rows at the end and forces them to disk; false (nothing written) when the bound would be passed. */
+    /** Bytes of a partial last line cut off at open (0 when the file ended with a complete line). */
+    long tornBytes() { return tornBytes; }
+    /** Lines skipped because they did not parse. */
+    long unreadable() { return unreadable; }
+
+    /**
+     * Appends rows at the end and forces them to disk, all or nothing: when writing fails the file is cut back
+     * to where the append began and the exception is rethrown. False (nothing written) when the bound would be
+     * passed.
+     */
     boolean append(List<CopyRow> batch) throws IOException {
         StringBuilder sb = new StringBuilder(batch.size() * 200);
         for (CopyRow r : batch) sb.append(r.line()).append('\n');
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(sb.toString());
         long size = channel.size();
         if (size - readOffset + bytes.remaining() > maxBytes) return false;
-        while (bytes.hasRemaining()) channel.write(bytes, size + bytes.position());
-        channel.force(false);
+        try {
+            while (bytes.hasRemaining()) channel.write(bytes, size + bytes.position());
+            channel.force(false);
+        } catch (IOException e) {
+            try {
+                channel.truncate(size);
+            } catch (IOException cut) {
+                e.addSuppressed(cut);
+            }
+            throw e;
+        }
         rows += batch.size();
         return true;
     }
 
-    /** Up to {@code max} rows from the front, not yet removed; {@link #remove()} removes them. */
-    List<CopyRow> peek(int max) throws IOException {
+    /**
+     * Up to {@code max} rows from the front, not yet removed; {@link #remove} removes them together with the
+     * unreadable lines among them, which go to {@code onUnreadable} (and are counted) instead.
+     */
+    List<CopyRow> peek(int max, Unreadable onUnreadable) throws IOException {
         List<CopyRow> out = new ArrayList<>();
         long offset = readOffset, size = channel.size();
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(0, size - offset)));
@@ -72,8 +105,17 @@ final class Spool implements AutoCloseable {
             for (int i = 0; i < n && out.size() < max; i++) {
                 if (a[i] != '\n') continue;
                 String line = new String(a, start, i - start, StandardCharsets.UTF_8);
-                if (!line.isEmpty()) out.add(CopyRow.parse(line));
                 start = consumed = i + 1;
+                if (line.isEmpty()) continue;
+                try {
+                    out.add(CopyRow.parse(line));
+                } catch (RuntimeException e) {
+                    if (offset + consumed <= reportedUntil) continue; // reported by an earlier peek of the same front
+                    reportedUntil = offset + consumed;
+                    unreadable++;
+                    rows = Math.max(0, rows - 1);
+                    onUnreadable.line(line, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
             }
             if (consumed == 0) { // a line longer than the chunk, or a torn last line
                 if (n == buf.capacity() && buf.capacity() < 64 * READ_CHUNK) {
@@ -96,9 +138,33 @@ final class Spool implements AutoCloseable {
         if (readOffset >= channel.size()) {
             channel.truncate(0);
             channel.force(false);
-            readOffset = peekedUntil = 0;
+            readOffset = peekedUntil = reportedUntil = 0;
             rows = 0;
         }
+    }
+
+    /** Truncates the file after its last newline; returns how many bytes were cut. */
+    private long cutToLastLine() throws IOException {
+        long size = channel.size(), end = size;
+        ByteBuffer one = ByteBuffer.allocate(8192);
+        while (end > 0) {
+            long from = Math.max(0, end - one.capacity());
+            one.clear().limit((int) (end - from));
+            channel.read(one, from);
+            for (int i = one.position() - 1; i >= 0; i--) {
+                if (one.get(i) == '\n') {
+                    long keep = from + i + 1;
+                    if (keep < size) {
+                        channel.truncate(keep);
+                        channel.force(false);
+                    }
+                    return size - keep;
+                }
+            }
+            end = from;
+        }
+        if (size > 0) channel.truncate(0);
+        return size;
     }
 
     private long countLines() throws IOException {

@@ -27,10 +27,10 @@ class SpoolTest {
         Files.writeString(file, "BAR\tSPY|torn\t1", StandardOpenOption.APPEND); // a crash mid-line
         try (Spool spool = new Spool(file, 1 << 20)) {
             assertThat(spool.rows()).isEqualTo(30);
-            List<CopyRow> first = spool.peek(20);
+            List<CopyRow> first = spool.peek(20, (line, reason) -> { throw new AssertionError(line); });
             assertThat(first).containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(SpoolTest::row).toList());
             spool.remove(first.size());
-            List<CopyRow> rest = spool.peek(20);
+            List<CopyRow> rest = spool.peek(20, (line, reason) -> { throw new AssertionError(line); });
             assertThat(rest).hasSize(10);
             spool.remove(rest.size());
             assertThat(spool.isEmpty()).isTrue();
