@@ -78,7 +78,7 @@ public final class App implements AutoCloseable {
             generatedAdminPassword = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
             users.upsert("admin", generatedAdminPassword.toCharArray(), "admin");
         }
-        alerts = new AlertArchive(dataSource, 1_000_000).start();
+        alerts = new AlertArchive(dataSource, 100_000, AppConfig.rejectedAlertsFile(), clock).start();
         history = new History(dataSource, clock);
         hub = new WebSocketHub(config.outboxFrames(), clock);
         checkpoints = new IntegrationCheckpoints(dataSource).start();
@@ -236,6 +236,9 @@ public final class App implements AutoCloseable {
                 subscriberStats::unreadableByReason);
         m.counters("tickstock_app_buffer_events", "streaming buffer events by type and outcome (received, coalesced, delivered, duplicate)",
                 "type", () -> buffer.stats().snapshot());
+        m.counters("tickstock_app_messages_dropped", "Redis messages dropped because the inbound queue was full", "channel",
+                subscriberStats::droppedByChannel);
+        m.counter("tickstock_app_alerts_rejected", "indicator alerts PostgreSQL rejected as data, set aside", alerts, AlertArchive::rejected);
         m.gauge("tickstock_app_subscriber_backlog", "Redis messages received, not yet dispatched", subscriber, RedisSubscriber::backlog);
         m.gauge("tickstock_app_redis_up", "1 when the Redis subscription is open", subscriber, s -> s.connected() ? 1 : 0);
         m.gauge("tickstock_app_websocket_clients", "connected browsers", hub, WebSocketHub::clients);
@@ -254,11 +257,11 @@ public final class App implements AutoCloseable {
         s.put("session_active", state.sessionActive());
         s.put("health", state.health());
         s.put("subscriber", Map.of("received", subscriberStats.receivedByChannel(),
-                "unreadable", subscriberStats.unreadableByReason(), "backlog", subscriber.backlog(),
+                "unreadable", subscriberStats.unreadableByReason(), "dropped", subscriberStats.droppedByChannel(), "backlog", subscriber.backlog(),
                 "connected", subscriber.connected(), "resubscriptions", subscriber.resubscriptions(),
                 "reloaded_patterns", reloadedPatterns));
         s.put("alert_archive", Map.of("stored", alerts.stored(), "pending", alerts.pending(), "dropped", alerts.dropped(),
-                "failed_attempts", alerts.failures()));
+                "failed_attempts", alerts.failures(), "rejected", alerts.rejectedByCause()));
         s.put("buffer", buffer.stats().snapshot());
         s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted(),
                 "coalesced", hub.coalesced()));

@@ -24,6 +24,17 @@ public record AppConfig(String redisUrl, DatabaseUrl database, String host, int 
      */
     public static final long DEFAULT_BUFFER_INTERVAL_MS = 5;
 
+    /**
+     * Where the app sets aside indicator alerts PostgreSQL rejects: {@code $TICKSTOCK_SPOOL_DIR} (default
+     * {@code ~/.tickstock/spool}) {@code /app_indicator_alerts.rejected}.
+     */
+    public static java.nio.file.Path rejectedAlertsFile() {
+        String dir = System.getenv("TICKSTOCK_SPOOL_DIR");
+        java.nio.file.Path base = dir == null || dir.isBlank()
+                ? java.nio.file.Path.of(System.getProperty("user.home"), ".tickstock", "spool") : java.nio.file.Path.of(dir);
+        return base.resolve("app_indicator_alerts.rejected");
+    }
+
     /** No metrics token, the default outbox. */
     public AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs, String adminPassword) {
         this(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, null, DEFAULT_OUTBOX_FRAMES);

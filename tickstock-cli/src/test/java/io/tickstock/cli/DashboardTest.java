@@ -157,6 +157,64 @@ class DashboardTest {
         assertThat(publishAndAwait("ZZTEST", "CDLTESTTWO", 0.95)).isLessThan(1_000);
     }
 
+    /** Hostile messages on Redis, as a buggy or foreign publisher sends them: each is refused by the app's reader. */
+    static final Map<String, String> HOSTILE_MESSAGES = Map.of(
+            "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":\"ZZBAD\",\"pattern_type\":\"Doji\",\"confidence\":0.9,\"timestamp\":\"nope\"}}",
+            Channels.PATTERNS_STREAMING,
+            "{\"type\":\"indicator_alert\",\"alert\":{\"symbol\":\"ZZBAD\",\"alert_type\":\"RSI_OVERBOUGHT\",\"timestamp\":\"later\"}}",
+            Channels.ALERTS_INDICATORS,
+            "{\"type\":\"critical_alert\",\"alert\":{\"severity\":\"critical\"}}", Channels.ALERTS_CRITICAL,
+            "{\"type\":\"streaming_health\",\"health\":{\"status\":{\"x\":1}}}", Channels.HEALTH,
+            "{\"type\":\"streaming_bar\",\"bar\":{\"symbol\":\"SPY\",\"timestamp\":\"x\",\"open\":1,\"high\":1,\"low\":1,\"close\":1}}",
+            Channels.BARS_STREAMING,
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", Channels.SESSION_STARTED,
+            "not json at all", Channels.INDICATORS_STREAMING);
+
+    /** Malformed frames handed straight to the page, as a frame from an older or foreign server would arrive. */
+    static final List<String> HOSTILE_FRAMES = List.of(
+            "{\"event\":\"streaming_pattern\",\"data\":{\"detection\":{\"symbol\":\"ZZNOTIME\",\"pattern_type\":\"Doji\",\"confidence\":0.9}}}",
+            "{\"event\":\"streaming_patterns_batch\",\"data\":{\"patterns\":\"many\"}}",
+            "{\"event\":\"streaming_patterns_batch\",\"data\":{\"patterns\":[null,7,{\"symbol\":1}]}}",
+            "{\"event\":\"streaming_health\",\"data\":{}}",
+            "{\"event\":\"streaming_health\",\"data\":{\"health\":{\"status\":\"healthy\",\"issues\":\"x\",\"timestamp\":\"nope\"}}}",
+            "{\"event\":\"indicator_alert\",\"data\":{\"symbol\":\"ZZ\",\"timestamp\":\"bad\",\"data\":{\"value\":\"x\"}}}",
+            "{\"event\":\"critical_alert\",\"data\":{\"timestamp\":\"bad\"}}",
+            "{\"event\":\"streaming_bars_snapshot\",\"data\":{\"symbol\":\"SPY\",\"bars\":{\"rows\":[]}}}",
+            "{\"event\":\"streaming_bar\",\"data\":{\"symbol\":\"SPY\",\"timestamp\":\"x\",\"close\":\"y\"}}",
+            "{\"event\":\"streaming_indicator\",\"data\":{}}",
+            "{\"event\":\"streaming_indicators_batch\",\"data\":{\"indicators\":{}}}",
+            "{\"event\":\"streaming_session\",\"data\":{\"session\":5}}",
+            "{\"event\":\"streaming_pattern\",\"data\":null}", "null", "[]", "\"text\"", "{not json");
+
+    @Test
+    @Order(6)
+    void noMalformedMessageOrFrameStopsTheDashboard() throws Exception {
+        String cookie = Dashboards.login(app.port(), PASSWORD);
+        HOSTILE_MESSAGES.forEach((msg, channel) -> redisConnection.sync().publish(channel, msg));
+        // seeds/002's own redis-cli test message: no timestamps at all; shown with the minute it was published
+        redisConnection.sync().publish(Channels.PATTERNS_STREAMING,
+                "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":\"TEST\",\"pattern_type\":\"Doji\",\"confidence\":0.9}}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> rows().stream().anyMatch(r -> r.startsWith("TEST Doji 90%")));
+        for (String frame : HOSTILE_FRAMES) ((JavascriptExecutor) browser).executeScript("window.tickstock.receive(arguments[0])", frame);
+        assertThat(publishAndAwait("ZZTEST", "CDLTESTTHREE", 0.6)).as("a pattern after every hostile frame still renders").isLessThan(5_000);
+        assertThat(rows()).noneMatch(r -> r.startsWith("ZZBAD"));
+        assertThat(number("return window.tickstock.state.badFrames")).isPositive();
+        assertThat(number("return window.tickstock.state.renderErrors || 0")).as("every panel still renders").isZero();
+        var unreadable = Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body()).path("subscriber").path("unreadable");
+        long refused = 0;
+        for (var e : unreadable.properties()) refused += e.getValue().asLong();
+        assertThat(refused).as("every hostile message counted: " + unreadable).isGreaterThanOrEqualTo(HOSTILE_MESSAGES.size());
+        // a new browser's snapshot holds no refused item either
+        ChromeDriver second = Dashboards.open(app.port(), PASSWORD, tmp);
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) ((JavascriptExecutor) second)
+                    .executeScript("return window.tickstock.state.patterns.length")).longValue() > 0);
+            assertThat(((Number) ((JavascriptExecutor) second).executeScript("return window.tickstock.state.badFrames")).longValue()).isZero();
+        } finally {
+            second.quit();
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     /** Publishes a canonical pattern and waits for it in the list; @return ms from publish to seen */

@@ -56,6 +56,24 @@ public final class IsoTime {
         return FORMAT.format(instant);
     }
 
+    /**
+     * Like {@link #parseMillis}, and also a date-time without offset, read as UTC: what Python's
+     * {@code datetime.utcnow().isoformat()} writes (seeds/000's test script, {@code 2025-01-24T10:15:30.123456}).
+     *
+     * @throws java.time.format.DateTimeParseException when the text is neither
+     */
+    public static long parseMillisLenient(String text) {
+        try {
+            return parseMillis(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException local) {
+                throw e;
+            }
+        }
+    }
+
     /** What {@link #contractMillis} returns for text that is not in the contract's form. */
     public static final long NOT_CONTRACT_FORM = Long.MIN_VALUE;
 

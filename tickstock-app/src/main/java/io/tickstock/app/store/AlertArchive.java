@@ -1,7 +1,10 @@
 package io.tickstock.app.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.IsoTime;
+import io.tickstock.contract.SqlFailure;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores every received indicator alert in {@code app_indicator_alerts}, idempotently (unique session, symbol,
  * type, time), on its own thread {@code tickstock-alerts}, so that a slow or absent PostgreSQL never blocks the
- * dispatcher. Alerts are written in batches of up to 500; while PostgreSQL fails they stay queued (up to
- * {@code capacity}, then counted as dropped) and the batch is retried every second. {@link #store} may be
- * called from any thread and never blocks.
+ * dispatcher. Alerts are written in batches of up to 500. A failure is classified by its SQLState
+ * ({@link SqlFailure}): during an <b>outage</b> alerts stay queued (up to {@code capacity}, then counted as
+ * dropped) and the batch is retried every second; an alert PostgreSQL rejects as data (class 22/23) is found by
+ * halving the batch and set aside with its reason in a dead-letter file ({@link DeadLetters}), counted per
+ * cause, while the others are written. {@link #store} may be called from any thread and never blocks.
  */
 public final class AlertArchive implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertArchive.class);
@@ -29,7 +35,14 @@ public final class AlertArchive implements AutoCloseable {
     private static final long RETRY_MILLIS = 1_000;
 
     private final DataSource dataSource;
-    private record Row(UUID sessionId, String alertType, String symbol, Timestamp time, String data, String severity) {}
+    private final DeadLetters rejected;
+    private record Row(UUID sessionId, String alertType, String symbol, Timestamp time, String data, String severity) {
+        /** The row as one line of the dead-letter file. */
+        String line() {
+            return io.tickstock.contract.Json.write(java.util.Arrays.asList(sessionId == null ? null : sessionId.toString(), alertType, symbol,
+                    IsoTime.format(time.getTime()), data, severity));
+        }
+    }
 
     private final LinkedBlockingQueue<Row> queue;
     private final List<Row> batch = new ArrayList<>();
@@ -37,9 +50,14 @@ public final class AlertArchive implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** @param capacity alerts kept while PostgreSQL is unavailable */
-    public AlertArchive(DataSource dataSource, int capacity) {
+    /**
+     * @param capacity     alerts kept while PostgreSQL is unavailable
+     * @param rejectedFile the dead-letter file of alerts PostgreSQL rejects (created when the first one comes)
+     * @param clock        wall clock, epoch ms
+     */
+    public AlertArchive(DataSource dataSource, int capacity, Path rejectedFile, LongSupplier clock) {
         this.dataSource = dataSource;
+        this.rejected = new DeadLetters(rejectedFile, 64L << 20, clock, (cause, reason, file) -> {});
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().name("tickstock-alerts").daemon().unstarted(this::run);
     }
@@ -50,13 +68,14 @@ public final class AlertArchive implements AutoCloseable {
     }
 
     /**
-     * Queues the canonical {@code alert} object (symbol, alert_type, timestamp, data, severity, session_id).
+     * Queues the canonical {@code alert} object (symbol, alert_type, timestamp, data, severity, session_id), as
+     * {@link io.tickstock.app.subscriber.MessageReader} checked it; a {@code session_id} that is not a UUID (a test
+     * publisher's "test-session") is stored as NULL.
      *
-     * @throws IllegalArgumentException when {@code timestamp} is not ISO-8601 or {@code session_id} not a UUID
+     * @throws IllegalArgumentException when {@code timestamp} is not ISO-8601
      */
     public void store(JsonNode alert) {
-        String sid = alert.path("session_id").asText(null);
-        Row row = new Row(sid == null ? null : UUID.fromString(sid), alert.path("alert_type").asText(), alert.path("symbol").asText(),
+        Row row = new Row(uuidOrNull(alert.path("session_id").asText(null)), alert.path("alert_type").asText(), alert.path("symbol").asText(),
                 new Timestamp(IsoTime.parseMillis(alert.path("timestamp").asText())), alert.path("data").toString(),
                 alert.path("severity").asText(null));
         if (!queue.offer(row)) {
@@ -65,11 +84,24 @@ public final class AlertArchive implements AutoCloseable {
         }
     }
 
+    private static UUID uuidOrNull(String text) {
+        if (text == null) return null;
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public long stored() { return stored.get(); }
     public long pending() { return queue.size() + batch.size(); }
     public long dropped() { return dropped.get(); }
-    /** Failed write attempts (each retried). */
+    /** Failed write attempts during outages (each retried). */
     public long failures() { return failures.get(); }
+    /** Alerts PostgreSQL rejected as data, set aside in the dead-letter file. */
+    public long rejected() { return rejected.total(); }
+    /** Alerts set aside, by cause ({@code "<SQLState> app_indicator_alerts"}). */
+    public java.util.Map<String, Long> rejectedByCause() { return rejected.byCause(); }
 
     private void run() {
         while (running || !queue.isEmpty()) {
@@ -80,8 +112,7 @@ public final class AlertArchive implements AutoCloseable {
                     batch.add(first);
                 }
                 queue.drainTo(batch, BATCH - batch.size());
-                write(batch);
-                stored.addAndGet(batch.size());
+                writeOrSetAside(batch);
                 batch.clear();
             } catch (SQLException | RuntimeException e) {
                 if (failures.getAndIncrement() == 0 || !running) LOG.warn("storing {} alerts failed, retrying every second: {}", batch.size(), e.getMessage());
@@ -94,6 +125,23 @@ public final class AlertArchive implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Writes alerts; those PostgreSQL rejects as data are found by halving and set aside. @throws SQLException on an outage */
+    private void writeOrSetAside(List<Row> alerts) throws SQLException {
+        try {
+            write(alerts);
+            stored.addAndGet(alerts.size());
+        } catch (SQLException e) {
+            if (SqlFailure.of(e) == SqlFailure.OUTAGE) throw e;
+            if (alerts.size() == 1) {
+                rejected.reject("app_indicator_alerts", alerts.getFirst().line(), e);
+                return;
+            }
+            int half = alerts.size() / 2;
+            writeOrSetAside(alerts.subList(0, half));
+            writeOrSetAside(alerts.subList(half, alerts.size()));
         }
     }
 

@@ -5,15 +5,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Received, coalesced and delivered counts per event type. Thread-safe. */
+/** Received, coalesced, delivered, duplicate and dropped counts per event type. Thread-safe. */
 public final class BufferStats {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-    void add(String type, String what, long n) {
-        counts.computeIfAbsent(type + "." + what, k -> new LongAdder()).add(n);
+    /** Adds {@code n}; returns the new total. */
+    long add(String type, String what, long n) {
+        LongAdder a = counts.computeIfAbsent(type + "." + what, k -> new LongAdder());
+        a.add(n);
+        return a.sum();
     }
 
-    /** Keys {@code <type>.received|coalesced|delivered}. */
+    /** Keys {@code <type>.received|coalesced|delivered|duplicate|dropped}. */
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v.sum()));

@@ -44,8 +44,10 @@ public final class StreamingBuffer implements AutoCloseable {
     private final Thread thread;
     private final RecentPatterns recent = new RecentPatterns(100_000);
     private final List<ObjectNode> urgentPatterns = new ArrayList<>(); // dispatcher thread only
-    /** Deliveries that go out at once, in arrival order; rendered and sent by the buffer's thread. */
-    private final BlockingQueue<Runnable> sends = new LinkedBlockingQueue<>();
+    /** Most at-once deliveries waiting for the buffer's thread; beyond it they are dropped and counted. */
+    public static final int MAX_SENDS = 100_000;
+    /** Deliveries that go out at once, in arrival order; rendered and sent by the buffer's thread. Bounded. */
+    private final BlockingQueue<Runnable> sends = new LinkedBlockingQueue<>(MAX_SENDS);
     private List<ObjectNode> patterns = new ArrayList<>();
     /** An indicator series: symbol, TA-Lib name and parameters (compared as JSON trees, not serialized). */
     private record Series(String symbol, String indicator, com.fasterxml.jackson.databind.JsonNode parameters) {}
@@ -138,16 +140,23 @@ public final class StreamingBuffer implements AutoCloseable {
     private void now(String type, String frame) {
         drained(); // urgent patterns that arrived before this session/health/critical frame go first
         stats.add(type, "received", 1);
-        sends.add(() -> {
+        send(type, 1, () -> {
             fanout.broadcast(frame);
             stats.add(type, "delivered", 1);
         });
     }
 
+    /** Queues an at-once delivery of {@code items} items; when the queue is full they are counted as dropped. */
+    private void send(String type, int items, Runnable delivery) {
+        if (!sends.offer(delivery)) {
+            if (stats.add(type, "dropped", items) == items) LOG.error("the buffer's send queue is full ({} waiting): {} dropped", MAX_SENDS, type);
+        }
+    }
+
     /** One item of a subscribable stream at once. */
     private void now(String type, String stream, ObjectNode item, java.util.function.Function<ObjectNode, String> render) {
         stats.add(type, "received", 1);
-        sends.add(() -> {
+        send(type, 1, () -> {
             fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
             stats.add(type, "delivered", 1);
         });
@@ -164,7 +173,7 @@ public final class StreamingBuffer implements AutoCloseable {
         if (urgentPatterns.isEmpty()) return;
         List<ObjectNode> p = new ArrayList<>(urgentPatterns);
         urgentPatterns.clear();
-        sends.add(() -> {
+        send("pattern", p.size(), () -> {
             long now = clock.getAsLong();
             for (int from = 0; from < p.size(); from += maxBatch) {
                 List<ObjectNode> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));

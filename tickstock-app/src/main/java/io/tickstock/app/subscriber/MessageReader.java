@@ -1,21 +1,38 @@
 package io.tickstock.app.subscriber;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.Limits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * Reads a Redis message in the canonical shape of CONTRACT.md or the Phase 5 shape of seeds/000 (single or
- * batch) into {@link Inbound} events with canonical field names. Readers are tolerant: unknown fields are
- * ignored, Phase 5 names are mapped ({@code indicator_type} → {@code indicator}, {@code symbol_universe_key}
- * → {@code universe}, flat alerts and health → nested objects). Thread-safe.
+ * batch) into {@link Inbound} events with canonical field names, and checks every field the app and the
+ * dashboard rely on ({@link Fields}): a message whose required fields are missing, of the wrong type or out of
+ * range, or whose times do not parse, is refused with a reason naming the field, so nothing the browsers or
+ * PostgreSQL could choke on is forwarded. Readers are tolerant where the seeds are: unknown fields are ignored,
+ * Phase 5 names are mapped ({@code indicator_type} → {@code indicator}, {@code symbol_universe_key} →
+ * {@code universe}, flat alerts and health → nested objects), times without an offset are read as UTC and every
+ * time is rewritten in the contract's form; a detection or indicator value without its bar time (the seeds' own
+ * test messages) gets the minute of the message's publication. Thread-safe.
  */
 public final class MessageReader {
+    /** Largest message read, in characters; larger ones are refused unparsed. */
+    public static final int MAX_CHARS = 1 << 20;
+    /** Most items in one batch message. */
+    public static final int MAX_BATCH = 1_000;
+
+    private static final Set<String> HEALTH_STATUS = Set.of("healthy", "warning", "critical");
+    private static final Set<String> SEVERITY = Set.of("info", "warning", "error", "critical");
+    private static final Set<String> DIRECTION = Set.of("bullish", "bearish", "neutral");
     private final LongSupplier clock;
 
     /** @param clock wall clock, epoch ms, used when a message has no publication time */
@@ -23,11 +40,18 @@ public final class MessageReader {
         this.clock = clock;
     }
 
-    /**
-     * @return one event, or several for a batch message
-     * @throws UnreadableMessage with a short reason (invalid JSON, unknown type, missing field)
-     */
+    /** {@link #read(String, String, Consumer)} refusing a batch whole when one of its items is unreadable. */
     public List<Inbound> read(String channel, String text) throws UnreadableMessage {
+        return read(channel, text, reason -> {});
+    }
+
+    /**
+     * @param itemRefused gets the reason of each item of a batch that is refused; the batch's other items are read
+     * @return one event, or several for a batch message
+     * @throws UnreadableMessage with a short reason (invalid JSON, unknown type, a missing or invalid field)
+     */
+    public List<Inbound> read(String channel, String text, Consumer<String> itemRefused) throws UnreadableMessage {
+        if (text.length() > MAX_CHARS) throw new UnreadableMessage("larger than " + MAX_CHARS + " characters");
         JsonNode root;
         try {
             root = Json.read(text);
@@ -41,37 +65,67 @@ public final class MessageReader {
         switch (channel) {
             case Channels.SESSION_STARTED -> out.add(session(Inbound.Kind.SESSION_STARTED, channel, msg, published));
             case Channels.SESSION_STOPPED -> out.add(session(Inbound.Kind.SESSION_STOPPED, channel, msg, published));
-            case Channels.HEALTH -> out.add(new Inbound(Inbound.Kind.HEALTH, channel, health(msg), published));
+            case Channels.HEALTH -> out.add(new Inbound(Inbound.Kind.HEALTH, channel, health(msg, published), published));
             case Channels.PATTERNS_STREAMING, Channels.PATTERNS_DETECTED -> {
-                for (JsonNode d : items(msg, "detection", "patterns")) out.add(new Inbound(Inbound.Kind.PATTERN, channel, pattern(d), published));
+                for (JsonNode d : items(msg, "detection", "patterns")) {
+                    add(out, msg.has("patterns"), itemRefused, () -> new Inbound(Inbound.Kind.PATTERN, channel, pattern(d, msg, published), published));
+                }
+                if (out.isEmpty()) throw new UnreadableMessage("no readable detection in the batch");
             }
             case Channels.INDICATORS_STREAMING -> {
-                for (JsonNode c : items(msg, "calculation", "indicators")) out.add(new Inbound(Inbound.Kind.INDICATOR, channel, indicator(c), published));
+                for (JsonNode c : items(msg, "calculation", "indicators")) {
+                    add(out, msg.has("indicators"), itemRefused, () -> new Inbound(Inbound.Kind.INDICATOR, channel, indicator(c, published), published));
+                }
+                if (out.isEmpty()) throw new UnreadableMessage("no readable calculation in the batch");
             }
             case Channels.ALERTS_INDICATORS -> out.add(new Inbound(Inbound.Kind.ALERT, channel, alert(msg), published));
-            case Channels.ALERTS_CRITICAL -> out.add(new Inbound(Inbound.Kind.CRITICAL, channel, critical(msg), published));
+            case Channels.ALERTS_CRITICAL -> out.add(new Inbound(Inbound.Kind.CRITICAL, channel, critical(msg, published), published));
             case Channels.BARS_STREAMING -> out.add(bar(channel, msg, type, published));
-            case Channels.PERSISTENCE -> out.add(new Inbound(Inbound.Kind.PERSISTENCE, channel, object(msg, "batch"), published));
-            case Channels.LEGACY_PATTERNS -> out.add(new Inbound(Inbound.Kind.LEGACY_PATTERN, channel, require(object(msg, "data"), "pattern"), published));
-            case Channels.LEGACY_HEALTH -> out.add(new Inbound(Inbound.Kind.LEGACY_HEALTH, channel, object(msg, "data"), published));
+            case Channels.PERSISTENCE -> out.add(new Inbound(Inbound.Kind.PERSISTENCE, channel, persistence(msg), published));
+            case Channels.LEGACY_PATTERNS -> out.add(new Inbound(Inbound.Kind.LEGACY_PATTERN, channel, legacyPattern(msg), published));
+            case Channels.LEGACY_HEALTH -> out.add(new Inbound(Inbound.Kind.LEGACY_HEALTH, channel, legacyHealth(msg), published));
             default -> throw new UnreadableMessage("unknown channel");
         }
         return out;
     }
 
-    private long publishedAt(JsonNode ts) {
-        if (ts == null || ts.isNull()) return clock.getAsLong();
-        if (ts.isNumber()) return (long) (ts.asDouble() * 1000);
+    private interface Item {
+        Inbound read() throws UnreadableMessage;
+    }
+
+    /** One item of a message: in a batch, refused alone when unreadable; a single item refuses its message. */
+    private static void add(List<Inbound> out, boolean batch, Consumer<String> itemRefused, Item item) throws UnreadableMessage {
+        if (!batch) {
+            out.add(item.read());
+            return;
+        }
         try {
-            return IsoTime.parseMillis(ts.asText());
-        } catch (RuntimeException e) {
-            return clock.getAsLong();
+            out.add(item.read());
+        } catch (UnreadableMessage e) {
+            itemRefused.accept(e.getMessage());
         }
     }
 
+    private long publishedAt(JsonNode ts) {
+        long now = clock.getAsLong();
+        if (ts == null || ts.isNull()) return now;
+        long millis;
+        if (ts.isNumber()) {
+            millis = (long) (ts.asDouble() * 1000);
+        } else {
+            try {
+                millis = IsoTime.parseMillisLenient(ts.asText());
+            } catch (RuntimeException e) {
+                return now;
+            }
+        }
+        return Limits.isTime(millis) ? millis : now;
+    }
+
     private static List<JsonNode> items(ObjectNode msg, String single, String batch) throws UnreadableMessage {
-        if (msg.get(batch) instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
-            List<JsonNode> list = new ArrayList<>();
+        if (msg.get(batch) instanceof ArrayNode array) {
+            if (array.size() > MAX_BATCH) throw new UnreadableMessage(batch + ": more than " + MAX_BATCH + " items");
+            List<JsonNode> list = new ArrayList<>(array.size());
             array.forEach(list::add);
             return list;
         }
@@ -84,13 +138,12 @@ public final class MessageReader {
         throw new UnreadableMessage("missing " + field);
     }
 
-    private static ObjectNode require(ObjectNode o, String... fields) throws UnreadableMessage {
-        for (String f : fields) if (!o.hasNonNull(f)) throw new UnreadableMessage("missing " + f);
-        return o;
-    }
-
     private static void rename(ObjectNode o, String from, String to) {
         if (!o.has(to) && o.has(from)) o.set(to, o.get(from));
+    }
+
+    private static long minuteOf(long millis) {
+        return Math.floorDiv(millis, 60_000L) * 60_000L;
     }
 
     private Inbound session(Inbound.Kind kind, String channel, ObjectNode msg, long published) throws UnreadableMessage {
@@ -98,11 +151,24 @@ public final class MessageReader {
         rename(s, "symbol_universe_key", "universe");
         rename(s, "start_time", "started_at");
         rename(s, "stop_time", "stopped_at");
-        if (kind == Inbound.Kind.SESSION_STARTED && !s.has("status")) s.put("status", "active");
-        return new Inbound(kind, channel, require(s, "session_id"), published);
+        Fields.text(s, "session_id", "session", 64);
+        Fields.optionalText(s, "universe", "session", 100);
+        Fields.optionalText(s, "trigger_type", "session", 20);
+        Fields.optionalText(s, "final_status", "session", 20);
+        Fields.optionalNumber(s, "symbol_count", "session", 0, 1e7);
+        Fields.optionalNumber(s, "duration_seconds", "session", 0, 1e9);
+        Fields.optionalNumber(s, "total_patterns", "session", 0, 1e12);
+        Fields.optionalNumber(s, "total_indicators", "session", 0, 1e12);
+        if (kind == Inbound.Kind.SESSION_STARTED) {
+            Fields.time(s, "started_at", "session", published);
+            if (!s.has("status")) s.put("status", "active");
+        } else {
+            Fields.time(s, "stopped_at", "session", published);
+        }
+        return new Inbound(kind, channel, s, published);
     }
 
-    private static ObjectNode health(ObjectNode msg) throws UnreadableMessage {
+    private static ObjectNode health(ObjectNode msg, long published) throws UnreadableMessage {
         ObjectNode h = msg.get("health") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
         for (String f : new String[] {"session_id", "active_symbols", "status"}) if (!h.has(f) && msg.has(f)) h.set(f, msg.get(f));
         rename(h, "resources", "resource_usage");
@@ -111,47 +177,137 @@ public final class MessageReader {
         }
         h.remove("type");
         h.remove("event");
-        return require(h, "status");
+        checkHealth(h, published);
+        return h;
     }
 
-    private static ObjectNode pattern(JsonNode node) throws UnreadableMessage {
-        if (!(node instanceof ObjectNode d)) throw new UnreadableMessage("detection is not an object");
-        ObjectNode p = d; // a fresh tree per message: normalized in place
+    private static void checkHealth(ObjectNode h, long published) throws UnreadableMessage {
+        Fields.oneOf(h, "status", "health", HEALTH_STATUS, null);
+        Fields.time(h, "timestamp", "health", published);
+        Fields.optionalText(h, "session_id", "health", 64);
+        Fields.optionalText(h, "connection_status", "health", 20);
+        Fields.optionalNumber(h, "active_symbols", "health", 0, 1e7);
+        ObjectNode flow = Fields.optionalObject(h, "data_flow", "health");
+        if (flow != null) {
+            Fields.optionalNumber(flow, "ticks_per_second", "health.data_flow", 0, 1e12);
+            Fields.optionalNumber(flow, "bars_per_minute", "health.data_flow", 0, 1e12);
+            Fields.optionalNumber(flow, "processing_lag_ms", "health.data_flow", -1e12, 1e12);
+        }
+        ObjectNode resources = Fields.optionalObject(h, "resource_usage", "health");
+        if (resources != null) {
+            Fields.optionalNumber(resources, "cpu_percent", "health.resource_usage", 0, 1e5);
+            Fields.optionalNumber(resources, "memory_mb", "health.resource_usage", 0, 1e9);
+            Fields.optionalNumber(resources, "threads_active", "health.resource_usage", 0, 1e7);
+        }
+        ObjectNode stale = Fields.optionalObject(h, "stale_symbols", "health");
+        if (stale != null) Fields.optionalNumber(stale, "count", "health.stale_symbols", 0, 1e7);
+        Fields.optionalTexts(h, "issues", "health", 100);
+    }
+
+    private static ObjectNode pattern(JsonNode node, ObjectNode msg, long published) throws UnreadableMessage {
+        if (!(node instanceof ObjectNode p)) throw new UnreadableMessage("detection is not an object");
+        // a fresh tree per message: normalized in place
         rename(p, "pattern", "pattern_type");
         rename(p, "pattern_name", "pattern_type");
-        require(p, "symbol", "pattern_type");
-        if (!p.has("confidence")) throw new UnreadableMessage("missing confidence");
+        if (!p.has("session_id") && msg.path("session_id").isTextual()) p.set("session_id", msg.get("session_id"));
+        Fields.symbol(p, "detection");
+        Fields.text(p, "pattern_type", "detection", 50);
+        Fields.number(p, "confidence", "detection", 0, 1);
+        Fields.time(p, "timestamp", "detection", minuteOf(published));
+        Fields.oneOf(p, "direction", "detection", DIRECTION, "neutral");
+        Fields.optionalText(p, "timeframe", "detection", 10);
+        Fields.optionalText(p, "session_id", "detection", 64);
+        ObjectNode bar = Fields.optionalObject(p, "bar_data", "detection");
+        if (bar != null) {
+            for (String f : new String[] {"open", "high", "low", "close"}) Fields.price(bar, f, "detection.bar_data", false);
+            Fields.optionalNumber(bar, "volume", "detection.bar_data", 0, Limits.MAX_SIZE);
+        }
+        Fields.optionalObject(p, "parameters", "detection");
+        ObjectNode meta = Fields.optionalObject(p, "metadata", "detection");
+        if (meta != null) {
+            Fields.optionalText(meta, "session_id", "detection.metadata", 64);
+            Fields.uuid(meta, "flow_id", "detection.metadata");
+        }
         return p;
     }
 
-    private static ObjectNode indicator(JsonNode node) throws UnreadableMessage {
-        if (!(node instanceof ObjectNode c)) throw new UnreadableMessage("calculation is not an object");
-        ObjectNode i = c;
+    private static ObjectNode indicator(JsonNode node, long published) throws UnreadableMessage {
+        if (!(node instanceof ObjectNode i)) throw new UnreadableMessage("calculation is not an object");
         rename(i, "indicator_type", "indicator");
         if (!i.has("value") && i.path("values").has("value")) i.set("value", i.path("values").get("value"));
         if (!i.has("values") && i.has("value")) i.putObject("values").set("value", i.get("value"));
-        return require(i, "symbol", "indicator");
+        Fields.symbol(i, "calculation");
+        Fields.text(i, "indicator", "calculation", 50);
+        Fields.optionalNumber(i, "value", "calculation", -Double.MAX_VALUE, Double.MAX_VALUE);
+        Fields.time(i, "timestamp", "calculation", minuteOf(published));
+        Fields.optionalText(i, "timeframe", "calculation", 10);
+        ObjectNode values = Fields.optionalObject(i, "values", "calculation");
+        if (values != null) for (var e : values.properties()) Fields.optionalNumber(values, e.getKey(), "calculation.values", -Double.MAX_VALUE, Double.MAX_VALUE);
+        Fields.optionalObject(i, "metadata", "calculation");
+        return i;
     }
 
     private static ObjectNode alert(ObjectNode msg) throws UnreadableMessage {
         ObjectNode a = msg.get("alert") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
         for (String f : new String[] {"symbol", "alert_type", "session_id", "data"}) if (!a.has(f) && msg.has(f)) a.set(f, msg.get(f));
         if (!a.has("timestamp") && msg.has("timestamp")) a.set("timestamp", msg.get("timestamp"));
-        if (!a.has("severity")) a.put("severity", "warning");
         a.remove("type");
-        return require(a, "symbol", "alert_type", "timestamp");
+        Fields.symbol(a, "alert");
+        Fields.text(a, "alert_type", "alert", 50);
+        Fields.time(a, "timestamp", "alert", Long.MIN_VALUE);
+        Fields.oneOf(a, "severity", "alert", SEVERITY, "warning");
+        Fields.optionalText(a, "session_id", "alert", 64); // seeds/000's test script uses "test-session"; stored as NULL
+        ObjectNode data = Fields.optionalObject(a, "data", "alert");
+        if (data != null) Fields.optionalNumber(data, "value", "alert.data", -Double.MAX_VALUE, Double.MAX_VALUE);
+        return a;
     }
 
-    private static ObjectNode critical(ObjectNode msg) throws UnreadableMessage {
+    private static ObjectNode critical(ObjectNode msg, long published) throws UnreadableMessage {
         ObjectNode a = msg.get("alert") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
         a.remove("type");
-        return require(a, "message", "severity");
+        Fields.text(a, "message", "alert", Fields.MAX_TEXT);
+        Fields.oneOf(a, "severity", "alert", SEVERITY, null);
+        Fields.time(a, "timestamp", "alert", published);
+        Fields.optionalText(a, "component", "alert", 100);
+        Fields.optionalText(a, "action_required", "alert", Fields.MAX_TEXT);
+        return a;
     }
 
     private static Inbound bar(String channel, ObjectNode msg, String type, long published) throws UnreadableMessage {
-        ObjectNode b = require(object(msg, "bar").deepCopy(), "symbol", "timestamp", "open", "high", "low", "close");
-        if (msg.has("revision")) b.set("revision", msg.get("revision"));
+        ObjectNode b = object(msg, "bar").deepCopy();
+        Fields.symbol(b, "bar");
+        Fields.time(b, "timestamp", "bar", Long.MIN_VALUE);
+        for (String f : new String[] {"open", "high", "low", "close"}) Fields.price(b, f, "bar", true);
+        Fields.optionalNumber(b, "volume", "bar", 0, Limits.MAX_SIZE);
+        Fields.optionalNumber(b, "vwap", "bar", 0, Limits.MAX_PRICE);
+        Fields.optionalNumber(b, "trade_count", "bar", 0, Limits.MAX_SIZE);
+        if (msg.has("revision")) {
+            Fields.optionalNumber(msg, "revision", "message", 0, 1e9);
+            b.set("revision", msg.get("revision"));
+        }
         Inbound.Kind kind = "streaming_bar_correction".equals(type) ? Inbound.Kind.BAR_CORRECTION : Inbound.Kind.BAR;
         return new Inbound(kind, channel, b, published);
+    }
+
+    private static ObjectNode persistence(ObjectNode msg) throws UnreadableMessage {
+        ObjectNode b = object(msg, "batch");
+        Fields.text(b, "table", "batch", 64);
+        Fields.optionalNumber(b, "rows", "batch", 0, 1e12);
+        return b;
+    }
+
+    private static ObjectNode legacyPattern(ObjectNode msg) throws UnreadableMessage {
+        ObjectNode d = object(msg, "data");
+        Fields.text(d, "pattern", "data", 50);
+        Fields.symbol(d, "data");
+        Fields.optionalNumber(d, "confidence", "data", 0, 1);
+        Fields.uuid(d, "flow_id", "data");
+        return d;
+    }
+
+    private static ObjectNode legacyHealth(ObjectNode msg) throws UnreadableMessage {
+        ObjectNode d = object(msg, "data");
+        Fields.oneOf(d, "status", "data", HEALTH_STATUS, null);
+        return d;
     }
 }

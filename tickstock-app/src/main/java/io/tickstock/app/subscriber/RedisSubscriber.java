@@ -21,11 +21,18 @@ import org.slf4j.LoggerFactory;
  * finds the subscription back) and resubscribes by itself; once every channel is subscribed again the
  * dispatcher runs the {@link #onResubscribed} action (in order with the messages), so the app can reload from
  * PostgreSQL what was published while it was away.
+ *
+ * <p>The inbound queue is bounded ({@value #MAX_QUEUED} messages and {@value #MAX_QUEUED_CHARS} characters): a
+ * message that does not fit is dropped and counted ({@link SubscriberStats#dropped}), never held until the heap
+ * runs out, and once the dispatcher has caught up it runs the {@link #onResubscribed} action as after a reconnect,
+ * so what PostgreSQL holds of the gap (patterns, alerts) is reloaded.
  */
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
     private record Raw(String channel, String text, long receivedAtMillis) {}
     private static final int DRAIN_EVERY = 256;
+    /** Bounds of the inbound queue. */
+    public static final int MAX_QUEUED = 200_000, MAX_QUEUED_CHARS = 64 << 20;
 
     private final io.lettuce.core.resource.ClientResources resources;
     private final RedisClient client;
@@ -40,6 +47,9 @@ public final class RedisSubscriber implements AutoCloseable {
     private volatile Runnable onResubscribed = () -> {}, onDrained = () -> {};
     private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong resubscriptions = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean gap;
 
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
     public RedisSubscriber(String redisUrl, LongSupplier clock, SubscriberStats stats, Consumer<Inbound> sink) {
@@ -61,6 +71,13 @@ public final class RedisSubscriber implements AutoCloseable {
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
+                if (queued.get() >= MAX_QUEUED || queuedChars.get() + message.length() > MAX_QUEUED_CHARS) {
+                    stats.dropped(channel);
+                    gap = true;
+                    return;
+                }
+                queued.incrementAndGet();
+                queuedChars.addAndGet(message.length());
                 queue.add(new Raw(channel, message, clock.getAsLong()));
             }
 
@@ -91,7 +108,16 @@ public final class RedisSubscriber implements AutoCloseable {
                 return;
             }
             if (raw == null) continue;
+            if (raw.text() != null) {
+                queued.decrementAndGet();
+                queuedChars.addAndGet(-raw.text().length());
+            }
             dispatch(raw);
+            if (gap && queue.isEmpty()) {
+                gap = false;
+                LOG.warn("inbound messages were dropped (queue full): reloading what PostgreSQL holds of the gap");
+                reloadAfter("a full inbound queue");
+            }
             if (queue.isEmpty() || ++sinceDrained >= DRAIN_EVERY) {
                 sinceDrained = 0;
                 try {
@@ -107,17 +133,13 @@ public final class RedisSubscriber implements AutoCloseable {
         if (raw.channel() == null) {
             resubscriptions.incrementAndGet();
             LOG.info("resubscribed to {} channels after a reconnect", Channels.ALL.size());
-            try {
-                onResubscribed.run();
-            } catch (RuntimeException e) {
-                LOG.error("reloading after a reconnect failed", e);
-            }
+            reloadAfter("a reconnect");
             return;
         }
         stats.received(raw.channel());
         List<Inbound> events;
         try {
-            events = reader.read(raw.channel(), raw.text());
+            events = reader.read(raw.channel(), raw.text(), reason -> stats.unreadable(raw.channel(), reason, raw.text()));
         } catch (UnreadableMessage e) {
             stats.unreadable(raw.channel(), e.getMessage(), raw.text());
             return;
@@ -132,13 +154,24 @@ public final class RedisSubscriber implements AutoCloseable {
         }
     }
 
+    private void reloadAfter(String what) {
+        try {
+            onResubscribed.run();
+        } catch (RuntimeException e) {
+            LOG.error("reloading after {} failed", what, e);
+        }
+    }
+
     /** Runs {@code action} on the dispatcher thread whenever its queue is empty after a message, and at least every {@value #DRAIN_EVERY} messages. */
     public RedisSubscriber onDrained(Runnable action) {
         this.onDrained = action;
         return this;
     }
 
-    /** Runs {@code action} on the dispatcher thread after each resubscription that follows a reconnect. */
+    /**
+     * Runs {@code action} on the dispatcher thread after each resubscription that follows a reconnect, and after
+     * messages were dropped because the inbound queue was full, once the queue is empty again.
+     */
     public RedisSubscriber onResubscribed(Runnable action) {
         this.onResubscribed = action;
         return this;

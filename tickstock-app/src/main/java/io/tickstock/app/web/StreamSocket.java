@@ -94,7 +94,7 @@ public final class StreamSocket {
             try {
                 ObjectNode d = Json.MAPPER.createObjectNode();
                 d.put("symbol", symbol);
-                d.set("bars", Json.MAPPER.valueToTree(history.bars(symbol, SNAPSHOT_HOURS)));
+                d.set("bars", Json.MAPPER.valueToTree(history.bars(symbol, SNAPSHOT_HOURS).rows()));
                 hub.send(ctx, Frames.frame("streaming_bars_snapshot", d));
             } catch (java.sql.SQLException e) {
                 LOG.warn("bar snapshot of {} unavailable: {}", symbol, e.getMessage());

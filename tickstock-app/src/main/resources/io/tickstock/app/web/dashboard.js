@@ -1,6 +1,7 @@
 // TickStock live dashboard. Frames arrive as {"event": name, "data": {...}} on /streaming/ws.
 // Rendering is batched through requestAnimationFrame; lists are bounded; event text is set with
-// textContent only (never parsed as HTML).
+// textContent only (never parsed as HTML). No frame can stop the page: a handler that throws is counted
+// (state.badFrames) and skipped, each panel renders on its own, and times that do not parse show as blank.
 (() => {
   'use strict';
   const MAX_PATTERNS = 200, MAX_ALERTS = 100;
@@ -12,7 +13,7 @@
     session: null, sessionActive: false, health: null,
     patterns: [], alerts: [], patternCount: 0, alertCount: 0,
     itemsThisSecond: 0, eventsPerSecond: 0, deliveryLagMs: null,
-    symbols: new Set(), chartSymbol: null, dirty: false, markers: 0,
+    symbols: new Set(), chartSymbol: null, dirty: false, markers: 0, badFrames: 0,
   };
   let socket = null;
 
@@ -36,6 +37,11 @@
   let pending = null;
 
   const secs = (iso) => Math.floor(Date.parse(iso) / 1000);
+  // New York clock time of an ISO time, '' when it does not parse (never throws).
+  const nyClock = (iso) => { const d = new Date(iso); return isNaN(d) ? '' : nyTime.format(d); };
+  const localClock = (iso) => { const d = new Date(iso); return isNaN(d) ? '' : d.toLocaleTimeString(); };
+  const num = (v) => (typeof v === 'number' && isFinite(v) ? v : null);
+  const pct = (v) => (num(v) == null ? '' : (v * 100).toFixed(0) + '%');
 
   // ---- health charts (CPU, memory, lag over the session) -----------------------------------
   function spark(id, color) {
@@ -52,7 +58,6 @@
     const t = secs(h.timestamp);
     if (!(t >= lastHealthTime)) return;
     lastHealthTime = t;
-    const num = (v) => (v == null || isNaN(Number(v)) ? null : Number(v));
     const cpu = num(h.cpu_percent), mem = num(h.memory_mb), lag = num(h.processing_lag_ms);
     if (cpu != null) healthSeries.cpu.update({ time: t, value: cpu });
     if (mem != null) healthSeries.memory.update({ time: t, value: mem });
@@ -93,7 +98,7 @@
       throw e;
     }
     if (state.chartSymbol !== symbol) return;
-    const data = bars.map((b) => ({ time: secs(b.timestamp), open: b.open, high: b.high, low: b.low, close: b.close }));
+    const data = candlesOf(bars);
     candles.setData(data);
     state.candles = data.length;
     lastBarTime = data.length ? data[data.length - 1].time : 0;
@@ -101,7 +106,7 @@
     sma.setData(line(smaRows.filter((r) => r.series === 'SMA_20'), (r) => r.value));
     bbUpper.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.upper));
     bbLower.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.lower));
-    markerList = patterns.map(markerOf).sort((a, b) => a.time - b.time);
+    markerList = patterns.map(markerOf).filter((m) => isFinite(m.time)).sort((a, b) => a.time - b.time);
     markers.setMarkers(markerList);
     state.markers = markerList.length;
     const held = pending;
@@ -110,11 +115,19 @@
     chart.timeScale().fitContent();
   }
 
+  // Candles from bar rows, oldest first, without rows whose time or prices are not numbers.
+  function candlesOf(bars) {
+    if (!Array.isArray(bars)) return [];
+    return bars.map((b) => ({ time: secs(b.timestamp), open: num(b.open), high: num(b.high), low: num(b.low), close: num(b.close) }))
+      .filter((c) => isFinite(c.time) && c.open != null && c.high != null && c.low != null && c.close != null)
+      .sort((a, b) => a.time - b.time);
+  }
+
   function chartBar(b) {
     if (b.symbol !== state.chartSymbol) return;
     if (pending) { pending.push(() => chartBar(b)); return; }
     const t = secs(b.timestamp);
-    if (t < lastBarTime) return;
+    if (!isFinite(t) || t < lastBarTime || num(b.close) == null) return;
     if (t > lastBarTime) state.candles = (state.candles || 0) + 1;
     lastBarTime = t;
     candles.update({ time: t, open: b.open, high: b.high, low: b.low, close: b.close });
@@ -124,7 +137,7 @@
     if (c.symbol !== state.chartSymbol) return;
     if (pending) { pending.push(() => chartIndicator(c)); return; }
     const t = secs(c.timestamp);
-    if (t < lastBarTime) return;
+    if (!isFinite(t) || t < lastBarTime) return;
     if (c.indicator === 'SMA' && c.metadata && c.metadata.period === 20) sma.update({ time: t, value: c.value });
     if (c.indicator === 'BBANDS' && c.values) { bbUpper.update({ time: t, value: c.values.upper }); bbLower.update({ time: t, value: c.values.lower }); }
   }
@@ -133,6 +146,7 @@
     if (p.symbol !== state.chartSymbol) return;
     if (pending) { pending.push(() => chartPattern(p)); return; }
     const m = markerOf(p);
+    if (!isFinite(m.time)) return;
     if (markerList.some((x) => x.time === m.time && x.text === m.text)) return;
     markerList.push(m);
     markerList.sort((a, b) => a.time - b.time);
@@ -180,6 +194,7 @@
   }
 
   function onPattern(p) {
+    if (!p || typeof p.symbol !== 'string' || !isFinite(Date.parse(p.timestamp))) { state.badFrames++; return; }
     if (!firstTime(p)) return;
     state.itemsThisSecond++;
     state.patternCount++;
@@ -188,7 +203,7 @@
     if (state.patterns.length > MAX_PATTERNS) state.patterns.length = MAX_PATTERNS;
     addSymbol(p.symbol);
     chartPattern(p);
-    if (notifyPatterns().has(String(p.pattern_type).toUpperCase())) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${(p.confidence * 100).toFixed(0)}%`);
+    if (notifyPatterns().has(String(p.pattern_type).toUpperCase())) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${pct(p.confidence)}`);
   }
 
   function onRetracted(p) {
@@ -199,6 +214,7 @@
   }
 
   function onAlert(a) {
+    if (!a || typeof a.symbol !== 'string') { state.badFrames++; return; }
     if (!firstTime({ symbol: a.symbol, pattern_type: 'alert:' + a.alert_type, timestamp: a.timestamp })) return;
     state.itemsThisSecond++;
     state.alertCount++;
@@ -208,33 +224,36 @@
   }
 
   function onCritical(a) {
+    if (!a || typeof a !== 'object') { state.badFrames++; return; }
     state.itemsThisSecond++;
     state.alerts.unshift({ kind: 'critical', ...a });
     if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
     if (a.severity === 'critical' || a.severity === 'error') notify('TickStock: ' + a.component, a.message);
   }
 
+  const list = (v) => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
   const handlers = {
     streaming_session: (d) => { state.session = d.session; state.sessionActive = d.type === 'streaming_session_started'; },
-    streaming_health: (d) => { state.health = d.health; state.itemsThisSecond++; healthPoint(d.health.resource_usage
+    streaming_health: (d) => { if (!d.health || typeof d.health !== 'object') { state.badFrames++; return; }
+      state.health = d.health; state.itemsThisSecond++; healthPoint(d.health.resource_usage
       ? { timestamp: d.health.timestamp, cpu_percent: d.health.resource_usage.cpu_percent, memory_mb: d.health.resource_usage.memory_mb,
           processing_lag_ms: d.health.data_flow && d.health.data_flow.processing_lag_ms } : d.health); },
     streaming_bars_snapshot: (d) => { // after a (re)connect: the chart symbol's recent bars fill any gap
       if (d.symbol !== state.chartSymbol || pending) return;
-      const data = d.bars.map((b) => ({ time: secs(b.timestamp), open: b.open, high: b.high, low: b.low, close: b.close }));
+      const data = candlesOf(d.bars);
       if (data.length) { candles.setData(data); lastBarTime = data[data.length - 1].time; }
     },
     subscribed: () => {},
     error: (d) => console.warn('server: ' + d.parameter + ': ' + d.message),
     streaming_pattern: (d) => onPattern(d.detection),
     streaming_pattern_retracted: (d) => onRetracted(d.detection),
-    streaming_patterns_batch: (d) => d.patterns.forEach(onPattern),
+    streaming_patterns_batch: (d) => list(d.patterns).forEach(onPattern),
     streaming_indicator: (d) => { state.itemsThisSecond++; chartIndicator(d.calculation); },
-    streaming_indicators_batch: (d) => d.indicators.forEach((c) => { state.itemsThisSecond++; latency(c); addSymbol(c.symbol); chartIndicator(c); }),
+    streaming_indicators_batch: (d) => list(d.indicators).forEach((c) => { state.itemsThisSecond++; latency(c); addSymbol(c.symbol); chartIndicator(c); }),
     indicator_alert: onAlert,
     critical_alert: onCritical,
     streaming_bar: (d) => { state.itemsThisSecond++; addSymbol(d.symbol); chartBar(d); },
-    streaming_bars_batch: (d) => d.bars.forEach((b) => { state.itemsThisSecond++; addSymbol(b.symbol); chartBar(b); }),
+    streaming_bars_batch: (d) => list(d.bars).forEach((b) => { state.itemsThisSecond++; addSymbol(b.symbol); chartBar(b); }),
   };
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -249,36 +268,58 @@
     return el;
   }
 
+  // Each panel renders on its own: one that throws is counted and leaves the others drawn.
+  function panel(name, draw) {
+    try { draw(); } catch (e) { state.renderErrors = (state.renderErrors || 0) + 1; console.warn('render ' + name, e); }
+  }
+
   function render() {
     state.dirty = false;
+    panel('session', renderSession);
+    panel('metrics', renderMetrics);
+    panel('patterns', renderPatterns);
+    panel('alerts', renderAlerts);
+    panel('health', renderHealth);
+  }
+
+  function renderSession() {
     const s = state.session;
     const banner = $('session-banner');
     banner.dataset.state = s ? (state.sessionActive ? 'active' : 'stopped') : 'none';
     $('session-state').textContent = s ? (state.sessionActive ? 'active' : (s.final_status || 'stopped')) : 'none';
     $('session-id').textContent = s ? s.session_id : '';
     $('session-universe').textContent = s && s.universe ? s.universe : '';
-    $('session-started').textContent = s && s.started_at ? 'since ' + new Date(s.started_at).toLocaleTimeString() : '';
+    $('session-started').textContent = s && s.started_at ? 'since ' + localClock(s.started_at) : '';
+  }
 
+  function renderMetrics() {
+    const h = state.health;
     $('metric-events').textContent = String(state.eventsPerSecond);
     $('metric-patterns').textContent = String(state.patternCount);
     $('metric-alerts').textContent = String(state.alertCount);
-    const h = state.health;
     $('metric-symbols').textContent = h ? String(h.active_symbols) : '–';
     const engineLag = h && h.data_flow ? h.data_flow.processing_lag_ms + ' ms' : '–';
     $('metric-lag').textContent = engineLag + ' / ' + (state.deliveryLagMs == null ? '–' : state.deliveryLagMs + ' ms');
+  }
 
+  function renderPatterns() {
     const fSym = $('filter-symbol').value.trim().toUpperCase(), fType = $('filter-type').value.trim().toLowerCase();
     const fConf = parseFloat($('filter-confidence').value) || 0;
     const list = $('pattern-list');
     const items = state.patterns.filter((p) => (!fSym || p.symbol === fSym) && (!fType || String(p.pattern_type).toLowerCase().includes(fType)) && p.confidence >= fConf);
-    list.replaceChildren(...items.slice(0, 100).map((p) => li([['sym', p.symbol], [p.direction || 'neutral', p.pattern_type],
-      ['', (p.confidence * 100).toFixed(0) + '%'], ['time', nyTime.format(new Date(p.timestamp))]])));
+    list.replaceChildren(...items.slice(0, 100).map((p) => li([['sym', p.symbol], [String(p.direction || 'neutral'), String(p.pattern_type)],
+      ['', pct(p.confidence)], ['time', nyClock(p.timestamp)]])));
+  }
 
+  function renderAlerts() {
     $('alert-list').replaceChildren(...state.alerts.slice(0, 60).map((a) => a.kind === 'critical'
-      ? li([['sev-' + a.severity, a.severity], ['', a.component + ': ' + a.message], ['time', new Date(a.timestamp).toLocaleTimeString()]])
-      : li([['sym', a.symbol], ['sev-' + a.severity, a.alert_type], ['', a.data && a.data.value != null ? Number(a.data.value).toFixed(2) : ''],
-            ['time', nyTime.format(new Date(a.timestamp))]])));
+      ? li([['sev-' + a.severity, String(a.severity)], ['', a.component + ': ' + a.message], ['time', localClock(a.timestamp)]])
+      : li([['sym', a.symbol], ['sev-' + a.severity, String(a.alert_type)], ['', a.data && num(a.data.value) != null ? a.data.value.toFixed(2) : ''],
+            ['time', nyClock(a.timestamp)]])));
+  }
 
+  function renderHealth() {
+    const h = state.health;
     if (h) {
       $('health-status').textContent = h.status;
       $('health-status').dataset.status = h.status;
@@ -293,7 +334,7 @@
         const dd = document.createElement('dd'); dd.textContent = v == null ? '–' : String(v);
         dl.append(dt, dd);
       }
-      $('health-issues').replaceChildren(...(h.issues || []).map((i) => li([['', i]])));
+      $('health-issues').replaceChildren(...(Array.isArray(h.issues) ? h.issues : []).map((i) => li([['', String(i)]])));
     }
   }
 
@@ -320,6 +361,16 @@
   if (!localStorage.getItem('tickstock.notifyAsked')) askPermission(); // once per browser
 
   // ---- connection --------------------------------------------------------------------------
+  // One frame from the server; a frame that is not JSON, names no handler or makes its handler throw is counted and skipped.
+  function receive(text) {
+    let frame;
+    try { frame = JSON.parse(text); } catch (e) { state.badFrames++; console.warn('unreadable frame', e); return; }
+    const h = frame && typeof frame === 'object' ? handlers[frame.event] : null;
+    if (!h) return;
+    try { h(frame.data && typeof frame.data === 'object' ? frame.data : {}); } catch (e) { state.badFrames++; console.warn('frame ' + frame.event + ' skipped', e); }
+    schedule();
+  }
+
   let backoff = 500;
   function connect() {
     const conn = $('connection-state');
@@ -333,10 +384,7 @@
       loadHealth().catch(console.error);
     };
     ws.onmessage = (m) => {
-      let frame;
-      try { frame = JSON.parse(m.data); } catch (e) { console.warn('unreadable frame', e); return; }
-      const h = handlers[frame.event];
-      if (h) { h(frame.data); schedule(); }
+      receive(m.data);
     };
     ws.onclose = (e) => {
       conn.dataset.state = 'closed';
@@ -347,5 +395,5 @@
     };
   }
   connect();
-  window.tickstock = { state };
+  window.tickstock = { state, receive };
 })();

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every JSON example of the Phase 5 guide (seeds/000) and of CONTRACT.md, read straight from those documents,
  * single and in batch form, is accepted by {@link MessageReader} with the canonical fields the app relies on.
- * The documents' placeholder {@code {"…pattern-specific measurements…"}} is the only text replaced (by {@code {}})
- * to make the example JSON.
+ * The documents' placeholders are filled in as a producer would: {@code {"…pattern-specific measurements…"}} by
+ * {@code {}}, a time {@code "…"} or {@code "<bar start>"} by a real ISO time, {@code "uuid"} and {@code "uuid-string"} by a UUID, and a choice
+ * {@code "a|b|c"} by its first value; the reader checks real values, so a template's placeholder would be refused.
  */
 class SeedExamplesTest {
     record Example(String source, String channel, String json) {
@@ -54,7 +55,10 @@ class SeedExamplesTest {
         for (Path doc : List.of(phase5, shared.resolve("CONTRACT.md"))) {
             Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(doc));
             while (m.find()) {
-                String json = m.group(1).replace("{\"…pattern-specific measurements…\"}", "{}");
+                String json = m.group(1).replace("{\"…pattern-specific measurements…\"}", "{}")
+                        .replace("\"…\"", "\"2025-10-05T10:15:00.000Z\"").replace("\"<bar start>\"", "\"2025-10-05T10:15:00.000Z\"")
+                        .replace("\"uuid\"", "\"9b2c7e8e-1d3f-4a52-9c1e-2f6a0b7d4e11\"").replace("\"uuid-string\"", "\"9b2c7e8e-1d3f-4a52-9c1e-2f6a0b7d4e11\"")
+                        .replaceAll("\"([a-z_]+)\\|[a-z_|]+\"", "\"$1\"");
                 ObjectNode msg = (ObjectNode) Json.read(json);
                 String channel = channel(msg);
                 String source = doc.getFileName() + " " + type(msg);
