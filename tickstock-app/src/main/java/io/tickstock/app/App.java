@@ -7,6 +7,8 @@ import io.javalin.http.HttpStatus;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.app.health.AppMetrics;
+import io.tickstock.app.health.EngineLiveness;
+import io.tickstock.app.health.EngineWatch;
 import io.tickstock.app.store.AlertArchive;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.contract.IntegrationLog;
@@ -54,9 +56,10 @@ public final class App implements AutoCloseable {
     private RedisSubscriber subscriber;
     private AlertArchive alerts;
     private History history;
-    private long lastPatternMillis = -1; // dispatcher thread
-    private volatile long reloadedPatterns;
+    private long lastPatternMillis = -1, lastAlertMillis = -1; // dispatcher thread
+    private volatile long reloadedPatterns, reloadedAlerts;
     private IntegrationCheckpoints checkpoints;
+    private EngineWatch engineWatch;
     private Javalin http;
     private String generatedAdminPassword;
 
@@ -87,6 +90,8 @@ public final class App implements AutoCloseable {
         loadCurrentSession();
         subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(this::reload)
                 .onDrained(buffer::drained).start();
+        engineWatch = new EngineWatch(config.redisUrl(), new EngineLiveness(config.engineLostAfterMillis()), clock,
+                change -> subscriber.runOnDispatcher(() -> buffer.engine(change))).start();
 
         Auth auth = new Auth(users, clock, config.metricsToken());
         AppMetrics metrics = metrics();
@@ -187,7 +192,11 @@ public final class App implements AutoCloseable {
             List<ObjectNode> missed = history.patternDetections(sid, lastPatternMillis < 0 ? 0 : lastPatternMillis - 120_000, 5_000);
             for (ObjectNode d : missed) onEvent(new Inbound(Inbound.Kind.PATTERN, RELOAD, d, now, now));
             reloadedPatterns += missed.size();
-            LOG.info("reloaded session {} and {} patterns from PostgreSQL after a Redis reconnect", sid, missed.size());
+            List<ObjectNode> missedAlerts = history.alerts(sid, lastAlertMillis < 0 ? 0 : lastAlertMillis - 120_000, 5_000);
+            for (ObjectNode a : missedAlerts) onEvent(new Inbound(Inbound.Kind.ALERT, RELOAD, a, now, now));
+            reloadedAlerts += missedAlerts.size();
+            LOG.info("reloaded session {}, {} patterns and {} alerts from PostgreSQL after a gap in the Redis subscription", sid,
+                    missed.size(), missedAlerts.size());
         } catch (java.sql.SQLException | RuntimeException e) {
             LOG.warn("reload from PostgreSQL after a Redis reconnect failed: {}", e.getMessage());
         }
@@ -207,7 +216,8 @@ public final class App implements AutoCloseable {
         }
         if (e.kind() == Inbound.Kind.ALERT) {
             try {
-                alerts.store(e.data());
+                lastAlertMillis = Math.max(lastAlertMillis, io.tickstock.contract.IsoTime.parseMillis(e.data().path("timestamp").asText()));
+                if (!e.channel().equals(RELOAD)) alerts.store(e.data());
             } catch (RuntimeException ex) {
                 subscriberStats.unreadable(e.channel(), "alert not stored: " + ex.getClass().getSimpleName(), e.data().toString());
             }
@@ -240,6 +250,8 @@ public final class App implements AutoCloseable {
                 subscriberStats::droppedByChannel);
         m.counter("tickstock_app_alerts_rejected", "indicator alerts PostgreSQL rejected as data, set aside", alerts, AlertArchive::rejected);
         m.gauge("tickstock_app_subscriber_backlog", "Redis messages received, not yet dispatched", subscriber, RedisSubscriber::backlog);
+        m.gauge("tickstock_app_engine_alive", "1 while the engine's heartbeat is fresh, 0 when lost or never seen", this,
+                a -> a.engineWatch.liveness().status() == EngineLiveness.Status.ALIVE ? 1 : 0);
         m.gauge("tickstock_app_redis_up", "1 when the Redis subscription is open", subscriber, s -> s.connected() ? 1 : 0);
         m.gauge("tickstock_app_websocket_clients", "connected browsers", hub, WebSocketHub::clients);
         m.counter("tickstock_app_websocket_frames_sent", "frames sent to browsers", hub, WebSocketHub::framesSent);
@@ -256,10 +268,11 @@ public final class App implements AutoCloseable {
         s.put("session", state.session());
         s.put("session_active", state.sessionActive());
         s.put("health", state.health());
+        s.put("engine", engineWatch.liveness().snapshot());
         s.put("subscriber", Map.of("received", subscriberStats.receivedByChannel(),
                 "unreadable", subscriberStats.unreadableByReason(), "dropped", subscriberStats.droppedByChannel(), "backlog", subscriber.backlog(),
                 "connected", subscriber.connected(), "resubscriptions", subscriber.resubscriptions(),
-                "reloaded_patterns", reloadedPatterns));
+                "reloaded_patterns", reloadedPatterns, "reloaded_alerts", reloadedAlerts));
         s.put("alert_archive", Map.of("stored", alerts.stored(), "pending", alerts.pending(), "dropped", alerts.dropped(),
                 "failed_attempts", alerts.failures(), "rejected", alerts.rejectedByCause()));
         s.put("buffer", buffer.stats().snapshot());
@@ -287,6 +300,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (http != null) http.stop();
+        if (engineWatch != null) engineWatch.close();
         if (subscriber != null) subscriber.close();
         if (buffer != null) buffer.close();
         if (hub != null) hub.close();

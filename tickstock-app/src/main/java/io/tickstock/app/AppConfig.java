@@ -13,9 +13,44 @@ import io.tickstock.contract.DatabaseUrl;
  * @param adminPassword    password for user {@code admin} (TICKSTOCK_ADMIN_PASSWORD), or null to generate one
  * @param metricsToken     bearer token that may read {@code /metrics} without a login (TICKSTOCK_METRICS_TOKEN), or null
  * @param outboxFrames     frames queued per browser before it is disconnected as too slow (TICKSTOCK_WS_OUTBOX_FRAMES, default 4,096)
+ * @param engineLostAfterMillis the engine is shown as lost when its heartbeat is older than this or has expired
+ *                         (default {@value io.tickstock.app.health.EngineLiveness#DEFAULT_LOST_AFTER_MILLIS}: three heartbeat intervals)
+ * @param tls              the HTTPS certificate and key (PEM), or null for plain HTTP
+ * @param allowedOrigins   origins besides the app's own that may open the WebSocket and POST (e.g. a proxy's public
+ *                         {@code https://dash.example.com}); empty by default
  */
 public record AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs,
-                        String adminPassword, String metricsToken, int outboxFrames) {
+                        String adminPassword, String metricsToken, int outboxFrames, long engineLostAfterMillis, Tls tls,
+                        java.util.List<String> allowedOrigins) {
+    /** PEM files of the HTTPS certificate (chain) and its private key. */
+    public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {}
+
+    public AppConfig {
+        allowedOrigins = java.util.List.copyOf(allowedOrigins);
+        if (engineLostAfterMillis < 100) throw new IllegalArgumentException("engineLostAfterMillis must be at least 100, was " + engineLostAfterMillis);
+    }
+
+    /** The defaults for the engine watch, TLS (none) and origins (the app's own only). */
+    public AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs,
+                     String adminPassword, String metricsToken, int outboxFrames) {
+        this(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames,
+                io.tickstock.app.health.EngineLiveness.DEFAULT_LOST_AFTER_MILLIS, null, java.util.List.of());
+    }
+
+    public AppConfig withEngineLostAfter(long millis) {
+        return new AppConfig(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames, millis,
+                tls, allowedOrigins);
+    }
+
+    public AppConfig withTls(Tls tls) {
+        return new AppConfig(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames,
+                engineLostAfterMillis, tls, allowedOrigins);
+    }
+
+    public AppConfig withAllowedOrigins(java.util.List<String> origins) {
+        return new AppConfig(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames,
+                engineLostAfterMillis, tls, origins);
+    }
     public static final int DEFAULT_OUTBOX_FRAMES = 4_096;
     /**
      * Milliseconds between flushes of batched patterns, indicator values and bars: short, so a value waits 2.5 ms on

@@ -54,8 +54,15 @@ public final class EngineCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "9464")
     int metricsPort;
 
+    @Option(names = "--heartbeat-interval", description = "Seconds between producer heartbeats, 1-60; the heartbeat and current-session "
+            + "keys expire after three (default: ${DEFAULT-VALUE}).", defaultValue = "15")
+    int heartbeatSeconds;
+
     @Override
     public Integer call() throws Exception {
+        if (heartbeatSeconds < 1 || heartbeatSeconds > 60) {
+            throw new ParameterException(spec.commandLine(), "--heartbeat-interval must be 1-60 seconds, was " + heartbeatSeconds);
+        }
         FeedOptions.Kind kind = feedOptions.kind(spec.commandLine());
         boolean massive = kind == FeedOptions.Kind.MASSIVE;
         MassiveClient.Config feed = massive ? feedOptions.massiveConfig(spec.commandLine(), replay.symbols) : null;
@@ -71,7 +78,7 @@ public final class EngineCommand implements Callable<Integer> {
                     : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
             config = reliability(config);
             SessionSchedule schedule = schedule();
-            Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
+            Engine engine = life.add(new Engine(config, System::currentTimeMillis).heartbeatEvery(heartbeatSeconds * 1000L).start());
             if (engine.metricsPort() > 0) System.out.println("metrics:  http://localhost:" + engine.metricsPort() + "/metrics");
             if (massive) {
                 Events.SessionEnd end = life.runFeed(() ->

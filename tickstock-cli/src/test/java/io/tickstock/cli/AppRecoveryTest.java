@@ -58,9 +58,9 @@ class AppRecoveryTest {
                 ps.executeUpdate();
             }
             String cookie = Dashboards.login(app.port(), PASSWORD);
-            ConcurrentLinkedQueue<JsonNode> patterns = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<JsonNode> patterns = new ConcurrentLinkedQueue<>(), alerts = new ConcurrentLinkedQueue<>();
             WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new PatternCollector(patterns)).join();
+                    .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new PatternCollector(patterns, alerts)).join();
             RedisClient client = RedisClient.create(redis.url());
             try (StatefulRedisConnection<String, String> redisConnection = client.connect()) {
                 // one pattern arrives normally (and, as the engine does, is stored)
@@ -73,7 +73,9 @@ class AppRecoveryTest {
                 store(db, session, "SPY", "CDLHAMMER", bar + 60_000);
                 store(db, session, "IBM", "CDLENGULFING", bar + 60_000);
                 store(db, session, "BAC", "CDLHARAMI", bar + 120_000);
-                await().atMost(Duration.ofSeconds(10)).until(() -> patterns.size() == 4);
+                storeAlert(db, session, "SPY", "RSI_OVERBOUGHT", bar + 60_000); // the engine stores every alert it publishes
+                await().atMost(Duration.ofSeconds(10)).until(() -> patterns.size() == 4 && alerts.size() == 1);
+                assertThat(alerts.peek().path("alert_type").asText()).isEqualTo("RSI_OVERBOUGHT");
                 assertThat(patterns.stream().map(p -> p.path("symbol").asText() + " " + p.path("pattern_type").asText()))
                         .containsExactly("SPY CDLDOJI", "SPY CDLHAMMER", "IBM CDLENGULFING", "BAC CDLHARAMI");
                 JsonNode reloaded = patterns.stream().skip(1).findFirst().orElseThrow();
@@ -87,6 +89,7 @@ class AppRecoveryTest {
                 JsonNode status = Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body());
                 assertThat(status.path("subscriber").path("resubscriptions").asLong()).isEqualTo(1);
                 assertThat(status.path("subscriber").path("reloaded_patterns").asLong()).isEqualTo(4);
+                assertThat(status.path("subscriber").path("reloaded_alerts").asLong()).isEqualTo(1);
                 assertThat(status.path("buffer").path("pattern.duplicate").asLong()).isEqualTo(2);
                 assertThat(status.path("session").path("session_id").asText()).isEqualTo(session);
             } finally {
@@ -139,6 +142,17 @@ class AppRecoveryTest {
         }
     }
 
+    static void storeAlert(HikariDataSource db, String session, String symbol, String type, long barMillis) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO app_indicator_alerts (session_id, "
+                + "alert_type, symbol, alert_time, alert_data, severity) VALUES (?::uuid, ?, ?, ?, '{\"indicator\":\"RSI\",\"value\":75.2}', 'warning')")) {
+            ps.setString(1, session);
+            ps.setString(2, type);
+            ps.setString(3, symbol);
+            ps.setTimestamp(4, new Timestamp(barMillis));
+            ps.executeUpdate();
+        }
+    }
+
     /** Runs {@code tickstock <args>} in a child JVM; @return its exit code */
     int tickstock(String databaseUrl, String password, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -153,14 +167,15 @@ class AppRecoveryTest {
         return p.exitValue();
     }
 
-    /** Collects the patterns of {@code streaming_pattern} and {@code streaming_patterns_batch} frames. */
-    record PatternCollector(ConcurrentLinkedQueue<JsonNode> patterns) implements WebSocket.Listener {
+    /** Collects the patterns of {@code streaming_pattern} and {@code streaming_patterns_batch} frames, and indicator alerts. */
+    record PatternCollector(ConcurrentLinkedQueue<JsonNode> patterns, ConcurrentLinkedQueue<JsonNode> alerts) implements WebSocket.Listener {
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             JsonNode frame = Json.read(data.toString()); // small frames: one part each
             switch (frame.path("event").asText()) {
                 case "streaming_pattern" -> patterns.add(frame.path("data").path("detection"));
                 case "streaming_patterns_batch" -> frame.path("data").path("patterns").forEach(patterns::add);
+                case "indicator_alert" -> alerts.add(frame.path("data"));
                 default -> { }
             }
             ws.request(1);

@@ -16,6 +16,8 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.ContractSchemas;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisKeys;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.pipeline.Pipeline;
@@ -218,12 +220,24 @@ class FaultToleranceTest {
         Path log = tmp.resolve("engine.log");
         Process first = engineProcess(log);
         String sid;
+        String cookie = Dashboards.login(app.port(), "fault-password");
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                     count("SELECT count(*) FROM ohlcv_1min b JOIN streaming_sessions s USING (session_id) WHERE s.stopped_at IS NULL") >= 300);
+            await().atMost(Duration.ofSeconds(5)).until(() -> engineStatus(cookie).equals("alive"));
         } finally {
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, queues lost
         }
+        long killed = System.nanoTime();
+        // the heartbeat (every second here) and the session key expire after three intervals; the app says so
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> engineStatus(cookie).equals("lost"));
+        double lostAfter = (System.nanoTime() - killed) / 1e9;
+        try (StatefulRedisConnection<String, String> r = RedisClient.create(redis.url()).connect()) {
+            assertThat(r.sync().get(RedisKeys.CURRENT_SESSION)).as("the session key expired with the engine").isNull();
+            assertThat(r.sync().get(RedisKeys.PRODUCER_HEARTBEAT)).isNull();
+        }
+        JsonNode status = Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body());
+        System.out.printf("engine killed: the app showed it lost after %.1f s (heartbeat 1 s, keys' TTL 3 s): %s%n", lostAfter, status.path("engine"));
         try (Connection c = db(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT session_id FROM streaming_sessions WHERE stopped_at IS NULL")) {
             assertThat(rs.next()).as("an open session after the kill").isTrue();
@@ -232,6 +246,7 @@ class FaultToleranceTest {
         long barsAtKill = count("SELECT count(*) FROM ohlcv_1min WHERE session_id = '" + sid + "'");
 
         Process second = engineProcess(tmp.resolve("engine2.log"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> engineStatus(cookie).equals("alive"));
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("restarted engine finished").isTrue();
         assertThat(Files.readString(tmp.resolve("engine2.log"))).contains("session " + sid + " resumed");
 
@@ -246,6 +261,11 @@ class FaultToleranceTest {
         assertThat(counts.get("intraday_indicators")).isEqualTo(referenceCounts.get("intraday_indicators"));
         assertThat(counts.get("intraday_patterns")).isEqualTo(referenceCounts.get("intraday_patterns"));
         assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + sid + "' AND final_status = 'completed'")).isEqualTo(1);
+    }
+
+    /** The app's view of the engine: none, alive or lost. */
+    static String engineStatus(String cookie) throws Exception {
+        return Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body()).path("engine").path("status").asText();
     }
 
     static CompletableFuture<Events.SessionEnd> replayInBackground(Engine engine) {
@@ -270,7 +290,7 @@ class FaultToleranceTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.tickstock.cli.TickStockCli",
                 "engine", "--date", "2013-10-08", "--from", "09:30", "--to", "13:00", "--speed", "600", "--health-interval", "1",
-                "--exit-after-replay", "--metrics-port", "-1", "--spool-dir", tmp.resolve("spool").toString());
+                "--exit-after-replay", "--metrics-port", "-1", "--heartbeat-interval", "1", "--spool-dir", tmp.resolve("spool").toString());
         pb.environment().put("TICKSTOCK_REDIS_URL", "redis://127.0.0.1:" + redisPort);
         pb.environment().put("TICKSTOCK_DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/tickstock");
         pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));

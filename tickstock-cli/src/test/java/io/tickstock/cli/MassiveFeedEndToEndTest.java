@@ -82,4 +82,33 @@ class MassiveFeedEndToEndTest {
             client.shutdown();
         }
     }
+
+    @Test
+    void aFeedThatCannotConnectMakesHealthCritical() throws Exception {
+        ConcurrentLinkedQueue<String> health = new ConcurrentLinkedQueue<>();
+        try (EmbeddedRedis redis = new EmbeddedRedis(0);
+             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg2"), true, 0)) {
+            RedisClient client = RedisClient.create(redis.url());
+            StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override public void message(String channel, String message) { health.add(message); }
+            });
+            sub.sync().subscribe(Channels.HEALTH);
+            EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), List.of(), 1, LocalTime.of(9, 30), null,
+                    "massive:T.SPY", 1_000, Pipeline.Options.defaults(), 100_000);
+            AtomicBoolean stop = new AtomicBoolean();
+            int closedPort = FreePort.find(); // nothing listens: every connect fails, the client keeps retrying
+            try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
+                ExecutorService feedThread = Executors.newSingleThreadExecutor();
+                Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(new MassiveClient.Config(
+                        URI.create("ws://127.0.0.1:" + closedPort + "/stocks"), "k", List.of("T.SPY"), 10_000), 1, SessionSchedule.immediate(), stop::get));
+                feedThread.shutdown();
+                await().atMost(Duration.ofSeconds(10)).until(() -> health.stream().anyMatch(h ->
+                        h.contains("\"status\":\"critical\"") && h.matches(".*\"connection_status\":\"(reconnecting|disconnected)\".*")));
+                stop.set(true);
+                session.get();
+            }
+            client.shutdown();
+        }
+    }
 }

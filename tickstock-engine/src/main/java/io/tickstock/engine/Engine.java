@@ -13,6 +13,7 @@ import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.health.EngineMetrics;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.HealthMonitor;
+import io.tickstock.engine.health.Heartbeat;
 import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    private static final long HEARTBEAT_MILLIS = 15_000, STALE_MILLIS = 5 * 60_000, SCHEDULE_CHECK_MILLIS = 1_000;
+    private static final long STALE_MILLIS = 5 * 60_000, SCHEDULE_CHECK_MILLIS = 1_000;
 
     private final EngineConfig config;
     private final LongSupplier clock;
@@ -79,12 +80,20 @@ public final class Engine implements AutoCloseable {
     private final long startedAtMillis;
     private EngineMetrics metrics;
     private int metricsPort = -1;
+    private long heartbeatMillis = Heartbeat.DEFAULT_INTERVAL_MILLIS;
+    private Heartbeat heartbeat;
 
     /** @param clock wall clock, epoch milliseconds */
     public Engine(EngineConfig config, LongSupplier clock) {
         this.config = config;
         this.clock = clock;
         this.startedAtMillis = clock.getAsLong();
+    }
+
+    /** The producer heartbeat's interval ({@link Heartbeat}; default 15 s); call before {@link #start()}. */
+    public Engine heartbeatEvery(long millis) {
+        this.heartbeatMillis = millis;
+        return this;
     }
 
     /**
@@ -124,7 +133,8 @@ public final class Engine implements AutoCloseable {
                 () -> session == null ? null : session.id(), this::outages, this::publishHealth);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));
         scheduler.scheduleAtFixedRate(guard(health::sample), 1, 1, TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(guard(this::heartbeat), 0, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+        heartbeat = new Heartbeat(heartbeatMillis, clock, publisher::send, writer, stats, () -> session);
+        scheduler.scheduleAtFixedRate(guard(heartbeat), 0, heartbeatMillis, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -274,14 +284,20 @@ public final class Engine implements AutoCloseable {
     public Events.SessionEnd stream(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule,
                                     java.util.function.BooleanSupplier stop) throws InterruptedException {
         String[] fatal = {null};
+        stats.connectionStatus("disconnected"); // until Massive accepts the key
         MassiveClient.Listener events = new MassiveClient.Listener() {
+            @Override public void onConnected() {
+                stats.connectionStatus("connected");
+            }
             @Override public void onConnectionLost(String reason) {
+                stats.connectionStatus("reconnecting");
                 critical("market_feed", true, "Massive connection lost: " + reason, "Reconnecting with backoff; check the network and Massive's status page");
             }
             @Override public void onConnectionRestored(long downMillis) {
                 critical("market_feed", false, "Massive connection restored after " + downMillis + " ms (trades in between are not replayed)", null);
             }
             @Override public void onFatal(String status, String message) {
+                stats.connectionStatus("disconnected");
                 fatal[0] = status.equals("auth_failed")
                         ? "Massive refused the API key (auth_failed: " + message + "): set TICKSTOCK_MASSIVE_API_KEY to a valid key"
                         : "Massive connection limit reached (max_connections: " + message + "): another client uses this key";
@@ -355,6 +371,7 @@ public final class Engine implements AutoCloseable {
             if (fatal[0] != null) throw new IllegalStateException(fatal[0]);
         } finally {
             massiveClient = null;
+            stats.connectionStatus("disconnected");
             if (live.session != null) lastEnd = stopSession(live.session, fatal[0] != null ? "failed" : "stopped");
         }
         return lastEnd;
@@ -380,7 +397,7 @@ public final class Engine implements AutoCloseable {
         session = s;
         emitter.session(s);
         Events.SessionStart start = s.start();
-        publisher.send(RedisCommand.set(RedisKeys.CURRENT_SESSION, Json.write(start)));
+        publisher.send(heartbeat.sessionKey(s));
         if (resumed) return;
         writer.write(new HistoryRow.SessionStarted(start, s.startedAtMillis()));
         publish(Channels.SESSION_STARTED, new Events.SessionStarted(now(), start));
@@ -419,7 +436,6 @@ public final class Engine implements AutoCloseable {
                 + ", set aside in " + writer.rejectedFile());
         MassiveClient feed = massiveClient;
         if (feed != null) {
-            if (!feed.authenticated()) issues.add("Massive feed not connected (reconnecting)");
             if (feed.droppedFrames() > 0) issues.add("Massive: " + feed.droppedFrames() + " frames dropped (engine too slow to read)");
             long malformed = feed.malformed().values().stream().mapToLong(Long::longValue).sum();
             if (malformed > 0) issues.add("Massive: " + malformed + " malformed frames skipped " + feed.malformed().keySet());
@@ -427,17 +443,6 @@ public final class Engine implements AutoCloseable {
             if (feed.sequenceGaps() > 0) issues.add("Massive: " + feed.sequenceGaps() + " sequence-number gaps (informational: Massive numbers are not contiguous)");
         }
         return issues;
-    }
-
-    /** The heartbeat key and a {@code PRODUCER_ALIVE} row of the integration log (seeds/004). */
-    private void heartbeat() {
-        long now = clock.getAsLong();
-        publisher.send(RedisCommand.set(RedisKeys.PRODUCER_HEARTBEAT, String.format("%.3f", now / 1000.0)));
-        long lastPattern = stats.lastPatternMillis.get();
-        String details = Json.write(Map.of("patterns_detected", stats.patterns.get(), "uptime_seconds", (now - startedAtMillis) / 1000,
-                "last_pattern_time", lastPattern == 0 ? "none" : IsoTime.format(lastPattern), "timestamp", now / 1000.0));
-        writer.write(new HistoryRow.IntegrationEvent(UUID.randomUUID().toString(), "heartbeat", IntegrationLog.PRODUCER,
-                IntegrationLog.PRODUCER_ALIVE, null, null, null, null, null, details, now));
     }
 
     private void critical(String component, boolean down, String message, String action) {

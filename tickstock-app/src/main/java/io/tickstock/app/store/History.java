@@ -141,6 +141,27 @@ public final class History {
         return out;
     }
 
+    /**
+     * The indicator alerts of a session stored since {@code sinceMillis} (alert time, epoch ms), oldest first, at most
+     * {@code limit} (the newest), in the contract's {@code alert} shape, for the reload after a reconnect.
+     */
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> alerts(String sessionId, long sinceMillis, int limit) throws SQLException {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
+        for (Map<String, Object> r : query("SELECT * FROM (SELECT id, symbol, alert_type, alert_time, alert_data, severity "
+                + "FROM app_indicator_alerts WHERE session_id = ?::uuid AND alert_time >= ? ORDER BY alert_time DESC, id DESC LIMIT "
+                + limit + ") a ORDER BY alert_time, id", sessionId, new Timestamp(sinceMillis))) {
+            var a = Json.MAPPER.createObjectNode();
+            a.put("symbol", (String) r.get("symbol"));
+            a.put("alert_type", (String) r.get("alert_type"));
+            a.put("timestamp", (String) r.get("alert_time"));
+            a.set("data", r.get("alert_data") instanceof com.fasterxml.jackson.databind.JsonNode data ? data : Json.MAPPER.createObjectNode());
+            a.put("severity", (String) r.get("severity"));
+            a.put("session_id", sessionId);
+            out.add(a);
+        }
+        return out;
+    }
+
     private Timestamp since(int hours) throws SQLException {
         return new Timestamp(anchorMillis() - hours * 3_600_000L);
     }

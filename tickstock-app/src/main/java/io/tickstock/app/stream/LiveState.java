@@ -15,7 +15,7 @@ public final class LiveState {
     private static final int RECENT = 50;
     private ObjectNode session;
     private boolean sessionActive;
-    private JsonNode health;
+    private JsonNode health, engine;
     private final Deque<ObjectNode> patterns = new ArrayDeque<>(), alerts = new ArrayDeque<>(), critical = new ArrayDeque<>();
 
     public synchronized void sessionStarted(ObjectNode s) {
@@ -32,6 +32,8 @@ public final class LiveState {
     }
 
     public synchronized void health(JsonNode h) { health = h; }
+    /** The engine's liveness as the {@code engine_status} frame carries it. */
+    public synchronized void engine(JsonNode e) { engine = e; }
     public synchronized void pattern(ObjectNode p) { add(patterns, p); }
     public synchronized void alert(ObjectNode a) { add(alerts, a); }
 
@@ -51,11 +53,12 @@ public final class LiveState {
     public synchronized boolean sessionActive() { return sessionActive; }
     public synchronized JsonNode health() { return health; }
 
-    /** Frames a new client gets first: session, health, recent patterns (one batch), alerts, critical alerts. */
+    /** Frames a new client gets first: session, health, engine status, recent patterns (one batch), alerts, critical alerts. */
     public synchronized List<String> snapshot(long nowMillis) {
         List<String> frames = new ArrayList<>();
         if (session != null) frames.add(Frames.session(sessionActive, session));
         if (health != null) frames.add(Frames.health(health));
+        if (engine != null) frames.add(Frames.frame("engine_status", engine));
         if (!patterns.isEmpty()) frames.add(Frames.batch("streaming_patterns_batch", "patterns", new ArrayList<>(patterns), nowMillis));
         for (ObjectNode a : alerts) frames.add(Frames.frame("indicator_alert", a));
         for (ObjectNode a : critical) frames.add(Frames.frame("critical_alert", a));

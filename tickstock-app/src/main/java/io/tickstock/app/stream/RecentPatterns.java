@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The identities (session, symbol, pattern type, bar start) of the most recent {@code capacity} patterns sent to
- * the browsers, so that a pattern that arrives twice — from Redis and from the PostgreSQL reload after a
- * reconnect, or re-published by the engine after a Redis outage — is delivered once. Not thread-safe (the
- * dispatcher thread owns it).
+ * The identities of the most recent {@code capacity} patterns (session, symbol, pattern type, bar start) and
+ * indicator alerts (session, symbol, alert type, bar start) sent to the browsers, so that one that arrives twice —
+ * from Redis and from the PostgreSQL reload after a reconnect, or re-published by the engine after a Redis outage —
+ * is delivered once. Not thread-safe (the dispatcher thread owns it).
  */
 final class RecentPatterns {
     private final Map<String, Boolean> keys;
@@ -25,6 +25,12 @@ final class RecentPatterns {
     /** @return false when this pattern was already seen */
     boolean add(JsonNode detection) {
         return keys.put(key(detection), Boolean.TRUE) == null;
+    }
+
+    /** @return false when this indicator alert was already seen */
+    boolean addAlert(JsonNode alert) {
+        return keys.put(alert.path("session_id").asText() + '|' + alert.path("symbol").asText() + "|alert:"
+                + alert.path("alert_type").asText() + '|' + alert.path("timestamp").asText(), Boolean.TRUE) == null;
     }
 
     /** Forgets a retracted pattern, so that a later re-detection of the same bar is delivered. */

@@ -1,6 +1,7 @@
 package io.tickstock.app.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.app.subscriber.Inbound;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
@@ -98,7 +99,14 @@ public final class StreamingBuffer implements AutoCloseable {
             case SESSION_STOPPED -> { state.sessionStopped(data); now("session", Frames.session(false, state.session())); }
             case HEALTH -> { state.health(data); now("health", Frames.health(data)); }
             case CRITICAL -> { state.critical(data); now("critical_alert", Frames.frame("critical_alert", data)); }
-            case ALERT -> { state.alert(data); now("indicator_alert", "alert", data, d -> Frames.frame("indicator_alert", d)); }
+            case ALERT -> {
+                if (!recent.addAlert(data)) { // e.g. reloaded from PostgreSQL after a gap and also received
+                    stats.add("indicator_alert", "duplicate", 1);
+                    return;
+                }
+                state.alert(data);
+                now("indicator_alert", "alert", data, d -> Frames.frame("indicator_alert", d));
+            }
             case PATTERN -> {
                 if (data.path("metadata").path("retracted").asBoolean(false)) { // a bar correction removed it
                     recent.remove(data);
@@ -160,6 +168,36 @@ public final class StreamingBuffer implements AutoCloseable {
             fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
             stats.add(type, "delivered", 1);
         });
+    }
+
+    /**
+     * The engine's liveness changed ({@link EngineLiveness}; dispatcher thread): an {@code engine_status} frame
+     * ({@code status} none|alive|lost, {@code last_heartbeat}) to every browser and in the snapshot, and when the engine
+     * is lost or comes back a {@code critical_alert} (component {@code engine}; the return as {@code info} with
+     * {@code recovery}).
+     */
+    public void engine(EngineLiveness.Transition t) {
+        long now = clock.getAsLong();
+        ObjectNode status = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        status.put("status", t.to().name().toLowerCase());
+        status.put("last_heartbeat", t.lastHeartbeatMillis() < 0 ? null : IsoTime.format(t.lastHeartbeatMillis()));
+        status.put("timestamp", IsoTime.format(now));
+        state.engine(status);
+        now("engine_status", Frames.frame("engine_status", status));
+        boolean lost = t.to() == EngineLiveness.Status.LOST, back = t.to() == EngineLiveness.Status.ALIVE && t.from() == EngineLiveness.Status.LOST;
+        if (!lost && !back) return;
+        String since = t.lastHeartbeatMillis() < 0 ? "" : " (last heartbeat " + IsoTime.format(t.lastHeartbeatMillis()) + ")";
+        ObjectNode alert = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        alert.put("severity", lost ? "critical" : "info");
+        alert.put("message", lost ? "Engine lost: its heartbeat expired" + since + "; the session and health shown may be stale"
+                : "Engine back: heartbeat received again" + since);
+        alert.put("timestamp", IsoTime.format(now));
+        alert.put("component", "engine");
+        alert.put("action_required", lost ? "Check that 'tickstock engine' runs and reaches Redis; restarted, it resumes the session" : null);
+        alert.put("recovery", back ? alert.path("message").asText() : null);
+        alert.put("published_at", IsoTime.format(now));
+        state.critical(alert);
+        now("critical_alert", Frames.frame("critical_alert", alert));
     }
 
     /**

@@ -29,7 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
-    private record Raw(String channel, String text, long receivedAtMillis) {}
+    /** A message, the resubscription marker (channel null), or a task to run in order on the dispatcher. */
+    private record Raw(String channel, String text, long receivedAtMillis, Runnable task) {
+        Raw(String channel, String text, long receivedAtMillis) {
+            this(channel, text, receivedAtMillis, null);
+        }
+    }
     private static final int DRAIN_EVERY = 256;
     /** Bounds of the inbound queue. */
     public static final int MAX_QUEUED = 200_000, MAX_QUEUED_CHARS = 64 << 20;
@@ -130,6 +135,14 @@ public final class RedisSubscriber implements AutoCloseable {
     }
 
     private void dispatch(Raw raw) {
+        if (raw.task() != null) {
+            try {
+                raw.task().run();
+            } catch (RuntimeException e) {
+                LOG.error("a task on the dispatcher failed", e);
+            }
+            return;
+        }
         if (raw.channel() == null) {
             resubscriptions.incrementAndGet();
             LOG.info("resubscribed to {} channels after a reconnect", Channels.ALL.size());
@@ -160,6 +173,11 @@ public final class RedisSubscriber implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("reloading after {} failed", what, e);
         }
+    }
+
+    /** Runs {@code task} on the dispatcher thread, in order with the messages received before it. Any thread. */
+    public void runOnDispatcher(Runnable task) {
+        queue.add(new Raw(null, null, clock.getAsLong(), task));
     }
 
     /** Runs {@code action} on the dispatcher thread whenever its queue is empty after a message, and at least every {@value #DRAIN_EVERY} messages. */

@@ -238,6 +238,7 @@
       state.health = d.health; state.itemsThisSecond++; healthPoint(d.health.resource_usage
       ? { timestamp: d.health.timestamp, cpu_percent: d.health.resource_usage.cpu_percent, memory_mb: d.health.resource_usage.memory_mb,
           processing_lag_ms: d.health.data_flow && d.health.data_flow.processing_lag_ms } : d.health); },
+    engine_status: (d) => { state.engine = d; },
     streaming_bars_snapshot: (d) => { // after a (re)connect: the chart symbol's recent bars fill any gap
       if (d.symbol !== state.chartSymbol || pending) return;
       const data = candlesOf(d.bars);
@@ -284,9 +285,14 @@
 
   function renderSession() {
     const s = state.session;
+    const lost = state.engine && state.engine.status === 'lost';
+    const alarm = $('engine-banner');
+    alarm.hidden = !lost;
+    if (lost) alarm.textContent = 'Engine lost: no heartbeat' + (state.engine.last_heartbeat ? ' since ' + localClock(state.engine.last_heartbeat) : '')
+      + '. The session and health shown may be stale.';
     const banner = $('session-banner');
-    banner.dataset.state = s ? (state.sessionActive ? 'active' : 'stopped') : 'none';
-    $('session-state').textContent = s ? (state.sessionActive ? 'active' : (s.final_status || 'stopped')) : 'none';
+    banner.dataset.state = s ? (lost && state.sessionActive ? 'lost' : state.sessionActive ? 'active' : 'stopped') : 'none';
+    $('session-state').textContent = s ? (lost && state.sessionActive ? 'engine lost' : state.sessionActive ? 'active' : (s.final_status || 'stopped')) : 'none';
     $('session-id').textContent = s ? s.session_id : '';
     $('session-universe').textContent = s && s.universe ? s.universe : '';
     $('session-started').textContent = s && s.started_at ? 'since ' + localClock(s.started_at) : '';
@@ -320,9 +326,14 @@
 
   function renderHealth() {
     const h = state.health;
-    if (h) {
+    if (state.engine && state.engine.status === 'lost') {
+      $('health-status').textContent = 'engine lost';
+      $('health-status').dataset.status = 'critical';
+    } else if (h) {
       $('health-status').textContent = h.status;
       $('health-status').dataset.status = h.status;
+    }
+    if (h) {
       const rows = [['connection', h.connection_status], ['ticks/s', h.data_flow && h.data_flow.ticks_per_second],
         ['bars/min', h.data_flow && h.data_flow.bars_per_minute], ['lag ms', h.data_flow && h.data_flow.processing_lag_ms],
         ['CPU %', h.resource_usage && h.resource_usage.cpu_percent], ['memory MB', h.resource_usage && h.resource_usage.memory_mb],

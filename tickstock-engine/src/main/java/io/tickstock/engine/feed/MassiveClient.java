@@ -44,6 +44,9 @@ public final class MassiveClient implements AutoCloseable {
         /** Authenticated and subscribed again after an outage of {@code downMillis}. */
         void onConnectionRestored(long downMillis);
 
+        /** Authenticated (and subscribing), on the first connection and after every reconnect. */
+        default void onConnected() {}
+
         /** {@code auth_failed} or {@code max_connections}: the client stopped. */
         void onFatal(String status, String message);
     }
@@ -161,6 +164,7 @@ public final class MassiveClient implements AutoCloseable {
                 ws.sendText("{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}", Callback.NOOP);
                 authenticated = true;
                 backoffMillis = 1_000;
+                listener.onConnected();
                 if (lostAt >= 0) {
                     long down = System.currentTimeMillis() - lostAt;
                     lostAt = -1;

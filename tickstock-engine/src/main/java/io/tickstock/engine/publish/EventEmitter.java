@@ -266,6 +266,7 @@ public final class EventEmitter implements AnalyticsListener {
         Events.IndicatorAlert alert = new Events.IndicatorAlert(bar.symbol(), a.type().name(),
                 barTime(bar.startMillis()), data, a.severity(), sessionId());
         publish(Channels.ALERTS_INDICATORS, EventJson.alert(new Events.IndicatorAlertEvent(now(), alert)));
+        writer.write(new HistoryRow.Alert(alert, bar.startMillis())); // so a consumer that was away reloads it
         stats.alerts.incrementAndGet();
     }
 

@@ -111,7 +111,8 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
             }
             futures.add(switch (c.kind()) {
                 case PUBLISH -> async.publish(c.target(), bytes(c.payload()));
-                case SET -> async.set(c.target(), bytes(c.payload()));
+                case SET -> c.ttlMillis() > 0 ? async.set(c.target(), bytes(c.payload()), io.lettuce.core.SetArgs.Builder.px(c.ttlMillis()))
+                        : async.set(c.target(), bytes(c.payload()));
                 case DEL -> async.del(c.target());
             });
             i++;

@@ -57,6 +57,9 @@ record CopyRow(Table table, String key, long timeMillis, String sessionId, Strin
                     csv(h.sessionId(), h.status(), h.activeSymbols(), h.dataFlow().ticksPerSecond(), h.dataFlow().barsPerMinute(),
                             h.dataFlow().processingLagMs(), h.resourceUsage().cpuPercent(), h.resourceUsage().memoryMb(),
                             h.resourceUsage().threadsActive(), Json.write(h.issues()), time(t)));
+            case HistoryRow.Alert(Events.IndicatorAlert a, long t) -> new CopyRow(Table.ALERT,
+                    a.sessionId() + '|' + a.symbol() + '|' + a.alertType() + '|' + t, t, a.sessionId(),
+                    csv(a.sessionId(), a.alertType(), a.symbol(), time(t), Json.write(a.data()), a.severity()));
             case HistoryRow.IntegrationEvent e -> new CopyRow(Table.INTEGRATION_EVENT, e.flowId() + '|' + e.checkpoint(),
                     e.timeMillis(), null, csv(e.flowId(), e.eventType(), e.source(), e.checkpoint(), e.channel(), e.symbol(),
                             e.patternName(), e.confidence(), e.userCount(), e.details()));

@@ -24,6 +24,12 @@ public sealed interface HistoryRow {
     record Health(Events.Health health, long timeMillis) implements HistoryRow {}
 
     /**
+     * An indicator alert as published, stored in {@code app_indicator_alerts} (idempotent per session, symbol, type and
+     * bar) so a consumer that was away reloads it from PostgreSQL; {@code timeMillis} is the bar start.
+     */
+    record Alert(Events.IndicatorAlert alert, long timeMillis) implements HistoryRow {}
+
+    /**
      * One checkpoint of the legacy integration log (seeds/004), written through {@code log_integration_event}
      * with its ten arguments. {@code details} is JSON text whose {@code timestamp} (epoch seconds) dates the
      * checkpoint; {@code confidence} and {@code userCount} may be null.

@@ -209,7 +209,7 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
                     }
                     st.execute(table.merge());
                     long ms = (System.nanoTime() - t0) / 1_000_000;
-                    if (table != Table.INTEGRATION_EVENT) {
+                    if (table.confirmed()) {
                         confirmations.add(new Events.PersistenceBatch(table.target, group.size(),
                                 IsoTime.format(group.getFirst().timeMillis()), IsoTime.format(group.getLast().timeMillis()),
                                 ms, group.getFirst().sessionId()));

@@ -36,6 +36,11 @@ enum Table {
             "INSERT INTO intraday_indicators (session_id, symbol, indicator, series, value, calculated_at, timeframe, metadata) "
                     + "SELECT session_id, symbol, indicator, series, value, calculated_at, timeframe, metadata FROM %s "
                     + "ON CONFLICT (session_id, symbol, series, calculated_at) DO UPDATE SET value = EXCLUDED.value, metadata = EXCLUDED.metadata"),
+    ALERT("app_indicator_alerts",
+            "session_id uuid, alert_type text, symbol text, alert_time timestamptz, alert_data jsonb, severity text",
+            "INSERT INTO app_indicator_alerts (session_id, alert_type, symbol, alert_time, alert_data, severity) "
+                    + "SELECT session_id, alert_type, symbol, alert_time, alert_data, severity FROM %s "
+                    + "ON CONFLICT (session_id, symbol, alert_type, alert_time) DO NOTHING"),
     HEALTH("streaming_health_metrics",
             "session_id uuid, status text, active_symbols int, ticks_per_second float8, bars_per_minute int, "
                     + "processing_lag_ms int, cpu_percent float8, memory_mb int, threads_active int, issues jsonb, measured_at timestamptz",
@@ -61,6 +66,11 @@ enum Table {
         this.target = target;
         this.columns = columns;
         this.merge = merge;
+    }
+
+    /** Whether a batch of this table is confirmed on the persistence channel (the contract's five tables). */
+    boolean confirmed() {
+        return this != INTEGRATION_EVENT && this != ALERT;
     }
 
     String temporaryTable() {
