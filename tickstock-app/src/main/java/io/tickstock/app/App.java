@@ -14,6 +14,10 @@ import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.contract.IntegrationLog;
 import io.tickstock.app.store.AppDatabase;
 import io.tickstock.app.store.History;
+import io.tickstock.app.store.LoginSessions;
+import io.tickstock.app.web.BrowserGuard;
+import io.tickstock.app.web.Tls;
+import io.tickstock.contract.LogText;
 import io.tickstock.app.store.Users;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.StreamingBuffer;
@@ -60,6 +64,7 @@ public final class App implements AutoCloseable {
     private volatile long reloadedPatterns, reloadedAlerts;
     private IntegrationCheckpoints checkpoints;
     private EngineWatch engineWatch;
+    private StreamSocket socket;
     private Javalin http;
     private String generatedAdminPassword;
 
@@ -73,8 +78,12 @@ public final class App implements AutoCloseable {
         dataSource = AppDatabase.open(config.database());
         Users users = new Users(dataSource);
         String password = config.adminPassword();
-        if (password != null && !password.isBlank()) {
-            users.upsert("admin", password.toCharArray(), "admin");
+        if (password != null && !password.isBlank()) { // set when it differs: an unchanged one keeps admin's sessions open
+            try {
+                if (!users.authenticate("admin", password).filter("admin"::equals).isPresent()) users.upsert("admin", password.toCharArray(), "admin");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("TICKSTOCK_ADMIN_PASSWORD: " + e.getMessage(), e);
+            }
         } else if (!users.list().containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
             byte[] b = new byte[12];
             new SecureRandom().nextBytes(b);
@@ -93,18 +102,26 @@ public final class App implements AutoCloseable {
         engineWatch = new EngineWatch(config.redisUrl(), new EngineLiveness(config.engineLostAfterMillis()), clock,
                 change -> subscriber.runOnDispatcher(() -> buffer.engine(change))).start();
 
-        Auth auth = new Auth(users, clock, config.metricsToken());
+        LoginSessions logins = new LoginSessions(dataSource);
+        pruneLogins(logins);
+        Auth auth = new Auth(users, logins, clock, config.metricsToken(), config.tls() != null);
+        BrowserGuard guard = new BrowserGuard(config.tls() != null, config.allowedOrigins());
+        socket = new StreamSocket(hub, auth, state, history, clock);
         AppMetrics metrics = metrics();
         Pages pages = new Pages();
         SessionAdmin admin = new SessionAdmin(auth, config.redisUrl(), clock);
         StreamingApi api = new StreamingApi(history, this::status);
         http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            if (config.tls() != null) c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config.tls(),
+                    config.host(), config.httpPort()));
             c.jetty.modifyWebSocketServletFactory(f -> {
                 f.setIdleTimeout(Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
                 f.setMaxOutgoingFrames(8); // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and close frames
             });
+            c.routes.before(guard::before);
             c.routes.before(auth::require);
+            c.routes.wsBeforeUpgrade(guard::beforeUpgrade);
             c.routes.wsBeforeUpgrade(auth::requireForUpgrade);
             c.routes.get("/login", pages::login);
             c.routes.post("/login", auth::login);
@@ -124,16 +141,26 @@ public final class App implements AutoCloseable {
             c.routes.post("/streaming/api/admin/session/{action}", admin::handle);
             c.routes.get("/health/live", ctx -> ctx.result("ok"));
             c.routes.get("/health/ready", this::ready);
-            c.routes.ws("/streaming/ws", new StreamSocket(hub, auth, state, history, clock)::configure);
+            c.routes.ws("/streaming/ws", socket::configure);
             c.routes.exception(BadParameter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
                     .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
             c.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                LOG.error("{} {} failed", ctx.method(), LogText.quote(ctx.path()), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/json")
                         .result(Json.write(Map.of("error", "internal error: " + e.getClass().getSimpleName() + " (see the app log)")));
             });
         }).start(config.host(), config.httpPort());
         return this;
+    }
+
+    /** Deletes expired login sessions (at start; each app start keeps the table small). */
+    private void pruneLogins(LoginSessions logins) {
+        try {
+            int n = logins.prune(clock.getAsLong());
+            if (n > 0) LOG.info("deleted {} expired login sessions", n);
+        } catch (java.sql.SQLException e) {
+            LOG.warn("could not prune login sessions: {}", e.getMessage());
+        }
     }
 
     /** A late consumer learns the running session from the Redis key the engine keeps. */
@@ -143,7 +170,7 @@ public final class App implements AutoCloseable {
             String json = c.sync().get(RedisKeys.CURRENT_SESSION);
             if (json != null && Json.read(json) instanceof ObjectNode session) state.sessionStarted(session);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Redis at " + config.redisUrl() + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException("cannot reach Redis at " + LogText.url(config.redisUrl()) + ": start it or set TICKSTOCK_REDIS_URL", e);
         } finally {
             client.shutdown();
         }
@@ -301,6 +328,7 @@ public final class App implements AutoCloseable {
     public void close() {
         if (http != null) http.stop();
         if (engineWatch != null) engineWatch.close();
+        if (socket != null) socket.close();
         if (subscriber != null) subscriber.close();
         if (buffer != null) buffer.close();
         if (hub != null) hub.close();

@@ -17,7 +17,12 @@ final class AppHttp {
     static HttpResponse<String> postLogin(int port, String user, String password) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + form(user) + "&password=" + form(password))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** @return the {@code name=value} session cookie, or empty when the login failed */

@@ -34,7 +34,10 @@ public final class Infrastructure implements AutoCloseable {
         DatabaseUrl db;
         try {
             if (redisEnv != null && !redisEnv.isBlank()) {
-                if (!redisEnv.startsWith("redis://")) throw new IllegalArgumentException("TICKSTOCK_REDIS_URL must look like redis://host:port");
+                if (!redisEnv.startsWith("redis://") && !redisEnv.startsWith("rediss://")) {
+                    throw new IllegalArgumentException("TICKSTOCK_REDIS_URL must look like redis://[:password@]host:port or rediss:// for TLS, was "
+                            + io.tickstock.contract.LogText.quote(io.tickstock.contract.LogText.url(redisEnv)));
+                }
                 redisUrl = redisEnv;
             } else {
                 r = new EmbeddedRedis(0);
@@ -65,7 +68,7 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Prints {@code redis: …} and {@code database: …} lines. */
     public void print(PrintStream out) {
-        out.println("redis: " + redisUrl.replaceFirst("//[^@/]*@", "//") + (embeddedRedis != null ? " (embedded)" : " (external)"));
+        out.println("redis: " + io.tickstock.contract.LogText.url(redisUrl) + (embeddedRedis != null ? " (embedded)" : " (external)"));
         out.println("database: " + database + (embeddedPostgres != null ? " (embedded)" : " (external)"));
     }
 

@@ -65,7 +65,7 @@ public final class SessionCommand implements Callable<Integer> {
                     + session.path("trigger_type").asText() + ")" : session.path("final_status").asText()));
             return 0;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Redis at " + redisUrl + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         } finally {
             client.shutdown();
         }

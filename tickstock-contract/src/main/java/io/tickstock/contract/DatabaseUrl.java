@@ -5,10 +5,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A PostgreSQL URI as psql accepts it ({@code postgresql://user:password@host:port/db}, scheme
- * {@code postgres} also accepted), split into what JDBC needs. {@link #toString()} never shows the password.
+ * A PostgreSQL URI as psql accepts it ({@code postgresql://user:password@host:port/db?sslmode=verify-full&…}, scheme
+ * {@code postgres} also accepted), split into what JDBC needs. Query parameters other than {@code user} and
+ * {@code password} (TLS: {@code sslmode}, {@code sslrootcert}, {@code sslcert}, {@code sslkey}; {@code connect_timeout}
+ * …) are passed to the driver; {@code user} and {@code password} there count as the user-info's. {@link #toString()}
+ * never shows the password.
  *
- * @param jdbcUrl  {@code jdbc:postgresql://host:port/db}
+ * @param jdbcUrl  {@code jdbc:postgresql://host:port/db[?query]}
  * @param user     user name, may be null
  * @param password password, may be null; never logged
  */
@@ -39,12 +42,44 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, String h
             user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
             if (parts.length == 2) password = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
         }
-        return new DatabaseUrl("jdbc:postgresql://" + host + ":" + port + "/" + db, user, password, host, port, db);
+        StringBuilder query = new StringBuilder();
+        if (u.getRawQuery() != null) {
+            for (String kv : u.getRawQuery().split("&")) {
+                if (kv.isEmpty()) continue;
+                String[] p = kv.split("=", 2);
+                String name = URLDecoder.decode(p[0], StandardCharsets.UTF_8), value = p.length == 2 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "";
+                switch (name) {
+                    case "user" -> user = value;
+                    case "password" -> password = value;
+                    case "connect_timeout" -> query.append(query.isEmpty() ? "" : "&").append("connectTimeout=").append(p.length == 2 ? p[1] : "");
+                    default -> query.append(query.isEmpty() ? "" : "&").append(kv);
+                }
+            }
+        }
+        String jdbc = "jdbc:postgresql://" + host + ":" + port + "/" + db + (query.isEmpty() ? "" : "?" + query);
+        return new DatabaseUrl(jdbc, user, password, host, port, db);
     }
 
-    /** The URI without the password: {@code postgresql://user@host:port/db}. */
+    /**
+     * The driver settings both programs use beside the URL's own: connect within {@code 10 s}, a read on the socket
+     * that waits longer than {@code socketTimeoutSeconds} fails (a server or network that went silent is noticed),
+     * TCP keep-alive, and a server-side {@code statement_timeout} of {@code statementTimeoutSeconds}. A setting the URL
+     * names itself is left as the URL says.
+     */
+    public java.util.Properties driverProperties(int socketTimeoutSeconds, int statementTimeoutSeconds) {
+        java.util.Properties p = new java.util.Properties();
+        String query = jdbcUrl.contains("?") ? jdbcUrl.substring(jdbcUrl.indexOf('?') + 1) : "";
+        if (!query.contains("connectTimeout=")) p.setProperty("connectTimeout", "10");
+        if (!query.contains("socketTimeout=")) p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
+        if (!query.contains("tcpKeepAlive=")) p.setProperty("tcpKeepAlive", "true");
+        if (!query.contains("options=")) p.setProperty("options", "-c statement_timeout=" + statementTimeoutSeconds * 1000);
+        return p;
+    }
+
+    /** The URI without the password: {@code postgresql://user@host:port/db}, with the driver settings the URL gave. */
     @Override
     public String toString() {
-        return "postgresql://" + (user == null ? "" : user + "@") + host + ":" + port + "/" + database;
+        String query = jdbcUrl.contains("?") ? jdbcUrl.substring(jdbcUrl.indexOf('?')) : "";
+        return "postgresql://" + (user == null ? "" : user + "@") + host + ":" + port + "/" + database + LogText.url(query);
     }
 }

@@ -15,6 +15,7 @@ public final class AppDatabase {
         config.setJdbcUrl(url.jdbcUrl());
         config.setUsername(url.user());
         config.setPassword(url.password());
+        config.setDataSourceProperties(url.driverProperties(60, 30)); // a silent server or a runaway query is noticed
         config.setPoolName("tickstock-app");
         config.setMaximumPoolSize(6);
         config.setConnectionTimeout(10_000);
@@ -23,11 +24,16 @@ public final class AppDatabase {
         try {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach PostgreSQL at " + url + ": start it or set TICKSTOCK_DATABASE_URL", e);
+            throw new IllegalStateException("cannot reach PostgreSQL at " + url + " ("  + rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
         }
         Flyway.configure().dataSource(ds).locations("classpath:db/app").table("flyway_app_history")
                 .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         io.tickstock.contract.IntegrationLog.migrate(ds);
         return ds;
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) e = e.getCause();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -71,7 +71,7 @@ public final class RedisSubscriber implements AutoCloseable {
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();
-            throw new IllegalStateException("cannot reach Redis at " + redisUrl + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         }
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override

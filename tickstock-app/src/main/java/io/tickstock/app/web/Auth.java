@@ -2,11 +2,13 @@ package io.tickstock.app.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.tickstock.app.store.LoginSessions;
 import io.tickstock.app.store.Users;
 import io.tickstock.contract.Json;
-import java.security.SecureRandom;
+import io.tickstock.contract.LogText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,94 +18,134 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Login and the session cookie. {@code POST /login} (form fields {@code username}, {@code password}) checks
- * the bcrypt hash and sets {@code tickstock_session} (random 256-bit token, {@code HttpOnly},
- * {@code SameSite=Strict}, 12 h). Every other path except the login page and {@code /health/*} requires it:
- * API and WebSocket requests answer 401, pages redirect to {@code /login}. Failed logins are limited to 10
- * per minute per client address (429 after that). {@code /metrics} also accepts {@code Authorization: Bearer
- * <TICKSTOCK_METRICS_TOKEN>} for a Prometheus scraper. Thread-safe.
+ * Login and the session cookie. {@code POST /login} (form fields {@code username}, {@code password}) checks the
+ * bcrypt hash and sets {@code tickstock_session} (random 256-bit token, {@code HttpOnly}, {@code SameSite=Strict},
+ * {@code Secure} over HTTPS, 12 h); the session lives in PostgreSQL ({@link LoginSessions}), so it survives app
+ * restarts, is valid on every app instance, and ends at logout, at expiry, and when the user's password changes or
+ * the user is removed. Every other path except the login page, its assets and {@code /health/*} requires it: API and
+ * WebSocket requests answer 401, pages redirect to {@code /login}. Guessing is limited per address and per user name
+ * ({@link LoginLimiter}: 429 with {@code Retry-After}); a password longer than bcrypt reads answers 400 naming
+ * {@code password}. {@code /metrics} also accepts {@code Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>}.
+ *
+ * <p>A token's session is looked up at most every {@value #RECHECK_MILLIS} ms per token (then cached), so a logout or
+ * a password change on any instance reaches every request and WebSocket check within that time. Thread-safe.
  */
 public final class Auth {
     private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
     public static final String COOKIE = "tickstock_session";
-    private static final long SESSION_MILLIS = 12 * 3_600_000L, WINDOW_MILLIS = 60_000;
-    private static final int MAX_FAILURES = 10;
-    private static final Set<String> PUBLIC = Set.of("/login", "/health/live", "/health/ready", "/streaming/assets/login.css");
+    static final long SESSION_MILLIS = 12 * 3_600_000L, RECHECK_MILLIS = 2_000, TOUCH_MILLIS = 60_000;
+    private static final Set<String> PUBLIC = Set.of("/login", "/health/live", "/health/ready", "/streaming/assets/login.css",
+            "/streaming/assets/login.js", "/favicon.ico");
 
     /** A logged-in user. */
     public record Login(String user, String role, long expiresAtMillis) {}
 
-    private record Failures(long windowStart, int count) {}
+    private record Checked(Optional<Login> login, long atMillis, long touchedAtMillis) {}
 
     private final Users users;
+    private final LoginSessions sessions;
+    private final LoginLimiter limiter;
     private final LongSupplier clock;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, Login> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-
     private final String metricsToken;
+    private final boolean secureCookie;
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-    /** @param metricsToken bearer token that may read {@code /metrics} without a login, or null */
-    public Auth(Users users, LongSupplier clock, String metricsToken) {
+    /**
+     * @param clock        wall clock, epoch ms
+     * @param metricsToken bearer token that may read {@code /metrics} without a login, or null
+     * @param secureCookie whether the cookie is marked {@code Secure} (served over HTTPS)
+     */
+    public Auth(Users users, LoginSessions sessions, LongSupplier clock, String metricsToken, boolean secureCookie) {
         this.users = users;
+        this.sessions = sessions;
+        this.limiter = new LoginLimiter(clock);
         this.clock = clock;
         this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
+        this.secureCookie = secureCookie;
     }
 
     /** Handles {@code POST /login}. */
     public void login(Context ctx) throws SQLException {
-        String ip = ctx.ip();
-        long now = clock.getAsLong();
-        Failures f = failures.get(ip);
-        if (f != null && now - f.windowStart < WINDOW_MILLIS && f.count >= MAX_FAILURES) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).contentType("application/json")
-                    .result(Json.write(Map.of("error", "too many failed logins, try again in a minute")));
-            return;
+        String ip = ctx.ip(), user = ctx.formParam("username"), password = ctx.formParam("password");
+        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Users.MAX_PASSWORD_BYTES) {
+            throw new BadParameter("password", "password must be at most " + Users.MAX_PASSWORD_BYTES + " bytes (UTF-8)");
         }
-        String user = ctx.formParam("username"), password = ctx.formParam("password");
-        Optional<String> role = user == null || password == null ? Optional.empty() : users.authenticate(user, password);
-        if (role.isEmpty()) {
-            failures.merge(ip, new Failures(now, 1), (old, one) -> now - old.windowStart < WINDOW_MILLIS
-                    ? new Failures(old.windowStart, old.count + 1) : one);
-            LOG.info("failed login for '{}' from {}", user, ip);
+        if (user == null || password == null || user.isEmpty() || password.isEmpty()) {
             ctx.redirect("/login?error=1", HttpStatus.SEE_OTHER);
             return;
         }
-        failures.remove(ip);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(token, new Login(user, role.get(), now + SESSION_MILLIS));
-        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION_MILLIS / 1000);
+        long wait = limiter.tryAttempt(ip, user);
+        if (wait > 0) {
+            LOG.warn("login limit reached for {} from {}: refused for {} s", LogText.quote(user), ip, wait);
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait)).contentType("application/json")
+                    .result(Json.write(Map.of("error", "too many login attempts: try again in " + wait + " s")));
+            return;
+        }
+        Optional<String> role = users.authenticate(user, password);
+        if (role.isEmpty()) {
+            LOG.info("failed login for {} from {}", LogText.quote(user), ip);
+            ctx.redirect("/login?error=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        limiter.succeeded(ip, user);
+        long now = clock.getAsLong();
+        String token = sessions.open(user, now + SESSION_MILLIS);
+        checked.put(token, new Checked(Optional.of(new Login(user, role.get(), now + SESSION_MILLIS)), now, now));
+        ctx.header("Set-Cookie", cookie(token, SESSION_MILLIS / 1000));
         ctx.redirect("/streaming/", HttpStatus.SEE_OTHER);
     }
 
-    /** Handles {@code POST /logout}. */
-    public void logout(Context ctx) {
+    private String cookie(String value, long maxAgeSeconds) {
+        return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds + (secureCookie ? "; Secure" : "");
+    }
+
+    /** Handles {@code POST /logout}: ends the session everywhere. */
+    public void logout(Context ctx) throws SQLException {
         String token = ctx.cookie(COOKIE);
-        if (token != null) sessions.remove(token);
-        ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        if (token != null) {
+            sessions.close(token);
+            checked.remove(token);
+        }
+        ctx.header("Set-Cookie", cookie("", 0));
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
-    /** The logged-in user of a request's cookie, if any. */
+    /**
+     * The logged-in user of a request's cookie, if any: from PostgreSQL, at most every {@value #RECHECK_MILLIS} ms per
+     * token. While PostgreSQL is unreachable a session checked before stays valid until its expiry; an unknown token
+     * is refused.
+     */
     public Optional<Login> user(String token) {
-        if (token == null) return Optional.empty();
-        Login login = sessions.get(token);
-        if (login == null) return Optional.empty();
-        if (login.expiresAtMillis < clock.getAsLong()) {
-            sessions.remove(token);
-            return Optional.empty();
+        if (token == null || token.isEmpty() || token.length() > 100) return Optional.empty();
+        long now = clock.getAsLong();
+        Checked c = checked.get(token);
+        if (c != null && now - c.atMillis < RECHECK_MILLIS) return live(c.login, now);
+        try {
+            Optional<Login> login = sessions.find(token, now).map(s -> new Login(s.username(), s.role(), s.expiresAtMillis()));
+            long touched = c == null ? 0 : c.touchedAtMillis;
+            if (login.isPresent() && now - touched >= TOUCH_MILLIS) {
+                sessions.touch(token, now);
+                touched = now;
+            }
+            if (checked.size() > 10_000) checked.clear();
+            checked.put(token, new Checked(login, now, touched));
+            return login;
+        } catch (SQLException e) {
+            LOG.warn("login sessions unavailable (PostgreSQL): {}", e.getMessage());
+            return c == null ? Optional.empty() : live(c.login, now);
         }
-        return Optional.of(login);
+    }
+
+    private static Optional<Login> live(Optional<Login> login, long now) {
+        return login.filter(l -> l.expiresAtMillis() > now);
     }
 
     /** Before-handler for every HTTP request. */
     public void require(Context ctx) {
         if (PUBLIC.contains(ctx.path()) || user(ctx.cookie(COOKIE)).isPresent()) return;
-        if (metricsToken != null && ctx.path().equals("/metrics") && java.security.MessageDigest.isEqual(
-                ("Bearer " + metricsToken).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                String.valueOf(ctx.header("Authorization")).getBytes(java.nio.charset.StandardCharsets.UTF_8))) return;
+        if (metricsToken != null && ctx.path().equals("/metrics") && MessageDigest.isEqual(
+                ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8),
+                String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) return;
         if (ctx.path().startsWith("/streaming/api/") || ctx.path().equals("/metrics")) {
             ctx.status(HttpStatus.UNAUTHORIZED).contentType("application/json")
                     .result(Json.write(Map.of("error", "login required: POST /login with username and password")));
@@ -119,5 +161,10 @@ public final class Auth {
             ctx.status(HttpStatus.UNAUTHORIZED).result("login required");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** Keys the login limiter tracks now (for the status API). */
+    public int limiterKeys() {
+        return limiter.tracked();
     }
 }

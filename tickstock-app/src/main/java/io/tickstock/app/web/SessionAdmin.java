@@ -60,7 +60,7 @@ public final class SessionAdmin {
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             return c.sync().publish(Channels.ENGINE_COMMANDS, Json.write(new Events.SessionCommand(IsoTime.format(atMillis), action, requestedBy)));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Redis at " + redisUrl + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         } finally {
             client.shutdown();
         }

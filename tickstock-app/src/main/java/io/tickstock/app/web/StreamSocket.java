@@ -26,11 +26,25 @@ import org.slf4j.LoggerFactory;
  *       up to {@value #MAX_SNAPSHOT_SYMBOLS} symbols named for {@code bar};</li>
  *   <li>anything else → an {@code error} frame naming the {@code parameter}; the connection stays open.</li>
  * </ul>
- * Handlers run on Jetty threads; the bar snapshot's PostgreSQL query runs on a virtual thread.
+ * Handlers run on Jetty threads; the bar snapshot's PostgreSQL query runs on a virtual thread, one at a time per
+ * connection (a subscribe that arrives while one runs gets its live streams at once and an {@code error} naming
+ * {@code streams.bar} for the history). Every {@value #RECHECK_SECONDS} s each connection's login is checked again
+ * ({@link Auth#user}): after a logout, an expiry, a password change or a removed user the socket is closed with
+ * code {@value #SESSION_ENDED} within a few seconds, and the dashboard goes to the login page.
  */
-public final class StreamSocket {
+public final class StreamSocket implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamSocket.class);
-    static final int PING_SECONDS = 15, SNAPSHOT_HOURS = 6, MAX_SNAPSHOT_SYMBOLS = 20;
+    static final int PING_SECONDS = 15, SNAPSHOT_HOURS = 6, MAX_SNAPSHOT_SYMBOLS = 20, RECHECK_SECONDS = 1;
+    /** The close code of a socket whose login ended (application range 4000-4999). */
+    public static final int SESSION_ENDED = 4401;
+
+    /** A connection and the login token it was opened with. */
+    private record Connection(io.javalin.websocket.WsContext ctx, String token) {}
+
+    private final Map<String, Connection> connections = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> snapshotting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService recheck = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("tickstock-login-recheck").daemon().unstarted(r));
 
     private final WebSocketHub hub;
     private final Auth auth;
@@ -44,21 +58,47 @@ public final class StreamSocket {
         this.state = state;
         this.history = history;
         this.clock = clock;
+        recheck.scheduleWithFixedDelay(this::recheckLogins, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Closes the sockets whose login has ended. */
+    private void recheckLogins() {
+        for (Connection c : connections.values()) {
+            try {
+                if (auth.user(c.token()).isEmpty()) {
+                    connections.remove(c.ctx().sessionId());
+                    c.ctx().closeSession(SESSION_ENDED, "session ended: sign in again");
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("re-checking a WebSocket's login failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        recheck.shutdownNow();
     }
 
     /** Installs the handlers on Javalin's {@code ws(...)} config. */
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
             ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
-            String user = auth.user(ctx.cookie(Auth.COOKIE)).map(Auth.Login::user).orElse("?");
+            String token = ctx.cookie(Auth.COOKIE);
+            String user = auth.user(token).map(Auth.Login::user).orElse("?");
+            connections.put(ctx.sessionId(), new Connection(ctx, token));
             hub.connect(ctx, user, state.snapshot(clock.getAsLong()));
         });
         ws.onMessage(this::message);
         ws.onClose(ctx -> {
             ctx.disableAutomaticPings();
+            connections.remove(ctx.sessionId());
             hub.disconnect(ctx);
         });
-        ws.onError(hub::disconnect);
+        ws.onError(ctx -> {
+            connections.remove(ctx.sessionId());
+            hub.disconnect(ctx);
+        });
     }
 
     private void message(WsMessageContext ctx) {
@@ -84,7 +124,18 @@ public final class StreamSocket {
         ObjectNode reply = Json.MAPPER.createObjectNode();
         reply.set("streams", Json.MAPPER.valueToTree(sub.streams()));
         hub.send(ctx, Frames.frame("subscribed", reply));
-        Thread.ofVirtual().name("tickstock-bars-snapshot").start(() -> barsSnapshot(ctx, sub)); // PostgreSQL, off the Jetty thread
+        if (sub.symbols("bar").isEmpty()) return;
+        if (!snapshotting.add(ctx.sessionId())) { // one history query in flight per connection
+            error(ctx, "streams.bar", "recent bars are still loading for this connection's previous subscribe: live bars follow");
+            return;
+        }
+        Thread.ofVirtual().name("tickstock-bars-snapshot").start(() -> { // PostgreSQL, off the Jetty thread
+            try {
+                barsSnapshot(ctx, sub);
+            } finally {
+                snapshotting.remove(ctx.sessionId());
+            }
+        });
     }
 
     private void barsSnapshot(WsMessageContext ctx, Subscription sub) {

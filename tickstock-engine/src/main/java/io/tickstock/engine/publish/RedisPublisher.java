@@ -69,7 +69,7 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();
-            throw new IllegalStateException("cannot reach Redis at " + redisUrl + " (" + Outbox.rootMessage(e)
+            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + " (" + Outbox.rootMessage(e)
                     + "): start it or set TICKSTOCK_REDIS_URL", e);
         }
         connection.setTimeout(Duration.ofSeconds(5));

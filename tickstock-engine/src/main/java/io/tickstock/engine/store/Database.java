@@ -18,6 +18,7 @@ public final class Database {
         config.setJdbcUrl(url.jdbcUrl());
         config.setUsername(url.user());
         config.setPassword(url.password());
+        config.setDataSourceProperties(url.driverProperties(120, 60)); // a silent server or a runaway query is noticed
         config.setPoolName(poolName);
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(3_000); // a writer waiting for an unreachable server spools sooner

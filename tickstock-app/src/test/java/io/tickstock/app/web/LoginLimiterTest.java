@@ -1,0 +1,68 @@
+package io.tickstock.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LoginLimiterTest {
+    final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    final LoginLimiter limiter = new LoginLimiter(now::get);
+
+    @Test
+    void anAddressGetsTenAttemptsAMinute() {
+        for (int i = 0; i < LoginLimiter.PER_ADDRESS; i++) assertThat(limiter.tryAttempt("10.0.0.1", "u" + i)).isZero();
+        assertThat(limiter.tryAttempt("10.0.0.1", "other")).isEqualTo(60);
+        assertThat(limiter.tryAttempt("10.0.0.2", "other")).as("another address").isZero();
+        now.addAndGet(60_000);
+        assertThat(limiter.tryAttempt("10.0.0.1", "other")).as("the window expired").isZero();
+    }
+
+    @Test
+    void aNameIsLimitedAcrossAddresses() {
+        for (int i = 0; i < LoginLimiter.PER_USER; i++) assertThat(limiter.tryAttempt("10.0.1." + i, "admin")).isZero();
+        assertThat(limiter.tryAttempt("10.0.2.1", "admin")).isPositive();
+        assertThat(limiter.tryAttempt("10.0.2.1", "bob")).as("the refused attempt did not count against the address").isZero();
+    }
+
+    @Test
+    void anotherAccountsSuccessDoesNotClearTheFailures() {
+        for (int i = 0; i < LoginLimiter.PER_ADDRESS - 1; i++) limiter.tryAttempt("10.0.0.1", "victim"); // nine failures
+        assertThat(limiter.tryAttempt("10.0.0.1", "attacker")).isZero();
+        limiter.succeeded("10.0.0.1", "attacker"); // the attacker's own account: only that attempt is taken back
+        assertThat(limiter.tryAttempt("10.0.0.1", "victim")).isZero();
+        assertThat(limiter.tryAttempt("10.0.0.1", "victim")).as("ten failures from the address").isPositive();
+    }
+
+    @Test
+    void parallelAttemptsAreCountedBeforeAnyPasswordCheck() throws Exception {
+        AtomicInteger allowed = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        for (int i = 0; i < 200; i++) {
+            pool.submit(() -> {
+                start.await();
+                if (limiter.tryAttempt("10.9.9.9", "admin") == 0) allowed.incrementAndGet();
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(allowed.get()).isEqualTo(LoginLimiter.PER_ADDRESS);
+    }
+
+    @Test
+    void expiredEntriesArePruned() {
+        for (int i = 0; i < 500; i++) limiter.tryAttempt("10.1." + (i / 250) + "." + (i % 250), "user" + i);
+        assertThat(limiter.tracked()).isEqualTo(1_000);
+        now.addAndGet(LoginLimiter.USER_WINDOW_MILLIS + 1);
+        limiter.tryAttempt("10.2.0.1", "x");
+        assertThat(limiter.tracked()).isEqualTo(2);
+    }
+}
