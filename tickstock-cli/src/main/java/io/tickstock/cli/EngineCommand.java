@@ -54,6 +54,10 @@ public final class EngineCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "9464")
     int metricsPort;
 
+    @Option(names = "--metrics-host", description = "Interface of the Prometheus endpoint; set TICKSTOCK_METRICS_TOKEN to require "
+            + "'Authorization: Bearer <token>' when it is reachable from other machines (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    String metricsHost;
+
     @Option(names = "--heartbeat-interval", description = "Seconds between producer heartbeats, 1-60; the heartbeat and current-session "
             + "keys expire after three (default: ${DEFAULT-VALUE}).", defaultValue = "15")
     int heartbeatSeconds;
@@ -78,8 +82,9 @@ public final class EngineCommand implements Callable<Integer> {
                     : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
             config = reliability(config);
             SessionSchedule schedule = schedule();
-            Engine engine = life.add(new Engine(config, System::currentTimeMillis).heartbeatEvery(heartbeatSeconds * 1000L).start());
-            if (engine.metricsPort() > 0) System.out.println("metrics:  http://localhost:" + engine.metricsPort() + "/metrics");
+            Engine engine = life.add(new Engine(config, System::currentTimeMillis).heartbeatEvery(heartbeatSeconds * 1000L)
+                    .metricsAccess(metricsHost, System.getenv("TICKSTOCK_METRICS_TOKEN")).start());
+            if (engine.metricsPort() > 0) System.out.println("metrics:  http://" + metricsHost + ":" + engine.metricsPort() + "/metrics");
             if (massive) {
                 Events.SessionEnd end = life.runFeed(() ->
                         engine.stream(feed, replay.symbols == null ? 0 : replay.symbols.size(), schedule, life::stopping));

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Redis and PostgreSQL for a command: the servers named by {@code TICKSTOCK_REDIS_URL} and
- * {@code TICKSTOCK_DATABASE_URL} when set, else embedded ones on free ports (PostgreSQL data kept under
- * {@code ~/.tickstock/postgres}). Prints one line per component, never a password.
+ * {@code TICKSTOCK_DATABASE_URL} when set, else embedded ones on free ports and 127.0.0.1 only (PostgreSQL data kept under
+ * {@code ~/.tickstock/postgres}, its generated password in {@code ~/.tickstock/pgpass}). Prints one line per component,
+ * never a password.
  */
 public final class Infrastructure implements AutoCloseable {
     private final EmbeddedRedis embeddedRedis;
@@ -68,8 +69,15 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Prints {@code redis: …} and {@code database: …} lines. */
     public void print(PrintStream out) {
-        out.println("redis: " + io.tickstock.contract.LogText.url(redisUrl) + (embeddedRedis != null ? " (embedded)" : " (external)"));
-        out.println("database: " + database + (embeddedPostgres != null ? " (embedded)" : " (external)"));
+        out.println("redis: " + io.tickstock.contract.LogText.url(redisUrl) + (embeddedRedis != null ? " (embedded, 127.0.0.1 only)" : " (external)"));
+        out.println("database: " + database + (embeddedPostgres != null ? " (embedded; password in " + home(embeddedPostgres.pgpass()) + ")" : " (external)"));
+    }
+
+    /** A path under the user's home written with {@code ~}. */
+    private static String home(Path p) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+        Path abs = p.toAbsolutePath();
+        return abs.startsWith(home) ? "~/" + home.relativize(abs) : abs.toString();
     }
 
     @Override

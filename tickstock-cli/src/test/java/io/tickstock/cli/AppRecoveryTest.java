@@ -104,7 +104,7 @@ class AppRecoveryTest {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
              EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
              App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD), System::currentTimeMillis).start()) {
-            String url = "postgresql://postgres@127.0.0.1:" + postgres.databaseUrl().jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1") + "/tickstock";
+            String url = postgres.urlWithPassword();
             assertThat(tickstock(url, "first-password", "user", "add", "bob")).isZero();
             assertThat(tickstock(url, "first-password", "user", "add", "bob")).as("exists already").isEqualTo(1);
             assertThat(tickstock(url, "short", "user", "add", "carol")).as("password too short").isEqualTo(2);

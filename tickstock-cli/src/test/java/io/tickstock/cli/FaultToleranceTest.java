@@ -107,7 +107,7 @@ class FaultToleranceTest {
     }
 
     static Connection db() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/tickstock", "postgres", "");
+        return DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", postgres.databaseUrl().password());
     }
 
     static long count(String sql) throws Exception {
@@ -292,7 +292,7 @@ class FaultToleranceTest {
                 "engine", "--date", "2013-10-08", "--from", "09:30", "--to", "13:00", "--speed", "600", "--health-interval", "1",
                 "--exit-after-replay", "--metrics-port", "-1", "--heartbeat-interval", "1", "--spool-dir", tmp.resolve("spool").toString());
         pb.environment().put("TICKSTOCK_REDIS_URL", "redis://127.0.0.1:" + redisPort);
-        pb.environment().put("TICKSTOCK_DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/tickstock");
+        pb.environment().put("TICKSTOCK_DATABASE_URL", postgres.urlWithPassword());
         pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return pb.start();

@@ -81,6 +81,7 @@ public final class Engine implements AutoCloseable {
     private EngineMetrics metrics;
     private int metricsPort = -1;
     private long heartbeatMillis = Heartbeat.DEFAULT_INTERVAL_MILLIS;
+    private String metricsHost = "127.0.0.1", metricsToken;
     private Heartbeat heartbeat;
 
     /** @param clock wall clock, epoch milliseconds */
@@ -93,6 +94,16 @@ public final class Engine implements AutoCloseable {
     /** The producer heartbeat's interval ({@link Heartbeat}; default 15 s); call before {@link #start()}. */
     public Engine heartbeatEvery(long millis) {
         this.heartbeatMillis = millis;
+        return this;
+    }
+
+    /**
+     * Where {@code /metrics} listens (default 127.0.0.1: this machine only) and the bearer token a scrape must send
+     * (null: none); call before {@link #start()}.
+     */
+    public Engine metricsAccess(String host, String token) {
+        this.metricsHost = host;
+        this.metricsToken = token;
         return this;
     }
 
@@ -128,7 +139,7 @@ public final class Engine implements AutoCloseable {
             @Override public long postgresRejected() { return writer.rejected(); }
             @Override public boolean postgresUp() { return !writer.isDown(); }
         });
-        if (config.metricsPort() >= 0) metricsPort = metrics.serve(config.metricsPort());
+        if (config.metricsPort() >= 0) metricsPort = metrics.serve(metricsHost, config.metricsPort(), metricsToken);
         HealthMonitor health = new HealthMonitor(stats, config.healthIntervalMillis(), clock,
                 () -> session == null ? null : session.id(), this::outages, this::publishHealth);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));

@@ -216,7 +216,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         void evict() {
             if (clients.remove(id) == null) return;
             evicted.incrementAndGet();
-            LOG.warn("disconnecting WebSocket client {} ({}): outbox of {} frames full", id, user, outboxCapacity);
+            LOG.warn("disconnecting WebSocket client {} ({}): outbox of {} frames full", id, io.tickstock.contract.LogText.quote(user), outboxCapacity);
             outbox.clear();
             session.close(1008, "client too slow", Callback.NOOP);
         }

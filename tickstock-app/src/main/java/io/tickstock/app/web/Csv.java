@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * CSV export of history rows (jackson-dataformat-csv): a header row of the column labels, RFC 4180 quoting,
- * nested JSON values (metadata, alert data) written as their JSON text. Thread-safe.
+ * nested JSON values (metadata, alert data) written as their JSON text. Text that a spreadsheet would run as a
+ * formula (a cell starting with {@code = + - @}, tab or carriage return: OWASP "CSV injection") gets a leading
+ * {@code '}; numbers are written as they are. Thread-safe.
  */
 final class Csv {
     private static final CsvMapper MAPPER = new CsvMapper();
@@ -30,7 +32,12 @@ final class Csv {
 
     private static Map<String, Object> flat(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>(row);
-        out.replaceAll((k, v) -> v instanceof JsonNode j ? j.toString() : v);
+        out.replaceAll((k, v) -> v instanceof JsonNode j ? cell(j.isTextual() ? j.asText() : j.toString()) : v instanceof String t ? cell(t) : v);
         return out;
+    }
+
+    /** Text with a leading {@code '} when a spreadsheet would read it as a formula. */
+    static String cell(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

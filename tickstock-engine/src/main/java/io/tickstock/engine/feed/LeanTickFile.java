@@ -118,7 +118,8 @@ public final class LeanTickFile implements TradeSource {
             return new Trade(symbol, midnightMillis + (long) msOfDay, priceDeciCents / 10_000.0, size,
                     RULES.updates(flags, suspicious));
         } catch (RuntimeException e) {
-            if (malformed++ == 0) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, e.getMessage(), line);
+            if (malformed++ == 0) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, io.tickstock.contract.LogText.quote(e.getMessage()),
+                    io.tickstock.contract.LogText.quote(line));
             return null;
         }
     }

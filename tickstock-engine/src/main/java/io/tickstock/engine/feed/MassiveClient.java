@@ -174,11 +174,11 @@ public final class MassiveClient implements AutoCloseable {
             }
             case "auth_failed", "max_connections" -> {
                 failed = true;
-                LOG.error("Massive {}: {}", status, message);
+                LOG.error("Massive {}: {}", io.tickstock.contract.LogText.quote(status), io.tickstock.contract.LogText.quote(message));
                 listener.onFatal(status, message);
                 ws.close(1000, status, Callback.NOOP);
             }
-            default -> LOG.debug("Massive status {}: {}", status, message);
+            default -> LOG.debug("Massive status {}: {}", io.tickstock.contract.LogText.quote(status), io.tickstock.contract.LogText.quote(message));
         }
     }
 
@@ -211,7 +211,7 @@ public final class MassiveClient implements AutoCloseable {
         @Override public void onAggregate(io.tickstock.engine.bars.Bar bar) { aggregates.accept(bar); }
         @Override public void onMalformed(String reason) {
             long n = malformed.merge(reason, 1L, Long::sum);
-            if (n == 1) LOG.warn("Massive frame skipped ({}); further frames with this reason are counted only", reason);
+            if (n == 1) LOG.warn("Massive frame skipped ({}); further frames with this reason are counted only", io.tickstock.contract.LogText.quote(reason));
         }
     };
 

@@ -102,7 +102,8 @@ public final class MassiveFlatFile implements TradeSource {
                 if (t != null) return t;
                 if (done) return null;
             } catch (RuntimeException e) {
-                if (malformed++ < 5) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, e.getMessage(), line);
+                if (malformed++ < 5) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber,
+                        io.tickstock.contract.LogText.quote(e.getMessage()), io.tickstock.contract.LogText.quote(line));
             }
         }
         return null;

@@ -96,19 +96,32 @@ public final class EngineMetrics implements AutoCloseable {
     }
 
     /**
-     * Serves {@code /metrics} on {@code port} (0 = any free port).
+     * Serves {@code /metrics} on {@code host:port} (0 = any free port): 127.0.0.1 by default, so only this machine reads
+     * it; with a {@code token}, a scrape must send {@code Authorization: Bearer <token>} (else 401).
      *
+     * @param token the bearer token (TICKSTOCK_METRICS_TOKEN), or null for none
      * @return the port
      * @throws UncheckedIOException naming the port and the option to change when it is taken
      */
-    public int serve(int port) {
+    public int serve(String host, int port, String token) {
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 0);
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve metrics on port " + port + " (" + e.getMessage()
+            throw new UncheckedIOException("cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
                     + "): pass --metrics-port with a free port, or -1 for none", e);
         }
+        byte[] expected = token == null || token.isBlank() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         server.createContext("/metrics", exchange -> {
+            String given = exchange.getRequestHeaders().getFirst("Authorization");
+            if (expected != null && (given == null || !java.security.MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)))) {
+                byte[] body = "metrics need Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>\n".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                exchange.sendResponseHeaders(401, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                return;
+            }
             byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);

@@ -52,11 +52,11 @@ public final class SessionCommands implements AutoCloseable {
             if (!n.path("type").asText("").equals("session_command") || !(action.equals("start") || action.equals("stop"))) {
                 throw new IllegalArgumentException("expected {\"type\":\"session_command\",\"action\":\"start|stop\"}");
             }
-            LOG.info("operator command: session {} (requested by {})", action, n.path("requested_by").asText("unknown"));
+            LOG.info("operator command: session {} (requested by {})", action, io.tickstock.contract.LogText.quote(n.path("requested_by").asText("unknown")));
             actions.add(action);
         } catch (IllegalArgumentException e) {
             malformed++;
-            LOG.warn("skipped a message on {}: {}", Channels.ENGINE_COMMANDS, e.getMessage());
+            LOG.warn("skipped a message on {}: {}", Channels.ENGINE_COMMANDS, io.tickstock.contract.LogText.quote(e.getMessage()));
         }
     }
 
