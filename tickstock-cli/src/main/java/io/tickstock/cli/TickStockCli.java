@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tickstock", mixinStandardHelpOptions = true, version = "TickStock 0.1.0",
         description = "Real-time market analytics: trades to bars, indicators, candlestick patterns and alerts, "
                 + "streamed to Redis, PostgreSQL and a live browser dashboard.",
-        subcommands = {DemoCommand.class, EngineCommand.class, AppCommand.class, AnalyzeCommand.class, FakeMassiveCommand.class, SessionCommand.class, UserCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, EngineCommand.class, AppCommand.class, AnalyzeCommand.class, FakeMassiveCommand.class, SessionCommand.class, UserCommand.class, BenchCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class})
 public final class TickStockCli {
     public static void main(String[] args) {
         CommandLine cmd = new CommandLine(new TickStockCli());

@@ -445,6 +445,7 @@ public final class Engine implements AutoCloseable {
         if (writer.dropped() > 0) issues.add(writer.dropped() + " rows dropped (queue full)");
         if (writer.rejected() > 0) issues.add(writer.rejected() + " rows rejected by PostgreSQL " + writer.rejectedByCause()
                 + ", set aside in " + writer.rejectedFile());
+        if (commands.malformed() > 0) issues.add(commands.malformed() + " malformed messages on " + Channels.ENGINE_COMMANDS + " skipped");
         MassiveClient feed = massiveClient;
         if (feed != null) {
             if (feed.droppedFrames() > 0) issues.add("Massive: " + feed.droppedFrames() + " frames dropped (engine too slow to read)");
@@ -498,6 +499,11 @@ public final class Engine implements AutoCloseable {
 
     public EngineStats stats() {
         return stats;
+    }
+
+    /** Messages on the operator commands channel that were skipped as malformed. */
+    public long malformedCommands() {
+        return commands.malformed();
     }
 
     @Override

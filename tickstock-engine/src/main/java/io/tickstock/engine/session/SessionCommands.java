@@ -24,7 +24,7 @@ public final class SessionCommands implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisPubSubConnection<String, String> connection;
     private final Queue<String> actions = new ConcurrentLinkedQueue<>();
-    private volatile long malformed;
+    private final java.util.concurrent.atomic.AtomicLong malformed = new java.util.concurrent.atomic.AtomicLong();
 
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
     public SessionCommands(String redisUrl) {
@@ -54,9 +54,11 @@ public final class SessionCommands implements AutoCloseable {
             }
             LOG.info("operator command: session {} (requested by {})", action, io.tickstock.contract.LogText.quote(n.path("requested_by").asText("unknown")));
             actions.add(action);
-        } catch (IllegalArgumentException e) {
-            malformed++;
-            LOG.warn("skipped a message on {}: {}", Channels.ENGINE_COMMANDS, io.tickstock.contract.LogText.quote(e.getMessage()));
+        } catch (IllegalArgumentException e) { // the first is logged; all are counted (hostile publishers must not flood the log)
+            if (malformed.getAndIncrement() == 0) {
+                LOG.warn("skipped a message on {} (further ones are counted only): {}", Channels.ENGINE_COMMANDS,
+                        io.tickstock.contract.LogText.quote(e.getMessage()));
+            }
         }
     }
 
@@ -65,7 +67,8 @@ public final class SessionCommands implements AutoCloseable {
         return actions.poll();
     }
 
-    public long malformed() { return malformed; }
+    /** Messages on the commands channel that were not a valid command, skipped. */
+    public long malformed() { return malformed.get(); }
 
     @Override
     public void close() {
