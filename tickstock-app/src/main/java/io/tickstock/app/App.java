@@ -314,6 +314,11 @@ public final class App implements AutoCloseable {
         hub.disconnectAll(reason);
     }
 
+    /** Whether the app serves HTTPS. */
+    public boolean https() {
+        return config.tls() != null;
+    }
+
     /** The bound HTTP port. */
     public int port() {
         return http.port();
