@@ -100,6 +100,30 @@ class AppRecoveryTest {
     }
 
     @Test
+    void alertsPublishedWhileTheAppIsDownAreInItsHistory() throws Exception {
+        try (EmbeddedRedis redis = new EmbeddedRedis(0);
+             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0)) {
+            Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
+            List<Path> files = List.of("aig", "bac", "ibm", "spy").stream().map(s -> ticks.resolve(s).resolve("20131008_trade.zip")).toList();
+            io.tickstock.engine.EngineConfig config = new io.tickstock.engine.EngineConfig(redis.url(), postgres.databaseUrl(), files,
+                    Double.POSITIVE_INFINITY, java.time.LocalTime.of(9, 30), java.time.LocalTime.of(12, 0), "replay:lean:20131008", 1_000,
+                    io.tickstock.engine.pipeline.Pipeline.Options.defaults(), 100_000).withSpool(tmp.resolve("spool"), 1 << 20);
+            long published;
+            try (io.tickstock.engine.Engine engine = new io.tickstock.engine.Engine(config, System::currentTimeMillis).start()) {
+                engine.replay(); // no app is running: nobody receives these alerts from Redis
+                published = engine.stats().alerts.get();
+            }
+            assertThat(published).isPositive();
+            try (App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD), System::currentTimeMillis).start()) {
+                String cookie = Dashboards.login(app.port(), PASSWORD);
+                JsonNode alerts = Json.read(Dashboards.get(app.port(), "/streaming/api/alerts?hours=24&limit=500", cookie).body());
+                System.out.println("app down during a replay: " + alerts.size() + " of " + published + " alerts in its history afterwards");
+                assertThat(alerts.size()).isEqualTo((int) published);
+            }
+        }
+    }
+
+    @Test
     void usersAreManagedFromTheCommandLine() throws Exception {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
              EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);

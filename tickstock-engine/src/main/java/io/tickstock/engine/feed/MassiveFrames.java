@@ -114,9 +114,13 @@ public final class MassiveFrames {
             int[] c = nConditions == 0 ? NONE : java.util.Arrays.copyOf(ids, nConditions);
             sink.onTrade(new Trade(sym, time, price, size, conditions.minuteUpdates(c)), sequence);
         } else if (ev.equals("AM")) {
+            if (sym == null || !(open > 0) || !(high > 0) || !(low > 0) || !(close > 0) || volume < 0 || size < 0) {
+                sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s");
+                return;
+            }
             if (!Limits.isSymbol(sym) || !Limits.isPrice(open) || !Limits.isPrice(high) || !Limits.isPrice(low)
                     || !Limits.isPrice(close) || !Limits.isSize(volume) || !Limits.isTime(size)) {
-                sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s, or one out of range");
+                sink.onMalformed("aggregate sym, o, h, l, c, v or s outside the contract's limits");
                 return;
             }
             sink.onAggregate(new Bar(sym, size, open, high, low, close, volume, Double.isNaN(vwap) ? close : vwap, 0,
