@@ -10,33 +10,31 @@ import io.tickstock.app.health.AppMetrics;
 import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.app.health.EngineWatch;
 import io.tickstock.app.store.AlertArchive;
-import io.tickstock.app.store.IntegrationCheckpoints;
-import io.tickstock.contract.IntegrationLog;
 import io.tickstock.app.store.AppDatabase;
 import io.tickstock.app.store.History;
+import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.app.store.LoginSessions;
-import io.tickstock.app.web.BrowserGuard;
-import io.tickstock.app.web.Tls;
-import io.tickstock.contract.LogText;
 import io.tickstock.app.store.Users;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.StreamingBuffer;
 import io.tickstock.app.stream.WebSocketHub;
 import io.tickstock.app.subscriber.Inbound;
 import io.tickstock.app.subscriber.RedisSubscriber;
-import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.app.subscriber.SubscriberStats;
 import io.tickstock.app.web.Auth;
 import io.tickstock.app.web.BadParameter;
+import io.tickstock.app.web.BrowserGuard;
 import io.tickstock.app.web.Pages;
-import io.tickstock.app.web.StreamingApi;
+import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.app.web.StreamSocket;
+import io.tickstock.app.web.StreamingApi;
+import io.tickstock.app.web.Tls;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -60,8 +58,7 @@ public final class App implements AutoCloseable {
     private RedisSubscriber subscriber;
     private AlertArchive alerts;
     private History history;
-    private long lastPatternMillis = -1, lastAlertMillis = -1; // dispatcher thread
-    private volatile long reloadedPatterns, reloadedAlerts;
+    private ReconnectReload reload;
     private IntegrationCheckpoints checkpoints;
     private EngineWatch engineWatch;
     private StreamSocket socket;
@@ -95,9 +92,10 @@ public final class App implements AutoCloseable {
         hub = new WebSocketHub(config.outboxFrames(), clock);
         checkpoints = new IntegrationCheckpoints(dataSource).start();
         buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state)
-                .onPatternsDelivered(this::delivered).start();
+                .onPatternsDelivered(p -> checkpoints.delivered(p, hub.clients(), clock.getAsLong())).start();
         loadCurrentSession();
-        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(this::reload)
+        reload = new ReconnectReload(history, state, clock, buffer::accept, this::onEvent);
+        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(reload)
                 .onDrained(buffer::drained).start();
         engineWatch = new EngineWatch(config.redisUrl(), new EngineLiveness(config.engineLostAfterMillis()), clock,
                 change -> subscriber.runOnDispatcher(() -> buffer.engine(change))).start();
@@ -176,79 +174,11 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** EVENT_RECEIVED and EVENT_PARSED for a legacy pattern envelope (dispatcher thread). */
-    private void checkpoint(Inbound e) {
-        ObjectNode d = e.data();
-        String flow = d.path("flow_id").asText(null);
-        long received = e.receivedAtMillis() > 0 ? e.receivedAtMillis() : clock.getAsLong();
-        for (String cp : List.of(IntegrationLog.EVENT_RECEIVED, IntegrationLog.EVENT_PARSED)) {
-            checkpoints.log(new IntegrationCheckpoints.Checkpoint(flow, cp, e.channel(), d.path("symbol").asText(null),
-                    d.path("pattern").asText(null), d.path("confidence").asDouble(), null,
-                    cp.equals(IntegrationLog.EVENT_RECEIVED) ? received : clock.getAsLong()));
-        }
-    }
-
-    /** WEBSOCKET_DELIVERED for patterns that carry a flow_id, with the number of connected browsers. */
-    private void delivered(List<ObjectNode> patterns) {
-        long now = clock.getAsLong();
-        int users = hub.clients();
-        for (ObjectNode p : patterns) {
-            String flow = p.path("metadata").path("flow_id").asText(null);
-            if (flow == null) continue;
-            checkpoints.log(new IntegrationCheckpoints.Checkpoint(flow, IntegrationLog.WEBSOCKET_DELIVERED, "/streaming/ws",
-                    p.path("symbol").asText(null), p.path("pattern_type").asText(null), p.path("confidence").asDouble(), users, now));
-        }
-    }
-
-    /**
-     * After a Redis reconnect (dispatcher thread): the session as PostgreSQL has it, and the patterns of that
-     * session from two minutes before the newest one received (its whole history when none was), which the
-     * buffer de-duplicates against what was already delivered.
-     */
-    private void reload() {
-        try {
-            ObjectNode s = history.latestSession();
-            if (s == null) return;
-            String sid = s.path("session_id").asText();
-            boolean active = "active".equals(s.path("status").asText());
-            ObjectNode known = state.session();
-            long now = clock.getAsLong();
-            if (known == null || !sid.equals(known.path("session_id").asText()) || state.sessionActive() != active) {
-                buffer.accept(new Inbound(active ? Inbound.Kind.SESSION_STARTED : Inbound.Kind.SESSION_STOPPED, RELOAD, s, now));
-            }
-            List<ObjectNode> missed = history.patternDetections(sid, lastPatternMillis < 0 ? 0 : lastPatternMillis - 120_000, 5_000);
-            for (ObjectNode d : missed) onEvent(new Inbound(Inbound.Kind.PATTERN, RELOAD, d, now, now));
-            reloadedPatterns += missed.size();
-            List<ObjectNode> missedAlerts = history.alerts(sid, lastAlertMillis < 0 ? 0 : lastAlertMillis - 120_000, 5_000);
-            for (ObjectNode a : missedAlerts) onEvent(new Inbound(Inbound.Kind.ALERT, RELOAD, a, now, now));
-            reloadedAlerts += missedAlerts.size();
-            LOG.info("reloaded session {}, {} patterns and {} alerts from PostgreSQL after a gap in the Redis subscription", sid,
-                    missed.size(), missedAlerts.size());
-        } catch (java.sql.SQLException | RuntimeException e) {
-            LOG.warn("reload from PostgreSQL after a Redis reconnect failed: {}", e.getMessage());
-        }
-    }
-
-    /** The channel name of events reloaded from PostgreSQL. */
-    static final String RELOAD = "postgresql:reload";
-
+    /** A received (or reloaded) event, on the dispatcher thread. */
     private void onEvent(Inbound e) {
-        if (e.kind() == Inbound.Kind.LEGACY_PATTERN) checkpoint(e);
-        if (e.kind() == Inbound.Kind.PATTERN) {
-            try {
-                lastPatternMillis = Math.max(lastPatternMillis, io.tickstock.contract.IsoTime.parseMillis(e.data().path("timestamp").asText()));
-            } catch (RuntimeException ignored) {
-                // a Phase 5 detection without a parsable bar time: nothing to reload from
-            }
-        }
-        if (e.kind() == Inbound.Kind.ALERT) {
-            try {
-                lastAlertMillis = Math.max(lastAlertMillis, io.tickstock.contract.IsoTime.parseMillis(e.data().path("timestamp").asText()));
-                if (!e.channel().equals(RELOAD)) alerts.store(e.data());
-            } catch (RuntimeException ex) {
-                subscriberStats.unreadable(e.channel(), "alert not stored: " + ex.getClass().getSimpleName(), e.data().toString());
-            }
-        }
+        if (e.kind() == Inbound.Kind.LEGACY_PATTERN) checkpoints.received(e.channel(), e.data(), e.receivedAtMillis(), clock.getAsLong());
+        reload.seen(e);
+        if (e.kind() == Inbound.Kind.ALERT && !e.channel().equals(ReconnectReload.CHANNEL)) alerts.store(e.data());
         buffer.accept(e);
     }
 
@@ -299,7 +229,7 @@ public final class App implements AutoCloseable {
         s.put("subscriber", Map.of("received", subscriberStats.receivedByChannel(),
                 "unreadable", subscriberStats.unreadableByReason(), "dropped", subscriberStats.droppedByChannel(), "backlog", subscriber.backlog(),
                 "connected", subscriber.connected(), "resubscriptions", subscriber.resubscriptions(),
-                "reloaded_patterns", reloadedPatterns, "reloaded_alerts", reloadedAlerts));
+                "reloaded_patterns", reload.patterns(), "reloaded_alerts", reload.alerts()));
         s.put("alert_archive", Map.of("stored", alerts.stored(), "pending", alerts.pending(), "dropped", alerts.dropped(),
                 "failed_attempts", alerts.failures(), "rejected", alerts.rejectedByCause()));
         s.put("buffer", buffer.stats().snapshot());

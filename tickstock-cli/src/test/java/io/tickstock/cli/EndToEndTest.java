@@ -119,7 +119,7 @@ class EndToEndTest {
 
     @Test
     void theFiveEngineTablesHoldRows() throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", null)) {
+        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", postgres.databaseUrl().password())) {
             for (String table : List.of("streaming_sessions", "ohlcv_1min", "intraday_patterns", "intraday_indicators", "streaming_health_metrics")) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> count(c, table) > 0);
             }
@@ -134,7 +134,7 @@ class EndToEndTest {
 
     @Test
     void everyPatternFlowIsTracedFromPublicationToTheBrowsers() throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", null)) {
+        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", postgres.databaseUrl().password())) {
             await().atMost(Duration.ofSeconds(20)).until(() -> longValue(c,
                     "SELECT count(*) FROM pattern_flow_analysis WHERE total_latency_ms IS NOT NULL") == session.totalPatterns());
             assertThat(longValue(c, "SELECT count(*) FROM pattern_flow_analysis WHERE published_at IS NULL OR received_at IS NULL "

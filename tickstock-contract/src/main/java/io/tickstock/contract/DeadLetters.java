@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,35 @@ public final class DeadLetters {
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.listener = listener;
+    }
+
+    /** One write of rows to PostgreSQL, all or nothing. */
+    public interface Write<T> {
+        void write(List<T> rows) throws SQLException;
+    }
+
+    /**
+     * Writes {@code rows} in order with {@code write}; when PostgreSQL rejects them as data ({@link SqlFailure#BAD_ROW})
+     * the batch is halved until each rejected row stands alone, the others are written, and each rejected row is set
+     * aside here ({@code line} gives its text, {@code table} its table). A row set aside in one half does not undo the
+     * other half.
+     *
+     * @throws SQLException on an outage; what was written before it stays written (the writers' rows are idempotent)
+     */
+    public <T> void writeOrSetAside(List<T> rows, Write<T> write, Function<T, String> table, Function<T, String> line) throws SQLException {
+        if (rows.isEmpty()) return;
+        try {
+            write.write(rows);
+        } catch (SQLException e) {
+            if (SqlFailure.of(e) == SqlFailure.OUTAGE) throw e;
+            if (rows.size() == 1) {
+                reject(table.apply(rows.getFirst()), line.apply(rows.getFirst()), e);
+                return;
+            }
+            int half = rows.size() / 2;
+            writeOrSetAside(rows.subList(0, half), write, table, line);
+            writeOrSetAside(rows.subList(half, rows.size()), write, table, line);
+        }
     }
 
     /** Sets aside {@code row} (one line of text) that PostgreSQL refused with {@code e}: cause {@code "<SQLState> <table>"}. */

@@ -3,7 +3,6 @@ package io.tickstock.app.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.IsoTime;
-import io.tickstock.contract.SqlFailure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Stores every received indicator alert in {@code app_indicator_alerts}, idempotently (unique session, symbol,
  * type, time), on its own thread {@code tickstock-alerts}, so that a slow or absent PostgreSQL never blocks the
  * dispatcher. Alerts are written in batches of up to 500. A failure is classified by its SQLState
- * ({@link SqlFailure}): during an <b>outage</b> alerts stay queued (up to {@code capacity}, then counted as
+ * ({@link io.tickstock.contract.SqlFailure}): during an <b>outage</b> alerts stay queued (up to {@code capacity}, then counted as
  * dropped) and the batch is retried every second; an alert PostgreSQL rejects as data (class 22/23) is found by
  * halving the batch and set aside with its reason in a dead-letter file ({@link DeadLetters}), counted per
  * cause, while the others are written. {@link #store} may be called from any thread and never blocks.
@@ -128,21 +127,9 @@ public final class AlertArchive implements AutoCloseable {
         }
     }
 
-    /** Writes alerts; those PostgreSQL rejects as data are found by halving and set aside. @throws SQLException on an outage */
+    /** Writes alerts; those PostgreSQL rejects as data are set aside ({@link DeadLetters#writeOrSetAside}). */
     private void writeOrSetAside(List<Row> alerts) throws SQLException {
-        try {
-            write(alerts);
-            stored.addAndGet(alerts.size());
-        } catch (SQLException e) {
-            if (SqlFailure.of(e) == SqlFailure.OUTAGE) throw e;
-            if (alerts.size() == 1) {
-                rejected.reject("app_indicator_alerts", alerts.getFirst().line(), e);
-                return;
-            }
-            int half = alerts.size() / 2;
-            writeOrSetAside(alerts.subList(0, half));
-            writeOrSetAside(alerts.subList(half, alerts.size()));
-        }
+        rejected.writeOrSetAside(alerts, this::write, a -> "app_indicator_alerts", Row::line);
     }
 
     private void write(List<Row> alerts) throws SQLException {
@@ -160,6 +147,7 @@ public final class AlertArchive implements AutoCloseable {
             }
             ps.executeBatch();
         }
+        stored.addAndGet(alerts.size());
     }
 
     /** Writes what is queued (one attempt when PostgreSQL is down), then stops. */

@@ -1,5 +1,6 @@
 package io.tickstock.app.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.IntegrationLog;
 import java.sql.Array;
 import java.sql.Connection;
@@ -36,6 +37,8 @@ public final class IntegrationCheckpoints implements AutoCloseable {
     public record Checkpoint(String flowId, String checkpoint, String channel, String symbol, String pattern, double confidence,
                              Integer userCount, long atMillis) {}
 
+    private static final java.util.regex.Pattern UUID_FORM =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final DataSource dataSource;
     private final BlockingQueue<Checkpoint> queue = new ArrayBlockingQueue<>(100_000);
     private final AtomicLong written = new AtomicLong(), dropped = new AtomicLong(), failed = new AtomicLong();
@@ -52,10 +55,32 @@ public final class IntegrationCheckpoints implements AutoCloseable {
         return this;
     }
 
-    /** Queues a checkpoint from any thread; never blocks. */
+    /** Queues a checkpoint from any thread; never blocks. A flow id that is not a UUID is skipped (it would fail its batch). */
     public void log(Checkpoint c) {
-        if (c.flowId() == null || c.flowId().isBlank()) return;
+        if (c.flowId() == null || !UUID_FORM.matcher(c.flowId()).matches()) return;
         if (!queue.offer(c)) dropped.incrementAndGet();
+    }
+
+    /**
+     * {@code EVENT_RECEIVED} (at {@code receivedAtMillis}, or {@code nowMillis} when not known) and {@code EVENT_PARSED}
+     * (at {@code nowMillis}) for a legacy pattern envelope's {@code data}; a flow without {@code flow_id} is skipped.
+     */
+    public void received(String channel, JsonNode data, long receivedAtMillis, long nowMillis) {
+        String flow = data.path("flow_id").asText(null);
+        for (String cp : List.of(IntegrationLog.EVENT_RECEIVED, IntegrationLog.EVENT_PARSED)) {
+            log(new Checkpoint(flow, cp, channel, data.path("symbol").asText(null), data.path("pattern").asText(null),
+                    data.path("confidence").asDouble(), null, cp.equals(IntegrationLog.EVENT_RECEIVED) && receivedAtMillis > 0 ? receivedAtMillis : nowMillis));
+        }
+    }
+
+    /** {@code WEBSOCKET_DELIVERED} for the patterns (detections) that carry {@code metadata.flow_id}, with the browsers connected. */
+    public void delivered(List<? extends JsonNode> patterns, int browsers, long nowMillis) {
+        for (JsonNode p : patterns) {
+            String flow = p.path("metadata").path("flow_id").asText(null);
+            if (flow == null) continue;
+            log(new Checkpoint(flow, IntegrationLog.WEBSOCKET_DELIVERED, "/streaming/ws", p.path("symbol").asText(null),
+                    p.path("pattern_type").asText(null), p.path("confidence").asDouble(), browsers, nowMillis));
+        }
     }
 
     public long written() { return written.get(); }

@@ -3,7 +3,6 @@ package io.tickstock.engine.store;
 import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
-import io.tickstock.contract.SqlFailure;
 import io.tickstock.engine.outbox.Outbox;
 import java.io.IOException;
 import java.io.StringReader;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * a batch in one transaction. Within a batch the newest row per unique key wins, and a pattern retracted
  * after it was detected is deleted, so the result equals writing the rows one by one.
  *
- * <p>A failure is classified by its SQLState ({@link SqlFailure}). An <b>outage</b> (connection lost, server
+ * <p>A failure is classified by its SQLState ({@link io.tickstock.contract.SqlFailure}). An <b>outage</b> (connection lost, server
  * shutting down, out of resources): the failed batch and everything after it go to the on-disk {@link Spool}
  * (bounded; beyond it rows are counted as dropped), which is retried every second and written, in order,
  * before anything new once PostgreSQL answers; rows left in the spool by a previous run are written by
@@ -167,25 +166,9 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         onOutage.outage(true, reason);
     }
 
-    /**
-     * Writes rows in order; rows PostgreSQL rejects as data (class 22/23) are found by halving and set aside,
-     * the rest are written. A row set aside in one half does not undo the other half.
-     *
-     * @throws SQLException on an outage; the part written before it stays written (rows are idempotent)
-     */
+    /** Writes rows in order; those PostgreSQL rejects as data are set aside ({@link DeadLetters#writeOrSetAside}). */
     private void writeOrSetAside(List<CopyRow> rows) throws SQLException {
-        try {
-            write(rows);
-        } catch (SQLException e) {
-            if (SqlFailure.of(e) == SqlFailure.OUTAGE) throw e;
-            if (rows.size() == 1) {
-                rejected.reject(rows.getFirst().table().target, rows.getFirst().line(), e);
-                return;
-            }
-            int half = rows.size() / 2;
-            writeOrSetAside(rows.subList(0, half));
-            writeOrSetAside(rows.subList(half, rows.size()));
-        }
+        rejected.writeOrSetAside(rows, this::write, r -> r.table().target, CopyRow::line);
     }
 
     /** One transaction: per table, COPY into its temporary table and merge. */

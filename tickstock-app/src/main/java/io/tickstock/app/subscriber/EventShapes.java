@@ -1,0 +1,198 @@
+package io.tickstock.app.subscriber;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.contract.Limits;
+import java.util.Set;
+
+/**
+ * The canonical inner object of each message kind (CONTRACT.md), read from the canonical or the Phase 5 shape
+ * (seeds/000) and checked field by field ({@link Fields}): Phase 5 names mapped, flat alerts and health nested,
+ * required fields present and of their type, times rewritten in the contract's form. Each method refuses with
+ * {@link UnreadableMessage} naming the field. Pure; thread-safe.
+ */
+final class EventShapes {
+    private EventShapes() {}
+
+    private static final Set<String> HEALTH_STATUS = Set.of("healthy", "warning", "critical");
+    private static final Set<String> SEVERITY = Set.of("info", "warning", "error", "critical");
+    private static final Set<String> DIRECTION = Set.of("bullish", "bearish", "neutral");
+
+    static ObjectNode object(ObjectNode msg, String field) throws UnreadableMessage {
+        if (msg.get(field) instanceof ObjectNode o) return o;
+        throw new UnreadableMessage("missing " + field);
+    }
+
+    private static void rename(ObjectNode o, String from, String to) {
+        if (!o.has(to) && o.has(from)) o.set(to, o.get(from));
+    }
+
+    private static long minuteOf(long millis) {
+        return Math.floorDiv(millis, 60_000L) * 60_000L;
+    }
+
+    static Inbound session(Inbound.Kind kind, String channel, ObjectNode msg, long published) throws UnreadableMessage {
+        ObjectNode s = msg.get("session") instanceof ObjectNode o ? o.deepCopy() : object(msg, "data").deepCopy();
+        rename(s, "symbol_universe_key", "universe");
+        rename(s, "start_time", "started_at");
+        rename(s, "stop_time", "stopped_at");
+        Fields.text(s, "session_id", "session", 64);
+        Fields.optionalText(s, "universe", "session", 100);
+        Fields.optionalText(s, "trigger_type", "session", 20);
+        Fields.optionalText(s, "final_status", "session", 20);
+        Fields.optionalNumber(s, "symbol_count", "session", 0, 1e7);
+        Fields.optionalNumber(s, "duration_seconds", "session", 0, 1e9);
+        Fields.optionalNumber(s, "total_patterns", "session", 0, 1e12);
+        Fields.optionalNumber(s, "total_indicators", "session", 0, 1e12);
+        if (kind == Inbound.Kind.SESSION_STARTED) {
+            Fields.time(s, "started_at", "session", published);
+            if (!s.has("status")) s.put("status", "active");
+        } else {
+            Fields.time(s, "stopped_at", "session", published);
+        }
+        return new Inbound(kind, channel, s, published);
+    }
+
+    static ObjectNode health(ObjectNode msg, long published) throws UnreadableMessage {
+        ObjectNode h = msg.get("health") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
+        for (String f : new String[] {"session_id", "active_symbols", "status"}) if (!h.has(f) && msg.has(f)) h.set(f, msg.get(f));
+        rename(h, "resources", "resource_usage");
+        if (!h.has("connection_status") && h.path("connection").has("active")) {
+            h.put("connection_status", h.path("connection").path("active").asInt() > 0 ? "connected" : "disconnected");
+        }
+        h.remove("type");
+        h.remove("event");
+        checkHealth(h, published);
+        return h;
+    }
+
+    private static void checkHealth(ObjectNode h, long published) throws UnreadableMessage {
+        Fields.oneOf(h, "status", "health", HEALTH_STATUS, null);
+        Fields.time(h, "timestamp", "health", published);
+        Fields.optionalText(h, "session_id", "health", 64);
+        Fields.optionalText(h, "connection_status", "health", 20);
+        Fields.optionalNumber(h, "active_symbols", "health", 0, 1e7);
+        ObjectNode flow = Fields.optionalObject(h, "data_flow", "health");
+        if (flow != null) {
+            Fields.optionalNumber(flow, "ticks_per_second", "health.data_flow", 0, 1e12);
+            Fields.optionalNumber(flow, "bars_per_minute", "health.data_flow", 0, 1e12);
+            Fields.optionalNumber(flow, "processing_lag_ms", "health.data_flow", -1e12, 1e12);
+        }
+        ObjectNode resources = Fields.optionalObject(h, "resource_usage", "health");
+        if (resources != null) {
+            Fields.optionalNumber(resources, "cpu_percent", "health.resource_usage", 0, 1e5);
+            Fields.optionalNumber(resources, "memory_mb", "health.resource_usage", 0, 1e9);
+            Fields.optionalNumber(resources, "threads_active", "health.resource_usage", 0, 1e7);
+        }
+        ObjectNode stale = Fields.optionalObject(h, "stale_symbols", "health");
+        if (stale != null) Fields.optionalNumber(stale, "count", "health.stale_symbols", 0, 1e7);
+        Fields.optionalTexts(h, "issues", "health", 100);
+    }
+
+    static ObjectNode pattern(JsonNode node, ObjectNode msg, long published) throws UnreadableMessage {
+        if (!(node instanceof ObjectNode p)) throw new UnreadableMessage("detection is not an object");
+        // a fresh tree per message: normalized in place
+        rename(p, "pattern", "pattern_type");
+        rename(p, "pattern_name", "pattern_type");
+        if (!p.has("session_id") && msg.path("session_id").isTextual()) p.set("session_id", msg.get("session_id"));
+        Fields.symbol(p, "detection");
+        Fields.text(p, "pattern_type", "detection", 50);
+        Fields.number(p, "confidence", "detection", 0, 1);
+        Fields.time(p, "timestamp", "detection", minuteOf(published));
+        Fields.oneOf(p, "direction", "detection", DIRECTION, "neutral");
+        Fields.optionalText(p, "timeframe", "detection", 10);
+        Fields.optionalText(p, "session_id", "detection", 64);
+        ObjectNode bar = Fields.optionalObject(p, "bar_data", "detection");
+        if (bar != null) {
+            for (String f : new String[] {"open", "high", "low", "close"}) Fields.price(bar, f, "detection.bar_data", false);
+            Fields.optionalNumber(bar, "volume", "detection.bar_data", 0, Limits.MAX_SIZE);
+        }
+        Fields.optionalObject(p, "parameters", "detection");
+        ObjectNode meta = Fields.optionalObject(p, "metadata", "detection");
+        if (meta != null) {
+            Fields.optionalText(meta, "session_id", "detection.metadata", 64);
+            Fields.uuid(meta, "flow_id", "detection.metadata");
+        }
+        return p;
+    }
+
+    static ObjectNode indicator(JsonNode node, long published) throws UnreadableMessage {
+        if (!(node instanceof ObjectNode i)) throw new UnreadableMessage("calculation is not an object");
+        rename(i, "indicator_type", "indicator");
+        if (!i.has("value") && i.path("values").has("value")) i.set("value", i.path("values").get("value"));
+        if (!i.has("values") && i.has("value")) i.putObject("values").set("value", i.get("value"));
+        Fields.symbol(i, "calculation");
+        Fields.text(i, "indicator", "calculation", 50);
+        Fields.optionalNumber(i, "value", "calculation", -Double.MAX_VALUE, Double.MAX_VALUE);
+        Fields.time(i, "timestamp", "calculation", minuteOf(published));
+        Fields.optionalText(i, "timeframe", "calculation", 10);
+        ObjectNode values = Fields.optionalObject(i, "values", "calculation");
+        if (values != null) for (var e : values.properties()) Fields.optionalNumber(values, e.getKey(), "calculation.values", -Double.MAX_VALUE, Double.MAX_VALUE);
+        Fields.optionalObject(i, "metadata", "calculation");
+        return i;
+    }
+
+    static ObjectNode alert(ObjectNode msg) throws UnreadableMessage {
+        ObjectNode a = msg.get("alert") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
+        for (String f : new String[] {"symbol", "alert_type", "session_id", "data"}) if (!a.has(f) && msg.has(f)) a.set(f, msg.get(f));
+        if (!a.has("timestamp") && msg.has("timestamp")) a.set("timestamp", msg.get("timestamp"));
+        a.remove("type");
+        Fields.symbol(a, "alert");
+        Fields.text(a, "alert_type", "alert", 50);
+        Fields.time(a, "timestamp", "alert", Long.MIN_VALUE);
+        Fields.oneOf(a, "severity", "alert", SEVERITY, "warning");
+        Fields.optionalText(a, "session_id", "alert", 64); // seeds/000's test script uses "test-session"; stored as NULL
+        ObjectNode data = Fields.optionalObject(a, "data", "alert");
+        if (data != null) Fields.optionalNumber(data, "value", "alert.data", -Double.MAX_VALUE, Double.MAX_VALUE);
+        return a;
+    }
+
+    static ObjectNode critical(ObjectNode msg, long published) throws UnreadableMessage {
+        ObjectNode a = msg.get("alert") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
+        a.remove("type");
+        Fields.text(a, "message", "alert", Fields.MAX_TEXT);
+        Fields.oneOf(a, "severity", "alert", SEVERITY, null);
+        Fields.time(a, "timestamp", "alert", published);
+        Fields.optionalText(a, "component", "alert", 100);
+        Fields.optionalText(a, "action_required", "alert", Fields.MAX_TEXT);
+        return a;
+    }
+
+    static Inbound bar(String channel, ObjectNode msg, String type, long published) throws UnreadableMessage {
+        ObjectNode b = object(msg, "bar").deepCopy();
+        Fields.symbol(b, "bar");
+        Fields.time(b, "timestamp", "bar", Long.MIN_VALUE);
+        for (String f : new String[] {"open", "high", "low", "close"}) Fields.price(b, f, "bar", true);
+        Fields.optionalNumber(b, "volume", "bar", 0, Limits.MAX_SIZE);
+        Fields.optionalNumber(b, "vwap", "bar", 0, Limits.MAX_PRICE);
+        Fields.optionalNumber(b, "trade_count", "bar", 0, Limits.MAX_SIZE);
+        if (msg.has("revision")) {
+            Fields.optionalNumber(msg, "revision", "message", 0, 1e9);
+            b.set("revision", msg.get("revision"));
+        }
+        Inbound.Kind kind = "streaming_bar_correction".equals(type) ? Inbound.Kind.BAR_CORRECTION : Inbound.Kind.BAR;
+        return new Inbound(kind, channel, b, published);
+    }
+
+    static ObjectNode persistence(ObjectNode msg) throws UnreadableMessage {
+        ObjectNode b = object(msg, "batch");
+        Fields.text(b, "table", "batch", 64);
+        Fields.optionalNumber(b, "rows", "batch", 0, 1e12);
+        return b;
+    }
+
+    static ObjectNode legacyPattern(ObjectNode msg) throws UnreadableMessage {
+        ObjectNode d = object(msg, "data");
+        Fields.text(d, "pattern", "data", 50);
+        Fields.symbol(d, "data");
+        Fields.optionalNumber(d, "confidence", "data", 0, 1);
+        Fields.uuid(d, "flow_id", "data");
+        return d;
+    }
+
+    static ObjectNode legacyHealth(ObjectNode msg) throws UnreadableMessage {
+        ObjectNode d = object(msg, "data");
+        Fields.oneOf(d, "status", "data", HEALTH_STATUS, null);
+        return d;
+    }
+}
