@@ -124,7 +124,7 @@ public final class BarCloseBurst {
      */
     static long minuteStart(int n) {
         if (n < SESSION_MINUTES) return OPEN + n * Bar.MINUTE;
-        java.time.ZonedDateTime open = java.time.Instant.ofEpochMilli(OPEN).atZone(java.time.ZoneId.of("America/New_York"));
+        java.time.ZonedDateTime open = java.time.Instant.ofEpochMilli(OPEN).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
         return open.plusDays(n / SESSION_MINUTES).toInstant().toEpochMilli() + (n % SESSION_MINUTES) * Bar.MINUTE;
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -107,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static long tradesPerSecond() throws Exception {
         Map<String, String> ticks = BenchData.tickText("20131008");
         LocalDate day = LocalDate.of(2013, 10, 8);
-        long from = day.atTime(9, 25).atZone(ZoneId.of("America/New_York")).toInstant().toEpochMilli();
+        long from = day.atTime(9, 25).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         double[] rates = new double[4];
         for (int i = 0; i < rates.length; i++) rates[i] = NoIoReplay.run(ticks, day, from).tradesPerSecond();
         double[] measured = Arrays.copyOfRange(rates, 1, rates.length);

@@ -130,7 +130,7 @@ public final class FeedOptions {
 
     /** --from's time of day moved to the files' day. */
     private static long startOf(LocalDate day, long fromMillis, LocalDate replayDate) {
-        return fromMillis + java.time.Duration.between(replayDate.atStartOfDay(LeanTickFile.NEW_YORK), day.atStartOfDay(LeanTickFile.NEW_YORK)).toMillis();
+        return fromMillis + java.time.Duration.between(replayDate.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK), day.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK)).toMillis();
     }
 
     /** How many symbols the files hold: one per LEAN file, else counted by reading Massive files' tickers. */

@@ -113,12 +113,12 @@ public final class ReplayOptions {
 
     /** The New York time to stop at on the replay date, epoch ms; MAX_VALUE without --to. */
     long toMillis() {
-        return to == null ? Long.MAX_VALUE : date.atTime(to).atZone(io.tickstock.engine.feed.LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+        return to == null ? Long.MAX_VALUE : date.atTime(to).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
     }
 
     /** The New York time to start from on the replay date, epoch ms. */
     long fromMillis() {
-        return date.atTime(from).atZone(io.tickstock.engine.feed.LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+        return date.atTime(from).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
     }
 
     EngineConfig engineConfig(picocli.CommandLine cmd, String redisUrl, DatabaseUrl db, List<Path> files, String universe) {

@@ -3,7 +3,6 @@ package io.tickstock.cli;
 import io.tickstock.engine.Engine;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -12,7 +11,7 @@ import java.time.format.DateTimeFormatter;
  * a terminal (CI, pipes). A daemon thread; {@link #close()} clears the line.
  */
 final class ReplayProgress implements AutoCloseable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("America/New_York"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
     private final Thread thread;
     private final PrintStream err = System.err;
 

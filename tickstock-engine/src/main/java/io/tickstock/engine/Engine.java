@@ -164,8 +164,8 @@ public final class Engine implements AutoCloseable {
             symbols.add(f.symbol());
         }
         LocalDate date = LeanTickFile.dateOf(config.tickFiles().getFirst());
-        long fromMillis = date.atTime(config.from()).atZone(LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
-        long toMillis = config.to() == null ? Long.MAX_VALUE : date.atTime(config.to()).atZone(LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+        long fromMillis = date.atTime(config.from()).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        long toMillis = config.to() == null ? Long.MAX_VALUE : date.atTime(config.to()).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         return replay(new MergedTradeSource(files, fromMillis), symbols.size(), fromMillis, toMillis);
     }
 

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.function.IntConsumer;
 
 /**
@@ -73,7 +72,7 @@ public final class Analysis {
     }
 
     private static String timestamp(Bar bar, boolean daily) {
-        if (daily) return LocalDate.ofInstant(Instant.ofEpochMilli(bar.startMillis()), ZoneId.of("America/New_York")).toString();
+        if (daily) return LocalDate.ofInstant(Instant.ofEpochMilli(bar.startMillis()), io.tickstock.engine.session.NyseCalendar.NEW_YORK).toString();
         return IsoTime.format(bar.startMillis());
     }
 }

@@ -1,5 +1,6 @@
 package io.tickstock.engine.analyze;
 
+import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
 import java.io.BufferedReader;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,6 @@ import java.util.Locale;
  */
 public final class BarCsvFile {
     public static final String HEADER = "timestamp,open,high,low,close,volume";
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private BarCsvFile() {}
 
@@ -82,11 +81,11 @@ public final class BarCsvFile {
 
     private static long time(String ts) {
         try {
-            if (ts.length() == 10) return LocalDate.parse(ts).atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
+            if (ts.length() == 10) return LocalDate.parse(ts).atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
             try {
                 return OffsetDateTime.parse(ts).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(ts).atZone(NEW_YORK).toInstant().toEpochMilli();
+                return LocalDateTime.parse(ts).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
             }
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("timestamp '" + ts + "' is not an ISO-8601 date or date-time");

@@ -1,18 +1,19 @@
 package io.tickstock.engine.bars;
 
+import io.tickstock.engine.session.NyseCalendar;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
- * The part of the US equity trading day a bar falls in, by its start time in America/New_York:
- * pre-market 04:00–09:30, regular 09:30–16:00, after-hours 16:00–20:00 (bars outside count as post).
+ * The part of the US equity trading day a bar falls in, by its start time in America/New_York and the NYSE calendar
+ * ({@link NyseCalendar#regularClose}): pre-market before 09:30, regular 09:30 until the close (16:00, or 13:00 on an
+ * early-close day such as the day after Thanksgiving), after-hours from the close; on weekends and holidays nothing is
+ * regular (bars before 09:30 count as pre, the others as post).
  */
 public enum MarketSession {
     PRE("pre"), REGULAR("regular"), POST("post");
 
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final LocalTime OPEN = LocalTime.of(9, 30), CLOSE = LocalTime.of(16, 0);
 
     /** The contract's name: pre, regular or post. */
     public final String label;
@@ -23,8 +24,10 @@ public enum MarketSession {
 
     /** Classifies a bar by its start, epoch milliseconds. */
     public static MarketSession of(long barStartMillis) {
-        LocalTime t = Instant.ofEpochMilli(barStartMillis).atZone(NEW_YORK).toLocalTime();
-        if (t.isBefore(OPEN)) return PRE;
-        return t.isBefore(CLOSE) ? REGULAR : POST;
+        LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(barStartMillis), NyseCalendar.NEW_YORK);
+        LocalTime t = local.toLocalTime();
+        if (t.isBefore(NyseCalendar.OPEN)) return PRE;
+        LocalTime close = NyseCalendar.regularClose(local.toLocalDate());
+        return close != null && t.isBefore(close) ? REGULAR : POST;
     }
 }

@@ -32,7 +32,7 @@ public final class LeanBarFile {
         boolean daily = zip.getParent().getFileName().toString().equals("daily");
         String symbol = (daily ? zip.getFileName().toString().replace(".zip", "") : zip.getParent().getFileName().toString())
                 .toUpperCase(Locale.ROOT);
-        long midnight = daily ? 0 : LeanTickFile.dateOf(zip).atStartOfDay(LeanTickFile.NEW_YORK).toInstant().toEpochMilli();
+        long midnight = daily ? 0 : LeanTickFile.dateOf(zip).atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         DateTimeFormatter dailyFormat = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm");
         List<Bar> bars = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -46,7 +46,7 @@ public final class LeanBarFile {
                 String[] f = line.split(",");
                 try {
                     long start = daily
-                            ? LocalDateTime.parse(f[0], dailyFormat).atZone(LeanTickFile.NEW_YORK).toInstant().toEpochMilli()
+                            ? LocalDateTime.parse(f[0], dailyFormat).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli()
                             : midnight + (long) Double.parseDouble(f[0]);
                     double o = px(f[1]), h = px(f[2]), l = px(f[3]), c = px(f[4]);
                     bars.add(new Bar(symbol, start, o, h, l, c, Long.parseLong(f[5].trim()), c, 0,

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.bars.LeanSaleConditions;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class LeanTickFile implements TradeSource {
     private static final Logger LOG = LoggerFactory.getLogger(LeanTickFile.class);
     /** The exchange's time zone, in which LEAN stores times. */
-    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private static final LeanSaleConditions RULES = LeanSaleConditions.bundled();
     private final Path path;
@@ -65,7 +64,7 @@ public final class LeanTickFile implements TradeSource {
     private LeanTickFile(Path path, String symbol, LocalDate date, BufferedReader reader) {
         this.path = path;
         this.symbol = symbol;
-        this.midnightMillis = date.atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
+        this.midnightMillis = date.atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         this.reader = reader;
     }
 

@@ -1,8 +1,8 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.bars.TradeUpdates;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
  * across symbols (ties by symbol index). Not thread-safe.
  */
 public final class SyntheticTrades implements TradeSource {
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final double SESSION_MINUTES = 390;
 
     private final PriorityQueue<Symbol> queue = new PriorityQueue<>((a, b) ->
@@ -25,8 +24,8 @@ public final class SyntheticTrades implements TradeSource {
 
     /** @param symbols the universe; each gets its own random stream derived from {@code seed} */
     public SyntheticTrades(List<String> symbols, LocalDate day, long seed) {
-        this.openMillis = day.atTime(9, 30).atZone(NEW_YORK).toInstant().toEpochMilli();
-        this.closeMillis = day.atTime(16, 0).atZone(NEW_YORK).toInstant().toEpochMilli();
+        this.openMillis = day.atTime(9, 30).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        this.closeMillis = day.atTime(16, 0).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         SplittableRandom root = new SplittableRandom(seed);
         for (int i = 0; i < symbols.size(); i++) {
             Symbol s = new Symbol(symbols.get(i), i, root.split());

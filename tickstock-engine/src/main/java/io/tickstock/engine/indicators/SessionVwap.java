@@ -1,9 +1,9 @@
 package io.tickstock.engine.indicators;
 
+import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.bars.Bar;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -14,14 +14,13 @@ import java.util.Map;
  * volume leaves the value unchanged (the close until the first volume). Lookback 0.
  */
 public final class SessionVwap extends IndicatorBase {
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private LocalDate day;
     private double notional, volume, value = Double.NaN;
 
     /** Feeds one bar; returns the session VWAP. */
     @Override
     public boolean update(Bar bar) {
-        LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(bar.startMillis()), NEW_YORK);
+        LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(bar.startMillis()), NyseCalendar.NEW_YORK);
         if (!d.equals(day)) {
             day = d;
             notional = 0;

@@ -12,37 +12,48 @@ import java.util.Set;
 /**
  * The NYSE trading calendar, New York time with its daylight-saving changes: regular hours 09:30–16:00,
  * 13:00 closes on early-close days, pre-market from 04:00 and after-hours until 20:00 (17:00 after an early
- * close). Holidays and early closes are tabled for 2024–2027 from NYSE Group's announcements ("NYSE Group
- * Announces 2025, 2026 and 2027 Holiday and Early Closings Calendar", 2024-11-08, and the 2024 calendar),
- * including the 2025-01-09 closure for the national day of mourning. Outside those years every weekday
- * counts as a full trading day ({@link #covers} tells). Immutable and thread-safe.
+ * close). Holidays and early closes come from the resource {@code nyse-calendar.csv} beside this class
+ * ({@code date,kind,close,note}; kind {@code holiday} or {@code early_close}), tabled for 2024–2027 from NYSE Group's
+ * announcements ("NYSE Group Announces 2025, 2026 and 2027 Holiday and Early Closings Calendar", 2024-11-08, and the
+ * 2024 calendar), including the 2025-01-09 closure for the national day of mourning: a new year is a data edit.
+ * Outside the years the file covers every weekday counts as a full trading day ({@link #covers} tells). Immutable
+ * and thread-safe.
  */
 public final class NyseCalendar {
+    /** The exchange's time zone: the one {@code America/New_York} constant of the engine. */
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     public static final LocalTime PRE_OPEN = LocalTime.of(4, 0), OPEN = LocalTime.of(9, 30), CLOSE = LocalTime.of(16, 0),
             EARLY_CLOSE = LocalTime.of(13, 0), POST_CLOSE = LocalTime.of(20, 0), EARLY_POST_CLOSE = LocalTime.of(17, 0);
-    private static final int FIRST_YEAR = 2024, LAST_YEAR = 2027;
 
-    private static final Set<LocalDate> HOLIDAYS = Set.of(
-            // 2024
-            d(2024, 1, 1), d(2024, 1, 15), d(2024, 2, 19), d(2024, 3, 29), d(2024, 5, 27), d(2024, 6, 19),
-            d(2024, 7, 4), d(2024, 9, 2), d(2024, 11, 28), d(2024, 12, 25),
-            // 2025 (January 9: national day of mourning for President Carter)
-            d(2025, 1, 1), d(2025, 1, 9), d(2025, 1, 20), d(2025, 2, 17), d(2025, 4, 18), d(2025, 5, 26),
-            d(2025, 6, 19), d(2025, 7, 4), d(2025, 9, 1), d(2025, 11, 27), d(2025, 12, 25),
-            // 2026 (Independence Day observed Friday July 3)
-            d(2026, 1, 1), d(2026, 1, 19), d(2026, 2, 16), d(2026, 4, 3), d(2026, 5, 25), d(2026, 6, 19),
-            d(2026, 7, 3), d(2026, 9, 7), d(2026, 11, 26), d(2026, 12, 25),
-            // 2027 (Juneteenth observed June 18, Independence Day July 5, Christmas December 24)
-            d(2027, 1, 1), d(2027, 1, 18), d(2027, 2, 15), d(2027, 3, 26), d(2027, 5, 31), d(2027, 6, 18),
-            d(2027, 7, 5), d(2027, 9, 6), d(2027, 11, 25), d(2027, 12, 24));
+    private record Table(Set<LocalDate> holidays, Map<LocalDate, LocalTime> earlyCloses, int firstYear, int lastYear) {}
 
-    /** 13:00 closes: the day before Independence Day, the day after Thanksgiving, Christmas Eve (when trading). */
-    private static final Map<LocalDate, LocalTime> EARLY_CLOSES = Map.of(
-            d(2024, 7, 3), EARLY_CLOSE, d(2024, 11, 29), EARLY_CLOSE, d(2024, 12, 24), EARLY_CLOSE,
-            d(2025, 7, 3), EARLY_CLOSE, d(2025, 11, 28), EARLY_CLOSE, d(2025, 12, 24), EARLY_CLOSE,
-            d(2026, 11, 27), EARLY_CLOSE, d(2026, 12, 24), EARLY_CLOSE,
-            d(2027, 11, 26), EARLY_CLOSE);
+    private static final Table TABLE = load("nyse-calendar.csv");
+
+    /** @throws IllegalStateException naming the line when the resource is missing or a row does not parse */
+    private static Table load(String resource) {
+        Set<LocalDate> holidays = new java.util.HashSet<>();
+        Map<LocalDate, LocalTime> early = new java.util.HashMap<>();
+        int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
+        com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        try (java.io.InputStream in = NyseCalendar.class.getResourceAsStream(resource);
+             com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
+                     .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).readValues(in)) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                LocalDate date = LocalDate.parse(row.get("date"));
+                switch (row.get("kind")) {
+                    case "holiday" -> holidays.add(date);
+                    case "early_close" -> early.put(date, LocalTime.parse(row.get("close")));
+                    default -> throw new IllegalArgumentException("kind must be holiday or early_close, was " + row.get("kind"));
+                }
+                first = Math.min(first, date.getYear());
+                last = Math.max(last, date.getYear());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the NYSE calendar " + resource + ": " + e.getMessage(), e);
+        }
+        return new Table(Set.copyOf(holidays), Map.copyOf(early), first, last);
+    }
 
     /** One trading day's windows, as New York date-times. */
     public record TradingDay(LocalDate date, ZonedDateTime preOpen, ZonedDateTime open, ZonedDateTime close,
@@ -61,17 +72,23 @@ public final class NyseCalendar {
         }
     }
 
-    private static LocalDate d(int y, int m, int day) {
-        return LocalDate.of(y, m, day);
-    }
-
     /** Whether the holiday table covers this date's year (2024–2027). */
     public boolean covers(LocalDate date) {
-        return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
+        return date.getYear() >= TABLE.firstYear() && date.getYear() <= TABLE.lastYear();
     }
 
     public boolean isHoliday(LocalDate date) {
-        return HOLIDAYS.contains(date);
+        return TABLE.holidays().contains(date);
+    }
+
+    /**
+     * The regular session's close on {@code date} (16:00, 13:00 on early-close days), or null on weekends and holidays:
+     * what {@link io.tickstock.engine.bars.MarketSession} asks to tag a bar. Static: the calendar is one table.
+     */
+    public static LocalTime regularClose(LocalDate date) {
+        DayOfWeek w = date.getDayOfWeek();
+        if (w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY || TABLE.holidays().contains(date)) return null;
+        return TABLE.earlyCloses().getOrDefault(date, CLOSE);
     }
 
     /** A weekday that is not a holiday. */
@@ -83,7 +100,7 @@ public final class NyseCalendar {
     /** The date's windows, empty on weekends and holidays. */
     public Optional<TradingDay> tradingDay(LocalDate date) {
         if (!isTradingDay(date)) return Optional.empty();
-        LocalTime close = EARLY_CLOSES.getOrDefault(date, CLOSE);
+        LocalTime close = TABLE.earlyCloses().getOrDefault(date, CLOSE);
         LocalTime post = close.equals(CLOSE) ? POST_CLOSE : EARLY_POST_CLOSE;
         return Optional.of(new TradingDay(date, date.atTime(PRE_OPEN).atZone(NEW_YORK), date.atTime(OPEN).atZone(NEW_YORK),
                 date.atTime(close).atZone(NEW_YORK), date.atTime(post).atZone(NEW_YORK)));
