@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * delivered to the browser once (also when the engine re-publishes it). {@code tickstock user add|passwd|remove}
  * (a child JVM, as a user runs it) manage who can log in; a plain user cannot start sessions.
  */
+@Tag("e2e")
 class AppRecoveryTest {
     static final String PASSWORD = "recovery-password";
     @TempDir Path tmp;

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine;
  * replay reads every trade of 2013-10-08, and {@code tickstock bench e2e} at a small size prints its JSON with every
  * pattern and alert received by every client.
  */
+@Tag("e2e")
 class BenchSmokeTest {
     @Test
     void theNoIoReplayReadsTheWholeDay() throws Exception {

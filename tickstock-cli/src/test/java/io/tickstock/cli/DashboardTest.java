@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * published to Redis shown within 1 s, the pattern filters, the chart's candles and markers (screenshot
  * {@code target/dashboard-chart.png}), and a reconnect after the app drops the WebSocket.
  */
+@Tag("e2e")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardTest {
     static final String PASSWORD = "dashboard-password";

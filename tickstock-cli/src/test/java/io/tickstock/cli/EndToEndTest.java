@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -45,6 +46,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * engine replay of one recorded day (AIG, BAC, IBM, SPY on 2013-10-08, as fast as possible), a raw Redis
  * subscriber, a WebSocket client and Debian's Chromium through Selenium, all connected before the replay.
  */
+@Tag("e2e")
 class EndToEndTest {
     static final String PASSWORD = "e2e-password";
     record Message(String channel, String text) {}

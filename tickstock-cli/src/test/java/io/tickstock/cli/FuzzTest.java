@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,6 +41,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * every malformed message is counted by the app or the engine, none is dropped, every pattern and alert of the
  * replay reaches the client and PostgreSQL, the markup is shown as text and never runs, and the page still renders.
  */
+@Tag("e2e")
 class FuzzTest {
     static final String PASSWORD = "fuzz-password";
     static final int MESSAGES = 100_000;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 256 frames): it is coalesced, then disconnected, while the others lose nothing and their p95 stays within 2×
  * (or + 20 ms) of the steady phase.
  */
+@Tag("e2e")
 class LoadTest {
     static final int CLIENTS = 50, RATE = 1_000, SYMBOLS = 500;
     static final int SECONDS = Integer.getInteger("tickstock.load.seconds", 60), STALL_SECONDS = 20;

@@ -37,6 +37,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 72-byte bcrypt limit as a 400 naming {@code password}, the same bcrypt work for unknown users, cross-site requests
  * refused, the security headers, and HTTPS with a {@code Secure} cookie and HSTS.
  */
+@Tag("e2e")
 class LoginSecurityTest {
     static final String PASSWORD = "login-password";
     @TempDir static Path tmp;

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code market_feed} alert, then a recovery alert once re-authenticated and re-subscribed; bars keep coming;
  * every message validates against the contract's schemas.
  */
+@Tag("e2e")
 class MassiveFeedEndToEndTest {
     @TempDir Path tmp;
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pgpass file, the same after a restart), the embedded Redis listens on loopback, and the engine's /metrics is
  * served on 127.0.0.1 and behind a token when one is set.
  */
+@Tag("e2e")
 class SafeDefaultsTest {
     @TempDir Path home;
 

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code POST /streaming/api/admin/session/start} opens a {@code manual} session that publishes bars,
  * {@code …/stop} ends it as {@code stopped}. Non-admins get 403, a bad action 400.
  */
+@Tag("e2e")
 class SessionControlTest {
     @TempDir Path tmp;
     record Message(String channel, String text) {}

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stop the rows around them, whether they arrive live or from a spool an earlier run left (which may also hold
  * an unreadable line and a torn last line).
  */
+@Tag("e2e")
 class HistoryWriterTest {
     static final long T0 = Instant("2013-10-08T13:30:00.000Z");
     static EmbeddedPostgres postgres;
