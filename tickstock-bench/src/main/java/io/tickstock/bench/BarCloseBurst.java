@@ -3,7 +3,7 @@ package io.tickstock.bench;
 import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.indicators.Indicator;
 import io.tickstock.engine.patterns.Detection;

@@ -2,7 +2,7 @@ package io.tickstock.bench;
 
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MergedTradeSource;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.indicators.IndicatorSpec;
 import io.tickstock.engine.pipeline.Pipeline;

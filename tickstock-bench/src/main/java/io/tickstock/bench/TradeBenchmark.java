@@ -4,7 +4,7 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MergedTradeSource;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.tickstock.cli;
 
-import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.trades.TradeConditions;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveFlatFile;
 import io.tickstock.engine.feed.MergedTradeSource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import io.tickstock.contract.Json;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.feed.TradeSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -243,7 +243,7 @@ public final class FakeMassiveServer implements AutoCloseable {
 
     private static String conditions() {
         StringBuilder out = new StringBuilder("{\"status\":\"OK\",\"results\":[");
-        try (var in = io.tickstock.engine.bars.TradeConditions.class.getResourceAsStream("massive-trade-conditions.csv");
+        try (var in = io.tickstock.engine.trades.TradeConditions.class.getResourceAsStream("massive-trade-conditions.csv");
              var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
             boolean header = true, first = true;
             for (String line; (line = r.readLine()) != null; ) {

@@ -142,8 +142,8 @@ public final class FeedOptions {
                 continue;
             }
             try (io.tickstock.engine.feed.MassiveFlatFile f = new io.tickstock.engine.feed.MassiveFlatFile(p, null,
-                    io.tickstock.engine.bars.TradeConditions.bundled())) {
-                for (io.tickstock.engine.feed.Trade t; (t = f.next()) != null; ) symbols.add(t.symbol());
+                    io.tickstock.engine.trades.TradeConditions.bundled())) {
+                for (io.tickstock.engine.trades.Trade t; (t = f.next()) != null; ) symbols.add(t.symbol());
             }
         }
         return symbols.size();

@@ -3,11 +3,11 @@ package io.tickstock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tickstock.engine.bars.TradeConditions;
-import io.tickstock.engine.bars.TradeUpdates;
+import io.tickstock.engine.trades.TradeConditions;
+import io.tickstock.engine.trades.TradeUpdates;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveFlatFile;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.feed.TradeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;

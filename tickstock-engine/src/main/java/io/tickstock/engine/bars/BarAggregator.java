@@ -1,6 +1,6 @@
 package io.tickstock.engine.bars;
 
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.tickstock.engine.bars;
 
+import io.tickstock.engine.trades.TradeUpdates;
+
 /**
  * Accumulates the trades of one symbol's minute under the trade update rules ({@link TradeUpdates}): only
  * open/close trades set the open and close, only high/low trades the high and low, only volume trades the

@@ -1,8 +1,8 @@
 /**
  * One-minute OHLCV bars built from trades and closed by an event-time watermark (minute end + grace),
  * never by the next trade. Which fields a trade may update is data: Massive's condition table
- * ({@link io.tickstock.engine.bars.TradeConditions}) and the measured LEAN sale-condition table
- * ({@link io.tickstock.engine.bars.LeanSaleConditions}). Late trades within the correction window amend
+ * ({@link io.tickstock.engine.trades.TradeConditions}) and the measured LEAN sale-condition table
+ * ({@link io.tickstock.engine.trades.LeanSaleConditions}). Late trades within the correction window amend
  * closed bars as revisions. Pure and single-threaded: no I/O.
  */
 package io.tickstock.engine.bars;

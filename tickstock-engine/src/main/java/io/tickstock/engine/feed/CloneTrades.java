@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.ArrayDeque;
 

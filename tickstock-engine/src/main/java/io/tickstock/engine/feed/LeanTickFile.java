@@ -1,7 +1,8 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.session.NyseCalendar;
-import io.tickstock.engine.bars.LeanSaleConditions;
+import io.tickstock.engine.trades.LeanSaleConditions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,7 @@
 package io.tickstock.engine.feed;
 
-import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeConditions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;

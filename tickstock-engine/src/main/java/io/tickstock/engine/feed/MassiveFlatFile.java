@@ -1,6 +1,7 @@
 package io.tickstock.engine.feed;
 
-import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeConditions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

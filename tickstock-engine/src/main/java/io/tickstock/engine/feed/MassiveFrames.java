@@ -1,12 +1,13 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.trades.Trade;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tickstock.contract.Limits;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
-import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.trades.TradeConditions;
 import java.io.IOException;
 
 /**

@@ -1,7 +1,8 @@
 package io.tickstock.engine.feed;
 
 import io.tickstock.contract.Json;
-import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.trades.TradeConditions;
+import io.tickstock.engine.trades.TradeUpdates;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,28 @@ public final class MassiveReference {
         return URI.create(scheme + "://" + webSocket.getRawAuthority());
     }
 
+    /**
+     * Rules from Massive's {@code /v3/reference/conditions} answer: {@code results[].id} and
+     * {@code update_rules.consolidated.updates_high_low / updates_open_close / updates_volume}, on top of the bundled
+     * table ({@link TradeConditions#fromConsolidated}).
+     *
+     * @throws IllegalArgumentException when the answer has no {@code results} array
+     */
+    static TradeConditions parse(com.fasterxml.jackson.databind.JsonNode answer) {
+        com.fasterxml.jackson.databind.JsonNode results = answer.path("results");
+        if (!results.isArray()) throw new IllegalArgumentException("conditions answer without a results array");
+        java.util.Map<Integer, Integer> consolidated = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : results) {
+            int id = c.path("id").asInt(-1);
+            com.fasterxml.jackson.databind.JsonNode u = c.path("update_rules").path("consolidated");
+            if (id < 0 || u.isMissingNode()) continue;
+            consolidated.put(id, (u.path("updates_high_low").asBoolean() ? TradeUpdates.HIGH_LOW : 0)
+                    | (u.path("updates_open_close").asBoolean() ? TradeUpdates.OPEN_CLOSE : 0)
+                    | (u.path("updates_volume").asBoolean() ? TradeUpdates.VOLUME : 0));
+        }
+        return TradeConditions.fromConsolidated(consolidated, "massive reference (" + results.size() + " conditions)");
+    }
+
     /** The condition rules from Massive, or empty (reason logged) when they cannot be loaded. */
     public static Optional<TradeConditions> conditions(URI restBase, String apiKey) {
         URI uri = restBase.resolve("/v3/reference/conditions?asset_class=stocks&data_type=trade&limit=1000");
@@ -42,7 +65,7 @@ public final class MassiveReference {
                 LOG.warn("Massive conditions at {} answered HTTP {}; using the bundled table", uri, r.getStatus());
                 return Optional.empty();
             }
-            TradeConditions c = TradeConditions.fromReference(Json.read(r.getContentAsString()));
+            TradeConditions c = parse(Json.read(r.getContentAsString()));
             LOG.info("trade condition rules loaded from {} ({})", uri, c.source());
             return Optional.of(c);
         } catch (Exception e) {

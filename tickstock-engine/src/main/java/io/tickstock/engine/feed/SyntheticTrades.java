@@ -1,7 +1,8 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.session.NyseCalendar;
-import io.tickstock.engine.bars.TradeUpdates;
+import io.tickstock.engine.trades.TradeUpdates;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.PriorityQueue;

@@ -1,5 +1,6 @@
 /**
- * Market feeds: where trades come from (LEAN tick files for replay; Massive WebSocket and flat files
- * later). Feeds decode and order trades; they never build bars.
+ * Market feeds: where trades come from — LEAN tick zips and Massive flat files for replay, the Massive WebSocket
+ * (with its condition reference over REST), seeded synthetic universes and clones of recorded days. Feeds decode,
+ * check against the contract's limits and order {@link io.tickstock.engine.trades.Trade}s; they never build bars.
  */
 package io.tickstock.engine.feed;

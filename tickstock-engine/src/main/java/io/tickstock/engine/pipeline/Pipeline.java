@@ -3,7 +3,7 @@ package io.tickstock.engine.pipeline;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.bars.MarketSession;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.indicators.IndicatorSpec;
 import java.util.HashMap;
 import java.util.Map;

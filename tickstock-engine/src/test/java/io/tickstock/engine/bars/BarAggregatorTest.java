@@ -1,10 +1,12 @@
 package io.tickstock.engine.bars;
 
+import io.tickstock.engine.trades.TradeConditions;
+import io.tickstock.engine.trades.TradeUpdates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.engine.MarketData;
 import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.engine.MarketData;
 import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

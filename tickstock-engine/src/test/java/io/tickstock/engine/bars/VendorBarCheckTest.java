@@ -1,5 +1,6 @@
 package io.tickstock.engine.bars;
 
+import io.tickstock.engine.trades.TradeConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.engine.feed.MassiveFrames;
@@ -33,7 +34,7 @@ class VendorBarCheckTest {
         new MassiveFrames(TradeConditions.bundled()).decode("[{\"ev\":\"AM\",\"sym\":\"MSFT\",\"v\":4110,\"av\":9470157,\"op\":255.12,"
                 + "\"vw\":255.0949,\"o\":255.095,\"c\":255.09,\"h\":255.11,\"l\":255.07,\"a\":253.9,\"z\":48,\"s\":1610144640000,\"e\":1610144700000},"
                 + "{\"ev\":\"AM\",\"sym\":\"MSFT\"}]", new MassiveFrames.Sink() {
-                    @Override public void onTrade(io.tickstock.engine.feed.Trade trade, long sequence) {}
+                    @Override public void onTrade(io.tickstock.engine.trades.Trade trade, long sequence) {}
                     @Override public void onStatus(String status, String message) {}
                     @Override public void onAggregate(Bar b) { got.add(b); }
                     @Override public void onMalformed(String reason) { bad.add(reason); }

@@ -1,11 +1,12 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.trades.Trade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickstock.engine.MarketData;
-import io.tickstock.engine.bars.TradeConditions;
-import io.tickstock.engine.bars.TradeUpdates;
+import io.tickstock.engine.trades.TradeConditions;
+import io.tickstock.engine.trades.TradeUpdates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

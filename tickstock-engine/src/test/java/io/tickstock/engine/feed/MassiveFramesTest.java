@@ -1,8 +1,9 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.trades.Trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickstock.engine.bars.TradeConditions;
+import io.tickstock.engine.trades.TradeConditions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

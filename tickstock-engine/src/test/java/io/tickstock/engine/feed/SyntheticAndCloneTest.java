@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.engine.trades.Trade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,7 +8,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.MarketData;
 import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.session.StreamingSession;

@@ -6,7 +6,7 @@ import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
 import io.tickstock.engine.feed.SyntheticTrades;
-import io.tickstock.engine.feed.Trade;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.indicators.Indicator;
 import io.tickstock.engine.patterns.Detection;
 import io.tickstock.engine.pipeline.AnalyticsListener;

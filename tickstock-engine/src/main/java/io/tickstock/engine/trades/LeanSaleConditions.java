@@ -1,4 +1,4 @@
-package io.tickstock.engine.bars;
+package io.tickstock.engine.trades;
 
 import java.io.BufferedReader;
 import java.io.IOException;

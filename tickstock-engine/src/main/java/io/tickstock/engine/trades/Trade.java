@@ -1,6 +1,5 @@
-package io.tickstock.engine.feed;
+package io.tickstock.engine.trades;
 
-import io.tickstock.engine.bars.TradeUpdates;
 
 /**
  * One trade print.

@@ -1,4 +1,4 @@
-package io.tickstock.engine.bars;
+package io.tickstock.engine.trades;
 
 /**
  * Which fields of a bar a trade may update, as bit flags (Massive's consolidated update rules). A trade

@@ -1,4 +1,4 @@
-package io.tickstock.engine.bars;
+package io.tickstock.engine.trades;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,29 +35,21 @@ public final class TradeConditions {
     }
 
     /**
-     * Rules from Massive's {@code /v3/reference/conditions} answer ({@code results[].id} and
-     * {@code update_rules.consolidated.updates_high_low / updates_open_close / updates_volume}). The minute-bar
+     * Rules from Massive's condition reference: {@code consolidated} maps a condition id to its consolidated
+     * {@link TradeUpdates} flags (parsed from {@code /v3/reference/conditions} by the feed). The minute-bar
      * exceptions are kept from the bundled table: where its minute columns differ from its consolidated ones
-     * (condition 12), the bundled minute rule wins, as Massive documents; ids the answer lacks keep the
-     * bundled rule.
+     * (condition 12), the bundled minute rule wins, as Massive documents; ids the map lacks keep the bundled rule.
      *
-     * @throws IllegalArgumentException when the answer has no {@code results} array
+     * @param source where the rules came from, for {@link #source()}
      */
-    public static TradeConditions fromReference(com.fasterxml.jackson.databind.JsonNode answer) {
-        com.fasterxml.jackson.databind.JsonNode results = answer.path("results");
-        if (!results.isArray()) throw new IllegalArgumentException("conditions answer without a results array");
+    public static TradeConditions fromConsolidated(java.util.Map<Integer, Integer> consolidated, String source) {
         int[] rules = BUNDLED.minuteRules.clone();
-        for (com.fasterxml.jackson.databind.JsonNode c : results) {
-            int id = c.path("id").asInt(-1);
-            com.fasterxml.jackson.databind.JsonNode u = c.path("update_rules").path("consolidated");
-            if (id < 0 || id >= MAX_ID || u.isMissingNode()) continue;
-            int consolidated = (u.path("updates_high_low").asBoolean() ? TradeUpdates.HIGH_LOW : 0)
-                    | (u.path("updates_open_close").asBoolean() ? TradeUpdates.OPEN_CLOSE : 0)
-                    | (u.path("updates_volume").asBoolean() ? TradeUpdates.VOLUME : 0);
+        consolidated.forEach((id, flags) -> {
+            if (id < 0 || id >= MAX_ID) return;
             boolean minuteException = BUNDLED_CONSOLIDATED[id] >= 0 && BUNDLED_CONSOLIDATED[id] != BUNDLED.minuteRules[id];
-            rules[id] = minuteException ? BUNDLED.minuteRules[id] : consolidated;
-        }
-        return new TradeConditions(rules, "massive reference (" + results.size() + " conditions)");
+            rules[id] = minuteException ? BUNDLED.minuteRules[id] : flags;
+        });
+        return new TradeConditions(rules, source);
     }
 
     /** The bundled snapshot of Massive's table. */
