@@ -1,0 +1,214 @@
+package io.tickstock.engine;
+
+import io.tickstock.contract.Events;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.bars.VendorBarCheck;
+import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveReference;
+import io.tickstock.engine.health.EngineStats;
+import io.tickstock.engine.health.StaleSymbols;
+import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.SessionCommands;
+import io.tickstock.engine.session.SessionSchedule;
+import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeConditions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live sessions on the Massive WebSocket: sessions open and close as the {@link SessionSchedule} says (the NYSE
+ * calendar, or at once) and as operator commands ask; trades outside a session are counted and skipped; an open
+ * session of this universe from the last 16 hours is resumed. Bars close by event time: the newest trade time seen,
+ * advanced by the wall clock while no trade arrives, so a recorded feed (the fake server) and the live one behave
+ * alike. The connection's state is health's {@code connection_status}; a lost connection publishes a critical
+ * {@code market_feed} alert and its return a recovery. Runs on the calling thread.
+ */
+final class LiveRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRunner.class);
+    private static final long SCHEDULE_CHECK_MILLIS = 1_000, RESUME_WINDOW_MILLIS = 16 * 3_600_000L;
+
+    private final EngineConfig config;
+    private final EventEmitter emitter;
+    private final EngineStats stats;
+    private final SessionCommands commands;
+    private final SessionResumer resumer;
+    private final SessionLifecycle sessions;
+    private final Outputs outputs;
+    private final LongSupplier clock;
+    private volatile MassiveClient client;
+
+    LiveRunner(EngineConfig config, EventEmitter emitter, EngineStats stats, SessionCommands commands, SessionResumer resumer,
+               SessionLifecycle sessions, Outputs outputs, LongSupplier clock) {
+        this.config = config;
+        this.emitter = emitter;
+        this.stats = stats;
+        this.commands = commands;
+        this.resumer = resumer;
+        this.sessions = sessions;
+        this.outputs = outputs;
+        this.clock = clock;
+    }
+
+    /** The Massive client while streaming, else null (for health issues). */
+    MassiveClient client() {
+        return client;
+    }
+
+    /**
+     * Streams until {@code stop} says so or the feed fails for good.
+     *
+     * @return the last session's totals, or null when no session ran
+     * @throws IllegalStateException when Massive refuses the key ({@code auth_failed}, naming TICKSTOCK_MASSIVE_API_KEY)
+     *                               or the connection limit is reached
+     */
+    Events.SessionEnd run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
+            throws InterruptedException {
+        Run run = new Run(massive, symbolCount, schedule);
+        TradeConditions conditions = MassiveReference.conditions(MassiveReference.restBase(massive.url()), massive.apiKey())
+                .orElse(TradeConditions.bundled());
+        run.resume();
+        try (MassiveClient c = new MassiveClient(massive, conditions, run.listener()).onAggregates(run.vendor::onTheirs).start()) {
+            client = c;
+            run.loop(c, stop);
+            LOG.info("Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, {} outside sessions, malformed {}",
+                    run.live.pipeline.trades(), run.live.pipeline.closedBars(), run.live.pipeline.correctedBars(),
+                    run.live.pipeline.lateTrades(), c.droppedFrames(), run.outside, c.malformed());
+            if (run.crossCheck) LOG.info("Massive AM cross-check: {}", run.vendor.summary());
+            if (run.fatal != null) throw new IllegalStateException(run.fatal);
+        } finally {
+            client = null;
+            stats.connectionStatus("disconnected");
+            if (run.live.session != null) run.lastEnd = sessions.stop(run.live.session, run.fatal != null ? "failed" : "stopped");
+        }
+        return run.lastEnd;
+    }
+
+    /** One call of {@link #run}: its schedule, the current live session and the event-time watermark. Feed thread. */
+    private final class Run {
+        final int symbolCount;
+        final SessionSchedule schedule;
+        final VendorBarCheck vendor = new VendorBarCheck();
+        final boolean crossCheck;
+        final Consumer<Bar> observer;
+        LiveSession live;
+        Events.SessionEnd lastEnd;
+        volatile String fatal;
+        long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck, nextScheduleCheck, outside;
+
+        Run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule) {
+            this.symbolCount = symbolCount;
+            this.schedule = schedule;
+            this.crossCheck = massive.topics().stream().anyMatch(t -> t.startsWith("AM."));
+            this.observer = crossCheck ? vendor::onOurs : bar -> {};
+            this.live = new LiveSession(observer);
+            stats.connectionStatus("disconnected"); // until Massive accepts the key
+        }
+
+        void resume() {
+            long now = clock.getAsLong();
+            SessionResumer.Resumed resumed = resumer.resume("live", now - RESUME_WINDOW_MILLIS, now + Bar.MINUTE, live.pipeline);
+            if (resumed == null) return;
+            live.session = resumed.session();
+            live.resumeAt = resumed.resumeAt();
+            sessions.start(live.session, true);
+            schedule.resumed(live.session.triggerType());
+        }
+
+        MassiveClient.Listener listener() {
+            return new MassiveClient.Listener() {
+                @Override public void onConnected() {
+                    stats.connectionStatus("connected");
+                }
+                @Override public void onConnectionLost(String reason) {
+                    stats.connectionStatus("reconnecting");
+                    outputs.critical("market_feed", true, "Massive connection lost: " + reason,
+                            "Reconnecting with backoff; check the network and Massive's status page");
+                }
+                @Override public void onConnectionRestored(long downMillis) {
+                    outputs.critical("market_feed", false, "Massive connection restored after " + downMillis
+                            + " ms (trades in between are not replayed)", null);
+                }
+                @Override public void onFatal(String status, String message) {
+                    stats.connectionStatus("disconnected");
+                    fatal = status.equals("auth_failed")
+                            ? "Massive refused the API key (auth_failed: " + message + "): set TICKSTOCK_MASSIVE_API_KEY to a valid key"
+                            : "Massive connection limit reached (max_connections: " + message + "): another client uses this key";
+                    outputs.critical("market_feed", true, fatal, "Fix the key or stop the other connection, then restart the engine");
+                }
+            };
+        }
+
+        void loop(MassiveClient c, BooleanSupplier stop) throws InterruptedException {
+            while (!stop.getAsBoolean() && fatal == null) {
+                long wall = clock.getAsLong();
+                if (wall >= nextScheduleCheck) { // calendar and commands: once a second, not per trade
+                    nextScheduleCheck = wall + SCHEDULE_CHECK_MILLIS;
+                    followSchedule(wall);
+                }
+                Trade t = c.poll(100, TimeUnit.MILLISECONDS);
+                if (live.session == null) {
+                    if (t != null) outside++;
+                } else if (t == null) {
+                    if (eventTime != Long.MIN_VALUE) live.pipeline.onWatermark(eventTime + (wall - lastTradeWall));
+                } else {
+                    onTrade(t, wall);
+                }
+            }
+            live.pipeline.flush();
+        }
+
+        /** Operator commands, then the schedule's decision: start, stop or nothing. */
+        void followSchedule(long wall) {
+            for (String action; (action = commands.poll()) != null; ) {
+                if (action.equals("start")) schedule.requestStart(); else schedule.requestStop(wall);
+            }
+            switch (schedule.decide(wall)) {
+                case START -> {
+                    live.session = new StreamingSession(config.universe(), symbolCount, schedule.trigger(), wall);
+                    sessions.start(live.session, false);
+                }
+                case STOP -> {
+                    live.pipeline.flush();
+                    lastEnd = sessions.stop(live.session, schedule.finalStatus());
+                    live = new LiveSession(observer);
+                }
+                case NONE -> { }
+            }
+        }
+
+        void onTrade(Trade t, long wall) {
+            if (t.timeMillis() < live.resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) return;
+            eventTime = Math.max(eventTime, t.timeMillis());
+            lastTradeWall = wall;
+            live.pipeline.onTrade(t);
+            stats.trades.incrementAndGet();
+            if (eventTime - lastStaleCheck >= 60_000) {
+                lastStaleCheck = eventTime;
+                stats.activeSymbols(live.stale.symbols());
+                stats.staleSymbols(live.stale.at(eventTime));
+            }
+        }
+    }
+
+    /** One live session's analytics and stale-symbol tracking; empty between sessions. */
+    private final class LiveSession {
+        final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
+        final Pipeline pipeline;
+        StreamingSession session;
+        Map<String, Long> resumeAt = Map.of();
+
+        LiveSession(Consumer<Bar> observer) { // observer: also sees every closed bar
+            pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> {
+                stale.onBar(bar.symbol(), bar.startMillis());
+                observer.accept(bar);
+            }));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.tickstock.engine;
+
+import io.tickstock.contract.Events;
+import io.tickstock.contract.IsoTime;
+import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.health.EngineStats;
+import io.tickstock.engine.health.StaleSymbols;
+import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.SessionCommands;
+import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.trades.Trade;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replay session (trigger {@code replay}): a time-ordered trade source run through a fresh pipeline at the
+ * configured speed, the watermark advanced by {@link ReplayClock} between trades, resuming the session an interrupted
+ * engine left open, and stopped early by an operator's {@code stop}. Runs on the calling thread.
+ */
+final class ReplayRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayRunner.class);
+    static final long STALE_MILLIS = 5 * 60_000;
+
+    private final EngineConfig config;
+    private final EventEmitter emitter;
+    private final EngineStats stats;
+    private final SessionCommands commands;
+    private final SessionResumer resumer;
+    private final SessionLifecycle sessions;
+    private final Outputs outputs;
+    private final LongSupplier clock;
+    private volatile long replayTime = Long.MIN_VALUE;
+
+    ReplayRunner(EngineConfig config, EventEmitter emitter, EngineStats stats, SessionCommands commands, SessionResumer resumer,
+                 SessionLifecycle sessions, Outputs outputs, LongSupplier clock) {
+        this.config = config;
+        this.emitter = emitter;
+        this.stats = stats;
+        this.commands = commands;
+        this.resumer = resumer;
+        this.sessions = sessions;
+        this.outputs = outputs;
+        this.clock = clock;
+    }
+
+    /** Event time the replay has reached (epoch ms, updated every 1,024 trades); MIN_VALUE before it starts. */
+    long replayTimeMillis() {
+        return replayTime;
+    }
+
+    /**
+     * Replays {@code source} from {@code fromMillis} until {@code toMillis} (event time, epoch ms; trades at or after it
+     * are not read) and returns the session's totals; closes the source.
+     *
+     * @param symbolCount the universe's size, published with the session
+     * @throws IOException when the source cannot be read (the session ends as {@code failed})
+     */
+    Events.SessionEnd run(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
+        StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
+        Pipeline pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
+        SessionResumer.Resumed resumed = resumer.resume("replay", fromMillis, toMillis, pipeline);
+        StreamingSession s = resumed != null ? resumed.session()
+                : new StreamingSession(config.universe(), symbolCount, "replay", clock.getAsLong());
+        sessions.start(s, resumed != null);
+        Map<String, Long> resumeAt = resumed == null ? Map.of() : resumed.resumeAt();
+        String finalStatus = "completed";
+        long skipped = 0;
+        try (TradeSource feed = source) {
+            ReplayClock replayClock = new ReplayClock(resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()), config.speed());
+            long lastStaleCheck = 0;
+            for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
+                if (!resumeAt.isEmpty() && t.timeMillis() < resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) {
+                    skipped++;
+                    continue;
+                }
+                if ((stats.trades.get() & 1023) == 0) {
+                    replayTime = t.timeMillis();
+                    if ("stop".equals(commands.poll())) {
+                        finalStatus = "stopped";
+                        LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
+                        break;
+                    }
+                }
+                while (replayClock.now() < t.timeMillis()) {
+                    pipeline.onWatermark(replayClock.now());
+                    replayClock.pause(t.timeMillis());
+                }
+                pipeline.onTrade(t);
+                stats.trades.incrementAndGet();
+                if (t.timeMillis() - lastStaleCheck >= 60_000) {
+                    lastStaleCheck = t.timeMillis();
+                    stats.activeSymbols(stale.symbols());
+                    stats.staleSymbols(stale.at(t.timeMillis()));
+                }
+            }
+            pipeline.flush();
+            stats.staleSymbols(List.of());
+            if (finalStatus.equals("completed")) {
+                outputs.notice("market_feed", "info", "Replay feed reached the end of the recorded trades; stopping the session", null);
+            }
+            LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines, {} skipped as already published",
+                    pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed(), skipped);
+        } catch (IOException | RuntimeException e) {
+            finalStatus = "failed";
+            throw e;
+        } finally {
+            sessions.stop(s, finalStatus);
+        }
+        return s.end(clock.getAsLong(), finalStatus);
+    }
+
+    /**
+     * Replay time: starts at {@code startMillis} (event time) and advances {@code speed} times faster than the wall
+     * clock; at infinite speed it never waits. Sleeps in slices of at most 50 ms so the watermark keeps moving between
+     * sparse trades.
+     */
+    static final class ReplayClock {
+        private final long startMillis, realStartNanos = System.nanoTime();
+        private final double speed;
+
+        ReplayClock(long startMillis, double speed) {
+            this.startMillis = startMillis;
+            this.speed = speed;
+        }
+
+        long now() {
+            if (Double.isInfinite(speed)) return Long.MAX_VALUE;
+            return startMillis + (long) ((System.nanoTime() - realStartNanos) / 1e6 * speed);
+        }
+
+        void pause(long untilMillis) {
+            long waitNanos = (long) ((untilMillis - now()) / speed * 1e6);
+            LockSupport.parkNanos(Math.max(100_000, Math.min(waitNanos, 50_000_000)));
+        }
+    }
+}
