@@ -82,8 +82,7 @@ public final class EngineCommand implements Callable<Integer> {
                     : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
             config = reliability(config);
             SessionSchedule schedule = schedule();
-            Engine engine = life.add(new Engine(config, System::currentTimeMillis).heartbeatEvery(heartbeatSeconds * 1000L)
-                    .metricsAccess(metricsHost, System.getenv("TICKSTOCK_METRICS_TOKEN")).start());
+            Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
             if (engine.metricsPort() > 0) System.out.println("metrics:  http://" + metricsHost + ":" + engine.metricsPort() + "/metrics");
             if (massive) {
                 Events.SessionEnd end = life.runFeed(() ->
@@ -120,7 +119,8 @@ public final class EngineCommand implements Callable<Integer> {
         Path dir = spoolDir;
         String env = System.getenv("TICKSTOCK_SPOOL_DIR");
         if (dir == null) dir = env != null && !env.isBlank() ? Path.of(env) : EngineConfig.DEFAULT_SPOOL_DIR;
-        return config.withSpool(dir, spoolMaxMb << 20).withQueueCapacity(queueCapacity).withMetricsPort(metricsPort)
-                .withBatchEvents(batchEvents);
+        return config.toBuilder().spool(dir, spoolMaxMb << 20).queueCapacity(queueCapacity)
+                .metrics(metricsPort, metricsHost, System.getenv("TICKSTOCK_METRICS_TOKEN")).batchEvents(batchEvents)
+                .heartbeatMillis(heartbeatSeconds * 1000L).build();
     }
 }

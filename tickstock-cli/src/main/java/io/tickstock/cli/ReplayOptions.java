@@ -126,8 +126,8 @@ public final class ReplayOptions {
             throw new ParameterException(cmd, "--health-interval must be 1-60 seconds, was " + healthIntervalSeconds);
         }
         if (to != null && !to.isAfter(from)) throw new ParameterException(cmd, "--to (" + to + ") must be after --from (" + from + ")");
-        return new EngineConfig(redisUrl, db, files, speedValue(cmd), from, to, universe, healthIntervalSeconds * 1000L,
-                analytics(cmd), 100_000);
+        return EngineConfig.builder(redisUrl, db).replay(files, speedValue(cmd), from, to).universe(universe)
+                .healthIntervalMillis(healthIntervalSeconds * 1000L).analytics(analytics(cmd)).build();
     }
 
     Pipeline.Options analytics(picocli.CommandLine cmd) {

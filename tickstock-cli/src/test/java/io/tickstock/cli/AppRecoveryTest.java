@@ -107,9 +107,9 @@ class AppRecoveryTest {
              EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0)) {
             Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
             List<Path> files = List.of("aig", "bac", "ibm", "spy").stream().map(s -> ticks.resolve(s).resolve("20131008_trade.zip")).toList();
-            io.tickstock.engine.EngineConfig config = new io.tickstock.engine.EngineConfig(redis.url(), postgres.databaseUrl(), files,
-                    Double.POSITIVE_INFINITY, java.time.LocalTime.of(9, 30), java.time.LocalTime.of(12, 0), "replay:lean:20131008", 1_000,
-                    io.tickstock.engine.pipeline.Pipeline.Options.defaults(), 100_000).withSpool(tmp.resolve("spool"), 1 << 20);
+            io.tickstock.engine.EngineConfig config = io.tickstock.engine.EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                    .replay(files, Double.POSITIVE_INFINITY, java.time.LocalTime.of(9, 30), java.time.LocalTime.of(12, 0))
+                    .universe("replay:lean:20131008").healthIntervalMillis(1_000).spool(tmp.resolve("spool"), 1 << 20).build();
             long published;
             try (io.tickstock.engine.Engine engine = new io.tickstock.engine.Engine(config, System::currentTimeMillis).start()) {
                 engine.replay(); // no app is running: nobody receives these alerts from Redis

@@ -67,8 +67,9 @@ class DashboardTest {
 
         Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
         List<Path> files = List.of("aig", "bac", "ibm", "spy").stream().map(s -> ticks.resolve(s).resolve("20131008_trade.zip")).toList();
-        EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), files, 60, LocalTime.of(9, 30), LocalTime.of(10, 45),
-                "replay:lean:20131008", 1_000, Pipeline.Options.defaults(), 200_000).withSpool(tmp.resolve("spool"), 1 << 20);
+        EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                .replay(files, 60, LocalTime.of(9, 30), LocalTime.of(10, 45)).universe("replay:lean:20131008").healthIntervalMillis(1_000)
+                .queueCapacity(200_000).spool(tmp.resolve("spool"), 1 << 20).build();
         engine = new Engine(config, System::currentTimeMillis).start();
         replay = CompletableFuture.runAsync(() -> { // its own thread: Selenium needs the 2-core machine's one common-pool thread
             try {

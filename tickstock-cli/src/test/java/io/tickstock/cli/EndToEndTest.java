@@ -87,8 +87,9 @@ class EndToEndTest {
         try (Stream<Path> dirs = Files.list(ticks)) {
             files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
         }
-        EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), files, Double.POSITIVE_INFINITY,
-                LocalTime.of(9, 25), null, "replay:lean:20131008", 1_000, io.tickstock.engine.pipeline.Pipeline.Options.defaults(), 200_000);
+        EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                .replay(files, Double.POSITIVE_INFINITY, LocalTime.of(9, 25), null).universe("replay:lean:20131008")
+                .healthIntervalMillis(1_000).queueCapacity(200_000).build();
         try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
             session = engine.replay();
             await().atMost(Duration.ofSeconds(5)).until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.HEALTH)));

@@ -104,8 +104,8 @@ class FaultToleranceTest {
         try (Stream<Path> dirs = Files.list(ticks)) {
             files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
         }
-        return new EngineConfig(redis.url(), postgres.databaseUrl(), files, speed, LocalTime.of(9, 30), LocalTime.of(13, 0),
-                UNIVERSE, 1_000, Pipeline.Options.defaults(), 200_000).withSpool(tmp.resolve("spool"), 256L << 20);
+        return EngineConfig.builder(redis.url(), postgres.databaseUrl()).replay(files, speed, LocalTime.of(9, 30), LocalTime.of(13, 0))
+                .universe(UNIVERSE).healthIntervalMillis(1_000).queueCapacity(200_000).spool(tmp.resolve("spool"), 256L << 20).build();
     }
 
     static Connection db() throws Exception {

@@ -61,8 +61,9 @@ class FuzzTest {
                 JsonNode before = status(app, cookie);
                 Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
                 List<Path> files = List.of("aig", "bac", "ibm", "spy").stream().map(s -> ticks.resolve(s).resolve("20131008_trade.zip")).toList();
-                EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), files, 240, LocalTime.of(9, 30), LocalTime.of(10, 30),
-                        "replay:lean:20131008", 1_000, Pipeline.Options.defaults(), 200_000).withSpool(tmp.resolve("spool"), 64L << 20);
+                EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                        .replay(files, 240, LocalTime.of(9, 30), LocalTime.of(10, 30)).universe("replay:lean:20131008")
+                        .healthIntervalMillis(1_000).queueCapacity(200_000).spool(tmp.resolve("spool"), 64L << 20).build();
                 try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
                     CompletableFuture<Events.SessionEnd> replay = CompletableFuture.supplyAsync(() -> {
                         try {

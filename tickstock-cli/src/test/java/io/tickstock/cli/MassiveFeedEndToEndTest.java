@@ -55,8 +55,8 @@ class MassiveFeedEndToEndTest {
                 @Override public void message(String channel, String message) { published.add(new Message(channel, message)); }
             });
             sub.sync().subscribe(Channels.ALL.toArray(new String[0]));
-            EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), List.of(), 1, LocalTime.of(9, 30), null,
-                    "massive:T.SPY", 1_000, Pipeline.Options.defaults(), 100_000);
+            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl()).universe("massive:T.SPY")
+                    .healthIntervalMillis(1_000).spool(tmp.resolve("spool"), 1 << 20).build();
             AtomicBoolean stop = new AtomicBoolean();
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
                 // a platform thread of its own: on this 2-core machine the common ForkJoin pool has one worker,
@@ -96,8 +96,8 @@ class MassiveFeedEndToEndTest {
                 @Override public void message(String channel, String message) { health.add(message); }
             });
             sub.sync().subscribe(Channels.HEALTH);
-            EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), List.of(), 1, LocalTime.of(9, 30), null,
-                    "massive:T.SPY", 1_000, Pipeline.Options.defaults(), 100_000);
+            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl()).universe("massive:T.SPY")
+                    .healthIntervalMillis(1_000).spool(tmp.resolve("spool"), 1 << 20).build();
             AtomicBoolean stop = new AtomicBoolean();
             int closedPort = FreePort.find(); // nothing listens: every connect fails, the client keeps retrying
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {

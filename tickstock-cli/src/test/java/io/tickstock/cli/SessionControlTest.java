@@ -64,8 +64,8 @@ class SessionControlTest {
                 @Override public void message(String channel, String message) { published.add(new Message(channel, message)); }
             });
             sub.sync().subscribe(Channels.ALL.toArray(new String[0]));
-            EngineConfig config = new EngineConfig(redis.url(), postgres.databaseUrl(), List.of(), 1, LocalTime.of(9, 30), null,
-                    "massive:T.SPY", 1_000, Pipeline.Options.defaults(), 100_000).withSpool(tmp.resolve("spool"), 1 << 20);
+            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl()).universe("massive:T.SPY")
+                    .healthIntervalMillis(1_000).spool(tmp.resolve("spool"), 1 << 20).build();
             AtomicBoolean stop = new AtomicBoolean();
             try (Engine engine = new Engine(config, clock).start()) {
                 ExecutorService feedThread = Executors.newSingleThreadExecutor();

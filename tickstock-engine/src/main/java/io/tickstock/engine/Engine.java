@@ -65,29 +65,11 @@ public final class Engine implements AutoCloseable {
     private LiveRunner live;
     private EngineMetrics metrics;
     private int metricsPort = -1;
-    private long heartbeatMillis = Heartbeat.DEFAULT_INTERVAL_MILLIS;
-    private String metricsHost = "127.0.0.1", metricsToken;
 
     /** @param clock wall clock, epoch milliseconds */
     public Engine(EngineConfig config, LongSupplier clock) {
         this.config = config;
         this.clock = clock;
-    }
-
-    /** The producer heartbeat's interval ({@link Heartbeat}; default 15 s); call before {@link #start()}. */
-    public Engine heartbeatEvery(long millis) {
-        this.heartbeatMillis = millis;
-        return this;
-    }
-
-    /**
-     * Where {@code /metrics} listens (default 127.0.0.1: this machine only) and the bearer token a scrape must send
-     * (null: none); call before {@link #start()}.
-     */
-    public Engine metricsAccess(String host, String token) {
-        this.metricsHost = host;
-        this.metricsToken = token;
-        return this;
     }
 
     /**
@@ -113,19 +95,19 @@ public final class Engine implements AutoCloseable {
         writer.start();
         EventEmitter emitter = new EventEmitter(publisher, writer, stats, clock, config.batchEvents());
         commands = new SessionCommands(config.redisUrl());
-        Heartbeat heartbeat = new Heartbeat(heartbeatMillis, clock, publisher::send, writer, stats, () -> sessions.current());
+        Heartbeat heartbeat = new Heartbeat(config.heartbeatMillis(), clock, publisher::send, writer, stats, () -> sessions.current());
         sessions = new SessionLifecycle(outputs, emitter, heartbeat, clock);
         SessionResumer resumer = new SessionResumer(new SessionHistory(dataSource), config.universe(), emitter, outputs, clock);
         replays = new ReplayRunner(config, emitter, stats, commands, resumer, sessions, outputs, clock);
         live = new LiveRunner(config, emitter, stats, commands, resumer, sessions, outputs, clock);
         metrics = new EngineMetrics(stats, outboxes(publisher, writer));
-        if (config.metricsPort() >= 0) metricsPort = metrics.serve(metricsHost, config.metricsPort(), metricsToken);
+        if (config.metricsPort() >= 0) metricsPort = metrics.serve(config.metricsHost(), config.metricsPort(), config.metricsToken());
         HealthMonitor health = new HealthMonitor(stats, config.healthIntervalMillis(), clock,
                 () -> sessions.current() == null ? null : sessions.current().id(),
                 new HealthIssues(publisher, writer, commands, live::client), this::publishHealth);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));
         scheduler.scheduleAtFixedRate(guard(health::sample), 1, 1, TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(guard(heartbeat), 0, heartbeatMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(guard(heartbeat), 0, config.heartbeatMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
