@@ -14,6 +14,7 @@ import io.tickstock.app.store.AppDatabase;
 import io.tickstock.app.store.History;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.app.store.LoginSessions;
+import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.StreamingBuffer;
@@ -77,7 +78,7 @@ public final class App implements AutoCloseable {
         String password = config.adminPassword();
         if (password != null && !password.isBlank()) { // set when it differs: an unchanged one keeps admin's sessions open
             try {
-                if (!users.authenticate("admin", password).filter("admin"::equals).isPresent()) users.upsert("admin", password.toCharArray(), "admin");
+                if (!users.authenticate("admin", password).filter(Role.ADMIN::equals).isPresent()) users.upsert("admin", password.toCharArray(), Role.ADMIN);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("TICKSTOCK_ADMIN_PASSWORD: " + e.getMessage(), e);
             }
@@ -85,7 +86,7 @@ public final class App implements AutoCloseable {
             byte[] b = new byte[12];
             new SecureRandom().nextBytes(b);
             generatedAdminPassword = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            users.upsert("admin", generatedAdminPassword.toCharArray(), "admin");
+            users.upsert("admin", generatedAdminPassword.toCharArray(), Role.ADMIN);
         }
         alerts = new AlertArchive(dataSource, 100_000, AppConfig.rejectedAlertsFile(), clock).start();
         history = new History(dataSource, clock);

@@ -53,7 +53,7 @@ public final class BarCloseBurst {
             return noRedis ? nowhere.send(c) : publisher.send(c);
         };
         EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
-        emitter.session(new StreamingSession("bench:burst", symbols, "replay", System.currentTimeMillis()));
+        emitter.session(new StreamingSession("bench:burst", symbols, io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
         List<String> names = symbols(symbols);
         double[] price = warm(pipeline, names);

@@ -33,7 +33,7 @@ public final class NoIoReplay {
     public static Result run(Map<String, String> ticks, LocalDate date, long fromMillis) throws IOException {
         CountingSinks sinks = new CountingSinks();
         EventEmitter emitter = new EventEmitter(sinks, sinks, new EngineStats(), System::currentTimeMillis);
-        emitter.session(new StreamingSession("bench", ticks.size(), "replay", System.currentTimeMillis()));
+        emitter.session(new StreamingSession("bench", ticks.size(), io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults().withIndicators(IndicatorSpec.ALL), emitter);
         List<LeanTickFile> files = new ArrayList<>();
         ticks.forEach((symbol, csv) -> files.add(new LeanTickFile(symbol, date, new StringReader(csv))));

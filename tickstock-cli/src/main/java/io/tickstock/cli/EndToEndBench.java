@@ -70,7 +70,7 @@ public final class EndToEndBench {
                 return publisher.send(c);
             };
             EventEmitter emitter = new EventEmitter(counting, new CountingSinks(), new EngineStats(), System::currentTimeMillis, true);
-            emitter.session(new StreamingSession("bench:e2e:" + o.symbols(), o.symbols(), "replay", System.currentTimeMillis()));
+            emitter.session(new StreamingSession("bench:e2e:" + o.symbols(), o.symbols(), io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
             Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
             List<String> names = BarCloseBurst.symbols(o.symbols());
             double[] price = BarCloseBurst.warm(pipeline, names);

@@ -71,11 +71,11 @@ public final class UserCommand implements Callable<Integer> {
         try {
             switch (action) {
                 case "list" -> {
-                    users.list().forEach((u, r) -> out.println(u + "\t" + r));
+                    users.list().forEach((u, r) -> out.println(u + "\t" + r.label));
                     return 0;
                 }
                 case "add" -> {
-                    done = users.add(name, password(), role);
+                    done = users.add(name, password(), io.tickstock.app.store.Role.of(role));
                     if (!done) err.println("user '" + name + "' exists: use 'tickstock user passwd " + name + "'");
                 }
                 case "passwd" -> {

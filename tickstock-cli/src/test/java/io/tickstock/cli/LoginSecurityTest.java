@@ -91,7 +91,7 @@ class LoginSecurityTest {
     @Test
     void aPasswordChangeEndsTheSessionsAndClosesTheirWebSockets() throws Exception {
         var users = new io.tickstock.app.store.Users(io.tickstock.app.store.AppDatabase.open(postgres.databaseUrl()));
-        users.add("carol", "carol-password-1".toCharArray(), "user");
+        users.add("carol", "carol-password-1".toCharArray(), io.tickstock.app.store.Role.USER);
         String cookie = Dashboards.loginAs(first.port(), "carol", "carol-password-1");
         assertThat(cookie).isNotNull();
         CompletableFuture<Integer> closed = new CompletableFuture<>();

@@ -9,7 +9,9 @@ import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionCommands;
+import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
@@ -85,7 +87,7 @@ final class LiveRunner {
         } finally {
             client = null;
             stats.connectionStatus("disconnected");
-            if (run.live.session != null) run.lastEnd = sessions.stop(run.live.session, run.fatal != null ? "failed" : "stopped");
+            if (run.live.session != null) run.lastEnd = sessions.stop(run.live.session, run.fatal != null ? FinalStatus.FAILED : FinalStatus.STOPPED);
         }
         return run.lastEnd;
     }
@@ -113,12 +115,12 @@ final class LiveRunner {
 
         void resume() {
             long now = clock.getAsLong();
-            SessionResumer.Resumed resumed = resumer.resume("live", now - RESUME_WINDOW_MILLIS, now + Bar.MINUTE, live.pipeline);
+            SessionResumer.Resumed resumed = resumer.resume(SessionTrigger.SCHEDULED, now - RESUME_WINDOW_MILLIS, now + Bar.MINUTE, live.pipeline);
             if (resumed == null) return;
             live.session = resumed.session();
             live.resumeAt = resumed.resumeAt();
             sessions.start(live.session, true);
-            schedule.resumed(live.session.triggerType());
+            schedule.resumed(live.session.trigger());
         }
 
         MassiveClient.Listener listener() {

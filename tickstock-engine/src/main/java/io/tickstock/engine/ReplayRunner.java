@@ -7,7 +7,9 @@ import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionCommands;
+import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
@@ -64,12 +66,12 @@ final class ReplayRunner {
     Events.SessionEnd run(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
         Pipeline pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
-        SessionResumer.Resumed resumed = resumer.resume("replay", fromMillis, toMillis, pipeline);
+        SessionResumer.Resumed resumed = resumer.resume(SessionTrigger.REPLAY, fromMillis, toMillis, pipeline);
         StreamingSession s = resumed != null ? resumed.session()
-                : new StreamingSession(config.universe(), symbolCount, "replay", clock.getAsLong());
+                : new StreamingSession(config.universe(), symbolCount, SessionTrigger.REPLAY, clock.getAsLong());
         sessions.start(s, resumed != null);
         Map<String, Long> resumeAt = resumed == null ? Map.of() : resumed.resumeAt();
-        String finalStatus = "completed";
+        FinalStatus finalStatus = FinalStatus.COMPLETED;
         long skipped = 0;
         try (TradeSource feed = source) {
             ReplayClock replayClock = new ReplayClock(resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()), config.speed());
@@ -82,7 +84,7 @@ final class ReplayRunner {
                 if ((stats.trades.get() & 1023) == 0) {
                     replayTime = t.timeMillis();
                     if ("stop".equals(commands.poll())) {
-                        finalStatus = "stopped";
+                        finalStatus = FinalStatus.STOPPED;
                         LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
                         break;
                     }
@@ -101,13 +103,13 @@ final class ReplayRunner {
             }
             pipeline.flush();
             stats.staleSymbols(List.of());
-            if (finalStatus.equals("completed")) {
+            if (finalStatus == FinalStatus.COMPLETED) {
                 outputs.notice("market_feed", "info", "Replay feed reached the end of the recorded trades; stopping the session", null);
             }
             LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines, {} skipped as already published",
                     pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed(), skipped);
         } catch (IOException | RuntimeException e) {
-            finalStatus = "failed";
+            finalStatus = FinalStatus.FAILED;
             throw e;
         } finally {
             sessions.stop(s, finalStatus);

@@ -6,6 +6,7 @@ import io.tickstock.contract.RedisKeys;
 import io.tickstock.engine.health.Heartbeat;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.publish.RedisCommand;
+import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.HistoryRow;
 import java.util.function.LongSupplier;
@@ -52,8 +53,8 @@ final class SessionLifecycle {
         LOG.info("session {} started ({} symbols, {}, {})", s.id(), start.symbolCount(), start.universe(), start.triggerType());
     }
 
-    /** Ends a session with {@code finalStatus} (completed, stopped or failed); returns its totals. */
-    Events.SessionEnd stop(StreamingSession s, String finalStatus) {
+    /** Ends a session with {@code finalStatus}; returns its totals. */
+    Events.SessionEnd stop(StreamingSession s, FinalStatus finalStatus) {
         long stoppedAt = clock.getAsLong();
         Events.SessionEnd end = s.end(stoppedAt, finalStatus);
         outputs.write(new HistoryRow.SessionStopped(end, stoppedAt));
@@ -61,7 +62,7 @@ final class SessionLifecycle {
         outputs.publish(Channels.SESSION_STOPPED, new Events.SessionStopped(outputs.now(), end));
         emitter.session(null);
         current = null;
-        LOG.info("session {} {}: {} patterns, {} indicator values", s.id(), finalStatus, end.totalPatterns(), end.totalIndicators());
+        LOG.info("session {} {}: {} patterns, {} indicator values", s.id(), finalStatus.label, end.totalPatterns(), end.totalIndicators());
         return end;
     }
 }

@@ -5,6 +5,7 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.SessionHistory;
 import java.util.HashMap;
@@ -47,27 +48,28 @@ final class SessionResumer {
     }
 
     /**
-     * Resumes this universe's open session when its newest bar lies in [{@code windowFrom}, {@code windowTo}) and its
-     * trigger matches ({@code replay}, or live for the others): every series is re-warmed from the session's bars in
+     * Resumes this universe's open session when its newest bar lies in [{@code windowFrom}, {@code windowTo}) and it is
+     * of the same kind ({@code replay}, or live: {@code scheduled} and {@code manual} alike): every series is re-warmed from the session's bars in
      * {@code ohlcv_1min} (nothing published), each symbol's last bar writes its rows again (idempotent: fills in rows
      * the interrupted engine lost), and the feed continues after each symbol's last bar; a recovery critical alert
      * (component {@code engine}) says so. Any other open session is closed as {@code failed}.
      *
      * @return the resumed session, or null when there is none to resume
      */
-    Resumed resume(String trigger, long windowFrom, long windowTo, Pipeline pipeline) {
+    Resumed resume(SessionTrigger trigger, long windowFrom, long windowTo, Pipeline pipeline) {
         Optional<SessionHistory.OpenSession> open = history.openSession(universe);
         if (open.isEmpty()) return null;
         SessionHistory.OpenSession o = open.get();
         List<Bar> bars = history.bars(o.sessionId());
         long last = bars.stream().mapToLong(Bar::startMillis).max().orElse(Long.MIN_VALUE);
-        boolean sameKind = trigger.equals("replay") == o.triggerType().equals("replay");
+        SessionTrigger stored = SessionTrigger.of(o.triggerType());
+        boolean sameKind = (trigger == SessionTrigger.REPLAY) == (stored == SessionTrigger.REPLAY);
         if (!sameKind || bars.isEmpty() || last < windowFrom || last >= windowTo) {
             history.abandon(o.sessionId(), clock.getAsLong());
             LOG.warn("session {} ({}) was left open by an earlier run and cannot be resumed here; marked failed", o.sessionId(), o.universe());
             return null;
         }
-        StreamingSession s = new StreamingSession(o.sessionId(), o.universe(), o.symbolCount(), o.triggerType(), o.startedAtMillis(),
+        StreamingSession s = new StreamingSession(o.sessionId(), o.universe(), o.symbolCount(), stored, o.startedAtMillis(),
                 o.patterns(), o.indicators());
         emitter.session(s);
         Map<String, Long> resumeAt = new HashMap<>();

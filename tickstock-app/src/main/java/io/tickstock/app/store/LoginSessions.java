@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 public final class LoginSessions {
     /** A live session: its user, the user's current role, and its expiry (epoch ms). */
-    public record Session(String username, String role, long expiresAtMillis) {}
+    public record Session(String username, Role role, long expiresAtMillis) {}
 
     private final DataSource dataSource;
     private final SecureRandom random = new SecureRandom();
@@ -57,7 +57,7 @@ public final class LoginSessions {
             ps.setString(1, hash(token));
             ps.setTimestamp(2, new Timestamp(nowMillis));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getTimestamp(3).getTime())) : Optional.empty();
+                return rs.next() ? Optional.of(new Session(rs.getString(1), Role.of(rs.getString(2)), rs.getTimestamp(3).getTime())) : Optional.empty();
             }
         }
     }

@@ -32,7 +32,7 @@ public final class Users {
      * @throws IllegalArgumentException when the password is longer than {@value #MAX_PASSWORD_BYTES} bytes
      * @throws SQLException when PostgreSQL fails
      */
-    public void upsert(String username, char[] password, String role) throws SQLException {
+    public void upsert(String username, char[] password, Role role) throws SQLException {
         checkLength(password);
         String hash = BCrypt.withDefaults().hashToString(COST, password);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -40,7 +40,7 @@ public final class Users {
                         + "DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, updated_at = NOW()")) {
             ps.setString(1, username);
             ps.setString(2, hash);
-            ps.setString(3, role);
+            ps.setString(3, role.label);
             ps.executeUpdate();
         }
         endSessions(username);
@@ -53,18 +53,17 @@ public final class Users {
 
     /**
      * Creates a user. @return false when the user exists already
-     * @throws IllegalArgumentException when the name does not match {@link #NAME}, the role is not admin or user,
+     * @throws IllegalArgumentException when the name does not match {@link #NAME}
      *                                  or the password is shorter than {@value #MIN_PASSWORD} characters
      * @throws SQLException when PostgreSQL fails
      */
-    public boolean add(String username, char[] password, String role) throws SQLException {
+    public boolean add(String username, char[] password, Role role) throws SQLException {
         check(username, password);
-        if (!role.equals("admin") && !role.equals("user")) throw new IllegalArgumentException("role must be admin or user, was '" + role + "'");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
             ps.setString(1, username);
             ps.setString(2, BCrypt.withDefaults().hashToString(COST, password));
-            ps.setString(3, role);
+            ps.setString(3, role.label);
             return ps.executeUpdate() == 1;
         }
     }
@@ -103,11 +102,11 @@ public final class Users {
     }
 
     /** User names and roles, by name. @throws SQLException when PostgreSQL fails */
-    public java.util.Map<String, String> list() throws SQLException {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    public java.util.Map<String, Role> list() throws SQLException {
+        java.util.Map<String, Role> out = new java.util.LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT username, role FROM users ORDER BY username");
              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            while (rs.next()) out.put(rs.getString(1), Role.of(rs.getString(2)));
         }
         return out;
     }
@@ -137,7 +136,7 @@ public final class Users {
      * @throws IllegalArgumentException when the password is longer than {@value #MAX_PASSWORD_BYTES} bytes (checked before any lookup)
      * @throws SQLException when PostgreSQL fails
      */
-    public Optional<String> authenticate(String username, String password) throws SQLException {
+    public Optional<Role> authenticate(String username, String password) throws SQLException {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_PASSWORD_BYTES) throw new IllegalArgumentException("password must be at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
         String hash = null, role = null;
@@ -152,6 +151,6 @@ public final class Users {
             }
         }
         boolean ok = BCrypt.verifyer().verify(bytes, hash == null ? DUMMY_HASH : hash.getBytes(StandardCharsets.UTF_8)).verified;
-        return ok && hash != null ? Optional.of(role) : Optional.empty();
+        return ok && hash != null ? Optional.of(Role.of(role)) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.tickstock.app.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tickstock.app.store.LoginSessions;
+import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
@@ -38,7 +39,7 @@ public final class Auth {
             "/streaming/assets/login.js", "/favicon.ico");
 
     /** A logged-in user. */
-    public record Login(String user, String role, long expiresAtMillis) {}
+    public record Login(String user, Role role, long expiresAtMillis) {}
 
     private record Checked(Optional<Login> login, long atMillis, long touchedAtMillis) {}
 
@@ -81,7 +82,7 @@ public final class Auth {
                     .result(Json.write(Map.of("error", "too many login attempts: try again in " + wait + " s")));
             return;
         }
-        Optional<String> role = users.authenticate(user, password);
+        Optional<Role> role = users.authenticate(user, password);
         if (role.isEmpty()) {
             LOG.info("failed login for {} from {}", LogText.quote(user), ip);
             ctx.redirect("/login?error=1", HttpStatus.SEE_OTHER);

@@ -31,9 +31,9 @@ public final class SessionAdmin {
 
     public void handle(Context ctx) {
         Auth.Login login = auth.user(ctx.cookie(Auth.COOKIE)).orElseThrow();
-        if (!login.role().equals("admin")) {
+        if (login.role() != io.tickstock.app.store.Role.ADMIN) {
             ctx.status(HttpStatus.FORBIDDEN).contentType("application/json")
-                    .result(Json.write(Map.of("error", "session start/stop needs an admin login; " + login.user() + " is " + login.role())));
+                    .result(Json.write(Map.of("error", "session start/stop needs an admin login; " + login.user() + " is " + login.role().label)));
             return;
         }
         String action = ctx.pathParam("action");

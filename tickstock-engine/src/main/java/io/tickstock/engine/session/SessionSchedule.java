@@ -71,18 +71,18 @@ public final class SessionSchedule {
     }
 
     /** The trigger of a session started now: {@code manual} after an operator's start, else {@code scheduled}. */
-    public String trigger() {
-        return manualOpen ? "manual" : "scheduled";
+    public SessionTrigger trigger() {
+        return manualOpen ? SessionTrigger.MANUAL : SessionTrigger.SCHEDULED;
     }
 
     /** A session ending now: {@code completed} at the window's end, {@code stopped} by the operator. */
-    public String finalStatus() {
-        return stopRequested ? "stopped" : "completed";
+    public FinalStatus finalStatus() {
+        return stopRequested ? FinalStatus.STOPPED : FinalStatus.COMPLETED;
     }
 
     /** Adopts a session resumed after a restart as running. */
-    public void resumed(String trigger) {
+    public void resumed(SessionTrigger trigger) {
         running = true;
-        if (trigger.equals("manual")) manualOpen = true;
+        if (trigger == SessionTrigger.MANUAL) manualOpen = true;
     }
 }

@@ -13,41 +13,40 @@ public final class StreamingSession {
     private final String id;
     private final String universe;
     private final int symbolCount;
-    private final String triggerType;
+    private final SessionTrigger trigger;
     private final long startedAtMillis;
     private final AtomicLong patterns = new AtomicLong(), indicators = new AtomicLong();
 
-    /** @param triggerType scheduled, manual or replay */
-    public StreamingSession(String universe, int symbolCount, String triggerType, long startedAtMillis) {
-        this(UUID.randomUUID().toString(), universe, symbolCount, triggerType, startedAtMillis, 0, 0);
+    public StreamingSession(String universe, int symbolCount, SessionTrigger trigger, long startedAtMillis) {
+        this(UUID.randomUUID().toString(), universe, symbolCount, trigger, startedAtMillis, 0, 0);
     }
 
     /** A session resumed after a restart: its id, start and the totals it had reached. */
-    public StreamingSession(String id, String universe, int symbolCount, String triggerType, long startedAtMillis,
+    public StreamingSession(String id, String universe, int symbolCount, SessionTrigger trigger, long startedAtMillis,
                             long patterns, long indicators) {
         this.id = id;
         this.patterns.set(patterns);
         this.indicators.set(indicators);
         this.universe = universe;
         this.symbolCount = symbolCount;
-        this.triggerType = triggerType;
+        this.trigger = trigger;
         this.startedAtMillis = startedAtMillis;
     }
 
     public String id() { return id; }
     public long startedAtMillis() { return startedAtMillis; }
-    public String triggerType() { return triggerType; }
+    public SessionTrigger trigger() { return trigger; }
     public void countPattern() { patterns.incrementAndGet(); }
     public void countIndicator() { indicators.incrementAndGet(); }
 
     /** The contract's {@code session} object of session_started. */
     public Events.SessionStart start() {
-        return new Events.SessionStart(id, universe, IsoTime.format(startedAtMillis), symbolCount, "active", triggerType);
+        return new Events.SessionStart(id, universe, IsoTime.format(startedAtMillis), symbolCount, "active", trigger.label);
     }
 
-    /** The contract's {@code session} object of session_stopped; {@code finalStatus} completed, stopped or failed. */
-    public Events.SessionEnd end(long stoppedAtMillis, String finalStatus) {
+    /** The contract's {@code session} object of session_stopped. */
+    public Events.SessionEnd end(long stoppedAtMillis, FinalStatus finalStatus) {
         return new Events.SessionEnd(id, IsoTime.format(stoppedAtMillis), (stoppedAtMillis - startedAtMillis) / 1000,
-                patterns.get(), indicators.get(), finalStatus);
+                patterns.get(), indicators.get(), finalStatus.label);
     }
 }

@@ -52,7 +52,7 @@ class BatchEventsTest {
         List<String> out = new ArrayList<>();
         CommandSink sink = c -> out.add(c.target() + '|' + c.payload());
         EventEmitter emitter = new EventEmitter(sink, row -> true, new EngineStats(), () -> 1_700_000_000_000L, batch);
-        emitter.session(new StreamingSession("test", 1, "replay", 0));
+        emitter.session(new StreamingSession("test", 1, io.tickstock.engine.session.SessionTrigger.REPLAY, 0));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
         try (LeanTickFile spy = new LeanTickFile(MarketData.lean("tick/spy/20131008_trade.zip"))) {
             for (Trade t; (t = spy.next()) != null; ) pipeline.onTrade(t);
