@@ -232,7 +232,7 @@ public final class App implements AutoCloseable {
                 "connected", subscriber.connected(), "resubscriptions", subscriber.resubscriptions(),
                 "reloaded_patterns", reload.patterns(), "reloaded_alerts", reload.alerts()));
         s.put("alert_archive", Map.of("stored", alerts.stored(), "pending", alerts.pending(), "dropped", alerts.dropped(),
-                "failed_attempts", alerts.failures(), "rejected", alerts.rejectedByCause()));
+                "outages", alerts.failures(), "rejected", alerts.rejectedByCause()));
         s.put("buffer", buffer.stats().snapshot());
         s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted(),
                 "coalesced", hub.coalesced()));

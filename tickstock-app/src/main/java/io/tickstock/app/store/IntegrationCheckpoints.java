@@ -2,17 +2,16 @@ package io.tickstock.app.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.IntegrationLog;
+import io.tickstock.contract.LogText;
+import io.tickstock.contract.Outbox;
+import io.tickstock.contract.SqlFailure;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -21,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's side of the legacy integration log (seeds/004): {@code EVENT_RECEIVED}, {@code EVENT_PARSED}
  * and {@code WEBSOCKET_DELIVERED} per pattern {@code flow_id}, written through
- * {@code log_integration_event} (one statement per batch over arrays) by the {@code tickstock-checkpoints}
- * thread every 200 ms. {@link #log} never blocks: a full queue counts the checkpoint as dropped; a failed
- * batch is counted, logged once per reason and skipped (the log is diagnostic; the events themselves are
- * not affected). Thread-safe.
+ * {@code log_integration_event} (one statement per batch over arrays) through an {@link Outbox} (thread
+ * {@code tickstock-checkpoints}). {@link #log} never blocks: a full queue counts the checkpoint as dropped; while
+ * PostgreSQL is away batches are retried every second; a batch PostgreSQL rejects as data is counted, logged once per
+ * reason and skipped (the log is diagnostic; the events themselves are not affected). Thread-safe.
  */
 public final class IntegrationCheckpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationCheckpoints.class);
@@ -40,25 +39,23 @@ public final class IntegrationCheckpoints implements AutoCloseable {
     private static final java.util.regex.Pattern UUID_FORM =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final DataSource dataSource;
-    private final BlockingQueue<Checkpoint> queue = new ArrayBlockingQueue<>(100_000);
-    private final AtomicLong written = new AtomicLong(), dropped = new AtomicLong(), failed = new AtomicLong();
+    private final Outbox<Checkpoint> outbox = new Outbox<>("checkpoints", 100_000, 5_000, this::deliver, (down, reason) -> {});
+    private final AtomicLong written = new AtomicLong(), failed = new AtomicLong();
     private final Map<String, Boolean> reasonsLogged = new ConcurrentHashMap<>();
-    private final Thread thread = Thread.ofPlatform().name("tickstock-checkpoints").daemon().unstarted(this::run);
-    private volatile boolean running = true;
 
     public IntegrationCheckpoints(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     public IntegrationCheckpoints start() {
-        thread.start();
+        outbox.start();
         return this;
     }
 
     /** Queues a checkpoint from any thread; never blocks. A flow id that is not a UUID is skipped (it would fail its batch). */
     public void log(Checkpoint c) {
         if (c.flowId() == null || !UUID_FORM.matcher(c.flowId()).matches()) return;
-        if (!queue.offer(c)) dropped.incrementAndGet();
+        outbox.offer(c);
     }
 
     /**
@@ -84,29 +81,21 @@ public final class IntegrationCheckpoints implements AutoCloseable {
     }
 
     public long written() { return written.get(); }
-    public long dropped() { return dropped.get(); }
+    public long dropped() { return outbox.dropped(); }
     public long failed() { return failed.get(); }
 
-    private void run() {
-        List<Checkpoint> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Checkpoint first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
-                queue.drainTo(batch, 4_999);
-                write(batch);
-                written.addAndGet(batch.size());
-            } catch (InterruptedException e) {
-                return;
-            } catch (SQLException | IllegalArgumentException e) {
-                failed.addAndGet(batch.size());
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                if (reasonsLogged.putIfAbsent(reason, true) == null) {
-                    LOG.warn("integration checkpoints not written ({} in this batch): {}", batch.size(), reason);
-                }
-            } finally {
-                batch.clear();
+    /** Writes a batch; one PostgreSQL rejects as data is counted and skipped, an outage is retried by the outbox. */
+    private void deliver(List<Checkpoint> batch) throws SQLException {
+        if (batch.isEmpty()) return;
+        try {
+            write(batch);
+            written.addAndGet(batch.size());
+        } catch (SQLException e) {
+            if (SqlFailure.of(e) == SqlFailure.OUTAGE) throw e;
+            failed.addAndGet(batch.size());
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (reasonsLogged.putIfAbsent(reason, true) == null) {
+                LOG.warn("integration checkpoints not written ({} in this batch): {}", batch.size(), LogText.quote(reason));
             }
         }
     }
@@ -137,7 +126,6 @@ public final class IntegrationCheckpoints implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.join(5_000);
+        outbox.close(5_000);
     }
 }

@@ -14,7 +14,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.tickstock.contract.Channels;
-import io.tickstock.engine.outbox.Outbox;
+import io.tickstock.contract.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -27,7 +27,7 @@ public final class Database {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot reach PostgreSQL at " + url
-                    + " (" + io.tickstock.engine.outbox.Outbox.rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
+                    + " (" + io.tickstock.contract.Outbox.rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
         }
     }
 

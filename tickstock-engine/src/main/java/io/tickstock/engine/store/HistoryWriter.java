@@ -3,7 +3,7 @@ package io.tickstock.engine.store;
 import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
-import io.tickstock.engine.outbox.Outbox;
+import io.tickstock.contract.Outbox;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;

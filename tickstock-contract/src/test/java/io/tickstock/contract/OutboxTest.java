@@ -1,4 +1,4 @@
-package io.tickstock.engine.outbox;
+package io.tickstock.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.tickstock.engine.outbox;
+package io.tickstock.contract;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
