@@ -20,10 +20,12 @@ import java.util.Locale;
  * Reads bars from a CSV file with the header {@code timestamp,open,high,low,close,volume} (case-insensitive;
  * further columns ignored). {@code timestamp} is an ISO-8601 date ({@code 2024-06-03}, the bar of that New
  * York day), a date-time with offset ({@code 2024-06-03T13:30:00Z}) or a local date-time (New York time).
- * Prices in dollars, volume in shares (decimals are rounded). Rows must be in time order.
+ * Prices in dollars, volume in shares (decimals are rounded). Rows must be in time order. Read with
+ * jackson-dataformat-csv (RFC 4180: a quoted field may hold commas and quotes).
  */
 public final class BarCsvFile {
     public static final String HEADER = "timestamp,open,high,low,close,volume";
+    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
 
     private BarCsvFile() {}
 
@@ -50,13 +52,18 @@ public final class BarCsvFile {
             if (header == null || !header.trim().toLowerCase(Locale.ROOT).startsWith(HEADER)) {
                 throw new IOException(path + " line 1: expected the header '" + HEADER + "'");
             }
-            String line;
-            int n = 1;
             long previous = Long.MIN_VALUE;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                String[] f = line.split(",", -1);
+            com.fasterxml.jackson.databind.MappingIterator<String[]> rows = CSV.readerForArrayOf(String.class)
+                    .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).readValues(r);
+            for (int n = 2; ; n++) { // one row per line: bar files have no multi-line fields
+                String[] f;
+                try {
+                    if (!rows.hasNextValue()) break;
+                    f = rows.nextValue();
+                } catch (IOException | RuntimeException e) {
+                    throw new IOException(path + " line " + n + ": not CSV (" + e.getMessage() + ")", e);
+                }
+                if (f.length == 1 && f[0].isBlank()) continue;
                 try {
                     if (f.length < 6) throw new IllegalArgumentException("expected 6 columns, found " + f.length);
                     String ts = f[0].trim();
