@@ -16,6 +16,7 @@ import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.app.store.LoginSessions;
 import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
+import io.tickstock.app.stream.BufferStats;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.StreamingBuffer;
 import io.tickstock.app.stream.WebSocketHub;
@@ -51,7 +52,8 @@ public final class App implements AutoCloseable {
 
     private final AppConfig config;
     private final LongSupplier clock;
-    private final SubscriberStats subscriberStats = new SubscriberStats();
+    private final AppMetrics metrics = new AppMetrics();
+    private final SubscriberStats subscriberStats = new SubscriberStats(metrics.registry());
     private final LiveState state = new LiveState();
     private HikariDataSource dataSource;
     private WebSocketHub hub;
@@ -92,7 +94,7 @@ public final class App implements AutoCloseable {
         history = new History(dataSource, clock);
         hub = new WebSocketHub(config.outboxFrames(), clock);
         checkpoints = new IntegrationCheckpoints(dataSource).start();
-        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state)
+        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state, new BufferStats(metrics.registry()))
                 .onPatternsDelivered(p -> checkpoints.delivered(p, hub.clients(), clock.getAsLong())).start();
         loadCurrentSession();
         reload = new ReconnectReload(history, state, clock, buffer::accept, this::onEvent);
@@ -106,7 +108,7 @@ public final class App implements AutoCloseable {
         Auth auth = new Auth(users, logins, clock, config.metricsToken(), config.tls() != null);
         BrowserGuard guard = new BrowserGuard(config.tls() != null, config.allowedOrigins());
         socket = new StreamSocket(hub, auth, state, history, clock);
-        AppMetrics metrics = metrics();
+        registerMetrics();
         Pages pages = new Pages();
         SessionAdmin admin = new SessionAdmin(auth, config.redisUrl(), clock);
         StreamingApi api = new StreamingApi(history, this::status);
@@ -197,15 +199,9 @@ public final class App implements AutoCloseable {
                 "postgresql", postgres ? "up" : "down (check TICKSTOCK_DATABASE_URL)")));
     }
 
-    private AppMetrics metrics() {
-        AppMetrics m = new AppMetrics();
-        m.counters("tickstock_app_messages_received", "Redis messages received", "channel", subscriberStats::receivedByChannel);
-        m.counters("tickstock_app_messages_unreadable", "Redis messages that could not be read, by channel and reason", "reason",
-                subscriberStats::unreadableByReason);
-        m.counters("tickstock_app_buffer_events", "streaming buffer events by type and outcome (received, coalesced, delivered, duplicate)",
-                "type", () -> buffer.stats().snapshot());
-        m.counters("tickstock_app_messages_dropped", "Redis messages dropped because the inbound queue was full", "channel",
-                subscriberStats::droppedByChannel);
+    /** The meters read from the components at each scrape (the message and buffer counters are meters themselves). */
+    private void registerMetrics() {
+        AppMetrics m = metrics;
         m.counter("tickstock_app_alerts_rejected", "indicator alerts PostgreSQL rejected as data, set aside", alerts, AlertArchive::rejected);
         m.gauge("tickstock_app_subscriber_backlog", "Redis messages received, not yet dispatched", subscriber, RedisSubscriber::backlog);
         m.gauge("tickstock_app_engine_alive", "1 while the engine's heartbeat is fresh, 0 when lost or never seen", this,
@@ -218,7 +214,6 @@ public final class App implements AutoCloseable {
         m.gauge("tickstock_app_alerts_pending", "indicator alerts waiting to be stored", alerts, AlertArchive::pending);
         m.counter("tickstock_app_alerts_stored", "indicator alerts stored", alerts, AlertArchive::stored);
         m.counter("tickstock_app_alerts_dropped", "indicator alerts dropped (queue full)", alerts, AlertArchive::dropped);
-        return m;
     }
 
     private Map<String, Object> status() {

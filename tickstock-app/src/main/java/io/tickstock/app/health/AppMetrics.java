@@ -2,14 +2,13 @@ package io.tickstock.app.health;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,10 +18,7 @@ import java.util.function.ToDoubleFunction;
  * at scrape time. Thread-safe.
  */
 public final class AppMetrics {
-    private record Family(String help, String tag, Supplier<Map<String, Long>> counts) {}
-
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Map<String, Family> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AppMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -43,18 +39,13 @@ public final class AppMetrics {
         return this;
     }
 
-    /**
-     * One counter per key of a map of counts that grows while running (channels, buffer types): the keys seen
-     * so far are registered at each scrape, with {@code tag} = key.
-     */
-    public void counters(String name, String help, String tag, Supplier<Map<String, Long>> counts) {
-        this.counts.put(name, new Family(help, tag, counts));
+    /** The registry the app's own counters ({@code BufferStats}, {@code SubscriberStats}) register in. */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     /** The Prometheus text exposition. */
     public String scrape() {
-        counts.forEach((name, f) -> f.counts.get().keySet().forEach(key ->
-                FunctionCounter.builder(name, f, x -> x.counts.get().getOrDefault(key, 0L)).description(f.help).tag(f.tag, key).register(registry)));
         return registry.scrape();
     }
 }

@@ -1,25 +1,37 @@
 package io.tickstock.app.stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
-/** Received, coalesced, delivered, duplicate and dropped counts per event type. Thread-safe. */
+/**
+ * Received, coalesced, delivered, duplicate and dropped counts per event type, kept as Micrometer counters
+ * ({@code tickstock_app_buffer_events_total{type,outcome}} on {@code /metrics}) and read back for the status API.
+ * Thread-safe.
+ */
 public final class BufferStats {
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public BufferStats(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     /** Adds {@code n}; returns the new total. */
-    long add(String type, String what, long n) {
-        LongAdder a = counts.computeIfAbsent(type + "." + what, k -> new LongAdder());
-        a.add(n);
-        return a.sum();
+    long add(String type, String outcome, long n) {
+        Counter c = counters.computeIfAbsent(type + "." + outcome, k -> Counter.builder("tickstock.app.buffer.events")
+                .description("streaming buffer events by type and outcome (received, coalesced, delivered, duplicate, dropped)")
+                .tag("type", type).tag("outcome", outcome).register(registry));
+        c.increment(n);
+        return (long) c.count();
     }
 
     /** Keys {@code <type>.received|coalesced|delivered|duplicate|dropped}. */
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.sum()));
+        counters.forEach((k, v) -> out.put(k, (long) v.count()));
         return out;
     }
 }

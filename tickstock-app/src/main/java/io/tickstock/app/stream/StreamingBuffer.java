@@ -41,7 +41,7 @@ public final class StreamingBuffer implements AutoCloseable {
     private final Fanout fanout;
     private final LongSupplier clock;
     private final LiveState state;
-    private final BufferStats stats = new BufferStats();
+    private final BufferStats stats;
     private final Thread thread;
     private final RecentPatterns recent = new RecentPatterns(100_000);
     private final List<ObjectNode> urgentPatterns = new ArrayList<>(); // dispatcher thread only
@@ -62,7 +62,8 @@ public final class StreamingBuffer implements AutoCloseable {
      * @param fanout the browsers; must not block
      * @param clock  wall clock, epoch ms
      */
-    public StreamingBuffer(long intervalMillis, int maxBatch, Fanout fanout, LongSupplier clock, LiveState state) {
+    public StreamingBuffer(long intervalMillis, int maxBatch, Fanout fanout, LongSupplier clock, LiveState state, BufferStats stats) {
+        this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.maxBatch = maxBatch;
         this.fanout = fanout;

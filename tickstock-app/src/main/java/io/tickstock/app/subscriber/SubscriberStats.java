@@ -1,33 +1,42 @@
 package io.tickstock.app.subscriber;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstock.contract.LogText;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-channel counts of received and unreadable messages (by reason). Each reason is logged once with a
- * sample of the message; all counts are exposed in {@code /streaming/api/status}. Thread-safe.
+ * Per-channel counts of received, unreadable (by reason) and dropped messages, kept as Micrometer counters
+ * ({@code tickstock_app_messages_received_total{channel}}, {@code …_unreadable_total{channel,reason}},
+ * {@code …_dropped_total{channel}} on {@code /metrics}) and read back for {@code /streaming/api/status}. The first
+ * message of each unreadable reason and of each dropping channel is logged with a sample. Reasons name fields and
+ * rules, never values, so the counters stay few. Thread-safe.
  */
 public final class SubscriberStats {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberStats.class);
-    private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> unreadable = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Map<String, Counter> received = new ConcurrentHashMap<>(), unreadable = new ConcurrentHashMap<>(),
+            dropped = new ConcurrentHashMap<>();
+
+    public SubscriberStats(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     public void received(String channel) {
-        received.computeIfAbsent(channel, k -> new LongAdder()).increment();
+        received.computeIfAbsent(channel, k -> Counter.builder("tickstock.app.messages.received").description("Redis messages received")
+                .tag("channel", channel).register(registry)).increment();
     }
 
     /** A message (or one item of a batch) refused for {@code reason}; the first of each reason is logged with a sample. */
     public void unreadable(String channel, String reason, String sample) {
-        String key = channel + " | " + reason;
-        unreadable.computeIfAbsent(key, k -> {
+        unreadable.computeIfAbsent(channel + " | " + reason, k -> {
             LOG.warn("unreadable message on {} ({}), counting further ones silently; sample: {}", channel, reason, LogText.quote(sample));
-            return new LongAdder();
+            return Counter.builder("tickstock.app.messages.unreadable").description("Redis messages refused, by channel and reason")
+                    .tag("channel", channel).tag("reason", reason).register(registry);
         }).increment();
     }
 
@@ -35,27 +44,28 @@ public final class SubscriberStats {
     public void dropped(String channel) {
         dropped.computeIfAbsent(channel, k -> {
             LOG.error("inbound queue full: dropping messages of {} (counted; the gap is reloaded from PostgreSQL)", channel);
-            return new LongAdder();
+            return Counter.builder("tickstock.app.messages.dropped").description("Redis messages dropped because the inbound queue was full")
+                    .tag("channel", channel).register(registry);
         }).increment();
     }
 
-    /** Messages dropped because the inbound queue was full, by channel. */
-    public Map<String, Long> droppedByChannel() {
-        Map<String, Long> out = new TreeMap<>();
-        dropped.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
-    }
-
     public Map<String, Long> receivedByChannel() {
-        Map<String, Long> out = new TreeMap<>();
-        received.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return counts(received);
     }
 
     /** Keys are {@code "<channel> | <reason>"}. */
     public Map<String, Long> unreadableByReason() {
+        return counts(unreadable);
+    }
+
+    /** Messages dropped because the inbound queue was full, by channel. */
+    public Map<String, Long> droppedByChannel() {
+        return counts(dropped);
+    }
+
+    private static Map<String, Long> counts(Map<String, Counter> counters) {
         Map<String, Long> out = new TreeMap<>();
-        unreadable.forEach((k, v) -> out.put(k, v.sum()));
+        counters.forEach((k, v) -> out.put(k, (long) v.count()));
         return out;
     }
 }
