@@ -57,6 +57,12 @@ public final class ReplayOptions {
     @Option(names = "--fill-forward", description = "Publish a flagged bar at the previous close for minutes without trades (default: off).")
     boolean fillForward;
 
+    @Option(names = "--closing-auction-in-last-bar", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Credit the closing auction print (stamped just after the close) to the last regular-hours bar, as the data "
+                    + "vendors' minute bars do, so the 15:59 bar's close is the official close (a correction of that bar); "
+                    + "--no-closing-auction-in-last-bar keeps it at its time stamp (default: on).")
+    boolean closingAuctionInLastBar;
+
     @Option(names = "--alert-cooldown", description = "Minimum minutes between two alerts of one type for one symbol (default: ${DEFAULT-VALUE}, none).", defaultValue = "0")
     int alertCooldownMinutes;
 
@@ -146,6 +152,6 @@ public final class ReplayOptions {
             throw new ParameterException(cmd, "--indicators: " + e.getMessage());
         }
         return new Pipeline.Options(graceSeconds * 1000L, correctionWindowMinutes * 60_000L, fillForward, extendedHours,
-                spec, alertCooldownMinutes * 60_000L);
+                spec, alertCooldownMinutes * 60_000L, closingAuctionInLastBar);
     }
 }

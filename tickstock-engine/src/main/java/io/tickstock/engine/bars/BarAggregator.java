@@ -1,6 +1,7 @@
 package io.tickstock.engine.bars;
 
 import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeUpdates;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,9 @@ import java.util.Map;
  *       in {@link #lateTrades()} and dropped.</li>
  *   <li>Fill-forward (off by default): a minute without a bar, between two bars of the same symbol, day and
  *       session, or up to the watermark, gets a {@link Bar#filled() filled} bar at the previous close.</li>
+ *   <li>Closing auction (on by default, the data vendors' convention): a print marked
+ *       {@link TradeUpdates#CLOSING_AUCTION} that comes within five minutes after the close goes to the last
+ *       regular-hours bar, so its close is the official close; that bar has closed by then, so it is a correction.</li>
  * </ul>
  * Single-threaded: call from the shard thread only.
  */
@@ -34,7 +38,7 @@ public final class BarAggregator {
     }
 
     private final long graceMillis, correctionWindowMillis;
-    private final boolean fillForward;
+    private final boolean fillForward, closingAuctionInLastBar;
     private final Sink sink;
     private final Map<String, SymbolBars> symbols = new HashMap<>();
     private long watermark = Long.MIN_VALUE, nextCloseAt = Long.MAX_VALUE;
@@ -46,6 +50,12 @@ public final class BarAggregator {
      * @param fillForward            whether minutes without trades get filled bars (default false)
      */
     public BarAggregator(long graceMillis, long correctionWindowMillis, boolean fillForward, Sink sink) {
+        this(graceMillis, correctionWindowMillis, fillForward, true, sink);
+    }
+
+    /** @param closingAuctionInLastBar whether closing auction prints go to the last regular-hours bar (default true) */
+    public BarAggregator(long graceMillis, long correctionWindowMillis, boolean fillForward, boolean closingAuctionInLastBar, Sink sink) {
+        this.closingAuctionInLastBar = closingAuctionInLastBar;
         this.graceMillis = graceMillis;
         this.correctionWindowMillis = correctionWindowMillis;
         this.fillForward = fillForward;
@@ -59,6 +69,10 @@ public final class BarAggregator {
             return;
         }
         long barStart = Math.floorDiv(trade.timeMillis(), Bar.MINUTE) * Bar.MINUTE;
+        if (closingAuctionInLastBar && (trade.updates() & TradeUpdates.CLOSING_AUCTION) != 0) {
+            long auction = MarketSession.closingAuctionBar(trade.timeMillis());
+            if (auction >= 0) barStart = auction; // a late trade of the closed 15:59 bar: a correction
+        }
         SymbolBars s = symbols.computeIfAbsent(trade.symbol(), SymbolBars::new);
         BarBuilder open = s.open;
         if (open != null && open.isOpen() && open.startMillis == barStart) {

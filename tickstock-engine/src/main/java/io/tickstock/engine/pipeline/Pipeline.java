@@ -30,15 +30,19 @@ public final class Pipeline {
      * @param extendedHoursAnalytics whether pre/after-hours bars feed indicators and patterns (default false)
      * @param indicators             the indicators computed per symbol (default CONTRACT.md's minimum set)
      * @param alertCooldownMillis    per-symbol cooldown between alerts of one type (default 0, none)
+     * @param closingAuctionInLastBar whether the closing auction print goes to the last regular-hours bar, as the data
+     *                               vendors' minute bars do (default true; false keeps it at its time stamp)
      */
     public record Options(long graceMillis, long correctionWindowMillis, boolean fillForward,
-                          boolean extendedHoursAnalytics, IndicatorSpec indicators, long alertCooldownMillis) {
+                          boolean extendedHoursAnalytics, IndicatorSpec indicators, long alertCooldownMillis,
+                          boolean closingAuctionInLastBar) {
         public static Options defaults() {
-            return new Options(2_000, 15 * Bar.MINUTE, false, false, IndicatorSpec.STANDARD, 0);
+            return new Options(2_000, 15 * Bar.MINUTE, false, false, IndicatorSpec.STANDARD, 0, true);
         }
 
         public Options withIndicators(IndicatorSpec spec) {
-            return new Options(graceMillis, correctionWindowMillis, fillForward, extendedHoursAnalytics, spec, alertCooldownMillis);
+            return new Options(graceMillis, correctionWindowMillis, fillForward, extendedHoursAnalytics, spec, alertCooldownMillis,
+                    closingAuctionInLastBar);
         }
 
     }
@@ -47,6 +51,7 @@ public final class Pipeline {
         this.listener = listener;
         this.options = options;
         this.bars = new BarAggregator(options.graceMillis(), options.correctionWindowMillis(), options.fillForward(),
+                options.closingAuctionInLastBar(),
                 new BarAggregator.Sink() {
                     @Override public void onBar(Bar bar) { Pipeline.this.onBar(bar); }
                     @Override public void onCorrection(Bar bar, int revision) { Pipeline.this.onCorrection(bar, revision); }

@@ -17,6 +17,12 @@ public final class TradeUpdates {
      * flagged prints: a minute made of them alone still gets its bar, as in LEAN's own bars).
      */
     public static final int PRICE_FALLBACK = 8;
+    /**
+     * Not an update but where the trade goes: the primary listing's closing auction print, which data vendors'
+     * minute bars credit to the last regular-hours bar (its close becomes the official close) although it is stamped
+     * just after the close ({@link io.tickstock.engine.bars.MarketSession#closingAuctionBar}).
+     */
+    public static final int CLOSING_AUCTION = 16;
     public static final int ALL = HIGH_LOW | OPEN_CLOSE | VOLUME;
 
     private TradeUpdates() {}

@@ -51,6 +51,37 @@ class BarAggregatorTest {
     }
 
     @Test
+    void theClosingAuctionPrintClosesTheLastRegularBarAsTheVendorsBarsDo() {
+        long close = java.time.LocalDateTime.of(2013, 10, 8, 16, 0).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant().toEpochMilli();
+        int auction = io.tickstock.engine.trades.LeanSaleConditions.bundled().updates(0x80, false);
+        for (boolean convention : new boolean[] {true, false}) {
+            List<Bar> closed = new ArrayList<>(), corrections = new ArrayList<>();
+            BarAggregator a = new BarAggregator(2000, WINDOW, false, convention, sink(closed, corrections));
+            a.onTrade(new Trade("BAC", close - 30_000, 14.20, 500, TradeUpdates.ALL));          // 15:59:30
+            a.onWatermark(close + 6_881);                                                      // the 15:59 bar has closed
+            a.onTrade(new Trade("BAC", close + 6_881, 14.25, 2_631_493, auction));              // NYSE's closing print, 16:00:06.881
+            a.onWatermark(close + 2 * Bar.MINUTE + 2_000);
+            if (convention) {
+                assertThat(corrections).singleElement().satisfies(b -> {
+                    assertThat(b.startMillis()).isEqualTo(close - Bar.MINUTE);
+                    assertThat(b.close()).as("the official close").isEqualTo(14.25);
+                    assertThat(b.volume()).isEqualTo(2_631_993);
+                });
+                assertThat(closed).extracting(Bar::startMillis).containsExactly(close - Bar.MINUTE);
+            } else {
+                assertThat(corrections).isEmpty();
+                assertThat(closed).extracting(Bar::startMillis).containsExactly(close - Bar.MINUTE, close);
+            }
+        }
+        // the day after Thanksgiving closes at 13:00: its closing print goes to 12:59
+        long earlyClose = java.time.LocalDateTime.of(2026, 11, 27, 13, 0).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant().toEpochMilli();
+        assertThat(MarketSession.closingAuctionBar(earlyClose + 3_000)).isEqualTo(earlyClose - Bar.MINUTE);
+        assertThat(MarketSession.closingAuctionBar(earlyClose + 6 * Bar.MINUTE)).as("too late for an auction print").isEqualTo(-1);
+    }
+
+    @Test
     void massiveConditionRulesDecideWhichFieldsATradeUpdates() {
         List<Bar> closed = new ArrayList<>();
         BarAggregator a = new BarAggregator(2000, WINDOW, false, sink(closed, new ArrayList<>()));

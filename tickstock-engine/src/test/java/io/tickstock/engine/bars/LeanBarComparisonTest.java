@@ -28,8 +28,8 @@ class LeanBarComparisonTest {
                 Path minute = MarketData.lean("minute/" + symbol + "/" + day + "_trade.zip");
                 if (!Files.exists(ticks) || !Files.exists(minute)) continue;
                 days++;
-                List<Bar> ours = new ArrayList<>();
-                BarAggregator a = new BarAggregator(2000, 15 * Bar.MINUTE, false, BarAggregatorTest.sink(ours, new ArrayList<>()));
+                List<Bar> ours = new ArrayList<>(), corrected = new ArrayList<>();
+                BarAggregator a = new BarAggregator(2000, 15 * Bar.MINUTE, false, BarAggregatorTest.sink(ours, corrected));
                 try (LeanTickFile f = new LeanTickFile(ticks)) {
                     for (Trade t; (t = f.next()) != null; ) {
                         a.onWatermark(t.timeMillis());
@@ -39,6 +39,7 @@ class LeanBarComparisonTest {
                 a.flush();
                 Map<Long, Bar> byStart = new HashMap<>();
                 for (Bar b : ours) byStart.put(b.startMillis(), b);
+                for (Bar b : corrected) byStart.put(b.startMillis(), b); // what a consumer holds: the latest revision
                 long v = 0, o = 0, n = 0;
                 for (Bar lean : MarketData.bars(minute)) {
                     n++;
