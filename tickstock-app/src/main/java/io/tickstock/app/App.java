@@ -24,9 +24,9 @@ import io.tickstock.app.subscriber.Inbound;
 import io.tickstock.app.subscriber.RedisSubscriber;
 import io.tickstock.app.subscriber.SubscriberStats;
 import io.tickstock.app.web.Auth;
-import io.tickstock.app.web.BadParameter;
 import io.tickstock.app.web.BrowserGuard;
 import io.tickstock.app.web.Pages;
+import io.tickstock.app.web.Routes;
 import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.app.web.StreamSocket;
 import io.tickstock.app.web.StreamingApi;
@@ -74,22 +74,17 @@ public final class App implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Opens PostgreSQL (migrating), makes sure user {@code admin} exists, subscribes to Redis and starts the streaming
+     * threads and the HTTP server.
+     *
+     * @throws IllegalStateException naming TICKSTOCK_REDIS_URL or TICKSTOCK_DATABASE_URL when a server cannot be reached
+     * @throws IllegalArgumentException naming TICKSTOCK_ADMIN_PASSWORD when it is longer than bcrypt reads
+     */
     public App start() throws Exception {
         dataSource = AppDatabase.open(config.database());
         Users users = new Users(dataSource);
-        String password = config.adminPassword();
-        if (password != null && !password.isBlank()) { // set when it differs: an unchanged one keeps admin's sessions open
-            try {
-                if (!users.authenticate("admin", password).filter(Role.ADMIN::equals).isPresent()) users.upsert("admin", password.toCharArray(), Role.ADMIN);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("TICKSTOCK_ADMIN_PASSWORD: " + e.getMessage(), e);
-            }
-        } else if (!users.list().containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
-            byte[] b = new byte[12];
-            new SecureRandom().nextBytes(b);
-            generatedAdminPassword = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            users.upsert("admin", generatedAdminPassword.toCharArray(), Role.ADMIN);
-        }
+        ensureAdmin(users);
         alerts = new AlertArchive(dataSource, 100_000, AppConfig.rejectedAlertsFile(), clock).start();
         history = new History(dataSource, clock);
         hub = new WebSocketHub(config.outboxFrames(), clock);
@@ -102,16 +97,14 @@ public final class App implements AutoCloseable {
                 .onDrained(buffer::drained).start();
         engineWatch = new EngineWatch(config.redisUrl(), new EngineLiveness(config.engineLostAfterMillis()), clock,
                 change -> subscriber.runOnDispatcher(() -> buffer.engine(change))).start();
-
         LoginSessions logins = new LoginSessions(dataSource);
         pruneLogins(logins);
         Auth auth = new Auth(users, logins, clock, config.metricsToken(), config.tls() != null);
-        BrowserGuard guard = new BrowserGuard(config.tls() != null, config.allowedOrigins());
         socket = new StreamSocket(hub, auth, state, history, clock);
         registerMetrics();
-        Pages pages = new Pages();
-        SessionAdmin admin = new SessionAdmin(auth, config.redisUrl(), clock);
-        StreamingApi api = new StreamingApi(history, this::status);
+        Routes.Handlers handlers = new Routes.Handlers(new BrowserGuard(config.tls() != null, config.allowedOrigins()), auth,
+                new Pages(), new StreamingApi(history, this::status), new SessionAdmin(auth, config.redisUrl(), clock), socket,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), this::ready);
         http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             if (config.tls() != null) c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config.tls(),
@@ -120,38 +113,29 @@ public final class App implements AutoCloseable {
                 f.setIdleTimeout(Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
                 f.setMaxOutgoingFrames(8); // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and close frames
             });
-            c.routes.before(guard::before);
-            c.routes.before(auth::require);
-            c.routes.wsBeforeUpgrade(guard::beforeUpgrade);
-            c.routes.wsBeforeUpgrade(auth::requireForUpgrade);
-            c.routes.get("/login", pages::login);
-            c.routes.post("/login", auth::login);
-            c.routes.post("/logout", auth::logout);
-            c.routes.get("/", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
-            c.routes.get("/streaming/", pages::dashboard);
-            c.routes.get("/streaming/assets/<file>", pages::asset);
-            c.routes.get("/streaming/api/status", api::status);
-            c.routes.get("/streaming/api/patterns/{symbol}", api::patterns);
-            c.routes.get("/streaming/api/indicators/{symbol}", api::indicators);
-            c.routes.get("/streaming/api/alerts", api::alerts);
-            c.routes.get("/streaming/api/summary", api::summary);
-            c.routes.get("/streaming/api/health", api::health);
-            c.routes.get("/streaming/api/openapi.json", api::openapi);
-            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-            c.routes.get("/streaming/api/bars/{symbol}", api::bars);
-            c.routes.post("/streaming/api/admin/session/{action}", admin::handle);
-            c.routes.get("/health/live", ctx -> ctx.result("ok"));
-            c.routes.get("/health/ready", this::ready);
-            c.routes.ws("/streaming/ws", socket::configure);
-            c.routes.exception(BadParameter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
-                    .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
-            c.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), LogText.quote(ctx.path()), e);
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/json")
-                        .result(Json.write(Map.of("error", "internal error: " + e.getClass().getSimpleName() + " (see the app log)")));
-            });
+            Routes.install(c, handlers);
         }).start(config.host(), config.httpPort());
         return this;
+    }
+
+    /**
+     * User {@code admin}: set to TICKSTOCK_ADMIN_PASSWORD when that is given and differs (an unchanged one keeps admin's
+     * sessions open), else created once with a generated password ({@link #generatedAdminPassword()}).
+     */
+    private void ensureAdmin(Users users) throws java.sql.SQLException {
+        String password = config.adminPassword();
+        if (password != null && !password.isBlank()) {
+            try {
+                if (!users.authenticate("admin", password).filter(Role.ADMIN::equals).isPresent()) users.upsert("admin", password.toCharArray(), Role.ADMIN);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("TICKSTOCK_ADMIN_PASSWORD: " + e.getMessage(), e);
+            }
+        } else if (!users.list().containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
+            byte[] b = new byte[12];
+            new SecureRandom().nextBytes(b);
+            generatedAdminPassword = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            users.upsert("admin", generatedAdminPassword.toCharArray(), Role.ADMIN);
+        }
     }
 
     /** Deletes expired login sessions (at start; each app start keeps the table small). */

@@ -62,74 +62,84 @@ public final class MassiveFrames {
         }
     }
 
-    private void event(JsonParser p, Sink sink) throws IOException {
-        String ev = null, sym = null, status = null, message = null;
-        double price = Double.NaN, open = Double.NaN, high = Double.NaN, low = Double.NaN, close = Double.NaN, vwap = Double.NaN;
-        long volume = -1;
-        long size = -1, time = Long.MIN_VALUE, sequence = -1;
-        int nConditions = 0;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "ev" -> ev = p.getValueAsString();
-                case "sym" -> sym = p.getValueAsString();
-                case "p" -> price = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                case "s" -> size = v.isNumeric() ? p.getLongValue() : -1;
-                case "t" -> time = v.isNumeric() ? p.getLongValue() : Long.MIN_VALUE;
-                case "q" -> sequence = v.isNumeric() ? p.getLongValue() : -1;
-                case "status" -> status = p.getValueAsString();
-                case "message" -> message = p.getValueAsString();
-                case "c" -> { // trade conditions (T) or the close (AM)
-                    if (v == JsonToken.START_ARRAY) {
-                        while (p.nextToken() != JsonToken.END_ARRAY) if (nConditions < ids.length) ids[nConditions++] = p.getIntValue();
-                    } else if (v.isNumeric()) {
-                        close = p.getDoubleValue();
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                case "o" -> open = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                case "h" -> high = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                case "l" -> low = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                case "v" -> volume = v.isNumeric() ? p.getLongValue() : -1;
-                case "vw" -> vwap = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
-                default -> p.skipChildren();
-            }
+    /** The fields of one event as read; reused (the decoder is single-threaded). */
+    private static final class Fields {
+        String ev, sym, status, message;
+        double price, open, high, low, close, vwap;
+        long volume, size, time, sequence;
+        int conditions;
+
+        void reset() {
+            ev = sym = status = message = null;
+            price = open = high = low = close = vwap = Double.NaN;
+            volume = size = sequence = -1;
+            time = Long.MIN_VALUE;
+            conditions = 0;
         }
-        if (ev == null) {
-            sink.onMalformed("event without 'ev'");
-        } else if (ev.equals("T")) {
-            if (sym == null || sym.isEmpty() || !(price > 0) || size < 0 || time == Long.MIN_VALUE) {
-                sink.onMalformed("trade event missing sym, p, s or t");
-                return;
+    }
+
+    private final Fields f = new Fields();
+
+    private void event(JsonParser p, Sink sink) throws IOException {
+        f.reset();
+        while (p.nextToken() == JsonToken.FIELD_NAME) read(p, p.currentName(), p.nextToken());
+        if (f.ev == null) sink.onMalformed("event without 'ev'");
+        else if (f.ev.equals("T")) trade(sink);
+        else if (f.ev.equals("AM")) aggregate(sink);
+        else if (f.ev.equals("status")) sink.onStatus(f.status == null ? "" : f.status, f.message == null ? "" : f.message);
+        else sink.onOther(f.ev);
+    }
+
+    private void read(JsonParser p, String field, JsonToken v) throws IOException {
+        switch (field) {
+            case "ev" -> f.ev = p.getValueAsString();
+            case "sym" -> f.sym = p.getValueAsString();
+            case "p" -> f.price = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+            case "s" -> f.size = v.isNumeric() ? p.getLongValue() : -1;
+            case "t" -> f.time = v.isNumeric() ? p.getLongValue() : Long.MIN_VALUE;
+            case "q" -> f.sequence = v.isNumeric() ? p.getLongValue() : -1;
+            case "status" -> f.status = p.getValueAsString();
+            case "message" -> f.message = p.getValueAsString();
+            case "c" -> { // trade conditions (T) or the close (AM)
+                if (v == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) if (f.conditions < ids.length) ids[f.conditions++] = p.getIntValue();
+                } else if (v.isNumeric()) {
+                    f.close = p.getDoubleValue();
+                } else {
+                    p.skipChildren();
+                }
             }
-            if (!Limits.isSymbol(sym)) {
-                sink.onMalformed("trade symbol outside the contract's form " + Limits.SYMBOL_FORM);
-                return;
-            }
-            if (!Limits.isPrice(price) || !Limits.isSize(size) || !Limits.isTime(time)) {
-                sink.onMalformed("trade p, s or t out of range");
-                return;
-            }
-            int[] c = nConditions == 0 ? NONE : java.util.Arrays.copyOf(ids, nConditions);
-            sink.onTrade(new Trade(sym, time, price, size, conditions.minuteUpdates(c)), sequence);
-        } else if (ev.equals("AM")) {
-            if (sym == null || !(open > 0) || !(high > 0) || !(low > 0) || !(close > 0) || volume < 0 || size < 0) {
-                sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s");
-                return;
-            }
-            if (!Limits.isSymbol(sym) || !Limits.isPrice(open) || !Limits.isPrice(high) || !Limits.isPrice(low)
-                    || !Limits.isPrice(close) || !Limits.isSize(volume) || !Limits.isTime(size)) {
-                sink.onMalformed("aggregate sym, o, h, l, c, v or s outside the contract's limits");
-                return;
-            }
-            sink.onAggregate(new Bar(sym, size, open, high, low, close, volume, Double.isNaN(vwap) ? close : vwap, 0,
-                    MarketSession.of(size)));
-        } else if (ev.equals("status")) {
-            sink.onStatus(status == null ? "" : status, message == null ? "" : message);
+            case "o" -> f.open = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+            case "h" -> f.high = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+            case "l" -> f.low = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+            case "v" -> f.volume = v.isNumeric() ? p.getLongValue() : -1;
+            case "vw" -> f.vwap = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+            default -> p.skipChildren();
+        }
+    }
+
+    private void trade(Sink sink) {
+        if (f.sym == null || f.sym.isEmpty() || !(f.price > 0) || f.size < 0 || f.time == Long.MIN_VALUE) {
+            sink.onMalformed("trade event missing sym, p, s or t");
+        } else if (!Limits.isSymbol(f.sym)) {
+            sink.onMalformed("trade symbol outside the contract's form " + Limits.SYMBOL_FORM);
+        } else if (!Limits.isPrice(f.price) || !Limits.isSize(f.size) || !Limits.isTime(f.time)) {
+            sink.onMalformed("trade p, s or t out of range");
         } else {
-            sink.onOther(ev);
+            int[] c = f.conditions == 0 ? NONE : java.util.Arrays.copyOf(ids, f.conditions);
+            sink.onTrade(new Trade(f.sym, f.time, f.price, f.size, conditions.minuteUpdates(c)), f.sequence);
+        }
+    }
+
+    private void aggregate(Sink sink) {
+        if (f.sym == null || !(f.open > 0) || !(f.high > 0) || !(f.low > 0) || !(f.close > 0) || f.volume < 0 || f.size < 0) {
+            sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s");
+        } else if (!Limits.isSymbol(f.sym) || !Limits.isPrice(f.open) || !Limits.isPrice(f.high) || !Limits.isPrice(f.low)
+                || !Limits.isPrice(f.close) || !Limits.isSize(f.volume) || !Limits.isTime(f.size)) {
+            sink.onMalformed("aggregate sym, o, h, l, c, v or s outside the contract's limits");
+        } else {
+            sink.onAggregate(new Bar(f.sym, f.size, f.open, f.high, f.low, f.close, f.volume, Double.isNaN(f.vwap) ? f.close : f.vwap, 0,
+                    MarketSession.of(f.size)));
         }
     }
 

@@ -1,0 +1,59 @@
+package io.tickstock.app.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.tickstock.contract.Json;
+import io.tickstock.contract.LogText;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every HTTP and WebSocket route of the app in one place: the browser guard and the login check before every request
+ * and upgrade, the login and logout forms, the dashboard and its assets, the REST API under {@code /streaming/api/}
+ * (the OpenAPI document lists it), session control, {@code /metrics}, the health probes and {@code /streaming/ws};
+ * a {@link BadParameter} answers 400 naming the parameter, anything else 500 without a stack trace (logged).
+ */
+public final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    private Routes() {}
+
+    /** The handlers the routes lead to. */
+    public record Handlers(BrowserGuard guard, Auth auth, Pages pages, StreamingApi api, SessionAdmin admin, StreamSocket socket,
+                           Handler metrics, Handler ready) {}
+
+    public static void install(JavalinConfig c, Handlers h) {
+        c.routes.before(h.guard()::before);
+        c.routes.before(h.auth()::require);
+        c.routes.wsBeforeUpgrade(h.guard()::beforeUpgrade);
+        c.routes.wsBeforeUpgrade(h.auth()::requireForUpgrade);
+        c.routes.get("/login", h.pages()::login);
+        c.routes.post("/login", h.auth()::login);
+        c.routes.post("/logout", h.auth()::logout);
+        c.routes.get("/", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
+        c.routes.get("/streaming/", h.pages()::dashboard);
+        c.routes.get("/streaming/assets/<file>", h.pages()::asset);
+        c.routes.get("/streaming/api/status", h.api()::status);
+        c.routes.get("/streaming/api/patterns/{symbol}", h.api()::patterns);
+        c.routes.get("/streaming/api/indicators/{symbol}", h.api()::indicators);
+        c.routes.get("/streaming/api/alerts", h.api()::alerts);
+        c.routes.get("/streaming/api/summary", h.api()::summary);
+        c.routes.get("/streaming/api/health", h.api()::health);
+        c.routes.get("/streaming/api/openapi.json", h.api()::openapi);
+        c.routes.get("/streaming/api/bars/{symbol}", h.api()::bars);
+        c.routes.post("/streaming/api/admin/session/{action}", h.admin()::handle);
+        c.routes.get("/metrics", h.metrics());
+        c.routes.get("/health/live", ctx -> ctx.result("ok"));
+        c.routes.get("/health/ready", h.ready());
+        c.routes.ws("/streaming/ws", h.socket()::configure);
+        c.routes.exception(BadParameter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
+                .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
+        c.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), LogText.quote(ctx.path()), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/json")
+                    .result(Json.write(Map.of("error", "internal error: " + e.getClass().getSimpleName() + " (see the app log)")));
+        });
+    }
+}
