@@ -5,6 +5,9 @@
  * ({@link io.tickstock.bench.AnalyticsBenchmark}) and the side-by-side with ta4j
  * ({@link io.tickstock.bench.Ta4jComparisonBenchmark}); the engine's replay without I/O
  * ({@link io.tickstock.bench.NoIoReplay}); the bar-close burst into a real Redis
- * ({@link io.tickstock.bench.BarCloseBurst}). {@code ./tickstock bench quick|e2e} (tickstock-cli) runs them.
+ * ({@link io.tickstock.bench.BarCloseBurst}); the end-to-end harness ({@link io.tickstock.bench.EndToEndBench}).
+ * {@code ./tickstock bench quick|e2e} ({@link io.tickstock.bench.BenchCommand}) runs them: the launcher puts this
+ * module beside the CLI and the CLI finds the command through {@link io.tickstock.cli.CommandExtension}, so the CLI
+ * itself carries neither JMH nor ta4j.
  */
 package io.tickstock.bench;

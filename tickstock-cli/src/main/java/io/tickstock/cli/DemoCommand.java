@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import io.tickstock.testkit.FakeMassiveServer;
 import io.tickstock.app.App;
 import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
@@ -63,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
             throws Exception {
         String key = UUID.randomUUID().toString();
         long from = replay.fromMillis();
-        FakeMassiveServer server = life.add(new FakeMassiveServer(0, key, () -> FakeMassiveCommand.open(files, from),
+        FakeMassiveServer server = life.add(new FakeMassiveServer(0, key, () -> TradeFiles.open(files, from),
                 replay.speedValue(spec.commandLine())));
         out.println("feed: Massive protocol from " + server.url() + " (fake server replaying the ticks)");
         List<String> symbols = files.stream().map(p -> p.getParent().getFileName().toString()).toList();

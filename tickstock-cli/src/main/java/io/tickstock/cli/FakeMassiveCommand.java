@@ -1,14 +1,7 @@
 package io.tickstock.cli;
 
-import io.tickstock.engine.trades.TradeConditions;
-import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.feed.MassiveFlatFile;
-import io.tickstock.engine.feed.MergedTradeSource;
-import io.tickstock.engine.feed.TradeSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.tickstock.testkit.FakeMassiveServer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -49,7 +42,7 @@ public final class FakeMassiveCommand implements Callable<Integer> {
         boolean generated = key == null || key.isBlank();
         if (generated) key = UUID.randomUUID().toString();
         try (Lifecycle life = new Lifecycle()) {
-            FakeMassiveServer server = life.add(new FakeMassiveServer(port, key.trim(), () -> open(inputs, Long.MIN_VALUE), pace));
+            FakeMassiveServer server = life.add(new FakeMassiveServer(port, key.trim(), () -> TradeFiles.open(inputs, Long.MIN_VALUE), pace));
             System.out.println("fake massive: " + server.url());
             if (generated) System.out.println("api key: " + key + "   (this fake server's own; export TICKSTOCK_MASSIVE_API_KEY to choose it)");
             System.out.flush();
@@ -62,24 +55,5 @@ public final class FakeMassiveCommand implements Callable<Integer> {
             life.awaitShutdown();
         }
         return 0;
-    }
-
-    /** The files as one time-ordered source (each Massive flat file split by ticker and merged). */
-    static TradeSource open(List<Path> files, long fromMillis) {
-        return open(files, fromMillis, null);
-    }
-
-    /** The same, reading only {@code symbols} from Massive files (null: every ticker). */
-    static TradeSource open(List<Path> files, long fromMillis, List<String> symbols) {
-        try {
-            List<TradeSource> sources = new ArrayList<>();
-            for (Path p : files) {
-                sources.add(p.getFileName().toString().endsWith("_trade.zip") ? new LeanTickFile(p)
-                        : MassiveFlatFile.timeOrdered(p, symbols, TradeConditions.bundled()));
-            }
-            return new MergedTradeSource(sources, fromMillis);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -80,7 +80,7 @@ public final class FeedOptions {
                 for (Path p : inputs) if (!java.nio.file.Files.isRegularFile(p)) throw new ParameterException(cmd, "--input: no such file " + p);
                 LocalDate day = dayOf(cmd, inputs.getFirst());
                 List<String> only = symbols == null ? null : symbols.stream().map(x -> x.trim().toUpperCase(Locale.ROOT)).toList();
-                return new Source(FakeMassiveCommand.open(inputs, startOf(day, fromMillis, date), only), "replay:files:" + day,
+                return new Source(TradeFiles.open(inputs, startOf(day, fromMillis, date), only), "replay:files:" + day,
                         symbolsIn(inputs), startOf(day, fromMillis, date));
             }
             case SYNTHETIC -> {

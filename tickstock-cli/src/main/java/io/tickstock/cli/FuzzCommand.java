@@ -1,5 +1,7 @@
 package io.tickstock.cli;
 
+import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.HostileMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

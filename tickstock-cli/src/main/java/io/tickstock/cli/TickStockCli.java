@@ -1,16 +1,17 @@
 package io.tickstock.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code tickstock} command. */
+/** Entry point of the {@code tickstock} command; adds the {@link CommandExtension}s found on the class path. */
 @Command(name = "tickstock", mixinStandardHelpOptions = true, version = "TickStock 0.1.0",
         description = "Real-time market analytics: trades to bars, indicators, candlestick patterns and alerts, "
                 + "streamed to Redis, PostgreSQL and a live browser dashboard.",
-        subcommands = {DemoCommand.class, EngineCommand.class, AppCommand.class, AnalyzeCommand.class, FakeMassiveCommand.class, SessionCommand.class, UserCommand.class, BenchCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, EngineCommand.class, AppCommand.class, AnalyzeCommand.class, FakeMassiveCommand.class, SessionCommand.class, UserCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class})
 public final class TickStockCli {
     public static void main(String[] args) {
-        CommandLine cmd = new CommandLine(new TickStockCli());
+        CommandLine cmd = commandLine();
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
             Throwable t = e;
             while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
@@ -19,5 +20,12 @@ public final class TickStockCli {
             return 1;
         });
         System.exit(cmd.execute(args));
+    }
+
+    /** The command with its built-in subcommands and every {@link CommandExtension} on the class path. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new TickStockCli());
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) cmd.addSubcommand(extension);
+        return cmd;
     }
 }

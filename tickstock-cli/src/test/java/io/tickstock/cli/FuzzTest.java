@@ -1,5 +1,7 @@
 package io.tickstock.cli;
 
+import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.HostileMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import io.tickstock.testkit.FakeMassiveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

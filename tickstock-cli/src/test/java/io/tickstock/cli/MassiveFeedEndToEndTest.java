@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import io.tickstock.testkit.FakeMassiveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +49,7 @@ class MassiveFeedEndToEndTest {
         long from = LocalDate.of(2013, 10, 8).atTime(9, 30).atZone(ZoneId.of("America/New_York")).toInstant().toEpochMilli();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
              EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-             FakeMassiveServer server = new FakeMassiveServer(0, "k", () -> FakeMassiveCommand.open(List.of(spy), from), 600)) {
+             FakeMassiveServer server = new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 600)) {
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {

@@ -1,5 +1,7 @@
 package io.tickstock.cli;
 
+import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.FakeMassiveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,7 +58,7 @@ class SessionControlTest {
         LongSupplier clock = () -> System.currentTimeMillis() + offset;
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
              EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-             FakeMassiveServer server = new FakeMassiveServer(0, "k", () -> FakeMassiveCommand.open(List.of(spy), from), 600);
+             FakeMassiveServer server = new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 600);
              App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, "admin-pw"), clock).start()) {
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();

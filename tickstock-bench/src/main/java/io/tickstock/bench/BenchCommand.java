@@ -1,9 +1,8 @@
-package io.tickstock.cli;
+package io.tickstock.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tickstock.bench.BenchData;
-import io.tickstock.bench.NoIoReplay;
-import io.tickstock.bench.Ta4jComparisonBenchmark;
+import io.tickstock.cli.CommandExtension;
+import io.tickstock.cli.EmbeddedRedis;
 import io.tickstock.contract.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + "e2e_p50_ms, e2e_p99_ms, heap_mb_10k (< 60 s); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
                 + "throughput, latency percentiles, lost patterns/alerts and memory as JSON.",
                 "JMH benchmarks of every hot path: scripts/jmh (see the README's performance section)."})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, CommandExtension {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", description = "quick or e2e")

@@ -1,4 +1,4 @@
-package io.tickstock.cli;
+package io.tickstock.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;

@@ -1,4 +1,4 @@
-package io.tickstock.cli;
+package io.tickstock.testkit;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -31,23 +31,23 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
  * bytes; pings answered by Jetty); all clients of a {@link Connector} share one {@link WebSocketCoreClient}. Frame
  * callbacks run on Jetty's client threads, one at a time per client.
  */
-final class ScanningClient implements FrameHandler {
+public final class ScanningClient implements FrameHandler {
     private static final String AT = "\"published_at\":\"";
-    final SingleWriterRecorder latency = new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
-    /** The same latencies by the frame's event name ({@code streaming_indicators_batch}, {@code indicator_alert}, …). */
-    final Map<String, SingleWriterRecorder> byEvent = new ConcurrentHashMap<>();
-    final AtomicLong items = new AtomicLong(), patterns = new AtomicLong(), alerts = new AtomicLong(), bytes = new AtomicLong();
+    private final SingleWriterRecorder latency = new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
+    private final Map<String, SingleWriterRecorder> byEvent = new ConcurrentHashMap<>();
+    private final AtomicLong items = new AtomicLong(), patterns = new AtomicLong(), alerts = new AtomicLong(), bytes = new AtomicLong();
     private volatile long measureFrom = Long.MAX_VALUE;
     private byte[] message = new byte[64 * 1024];
     private int length;
     private volatile CoreSession session;
+    private volatile boolean aborted;
 
     /** One Jetty WebSocket client (one selector, one thread pool) for many scanning clients; close stops them all. */
-    static final class Connector implements AutoCloseable {
+    public static final class Connector implements AutoCloseable {
         private final WebSocketCoreClient jetty = new WebSocketCoreClient();
 
         /** @throws Exception when Jetty's client cannot start */
-        Connector() throws Exception {
+        public Connector() throws Exception {
             jetty.start();
         }
 
@@ -56,7 +56,7 @@ final class ScanningClient implements FrameHandler {
          *
          * @throws java.util.concurrent.ExecutionException when the upgrade fails
          */
-        ScanningClient open(int port, String cookie) throws Exception {
+        public ScanningClient open(int port, String cookie) throws Exception {
             ScanningClient c = new ScanningClient();
             CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(jetty, URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c);
             request.headers(h -> h.put("Cookie", cookie));
@@ -74,7 +74,7 @@ final class ScanningClient implements FrameHandler {
     }
 
     /** Zeroes the counts and latencies and counts items published from {@code fromMillis} (epoch ms) on. */
-    void startMeasuring(long fromMillis) {
+    public void startMeasuring(long fromMillis) {
         items.set(0);
         patterns.set(0);
         alerts.set(0);
@@ -84,8 +84,39 @@ final class ScanningClient implements FrameHandler {
         measureFrom = fromMillis;
     }
 
+    /** Publication → receipt latencies (ms) of the measured items; read with {@code getIntervalHistogram()} from any thread. */
+    public SingleWriterRecorder latency() {
+        return latency;
+    }
+
+    /** The same latencies by the frame's event name ({@code streaming_indicators_batch}, {@code indicator_alert}, …). */
+    public Map<String, SingleWriterRecorder> latencyByEvent() {
+        return byEvent;
+    }
+
+    /** Items (each {@code published_at}) received since {@link #startMeasuring}. */
+    public long items() {
+        return items.get();
+    }
+
+    /** Patterns received since {@link #startMeasuring}. */
+    public long patterns() {
+        return patterns.get();
+    }
+
+    /** Indicator alerts received since {@link #startMeasuring}. */
+    public long alerts() {
+        return alerts.get();
+    }
+
+    /** Bytes of text messages received since {@link #startMeasuring}. */
+    public long bytes() {
+        return bytes.get();
+    }
+
     /** Drops the connection without a close handshake. */
-    void abort() {
+    public void abort() {
+        aborted = true;
         CoreSession s = session;
         if (s != null) s.abort();
     }
@@ -158,7 +189,7 @@ final class ScanningClient implements FrameHandler {
 
     @Override
     public void onError(Throwable cause, Callback callback) {
-        System.err.println("scanning client failed: " + cause);
+        if (!aborted) System.err.println("scanning client failed: " + cause); // after abort() the channel is closed on purpose
         callback.succeeded();
     }
 

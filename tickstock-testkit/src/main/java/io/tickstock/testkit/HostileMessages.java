@@ -1,4 +1,4 @@
-package io.tickstock.cli;
+package io.tickstock.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,9 +17,9 @@ import java.util.SplittableRandom;
  * hostile but valid — markup and control characters in text fields a browser must show as text — and must be
  * delivered. Used by {@code tickstock fuzz} and the fuzz test. Not thread-safe (one generator per thread).
  */
-final class HostileMessages {
+public final class HostileMessages {
     /** One message and whether the reader must refuse it. */
-    record Message(String channel, String text, boolean refused, String kind) {}
+    public record Message(String channel, String text, boolean refused, String kind) {}
 
     /** Channel → a valid message in the contract's shape, and the dotted paths of its required fields. */
     private record Template(String channel, String json, List<String> required, Map<String, Object> outOfRange) {}
@@ -73,7 +73,7 @@ final class HostileMessages {
     private final SplittableRandom random;
     private long serial;
 
-    HostileMessages(long seed) {
+    public HostileMessages(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
@@ -81,7 +81,7 @@ final class HostileMessages {
      * The next message, on a channel drawn evenly: 1 in 100 is hostile but valid markup (patterns and alerts channels) or
      * else over 1 MiB; the others are the malformed kinds, out-of-range values twice as often as each other kind.
      */
-    Message next() {
+    public Message next() {
         Template t = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
         int dice = random.nextInt(10_000);
         if (dice < 100 && (t.channel.equals(Channels.PATTERNS_STREAMING) || t.channel.equals(Channels.ALERTS_INDICATORS))) return markup(t);

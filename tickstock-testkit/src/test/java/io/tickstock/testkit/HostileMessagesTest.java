@@ -1,4 +1,4 @@
-package io.tickstock.cli;
+package io.tickstock.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

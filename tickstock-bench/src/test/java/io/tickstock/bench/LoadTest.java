@@ -1,4 +1,4 @@
-package io.tickstock.cli;
+package io.tickstock.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +12,10 @@ import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
+import io.tickstock.cli.EmbeddedPostgresServer;
+import io.tickstock.cli.EmbeddedRedis;
+import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.ScanningClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +56,7 @@ class LoadTest {
             RedisClient redisClient = RedisClient.create(redis.url());
             try (StatefulRedisConnection<String, String> connection = redisClient.connect();
                  ScanningClient.Connector connector = new ScanningClient.Connector()) {
-                String cookie = Dashboards.login(app.port(), PASSWORD);
+                String cookie = AppHttp.login(app.port(), "admin", PASSWORD).orElseThrow();
                 List<ScanningClient> clients = new ArrayList<>();
                 for (int i = 0; i < CLIENTS; i++) clients.add(connector.open(app.port(), cookie));
                 Publisher publisher = new Publisher(connection.async());
@@ -66,7 +70,7 @@ class LoadTest {
 
                 try (java.net.Socket stalled = stalledClient(app.port(), cookie)) {
                 Result withStall = phase(publisher, clients, STALL_SECONDS);
-                JsonNode ws = Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body()).path("websocket");
+                JsonNode ws = Json.read(AppHttp.get(app.port(), "/streaming/api/status", cookie).body()).path("websocket");
                 System.out.printf("load with one stalled client for %d s: others' p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; "
                                 + "the stalled client's values coalesced %d times, then evicted %d%n", STALL_SECONDS, withStall.p50, withStall.p95,
                         withStall.p99, withStall.max, ws.path("coalesced").asLong(), ws.path("evicted").asLong());
@@ -105,12 +109,12 @@ class LoadTest {
         long patternsBefore = publisher.patterns.get(), alertsBefore = publisher.alerts.get();
         publisher.run(seconds);
         long patterns = publisher.patterns.get() - patternsBefore, alerts = publisher.alerts.get() - alertsBefore;
-        await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(c -> c.patterns.get() >= patterns && c.alerts.get() >= alerts));
+        await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(c -> c.patterns() >= patterns && c.alerts() >= alerts));
         Histogram all = new Histogram(3_600_000, 3);
         for (ScanningClient c : clients) {
-            assertThat(c.patterns.get()).as("patterns received by a client").isEqualTo(patterns);
-            assertThat(c.alerts.get()).as("alerts received by a client").isEqualTo(alerts);
-            all.add(c.latency.getIntervalHistogram());
+            assertThat(c.patterns()).as("patterns received by a client").isEqualTo(patterns);
+            assertThat(c.alerts()).as("alerts received by a client").isEqualTo(alerts);
+            all.add(c.latency().getIntervalHistogram());
         }
         return new Result(patterns, alerts, all.getValueAtPercentile(50), all.getValueAtPercentile(95), all.getValueAtPercentile(99), all.getMaxValue());
     }

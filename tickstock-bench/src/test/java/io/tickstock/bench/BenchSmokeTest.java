@@ -1,10 +1,9 @@
-package io.tickstock.cli;
+package io.tickstock.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tickstock.bench.BenchData;
-import io.tickstock.bench.NoIoReplay;
+import io.tickstock.cli.TickStockCli;
 import io.tickstock.contract.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +33,7 @@ class BenchSmokeTest {
     @Test
     void benchE2ePrintsItsMeasurements() {
         StringWriter out = new StringWriter();
-        CommandLine cmd = new CommandLine(new TickStockCli());
+        CommandLine cmd = TickStockCli.commandLine();
         cmd.setOut(new PrintWriter(out));
         int exit = cmd.execute("bench", "e2e", "--symbols", "30", "--clients", "3", "--rate", "400", "--duration", "3");
         assertThat(exit).isZero();
