@@ -1,5 +1,6 @@
 package io.tickstock.app;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
@@ -31,6 +32,7 @@ import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.app.web.StreamSocket;
 import io.tickstock.app.web.StreamingApi;
 import io.tickstock.app.web.Tls;
+import io.tickstock.contract.Initializer;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
@@ -66,7 +68,7 @@ public final class App implements AutoCloseable {
     private EngineWatch engineWatch;
     private StreamSocket socket;
     private Javalin http;
-    private String generatedAdminPassword;
+    private @Nullable String generatedAdminPassword;
 
     /** @param clock wall clock, epoch ms */
     public App(AppConfig config, LongSupplier clock) {
@@ -81,6 +83,7 @@ public final class App implements AutoCloseable {
      * @throws IllegalStateException naming TICKSTOCK_REDIS_URL or TICKSTOCK_DATABASE_URL when a server cannot be reached
      * @throws IllegalArgumentException naming TICKSTOCK_ADMIN_PASSWORD when it is longer than bcrypt reads
      */
+    @Initializer
     public App start() throws Exception {
         dataSource = AppDatabase.open(config.database());
         Users users = new Users(dataSource);
@@ -107,8 +110,8 @@ public final class App implements AutoCloseable {
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), this::ready);
         http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            if (config.tls() != null) c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, config.tls(),
-                    config.host(), config.httpPort()));
+            AppConfig.Tls tls = config.tls();
+            if (tls != null) c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, tls, config.host(), config.httpPort()));
             c.jetty.modifyWebSocketServletFactory(f -> {
                 f.setIdleTimeout(Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
                 f.setMaxOutgoingFrames(8); // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and close frames
@@ -235,7 +238,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The admin password generated at start (none was configured), else null. Print it once; never log it. */
-    public String generatedAdminPassword() {
+    public @Nullable String generatedAdminPassword() {
         return generatedAdminPassword;
     }
 

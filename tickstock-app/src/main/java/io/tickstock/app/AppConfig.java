@@ -1,5 +1,6 @@
 package io.tickstock.app;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.DatabaseUrl;
 
 /**
@@ -20,7 +21,7 @@ import io.tickstock.contract.DatabaseUrl;
  *                         {@code https://dash.example.com}); empty by default
  */
 public record AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs,
-                        String adminPassword, String metricsToken, int outboxFrames, long engineLostAfterMillis, Tls tls,
+                        @Nullable String adminPassword, @Nullable String metricsToken, int outboxFrames, long engineLostAfterMillis, @Nullable Tls tls,
                         java.util.List<String> allowedOrigins) {
     /** PEM files of the HTTPS certificate (chain) and its private key. */
     public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {}
@@ -32,7 +33,7 @@ public record AppConfig(String redisUrl, DatabaseUrl database, String host, int 
 
     /** The defaults for the engine watch, TLS (none) and origins (the app's own only). */
     public AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs,
-                     String adminPassword, String metricsToken, int outboxFrames) {
+                     @Nullable String adminPassword, @Nullable String metricsToken, int outboxFrames) {
         this(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames,
                 io.tickstock.app.health.EngineLiveness.DEFAULT_LOST_AFTER_MILLIS, null, java.util.List.of());
     }
@@ -71,7 +72,7 @@ public record AppConfig(String redisUrl, DatabaseUrl database, String host, int 
     }
 
     /** No metrics token, the default outbox. */
-    public AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs, String adminPassword) {
+    public AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs, @Nullable String adminPassword) {
         this(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, null, DEFAULT_OUTBOX_FRAMES);
     }
 }

@@ -1,5 +1,6 @@
 package io.tickstock.bench;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
@@ -43,14 +44,14 @@ public final class BarCloseBurst {
         String redisUrl = args[0];
         int symbols = Integer.parseInt(args[1]), rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         boolean batch = args.length <= 3 || !args[3].equals("singles");
-        boolean noRedis = redisUrl.equals("none"); // the shard's work alone: events built, not sent
-        RedisPublisher publisher = noRedis ? null : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
+        // "none": the shard's work alone, events built and not sent
+        @Nullable RedisPublisher publisher = redisUrl.equals("none") ? null : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
         long[] sent = new long[2]; // commands, payload characters
         CountingSinks nowhere = new CountingSinks();
         CommandSink counted = c -> {
             sent[0]++;
-            if (c.payload() != null) sent[1] += c.payload().length();
-            return noRedis ? nowhere.send(c) : publisher.send(c);
+            sent[1] += c.payload().length();
+            return publisher == null ? nowhere.send(c) : publisher.send(c);
         };
         EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
         emitter.session(new StreamingSession("bench:burst", symbols, io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
@@ -62,12 +63,12 @@ public final class BarCloseBurst {
         double[] ms = new double[rounds], shard = new double[rounds];
         long events = 0, bytes = 0;
         for (int r = 0; r < rounds; r++) {
-            long before = noRedis ? 0 : publisher.published() + publisher.dropped();
+            long before = publisher == null ? 0 : publisher.published() + publisher.dropped();
             sent[0] = sent[1] = 0;
             long t0 = closeMinute(pipeline, names, price, r, random);
             shard[r] = (System.nanoTime() - t0) / 1e6;
             long target = before + sent[0];
-            while (!noRedis && publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
+            while (publisher != null && publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
             ms[r] = (System.nanoTime() - t0) / 1e6;
             events = sent[0];
             bytes = sent[1];
@@ -76,9 +77,9 @@ public final class BarCloseBurst {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
-        if (!noRedis) publisher.close();
+        if (publisher != null) publisher.close();
         System.out.printf("{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n", symbols,
-                round(ms), round(shard), events, bytes >> 10, heap >> 20, noRedis ? 0 : publisher.dropped());
+                round(ms), round(shard), events, bytes >> 10, heap >> 20, publisher == null ? 0 : publisher.dropped());
     }
 
     private static String round(double[] values) {

@@ -12,7 +12,7 @@ public final class CountingSinks implements CommandSink, RowSink {
     @Override
     public boolean send(RedisCommand command) {
         commands++;
-        if (command.payload() != null) bytes += command.payload().length();
+        bytes += command.payload().length();
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.tickstock.bench;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.feed.LeanTickFile;
@@ -46,7 +47,7 @@ public class TradeBenchmark {
     @Setup
     public void load() throws IOException {
         Map<String, String> text = BenchData.tickText("20131008");
-        spy = text.get("SPY");
+        spy = java.util.Objects.requireNonNull(text.get("SPY"), "SPY ticks of 2013-10-08");
         decoder = new LeanTickFile("SPY", DAY, new StringReader(spy));
         List<LeanTickFile> files = new ArrayList<>();
         text.forEach((s, csv) -> files.add(new LeanTickFile(s, DAY, new StringReader(csv))));
@@ -66,7 +67,7 @@ public class TradeBenchmark {
     }
 
     @Benchmark
-    public Trade decode() throws IOException {
+    public @Nullable Trade decode() throws IOException {
         Trade t = decoder.next();
         if (t == null) { // end of SPY's day: start over
             decoder = new LeanTickFile("SPY", DAY, new StringReader(spy));

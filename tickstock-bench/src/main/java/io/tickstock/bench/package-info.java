@@ -10,4 +10,7 @@
  * module beside the CLI and the CLI finds the command through {@link io.tickstock.cli.CommandExtension}, so the CLI
  * itself carries neither JMH nor ta4j.
  */
+@NullMarked
 package io.tickstock.bench;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.DatabaseUrl;
@@ -45,7 +46,7 @@ public final class AppOptions {
         return config;
     }
 
-    private static Path path(String variable) {
+    private static @Nullable Path path(String variable) {
         String v = System.getenv(variable);
         return v == null || v.isBlank() ? null : Path.of(v);
     }

@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         FakeMassiveServer server = life.add(new FakeMassiveServer(0, key, () -> TradeFiles.open(files, from),
                 replay.speedValue(spec.commandLine())));
         out.println("feed: Massive protocol from " + server.url() + " (fake server replaying the ticks)");
-        List<String> symbols = files.stream().map(p -> p.getParent().getFileName().toString()).toList();
+        List<String> symbols = files.stream().map(io.tickstock.engine.feed.LeanTickFile::folderName).toList();
         MassiveClient.Config feed = new MassiveClient.Config(URI.create(server.url()), key, feedOptions.topics(symbols), 100_000);
         return life.runFeed(() -> engine.stream(feed, symbols.size(), SessionSchedule.immediate(), () -> life.stopping()
                 || (server.finishedAt() > 0 && System.currentTimeMillis() - server.finishedAt() > 2_000)));

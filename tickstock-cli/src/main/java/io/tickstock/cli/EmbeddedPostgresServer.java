@@ -40,7 +40,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The pgpass file beside {@code dataDirectory} ({@code <parent>/pgpass}). @see #EmbeddedPostgresServer(Path, boolean, int, Path) */
     public EmbeddedPostgresServer(Path dataDirectory, boolean clean, int port) throws IOException {
-        this(dataDirectory, clean, port, dataDirectory.toAbsolutePath().getParent().resolve("pgpass"));
+        this(dataDirectory, clean, port, dataDirectory.toAbsolutePath().resolveSibling("pgpass"));
     }
 
     /**

@@ -76,7 +76,7 @@ public final class EngineCommand implements Callable<Integer> {
         try (Lifecycle life = new Lifecycle()) {
             Infrastructure infra = life.add(Infrastructure.fromEnvironment());
             infra.print(System.out);
-            EngineConfig config = massive
+            EngineConfig config = feed != null
                     ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), List.of(), "massive:" + String.join(",", feed.topics()))
                     : source != null ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), files, source.universe())
                     : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
@@ -84,7 +84,7 @@ public final class EngineCommand implements Callable<Integer> {
             SessionSchedule schedule = schedule();
             Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
             if (engine.metricsPort() > 0) System.out.println("metrics:  http://" + metricsHost + ":" + engine.metricsPort() + "/metrics");
-            if (massive) {
+            if (feed != null) {
                 Events.SessionEnd end = life.runFeed(() ->
                         engine.stream(feed, replay.symbols == null ? 0 : replay.symbols.size(), schedule, life::stopping));
                 if (end == null) System.out.println("feed stopped: no session ran");

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.feed.CloneTrades;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveClient;
@@ -72,7 +73,7 @@ public final class FeedOptions {
      *
      * @param symbols {@code --symbols}: a count for synthetic (default 500), ignored for clone
      */
-    Source source(picocli.CommandLine cmd, List<String> symbols, List<Path> tickFiles, LocalDate date, long fromMillis)
+    @Nullable Source source(picocli.CommandLine cmd, @Nullable List<String> symbols, List<Path> tickFiles, LocalDate date, long fromMillis)
             throws IOException {
         switch (kind(cmd)) {
             case REPLAY -> {
@@ -138,7 +139,7 @@ public final class FeedOptions {
         java.util.Set<String> symbols = new java.util.HashSet<>();
         for (Path p : files) {
             if (p.getFileName().toString().endsWith("_trade.zip")) {
-                symbols.add(p.getParent().getFileName().toString());
+                symbols.add(io.tickstock.engine.feed.LeanTickFile.folderName(p));
                 continue;
             }
             try (io.tickstock.engine.feed.MassiveFlatFile f = new io.tickstock.engine.feed.MassiveFlatFile(p, null,

@@ -53,7 +53,7 @@ public final class FuzzCommand implements Callable<Integer> {
         if (redis == null || redis.isBlank()) throw new ParameterException(spec.commandLine(), "set TICKSTOCK_REDIS_URL to the Redis of the TickStock to test");
         int port = app == null ? -1 : java.net.URI.create(app).getPort();
         String cookie = null;
-        JsonNode before = null;
+        JsonNode before = Json.MAPPER.createObjectNode();
         if (app != null) {
             String password = System.getenv("TICKSTOCK_ADMIN_PASSWORD");
             if (password == null) throw new ParameterException(spec.commandLine(), "--app needs TICKSTOCK_ADMIN_PASSWORD (the admin's password)");

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.DatabaseUrl;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,12 +13,12 @@ import java.nio.file.Path;
  * never a password.
  */
 public final class Infrastructure implements AutoCloseable {
-    private final EmbeddedRedis embeddedRedis;
-    private final EmbeddedPostgresServer embeddedPostgres;
+    private final @Nullable EmbeddedRedis embeddedRedis;
+    private final @Nullable EmbeddedPostgresServer embeddedPostgres;
     private final String redisUrl;
     private final DatabaseUrl database;
 
-    private Infrastructure(EmbeddedRedis r, EmbeddedPostgresServer p, String redisUrl, DatabaseUrl database) {
+    private Infrastructure(@Nullable EmbeddedRedis r, @Nullable EmbeddedPostgresServer p, String redisUrl, DatabaseUrl database) {
         this.embeddedRedis = r;
         this.embeddedPostgres = p;
         this.redisUrl = redisUrl;

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ final class Lifecycle implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Thread hook = new Thread(this::closeAll, "tickstock-shutdown");
     private volatile boolean stopping;
-    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> feed =
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.@Nullable CountDownLatch> feed =
             new java.util.concurrent.atomic.AtomicReference<>();
 
     Lifecycle() {

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.Engine;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class ReplayProgress implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
-    private final Thread thread;
+    private final @Nullable Thread thread;
     private final PrintStream err = System.err;
 
     ReplayProgress(Engine engine) {

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveFlatFile;
 import io.tickstock.engine.feed.MergedTradeSource;
@@ -28,7 +29,7 @@ final class TradeFiles {
     }
 
     /** The same, reading only {@code symbols} from Massive files (null: every ticker). */
-    static TradeSource open(List<Path> files, long fromMillis, List<String> symbols) {
+    static TradeSource open(List<Path> files, long fromMillis, @Nullable List<String> symbols) {
         try {
             List<TradeSource> sources = new ArrayList<>();
             for (Path p : files) {

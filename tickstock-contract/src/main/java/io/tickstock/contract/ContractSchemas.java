@@ -1,5 +1,6 @@
 package io.tickstock.contract;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -42,7 +43,7 @@ public final class ContractSchemas {
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
     /** The message's type: {@code type}, else the legacy {@code event_type}, else null. */
-    public static String typeOf(JsonNode message) {
+    public static @Nullable String typeOf(JsonNode message) {
         JsonNode type = message.has("type") ? message.get("type") : message.get("event_type");
         return type == null ? null : type.asText();
     }

@@ -1,5 +1,6 @@
 package io.tickstock.contract;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * @param user     user name, may be null
  * @param password password, may be null; never logged
  */
-public record DatabaseUrl(String jdbcUrl, String user, String password, String host, int port, String database) {
+public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable String password, String host, int port, String database) {
 
     /**
      * Parses a PostgreSQL URI.

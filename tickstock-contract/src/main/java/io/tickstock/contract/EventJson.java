@@ -1,5 +1,6 @@
 package io.tickstock.contract;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -217,7 +218,7 @@ public final class EventJson {
     private static final int[] POWERS = {1, 10, 100, 1_000};
 
     /** A JSON string with Jackson's escaping: quote, backslash and control characters; null as {@code null}. */
-    public static StringBuilder string(StringBuilder b, String s) {
+    public static StringBuilder string(StringBuilder b, @Nullable String s) {
         if (s == null) return b.append("null");
         int clean = 0; // the common case (symbols, names, times, ids): nothing to escape, one bulk append
         while (clean < s.length()) {

@@ -1,5 +1,6 @@
 package io.tickstock.contract;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class Events {
      * fill-forward bar (a minute without trades, at the previous close, volume 0).
      */
     public record Bar(String symbol, String timestamp, String timeframe, double open, double high, double low,
-                      double close, long volume, double vwap, long tradeCount, String session, String sessionId,
+                      double close, long volume, double vwap, long tradeCount, String session, @Nullable String sessionId,
                       boolean filled) {}
 
     /**
@@ -55,7 +56,7 @@ public final class Events {
      * with {@code revision} &ge; 1 (omitted on first publication).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BarEvent(String type, String timestamp, Bar bar, Integer revision) {
+    public record BarEvent(String type, String timestamp, Bar bar, @Nullable Integer revision) {
         public static BarEvent closed(String timestamp, Bar bar) {
             return new BarEvent("streaming_bar", timestamp, bar, null);
         }
@@ -115,14 +116,14 @@ public final class Events {
 
     /** A threshold crossing; {@code data} holds indicator, value, threshold, direction. */
     public record IndicatorAlert(String symbol, String alertType, String timestamp, Map<String, Object> data,
-                                 String severity, String sessionId) {}
+                                 String severity, @Nullable String sessionId) {}
 
     /**
      * Channel {@link Channels#ALERTS_INDICATORS}, type {@code indicator_alert}, with the flat duplicates
      * {@code alert_type, symbol, session_id, data} for Phase 5 consumers.
      */
     public record IndicatorAlertEvent(String type, String timestamp, IndicatorAlert alert, String alertType,
-                                      String symbol, String sessionId, Map<String, Object> data) {
+                                      String symbol, @Nullable String sessionId, Map<String, Object> data) {
         public IndicatorAlertEvent(String timestamp, IndicatorAlert alert) {
             this("indicator_alert", timestamp, alert, alert.alertType(), alert.symbol(), alert.sessionId(),
                     alert.data());
@@ -131,7 +132,7 @@ public final class Events {
 
     /** A component failure ({@code recovery} null) or its recovery ({@code severity} info, recovery set). */
     public record CriticalAlert(String severity, String message, String timestamp, String component,
-                                String actionRequired, String recovery) {}
+                                @Nullable String actionRequired, @Nullable String recovery) {}
 
     /** Channel {@link Channels#ALERTS_CRITICAL}, with flat duplicates {@code message, severity}. */
     public record CriticalAlertEvent(String type, String timestamp, CriticalAlert alert, String message,
@@ -153,7 +154,7 @@ public final class Events {
     public record StaleSymbols(int count, List<String> symbols) {}
 
     /** A health snapshot; status healthy, warning or critical by CONTRACT.md's thresholds. */
-    public record Health(String status, String timestamp, String sessionId, int activeSymbols,
+    public record Health(String status, String timestamp, @Nullable String sessionId, int activeSymbols,
                          String connectionStatus, DataFlow dataFlow, ResourceUsage resourceUsage,
                          StaleSymbols staleSymbols, List<String> issues, double ticksPerSecond) {}
 
@@ -162,7 +163,7 @@ public final class Events {
      * {@code status, active_symbols, ticks_per_second, session_id} for Phase 5 consumers.
      */
     public record HealthEvent(String type, String timestamp, Health health, String status, int activeSymbols,
-                              double ticksPerSecond, String sessionId) {
+                              double ticksPerSecond, @Nullable String sessionId) {
         public HealthEvent(String timestamp, Health health) {
             this("streaming_health", timestamp, health, health.status(), health.activeSymbols(),
                     health.ticksPerSecond(), health.sessionId());
@@ -173,7 +174,7 @@ public final class Events {
 
     /** One batch written to PostgreSQL. */
     public record PersistenceBatch(String table, int rows, String firstTimestamp, String lastTimestamp,
-                                   long durationMs, String sessionId) {}
+                                   long durationMs, @Nullable String sessionId) {}
 
     /** Channel {@link Channels#PERSISTENCE}, type {@code persistence_batch}. */
     public record PersistenceEvent(String type, String timestamp, PersistenceBatch batch) {

@@ -1,5 +1,7 @@
 package io.tickstock.contract;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Text that goes into logs, error messages and API errors: the one place that makes outside text harmless
  * ({@link #quote}: a user name, a symbol or a message from Redis cannot forge a log line or hide in a terminal)
@@ -16,7 +18,7 @@ public final class LogText {
      * and quotes escaped as {@code \n}, {@code \\uXXXX}, {@code \'}, cut after {@value #MAX} characters; {@code null}
      * for null.
      */
-    public static String quote(String text) {
+    public static String quote(@Nullable String text) {
         if (text == null) return "null";
         StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX) + 8).append('\'');
         int n = Math.min(text.length(), MAX);
@@ -47,7 +49,7 @@ public final class LogText {
      * (the user name is kept), a URL without credentials unchanged. Works for {@code redis://}, {@code rediss://},
      * {@code redis-sentinel://}, {@code postgresql://} and JDBC URLs ({@code password=} query parameters are masked too).
      */
-    public static String url(String url) {
+    public static String url(@Nullable String url) {
         if (url == null) return "null";
         String masked = url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
         int scheme = masked.indexOf("://");

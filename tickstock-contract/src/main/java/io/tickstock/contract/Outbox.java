@@ -1,5 +1,6 @@
 package io.tickstock.contract;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,7 +44,7 @@ public final class Outbox<T> implements AutoCloseable {
 
     private final String name;
     private final int capacity, maxBatch;
-    private final Function<T, String> seriesKey;
+    private final Function<T, @Nullable String> seriesKey;
     private final Delivery<T> delivery;
     private final OutageListener onOutage;
     private final Thread thread;
@@ -57,7 +58,7 @@ public final class Outbox<T> implements AutoCloseable {
      * @param name      names the thread ({@code tickstock-<name>}) and the log lines
      * @param seriesKey an item's series for coalescing, or null for an item that must be kept
      */
-    public Outbox(String name, int capacity, int maxBatch, Function<T, String> seriesKey, Delivery<T> delivery,
+    public Outbox(String name, int capacity, int maxBatch, Function<T, @Nullable String> seriesKey, Delivery<T> delivery,
                   OutageListener onOutage) {
         if (capacity < 1 || maxBatch < 1) throw new IllegalArgumentException("capacity and maxBatch must be positive");
         this.name = name;

@@ -1,5 +1,6 @@
 package io.tickstock.contract;
 
+import org.jspecify.annotations.Nullable;
 import java.sql.SQLException;
 
 /**
@@ -23,7 +24,7 @@ public enum SqlFailure {
     }
 
     /** The first non-null SQLState of {@code e}, its next exceptions and its causes; null when none has one. */
-    public static String sqlState(Throwable e) {
+    public static @Nullable String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 for (SQLException n = s; n != null; n = n.getNextException()) {

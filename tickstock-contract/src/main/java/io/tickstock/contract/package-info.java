@@ -5,4 +5,7 @@
  * ({@link io.tickstock.contract.Json}) and one JSON Schema per message under
  * {@code io/tickstock/contract/schemas/}. Source: ../shared/CONTRACT.md.
  */
+@NullMarked
 package io.tickstock.contract;
+
+import org.jspecify.annotations.NullMarked;

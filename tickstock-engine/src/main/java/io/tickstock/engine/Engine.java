@@ -1,8 +1,10 @@
 package io.tickstock.engine;
 
+import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
+import io.tickstock.contract.Initializer;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.feed.LeanTickFile;
@@ -78,6 +80,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalStateException naming TICKSTOCK_DATABASE_URL or TICKSTOCK_REDIS_URL when a server cannot be reached
      */
+    @Initializer
     public Engine start() {
         dataSource = Database.open(config.database(), "tickstock-engine", 4);
         Database.migrate(dataSource);
@@ -151,7 +154,7 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException when Massive refuses the key ({@code auth_failed}, naming
      *                               TICKSTOCK_MASSIVE_API_KEY) or the connection limit is reached
      */
-    public Events.SessionEnd stream(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
+    public Events.@Nullable SessionEnd stream(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
         return live.run(massive, symbolCount, schedule, stop);
     }
@@ -195,7 +198,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The running session, or null. */
-    public StreamingSession session() {
+    public @Nullable StreamingSession session() {
         return sessions == null ? null : sessions.current();
     }
 

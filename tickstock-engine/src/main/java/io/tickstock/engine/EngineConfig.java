@@ -1,5 +1,6 @@
 package io.tickstock.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.engine.health.Heartbeat;
 import io.tickstock.engine.pipeline.Pipeline;
@@ -30,9 +31,9 @@ import java.util.List;
  *                             instead of one message each (default false: older consumers read single messages)
  * @param heartbeatMillis      producer heartbeat interval (default 15 s; the keys expire after three)
  */
-public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from, LocalTime to,
+public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from, @Nullable LocalTime to,
                            String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity,
-                           Path spoolDir, long spoolMaxBytes, int metricsPort, String metricsHost, String metricsToken,
+                           Path spoolDir, long spoolMaxBytes, int metricsPort, String metricsHost, @Nullable String metricsToken,
                            boolean batchEvents, long heartbeatMillis) {
     /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
     public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
@@ -86,13 +87,15 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
         private final DatabaseUrl database;
         private List<Path> tickFiles = List.of();
         private double speed = 60;
-        private LocalTime from = LocalTime.of(9, 25), to;
+        private LocalTime from = LocalTime.of(9, 25);
+        private @Nullable LocalTime to;
         private String universe = "default";
         private long healthIntervalMillis = 10_000, spoolMaxBytes = DEFAULT_SPOOL_BYTES, heartbeatMillis = Heartbeat.DEFAULT_INTERVAL_MILLIS;
         private Pipeline.Options analytics = Pipeline.Options.defaults();
         private int queueCapacity = 100_000, metricsPort = -1;
         private Path spoolDir = DEFAULT_SPOOL_DIR;
-        private String metricsHost = "127.0.0.1", metricsToken;
+        private String metricsHost = "127.0.0.1";
+        private @Nullable String metricsToken;
         private boolean batchEvents;
 
         private Builder(String redisUrl, DatabaseUrl database) {
@@ -101,7 +104,7 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
         }
 
         /** LEAN tick zips of one day, replayed from {@code from} until {@code to} (New York time; null: the end) at {@code speed}. */
-        public Builder replay(List<Path> tickFiles, double speed, LocalTime from, LocalTime to) {
+        public Builder replay(List<Path> tickFiles, double speed, LocalTime from, @Nullable LocalTime to) {
             this.tickFiles = tickFiles;
             this.speed = speed;
             this.from = from;
@@ -115,7 +118,7 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
         public Builder analytics(Pipeline.Options analytics) { this.analytics = analytics; return this; }
         public Builder queueCapacity(int capacity) { this.queueCapacity = capacity; return this; }
         public Builder spool(Path dir, long maxBytes) { this.spoolDir = dir; this.spoolMaxBytes = maxBytes; return this; }
-        public Builder metrics(int port, String host, String token) { this.metricsPort = port; this.metricsHost = host; this.metricsToken = token; return this; }
+        public Builder metrics(int port, String host, @Nullable String token) { this.metricsPort = port; this.metricsHost = host; this.metricsToken = token; return this; }
         public Builder batchEvents(boolean batch) { this.batchEvents = batch; return this; }
         public Builder heartbeatMillis(long millis) { this.heartbeatMillis = millis; return this; }
 

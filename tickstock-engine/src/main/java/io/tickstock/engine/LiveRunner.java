@@ -1,5 +1,6 @@
 package io.tickstock.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Events;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.VendorBarCheck;
@@ -44,7 +45,7 @@ final class LiveRunner {
     private final SessionLifecycle sessions;
     private final Outputs outputs;
     private final LongSupplier clock;
-    private volatile MassiveClient client;
+    private volatile @Nullable MassiveClient client;
 
     LiveRunner(EngineConfig config, EventEmitter emitter, EngineStats stats, SessionCommands commands, SessionResumer resumer,
                SessionLifecycle sessions, Outputs outputs, LongSupplier clock) {
@@ -59,7 +60,7 @@ final class LiveRunner {
     }
 
     /** The Massive client while streaming, else null (for health issues). */
-    MassiveClient client() {
+    @Nullable MassiveClient client() {
         return client;
     }
 
@@ -70,7 +71,7 @@ final class LiveRunner {
      * @throws IllegalStateException when Massive refuses the key ({@code auth_failed}, naming TICKSTOCK_MASSIVE_API_KEY)
      *                               or the connection limit is reached
      */
-    Events.SessionEnd run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
+    Events.@Nullable SessionEnd run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
         Run run = new Run(massive, symbolCount, schedule);
         TradeConditions conditions = MassiveReference.conditions(MassiveReference.restBase(massive.url()), massive.apiKey())
@@ -100,8 +101,8 @@ final class LiveRunner {
         final boolean crossCheck;
         final Consumer<Bar> observer;
         LiveSession live;
-        Events.SessionEnd lastEnd;
-        volatile String fatal;
+        Events.@Nullable SessionEnd lastEnd;
+        volatile @Nullable String fatal;
         long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck, nextScheduleCheck, outside;
 
         Run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule) {
@@ -178,7 +179,8 @@ final class LiveRunner {
                 }
                 case STOP -> {
                     live.pipeline.flush();
-                    lastEnd = sessions.stop(live.session, schedule.finalStatus());
+                    StreamingSession running = live.session;
+                    if (running != null) lastEnd = sessions.stop(running, schedule.finalStatus());
                     live = new LiveSession(observer);
                 }
                 case NONE -> { }
@@ -203,7 +205,7 @@ final class LiveRunner {
     private final class LiveSession {
         final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
         final Pipeline pipeline;
-        StreamingSession session;
+        @Nullable StreamingSession session;
         Map<String, Long> resumeAt = Map.of();
 
         LiveSession(Consumer<Bar> observer) { // observer: also sees every closed bar

@@ -1,5 +1,6 @@
 package io.tickstock.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
@@ -44,7 +45,7 @@ final class Outputs {
      * A {@code critical_alert} of {@code component}: severity critical with {@code action} when {@code down}, else the
      * recovery (severity info, {@code recovery} = the message).
      */
-    void critical(String component, boolean down, String message, String action) {
+    void critical(String component, boolean down, String message, @Nullable String action) {
         Events.CriticalAlert alert = down
                 ? new Events.CriticalAlert("critical", message, now(), component, action, null)
                 : new Events.CriticalAlert("info", message, now(), component, null, message);
@@ -52,7 +53,7 @@ final class Outputs {
     }
 
     /** An informational {@code critical_alert} (severity {@code severity}) that is neither a failure nor a recovery. */
-    void notice(String component, String severity, String message, String action) {
+    void notice(String component, String severity, String message, @Nullable String action) {
         publish(Channels.ALERTS_CRITICAL, new Events.CriticalAlertEvent(now(), new Events.CriticalAlert(severity, message, now(),
                 component, action, null)));
     }

@@ -1,5 +1,6 @@
 package io.tickstock.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.RedisKeys;
@@ -26,7 +27,7 @@ final class SessionLifecycle {
     private final EventEmitter emitter;
     private final Heartbeat heartbeat;
     private final LongSupplier clock;
-    private volatile StreamingSession current;
+    private volatile @Nullable StreamingSession current;
 
     /** @param clock wall clock, epoch ms */
     SessionLifecycle(Outputs outputs, EventEmitter emitter, Heartbeat heartbeat, LongSupplier clock) {
@@ -37,7 +38,7 @@ final class SessionLifecycle {
     }
 
     /** The running session, or null. */
-    StreamingSession current() {
+    @Nullable StreamingSession current() {
         return current;
     }
 

@@ -1,5 +1,6 @@
 package io.tickstock.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.pipeline.AnalyticsListener;
@@ -56,7 +57,7 @@ final class SessionResumer {
      *
      * @return the resumed session, or null when there is none to resume
      */
-    Resumed resume(SessionTrigger trigger, long windowFrom, long windowTo, Pipeline pipeline) {
+    @Nullable Resumed resume(SessionTrigger trigger, long windowFrom, long windowTo, Pipeline pipeline) {
         Optional<SessionHistory.OpenSession> open = history.openSession(universe);
         if (open.isEmpty()) return null;
         SessionHistory.OpenSession o = open.get();

@@ -1,5 +1,6 @@
 package io.tickstock.testkit;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ public final class AppHttp {
     }
 
     /** {@code GET path} with the session cookie (none when null). */
-    public static HttpResponse<String> get(int port, String path, String cookie) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(int port, String path, @Nullable String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (cookie != null) b.header("Cookie", cookie);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

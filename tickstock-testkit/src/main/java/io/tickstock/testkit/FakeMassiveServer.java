@@ -1,5 +1,6 @@
 package io.tickstock.testkit;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
@@ -39,7 +40,7 @@ public final class FakeMassiveServer implements AutoCloseable {
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>(); // session id → topics
     private final List<WsContext> authenticated = new CopyOnWriteArrayList<>();
     private final List<String> subscribeRequests = new CopyOnWriteArrayList<>();
-    private volatile Thread replay;
+    private volatile @Nullable Thread replay;
     private volatile long finishedAt = -1;
 
     /**

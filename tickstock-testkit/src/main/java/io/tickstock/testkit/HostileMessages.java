@@ -1,5 +1,6 @@
 package io.tickstock.testkit;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.Channels;
@@ -148,7 +149,7 @@ public final class HostileMessages {
         return msg.toString();
     }
 
-    private static String with(Template t, String path, Object value) {
+    private static String with(Template t, String path, @Nullable Object value) {
         ObjectNode msg = (ObjectNode) Json.read(t.json);
         parent(msg, path).set(leaf(path), Json.MAPPER.valueToTree(value));
         return msg.toString();

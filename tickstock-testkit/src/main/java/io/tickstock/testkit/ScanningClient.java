@@ -1,5 +1,6 @@
 package io.tickstock.testkit;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class ScanningClient implements FrameHandler {
     private volatile long measureFrom = Long.MAX_VALUE;
     private byte[] message = new byte[64 * 1024];
     private int length;
-    private volatile CoreSession session;
+    private volatile @Nullable CoreSession session;
     private volatile boolean aborted;
 
     /** One Jetty WebSocket client (one selector, one thread pool) for many scanning clients; close stops them all. */
@@ -141,7 +142,8 @@ public final class ScanningClient implements FrameHandler {
             if (frame.isFin()) received(message, length, System.currentTimeMillis());
         }
         callback.succeeded(); // a ping is answered by Jetty when the callback completes
-        session.demand();
+        CoreSession s = session;
+        if (s != null) s.demand(); // set in onOpen, before any frame
     }
 
     /**
@@ -175,10 +177,10 @@ public final class ScanningClient implements FrameHandler {
         if (event.equals("indicator_alert")) alerts.addAndGet(counted);
     }
 
-    private void record(SingleWriterRecorder ofEvent, long latencyMillis, long count) {
+    private void record(@Nullable SingleWriterRecorder ofEvent, long latencyMillis, long count) {
         if (count == 0) return;
         latency.recordValueWithCount(latencyMillis, count);
-        ofEvent.recordValueWithCount(latencyMillis, count);
+        if (ofEvent != null) ofEvent.recordValueWithCount(latencyMillis, count);
     }
 
     /** The frame's {@code event} ({@code {"event":"<name>",…}} as the app writes it), or "?" */

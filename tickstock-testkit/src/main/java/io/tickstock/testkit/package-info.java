@@ -6,4 +6,7 @@
  * frames for latency and counts ({@link io.tickstock.testkit.ScanningClient}, the benchmarks' browsers) and an HTTP
  * client of the app ({@link io.tickstock.testkit.AppHttp}).
  */
+@NullMarked
 package io.tickstock.testkit;
+
+import org.jspecify.annotations.NullMarked;

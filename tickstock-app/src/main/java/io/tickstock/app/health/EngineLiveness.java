@@ -1,5 +1,6 @@
 package io.tickstock.app.health;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.IsoTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class EngineLiveness {
     }
 
     /** {@link #update(String, long, long)} of a key without a TTL. */
-    public Transition update(String heartbeat, long nowMillis) {
+    public @Nullable Transition update(@Nullable String heartbeat, long nowMillis) {
         return update(heartbeat, -1, nowMillis);
     }
 
@@ -43,7 +44,7 @@ public final class EngineLiveness {
      * @param nowMillis wall clock, epoch ms
      * @return the change of status, or null when it stays
      */
-    public synchronized Transition update(String heartbeat, long ttlMillis, long nowMillis) {
+    public synchronized @Nullable Transition update(@Nullable String heartbeat, long ttlMillis, long nowMillis) {
         checkedAtMillis = nowMillis;
         long beat = parse(heartbeat);
         if (beat >= 0) lastHeartbeatMillis = Math.max(lastHeartbeatMillis, beat);
@@ -56,7 +57,7 @@ public final class EngineLiveness {
         return t;
     }
 
-    private static long parse(String heartbeat) {
+    private static long parse(@Nullable String heartbeat) {
         if (heartbeat == null) return -1;
         try {
             double seconds = Double.parseDouble(heartbeat.trim());

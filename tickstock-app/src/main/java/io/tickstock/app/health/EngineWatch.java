@@ -3,6 +3,7 @@ package io.tickstock.app.health;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.tickstock.contract.Initializer;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class EngineWatch implements AutoCloseable {
     }
 
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
+    @Initializer
     public EngineWatch start() {
         try {
             connection = client.connect();

@@ -1,5 +1,6 @@
 package io.tickstock.app.store;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.IsoTime;
@@ -33,7 +34,7 @@ public final class AlertArchive implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertArchive.class);
     private static final int BATCH = 500;
 
-    private record Row(UUID sessionId, String alertType, String symbol, Timestamp time, String data, String severity) {
+    private record Row(@Nullable UUID sessionId, String alertType, String symbol, Timestamp time, String data, @Nullable String severity) {
         /** The row as one line of the dead-letter file. */
         String line() {
             return Json.write(Arrays.asList(sessionId == null ? null : sessionId.toString(), alertType, symbol,
@@ -80,7 +81,7 @@ public final class AlertArchive implements AutoCloseable {
         }
     }
 
-    private static UUID uuidOrNull(String text) {
+    private static @Nullable UUID uuidOrNull(@Nullable String text) {
         if (text == null) return null;
         try {
             return UUID.fromString(text);

@@ -1,5 +1,6 @@
 package io.tickstock.app.store;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import java.sql.Connection;
@@ -51,14 +52,14 @@ public final class History {
                 symbol, since(hours));
     }
 
-    public Rows indicators(String symbol, int hours, String indicator) throws SQLException {
+    public Rows indicators(String symbol, int hours, @Nullable String indicator) throws SQLException {
         String sql = "SELECT symbol, indicator, series, value, calculated_at AS timestamp, timeframe, metadata, session_id "
                 + "FROM intraday_indicators WHERE symbol = ? AND calculated_at >= ?"
                 + (indicator == null ? "" : " AND indicator = ?") + " ORDER BY calculated_at DESC, series LIMIT 5000";
         return indicator == null ? table(sql, symbol, since(hours)) : table(sql, symbol, since(hours), indicator);
     }
 
-    public Rows alerts(int hours, String alertType, int limit) throws SQLException {
+    public Rows alerts(int hours, @Nullable String alertType, int limit) throws SQLException {
         String sql = "SELECT symbol, alert_type, alert_time AS timestamp, alert_data AS data, severity, session_id "
                 + "FROM app_indicator_alerts WHERE alert_time >= ?" + (alertType == null ? "" : " AND alert_type = ?")
                 + " ORDER BY alert_time DESC, id DESC LIMIT " + limit;
@@ -99,7 +100,7 @@ public final class History {
      * The newest session row as the contract's {@code session} object (session_id, universe, started_at,
      * symbol_count, trigger_type, status {@code active} or its final status, stopped_at), or null when none.
      */
-    public com.fasterxml.jackson.databind.node.ObjectNode latestSession() throws SQLException {
+    public com.fasterxml.jackson.databind.node.@Nullable ObjectNode latestSession() throws SQLException {
         List<Map<String, Object>> rows = query("SELECT session_id, universe, started_at, stopped_at, symbol_count, trigger_type, "
                 + "coalesce(final_status, CASE WHEN stopped_at IS NULL THEN 'active' ELSE 'stopped' END) AS status "
                 + "FROM streaming_sessions ORDER BY started_at DESC LIMIT 1");
@@ -122,7 +123,7 @@ public final class History {
                     ? m.deepCopy() : Json.MAPPER.createObjectNode();
             d.put("symbol", (String) r.get("symbol"));
             d.put("pattern_type", (String) r.get("pattern_type"));
-            d.put("confidence", ((Number) r.get("confidence")).doubleValue());
+            d.put("confidence", ((Number) java.util.Objects.requireNonNull(r.get("confidence"), "intraday_patterns.confidence")).doubleValue());
             d.put("timestamp", (String) r.get("detected_at"));
             d.put("timeframe", (String) r.get("timeframe"));
             d.set("direction", meta.remove("direction"));

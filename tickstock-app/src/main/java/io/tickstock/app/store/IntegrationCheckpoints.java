@@ -1,5 +1,6 @@
 package io.tickstock.app.store;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.IntegrationLog;
 import io.tickstock.contract.LogText;
@@ -33,8 +34,8 @@ public final class IntegrationCheckpoints implements AutoCloseable {
             + "AS t(f, cp, ch, sym, pat, conf, uc, ts)";
 
     /** One checkpoint; {@code atMillis} epoch ms; {@code userCount} null except for deliveries. */
-    public record Checkpoint(String flowId, String checkpoint, String channel, String symbol, String pattern, double confidence,
-                             Integer userCount, long atMillis) {}
+    public record Checkpoint(@Nullable String flowId, String checkpoint, String channel, @Nullable String symbol,
+                             @Nullable String pattern, double confidence, @Nullable Integer userCount, long atMillis) {}
 
     private static final java.util.regex.Pattern UUID_FORM =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -102,8 +103,8 @@ public final class IntegrationCheckpoints implements AutoCloseable {
 
     private void write(List<Checkpoint> batch) throws SQLException {
         int n = batch.size();
-        Object[] flow = new Object[n], cp = new Object[n], ch = new Object[n], sym = new Object[n], pat = new Object[n],
-                conf = new Object[n], users = new Object[n], ts = new Object[n];
+        Object[] flow = new Object[n], cp = new Object[n], ch = new Object[n], conf = new Object[n], ts = new Object[n];
+        @Nullable Object[] sym = new Object[n], pat = new Object[n], users = new Object[n]; // SQL NULL where absent
         for (int i = 0; i < n; i++) {
             Checkpoint c = batch.get(i);
             flow[i] = java.util.UUID.fromString(c.flowId());

@@ -1,5 +1,6 @@
 package io.tickstock.app.store;
 
+import org.jspecify.annotations.Nullable;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -139,7 +140,7 @@ public final class Users {
     public Optional<Role> authenticate(String username, String password) throws SQLException {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_PASSWORD_BYTES) throw new IllegalArgumentException("password must be at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
-        String hash = null, role = null;
+        @Nullable String hash = null, role = null;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT password_hash, role FROM users WHERE username = ?")) {
             ps.setString(1, username);
@@ -151,6 +152,6 @@ public final class Users {
             }
         }
         boolean ok = BCrypt.verifyer().verify(bytes, hash == null ? DUMMY_HASH : hash.getBytes(StandardCharsets.UTF_8)).verified;
-        return ok && hash != null ? Optional.of(Role.of(role)) : Optional.empty();
+        return ok && hash != null && role != null ? Optional.of(Role.of(role)) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.tickstock.app.stream;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
@@ -13,9 +14,9 @@ import java.util.List;
  */
 public final class LiveState {
     private static final int RECENT = 50;
-    private ObjectNode session;
+    private @Nullable ObjectNode session;
     private boolean sessionActive;
-    private JsonNode health, engine;
+    private @Nullable JsonNode health, engine;
     private final Deque<ObjectNode> patterns = new ArrayDeque<>(), alerts = new ArrayDeque<>(), critical = new ArrayDeque<>();
 
     public synchronized void sessionStarted(ObjectNode s) {
@@ -23,12 +24,15 @@ public final class LiveState {
         sessionActive = true;
     }
 
-    public synchronized void sessionStopped(ObjectNode s) {
-        ObjectNode merged = session == null ? s.deepCopy() : session.deepCopy();
+    /** Merges the stop into the running session's fields; @return the stopped session as held now */
+    public synchronized ObjectNode sessionStopped(ObjectNode s) {
+        ObjectNode running = session;
+        ObjectNode merged = running == null ? s.deepCopy() : running.deepCopy();
         merged.setAll(s);
         merged.put("status", "stopped");
         session = merged;
         sessionActive = false;
+        return merged;
     }
 
     public synchronized void health(JsonNode h) { health = h; }
@@ -49,9 +53,9 @@ public final class LiveState {
         if (d.size() > RECENT) d.removeFirst();
     }
 
-    public synchronized ObjectNode session() { return session; }
+    public synchronized @Nullable ObjectNode session() { return session; }
     public synchronized boolean sessionActive() { return sessionActive; }
-    public synchronized JsonNode health() { return health; }
+    public synchronized @Nullable JsonNode health() { return health; }
 
     /** Frames a new client gets first: session, health, engine status, recent patterns (one batch), alerts, critical alerts. */
     public synchronized List<String> snapshot(long nowMillis) {

@@ -97,7 +97,7 @@ public final class StreamingBuffer implements AutoCloseable {
         if (e.kind() != Inbound.Kind.PERSISTENCE) data.put("published_at", IsoTime.format(e.publishedAtMillis()));
         switch (e.kind()) {
             case SESSION_STARTED -> { state.sessionStarted(data); now("session", Frames.session(true, data)); }
-            case SESSION_STOPPED -> { state.sessionStopped(data); now("session", Frames.session(false, state.session())); }
+            case SESSION_STOPPED -> now("session", Frames.session(false, state.sessionStopped(data)));
             case HEALTH -> { state.health(data); now("health", Frames.health(data)); }
             case CRITICAL -> { state.critical(data); now("critical_alert", Frames.frame("critical_alert", data)); }
             case ALERT -> {

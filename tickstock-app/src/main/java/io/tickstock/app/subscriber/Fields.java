@@ -1,5 +1,6 @@
 package io.tickstock.app.subscriber;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.IsoTime;
@@ -51,7 +52,7 @@ final class Fields {
     }
 
     /** A string among {@code allowed}; when absent, {@code fallback} is set (or the field is required when null). */
-    static String oneOf(ObjectNode o, String field, String where, Set<String> allowed, String fallback) throws UnreadableMessage {
+    static String oneOf(ObjectNode o, String field, String where, Set<String> allowed, @Nullable String fallback) throws UnreadableMessage {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             if (fallback == null) throw new UnreadableMessage("missing " + where + "." + field);
@@ -132,7 +133,7 @@ final class Fields {
     }
 
     /** An optional JSON object (absent or null is fine). */
-    static ObjectNode optionalObject(ObjectNode o, String field, String where) throws UnreadableMessage {
+    static @Nullable ObjectNode optionalObject(ObjectNode o, String field, String where) throws UnreadableMessage {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) return null;
         if (v instanceof ObjectNode obj) return obj;

@@ -1,5 +1,6 @@
 package io.tickstock.app.subscriber;
 
+import org.jspecify.annotations.Nullable;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -30,8 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
     /** A message, the resubscription marker (channel null), or a task to run in order on the dispatcher. */
-    private record Raw(String channel, String text, long receivedAtMillis, Runnable task) {
-        Raw(String channel, String text, long receivedAtMillis) {
+    private record Raw(@Nullable String channel, @Nullable String text, long receivedAtMillis, @Nullable Runnable task) {
+        Raw(@Nullable String channel, @Nullable String text, long receivedAtMillis) {
             this(channel, text, receivedAtMillis, null);
         }
     }
@@ -135,33 +136,35 @@ public final class RedisSubscriber implements AutoCloseable {
     }
 
     private void dispatch(Raw raw) {
-        if (raw.task() != null) {
+        Runnable task = raw.task();
+        if (task != null) {
             try {
-                raw.task().run();
+                task.run();
             } catch (RuntimeException e) {
                 LOG.error("a task on the dispatcher failed", e);
             }
             return;
         }
-        if (raw.channel() == null) {
+        String channel = raw.channel(), text = raw.text();
+        if (channel == null || text == null) {
             resubscriptions.incrementAndGet();
             LOG.info("resubscribed to {} channels after a reconnect", Channels.ALL.size());
             reloadAfter("a reconnect");
             return;
         }
-        stats.received(raw.channel());
+        stats.received(channel);
         List<Inbound> events;
         try {
-            events = reader.read(raw.channel(), raw.text(), reason -> stats.unreadable(raw.channel(), reason, raw.text()));
+            events = reader.read(channel, text, reason -> stats.unreadable(channel, reason, text));
         } catch (UnreadableMessage e) {
-            stats.unreadable(raw.channel(), e.getMessage(), raw.text());
+            stats.unreadable(channel, e.getMessage(), text);
             return;
         }
         for (Inbound event : events) {
             try {
                 sink.accept(event.receivedAt(raw.receivedAtMillis()));
             } catch (RuntimeException e) {
-                stats.unreadable(raw.channel(), "handler failed: " + e.getClass().getSimpleName(), raw.text());
+                stats.unreadable(channel, "handler failed: " + e.getClass().getSimpleName(), text);
                 LOG.error("handling {} failed", event.kind(), e);
             }
         }

@@ -1,5 +1,6 @@
 package io.tickstock.app.subscriber;
 
+import org.jspecify.annotations.Nullable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstock.contract.LogText;
@@ -32,11 +33,12 @@ public final class SubscriberStats {
     }
 
     /** A message (or one item of a batch) refused for {@code reason}; the first of each reason is logged with a sample. */
-    public void unreadable(String channel, String reason, String sample) {
-        unreadable.computeIfAbsent(channel + " | " + reason, k -> {
-            LOG.warn("unreadable message on {} ({}), counting further ones silently; sample: {}", channel, reason, LogText.quote(sample));
+    public void unreadable(String channel, @Nullable String reason, String sample) {
+        String why = reason == null ? "unknown" : reason; // a tag value must not be null
+        unreadable.computeIfAbsent(channel + " | " + why, k -> {
+            LOG.warn("unreadable message on {} ({}), counting further ones silently; sample: {}", channel, why, LogText.quote(sample));
             return Counter.builder("tickstock.app.messages.unreadable").description("Redis messages refused, by channel and reason")
-                    .tag("channel", channel).tag("reason", reason).register(registry);
+                    .tag("channel", channel).tag("reason", why).register(registry);
         }).increment();
     }
 

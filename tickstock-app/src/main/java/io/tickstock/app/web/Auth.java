@@ -1,5 +1,6 @@
 package io.tickstock.app.web;
 
+import org.jspecify.annotations.Nullable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tickstock.app.store.LoginSessions;
@@ -47,7 +48,7 @@ public final class Auth {
     private final LoginSessions sessions;
     private final LoginLimiter limiter;
     private final LongSupplier clock;
-    private final String metricsToken;
+    private final @Nullable String metricsToken;
     private final boolean secureCookie;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
@@ -56,7 +57,7 @@ public final class Auth {
      * @param metricsToken bearer token that may read {@code /metrics} without a login, or null
      * @param secureCookie whether the cookie is marked {@code Secure} (served over HTTPS)
      */
-    public Auth(Users users, LoginSessions sessions, LongSupplier clock, String metricsToken, boolean secureCookie) {
+    public Auth(Users users, LoginSessions sessions, LongSupplier clock, @Nullable String metricsToken, boolean secureCookie) {
         this.users = users;
         this.sessions = sessions;
         this.limiter = new LoginLimiter(clock);
@@ -116,7 +117,7 @@ public final class Auth {
      * token. While PostgreSQL is unreachable a session checked before stays valid until its expiry; an unknown token
      * is refused.
      */
-    public Optional<Login> user(String token) {
+    public Optional<Login> user(@Nullable String token) {
         if (token == null || token.isEmpty() || token.length() > 100) return Optional.empty();
         long now = clock.getAsLong();
         Checked c = checked.get(token);

@@ -1,5 +1,6 @@
 package io.tickstock.app.web;
 
+import org.jspecify.annotations.Nullable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tickstock.contract.Json;
@@ -67,7 +68,7 @@ public final class BrowserGuard {
         ctx.skipRemainingHandlers();
     }
 
-    private static String origin(Context ctx) {
+    private static @Nullable String origin(Context ctx) {
         String origin = ctx.header("Origin");
         return origin != null ? origin : ctx.header("Referer");
     }

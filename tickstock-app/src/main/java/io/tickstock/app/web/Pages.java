@@ -42,7 +42,7 @@ public final class Pages {
                 ctx.status(HttpStatus.NOT_FOUND).result("not found");
                 return;
             }
-            ctx.contentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+            ctx.contentType(TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
             ctx.header("Cache-Control", "no-cache");
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.result(in.readAllBytes());

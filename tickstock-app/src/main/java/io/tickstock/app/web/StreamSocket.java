@@ -1,5 +1,6 @@
 package io.tickstock.app.web;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
@@ -39,7 +40,7 @@ public final class StreamSocket implements AutoCloseable {
     public static final int SESSION_ENDED = 4401;
 
     /** A connection and the login token it was opened with. */
-    private record Connection(io.javalin.websocket.WsContext ctx, String token) {}
+    private record Connection(io.javalin.websocket.WsContext ctx, @Nullable String token) {}
 
     private final Map<String, Connection> connections = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> snapshotting = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -117,7 +118,7 @@ public final class StreamSocket implements AutoCloseable {
         try {
             sub = Subscription.parse(msg);
         } catch (Subscription.Invalid e) {
-            error(ctx, e.parameter(), e.getMessage());
+            error(ctx, e.parameter(), String.valueOf(e.getMessage()));
             return;
         }
         hub.subscribe(ctx, sub);

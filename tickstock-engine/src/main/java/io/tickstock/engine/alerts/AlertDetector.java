@@ -1,7 +1,9 @@
 package io.tickstock.engine.alerts;
 
 import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.indicators.BollingerBands;
 import io.tickstock.engine.indicators.IndicatorSet;
+import io.tickstock.engine.indicators.Macd;
 import io.tickstock.engine.indicators.Rsi;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,15 +67,17 @@ public final class AlertDetector {
 
     private List<Alert> evaluate(IndicatorSet set, double close) {
         List<Alert> alerts = new ArrayList<>(0);
-        double rsi = set.rsi() == null ? Double.NaN : set.rsi().value();
+        Rsi rsiIndicator = set.rsi();
+        double rsi = rsiIndicator == null ? Double.NaN : rsiIndicator.value();
         if (rsi > Rsi.OVERBOUGHT && prevRsi <= Rsi.OVERBOUGHT)
             alerts.add(new Alert(AlertType.RSI_OVERBOUGHT, "RSI", rsi, Rsi.OVERBOUGHT, "above", rsi > 80 ? "critical" : "warning"));
         if (rsi < Rsi.OVERSOLD && prevRsi >= Rsi.OVERSOLD)
             alerts.add(new Alert(AlertType.RSI_OVERSOLD, "RSI", rsi, Rsi.OVERSOLD, "below", rsi < 20 ? "critical" : "warning"));
         prevRsi = rsi;
 
-        double macd = set.macd() == null ? Double.NaN : set.macd().value();
-        double signal = set.macd() == null ? Double.NaN : set.macd().signal();
+        Macd macdIndicator = set.macd();
+        double macd = macdIndicator == null ? Double.NaN : macdIndicator.value();
+        double signal = macdIndicator == null ? Double.NaN : macdIndicator.signal();
         if (macd > signal && prevMacd <= prevSignal)
             alerts.add(new Alert(AlertType.MACD_BULLISH_CROSS, "MACD", macd, signal, "above", "info"));
         if (macd < signal && prevMacd >= prevSignal)
@@ -81,8 +85,9 @@ public final class AlertDetector {
         prevMacd = macd;
         prevSignal = signal;
 
-        double upper = set.bbands() == null ? Double.NaN : set.bbands().upper();
-        double lower = set.bbands() == null ? Double.NaN : set.bbands().lower();
+        BollingerBands bands = set.bbands();
+        double upper = bands == null ? Double.NaN : bands.upper();
+        double lower = bands == null ? Double.NaN : bands.lower();
         if (close > upper && prevClose <= prevUpper)
             alerts.add(new Alert(AlertType.BB_UPPER_BREAK, "BBANDS", close, upper, "above", "warning"));
         if (close < lower && prevClose >= prevLower)

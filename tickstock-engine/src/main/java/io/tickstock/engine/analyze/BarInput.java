@@ -1,5 +1,6 @@
 package io.tickstock.engine.analyze;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.bars.MarketSession;
@@ -36,7 +37,7 @@ public final class BarInput {
      * @throws IllegalArgumentException when the file is of no known kind or holds several tickers without
      *                                  {@code symbol}
      */
-    public static Bars read(Path path, String symbol, boolean extendedHours, LongConsumer progress) throws IOException {
+    public static Bars read(Path path, @Nullable String symbol, boolean extendedHours, LongConsumer progress) throws IOException {
         if (!Files.isRegularFile(path)) throw new IOException(path + ": no such file");
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         String parent = path.getParent() == null ? "" : path.getParent().toString().replace('\\', '/');
@@ -63,10 +64,10 @@ public final class BarInput {
                 + "', a LEAN minute/daily/tick zip, or a Massive trades flat file (.csv.gz)");
     }
 
-    private static Bars aggregate(TradeSource source, String symbol, boolean extendedHours, LongConsumer progress)
+    private static Bars aggregate(TradeSource source, @Nullable String symbol, boolean extendedHours, LongConsumer progress)
             throws IOException {
         List<Bar> bars = new ArrayList<>();
-        String[] seen = {null};
+        @Nullable String[] seen = {null};
         BarAggregator aggregator = new BarAggregator(0, 15 * Bar.MINUTE, false, new BarAggregator.Sink() {
             @Override public void onBar(Bar bar) { bars.add(bar); }
             @Override public void onCorrection(Bar bar, int revision) {
@@ -80,7 +81,7 @@ public final class BarInput {
         long n = 0;
         for (Trade t; (t = source.next()) != null; ) {
             if (seen[0] == null) seen[0] = t.symbol();
-            else if (!seen[0].equals(t.symbol())) {
+            else if (!t.symbol().equals(seen[0])) {
                 throw new IllegalArgumentException("the input holds several tickers (" + seen[0] + ", " + t.symbol()
                         + ", …): pass --symbol");
             }

@@ -1,5 +1,6 @@
 package io.tickstock.engine.bars;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeUpdates;
 import java.util.ArrayDeque;
@@ -129,7 +130,7 @@ public final class BarAggregator {
     }
 
     private void close(SymbolBars s) {
-        BarBuilder b = s.open;
+        BarBuilder b = java.util.Objects.requireNonNull(s.open, "close() of a symbol without an open minute");
         s.open = null;
         s.lastClosedStart = b.startMillis;
         s.closed.addLast(b);
@@ -149,7 +150,7 @@ public final class BarAggregator {
         if (prev == null || prev.session() != session) return;
         for (long m = prev.startMillis() + Bar.MINUTE; m <= lastMinute; m += Bar.MINUTE) {
             if (MarketSession.of(m) != session || m - prev.startMillis() > 24 * 60 * Bar.MINUTE) return;
-            double c = s.lastBar.close();
+            double c = prev.close();
             Bar filled = new Bar(s.symbol, m, c, c, c, c, 0, c, 0, session, true);
             s.lastBar = filled;
             s.lastClosedStart = Math.max(s.lastClosedStart, m);
@@ -183,9 +184,9 @@ public final class BarAggregator {
     private static final class SymbolBars {
         final String symbol;
         final ArrayDeque<BarBuilder> closed = new ArrayDeque<>();
-        BarBuilder open, spare;
+        @Nullable BarBuilder open, spare;
         long lastClosedStart = Long.MIN_VALUE;
-        Bar lastBar;
+        @Nullable Bar lastBar;
 
         SymbolBars(String symbol) {
             this.symbol = symbol;
@@ -198,7 +199,7 @@ public final class BarAggregator {
             return b;
         }
 
-        BarBuilder closedAt(long barStart) {
+        @Nullable BarBuilder closedAt(long barStart) {
             for (Iterator<BarBuilder> it = closed.descendingIterator(); it.hasNext(); ) {
                 BarBuilder b = it.next();
                 if (b.startMillis == barStart) return b;

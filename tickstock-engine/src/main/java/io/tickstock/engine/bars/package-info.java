@@ -5,4 +5,7 @@
  * ({@link io.tickstock.engine.trades.LeanSaleConditions}). Late trades within the correction window amend
  * closed bars as revisions. Pure and single-threaded: no I/O.
  */
+@NullMarked
 package io.tickstock.engine.bars;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -23,7 +24,7 @@ public final class CloneTrades implements TradeSource {
     }
 
     @Override
-    public Trade next() throws IOException {
+    public @Nullable Trade next() throws IOException {
         if (pending.isEmpty()) {
             Trade t = source.next();
             if (t == null) return null;

@@ -29,8 +29,9 @@ public final class LeanBarFile {
      * @throws IOException when the file cannot be read or a line is malformed (message names file and line)
      */
     public static List<Bar> read(Path zip) throws IOException {
-        boolean daily = zip.getParent().getFileName().toString().equals("daily");
-        String symbol = (daily ? zip.getFileName().toString().replace(".zip", "") : zip.getParent().getFileName().toString())
+        String folder = LeanTickFile.folderName(zip);
+        boolean daily = folder.equals("daily");
+        String symbol = (daily ? zip.getFileName().toString().replace(".zip", "") : folder)
                 .toUpperCase(Locale.ROOT);
         long midnight = daily ? 0 : LeanTickFile.dateOf(zip).atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         DateTimeFormatter dailyFormat = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm");

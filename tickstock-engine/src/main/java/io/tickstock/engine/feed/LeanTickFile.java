@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.trades.LeanSaleConditions;
@@ -48,8 +49,20 @@ public final class LeanTickFile implements TradeSource {
         this(path, symbolOf(path), dateOf(path), unzip(path));
     }
 
+    /**
+     * The name of the folder holding {@code file} (LEAN's symbol or resolution folder).
+     *
+     * @throws IllegalArgumentException when the path has no folder
+     */
+    public static String folderName(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path name = folder == null ? null : folder.getFileName();
+        if (name == null) throw new IllegalArgumentException(file + ": expected a LEAN path …/<symbol>/<file>.zip");
+        return name.toString();
+    }
+
     private static String symbolOf(Path path) {
-        String symbol = path.getParent().getFileName().toString().toUpperCase(Locale.ROOT);
+        String symbol = folderName(path).toUpperCase(Locale.ROOT);
         if (!io.tickstock.contract.Limits.isSymbol(symbol)) {
             throw new IllegalArgumentException(path + ": symbol '" + symbol + "' (from the folder name) is outside the contract's form "
                     + io.tickstock.contract.Limits.SYMBOL_FORM);
@@ -91,7 +104,7 @@ public final class LeanTickFile implements TradeSource {
     }
 
     @Override
-    public Trade next() throws IOException {
+    public @Nullable Trade next() throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
             lineNumber++;
@@ -101,7 +114,7 @@ public final class LeanTickFile implements TradeSource {
         return null;
     }
 
-    private Trade parse(String line) {
+    private @Nullable Trade parse(String line) {
         try {
             int c1 = line.indexOf(','), c2 = line.indexOf(',', c1 + 1), c3 = line.indexOf(',', c2 + 1);
             int c4 = line.indexOf(',', c3 + 1), c5 = line.indexOf(',', c4 + 1);

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.net.URI;
@@ -80,8 +81,8 @@ public final class MassiveClient implements AutoCloseable {
     private final AtomicLong droppedFrames = new AtomicLong(), reconnects = new AtomicLong();
     private final Map<String, Long> malformed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long trades, sequenceGaps, sequenceRegressions;
-    private volatile Session socket;
-    private volatile Handler current;
+    private volatile @Nullable Session socket;
+    private volatile @Nullable Handler current;
     private volatile boolean closing, authenticated, failed;
     private volatile long lostAt = -1, lastPong, pingSentAt;
     private long backoffMillis = 1_000;
@@ -129,8 +130,8 @@ public final class MassiveClient implements AutoCloseable {
     }
 
     /** One report and one reconnect per connection, however many callbacks say it ended. */
-    private synchronized void lost(Handler handler, String reason) {
-        if (handler != current || handler.ended) return;
+    private synchronized void lost(@Nullable Handler handler, String reason) {
+        if (handler == null || handler != current || handler.ended) return; // null: never connected
         handler.ended = true;
         authenticated = false;
         if (closing || failed) return;
@@ -188,7 +189,7 @@ public final class MassiveClient implements AutoCloseable {
      *
      * @throws InterruptedException when the consumer thread is interrupted
      */
-    public Trade poll(long timeout, TimeUnit unit) throws InterruptedException {
+    public @Nullable Trade poll(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (decoded.isEmpty()) {
             String frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -254,7 +255,7 @@ public final class MassiveClient implements AutoCloseable {
     /** Public because Jetty binds the listener methods through method handles; not an API. */
     public final class Handler implements Session.Listener.AutoDemanding {
         private final MassiveFrames statusDecoder = new MassiveFrames(TradeConditions.bundled());
-        private volatile Session session;
+        private volatile @Nullable Session session;
         private boolean ended;
 
         @Override public void onWebSocketOpen(Session s) {
@@ -264,6 +265,7 @@ public final class MassiveClient implements AutoCloseable {
 
         @Override public void onWebSocketText(String frame) {
             Session ws = session;
+            if (ws == null) return; // frames arrive only after onWebSocketOpen
             if (frame.contains("\"status\"")) {
                 statusDecoder.decode(frame, new MassiveFrames.Sink() {
                     @Override public void onTrade(Trade trade, long sequence) {}

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.io.BufferedReader;
@@ -31,7 +32,7 @@ public final class MassiveFlatFile implements TradeSource {
             + "sequence_number,sip_timestamp,size,tape,trf_id,trf_timestamp";
 
     private final Path path;
-    private final String symbol;
+    private final @Nullable String symbol;
     private final TradeConditions conditions;
     private final BufferedReader reader;
     private long lineNumber, malformed;
@@ -41,7 +42,7 @@ public final class MassiveFlatFile implements TradeSource {
      * @param symbol only this ticker (upper case), or null for every ticker
      * @throws IOException when the file cannot be opened or its header is not Massive's
      */
-    public MassiveFlatFile(Path path, String symbol, TradeConditions conditions) throws IOException {
+    public MassiveFlatFile(Path path, @Nullable String symbol, TradeConditions conditions) throws IOException {
         this.path = path;
         this.symbol = symbol;
         this.conditions = conditions;
@@ -62,7 +63,7 @@ public final class MassiveFlatFile implements TradeSource {
      *
      * @param symbols the tickers to read; null or empty for every ticker in the file (found by one pass)
      */
-    public static TradeSource timeOrdered(Path path, java.util.Collection<String> symbols, TradeConditions conditions)
+    public static TradeSource timeOrdered(Path path, java.util.@Nullable Collection<String> symbols, TradeConditions conditions)
             throws IOException {
         java.util.List<String> tickers = new java.util.ArrayList<>();
         if (symbols != null && !symbols.isEmpty()) {
@@ -92,7 +93,7 @@ public final class MassiveFlatFile implements TradeSource {
     }
 
     @Override
-    public Trade next() throws IOException {
+    public @Nullable Trade next() throws IOException {
         if (done) return null;
         String line;
         while ((line = reader.readLine()) != null) {
@@ -110,7 +111,7 @@ public final class MassiveFlatFile implements TradeSource {
         return null;
     }
 
-    private Trade parse(String line) {
+    private @Nullable Trade parse(String line) {
         String[] f = split(line);
         if (f.length != 13) throw new IllegalArgumentException("expected 13 fields, found " + f.length);
         String ticker = f[0];

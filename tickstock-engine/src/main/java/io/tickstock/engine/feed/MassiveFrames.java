@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -58,13 +59,13 @@ public final class MassiveFrames {
             while ((t = p.nextToken()) == JsonToken.START_OBJECT) event(p, sink);
             if (t != JsonToken.END_ARRAY) sink.onMalformed("array holds a " + t + ", expected event objects");
         } catch (IOException | RuntimeException e) {
-            sink.onMalformed("unreadable JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            sink.onMalformed("unreadable JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 
     /** The fields of one event as read; reused (the decoder is single-threaded). */
     private static final class Fields {
-        String ev, sym, status, message;
+        @Nullable String ev, sym, status, message;
         double price, open, high, low, close, vwap;
         long volume, size, time, sequence;
         int conditions;

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class MergedTradeSource implements TradeSource {
     }
 
     @Override
-    public Trade next() throws IOException {
+    public @Nullable Trade next() throws IOException {
         Head head = heads.poll();
         if (head == null) return null;
         advance(head.source, head.order);

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.trades.TradeUpdates;
@@ -41,7 +42,7 @@ public final class SyntheticTrades implements TradeSource {
     }
 
     @Override
-    public Trade next() {
+    public @Nullable Trade next() {
         Symbol s = queue.poll();
         if (s == null) return null;
         Trade t = s.trade();

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,7 +11,7 @@ public interface TradeSource extends Closeable {
      * @return the next trade in time order, or null at the end
      * @throws IOException when the underlying file cannot be read
      */
-    Trade next() throws IOException;
+    @Nullable Trade next() throws IOException;
 
     /** Malformed lines skipped so far (each was logged with its reason). */
     long malformed();

@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,7 +30,7 @@ public final class Universes {
     }
 
     /** The bundled universes, plus those of {@code file} when not null (same names override). */
-    public static Universes load(Path file) throws IOException {
+    public static Universes load(@Nullable Path file) throws IOException {
         Map<String, List<String>> all = new LinkedHashMap<>();
         try (InputStream in = Universes.class.getResourceAsStream("universes.yaml")) {
             if (in == null) throw new IllegalStateException("missing bundled universes.yaml");

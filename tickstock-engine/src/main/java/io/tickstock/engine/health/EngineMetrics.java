@@ -1,5 +1,6 @@
 package io.tickstock.engine.health;
 
+import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,7 +31,7 @@ public final class EngineMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<Events.Health> latest = new AtomicReference<>();
     private final AtomicLong healthEvents = new AtomicLong();
-    private HttpServer server;
+    private @Nullable HttpServer server;
 
     /** The outboxes' state, read at each scrape. */
     public interface Outboxes {
@@ -103,7 +104,7 @@ public final class EngineMetrics implements AutoCloseable {
      * @return the port
      * @throws UncheckedIOException naming the port and the option to change when it is taken
      */
-    public int serve(String host, int port, String token) {
+    public int serve(String host, int port, @Nullable String token) {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {

@@ -1,12 +1,14 @@
 package io.tickstock.engine.indicators;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of the indicators: copyable state plus the {@link IndicatorSeries} that {@link IndicatorSpec#newSet()}
  * hands every instance of one spec item (copies share it). An instance built directly describes itself on
  * first use. Not thread-safe: the shard thread owns it.
  */
 abstract class IndicatorBase extends Copyable implements Indicator {
-    private IndicatorSeries series;
+    private @Nullable IndicatorSeries series;
 
     @Override
     public final IndicatorSeries series() {

@@ -1,5 +1,6 @@
 package io.tickstock.engine.indicators;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.bars.Bar;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,9 @@ import java.util.List;
  */
 public final class IndicatorSet {
     private final List<Indicator> indicators;
-    private final Rsi rsi;
-    private final Macd macd;
-    private final BollingerBands bbands;
+    private final @Nullable Rsi rsi;
+    private final @Nullable Macd macd;
+    private final @Nullable BollingerBands bbands;
 
     IndicatorSet(List<Indicator> indicators) {
         this.indicators = List.copyOf(indicators);
@@ -45,11 +46,11 @@ public final class IndicatorSet {
         return ready;
     }
 
-    public Rsi rsi() { return rsi; }
-    public Macd macd() { return macd; }
-    public BollingerBands bbands() { return bbands; }
+    public @Nullable Rsi rsi() { return rsi; }
+    public @Nullable Macd macd() { return macd; }
+    public @Nullable BollingerBands bbands() { return bbands; }
 
-    private <T> T find(Class<T> type) {
+    private <T> @Nullable T find(Class<T> type) {
         return indicators.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 }

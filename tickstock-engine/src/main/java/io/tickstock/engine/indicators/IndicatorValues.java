@@ -1,5 +1,6 @@
 package io.tickstock.engine.indicators;
 
+import org.jspecify.annotations.Nullable;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -30,7 +31,7 @@ final class IndicatorValues extends AbstractMap<String, Double> {
     }
 
     @Override
-    public Double get(Object key) {
+    public @Nullable Double get(Object key) {
         int k = names.indexOf(key);
         return k < 0 ? null : values[k];
     }

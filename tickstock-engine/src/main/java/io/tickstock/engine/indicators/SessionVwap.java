@@ -1,5 +1,6 @@
 package io.tickstock.engine.indicators;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.bars.Bar;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Map;
  * volume leaves the value unchanged (the close until the first volume). Lookback 0.
  */
 public final class SessionVwap extends IndicatorBase {
-    private LocalDate day;
+    private @Nullable LocalDate day;
     private double notional, volume, value = Double.NaN;
 
     /** Feeds one bar; returns the session VWAP. */

@@ -3,4 +3,7 @@
  * TA-Lib lookback and silent (NaN, not published) before it. Each class names the TA-Lib function it
  * reproduces and any TA-Lib quirk it must copy. Single-threaded: one instance per symbol and series.
  */
+@NullMarked
 package io.tickstock.engine.indicators;
+
+import org.jspecify.annotations.NullMarked;

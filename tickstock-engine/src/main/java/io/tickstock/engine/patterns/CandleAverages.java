@@ -16,8 +16,9 @@ import java.util.List;
 public final class CandleAverages {
     private final List<CandleSetting> settings = new ArrayList<>();
     private final List<int[]> keys = new ArrayList<>(); // {shift, start}
-    private CandleSetting[] setting;
-    private int[] shift, start, period;
+    private boolean frozen;
+    private CandleSetting[] setting = new CandleSetting[0]; // set by freeze()
+    private int[] shift = new int[0], start = new int[0], period = new int[0];
     private int memory;
 
     CandleAverages() {}
@@ -32,7 +33,7 @@ public final class CandleAverages {
         for (int i = 0; i < settings.size(); i++) {
             if (settings.get(i) == s && keys.get(i)[0] == shift && keys.get(i)[1] == start) return i;
         }
-        if (setting != null) throw new IllegalStateException("candle averages are frozen");
+        if (frozen) throw new IllegalStateException("candle averages are frozen");
         settings.add(s);
         keys.add(new int[] {shift, start});
         return settings.size() - 1;
@@ -40,13 +41,14 @@ public final class CandleAverages {
 
     /** Reserves {@code slots} longs of per-symbol memory for a stateful pattern; returns the first slot. */
     public int reserveMemory(int slots) {
-        if (setting != null) throw new IllegalStateException("candle averages are frozen");
+        if (frozen) throw new IllegalStateException("candle averages are frozen");
         memory += slots;
         return memory - slots;
     }
 
     void freeze() {
         int n = settings.size();
+        frozen = true;
         setting = settings.toArray(CandleSetting[]::new);
         shift = new int[n];
         start = new int[n];

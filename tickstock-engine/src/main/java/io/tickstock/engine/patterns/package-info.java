@@ -7,4 +7,7 @@
  * {@link io.tickstock.engine.patterns.PricePatterns} the four price patterns of the legacy channel. Pure,
  * single-threaded per symbol.
  */
+@NullMarked
 package io.tickstock.engine.patterns;
+
+import org.jspecify.annotations.NullMarked;

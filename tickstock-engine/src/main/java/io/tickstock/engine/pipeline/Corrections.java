@@ -1,5 +1,6 @@
 package io.tickstock.engine.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.indicators.Indicator;
@@ -24,7 +25,8 @@ import java.util.Set;
 final class Corrections {
     /** Bars between checkpoints. */
     static final int SPAN = 16;
-    private SymbolAnalytics live, older, newer;
+    private SymbolAnalytics live, older;
+    private @Nullable SymbolAnalytics newer; // null until SPAN bars after `older`
     private final List<Bar> bars = new ArrayList<>(); // since `older`; `newer` = older + bars[0..SPAN)
     private long uncorrectable;
 
@@ -42,7 +44,7 @@ final class Corrections {
         bars.add(bar);
         if (bars.size() == SPAN) newer = live.copy();
         if (bars.size() == 2 * SPAN) {
-            older = newer;
+            older = java.util.Objects.requireNonNull(newer, "checkpoint after SPAN bars");
             bars.subList(0, SPAN).clear();
             newer = live.copy();
         }
@@ -144,7 +146,7 @@ final class Corrections {
                 for (Detection d : e.getValue().values()) {
                     if (nowFound.contains(d.patternType())) continue;
                     Bar bar = barsByStart.getOrDefault(e.getKey(), previous.get(e.getKey()));
-                    out.onPatternRetracted(bar, d);
+                    out.onPatternRetracted(java.util.Objects.requireNonNull(bar, "retracted pattern's bar"), d);
                 }
             }
         }

@@ -4,4 +4,7 @@
  * from per-symbol checkpoints and deliver only what changed. Pure and single-threaded; the same trades
  * give the same events in replay and live.
  */
+@NullMarked
 package io.tickstock.engine.pipeline;
+
+import org.jspecify.annotations.NullMarked;

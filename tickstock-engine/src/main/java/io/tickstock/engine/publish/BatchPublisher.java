@@ -1,5 +1,6 @@
 package io.tickstock.engine.publish;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.EventJson;
 import io.tickstock.contract.Events;
@@ -23,7 +24,7 @@ final class BatchPublisher {
     private final IndicatorJson indicatorJson;
     private final StringBuilder indicators = new StringBuilder(1 << 14);
     private int indicatorCount;
-    private String indicatorTime;
+    private String indicatorTime = ""; // the open batch's timestamp
     private final List<Events.PatternDetection> patterns = new ArrayList<>(), detected = new ArrayList<>();
 
     /** @param now the wall clock as ISO text */

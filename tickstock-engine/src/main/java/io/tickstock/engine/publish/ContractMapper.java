@@ -1,5 +1,6 @@
 package io.tickstock.engine.publish;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.alerts.Alert;
@@ -23,7 +24,7 @@ import java.util.function.LongSupplier;
 final class ContractMapper {
     private final LongSupplier clock;
     private long nowMillis = Long.MIN_VALUE, barMillis = Long.MIN_VALUE;
-    private String nowText, barText, barQuoted;
+    private String nowText = "", barText = "", barQuoted = ""; // for nowMillis and barMillis
 
     /** @param clock wall clock, epoch ms */
     ContractMapper(LongSupplier clock) {
@@ -55,7 +56,7 @@ final class ContractMapper {
         return barQuoted;
     }
 
-    Events.Bar bar(Bar bar, String sessionId) {
+    Events.Bar bar(Bar bar, @Nullable String sessionId) {
         return new Events.Bar(bar.symbol(), barTime(bar.startMillis()), "1min", bar.open(), bar.high(), bar.low(), bar.close(),
                 bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId, bar.filled());
     }
@@ -71,7 +72,7 @@ final class ContractMapper {
         return new Events.IndicatorCalculation(bar.symbol(), s.name(), i.value(), i.values(), time, "1min", s.parameters());
     }
 
-    Events.IndicatorAlert alert(Bar bar, Alert a, String sessionId) {
+    Events.IndicatorAlert alert(Bar bar, Alert a, @Nullable String sessionId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("indicator", a.indicator());
         data.put("value", a.value());
@@ -81,7 +82,7 @@ final class ContractMapper {
     }
 
     /** session_id, detection method, a fresh pattern_id. */
-    static Map<String, Object> metadata(String sessionId, Detection d) {
+    static Map<String, Object> metadata(@Nullable String sessionId, Detection d) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (sessionId != null) metadata.put("session_id", sessionId);
         if (d.function().startsWith("CDL")) {

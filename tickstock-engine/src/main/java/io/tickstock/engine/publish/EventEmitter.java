@@ -1,5 +1,6 @@
 package io.tickstock.engine.publish;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.EventJson;
 import io.tickstock.contract.Events;
@@ -42,9 +43,9 @@ public final class EventEmitter implements AnalyticsListener {
     private final LegacyBridge legacy = new LegacyBridge();
     private final IndicatorJson indicatorJson = new IndicatorJson();
     /** Batch mode's accumulator, or null when every value and pattern is its own message. */
-    private final BatchPublisher batch;
+    private final @Nullable BatchPublisher batch;
     private final StringBuilder scratch = new StringBuilder(512);
-    private volatile StreamingSession session;
+    private volatile @Nullable StreamingSession session;
 
     /** One message per indicator value and pattern. @param clock wall clock, epoch ms */
     public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock) {
@@ -67,11 +68,11 @@ public final class EventEmitter implements AnalyticsListener {
     }
 
     /** Sets the session events are attributed to (null between sessions). */
-    public void session(StreamingSession session) {
+    public void session(@Nullable StreamingSession session) {
         this.session = session;
     }
 
-    private String sessionId() {
+    private @Nullable String sessionId() {
         StreamingSession s = session;
         return s == null ? null : s.id();
     }

@@ -1,5 +1,7 @@
 package io.tickstock.engine.publish;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One Redis operation queued for the publisher: PUBLISH, SET (with an expiry when {@code ttlMillis} &gt; 0) or DEL.
  *
@@ -9,7 +11,7 @@ package io.tickstock.engine.publish;
  *                    delivered (bars, patterns, alerts, sessions)
  * @param ttlMillis   a SET's expiry in milliseconds (PX), 0 for none
  */
-public record RedisCommand(Kind kind, String target, String payload, long queuedNanos, String series, long ttlMillis) {
+public record RedisCommand(Kind kind, String target, String payload, long queuedNanos, @Nullable String series, long ttlMillis) {
     public enum Kind { PUBLISH, SET, DEL }
 
     public static RedisCommand publish(String channel, String json) {
@@ -27,6 +29,6 @@ public record RedisCommand(Kind kind, String target, String payload, long queued
     }
 
     public static RedisCommand del(String key) {
-        return new RedisCommand(Kind.DEL, key, null, System.nanoTime(), null, 0);
+        return new RedisCommand(Kind.DEL, key, "", System.nanoTime(), null, 0);
     }
 }

@@ -3,4 +3,7 @@
  * ({@link io.tickstock.engine.publish.EventEmitter}) and a pipelined, bounded publisher
  * ({@link io.tickstock.engine.publish.RedisPublisher}).
  */
+@NullMarked
 package io.tickstock.engine.publish;
+
+import org.jspecify.annotations.NullMarked;

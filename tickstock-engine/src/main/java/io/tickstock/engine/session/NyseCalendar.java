@@ -1,5 +1,6 @@
 package io.tickstock.engine.session;
 
+import org.jspecify.annotations.Nullable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -41,7 +42,7 @@ public final class NyseCalendar {
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
                 LocalDate date = LocalDate.parse(row.get("date"));
-                switch (row.get("kind")) {
+                switch (String.valueOf(row.get("kind"))) {
                     case "holiday" -> holidays.add(date);
                     case "early_close" -> early.put(date, LocalTime.parse(row.get("close")));
                     default -> throw new IllegalArgumentException("kind must be holiday or early_close, was " + row.get("kind"));
@@ -85,7 +86,7 @@ public final class NyseCalendar {
      * The regular session's close on {@code date} (16:00, 13:00 on early-close days), or null on weekends and holidays:
      * what {@link io.tickstock.engine.bars.MarketSession} asks to tag a bar. Static: the calendar is one table.
      */
-    public static LocalTime regularClose(LocalDate date) {
+    public static @Nullable LocalTime regularClose(LocalDate date) {
         DayOfWeek w = date.getDayOfWeek();
         if (w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY || TABLE.holidays().contains(date)) return null;
         return TABLE.earlyCloses().getOrDefault(date, CLOSE);

@@ -1,5 +1,6 @@
 package io.tickstock.engine.store;
 
+import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
@@ -13,7 +14,7 @@ import java.util.Map;
  * ({@link #line()} / {@link #parse}): five tab-separated fields, the CSV last; no field holds a newline
  * (JSON text escapes its control characters).
  */
-record CopyRow(Table table, String key, long timeMillis, String sessionId, String csv) {
+record CopyRow(Table table, String key, long timeMillis, @Nullable String sessionId, String csv) {
 
     /** The spool line (without its newline). */
     String line() {
@@ -76,7 +77,7 @@ record CopyRow(Table table, String key, long timeMillis, String sessionId, Strin
     }
 
     /** CSV for COPY: null is an empty unquoted field (NULL), text is always quoted, numbers and booleans plain. */
-    static String csv(Object... values) {
+    static String csv(@Nullable Object... values) {
         StringBuilder sb = new StringBuilder(96);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) sb.append(',');

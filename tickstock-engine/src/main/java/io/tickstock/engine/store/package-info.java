@@ -3,4 +3,7 @@
  * ({@link io.tickstock.engine.store.HistoryWriter}), the on-disk spool for outages, and reading an interrupted
  * session back for a restart ({@link io.tickstock.engine.store.SessionHistory}).
  */
+@NullMarked
 package io.tickstock.engine.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * measured AlgoSeek sale-condition bits of LEAN's data ({@link io.tickstock.engine.trades.LeanSaleConditions}). Pure;
  * both {@code feed} (which decodes trades) and {@code bars} (which aggregates them) depend on it, not on each other.
  */
+@NullMarked
 package io.tickstock.engine.trades;
+
+import org.jspecify.annotations.NullMarked;

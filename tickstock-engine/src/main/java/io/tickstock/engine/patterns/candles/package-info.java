@@ -4,4 +4,7 @@
  * candle averages it reads with {@link io.tickstock.engine.patterns.CandleAverages} and returns TA-Lib's
  * integer output for the newest bar. Stateless; shared by all symbols and threads.
  */
+@NullMarked
 package io.tickstock.engine.patterns.candles;
+
+import org.jspecify.annotations.NullMarked;
