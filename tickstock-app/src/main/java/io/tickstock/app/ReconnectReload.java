@@ -30,7 +30,7 @@ final class ReconnectReload implements Runnable {
     private final LongSupplier clock;
     private final Consumer<Inbound> session, event;
     private long lastPatternMillis = -1, lastAlertMillis = -1;
-    private volatile long patterns, alerts;
+    private final java.util.concurrent.atomic.AtomicLong patterns = new java.util.concurrent.atomic.AtomicLong(), alerts = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param session where a changed session goes (the buffer)
@@ -71,10 +71,10 @@ final class ReconnectReload implements Runnable {
             }
             List<ObjectNode> missed = history.patternDetections(sid, since(lastPatternMillis), LIMIT);
             for (ObjectNode d : missed) event.accept(new Inbound(Inbound.Kind.PATTERN, CHANNEL, d, now, now));
-            patterns += missed.size();
+            patterns.addAndGet(missed.size());
             List<ObjectNode> missedAlerts = history.alerts(sid, since(lastAlertMillis), LIMIT);
             for (ObjectNode a : missedAlerts) event.accept(new Inbound(Inbound.Kind.ALERT, CHANNEL, a, now, now));
-            alerts += missedAlerts.size();
+            alerts.addAndGet(missedAlerts.size());
             LOG.info("reloaded session {}, {} patterns and {} alerts from PostgreSQL after a gap in the Redis subscription", sid,
                     missed.size(), missedAlerts.size());
         } catch (SQLException | RuntimeException e) {
@@ -87,7 +87,7 @@ final class ReconnectReload implements Runnable {
     }
 
     /** Patterns reloaded so far. */
-    long patterns() { return patterns; }
+    long patterns() { return patterns.get(); }
     /** Alerts reloaded so far. */
-    long alerts() { return alerts; }
+    long alerts() { return alerts.get(); }
 }

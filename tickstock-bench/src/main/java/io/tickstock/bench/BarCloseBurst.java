@@ -73,10 +73,14 @@ public final class BarCloseBurst {
             events = sent[0];
             bytes = sent[1];
         }
-        System.gc();
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
+        long heap;
+        try {
+            System.gc();
+            System.gc();
+            heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
+        }
         if (publisher != null) publisher.close();
         System.out.printf("{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n", symbols,
                 round(ms), round(shard), events, bytes >> 10, heap >> 20, publisher == null ? 0 : publisher.dropped());
@@ -89,7 +93,7 @@ public final class BarCloseBurst {
     /** {@code n} symbol names S0, S1, … (base 36). */
     public static List<String> symbols(int n) {
         List<String> names = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) names.add("S" + Integer.toString(i, 36).toUpperCase());
+        for (int i = 0; i < n; i++) names.add("S" + Integer.toString(i, 36).toUpperCase(java.util.Locale.ROOT));
         return names;
     }
 

@@ -42,7 +42,7 @@ import org.HdrHistogram.Histogram;
  * with what the emitter published. The clients ({@link ScanningClient}) scan frames instead of parsing them.
  */
 public final class EndToEndBench {
-    /** @param drainSeconds how long, after the last close, clients may take to receive what was published */
+    /** The harness's size; {@code drainSeconds}: how long, after the last close, clients may take to receive what was published */
     public record Options(int symbols, int clients, int rate, int seconds, int warmupSeconds, int drainSeconds, long bufferIntervalMs) {}
 
     private EndToEndBench() {}

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code replay} does it at maximum speed (a watermark each second of event time).
  */
 public final class NoIoReplay {
-    /** @param nanos wall time of the loop; {@code commands} Redis commands (events) and {@code rows} history rows made */
+    /** What one replay made; {@code nanos}: wall time of the loop; {@code commands} Redis commands (events) and {@code rows} history rows made */
     public record Result(long trades, long commands, long rows, long bytes, long nanos) {
         public double tradesPerSecond() { return trades * 1e9 / nanos; }
     }

@@ -91,7 +91,7 @@ class LoadTest {
     static java.net.Socket stalledClient(int port, String cookie) throws java.io.IOException {
         java.net.Socket socket = new java.net.Socket();
         socket.setReceiveBufferSize(4_096);
-        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
         String key = java.util.Base64.getEncoder().encodeToString("tickstock-stalled".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         socket.getOutputStream().write(("GET /streaming/ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nCookie: " + cookie + "\r\n\r\n")
@@ -138,6 +138,7 @@ class LoadTest {
             }
         }
 
+        @SuppressWarnings("FutureReturnValueIgnored") // the rate is kept by the caller; a failed publish shows as a missing item
         void publish(long k) {
             String now = IsoTime.format(System.currentTimeMillis());
             String symbol = symbol(k);

@@ -52,7 +52,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--indicators: " + e.getMessage());
         }
         PrintStream err = System.err;
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminal.interactive();
         long started = System.nanoTime();
         Bars bars = BarInput.read(input, symbol, extendedHours,
                 trades -> progress(err, terminal, "reading", trades, "trades", started));

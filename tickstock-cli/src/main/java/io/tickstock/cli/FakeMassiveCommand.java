@@ -49,7 +49,8 @@ public final class FakeMassiveCommand implements Callable<Integer> {
             if (disconnectEverySeconds != null) {
                 if (disconnectEverySeconds < 1) throw new ParameterException(spec.commandLine(), "--disconnect-every must be >= 1 second");
                 var drills = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("fake-massive-drill").unstarted(r));
-                drills.scheduleAtFixedRate(server::dropAll, disconnectEverySeconds, disconnectEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
+                var drill = drills.scheduleAtFixedRate(server::dropAll, disconnectEverySeconds, disconnectEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
+                life.add(() -> drill.cancel(true));
                 life.add(drills::shutdownNow);
             }
             life.awaitShutdown();

@@ -3,11 +3,15 @@ package io.tickstock.cli;
 import io.tickstock.testkit.AppHttp;
 import io.tickstock.testkit.HostileMessages;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -86,6 +90,13 @@ public final class FuzzCommand implements Callable<Integer> {
         return n;
     }
 
+    /** Waits up to 10 s for the publishes; @throws IllegalStateException when Redis refused one or did not answer */
+    private static void awaitSent(List<RedisFuture<Long>> sending) {
+        if (!LettuceFutures.awaitAll(10, TimeUnit.SECONDS, sending.toArray(RedisFuture[]::new))) {
+            throw new IllegalStateException("Redis did not confirm the published messages within 10 s");
+        }
+    }
+
     /** Publishes {@code count} hostile messages at about {@code rate} per second; any thread. */
     static Sent publish(String redisUrl, int count, int rate, long seed) {
         HostileMessages messages = new HostileMessages(seed);
@@ -93,22 +104,24 @@ public final class FuzzCommand implements Callable<Integer> {
         long app = 0, engine = 0, valid = 0;
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> c = client.connect()) {
+            List<RedisFuture<Long>> sending = new ArrayList<>(256);
             long start = System.nanoTime(), nanosPer = 1_000_000_000L / rate;
             for (int i = 0; i < count; i++) {
                 HostileMessages.Message m = messages.next();
-                c.async().publish(m.channel(), m.text());
+                sending.add(c.async().publish(m.channel(), m.text()));
                 byKind.merge(m.kind(), 1L, Long::sum);
                 if (!m.refused()) valid++;
                 else if (m.channel().equals(Channels.ENGINE_COMMANDS)) engine++;
                 else app++;
                 long due = start + (i + 1) * nanosPer;
                 if ((i & 255) == 255) {
-                    c.sync().ping(); // back-pressure: every 256 messages wait for Redis
+                    awaitSent(sending); // back-pressure: every 256 messages wait for Redis; a failed publish fails the run
+                    sending.clear();
                     long wait = due - System.nanoTime();
                     if (wait > 0) LockSupport.parkNanos(wait);
                 }
             }
-            c.sync().ping();
+            awaitSent(sending);
         } finally {
             client.shutdown();
         }

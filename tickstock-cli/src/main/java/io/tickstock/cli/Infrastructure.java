@@ -26,6 +26,8 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     /**
+     * The Redis and PostgreSQL of the given URLs, or embedded ones under {@code home} for those unset or blank.
+     *
      * @throws IllegalArgumentException when a configured URL is malformed (message names the variable)
      * @throws IOException when an embedded server cannot start
      */

@@ -17,7 +17,7 @@ final class ReplayProgress implements AutoCloseable {
     private final PrintStream err = System.err;
 
     ReplayProgress(Engine engine) {
-        if (System.console() == null) {
+        if (!Terminal.interactive()) {
             thread = null;
             return;
         }

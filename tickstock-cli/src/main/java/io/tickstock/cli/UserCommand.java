@@ -101,7 +101,7 @@ public final class UserCommand implements Callable<Integer> {
     private char[] password() throws java.io.IOException {
         String env = System.getenv("TICKSTOCK_USER_PASSWORD");
         if (env != null && !env.isEmpty()) return env.toCharArray();
-        Console console = System.console();
+        Console console = Terminal.console();
         if (console != null) {
             char[] first = console.readPassword("password for %s: ", name);
             char[] again = console.readPassword("again: ");

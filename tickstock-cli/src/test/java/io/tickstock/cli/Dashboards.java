@@ -26,7 +26,7 @@ final class Dashboards {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    /** @return the session cookie of {@code user}, or null when the login failed */
+    /** Logs in as {@code user}; returns the session cookie, or null when the login failed. */
     static String loginAs(int port, String user, String password) throws Exception {
         return AppHttp.login(port, user, password).orElse(null);
     }

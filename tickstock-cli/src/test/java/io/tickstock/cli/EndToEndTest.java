@@ -233,11 +233,11 @@ class EndToEndTest {
             HttpResponse<String> csv = get(path, cookie);
             assertThat(csv.statusCode()).as(path).isEqualTo(200);
             assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-            String[] lines = csv.body().split("\n");
+            String[] lines = csv.body().split("\n", -1);
             assertThat(lines[0]).as(path).startsWith("symbol,");
             assertThat(lines.length).as(path).isGreaterThan(1);
         }
-        assertThat(get("/streaming/api/patterns/SPY?hours=24&format=csv", cookie).body().split("\n")[0])
+        assertThat(get("/streaming/api/patterns/SPY?hours=24&format=csv", cookie).body().split("\n", -1)[0])
                 .isEqualTo("symbol,pattern_type,confidence,timestamp,timeframe,open,high,low,close,volume,metadata,session_id");
 
         JsonNode openapi = Json.read(get("/streaming/api/openapi.json", cookie).body());

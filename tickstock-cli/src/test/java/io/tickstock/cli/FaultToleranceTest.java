@@ -92,7 +92,7 @@ class FaultToleranceTest {
     @AfterAll
     static void stop() throws Exception {
         if (subscriber != null) subscriber.shutdown();
-        if (subscriberResources != null) subscriberResources.shutdown();
+        if (subscriberResources != null) subscriberResources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly(3_000);
         if (app != null) app.close();
         if (postgres != null) postgres.close();
         if (redis != null) redis.close();

@@ -196,6 +196,7 @@ class LoginSecurityTest {
     }
 
     /** A self-signed RSA certificate for localhost, written as PEM (the form --tls-cert/--tls-key take). */
+    @SuppressWarnings("JavaUtilDate") // BouncyCastle's certificate builder takes java.util.Date
     static void selfSigned(Path certFile, Path keyFile) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);

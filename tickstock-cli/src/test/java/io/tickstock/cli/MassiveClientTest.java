@@ -88,6 +88,7 @@ class MassiveClientTest {
     }
 
     @Test
+    @SuppressWarnings("FutureReturnValueIgnored") // the tasks only occupy the common pool until released
     void theHandshakeDoesNotWaitForABusyCommonPool() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();

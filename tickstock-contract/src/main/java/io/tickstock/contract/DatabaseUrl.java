@@ -45,7 +45,7 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
         }
         StringBuilder query = new StringBuilder();
         if (u.getRawQuery() != null) {
-            for (String kv : u.getRawQuery().split("&")) {
+            for (String kv : u.getRawQuery().split("&", -1)) {
                 if (kv.isEmpty()) continue;
                 String[] p = kv.split("=", 2);
                 String name = URLDecoder.decode(p[0], StandardCharsets.UTF_8), value = p.length == 2 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "";

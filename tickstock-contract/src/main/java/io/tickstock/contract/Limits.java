@@ -33,7 +33,7 @@ public final class Limits {
         if (first < 'A' || first > 'Z') return false;
         for (int i = 1; i < n; i++) {
             char c = s.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.')) return false;
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.')) return false;
         }
         return true;
     }

@@ -31,8 +31,8 @@ public final class LogText {
                 case '\\' -> sb.append("\\\\");
                 case '\'' -> sb.append("\\'");
                 default -> {
-                    if (c < 0x20 || c >= 0x7f && c < 0xa0 || c == '\u2028' || c == '\u2029' || c >= '\u202a' && c <= '\u202e'
-                            || c >= '\u2066' && c <= '\u2069') {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+                            || (c >= '\u2066' && c <= '\u2069')) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

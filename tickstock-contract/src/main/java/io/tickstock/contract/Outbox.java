@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,7 +128,11 @@ public final class Outbox<T> implements AutoCloseable {
 
     /** Takes up to {@code maxBatch} items, waiting up to the idle time; queue first, then the table. */
     private synchronized void take(List<T> batch) throws InterruptedException {
-        if (queue.isEmpty() && latest.isEmpty()) wait(IDLE_MILLIS);
+        long left = TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS), until = System.nanoTime() + left;
+        while (running && queue.isEmpty() && latest.isEmpty() && left > 0) { // woken early (offer, close or spuriously): look again
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            left = until - System.nanoTime();
+        }
         while (batch.size() < maxBatch && !queue.isEmpty()) {
             T item = queue.pollFirst();
             if (seriesKey.apply(item) != null) keyedInQueue--;

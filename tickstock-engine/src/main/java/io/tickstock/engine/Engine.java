@@ -81,6 +81,7 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException naming TICKSTOCK_DATABASE_URL or TICKSTOCK_REDIS_URL when a server cannot be reached
      */
     @Initializer
+    @SuppressWarnings("FutureReturnValueIgnored") // both tasks are guarded; close() ends the scheduler
     public Engine start() {
         dataSource = Database.open(config.database(), "tickstock-engine", 4);
         Database.migrate(dataSource);

@@ -122,7 +122,11 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
         public Builder batchEvents(boolean batch) { this.batchEvents = batch; return this; }
         public Builder heartbeatMillis(long millis) { this.heartbeatMillis = millis; return this; }
 
-        /** @throws IllegalArgumentException naming the setting that is out of range */
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming the setting that is out of range
+         */
         public EngineConfig build() {
             return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
                     queueCapacity, spoolDir, spoolMaxBytes, metricsPort, metricsHost, metricsToken, batchEvents, heartbeatMillis);

@@ -26,7 +26,7 @@ public final class AppHttp {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** @return the {@code name=value} session cookie, or empty when the login failed */
+    /** Logs in; returns the {@code name=value} session cookie, or empty when the login failed. */
     public static Optional<String> login(int port, String user, String password) throws IOException, InterruptedException {
         return postLogin(port, user, password).headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';')));
     }

@@ -111,7 +111,7 @@ public final class FakeMassiveServer implements AutoCloseable {
                 subscribeRequests.add(params);
                 Set<String> topics = subscriptions.computeIfAbsent(ctx.sessionId(), k -> ConcurrentHashMap.newKeySet());
                 StringBuilder acks = new StringBuilder("[");
-                for (String topic : params.split(",")) {
+                for (String topic : params.split(",", -1)) {
                     topics.add(topic.trim());
                     if (acks.length() > 1) acks.append(',');
                     acks.append(event("success", "subscribed to: " + topic.trim()));
@@ -250,7 +250,7 @@ public final class FakeMassiveServer implements AutoCloseable {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 if (header) { header = false; continue; }
-                String[] f = line.split(",");
+                String[] f = line.split(",", -1);
                 if (!first) out.append(',');
                 first = false;
                 out.append("{\"id\":").append(f[0]).append(",\"name\":").append(Json.write(f[1]))

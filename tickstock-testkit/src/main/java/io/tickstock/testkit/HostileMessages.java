@@ -131,7 +131,7 @@ public final class HostileMessages {
     private String nested(Template t) {
         int depth = 33 + random.nextInt(3_000);
         String open = random.nextBoolean() ? "[" : "{\"a\":", close = open.equals("[") ? "]" : "}";
-        String field = t.required.getFirst().split("\\.")[0];
+        String field = t.required.getFirst().split("\\.", -1)[0];
         return "{\"" + field + "\":" + open.repeat(depth) + "1" + close.repeat(depth) + "}";
     }
 
@@ -157,7 +157,7 @@ public final class HostileMessages {
 
     private static ObjectNode parent(ObjectNode msg, String path) {
         JsonNode n = msg;
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("\\.", -1);
         for (int i = 0; i < parts.length - 1; i++) n = n.get(parts[i]);
         return (ObjectNode) n;
     }

@@ -72,7 +72,7 @@ public final class EngineLiveness {
     /** {@code status}, {@code last_heartbeat} (ISO, or null) and {@code heartbeat_age_seconds} (or null): the status API's {@code engine}. */
     public synchronized Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", status.name().toLowerCase());
+        m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
         m.put("last_heartbeat", lastHeartbeatMillis < 0 ? null : IsoTime.format(lastHeartbeatMillis));
         m.put("heartbeat_age_seconds", lastHeartbeatMillis < 0 || checkedAtMillis < 0 ? null
                 : Math.round((checkedAtMillis - lastHeartbeatMillis) / 100.0) / 10.0);

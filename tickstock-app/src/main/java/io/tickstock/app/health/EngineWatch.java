@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
  * status is left as it is: that outage is the subscriber's to report.
  */
 public final class EngineWatch implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineWatch.class);
     private final RedisClient client;
     private final String redisUrl;
     private final EngineLiveness liveness;
@@ -28,7 +29,7 @@ public final class EngineWatch implements AutoCloseable {
             r -> Thread.ofPlatform().name("tickstock-engine-watch").daemon().unstarted(r));
     private StatefulRedisConnection<String, String> connection;
 
-    /** @param clock wall clock, epoch ms */
+    /** A watch of {@code redisUrl}'s heartbeat key; {@code clock} is the wall clock in epoch ms. */
     public EngineWatch(String redisUrl, EngineLiveness liveness, LongSupplier clock, Consumer<EngineLiveness.Transition> onChange) {
         this.redisUrl = redisUrl;
         this.client = RedisClient.create(redisUrl);
@@ -38,8 +39,13 @@ public final class EngineWatch implements AutoCloseable {
         this.onChange = onChange;
     }
 
-    /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
+    /**
+     * Connects and checks the heartbeat once a second.
+     *
+     * @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached
+     */
     @Initializer
+    @SuppressWarnings("FutureReturnValueIgnored") // check() catches its own failures; close() ends the timer
     public EngineWatch start() {
         try {
             connection = client.connect();
@@ -65,7 +71,11 @@ public final class EngineWatch implements AutoCloseable {
             return; // Redis unreachable: not the engine's fault
         }
         EngineLiveness.Transition t = liveness.update(beat, ttl, clock.getAsLong());
-        if (t != null) onChange.accept(t);
+        try {
+            if (t != null) onChange.accept(t);
+        } catch (RuntimeException e) { // an exception would end the schedule: the watch would stop
+            LOG.error("reporting the engine's liveness failed", e);
+        }
     }
 
     @Override

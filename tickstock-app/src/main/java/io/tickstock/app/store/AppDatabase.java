@@ -9,7 +9,11 @@ import org.flywaydb.core.Flyway;
 public final class AppDatabase {
     private AppDatabase() {}
 
-    /** @throws IllegalStateException naming TICKSTOCK_DATABASE_URL when PostgreSQL cannot be reached */
+    /**
+     * Opens the app's connection pool and applies its migrations.
+     *
+     * @throws IllegalStateException naming TICKSTOCK_DATABASE_URL when PostgreSQL cannot be reached
+     */
     public static HikariDataSource open(DatabaseUrl url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());

@@ -11,7 +11,11 @@ public enum Role {
         this.label = label;
     }
 
-    /** @throws IllegalArgumentException naming the choices when {@code label} is neither */
+    /**
+     * The role stored as {@code label}.
+     *
+     * @throws IllegalArgumentException naming the choices when {@code label} is neither
+     */
     public static Role of(String label) {
         for (Role r : values()) if (r.label.equals(label)) return r;
         throw new IllegalArgumentException("role must be admin or user, was " + io.tickstock.contract.LogText.quote(label));

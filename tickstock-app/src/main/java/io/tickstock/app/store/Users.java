@@ -120,7 +120,11 @@ public final class Users {
         checkLength(password);
     }
 
-    /** @throws IllegalArgumentException when the password is longer than bcrypt reads */
+    /**
+     * Refuses a password bcrypt would cut: over {@value #MAX_PASSWORD_BYTES} bytes of UTF-8.
+     *
+     * @throws IllegalArgumentException when the password is longer than bcrypt reads
+     */
     public static void checkLength(char[] password) {
         if (utf8Length(password) > MAX_PASSWORD_BYTES) {
             throw new IllegalArgumentException("password must be at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");

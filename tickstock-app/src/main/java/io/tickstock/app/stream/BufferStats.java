@@ -24,7 +24,7 @@ public final class BufferStats {
         Counter c = counters.computeIfAbsent(type + "." + outcome, k -> Counter.builder("tickstock.app.buffer.events")
                 .description("streaming buffer events by type and outcome (received, coalesced, delivered, duplicate, dropped)")
                 .tag("type", type).tag("outcome", outcome).register(registry));
-        c.increment(n);
+        c.increment((double) n); // Micrometer counts in doubles: exact below 2^53
         return (long) c.count();
     }
 

@@ -22,12 +22,12 @@ final class RecentPatterns {
         };
     }
 
-    /** @return false when this pattern was already seen */
+    /** Remembers {@code detection}; returns false when this pattern was already seen. */
     boolean add(JsonNode detection) {
         return keys.put(key(detection), Boolean.TRUE) == null;
     }
 
-    /** @return false when this indicator alert was already seen */
+    /** Remembers {@code alert}; returns false when this indicator alert was already seen. */
     boolean addAlert(JsonNode alert) {
         return keys.put(alert.path("session_id").asText() + '|' + alert.path("symbol").asText() + "|alert:"
                 + alert.path("alert_type").asText() + '|' + alert.path("timestamp").asText(), Boolean.TRUE) == null;

@@ -142,7 +142,7 @@ public final class StreamingBuffer implements AutoCloseable {
                     if (bars.put(key, data) != null) stats.add("bar", "coalesced", 1);
                 }
             }
-            case PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH -> stats.add(e.kind().name().toLowerCase(), "received", 1);
+            case PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH -> stats.add(e.kind().name().toLowerCase(java.util.Locale.ROOT), "received", 1);
         }
     }
 
@@ -180,7 +180,7 @@ public final class StreamingBuffer implements AutoCloseable {
     public void engine(EngineLiveness.Transition t) {
         long now = clock.getAsLong();
         ObjectNode status = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        status.put("status", t.to().name().toLowerCase());
+        status.put("status", t.to().name().toLowerCase(java.util.Locale.ROOT));
         status.put("last_heartbeat", t.lastHeartbeatMillis() < 0 ? null : IsoTime.format(t.lastHeartbeatMillis()));
         status.put("timestamp", IsoTime.format(now));
         state.engine(status);

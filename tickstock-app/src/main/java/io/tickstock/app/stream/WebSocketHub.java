@@ -2,6 +2,7 @@ package io.tickstock.app.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
+import java.util.Iterator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,8 +84,9 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
 
     /** Closes every connection (code 1001, "going away"); browsers reconnect. */
     public void disconnectAll(String reason) {
-        for (Client c : clients.values()) {
-            clients.remove(c.id);
+        for (Iterator<Client> it = clients.values().iterator(); it.hasNext(); ) {
+            Client c = it.next();
+            it.remove();
             c.session.close(1001, reason, Callback.NOOP);
         }
     }

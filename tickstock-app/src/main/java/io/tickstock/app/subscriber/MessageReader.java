@@ -42,6 +42,8 @@ public final class MessageReader {
     }
 
     /**
+     * Reads one Redis message of {@code channel} into the contract's events, checking every field the app relies on.
+     *
      * @param itemRefused gets the reason of each item of a batch that is refused; the batch's other items are read
      * @return one event, or several for a batch message
      * @throws UnreadableMessage with a short reason (invalid JSON, unknown type, a missing or invalid field)

@@ -71,7 +71,7 @@ public final class RedisSubscriber implements AutoCloseable {
             this.connection = client.connectPubSub();
         } catch (RuntimeException e) {
             client.shutdown();
-            resources.shutdown();
+            resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
             throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         }
         connection.addListener(new RedisPubSubAdapter<>() {
@@ -218,6 +218,6 @@ public final class RedisSubscriber implements AutoCloseable {
         running = false;
         connection.close();
         client.shutdown();
-        resources.shutdown();
+        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
     }
 }

@@ -38,7 +38,7 @@ public final class BrowserGuard {
      */
     public BrowserGuard(boolean https, List<String> allowedOrigins) {
         this.https = https;
-        this.allowedOrigins = allowedOrigins.stream().map(o -> o.replaceAll("/+$", "").toLowerCase()).toList();
+        this.allowedOrigins = allowedOrigins.stream().map(o -> o.replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     /** Before-handler of every HTTP request: the headers, then the cross-site check of unsafe methods. */
@@ -85,7 +85,7 @@ public final class BrowserGuard {
             return false;
         }
         if (u.getScheme() == null || u.getHost() == null) return false;
-        String base = (u.getScheme() + "://" + u.getRawAuthority()).toLowerCase();
+        String base = (u.getScheme() + "://" + u.getRawAuthority()).toLowerCase(java.util.Locale.ROOT);
         if (allowedOrigins.contains(base)) return true;
         String host = ctx.header("Host");
         return host != null && host.equalsIgnoreCase(u.getRawAuthority());

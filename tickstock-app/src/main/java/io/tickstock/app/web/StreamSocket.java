@@ -11,6 +11,7 @@ import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.Subscription;
 import io.tickstock.app.stream.WebSocketHub;
 import io.tickstock.contract.Json;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -53,6 +54,7 @@ public final class StreamSocket implements AutoCloseable {
     private final History history;
     private final LongSupplier clock;
 
+    @SuppressWarnings("FutureReturnValueIgnored") // recheckLogins() catches its own failures; close() ends it
     public StreamSocket(WebSocketHub hub, Auth auth, LiveState state, History history, LongSupplier clock) {
         this.hub = hub;
         this.auth = auth;
@@ -64,10 +66,11 @@ public final class StreamSocket implements AutoCloseable {
 
     /** Closes the sockets whose login has ended. */
     private void recheckLogins() {
-        for (Connection c : connections.values()) {
+        for (Iterator<Connection> it = connections.values().iterator(); it.hasNext(); ) {
+            Connection c = it.next();
             try {
                 if (auth.user(c.token()).isEmpty()) {
-                    connections.remove(c.ctx().sessionId());
+                    it.remove();
                     c.ctx().closeSession(SESSION_ENDED, "session ended: sign in again");
                 }
             } catch (RuntimeException e) {

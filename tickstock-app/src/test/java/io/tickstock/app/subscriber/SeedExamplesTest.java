@@ -110,7 +110,7 @@ class SeedExamplesTest {
                     assertThat(d.path("indicator").asText()).isNotEmpty();
                     assertThat(d.path("value").isNumber()).as("scalar value kept").isTrue();
                 }
-                case ALERT -> assertThat(d.path("alert_type").asText()).isEqualTo(d.path("alert_type").asText().toUpperCase()).isNotEmpty();
+                case ALERT -> assertThat(d.path("alert_type").asText()).isEqualTo(d.path("alert_type").asText().toUpperCase(java.util.Locale.ROOT)).isNotEmpty();
                 case HEALTH -> assertThat(d.path("status").asText()).isNotEmpty();
                 case CRITICAL -> assertThat(d.path("message").asText()).isNotEmpty();
                 case BAR, BAR_CORRECTION -> assertThat(d.path("close").isNumber()).isTrue();

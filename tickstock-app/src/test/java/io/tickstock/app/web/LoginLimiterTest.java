@@ -1,5 +1,8 @@
 package io.tickstock.app.web;
 
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
@@ -44,16 +47,18 @@ class LoginLimiterTest {
         AtomicInteger allowed = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> attempts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            pool.submit(() -> {
+            attempts.add(pool.submit(() -> {
                 start.await();
                 if (limiter.tryAttempt("10.9.9.9", "admin") == 0) allowed.incrementAndGet();
                 return null;
-            });
+            }));
         }
         start.countDown();
         pool.shutdown();
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> f : attempts) f.get(); // an attempt that threw fails the test
         assertThat(allowed.get()).isEqualTo(LoginLimiter.PER_ADDRESS);
     }
 

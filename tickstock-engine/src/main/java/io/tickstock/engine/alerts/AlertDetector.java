@@ -49,6 +49,7 @@ public final class AlertDetector {
     }
 
     /** Evaluates the bar just fed to {@code set}. */
+    @SuppressWarnings("EnumOrdinal") // lastFired is indexed by alert type: one array, no boxing on the bar-close path
     public List<Alert> evaluate(IndicatorSet set, Bar bar) {
         List<Alert> alerts = evaluate(set, bar.close());
         if (cooldownMillis <= 0 || alerts.isEmpty()) return alerts;

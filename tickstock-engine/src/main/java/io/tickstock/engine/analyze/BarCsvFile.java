@@ -40,6 +40,8 @@ public final class BarCsvFile {
     }
 
     /**
+     * Reads a CSV of OHLCV bars (header {@code timestamp,open,high,low,close,volume}).
+     *
      * @param symbol the symbol the bars get (the file does not name one)
      * @return the bars and whether the timestamps were plain dates (daily bars)
      * @throws IOException naming file, line and reason for the first unreadable row

@@ -29,6 +29,8 @@ public final class BarInput {
     private BarInput() {}
 
     /**
+     * Bars from any input TickStock reads: LEAN tick or bar zips, Massive trades flat files or a bar CSV.
+     *
      * @param symbol        the ticker to read from a multi-ticker Massive file, the name given to CSV bars;
      *                      may be null
      * @param extendedHours keep pre-market and after-hours bars built from ticks

@@ -26,6 +26,8 @@ public final class LeanBarFile {
     private LeanBarFile() {}
 
     /**
+     * The bars of a LEAN minute or daily bar zip, prices in dollars.
+     *
      * @throws IOException when the file cannot be read or a line is malformed (message names file and line)
      */
     public static List<Bar> read(Path zip) throws IOException {
@@ -44,7 +46,7 @@ public final class LeanBarFile {
             while ((line = r.readLine()) != null) {
                 n++;
                 if (line.isBlank()) continue;
-                String[] f = line.split(",");
+                String[] f = line.split(",", -1);
                 try {
                     long start = daily
                             ? LocalDateTime.parse(f[0], dailyFormat).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli()

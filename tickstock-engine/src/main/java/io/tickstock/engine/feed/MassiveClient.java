@@ -54,6 +54,8 @@ public final class MassiveClient implements AutoCloseable {
     }
 
     /**
+     * Where and what to stream.
+     *
      * @param url           e.g. {@code wss://socket.massive.com/stocks}
      * @param apiKey        from TICKSTOCK_MASSIVE_API_KEY
      * @param topics        e.g. {@code T.AAPL}, {@code T.*}
@@ -80,7 +82,7 @@ public final class MassiveClient implements AutoCloseable {
     private final WebSocketClient jetty = new WebSocketClient();
     private final AtomicLong droppedFrames = new AtomicLong(), reconnects = new AtomicLong();
     private final Map<String, Long> malformed = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile long trades, sequenceGaps, sequenceRegressions;
+    private final AtomicLong trades = new AtomicLong(), sequenceGaps = new AtomicLong(), sequenceRegressions = new AtomicLong();
     private volatile @Nullable Session socket;
     private volatile @Nullable Handler current;
     private volatile boolean closing, authenticated, failed;
@@ -101,6 +103,7 @@ public final class MassiveClient implements AutoCloseable {
     }
 
     /** Connects (asynchronously) and starts pinging. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the ping task catches its own failures; close() ends the scheduler
     public MassiveClient start() {
         try {
             jetty.setMaxTextMessageSize(64L << 20);
@@ -111,10 +114,17 @@ public final class MassiveClient implements AutoCloseable {
             throw new IllegalStateException("cannot start the WebSocket client: " + e.getMessage(), e);
         }
         connect();
-        scheduler.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                ping();
+            } catch (RuntimeException e) { // an exception would end the schedule: a dead connection would go unnoticed
+                LOG.warn("Massive ping failed: {}", io.tickstock.contract.LogText.quote(e.getMessage()));
+            }
+        }, 25, 25, TimeUnit.SECONDS);
         return this;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the outcome is handled in whenComplete
     private void connect() {
         if (closing || failed) return;
         Handler handler = new Handler();
@@ -130,6 +140,7 @@ public final class MassiveClient implements AutoCloseable {
     }
 
     /** One report and one reconnect per connection, however many callbacks say it ended. */
+    @SuppressWarnings("FutureReturnValueIgnored") // connect() handles its own failures
     private synchronized void lost(@Nullable Handler handler, String reason) {
         if (handler == null || handler != current || handler.ended) return; // null: never connected
         handler.ended = true;
@@ -201,11 +212,11 @@ public final class MassiveClient implements AutoCloseable {
 
     private final MassiveFrames.Sink consumerSink = new MassiveFrames.Sink() {
         @Override public void onTrade(Trade trade, long sequence) {
-            trades++;
+            trades.incrementAndGet();
             if (sequence >= 0) {
                 Long last = lastSequence.put(trade.symbol(), sequence);
-                if (last != null && sequence <= last) sequenceRegressions++;
-                else if (last != null && sequence > last + 1) sequenceGaps++;
+                if (last != null && sequence <= last) sequenceRegressions.incrementAndGet();
+                else if (last != null && sequence > last + 1) sequenceGaps.incrementAndGet();
             }
             decoded.addLast(trade);
         }
@@ -218,15 +229,15 @@ public final class MassiveClient implements AutoCloseable {
     };
 
     /** Trades decoded so far. */
-    public long trades() { return trades; }
+    public long trades() { return trades.get(); }
     /** Frames lost because the queue was full. */
     public long droppedFrames() { return droppedFrames.get(); }
     /** Malformed frames or events by reason. */
     public Map<String, Long> malformed() { return Map.copyOf(malformed); }
     /** Sequence numbers that jumped by more than one (informational: Massive's are not contiguous). */
-    public long sequenceGaps() { return sequenceGaps; }
+    public long sequenceGaps() { return sequenceGaps.get(); }
     /** Sequence numbers that did not increase (duplicates or out of order). */
-    public long sequenceRegressions() { return sequenceRegressions; }
+    public long sequenceRegressions() { return sequenceRegressions.get(); }
     public long reconnects() { return reconnects.get(); }
     public boolean authenticated() { return authenticated; }
     public boolean failed() { return failed; }

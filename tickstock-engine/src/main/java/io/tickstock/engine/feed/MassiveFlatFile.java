@@ -136,7 +136,7 @@ public final class MassiveFlatFile implements TradeSource {
 
     private static int[] conditionIds(String field) {
         if (field.isBlank()) return new int[0];
-        String[] parts = field.split(",");
+        String[] parts = field.split(",", -1);
         int[] ids = new int[parts.length];
         for (int i = 0; i < parts.length; i++) ids[i] = Integer.parseInt(parts[i].trim());
         return ids;

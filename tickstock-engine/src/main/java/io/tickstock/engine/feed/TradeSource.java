@@ -8,6 +8,8 @@ import java.io.IOException;
 /** A time-ordered stream of trades. Not thread-safe: one reader thread. */
 public interface TradeSource extends Closeable {
     /**
+     * Reads the next trade.
+     *
      * @return the next trade in time order, or null at the end
      * @throws IOException when the underlying file cannot be read
      */

@@ -52,7 +52,7 @@ public final class Adx extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Adx copy() {
-        Adx c = shallowCopy();
+        Adx c = (Adx) shallowCopy();
         c.dm = dm.copy();
         return c;
     }

@@ -50,6 +50,6 @@ public final class Atr extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Atr copy() {
-        return shallowCopy();
+        return (Atr) shallowCopy();
     }
 }

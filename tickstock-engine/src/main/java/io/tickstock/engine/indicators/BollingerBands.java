@@ -66,7 +66,7 @@ public final class BollingerBands extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public BollingerBands copy() {
-        BollingerBands c = shallowCopy();
+        BollingerBands c = (BollingerBands) shallowCopy();
         c.sum = sum.copy();
         c.sumOfSquares = sumOfSquares.copy();
         return c;

@@ -45,7 +45,7 @@ public final class Cci extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Cci copy() {
-        Cci c = shallowCopy();
+        Cci c = (Cci) shallowCopy();
         c.window = window.clone();
         return c;
     }

@@ -6,10 +6,10 @@ package io.tickstock.engine.indicators;
  * (bar corrections replay from such checkpoints).
  */
 abstract class Copyable implements Cloneable {
-    @SuppressWarnings("unchecked")
-    final <T> T shallowCopy() {
+    /** A field-by-field copy of this object (its arrays still shared: the caller copies those it mutates). */
+    final Object shallowCopy() {
         try {
-            return (T) super.clone();
+            return super.clone();
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
         }

@@ -36,7 +36,7 @@ abstract class DirectionalIndicator extends IndicatorBase {
 
     @Override
     public DirectionalIndicator copy() {
-        DirectionalIndicator c = shallowCopy();
+        DirectionalIndicator c = (DirectionalIndicator) shallowCopy();
         c.dm = dm.copy();
         return c;
     }

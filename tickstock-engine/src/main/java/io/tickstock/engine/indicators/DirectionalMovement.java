@@ -61,6 +61,6 @@ final class DirectionalMovement extends Copyable {
 
     /** An independent copy of this state (for checkpoints). */
     DirectionalMovement copy() {
-        return shallowCopy();
+        return (DirectionalMovement) shallowCopy();
     }
 }

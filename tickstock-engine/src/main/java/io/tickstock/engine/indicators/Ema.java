@@ -39,6 +39,6 @@ public final class Ema extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Ema copy() {
-        return shallowCopy();
+        return (Ema) shallowCopy();
     }
 }

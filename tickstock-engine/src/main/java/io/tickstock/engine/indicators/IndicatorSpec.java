@@ -31,6 +31,8 @@ public final class IndicatorSpec {
     }
 
     /**
+     * Parses a list such as {@code RSI:14,SMA:20,MACD:12:26:9} (TA-Lib names, parameters after colons).
+     *
      * @throws IllegalArgumentException naming the offending item: unknown name, non-integer or out-of-range
      *                                  parameter, or too many parameters
      */
@@ -38,7 +40,8 @@ public final class IndicatorSpec {
         if (spec == null || spec.isBlank()) throw new IllegalArgumentException("indicator list is empty");
         List<Supplier<Indicator>> factories = new ArrayList<>();
         List<IndicatorSeries> series = new ArrayList<>();
-        for (String item : spec.split(",")) {
+        for (String item : spec.split(",", -1)) {
+            if (item.isBlank()) continue; // "RSI:14,,SMA:20" and a trailing comma name nothing
             String[] parts = item.trim().split(":");
             String name = parts[0].trim().toUpperCase(Locale.ROOT);
             try {

@@ -57,7 +57,7 @@ public final class Macd extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Macd copy() {
-        Macd c = shallowCopy();
+        Macd c = (Macd) shallowCopy();
         c.fast = fast.copy();
         c.slow = slow.copy();
         c.signal = signal.copy();

@@ -48,7 +48,7 @@ public final class Mfi extends IndicatorBase {
         return value = total < 1.0 ? 0.0 : 100.0 * (positiveSum / total);
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close(), bar.volume())); }
+    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close(), (double) bar.volume())); }
     @Override public String name() { return "MFI"; }
     @Override public String key() { return "MFI_" + period; }
     @Override public Map<String, Object> parameters() { return Map.of("period", period); }
@@ -57,7 +57,7 @@ public final class Mfi extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Mfi copy() {
-        Mfi c = shallowCopy();
+        Mfi c = (Mfi) shallowCopy();
         c.positive = positive.clone();
         c.negative = negative.clone();
         return c;

@@ -30,7 +30,7 @@ public final class Natr extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Natr copy() {
-        Natr c = shallowCopy();
+        Natr c = (Natr) shallowCopy();
         c.atr = atr.copy();
         return c;
     }

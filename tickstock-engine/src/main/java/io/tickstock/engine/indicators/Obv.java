@@ -25,7 +25,7 @@ public final class Obv extends IndicatorBase {
         return obv;
     }
 
-    @Override public boolean update(Bar bar) { update(bar.close(), bar.volume()); return true; }
+    @Override public boolean update(Bar bar) { update(bar.close(), (double) bar.volume()); return true; } // TA-Lib's volume is a double (exact below 2^53)
     @Override public String name() { return "OBV"; }
     @Override public String key() { return "OBV"; }
     @Override public Map<String, Object> parameters() { return Map.of(); }
@@ -34,6 +34,6 @@ public final class Obv extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Obv copy() {
-        return shallowCopy();
+        return (Obv) shallowCopy();
     }
 }

@@ -33,7 +33,7 @@ public final class Roc extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Roc copy() {
-        Roc c = shallowCopy();
+        Roc c = (Roc) shallowCopy();
         c.closes = closes.clone();
         return c;
     }

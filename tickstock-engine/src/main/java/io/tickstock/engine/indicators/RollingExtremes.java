@@ -42,7 +42,7 @@ final class RollingExtremes extends Copyable {
 
     /** An independent copy of this state (for checkpoints). */
     RollingExtremes copy() {
-        RollingExtremes c = shallowCopy();
+        RollingExtremes c = (RollingExtremes) shallowCopy();
         c.maxIndex = maxIndex.clone();
         c.minIndex = minIndex.clone();
         c.maxValue = maxValue.clone();

@@ -29,7 +29,7 @@ final class RollingSum extends Copyable {
 
     /** An independent copy of this state (for checkpoints). */
     RollingSum copy() {
-        RollingSum c = shallowCopy();
+        RollingSum c = (RollingSum) shallowCopy();
         c.window = window.clone();
         return c;
     }

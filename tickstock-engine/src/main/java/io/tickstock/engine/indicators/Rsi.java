@@ -57,6 +57,6 @@ public final class Rsi extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Rsi copy() {
-        return shallowCopy();
+        return (Rsi) shallowCopy();
     }
 }

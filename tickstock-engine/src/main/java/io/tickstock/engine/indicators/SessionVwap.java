@@ -43,6 +43,6 @@ public final class SessionVwap extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public SessionVwap copy() {
-        return shallowCopy();
+        return (SessionVwap) shallowCopy();
     }
 }

@@ -29,7 +29,7 @@ public final class Sma extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Sma copy() {
-        Sma c = shallowCopy();
+        Sma c = (Sma) shallowCopy();
         c.sum = sum.copy();
         return c;
     }

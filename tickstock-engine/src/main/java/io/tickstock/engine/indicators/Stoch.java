@@ -50,7 +50,7 @@ public final class Stoch extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public Stoch copy() {
-        Stoch c = shallowCopy();
+        Stoch c = (Stoch) shallowCopy();
         c.window = window.copy();
         c.slowKSum = slowKSum.copy();
         c.slowDSum = slowDSum.copy();

@@ -49,7 +49,7 @@ public final class StochRsi extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public StochRsi copy() {
-        StochRsi c = shallowCopy();
+        StochRsi c = (StochRsi) shallowCopy();
         c.rsi = rsi.copy();
         c.window = window.copy();
         c.fastDSum = fastDSum.copy();

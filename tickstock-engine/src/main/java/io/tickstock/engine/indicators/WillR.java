@@ -22,7 +22,7 @@ public final class WillR extends IndicatorBase {
     public double update(double high, double low, double close) {
         if (!window.add(high, low)) return Double.NaN;
         double highest = window.highest();
-        double diff = (highest - window.lowest()) / (-100.0);
+        double diff = (highest - window.lowest()) / -100.0;
         return value = diff != 0.0 ? (highest - close) / diff : 0.0;
     }
 
@@ -35,7 +35,7 @@ public final class WillR extends IndicatorBase {
 
     /** An independent copy of this state (for checkpoints). */
     @Override public WillR copy() {
-        WillR c = shallowCopy();
+        WillR c = (WillR) shallowCopy();
         c.window = window.copy();
         return c;
     }

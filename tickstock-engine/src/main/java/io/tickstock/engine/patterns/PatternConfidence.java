@@ -25,6 +25,8 @@ public final class PatternConfidence {
     private PatternConfidence() {}
 
     /**
+     * The confidence of one detection.
+     *
      * @param output TA-Lib's output (non-zero)
      * @param margin threshold clearance in [0, 1]
      * @param trend  trend support in [0, 1]

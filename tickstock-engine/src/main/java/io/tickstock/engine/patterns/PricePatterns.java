@@ -1,5 +1,6 @@
 package io.tickstock.engine.patterns;
 
+import java.util.List;
 import io.tickstock.engine.bars.Bar;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,10 +29,12 @@ public final class PricePatterns {
     /** Prior bars each pattern is judged against. */
     public static final int WINDOW = 20;
     /** Pattern names, in output order. */
-    public static final String[] NAMES = {"Volume_Spike", "Price_Breakout", "Support_Test", "Resistance_Break"};
+    public static final List<String> NAMES = List.of("Volume_Spike", "Price_Breakout", "Support_Test", "Resistance_Break");
+    private static final String[] NAME = NAMES.toArray(String[]::new), FUNCTION = NAMES.stream()
+            .map(n -> "TICKSTOCK_" + n.toUpperCase(java.util.Locale.ROOT)).toArray(String[]::new);
     private final double[] high = new double[WINDOW], low = new double[WINDOW], volume = new double[WINDOW];
-    private final int[] outputs = new int[NAMES.length];
-    private final double[] confidence = new double[NAMES.length];
+    private final int[] outputs = new int[NAME.length];
+    private final double[] confidence = new double[NAME.length];
     private double previousClose;
     private long count;
 
@@ -65,11 +68,11 @@ public final class PricePatterns {
     /** Adds the bar and hands each pattern found to {@code sink}. */
     public void scan(Bar bar, Consumer<Detection> sink) {
         if (!add(bar)) return;
-        for (int k = 0; k < NAMES.length; k++) {
+        for (int k = 0; k < NAME.length; k++) {
             if (outputs[k] == 0) continue;
             String direction = outputs[k] > 0 ? "bullish" : "bearish";
             if (k == 0 && bar.close() == bar.open()) direction = "neutral";
-            sink.accept(new Detection(NAMES[k], "TICKSTOCK_" + NAMES[k].toUpperCase(java.util.Locale.ROOT), outputs[k],
+            sink.accept(new Detection(NAME[k], FUNCTION[k], outputs[k],
                     direction, confidence[k], Map.of("window", WINDOW)));
         }
     }

@@ -5,6 +5,6 @@ package io.tickstock.engine.publish;
  * (the pipeline measured without I/O). Called on the shard thread; must not block.
  */
 public interface CommandSink {
-    /** @return false when the command could not be queued (counted by the sink) */
+    /** Queues {@code command}; returns false when it could not be queued (counted by the sink). */
     boolean send(RedisCommand command);
 }

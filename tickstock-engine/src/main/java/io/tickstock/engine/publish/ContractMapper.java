@@ -66,7 +66,7 @@ final class ContractMapper {
                 d.direction(), new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()), d.parameters(), metadata);
     }
 
-    /** The record for the history row (and the rewarming path). @param time the bar start, ISO text */
+    /** The record for the history row (and the rewarming path); {@code time} is the bar start as ISO text. */
     static Events.IndicatorCalculation calculation(Bar bar, Indicator i, String time) {
         IndicatorSeries s = i.series();
         return new Events.IndicatorCalculation(bar.symbol(), s.name(), i.value(), i.values(), time, "1min", s.parameters());
@@ -103,7 +103,7 @@ final class ContractMapper {
      */
     static String randomUuid() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new UUID(r.nextLong() & ~0xF000L | 0x4000L, r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
     private static double round4(double x) {

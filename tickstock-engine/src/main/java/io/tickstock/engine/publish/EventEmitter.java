@@ -47,7 +47,7 @@ public final class EventEmitter implements AnalyticsListener {
     private final StringBuilder scratch = new StringBuilder(512);
     private volatile @Nullable StreamingSession session;
 
-    /** One message per indicator value and pattern. @param clock wall clock, epoch ms */
+    /** One message per indicator value and pattern; {@code clock} is the wall clock in epoch ms. */
     public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock) {
         this(publisher, writer, stats, clock, false);
     }

@@ -16,6 +16,7 @@ import java.util.List;
  * Not thread-safe: one per shard thread.
  */
 final class IndicatorJson {
+    @SuppressWarnings("ArrayRecordComponent") // private, never compared: the array is the hot loop's lookup
     private record Fragments(String head, String[] valueKeys, String tail) {}
 
     private final IdentityHashMap<IndicatorSeries, Fragments> fragments = new IdentityHashMap<>();

@@ -25,7 +25,7 @@ final class LegacyBridge {
         priceChangePercent.put(bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
     }
 
-    /** Publishes the envelope of {@code d} and writes its integration-log row. @param publishedAt epoch ms */
+    /** Publishes the envelope of {@code d} and writes its integration-log row; {@code publishedAt} in epoch ms. */
     void pattern(Bar bar, Events.PatternDetection d, String flowId, long publishedAt, CommandSink publisher, RowSink writer) {
         double change = priceChangePercent.getOrDefault(bar.symbol(), 0.0);
         Events.LegacyPatternEvent event = new Events.LegacyPatternEvent(publishedAt / 1000.0, new Events.LegacyPatternData(bar.symbol(),

@@ -68,7 +68,7 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
             this.connection = client.connect(PAYLOAD_CODEC);
         } catch (RuntimeException e) {
             client.shutdown();
-            resources.shutdown();
+            resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
             throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + " (" + Outbox.rootMessage(e)
                     + "): start it or set TICKSTOCK_REDIS_URL", e);
         }
@@ -172,7 +172,7 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         outbox.close(timeoutMillis);
         connection.close();
         client.shutdown();
-        resources.shutdown();
+        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
     }
 
     @Override

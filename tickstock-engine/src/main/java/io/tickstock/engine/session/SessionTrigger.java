@@ -14,7 +14,11 @@ public enum SessionTrigger {
         this.label = label;
     }
 
-    /** @throws IllegalArgumentException when {@code label} names no trigger */
+    /**
+     * The trigger stored as {@code label}.
+     *
+     * @throws IllegalArgumentException when {@code label} names no trigger
+     */
     public static SessionTrigger of(String label) {
         for (SessionTrigger t : values()) if (t.label.equals(label)) return t;
         throw new IllegalArgumentException("trigger_type must be scheduled, manual or replay, was " + label);

@@ -10,6 +10,8 @@ public final class Database {
     private Database() {}
 
     /**
+     * Opens a connection pool.
+     *
      * @param poolSize maximum connections
      * @throws IllegalStateException naming TICKSTOCK_DATABASE_URL when PostgreSQL cannot be reached
      */

@@ -5,6 +5,6 @@ package io.tickstock.engine.store;
  * benchmark's counter. Called on the shard thread; must not block.
  */
 public interface RowSink {
-    /** @return false when the row could not be queued (counted by the sink) */
+    /** Queues {@code row}; returns false when it could not be queued (counted by the sink). */
     boolean write(HistoryRow row);
 }

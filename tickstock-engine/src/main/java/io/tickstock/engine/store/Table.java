@@ -74,7 +74,7 @@ enum Table {
     }
 
     String temporaryTable() {
-        return "tickstock_" + name().toLowerCase();
+        return "tickstock_" + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     String createTemporary() {

@@ -43,7 +43,7 @@ public final class LeanSaleConditions {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 if (header) { header = false; continue; }
-                String[] f = line.split(",");
+                String[] f = line.split(",", -1);
                 switch (f[1].trim()) {
                     case "volume_fallback" -> mask |= Long.decode(f[0].trim());
                     case "closing_auction" -> auction |= Long.decode(f[0].trim());

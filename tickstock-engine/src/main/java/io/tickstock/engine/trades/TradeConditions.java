@@ -22,7 +22,7 @@ public final class TradeConditions {
     private static final TradeConditions BUNDLED = load("massive-trade-conditions.csv");
     private final int[] minuteRules; // by id, -1 unknown
     private final String source;
-    private volatile long unknown;
+    private final java.util.concurrent.atomic.LongAdder unknown = new java.util.concurrent.atomic.LongAdder(); // decoders on several threads share one table
 
     private TradeConditions(int[] minuteRules, String source) {
         this.minuteRules = minuteRules;
@@ -67,7 +67,7 @@ public final class TradeConditions {
         for (int id : conditions) {
             int rule = id >= 0 && id < MAX_ID ? minuteRules[id] : -1;
             if (rule < 0) {
-                unknown++;
+                unknown.increment();
                 rule = TradeUpdates.VOLUME;
             }
             updates &= rule;
@@ -77,7 +77,7 @@ public final class TradeConditions {
 
     /** Condition ids seen that the table does not list. */
     public long unknownConditions() {
-        return unknown;
+        return unknown.sum();
     }
 
     private static TradeConditions load(String resource) {
@@ -92,7 +92,7 @@ public final class TradeConditions {
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 if (header) { header = false; continue; }
-                String[] f = line.split(",");
+                String[] f = line.split(",", -1);
                 int id = Integer.parseInt(f[0]);
                 int n = f.length;
                 rules[id] = flag(f[n - 3], TradeUpdates.HIGH_LOW) | flag(f[n - 2], TradeUpdates.OPEN_CLOSE)

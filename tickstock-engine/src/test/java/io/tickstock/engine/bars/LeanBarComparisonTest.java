@@ -52,7 +52,7 @@ class LeanBarComparisonTest {
                 minutes += n;
                 sameVolume += v;
                 sameOhlc += o;
-                table.append(String.format("| %s | %s | %d | %d | %.1f%% | %.1f%% |%n", symbol.toUpperCase(), day, n, ours.size(),
+                table.append(String.format("| %s | %s | %d | %d | %.1f%% | %.1f%% |%n", symbol.toUpperCase(java.util.Locale.ROOT), day, n, ours.size(),
                         100.0 * v / n, 100.0 * o / n));
             }
         }

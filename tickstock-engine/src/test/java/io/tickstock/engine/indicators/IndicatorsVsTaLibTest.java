@@ -31,6 +31,7 @@ class IndicatorsVsTaLibTest {
         int run(Core core, Inputs in, double[][] out);
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // TA-Lib's input arrays, passed through, never compared
     record Inputs(double[] open, double[] high, double[] low, double[] close, double[] volume, int end) {
         static Inputs of(List<Bar> bars) {
             int n = bars.size();

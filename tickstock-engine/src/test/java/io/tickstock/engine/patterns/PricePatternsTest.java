@@ -12,7 +12,7 @@ class PricePatternsTest {
     private int minute;
 
     private Bar bar(double open, double high, double low, double close, long volume) {
-        return new Bar("T", (minute++) * Bar.MINUTE, open, high, low, close, volume, close, 1, MarketSession.REGULAR);
+        return new Bar("T", minute++ * Bar.MINUTE, open, high, low, close, volume, close, 1, MarketSession.REGULAR);
     }
 
     /** 20 bars ranging 99–101 with 1,000 shares, highs touching 101 twice. */
