@@ -1,6 +1,5 @@
 package io.tickstock.app;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
@@ -41,6 +40,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,32 +92,53 @@ public final class App implements AutoCloseable {
         history = new History(dataSource, clock);
         hub = new WebSocketHub(config.outboxFrames(), clock);
         checkpoints = new IntegrationCheckpoints(dataSource).start();
-        buffer = new StreamingBuffer(config.bufferIntervalMs(), 100, hub, clock, state, new BufferStats(metrics.registry()))
-                .onPatternsDelivered(p -> checkpoints.delivered(p, hub.clients(), clock.getAsLong())).start();
+        buffer = new StreamingBuffer(
+                        config.bufferIntervalMs(), 100, hub, clock, state, new BufferStats(metrics.registry()))
+                .onPatternsDelivered(p -> checkpoints.delivered(p, hub.clients(), clock.getAsLong()))
+                .start();
         loadCurrentSession();
         reload = new ReconnectReload(history, state, clock, buffer::accept, this::onEvent);
-        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent).onResubscribed(reload)
-                .onDrained(buffer::drained).start();
-        engineWatch = new EngineWatch(config.redisUrl(), new EngineLiveness(config.engineLostAfterMillis()), clock,
-                change -> subscriber.runOnDispatcher(() -> buffer.engine(change))).start();
+        subscriber = new RedisSubscriber(config.redisUrl(), clock, subscriberStats, this::onEvent)
+                .onResubscribed(reload)
+                .onDrained(buffer::drained)
+                .start();
+        engineWatch = new EngineWatch(
+                        config.redisUrl(),
+                        new EngineLiveness(config.engineLostAfterMillis()),
+                        clock,
+                        change -> subscriber.runOnDispatcher(() -> buffer.engine(change)))
+                .start();
         LoginSessions logins = new LoginSessions(dataSource);
         pruneLogins(logins);
         Auth auth = new Auth(users, logins, clock, config.metricsToken(), config.tls() != null);
         socket = new StreamSocket(hub, auth, state, history, clock);
         registerMetrics();
-        Routes.Handlers handlers = new Routes.Handlers(new BrowserGuard(config.tls() != null, config.allowedOrigins()), auth,
-                new Pages(), new StreamingApi(history, this::status), new SessionAdmin(auth, config.redisUrl(), clock), socket,
-                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), this::ready);
+        Routes.Handlers handlers = new Routes.Handlers(
+                new BrowserGuard(config.tls() != null, config.allowedOrigins()),
+                auth,
+                new Pages(),
+                new StreamingApi(history, this::status),
+                new SessionAdmin(auth, config.redisUrl(), clock),
+                socket,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()),
+                this::ready);
         http = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            AppConfig.Tls tls = config.tls();
-            if (tls != null) c.jetty.addConnector((server, httpConfig) -> Tls.connector(server, httpConfig, tls, config.host(), config.httpPort()));
-            c.jetty.modifyWebSocketServletFactory(f -> {
-                f.setIdleTimeout(Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
-                f.setMaxOutgoingFrames(8); // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and close frames
-            });
-            Routes.install(c, handlers);
-        }).start(config.host(), config.httpPort());
+                    c.startup.showJavalinBanner = false;
+                    AppConfig.Tls tls = config.tls();
+                    if (tls != null)
+                        c.jetty.addConnector((server, httpConfig) ->
+                                Tls.connector(server, httpConfig, tls, config.host(), config.httpPort()));
+                    c.jetty.modifyWebSocketServletFactory(f -> {
+                        f.setIdleTimeout(
+                                Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
+                        f.setMaxOutgoingFrames(
+                                8); // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and
+                        // close frames
+                    });
+                    Routes.install(c, handlers);
+                })
+                .start(config.host(), config.httpPort());
         return this;
     }
 
@@ -129,14 +150,18 @@ public final class App implements AutoCloseable {
         String password = config.adminPassword();
         if (password != null && !password.isBlank()) {
             try {
-                if (!users.authenticate("admin", password).filter(Role.ADMIN::equals).isPresent()) users.upsert("admin", password.toCharArray(), Role.ADMIN);
+                if (!users.authenticate("admin", password)
+                        .filter(Role.ADMIN::equals)
+                        .isPresent()) users.upsert("admin", password.toCharArray(), Role.ADMIN);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("TICKSTOCK_ADMIN_PASSWORD: " + e.getMessage(), e);
             }
-        } else if (!users.list().containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
+        } else if (!users.list()
+                .containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
             byte[] b = new byte[12];
             new SecureRandom().nextBytes(b);
-            generatedAdminPassword = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            generatedAdminPassword =
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
             users.upsert("admin", generatedAdminPassword.toCharArray(), Role.ADMIN);
         }
     }
@@ -158,7 +183,9 @@ public final class App implements AutoCloseable {
             String json = c.sync().get(RedisKeys.CURRENT_SESSION);
             if (json != null && Json.read(json) instanceof ObjectNode session) state.sessionStarted(session);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Redis at " + LogText.url(config.redisUrl()) + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + LogText.url(config.redisUrl()) + ": start it or set TICKSTOCK_REDIS_URL",
+                    e);
         } finally {
             client.shutdown();
         }
@@ -166,7 +193,8 @@ public final class App implements AutoCloseable {
 
     /** A received (or reloaded) event, on the dispatcher thread. */
     private void onEvent(Inbound e) {
-        if (e.kind() == Inbound.Kind.LEGACY_PATTERN) checkpoints.received(e.channel(), e.data(), e.receivedAtMillis(), clock.getAsLong());
+        if (e.kind() == Inbound.Kind.LEGACY_PATTERN)
+            checkpoints.received(e.channel(), e.data(), e.receivedAtMillis(), clock.getAsLong());
         reload.seen(e);
         if (e.kind() == Inbound.Kind.ALERT && !e.channel().equals(ReconnectReload.CHANNEL)) alerts.store(e.data());
         buffer.accept(e);
@@ -181,26 +209,52 @@ public final class App implements AutoCloseable {
             postgres = false;
         }
         boolean ready = redis && postgres;
-        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json").result(Json.write(Map.of(
-                "status", ready ? "ready" : "not ready", "redis", redis ? "up" : "down (check TICKSTOCK_REDIS_URL)",
-                "postgresql", postgres ? "up" : "down (check TICKSTOCK_DATABASE_URL)")));
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType("application/json")
+                .result(Json.write(Map.of(
+                        "status",
+                        ready ? "ready" : "not ready",
+                        "redis",
+                        redis ? "up" : "down (check TICKSTOCK_REDIS_URL)",
+                        "postgresql",
+                        postgres ? "up" : "down (check TICKSTOCK_DATABASE_URL)")));
     }
 
     /** The meters read from the components at each scrape (the message and buffer counters are meters themselves). */
     private void registerMetrics() {
         AppMetrics m = metrics;
-        m.counter("tickstock_app_alerts_rejected", "indicator alerts PostgreSQL rejected as data, set aside", alerts, AlertArchive::rejected);
-        m.gauge("tickstock_app_subscriber_backlog", "Redis messages received, not yet dispatched", subscriber, RedisSubscriber::backlog);
-        m.gauge("tickstock_app_engine_alive", "1 while the engine's heartbeat is fresh, 0 when lost or never seen", this,
+        m.counter(
+                "tickstock_app_alerts_rejected",
+                "indicator alerts PostgreSQL rejected as data, set aside",
+                alerts,
+                AlertArchive::rejected);
+        m.gauge(
+                "tickstock_app_subscriber_backlog",
+                "Redis messages received, not yet dispatched",
+                subscriber,
+                RedisSubscriber::backlog);
+        m.gauge(
+                "tickstock_app_engine_alive",
+                "1 while the engine's heartbeat is fresh, 0 when lost or never seen",
+                this,
                 a -> a.engineWatch.liveness().status() == EngineLiveness.Status.ALIVE ? 1 : 0);
-        m.gauge("tickstock_app_redis_up", "1 when the Redis subscription is open", subscriber, s -> s.connected() ? 1 : 0);
+        m.gauge(
+                "tickstock_app_redis_up",
+                "1 when the Redis subscription is open",
+                subscriber,
+                s -> s.connected() ? 1 : 0);
         m.gauge("tickstock_app_websocket_clients", "connected browsers", hub, WebSocketHub::clients);
         m.counter("tickstock_app_websocket_frames_sent", "frames sent to browsers", hub, WebSocketHub::framesSent);
         m.counter("tickstock_app_websocket_evicted", "browsers disconnected as too slow", hub, WebSocketHub::evicted);
-        m.counter("tickstock_app_websocket_coalesced", "values superseded while a slow browser caught up", hub, WebSocketHub::coalesced);
+        m.counter(
+                "tickstock_app_websocket_coalesced",
+                "values superseded while a slow browser caught up",
+                hub,
+                WebSocketHub::coalesced);
         m.gauge("tickstock_app_alerts_pending", "indicator alerts waiting to be stored", alerts, AlertArchive::pending);
         m.counter("tickstock_app_alerts_stored", "indicator alerts stored", alerts, AlertArchive::stored);
-        m.counter("tickstock_app_alerts_dropped", "indicator alerts dropped (queue full)", alerts, AlertArchive::dropped);
+        m.counter(
+                "tickstock_app_alerts_dropped", "indicator alerts dropped (queue full)", alerts, AlertArchive::dropped);
     }
 
     private Map<String, Object> status() {
@@ -209,16 +263,59 @@ public final class App implements AutoCloseable {
         s.put("session_active", state.sessionActive());
         s.put("health", state.health());
         s.put("engine", engineWatch.liveness().snapshot());
-        s.put("subscriber", Map.of("received", subscriberStats.receivedByChannel(),
-                "unreadable", subscriberStats.unreadableByReason(), "dropped", subscriberStats.droppedByChannel(), "backlog", subscriber.backlog(),
-                "connected", subscriber.connected(), "resubscriptions", subscriber.resubscriptions(),
-                "reloaded_patterns", reload.patterns(), "reloaded_alerts", reload.alerts()));
-        s.put("alert_archive", Map.of("stored", alerts.stored(), "pending", alerts.pending(), "dropped", alerts.dropped(),
-                "outages", alerts.failures(), "rejected", alerts.rejectedByCause()));
+        s.put(
+                "subscriber",
+                Map.of(
+                        "received",
+                        subscriberStats.receivedByChannel(),
+                        "unreadable",
+                        subscriberStats.unreadableByReason(),
+                        "dropped",
+                        subscriberStats.droppedByChannel(),
+                        "backlog",
+                        subscriber.backlog(),
+                        "connected",
+                        subscriber.connected(),
+                        "resubscriptions",
+                        subscriber.resubscriptions(),
+                        "reloaded_patterns",
+                        reload.patterns(),
+                        "reloaded_alerts",
+                        reload.alerts()));
+        s.put(
+                "alert_archive",
+                Map.of(
+                        "stored",
+                        alerts.stored(),
+                        "pending",
+                        alerts.pending(),
+                        "dropped",
+                        alerts.dropped(),
+                        "outages",
+                        alerts.failures(),
+                        "rejected",
+                        alerts.rejectedByCause()));
         s.put("buffer", buffer.stats().snapshot());
-        s.put("websocket", Map.of("clients", hub.clients(), "frames_sent", hub.framesSent(), "evicted", hub.evicted(),
-                "coalesced", hub.coalesced()));
-        s.put("integration_log", Map.of("written", checkpoints.written(), "dropped", checkpoints.dropped(), "failed", checkpoints.failed()));
+        s.put(
+                "websocket",
+                Map.of(
+                        "clients",
+                        hub.clients(),
+                        "frames_sent",
+                        hub.framesSent(),
+                        "evicted",
+                        hub.evicted(),
+                        "coalesced",
+                        hub.coalesced()));
+        s.put(
+                "integration_log",
+                Map.of(
+                        "written",
+                        checkpoints.written(),
+                        "dropped",
+                        checkpoints.dropped(),
+                        "failed",
+                        checkpoints.failed()));
         return s;
     }
 

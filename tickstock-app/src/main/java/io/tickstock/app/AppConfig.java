@@ -1,7 +1,7 @@
 package io.tickstock.app;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.DatabaseUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the app runs on.
@@ -20,38 +20,97 @@ import io.tickstock.contract.DatabaseUrl;
  * @param allowedOrigins   origins besides the app's own that may open the WebSocket and POST (e.g. a proxy's public
  *                         {@code https://dash.example.com}); empty by default
  */
-public record AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs,
-                        @Nullable String adminPassword, @Nullable String metricsToken, int outboxFrames, long engineLostAfterMillis, @Nullable Tls tls,
-                        java.util.List<String> allowedOrigins) {
+public record AppConfig(
+        String redisUrl,
+        DatabaseUrl database,
+        String host,
+        int httpPort,
+        long bufferIntervalMs,
+        @Nullable String adminPassword,
+        @Nullable String metricsToken,
+        int outboxFrames,
+        long engineLostAfterMillis,
+        @Nullable Tls tls,
+        java.util.List<String> allowedOrigins) {
     /** PEM files of the HTTPS certificate (chain) and its private key. */
     public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {}
 
     public AppConfig {
         allowedOrigins = java.util.List.copyOf(allowedOrigins);
-        if (engineLostAfterMillis < 100) throw new IllegalArgumentException("engineLostAfterMillis must be at least 100, was " + engineLostAfterMillis);
+        if (engineLostAfterMillis < 100)
+            throw new IllegalArgumentException(
+                    "engineLostAfterMillis must be at least 100, was " + engineLostAfterMillis);
     }
 
     /** The defaults for the engine watch, TLS (none) and origins (the app's own only). */
-    public AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs,
-                     @Nullable String adminPassword, @Nullable String metricsToken, int outboxFrames) {
-        this(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames,
-                io.tickstock.app.health.EngineLiveness.DEFAULT_LOST_AFTER_MILLIS, null, java.util.List.of());
+    public AppConfig(
+            String redisUrl,
+            DatabaseUrl database,
+            String host,
+            int httpPort,
+            long bufferIntervalMs,
+            @Nullable String adminPassword,
+            @Nullable String metricsToken,
+            int outboxFrames) {
+        this(
+                redisUrl,
+                database,
+                host,
+                httpPort,
+                bufferIntervalMs,
+                adminPassword,
+                metricsToken,
+                outboxFrames,
+                io.tickstock.app.health.EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
+                null,
+                java.util.List.of());
     }
 
     public AppConfig withEngineLostAfter(long millis) {
-        return new AppConfig(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames, millis,
-                tls, allowedOrigins);
+        return new AppConfig(
+                redisUrl,
+                database,
+                host,
+                httpPort,
+                bufferIntervalMs,
+                adminPassword,
+                metricsToken,
+                outboxFrames,
+                millis,
+                tls,
+                allowedOrigins);
     }
 
     public AppConfig withTls(Tls tls) {
-        return new AppConfig(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames,
-                engineLostAfterMillis, tls, allowedOrigins);
+        return new AppConfig(
+                redisUrl,
+                database,
+                host,
+                httpPort,
+                bufferIntervalMs,
+                adminPassword,
+                metricsToken,
+                outboxFrames,
+                engineLostAfterMillis,
+                tls,
+                allowedOrigins);
     }
 
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
-        return new AppConfig(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, metricsToken, outboxFrames,
-                engineLostAfterMillis, tls, origins);
+        return new AppConfig(
+                redisUrl,
+                database,
+                host,
+                httpPort,
+                bufferIntervalMs,
+                adminPassword,
+                metricsToken,
+                outboxFrames,
+                engineLostAfterMillis,
+                tls,
+                origins);
     }
+
     public static final int DEFAULT_OUTBOX_FRAMES = 4_096;
     /**
      * Milliseconds between flushes of batched patterns, indicator values and bars: short, so a value waits 2.5 ms on
@@ -67,12 +126,19 @@ public record AppConfig(String redisUrl, DatabaseUrl database, String host, int 
     public static java.nio.file.Path rejectedAlertsFile() {
         String dir = System.getenv("TICKSTOCK_SPOOL_DIR");
         java.nio.file.Path base = dir == null || dir.isBlank()
-                ? java.nio.file.Path.of(System.getProperty("user.home"), ".tickstock", "spool") : java.nio.file.Path.of(dir);
+                ? java.nio.file.Path.of(System.getProperty("user.home"), ".tickstock", "spool")
+                : java.nio.file.Path.of(dir);
         return base.resolve("app_indicator_alerts.rejected");
     }
 
     /** No metrics token, the default outbox. */
-    public AppConfig(String redisUrl, DatabaseUrl database, String host, int httpPort, long bufferIntervalMs, @Nullable String adminPassword) {
+    public AppConfig(
+            String redisUrl,
+            DatabaseUrl database,
+            String host,
+            int httpPort,
+            long bufferIntervalMs,
+            @Nullable String adminPassword) {
         this(redisUrl, database, host, httpPort, bufferIntervalMs, adminPassword, null, DEFAULT_OUTBOX_FRAMES);
     }
 }

@@ -22,6 +22,7 @@ final class ReconnectReload implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconnectReload.class);
     /** The channel name of events reloaded from PostgreSQL. */
     static final String CHANNEL = "postgresql:reload";
+
     private static final long OVERLAP_MILLIS = 120_000;
     private static final int LIMIT = 5_000;
 
@@ -30,13 +31,15 @@ final class ReconnectReload implements Runnable {
     private final LongSupplier clock;
     private final Consumer<Inbound> session, event;
     private long lastPatternMillis = -1, lastAlertMillis = -1;
-    private final java.util.concurrent.atomic.AtomicLong patterns = new java.util.concurrent.atomic.AtomicLong(), alerts = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong patterns = new java.util.concurrent.atomic.AtomicLong(),
+            alerts = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param session where a changed session goes (the buffer)
      * @param event   where reloaded patterns and alerts go (the app's event handler, as if received)
      */
-    ReconnectReload(History history, LiveState state, LongSupplier clock, Consumer<Inbound> session, Consumer<Inbound> event) {
+    ReconnectReload(
+            History history, LiveState state, LongSupplier clock, Consumer<Inbound> session, Consumer<Inbound> event) {
         this.history = history;
         this.state = state;
         this.clock = clock;
@@ -67,7 +70,8 @@ final class ReconnectReload implements Runnable {
             ObjectNode known = state.session();
             long now = clock.getAsLong();
             if (known == null || !sid.equals(known.path("session_id").asText()) || state.sessionActive() != active) {
-                session.accept(new Inbound(active ? Inbound.Kind.SESSION_STARTED : Inbound.Kind.SESSION_STOPPED, CHANNEL, s, now));
+                session.accept(new Inbound(
+                        active ? Inbound.Kind.SESSION_STARTED : Inbound.Kind.SESSION_STOPPED, CHANNEL, s, now));
             }
             List<ObjectNode> missed = history.patternDetections(sid, since(lastPatternMillis), LIMIT);
             for (ObjectNode d : missed) event.accept(new Inbound(Inbound.Kind.PATTERN, CHANNEL, d, now, now));
@@ -75,8 +79,11 @@ final class ReconnectReload implements Runnable {
             List<ObjectNode> missedAlerts = history.alerts(sid, since(lastAlertMillis), LIMIT);
             for (ObjectNode a : missedAlerts) event.accept(new Inbound(Inbound.Kind.ALERT, CHANNEL, a, now, now));
             alerts.addAndGet(missedAlerts.size());
-            LOG.info("reloaded session {}, {} patterns and {} alerts from PostgreSQL after a gap in the Redis subscription", sid,
-                    missed.size(), missedAlerts.size());
+            LOG.info(
+                    "reloaded session {}, {} patterns and {} alerts from PostgreSQL after a gap in the Redis subscription",
+                    sid,
+                    missed.size(),
+                    missedAlerts.size());
         } catch (SQLException | RuntimeException e) {
             LOG.warn("reload from PostgreSQL after a gap in the Redis subscription failed: {}", e.getMessage());
         }
@@ -87,7 +94,11 @@ final class ReconnectReload implements Runnable {
     }
 
     /** Patterns reloaded so far. */
-    long patterns() { return patterns.get(); }
+    long patterns() {
+        return patterns.get();
+    }
     /** Alerts reloaded so far. */
-    long alerts() { return alerts.get(); }
+    long alerts() {
+        return alerts.get();
+    }
 }

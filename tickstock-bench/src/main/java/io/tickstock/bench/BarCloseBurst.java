@@ -1,10 +1,8 @@
 package io.tickstock.bench;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.indicators.Indicator;
 import io.tickstock.engine.patterns.Detection;
@@ -14,12 +12,14 @@ import io.tickstock.engine.publish.CommandSink;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.trades.Trade;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bar-close burst: {@code symbols} symbols, each warmed with {@value #WARM_BARS} seeded random-walk minute bars
@@ -45,7 +45,10 @@ public final class BarCloseBurst {
         int symbols = Integer.parseInt(args[1]), rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         boolean batch = args.length <= 3 || !args[3].equals("singles");
         // "none": the shard's work alone, events built and not sent
-        @Nullable RedisPublisher publisher = redisUrl.equals("none") ? null : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
+        @Nullable
+        RedisPublisher publisher = redisUrl.equals("none")
+                ? null
+                : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
         long[] sent = new long[2]; // commands, payload characters
         CountingSinks nowhere = new CountingSinks();
         CommandSink counted = c -> {
@@ -53,8 +56,10 @@ public final class BarCloseBurst {
             sent[1] += c.payload().length();
             return publisher == null ? nowhere.send(c) : publisher.send(c);
         };
-        EventEmitter emitter = new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
-        emitter.session(new StreamingSession("bench:burst", symbols, io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
+        EventEmitter emitter =
+                new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
+        emitter.session(new StreamingSession(
+                "bench:burst", symbols, io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
         List<String> names = symbols(symbols);
         double[] price = warm(pipeline, names);
@@ -68,7 +73,8 @@ public final class BarCloseBurst {
             long t0 = closeMinute(pipeline, names, price, r, random);
             shard[r] = (System.nanoTime() - t0) / 1e6;
             long target = before + sent[0];
-            while (publisher != null && publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
+            while (publisher != null && publisher.published() + publisher.dropped() < target)
+                LockSupport.parkNanos(20_000);
             ms[r] = (System.nanoTime() - t0) / 1e6;
             events = sent[0];
             bytes = sent[1];
@@ -82,12 +88,20 @@ public final class BarCloseBurst {
             java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
         }
         if (publisher != null) publisher.close();
-        System.out.printf("{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n", symbols,
-                round(ms), round(shard), events, bytes >> 10, heap >> 20, publisher == null ? 0 : publisher.dropped());
+        System.out.printf(
+                "{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n",
+                symbols,
+                round(ms),
+                round(shard),
+                events,
+                bytes >> 10,
+                heap >> 20,
+                publisher == null ? 0 : publisher.dropped());
     }
 
     private static String round(double[] values) {
-        return Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).toArray());
+        return Arrays.toString(
+                Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).toArray());
     }
 
     /** {@code n} symbol names S0, S1, … (base 36). */
@@ -105,11 +119,13 @@ public final class BarCloseBurst {
      *
      * @return {@link System#nanoTime()} just before the watermark
      */
-    public static long closeMinute(Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
+    public static long closeMinute(
+            Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
         long minute = minuteStart(WARM_BARS + round);
         for (int i = 0; i < names.size(); i++) {
             double open = price[i], close = open * (1 + random.nextGaussian() * 0.002);
-            double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001), low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
+            double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001),
+                    low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
             price[i] = close;
             String symbol = names.get(i);
             pipeline.onTrade(new Trade(symbol, minute + 1_000, cents(open), 100 + random.nextInt(5_000), true));
@@ -129,7 +145,8 @@ public final class BarCloseBurst {
      */
     static long minuteStart(int n) {
         if (n < SESSION_MINUTES) return OPEN + n * Bar.MINUTE;
-        java.time.ZonedDateTime open = java.time.Instant.ofEpochMilli(OPEN).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
+        java.time.ZonedDateTime open =
+                java.time.Instant.ofEpochMilli(OPEN).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
         return open.plusDays(n / SESSION_MINUTES).toInstant().toEpochMilli() + (n % SESSION_MINUTES) * Bar.MINUTE;
     }
 
@@ -148,10 +165,22 @@ public final class BarCloseBurst {
             long start = OPEN + m * Bar.MINUTE;
             for (int i = 0; i < price.length; i++) {
                 double open = price[i], close = open * (1 + random.nextGaussian() * 0.002);
-                double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001), low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
+                double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001),
+                        low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
                 price[i] = close;
-                pipeline.warm(new Bar(names.get(i), start, open, high, low, close, 1_000 + random.nextInt(50_000), (open + close) / 2,
-                        10 + random.nextInt(100), MarketSession.REGULAR), NO_OP);
+                pipeline.warm(
+                        new Bar(
+                                names.get(i),
+                                start,
+                                open,
+                                high,
+                                low,
+                                close,
+                                1_000 + random.nextInt(50_000),
+                                (open + close) / 2,
+                                10 + random.nextInt(100),
+                                MarketSession.REGULAR),
+                        NO_OP);
             }
         }
         return price;
@@ -159,9 +188,16 @@ public final class BarCloseBurst {
 
     /** A listener that ignores everything (warming, analytics measured alone). */
     public static final AnalyticsListener NO_OP = new AnalyticsListener() {
-        @Override public void onBar(Bar bar) {}
-        @Override public void onIndicators(Bar bar, List<Indicator> ready) {}
-        @Override public void onPattern(Bar bar, Detection detection) {}
-        @Override public void onAlert(Bar bar, Alert alert) {}
+        @Override
+        public void onBar(Bar bar) {}
+
+        @Override
+        public void onIndicators(Bar bar, List<Indicator> ready) {}
+
+        @Override
+        public void onPattern(Bar bar, Detection detection) {}
+
+        @Override
+        public void onAlert(Bar bar, Alert alert) {}
     };
 }

@@ -34,46 +34,78 @@ import picocli.CommandLine.Spec;
  * at 500 and 10,000 symbols into a real Redis and the heap at 10,000 symbols (each in its own JVM with a 512 MB heap),
  * and a short end-to-end run. {@code e2e} runs the end-to-end harness with the given size.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, burst_ms_500, burst_ms_10k, "
-                + "e2e_p50_ms, e2e_p99_ms, heap_mb_10k (< 60 s); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
-                + "throughput, latency percentiles, lost patterns/alerts and memory as JSON.",
-                "JMH benchmarks of every hot path: scripts/jmh (see the README's performance section)."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, burst_ms_500, burst_ms_10k, "
+                    + "e2e_p50_ms, e2e_p99_ms, heap_mb_10k (< 60 s); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
+                    + "throughput, latency percentiles, lost patterns/alerts and memory as JSON.",
+            "JMH benchmarks of every hot path: scripts/jmh (see the README's performance section)."
+        })
 public final class BenchCommand implements Callable<Integer>, CommandExtension {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", description = "quick or e2e")
     String what;
 
-    @Option(names = "--symbols", description = "e2e: symbols of the synthetic universe; all close a minute at once, as often as --rate allows (default: ${DEFAULT-VALUE}: a close every ~100 ms).", defaultValue = "70")
+    @Option(
+            names = "--symbols",
+            description =
+                    "e2e: symbols of the synthetic universe; all close a minute at once, as often as --rate allows (default: ${DEFAULT-VALUE}: a close every ~100 ms).",
+            defaultValue = "70")
     int symbols;
 
-    @Option(names = "--clients", description = "e2e: WebSocket clients, each receiving every event (default: ${DEFAULT-VALUE}).", defaultValue = "100")
+    @Option(
+            names = "--clients",
+            description = "e2e: WebSocket clients, each receiving every event (default: ${DEFAULT-VALUE}).",
+            defaultValue = "100")
     int clients;
 
-    @Option(names = "--rate", description = "e2e: events per second the engine publishes (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
+    @Option(
+            names = "--rate",
+            description = "e2e: events per second the engine publishes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10000")
     int rate;
 
-    @Option(names = "--duration", description = "e2e: measured seconds after a 5 s warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+    @Option(
+            names = "--duration",
+            description = "e2e: measured seconds after a 5 s warm-up (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30")
     int duration;
 
-    @Option(names = "--buffer-ms", description = "The app's streaming buffer interval (default: ${DEFAULT-VALUE}, the app's).",
+    @Option(
+            names = "--buffer-ms",
+            description = "The app's streaming buffer interval (default: ${DEFAULT-VALUE}, the app's).",
             defaultValue = "" + io.tickstock.app.AppConfig.DEFAULT_BUFFER_INTERVAL_MS)
     long bufferMs;
 
     @Override
     public Integer call() throws Exception {
-        if (symbols < 1 || clients < 1 || rate < 1 || duration < 1) throw new ParameterException(spec.commandLine(), "--symbols, --clients, --rate and --duration must be positive");
-        if (System.getProperty("tickstock.data.dir") == null) { // as the replay finds it: TICKSTOCK_DATA_DIR, else ../shared/data
+        if (symbols < 1 || clients < 1 || rate < 1 || duration < 1)
+            throw new ParameterException(
+                    spec.commandLine(), "--symbols, --clients, --rate and --duration must be positive");
+        if (System.getProperty("tickstock.data.dir")
+                == null) { // as the replay finds it: TICKSTOCK_DATA_DIR, else ../shared/data
             String env = System.getenv("TICKSTOCK_DATA_DIR");
-            System.setProperty("tickstock.data.dir", env != null && !env.isBlank() ? env
-                    : Path.of(System.getProperty("tickstock.home", ".")).resolve("../shared/data").normalize().toString());
+            System.setProperty(
+                    "tickstock.data.dir",
+                    env != null && !env.isBlank()
+                            ? env
+                            : Path.of(System.getProperty("tickstock.home", "."))
+                                    .resolve("../shared/data")
+                                    .normalize()
+                                    .toString());
         }
         Path work = Files.createTempDirectory("tickstock-bench");
         Map<String, Object> out = switch (what) {
             case "quick" -> quick(work);
-            case "e2e" -> EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, duration, 5, 15, bufferMs), work);
-            default -> throw new ParameterException(spec.commandLine(), "the first argument must be quick or e2e, was '" + what + "'");
+            case "e2e" ->
+                EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, duration, 5, 15, bufferMs), work);
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "the first argument must be quick or e2e, was '" + what + "'");
         };
         spec.commandLine().getOut().println(Json.write(out));
         spec.commandLine().getOut().flush();
@@ -93,7 +125,8 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
             out.put("burst_500", b500);
             out.put("burst_10k", b10k);
         }
-        Map<String, Object> e2e = EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, 8, 3, 4, bufferMs), work);
+        Map<String, Object> e2e =
+                EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, 8, 3, 4, bufferMs), work);
         out.put("e2e_p50_ms", e2e.get("p50_ms"));
         out.put("e2e_p99_ms", e2e.get("p99_ms"));
         out.put("e2e", e2e);
@@ -105,9 +138,13 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
     private static long tradesPerSecond() throws Exception {
         Map<String, String> ticks = BenchData.tickText("20131008");
         LocalDate day = LocalDate.of(2013, 10, 8);
-        long from = day.atTime(9, 25).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        long from = day.atTime(9, 25)
+                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
         double[] rates = new double[4];
-        for (int i = 0; i < rates.length; i++) rates[i] = NoIoReplay.run(ticks, day, from).tradesPerSecond();
+        for (int i = 0; i < rates.length; i++)
+            rates[i] = NoIoReplay.run(ticks, day, from).tradesPerSecond();
         double[] measured = Arrays.copyOfRange(rates, 1, rates.length);
         Arrays.sort(measured);
         return Math.round(measured[1]);
@@ -115,10 +152,19 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
 
     /** JMH, one fork, 512 MB heap: ta4j's ns per bar / TickStock's, same indicators and bars. */
     private static double ta4jRatio() throws Exception {
-        var options = new OptionsBuilder().include(Ta4jComparisonBenchmark.class.getName() + ".*").forks(1)
-                .warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1))
-                .jvmArgs("-Xms512m", "-Xmx512m", "-Dtickstock.data.dir=" + BenchData.dataDir().toAbsolutePath())
-                .shouldFailOnError(true).build();
+        var options = new OptionsBuilder()
+                .include(Ta4jComparisonBenchmark.class.getName() + ".*")
+                .forks(1)
+                .warmupIterations(2)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3)
+                .measurementTime(TimeValue.seconds(1))
+                .jvmArgs(
+                        "-Xms512m",
+                        "-Xmx512m",
+                        "-Dtickstock.data.dir=" + BenchData.dataDir().toAbsolutePath())
+                .shouldFailOnError(true)
+                .build();
         double tickstock = 0, ta4j = 0;
         for (RunResult r : new Runner(options).run()) {
             double ns = r.getPrimaryResult().getScore();
@@ -135,15 +181,26 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
      */
     private static Map<String, Object> burst(String redisUrl, int symbols, int rounds) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.tickstock.bench.BarCloseBurst", redisUrl, String.valueOf(symbols), String.valueOf(rounds)));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xms512m",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.tickstock.bench.BarCloseBurst",
+                redisUrl,
+                String.valueOf(symbols),
+                String.valueOf(rounds)));
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String json = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) if (line.startsWith("{")) json = line;
         }
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || json == null) {
-            throw new IllegalStateException("the burst benchmark at " + symbols + " symbols failed (exit " + p.exitValue() + ")");
+            throw new IllegalStateException(
+                    "the burst benchmark at " + symbols + " symbols failed (exit " + p.exitValue() + ")");
         }
         var result = Json.read(json);
         Map<String, Object> out = new LinkedHashMap<>();

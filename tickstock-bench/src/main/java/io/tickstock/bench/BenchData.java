@@ -32,9 +32,20 @@ public final class BenchData {
         Path lean = dataDir().resolve("lean/equity/usa/minute");
         List<Bar> list = new ArrayList<>();
         try (Stream<Path> files = Files.walk(lean)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
-                for (Bar b : LeanBarFile.read(f)) list.add(new Bar("BENCH", b.startMillis(), b.open(), b.high(), b.low(),
-                        b.close(), b.volume(), b.vwap(), b.tradeCount(), MarketSession.REGULAR));
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
+                for (Bar b : LeanBarFile.read(f))
+                    list.add(new Bar(
+                            "BENCH",
+                            b.startMillis(),
+                            b.open(),
+                            b.high(),
+                            b.low(),
+                            b.close(),
+                            b.volume(),
+                            b.vwap(),
+                            b.tradeCount(),
+                            MarketSession.REGULAR));
             }
         }
         return list.toArray(Bar[]::new);
@@ -48,9 +59,12 @@ public final class BenchData {
             for (Path dir : dirs.sorted().toList()) {
                 Path zip = dir.resolve(yyyyMMdd + "_trade.zip");
                 if (!Files.exists(zip)) continue;
-                try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+                try (InputStream in = Files.newInputStream(zip);
+                        ZipInputStream z = new ZipInputStream(in)) {
                     z.getNextEntry();
-                    out.put(dir.getFileName().toString().toUpperCase(java.util.Locale.ROOT), new String(z.readAllBytes(), StandardCharsets.US_ASCII));
+                    out.put(
+                            dir.getFileName().toString().toUpperCase(java.util.Locale.ROOT),
+                            new String(z.readAllBytes(), StandardCharsets.US_ASCII));
                 }
             }
         }

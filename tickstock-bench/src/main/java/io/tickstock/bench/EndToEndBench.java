@@ -2,11 +2,9 @@ package io.tickstock.bench;
 
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
-import io.tickstock.contract.Channels;
 import io.tickstock.cli.EmbeddedPostgresServer;
 import io.tickstock.cli.EmbeddedRedis;
-import io.tickstock.testkit.AppHttp;
-import io.tickstock.testkit.ScanningClient;
+import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.pipeline.Pipeline;
@@ -16,16 +14,18 @@ import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
-import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
+import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.ScanningClient;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -43,7 +43,14 @@ import org.HdrHistogram.Histogram;
  */
 public final class EndToEndBench {
     /** The harness's size; {@code drainSeconds}: how long, after the last close, clients may take to receive what was published */
-    public record Options(int symbols, int clients, int rate, int seconds, int warmupSeconds, int drainSeconds, long bufferIntervalMs) {}
+    public record Options(
+            int symbols,
+            int clients,
+            int rate,
+            int seconds,
+            int warmupSeconds,
+            int drainSeconds,
+            long bufferIntervalMs) {}
 
     private EndToEndBench() {}
 
@@ -51,23 +58,41 @@ public final class EndToEndBench {
     public static Map<String, Object> run(Options o, Path work) throws Exception {
         String password = "bench-" + System.nanoTime();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
-             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(work.resolve("pg"), true, 0);
-             App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, o.bufferIntervalMs(), password,
-                     null, AppConfig.DEFAULT_OUTBOX_FRAMES), System::currentTimeMillis).start();
-             ScanningClient.Connector connector = new ScanningClient.Connector();
-             RedisPublisher publisher = new RedisPublisher(redis.url(), 4_000_000, (down, why) -> {}, ms -> {}).start()) {
+                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(work.resolve("pg"), true, 0);
+                App app = new App(
+                                new AppConfig(
+                                        redis.url(),
+                                        postgres.databaseUrl(),
+                                        "127.0.0.1",
+                                        0,
+                                        o.bufferIntervalMs(),
+                                        password,
+                                        null,
+                                        AppConfig.DEFAULT_OUTBOX_FRAMES),
+                                System::currentTimeMillis)
+                        .start();
+                ScanningClient.Connector connector = new ScanningClient.Connector();
+                RedisPublisher publisher =
+                        new RedisPublisher(redis.url(), 4_000_000, (down, why) -> {}, ms -> {}).start()) {
             Published published = new Published(publisher);
-            EventEmitter emitter = new EventEmitter(published, new CountingSinks(), new EngineStats(), System::currentTimeMillis, true);
-            emitter.session(new StreamingSession("bench:e2e:" + o.symbols(), o.symbols(), SessionTrigger.REPLAY, System.currentTimeMillis()));
+            EventEmitter emitter = new EventEmitter(
+                    published, new CountingSinks(), new EngineStats(), System::currentTimeMillis, true);
+            emitter.session(new StreamingSession(
+                    "bench:e2e:" + o.symbols(), o.symbols(), SessionTrigger.REPLAY, System.currentTimeMillis()));
             Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
 
-            String cookie = AppHttp.login(app.port(), "admin", password).orElseThrow(() -> new IllegalStateException("bench login failed"));
+            String cookie = AppHttp.login(app.port(), "admin", password)
+                    .orElseThrow(() -> new IllegalStateException("bench login failed"));
             List<ScanningClient> clients = new ArrayList<>();
             for (int i = 0; i < o.clients(); i++) clients.add(connector.open(app.port(), cookie));
 
             Window window = closeMinutes(o, pipeline, published, clients);
             Received received = Received.drain(clients, window, o.drainSeconds());
-            long evicted = Json.read(AppHttp.get(app.port(), "/streaming/api/status", cookie).body()).path("websocket").path("evicted").asLong();
+            long evicted = Json.read(AppHttp.get(app.port(), "/streaming/api/status", cookie)
+                            .body())
+                    .path("websocket")
+                    .path("evicted")
+                    .asLong();
             return report(o, window, received, evicted);
         }
     }
@@ -79,13 +104,21 @@ public final class EndToEndBench {
      * Closes a minute for every symbol at once, as often as {@code o.rate()} allows, until the warm-up and the
      * measured seconds have passed; counts from the end of the warm-up.
      */
-    private static Window closeMinutes(Options o, Pipeline pipeline, Published published, List<ScanningClient> clients) {
+    private static Window closeMinutes(
+            Options o, Pipeline pipeline, Published published, List<ScanningClient> clients) {
         List<String> names = BarCloseBurst.symbols(o.symbols());
         double[] price = BarCloseBurst.warm(pipeline, names);
         SplittableRandom random = new SplittableRandom(3);
-        long wallStart = System.currentTimeMillis(), measureFrom = wallStart + o.warmupSeconds() * 1000L, end = measureFrom + o.seconds() * 1000L;
+        long wallStart = System.currentTimeMillis(),
+                measureFrom = wallStart + o.warmupSeconds() * 1000L,
+                end = measureFrom + o.seconds() * 1000L;
         clients.forEach(c -> c.startMeasuring(measureFrom));
-        long next = wallStart, patternsAtStart = 0, alertsAtStart = 0, eventsAtStart = 0, cpuAtStart = 0, wallAtStart = 0;
+        long next = wallStart,
+                patternsAtStart = 0,
+                alertsAtStart = 0,
+                eventsAtStart = 0,
+                cpuAtStart = 0,
+                wallAtStart = 0;
         boolean measuring = false;
         for (int minute = 0; System.currentTimeMillis() < end; minute++) {
             while (System.currentTimeMillis() < next) LockSupport.parkNanos(200_000);
@@ -99,25 +132,37 @@ public final class EndToEndBench {
             }
             long before = published.events.get();
             BarCloseBurst.closeMinute(pipeline, names, price, minute, random);
-            next += Math.max(1, (published.events.get() - before) * 1000L / o.rate()); // the next close when this one's events fill the rate
+            next += Math.max(
+                    1,
+                    (published.events.get() - before)
+                            * 1000L
+                            / o.rate()); // the next close when this one's events fill the rate
         }
-        return new Window(published.events.get() - eventsAtStart, published.patterns.get() - patternsAtStart,
-                published.alerts.get() - alertsAtStart, cpuNanos() - cpuAtStart, System.nanoTime() - wallAtStart);
+        return new Window(
+                published.events.get() - eventsAtStart,
+                published.patterns.get() - patternsAtStart,
+                published.alerts.get() - alertsAtStart,
+                cpuNanos() - cpuAtStart,
+                System.nanoTime() - wallAtStart);
     }
 
     /** What the clients received: latencies (ms), items and bytes summed over clients, patterns and alerts missing. */
-    private record Received(Histogram all, Map<String, Histogram> byEvent, long items, long bytes, long patternsLost, long alertsLost) {
+    private record Received(
+            Histogram all, Map<String, Histogram> byEvent, long items, long bytes, long patternsLost, long alertsLost) {
         /** Waits until every client has every pattern and alert, or {@code drainSeconds}; then sums and drops the clients. */
         static Received drain(List<ScanningClient> clients, Window w, int drainSeconds) throws InterruptedException {
             long drainUntil = System.currentTimeMillis() + drainSeconds * 1000L;
             while (System.currentTimeMillis() < drainUntil
-                    && !clients.stream().allMatch(c -> c.patterns() >= w.patterns() && c.alerts() >= w.alerts())) Thread.sleep(50);
+                    && !clients.stream().allMatch(c -> c.patterns() >= w.patterns() && c.alerts() >= w.alerts()))
+                Thread.sleep(50);
             Histogram all = new Histogram(3_600_000, 3);
             Map<String, Histogram> byEvent = new TreeMap<>();
             long items = 0, bytes = 0, patternsLost = 0, alertsLost = 0;
             for (ScanningClient c : clients) {
                 all.add(c.latency().getIntervalHistogram());
-                c.latencyByEvent().forEach((event, h) -> byEvent.computeIfAbsent(event, e -> new Histogram(3_600_000, 3)).add(h.getIntervalHistogram()));
+                c.latencyByEvent()
+                        .forEach((event, h) -> byEvent.computeIfAbsent(event, e -> new Histogram(3_600_000, 3))
+                                .add(h.getIntervalHistogram()));
                 items += c.items();
                 bytes += c.bytes();
                 patternsLost += Math.max(0, w.patterns() - c.patterns());
@@ -140,7 +185,8 @@ public final class EndToEndBench {
         out.put("p90_ms", measured ? r.all().getValueAtPercentile(90) : null);
         out.put("p99_ms", measured ? r.all().getValueAtPercentile(99) : null);
         out.put("max_ms", measured ? r.all().getMaxValue() : null);
-        Map<String, Object> latencyByEvent = new LinkedHashMap<>(); // which kind of item waits: e.g. batched values vs alerts sent at once
+        Map<String, Object> latencyByEvent =
+                new LinkedHashMap<>(); // which kind of item waits: e.g. batched values vs alerts sent at once
         r.byEvent().forEach((event, h) -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("items_per_sec_per_client", Math.round(h.getTotalCount() / (double) o.clients() / o.seconds()));
@@ -150,13 +196,18 @@ public final class EndToEndBench {
         });
         out.put("latency_by_event", latencyByEvent);
         out.put("mb_per_sec_per_client", Math.round(r.bytes() / (double) o.clients() / o.seconds() / 1e5) / 10.0);
-        out.put("jvm_cpu_percent", Math.round(100.0 * w.cpuNanos() / w.wallNanos())); // of one core; this JVM holds engine, app and clients
+        out.put(
+                "jvm_cpu_percent",
+                Math.round(
+                        100.0 * w.cpuNanos() / w.wallNanos())); // of one core; this JVM holds engine, app and clients
         out.put("patterns_published", w.patterns());
         out.put("alerts_published", w.alerts());
         out.put("patterns_not_received", r.patternsLost()); // by the end of the drain window: missing or still queued
         out.put("alerts_not_received", r.alertsLost());
         out.put("evicted", evicted);
-        out.put("heap_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+        out.put(
+                "heap_mb",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
         return out;
     }
 
@@ -186,7 +237,7 @@ public final class EndToEndBench {
                     events.incrementAndGet();
                 }
                 case Channels.BARS_STREAMING -> events.incrementAndGet();
-                default -> { }
+                default -> {}
             }
             return publisher.send(c);
         }
@@ -200,6 +251,7 @@ public final class EndToEndBench {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

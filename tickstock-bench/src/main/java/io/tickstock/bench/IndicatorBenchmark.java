@@ -22,10 +22,31 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class IndicatorBenchmark {
-    @Param({"RSI:14", "SMA:20", "SMA:200", "EMA:12", "MACD:12:26:9", "BBANDS:20:2", "ATR:14", "NATR:14", "STOCH:5:3:3",
-            "STOCHRSI:14:5:3", "ADX:14", "PLUS_DI:14", "MINUS_DI:14", "CCI:14", "MFI:14", "OBV", "WILLR:14", "ROC:10", "VWAP"})
+    @Param({
+        "RSI:14",
+        "SMA:20",
+        "SMA:200",
+        "EMA:12",
+        "MACD:12:26:9",
+        "BBANDS:20:2",
+        "ATR:14",
+        "NATR:14",
+        "STOCH:5:3:3",
+        "STOCHRSI:14:5:3",
+        "ADX:14",
+        "PLUS_DI:14",
+        "MINUS_DI:14",
+        "CCI:14",
+        "MFI:14",
+        "OBV",
+        "WILLR:14",
+        "ROC:10",
+        "VWAP"
+    })
     public String indicator;
 
     private BarCycle bars;

@@ -2,12 +2,12 @@ package io.tickstock.bench;
 
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MergedTradeSource;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.indicators.IndicatorSpec;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -24,7 +24,9 @@ import java.util.Map;
 public final class NoIoReplay {
     /** What one replay made; {@code nanos}: wall time of the loop; {@code commands} Redis commands (events) and {@code rows} history rows made */
     public record Result(long trades, long commands, long rows, long bytes, long nanos) {
-        public double tradesPerSecond() { return trades * 1e9 / nanos; }
+        public double tradesPerSecond() {
+            return trades * 1e9 / nanos;
+        }
     }
 
     private NoIoReplay() {}
@@ -33,7 +35,8 @@ public final class NoIoReplay {
     public static Result run(Map<String, String> ticks, LocalDate date, long fromMillis) throws IOException {
         CountingSinks sinks = new CountingSinks();
         EventEmitter emitter = new EventEmitter(sinks, sinks, new EngineStats(), System::currentTimeMillis);
-        emitter.session(new StreamingSession("bench", ticks.size(), io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
+        emitter.session(new StreamingSession(
+                "bench", ticks.size(), io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults().withIndicators(IndicatorSpec.ALL), emitter);
         List<LeanTickFile> files = new ArrayList<>();
         ticks.forEach((symbol, csv) -> files.add(new LeanTickFile(symbol, date, new StringReader(csv))));

@@ -41,7 +41,9 @@ import org.ta4j.core.num.DoubleNumFactory;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class Ta4jComparisonBenchmark {
     private static final Instant BASE = Instant.parse("2020-01-02T14:31:00Z");
     private BarCycle bars;
@@ -54,18 +56,29 @@ public class Ta4jComparisonBenchmark {
     public void load() throws IOException {
         bars = new BarCycle();
         tickstock = IndicatorSpec.STANDARD.newSet();
-        series = new BaseBarSeriesBuilder().withName("BENCH").withNumFactory(DoubleNumFactory.getInstance()).withMaxBarCount(400).build();
+        series = new BaseBarSeriesBuilder()
+                .withName("BENCH")
+                .withNumFactory(DoubleNumFactory.getInstance())
+                .withMaxBarCount(400)
+                .build();
         ClosePriceIndicator close = new ClosePriceIndicator(series);
         MACDIndicator macd = new MACDIndicator(close, 12, 26);
         SMAIndicator middle = new SMAIndicator(close, 20);
         NumericIndicator sd = NumericIndicator.of(new StandardDeviationIndicator(close, 20));
         NumericIndicator mid = NumericIndicator.of(middle);
         ta4j = new NumericIndicator[] {
-                NumericIndicator.of(new RSIIndicator(close, 14)),
-                mid, NumericIndicator.of(new SMAIndicator(close, 50)), NumericIndicator.of(new SMAIndicator(close, 200)),
-                NumericIndicator.of(new EMAIndicator(close, 12)), NumericIndicator.of(new EMAIndicator(close, 26)),
-                NumericIndicator.of(macd), NumericIndicator.of(macd.getSignalLine(9)), macd.getHistogram(9),
-                mid.plus(sd.multipliedBy(2)), mid.minus(sd.multipliedBy(2))};
+            NumericIndicator.of(new RSIIndicator(close, 14)),
+            mid,
+            NumericIndicator.of(new SMAIndicator(close, 50)),
+            NumericIndicator.of(new SMAIndicator(close, 200)),
+            NumericIndicator.of(new EMAIndicator(close, 12)),
+            NumericIndicator.of(new EMAIndicator(close, 26)),
+            NumericIndicator.of(macd),
+            NumericIndicator.of(macd.getSignalLine(9)),
+            macd.getHistogram(9),
+            mid.plus(sd.multipliedBy(2)),
+            mid.minus(sd.multipliedBy(2))
+        };
     }
 
     @Benchmark
@@ -76,8 +89,15 @@ public class Ta4jComparisonBenchmark {
     @Benchmark
     public void ta4jStandardSet(Blackhole bh) {
         Bar b = bars.next();
-        series.barBuilder().timePeriod(Duration.ofMinutes(1)).endTime(BASE.plusSeconds(60 * ++minute))
-                .openPrice(b.open()).highPrice(b.high()).lowPrice(b.low()).closePrice(b.close()).volume(b.volume()).add();
+        series.barBuilder()
+                .timePeriod(Duration.ofMinutes(1))
+                .endTime(BASE.plusSeconds(60 * ++minute))
+                .openPrice(b.open())
+                .highPrice(b.high())
+                .lowPrice(b.low())
+                .closePrice(b.close())
+                .volume(b.volume())
+                .add();
         int end = series.getEndIndex();
         for (NumericIndicator i : ta4j) bh.consume(i.getValue(end));
     }

@@ -1,6 +1,5 @@
 package io.tickstock.bench;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.feed.LeanTickFile;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class TradeBenchmark {
     static final LocalDate DAY = LocalDate.of(2013, 10, 8);
     private String spy;
@@ -61,8 +63,15 @@ public class TradeBenchmark {
 
     private BarAggregator newAggregator() {
         return new BarAggregator(2_000, 15 * Bar.MINUTE, false, new BarAggregator.Sink() {
-            @Override public void onBar(Bar bar) { barsClosed++; }
-            @Override public void onCorrection(Bar bar, int revision) { barsClosed++; }
+            @Override
+            public void onBar(Bar bar) {
+                barsClosed++;
+            }
+
+            @Override
+            public void onCorrection(Bar bar, int revision) {
+                barsClosed++;
+            }
         });
     }
 

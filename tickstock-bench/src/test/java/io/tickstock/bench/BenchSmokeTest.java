@@ -23,8 +23,13 @@ class BenchSmokeTest {
     @Test
     void theNoIoReplayReadsTheWholeDay() throws Exception {
         LocalDate day = LocalDate.of(2013, 10, 8);
-        NoIoReplay.Result r = NoIoReplay.run(BenchData.tickText("20131008"), day,
-                day.atTime(9, 25).atZone(ZoneId.of("America/New_York")).toInstant().toEpochMilli());
+        NoIoReplay.Result r = NoIoReplay.run(
+                BenchData.tickText("20131008"),
+                day,
+                day.atTime(9, 25)
+                        .atZone(ZoneId.of("America/New_York"))
+                        .toInstant()
+                        .toEpochMilli());
         assertThat(r.trades()).isEqualTo(651_709);
         assertThat(r.commands()).isPositive();
         assertThat(r.rows()).isPositive();
@@ -37,7 +42,11 @@ class BenchSmokeTest {
         cmd.setOut(new PrintWriter(out));
         int exit = cmd.execute("bench", "e2e", "--symbols", "30", "--clients", "3", "--rate", "400", "--duration", "3");
         assertThat(exit).isZero();
-        JsonNode result = Json.read(out.toString().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        JsonNode result = Json.read(out.toString()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .reduce((a, b) -> b)
+                .orElseThrow());
         assertThat(result.path("events_per_sec").asLong()).isPositive();
         assertThat(result.path("p99_ms").isNumber()).isTrue();
         assertThat(result.path("patterns_not_received").asLong()).isZero();

@@ -9,14 +9,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
+import io.tickstock.cli.EmbeddedPostgresServer;
+import io.tickstock.cli.EmbeddedRedis;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
-import io.tickstock.cli.EmbeddedPostgresServer;
-import io.tickstock.cli.EmbeddedRedis;
 import io.tickstock.testkit.AppHttp;
 import io.tickstock.testkit.ScanningClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,17 +44,28 @@ class LoadTest {
     static final long BAR_BASE = 1_577_836_800_000L; // 2020-01-01: a distinct bar time per pattern and alert
     static final String PASSWORD = "load-password";
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void aThousandEventsPerSecondReachFiftyClientsWithoutLoss() throws Exception {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
-             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-             App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, AppConfig.DEFAULT_BUFFER_INTERVAL_MS, PASSWORD, null, 256),
-                     System::currentTimeMillis).start()) {
+                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+                App app = new App(
+                                new AppConfig(
+                                        redis.url(),
+                                        postgres.databaseUrl(),
+                                        "127.0.0.1",
+                                        0,
+                                        AppConfig.DEFAULT_BUFFER_INTERVAL_MS,
+                                        PASSWORD,
+                                        null,
+                                        256),
+                                System::currentTimeMillis)
+                        .start()) {
             RedisClient redisClient = RedisClient.create(redis.url());
             try (StatefulRedisConnection<String, String> connection = redisClient.connect();
-                 ScanningClient.Connector connector = new ScanningClient.Connector()) {
+                    ScanningClient.Connector connector = new ScanningClient.Connector()) {
                 String cookie = AppHttp.login(app.port(), "admin", PASSWORD).orElseThrow();
                 List<ScanningClient> clients = new ArrayList<>();
                 for (int i = 0; i < CLIENTS; i++) clients.add(connector.open(app.port(), cookie));
@@ -63,20 +73,44 @@ class LoadTest {
                 phase(publisher, clients, 5); // warm-up (JIT), not reported
 
                 Result steady = phase(publisher, clients, SECONDS);
-                System.out.printf("load: %d events/s for %d s to %d clients: %d patterns and %d alerts to each, none lost; latency p50 %d ms, "
-                                + "p95 %d ms, p99 %d ms, max %d ms%n", RATE, SECONDS, CLIENTS, steady.patterns, steady.alerts,
-                        steady.p50, steady.p95, steady.p99, steady.max);
+                System.out.printf(
+                        "load: %d events/s for %d s to %d clients: %d patterns and %d alerts to each, none lost; latency p50 %d ms, "
+                                + "p95 %d ms, p99 %d ms, max %d ms%n",
+                        RATE,
+                        SECONDS,
+                        CLIENTS,
+                        steady.patterns,
+                        steady.alerts,
+                        steady.p50,
+                        steady.p95,
+                        steady.p99,
+                        steady.max);
                 assertThat(steady.p95).as("p95 ms, event timestamp → client").isLessThan(100);
 
                 try (java.net.Socket stalled = stalledClient(app.port(), cookie)) {
-                Result withStall = phase(publisher, clients, STALL_SECONDS);
-                JsonNode ws = Json.read(AppHttp.get(app.port(), "/streaming/api/status", cookie).body()).path("websocket");
-                System.out.printf("load with one stalled client for %d s: others' p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; "
-                                + "the stalled client's values coalesced %d times, then evicted %d%n", STALL_SECONDS, withStall.p50, withStall.p95,
-                        withStall.p99, withStall.max, ws.path("coalesced").asLong(), ws.path("evicted").asLong());
-                assertThat(withStall.p95).as("others' p95 with a stalled client").isLessThanOrEqualTo(Math.max(2 * steady.p95, steady.p95 + 20));
-                assertThat(ws.path("coalesced").asLong()).as("values held back for the stalled client").isPositive();
-                assertThat(ws.path("evicted").asLong()).as("the stalled client disconnected").isEqualTo(1);
+                    Result withStall = phase(publisher, clients, STALL_SECONDS);
+                    JsonNode ws = Json.read(AppHttp.get(app.port(), "/streaming/api/status", cookie)
+                                    .body())
+                            .path("websocket");
+                    System.out.printf(
+                            "load with one stalled client for %d s: others' p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; "
+                                    + "the stalled client's values coalesced %d times, then evicted %d%n",
+                            STALL_SECONDS,
+                            withStall.p50,
+                            withStall.p95,
+                            withStall.p99,
+                            withStall.max,
+                            ws.path("coalesced").asLong(),
+                            ws.path("evicted").asLong());
+                    assertThat(withStall.p95)
+                            .as("others' p95 with a stalled client")
+                            .isLessThanOrEqualTo(Math.max(2 * steady.p95, steady.p95 + 20));
+                    assertThat(ws.path("coalesced").asLong())
+                            .as("values held back for the stalled client")
+                            .isPositive();
+                    assertThat(ws.path("evicted").asLong())
+                            .as("the stalled client disconnected")
+                            .isEqualTo(1);
                 }
                 clients.forEach(ScanningClient::abort);
             } finally {
@@ -92,13 +126,17 @@ class LoadTest {
         java.net.Socket socket = new java.net.Socket();
         socket.setReceiveBufferSize(4_096);
         socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-        String key = java.util.Base64.getEncoder().encodeToString("tickstock-stalled".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        socket.getOutputStream().write(("GET /streaming/ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nCookie: " + cookie + "\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String key = java.util.Base64.getEncoder()
+                .encodeToString("tickstock-stalled".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream()
+                .write(("GET /streaming/ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key
+                                + "\r\nSec-WebSocket-Version: 13\r\nCookie: " + cookie + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         byte[] status = new byte[12];
         assertThat(socket.getInputStream().readNBytes(status, 0, 12)).isEqualTo(12);
-        assertThat(new String(status, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
+        assertThat(new String(status, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("HTTP/1.1 101");
         return socket; // and never read again
     }
 
@@ -109,14 +147,21 @@ class LoadTest {
         long patternsBefore = publisher.patterns.get(), alertsBefore = publisher.alerts.get();
         publisher.run(seconds);
         long patterns = publisher.patterns.get() - patternsBefore, alerts = publisher.alerts.get() - alertsBefore;
-        await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(c -> c.patterns() >= patterns && c.alerts() >= alerts));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> clients.stream().allMatch(c -> c.patterns() >= patterns && c.alerts() >= alerts));
         Histogram all = new Histogram(3_600_000, 3);
         for (ScanningClient c : clients) {
             assertThat(c.patterns()).as("patterns received by a client").isEqualTo(patterns);
             assertThat(c.alerts()).as("alerts received by a client").isEqualTo(alerts);
             all.add(c.latency().getIntervalHistogram());
         }
-        return new Result(patterns, alerts, all.getValueAtPercentile(50), all.getValueAtPercentile(95), all.getValueAtPercentile(99), all.getMaxValue());
+        return new Result(
+                patterns,
+                alerts,
+                all.getValueAtPercentile(50),
+                all.getValueAtPercentile(95),
+                all.getValueAtPercentile(99),
+                all.getMaxValue());
     }
 
     /** Publishes {@link #RATE} events/s in 100 slices of 10 ms (pipelined, Lettuce async). */
@@ -138,7 +183,8 @@ class LoadTest {
             }
         }
 
-        @SuppressWarnings("FutureReturnValueIgnored") // the rate is kept by the caller; a failed publish shows as a missing item
+        @SuppressWarnings(
+                "FutureReturnValueIgnored") // the rate is kept by the caller; a failed publish shows as a missing item
         void publish(long k) {
             String now = IsoTime.format(System.currentTimeMillis());
             String symbol = symbol(k);
@@ -146,19 +192,83 @@ class LoadTest {
             int kind = (int) (k % 50);
             if (kind < 5) { // 10 %: patterns, alternately batched (0.6) and sent at once (0.85)
                 patterns.incrementAndGet();
-                redis.publish(Channels.PATTERNS_STREAMING, Json.write(Map.of("type", "streaming_pattern", "timestamp", now, "detection", Map.of(
-                        "symbol", symbol, "pattern_type", "CDLDOJI", "confidence", kind % 2 == 0 ? 0.6 : 0.85, "timestamp", bar,
-                        "timeframe", "1min", "direction", "neutral", "metadata", Map.of("pattern_id", "p" + k)))));
+                redis.publish(
+                        Channels.PATTERNS_STREAMING,
+                        Json.write(Map.of(
+                                "type",
+                                "streaming_pattern",
+                                "timestamp",
+                                now,
+                                "detection",
+                                Map.of(
+                                        "symbol",
+                                        symbol,
+                                        "pattern_type",
+                                        "CDLDOJI",
+                                        "confidence",
+                                        kind % 2 == 0 ? 0.6 : 0.85,
+                                        "timestamp",
+                                        bar,
+                                        "timeframe",
+                                        "1min",
+                                        "direction",
+                                        "neutral",
+                                        "metadata",
+                                        Map.of("pattern_id", "p" + k)))));
             } else if (kind == 5) { // 2 %: indicator alerts
                 alerts.incrementAndGet();
-                redis.publish(Channels.ALERTS_INDICATORS, Json.write(Map.of("type", "indicator_alert", "timestamp", now, "alert", Map.of(
-                        "symbol", symbol, "alert_type", "RSI_OVERBOUGHT", "timestamp", bar, "severity", "warning",
-                        "data", Map.of("indicator", "RSI", "value", 75.0, "threshold", 70, "direction", "above")))));
+                redis.publish(
+                        Channels.ALERTS_INDICATORS,
+                        Json.write(Map.of(
+                                "type",
+                                "indicator_alert",
+                                "timestamp",
+                                now,
+                                "alert",
+                                Map.of(
+                                        "symbol",
+                                        symbol,
+                                        "alert_type",
+                                        "RSI_OVERBOUGHT",
+                                        "timestamp",
+                                        bar,
+                                        "severity",
+                                        "warning",
+                                        "data",
+                                        Map.of(
+                                                "indicator",
+                                                "RSI",
+                                                "value",
+                                                75.0,
+                                                "threshold",
+                                                70,
+                                                "direction",
+                                                "above")))));
             } else { // 88 %: indicator values, coalesced per series by the buffer
                 double v = 50 + (k % 40);
-                redis.publish(Channels.INDICATORS_STREAMING, Json.write(Map.of("type", "streaming_indicator", "timestamp", now, "calculation", Map.of(
-                        "symbol", symbol, "indicator", "RSI", "value", v, "values", Map.of("value", v), "timestamp", bar,
-                        "timeframe", "1min", "metadata", Map.of("period", 14)))));
+                redis.publish(
+                        Channels.INDICATORS_STREAMING,
+                        Json.write(Map.of(
+                                "type",
+                                "streaming_indicator",
+                                "timestamp",
+                                now,
+                                "calculation",
+                                Map.of(
+                                        "symbol",
+                                        symbol,
+                                        "indicator",
+                                        "RSI",
+                                        "value",
+                                        v,
+                                        "values",
+                                        Map.of("value", v),
+                                        "timestamp",
+                                        bar,
+                                        "timeframe",
+                                        "1min",
+                                        "metadata",
+                                        Map.of("period", 14)))));
             }
         }
 

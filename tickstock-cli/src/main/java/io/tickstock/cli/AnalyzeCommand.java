@@ -18,13 +18,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tickstock analyze}: indicators and patterns of a file of bars or trades, as CSV. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Compute indicators, the 61 TA-Lib candlestick patterns and the four price patterns of every bar "
-                + "of a file, with the live engine's code, into a CSV (one row per bar).",
-                "Input: a CSV with header timestamp,open,high,low,close,volume; a LEAN minute or daily zip; a LEAN tick "
-                + "zip; or a Massive trades flat file (ticks are aggregated into 1-minute bars first)."})
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compute indicators, the 61 TA-Lib candlestick patterns and the four price patterns of every bar "
+                    + "of a file, with the live engine's code, into a CSV (one row per bar).",
+            "Input: a CSV with header timestamp,open,high,low,close,volume; a LEAN minute or daily zip; a LEAN tick "
+                    + "zip; or a Massive trades flat file (ticks are aggregated into 1-minute bars first)."
+        })
 public final class AnalyzeCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--input", required = true, description = "The file to analyze.")
     Path input;
@@ -32,15 +37,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "The CSV to write (overwritten).")
     Path output;
 
-    @Option(names = "--indicators", description = "Comma-separated NAME:param:param, e.g. RSI:14,SMA:20,MACD:12:26:9,"
-            + "BBANDS:20:2,ATR:14 (default: CONTRACT.md's minimum set, ${DEFAULT-VALUE}; 'all' for every indicator).",
+    @Option(
+            names = "--indicators",
+            description =
+                    "Comma-separated NAME:param:param, e.g. RSI:14,SMA:20,MACD:12:26:9,"
+                            + "BBANDS:20:2,ATR:14 (default: CONTRACT.md's minimum set, ${DEFAULT-VALUE}; 'all' for every indicator).",
             defaultValue = "RSI:14,SMA:20,SMA:50,SMA:200,EMA:12,EMA:26,MACD:12:26:9,BBANDS:20:2")
     String indicators;
 
-    @Option(names = "--symbol", description = "Ticker to read from a Massive file holding several (and the name given to CSV bars).")
+    @Option(
+            names = "--symbol",
+            description = "Ticker to read from a Massive file holding several (and the name given to CSV bars).")
     String symbol;
 
-    @Option(names = "--extended-hours", description = "Keep pre-market and after-hours bars built from ticks (default: regular hours only).")
+    @Option(
+            names = "--extended-hours",
+            description = "Keep pre-market and after-hours bars built from ticks (default: regular hours only).")
     boolean extendedHours;
 
     @Override
@@ -54,21 +66,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintStream err = System.err;
         boolean terminal = Terminal.interactive();
         long started = System.nanoTime();
-        Bars bars = BarInput.read(input, symbol, extendedHours,
-                trades -> progress(err, terminal, "reading", trades, "trades", started));
+        Bars bars = BarInput.read(
+                input, symbol, extendedHours, trades -> progress(err, terminal, "reading", trades, "trades", started));
         Path tmp = output.resolveSibling(output.getFileName() + ".part");
         int rows;
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            rows = Analysis.write(bars, indicatorSpec, out,
-                    n -> progress(err, terminal, "analyzing", n, "bars", started));
+            rows = Analysis.write(
+                    bars, indicatorSpec, out, n -> progress(err, terminal, "analyzing", n, "bars", started));
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw new IOException(output + ": cannot write (" + e.getMessage() + ")", e);
         }
         Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         if (terminal) err.print("\r\033[K");
-        err.printf("%s: %d bars of %s analyzed in %.2f s -> %s%n", input.getFileName(), rows, bars.symbol(),
-                (System.nanoTime() - started) / 1e9, output);
+        err.printf(
+                "%s: %d bars of %s analyzed in %.2f s -> %s%n",
+                input.getFileName(), rows, bars.symbol(), (System.nanoTime() - started) / 1e9, output);
         return 0;
     }
 

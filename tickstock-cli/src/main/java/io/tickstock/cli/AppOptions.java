@@ -1,22 +1,31 @@
 package io.tickstock.cli;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.DatabaseUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** Options of the dashboard app, shared by {@code demo} and {@code app}. */
 public final class AppOptions {
-    @Option(names = "--http-port", description = "Dashboard HTTP port; 0 = a free port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    @Option(
+            names = "--http-port",
+            description = "Dashboard HTTP port; 0 = a free port (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8080")
     int httpPort;
 
-    @Option(names = "--http-host", description = "Interface to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    @Option(
+            names = "--http-host",
+            description = "Interface to listen on (default: ${DEFAULT-VALUE}).",
+            defaultValue = "127.0.0.1")
     String httpHost;
 
-    @Option(names = "--tls-cert", description = "PEM certificate (chain) for HTTPS, with --tls-key (default: TICKSTOCK_TLS_CERT; none: plain HTTP).")
+    @Option(
+            names = "--tls-cert",
+            description =
+                    "PEM certificate (chain) for HTTPS, with --tls-key (default: TICKSTOCK_TLS_CERT; none: plain HTTP).")
     Path tlsCert;
 
     @Option(names = "--tls-key", description = "PEM private key for HTTPS (default: TICKSTOCK_TLS_KEY).")
@@ -26,7 +35,8 @@ public final class AppOptions {
     static void printDashboard(App app, PrintStream out) {
         out.println("dashboard: " + (app.https() ? "https" : "http") + "://127.0.0.1:" + app.port() + "/streaming/");
         if (app.generatedAdminPassword() != null) {
-            out.println("login: admin / " + app.generatedAdminPassword() + "   (generated now; set TICKSTOCK_ADMIN_PASSWORD to choose it)");
+            out.println("login: admin / " + app.generatedAdminPassword()
+                    + "   (generated now; set TICKSTOCK_ADMIN_PASSWORD to choose it)");
         }
         out.flush();
     }
@@ -34,14 +44,27 @@ public final class AppOptions {
     AppConfig appConfig(String redisUrl, DatabaseUrl db) {
         long bufferMs = positiveNumber("TICKSTOCK_BUFFER_INTERVAL_MS", AppConfig.DEFAULT_BUFFER_INTERVAL_MS);
         int outboxFrames = (int) positiveNumber("TICKSTOCK_WS_OUTBOX_FRAMES", AppConfig.DEFAULT_OUTBOX_FRAMES);
-        AppConfig config = new AppConfig(redisUrl, db, httpHost, httpPort, bufferMs, System.getenv("TICKSTOCK_ADMIN_PASSWORD"),
-                System.getenv("TICKSTOCK_METRICS_TOKEN"), outboxFrames);
-        Path cert = tlsCert != null ? tlsCert : path("TICKSTOCK_TLS_CERT"), key = tlsKey != null ? tlsKey : path("TICKSTOCK_TLS_KEY");
-        if ((cert == null) != (key == null)) throw new IllegalArgumentException("HTTPS needs both --tls-cert and --tls-key (or TICKSTOCK_TLS_CERT and TICKSTOCK_TLS_KEY)");
+        AppConfig config = new AppConfig(
+                redisUrl,
+                db,
+                httpHost,
+                httpPort,
+                bufferMs,
+                System.getenv("TICKSTOCK_ADMIN_PASSWORD"),
+                System.getenv("TICKSTOCK_METRICS_TOKEN"),
+                outboxFrames);
+        Path cert = tlsCert != null ? tlsCert : path("TICKSTOCK_TLS_CERT"),
+                key = tlsKey != null ? tlsKey : path("TICKSTOCK_TLS_KEY");
+        if ((cert == null) != (key == null))
+            throw new IllegalArgumentException(
+                    "HTTPS needs both --tls-cert and --tls-key (or TICKSTOCK_TLS_CERT and TICKSTOCK_TLS_KEY)");
         if (cert != null) config = config.withTls(new AppConfig.Tls(cert, key));
         String origins = System.getenv("TICKSTOCK_ALLOWED_ORIGINS");
         if (origins != null && !origins.isBlank()) {
-            config = config.withAllowedOrigins(java.util.Arrays.stream(origins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList());
+            config = config.withAllowedOrigins(java.util.Arrays.stream(origins.split(","))
+                    .map(String::trim)
+                    .filter(o -> !o.isEmpty())
+                    .toList());
         }
         return config;
     }

@@ -52,15 +52,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.pgpass = pgpass;
         this.password = clean ? newPassword(pgpass) : passwordOf(pgpass);
         try {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(clean)
-                    .setPort(port == 0 ? FreePort.find() : port).setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("password_encryption", "scram-sha-256").setServerConfig("max_connections", "100")
-                    .setConnectConfig("password", password).start();
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(clean)
+                    .setPort(port == 0 ? FreePort.find() : port)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig("max_connections", "100")
+                    .setConnectConfig("password", password)
+                    .start();
         } catch (IOException | RuntimeException e) {
-            throw new IOException("embedded PostgreSQL in " + dataDirectory + " did not start (" + e.getMessage() + "); if it refuses "
-                    + "the password of " + pgpass + ", restore that file or delete " + dataDirectory + " to start over", e);
+            throw new IOException(
+                    "embedded PostgreSQL in " + dataDirectory + " did not start (" + e.getMessage()
+                            + "); if it refuses " + "the password of " + pgpass + ", restore that file or delete "
+                            + dataDirectory + " to start over",
+                    e);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("ALTER USER postgres PASSWORD '" + password + "'"); // generated: base64url, no quote
             Files.write(dataDirectory.resolve("pg_hba.conf"), HBA);
             st.execute("SELECT pg_reload_conf()");
@@ -68,7 +77,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 if (!rs.next()) st.execute("CREATE DATABASE " + DATABASE);
             }
         } catch (SQLException e) {
-            throw new IOException("embedded PostgreSQL started but could not be secured or database " + DATABASE + " created: " + e.getMessage(), e);
+            throw new IOException(
+                    "embedded PostgreSQL started but could not be secured or database " + DATABASE + " created: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -110,7 +122,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The URI with the password, for a child process's {@code TICKSTOCK_DATABASE_URL} (never printed). */
     public String urlWithPassword() {
-        return "postgresql://postgres:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@127.0.0.1:" + port() + "/" + DATABASE;
+        return "postgresql://postgres:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@127.0.0.1:" + port()
+                + "/" + DATABASE;
     }
 
     /** The location with the password, for the programs' own connections (never printed). */

@@ -11,8 +11,12 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** Starts Redis on {@code port} (0 = a free port). @throws IOException when it cannot start */
     public EmbeddedRedis(int port) throws IOException {
         this.port = port == 0 ? FreePort.find() : port;
-        this.server = RedisServer.newRedisServer().port(this.port).bind("127.0.0.1")
-                .setting("save \"\"").setting("appendonly no").build();
+        this.server = RedisServer.newRedisServer()
+                .port(this.port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
         server.start();
     }
 

@@ -1,6 +1,5 @@
 package io.tickstock.cli;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.feed.CloneTrades;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveClient;
@@ -15,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -23,36 +23,61 @@ public final class FeedOptions {
     /** The environment variable holding the Massive API key (never printed or logged). */
     static final String API_KEY_VARIABLE = "TICKSTOCK_MASSIVE_API_KEY";
 
-    @Option(names = "--feed", description = "replay (LEAN tick files, default), massive (the Massive WebSocket; in demo, a local "
-            + "fake Massive server replaying the same ticks), synthetic (a seeded synthetic universe, --symbols N) or "
-            + "clone (the day's real ticks under --clones renamed copies per symbol).", defaultValue = "replay")
+    @Option(
+            names = "--feed",
+            description = "replay (LEAN tick files, default), massive (the Massive WebSocket; in demo, a local "
+                    + "fake Massive server replaying the same ticks), synthetic (a seeded synthetic universe, --symbols N) or "
+                    + "clone (the day's real ticks under --clones renamed copies per symbol).",
+            defaultValue = "replay")
     String feed;
 
-    @Option(names = "--massive-aggregates", description = "Also subscribe Massive's minute aggregates (AM.*) and log how our bars compare.")
+    @Option(
+            names = "--massive-aggregates",
+            description = "Also subscribe Massive's minute aggregates (AM.*) and log how our bars compare.")
     boolean aggregates;
 
-    @Option(names = "--input", split = ",", description = "Trade files to replay instead of --date's LEAN ticks: LEAN tick zips "
-            + "and/or Massive trades flat files (us_stocks_sip/trades_v1/.../YYYY-MM-DD.csv.gz), merged in time order.")
+    @Option(
+            names = "--input",
+            split = ",",
+            description =
+                    "Trade files to replay instead of --date's LEAN ticks: LEAN tick zips "
+                            + "and/or Massive trades flat files (us_stocks_sip/trades_v1/.../YYYY-MM-DD.csv.gz), merged in time order.")
     List<Path> inputs;
 
-    @Option(names = "--universe", description = "Named universe of synthetic runs (default: ${DEFAULT-VALUE}).", defaultValue = Universes.DEFAULT)
+    @Option(
+            names = "--universe",
+            description = "Named universe of synthetic runs (default: ${DEFAULT-VALUE}).",
+            defaultValue = Universes.DEFAULT)
     String universe;
 
-    @Option(names = "--universes", description = "A YAML file of more universes (name: [SYMBOL, ...]) beside the bundled ones.")
+    @Option(
+            names = "--universes",
+            description = "A YAML file of more universes (name: [SYMBOL, ...]) beside the bundled ones.")
     Path universesFile;
 
-    @Option(names = "--clones", description = "Copies per symbol for --feed clone, 1-9999 (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    @Option(
+            names = "--clones",
+            description = "Copies per symbol for --feed clone, 1-9999 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10")
     int clones;
 
     @Option(names = "--seed", description = "Seed of --feed synthetic (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
-    @Option(names = "--massive-url", description = "Massive stocks WebSocket (default: ${DEFAULT-VALUE}; "
-            + "wss://delayed.massive.com/stocks for the 15-minute delayed feed).", defaultValue = "wss://socket.massive.com/stocks")
+    @Option(
+            names = "--massive-url",
+            description = "Massive stocks WebSocket (default: ${DEFAULT-VALUE}; "
+                    + "wss://delayed.massive.com/stocks for the 15-minute delayed feed).",
+            defaultValue = "wss://socket.massive.com/stocks")
     String massiveUrl;
 
     /** The feeds. */
-    enum Kind { REPLAY, MASSIVE, SYNTHETIC, CLONE }
+    enum Kind {
+        REPLAY,
+        MASSIVE,
+        SYNTHETIC,
+        CLONE
+    }
 
     Kind kind(picocli.CommandLine cmd) {
         return switch (feed.toLowerCase(Locale.ROOT)) {
@@ -60,7 +85,9 @@ public final class FeedOptions {
             case "massive" -> Kind.MASSIVE;
             case "synthetic" -> Kind.SYNTHETIC;
             case "clone" -> Kind.CLONE;
-            default -> throw new ParameterException(cmd, "--feed must be replay, massive, synthetic or clone, was '" + feed + "'");
+            default ->
+                throw new ParameterException(
+                        cmd, "--feed must be replay, massive, synthetic or clone, was '" + feed + "'");
         };
     }
 
@@ -73,16 +100,31 @@ public final class FeedOptions {
      *
      * @param symbols {@code --symbols}: a count for synthetic (default 500), ignored for clone
      */
-    @Nullable Source source(picocli.CommandLine cmd, @Nullable List<String> symbols, List<Path> tickFiles, LocalDate date, long fromMillis)
+    @Nullable
+    Source source(
+            picocli.CommandLine cmd,
+            @Nullable List<String> symbols,
+            List<Path> tickFiles,
+            LocalDate date,
+            long fromMillis)
             throws IOException {
         switch (kind(cmd)) {
             case REPLAY -> {
                 if (inputs == null || inputs.isEmpty()) return null;
-                for (Path p : inputs) if (!java.nio.file.Files.isRegularFile(p)) throw new ParameterException(cmd, "--input: no such file " + p);
+                for (Path p : inputs)
+                    if (!java.nio.file.Files.isRegularFile(p))
+                        throw new ParameterException(cmd, "--input: no such file " + p);
                 LocalDate day = dayOf(cmd, inputs.getFirst());
-                List<String> only = symbols == null ? null : symbols.stream().map(x -> x.trim().toUpperCase(Locale.ROOT)).toList();
-                return new Source(TradeFiles.open(inputs, startOf(day, fromMillis, date), only), "replay:files:" + day,
-                        symbolsIn(inputs), startOf(day, fromMillis, date));
+                List<String> only = symbols == null
+                        ? null
+                        : symbols.stream()
+                                .map(x -> x.trim().toUpperCase(Locale.ROOT))
+                                .toList();
+                return new Source(
+                        TradeFiles.open(inputs, startOf(day, fromMillis, date), only),
+                        "replay:files:" + day,
+                        symbolsIn(inputs),
+                        startOf(day, fromMillis, date));
             }
             case SYNTHETIC -> {
                 int count = 500;
@@ -90,7 +132,10 @@ public final class FeedOptions {
                     try {
                         count = Integer.parseInt(symbols.getFirst().trim());
                     } catch (NumberFormatException e) {
-                        throw new ParameterException(cmd, "--feed synthetic takes --symbols N (a count), was '" + String.join(",", symbols) + "'");
+                        throw new ParameterException(
+                                cmd,
+                                "--feed synthetic takes --symbols N (a count), was '" + String.join(",", symbols)
+                                        + "'");
                     }
                 }
                 List<String> names;
@@ -106,8 +151,11 @@ public final class FeedOptions {
                 List<TradeSource> files = new ArrayList<>();
                 for (Path p : tickFiles) files.add(new LeanTickFile(p));
                 try {
-                    return new Source(new CloneTrades(new MergedTradeSource(files, fromMillis), clones),
-                            "clone:lean:" + date + "x" + clones, tickFiles.size() * clones, fromMillis);
+                    return new Source(
+                            new CloneTrades(new MergedTradeSource(files, fromMillis), clones),
+                            "clone:lean:" + date + "x" + clones,
+                            tickFiles.size() * clones,
+                            fromMillis);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(cmd, e.getMessage());
                 }
@@ -131,7 +179,11 @@ public final class FeedOptions {
 
     /** --from's time of day moved to the files' day. */
     private static long startOf(LocalDate day, long fromMillis, LocalDate replayDate) {
-        return fromMillis + java.time.Duration.between(replayDate.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK), day.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK)).toMillis();
+        return fromMillis
+                + java.time.Duration.between(
+                                replayDate.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK),
+                                day.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK))
+                        .toMillis();
     }
 
     /** How many symbols the files hold: one per LEAN file, else counted by reading Massive files' tickers. */
@@ -142,8 +194,8 @@ public final class FeedOptions {
                 symbols.add(io.tickstock.engine.feed.LeanTickFile.folderName(p));
                 continue;
             }
-            try (io.tickstock.engine.feed.MassiveFlatFile f = new io.tickstock.engine.feed.MassiveFlatFile(p, null,
-                    io.tickstock.engine.trades.TradeConditions.bundled())) {
+            try (io.tickstock.engine.feed.MassiveFlatFile f = new io.tickstock.engine.feed.MassiveFlatFile(
+                    p, null, io.tickstock.engine.trades.TradeConditions.bundled())) {
                 for (io.tickstock.engine.trades.Trade t; (t = f.next()) != null; ) symbols.add(t.symbol());
             }
         }

@@ -1,7 +1,5 @@
 package io.tickstock.cli;
 
-import io.tickstock.testkit.AppHttp;
-import io.tickstock.testkit.HostileMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
@@ -9,6 +7,8 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.HostileMessages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,24 +18,32 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tickstock fuzz}: publishes hostile messages ({@link HostileMessages}) to every channel of a running
  * TickStock's Redis, paced, and reports what was sent; with {@code --app} it also logs in and reads how many
  * messages the app refused and dropped while they went out, and whether it still answers.
  */
-@Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Publish malformed, oversized, deeply nested and hostile messages to every TickStock channel of the Redis in "
-                + "TICKSTOCK_REDIS_URL (a running engine and app keep working, refuse and count each one), and print the counts as JSON.",
-                "With --app http://host:port the app's refusal counts are read before and after (login admin with TICKSTOCK_ADMIN_PASSWORD)."})
+@Command(
+        name = "fuzz",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Publish malformed, oversized, deeply nested and hostile messages to every TickStock channel of the Redis in "
+                    + "TICKSTOCK_REDIS_URL (a running engine and app keep working, refuse and count each one), and print the counts as JSON.",
+            "With --app http://host:port the app's refusal counts are read before and after (login admin with TICKSTOCK_ADMIN_PASSWORD)."
+        })
 public final class FuzzCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--count", description = "Messages to publish (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
+    @Option(
+            names = "--count",
+            description = "Messages to publish (default: ${DEFAULT-VALUE}).",
+            defaultValue = "100000")
     int count;
 
     @Option(names = "--rate", description = "Messages per second (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
@@ -44,7 +52,9 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
-    @Option(names = "--app", description = "The app's base URL, e.g. http://127.0.0.1:8080, to read its counts before and after.")
+    @Option(
+            names = "--app",
+            description = "The app's base URL, e.g. http://127.0.0.1:8080, to read its counts before and after.")
     String app;
 
     /** What a run sent: totals, expected refusals by reader, valid hostile messages, and counts by kind. */
@@ -52,17 +62,25 @@ public final class FuzzCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1 || rate < 1) throw new ParameterException(spec.commandLine(), "--count and --rate must be positive");
+        if (count < 1 || rate < 1)
+            throw new ParameterException(spec.commandLine(), "--count and --rate must be positive");
         String redis = System.getenv("TICKSTOCK_REDIS_URL");
-        if (redis == null || redis.isBlank()) throw new ParameterException(spec.commandLine(), "set TICKSTOCK_REDIS_URL to the Redis of the TickStock to test");
+        if (redis == null || redis.isBlank())
+            throw new ParameterException(
+                    spec.commandLine(), "set TICKSTOCK_REDIS_URL to the Redis of the TickStock to test");
         int port = app == null ? -1 : java.net.URI.create(app).getPort();
         String cookie = null;
         JsonNode before = Json.MAPPER.createObjectNode();
         if (app != null) {
             String password = System.getenv("TICKSTOCK_ADMIN_PASSWORD");
-            if (password == null) throw new ParameterException(spec.commandLine(), "--app needs TICKSTOCK_ADMIN_PASSWORD (the admin's password)");
-            cookie = AppHttp.login(port, "admin", password).orElseThrow(() -> new IllegalStateException("admin login to " + app + " failed"));
-            before = Json.read(AppHttp.get(port, "/streaming/api/status", cookie).body()).path("subscriber");
+            if (password == null)
+                throw new ParameterException(
+                        spec.commandLine(), "--app needs TICKSTOCK_ADMIN_PASSWORD (the admin's password)");
+            cookie = AppHttp.login(port, "admin", password)
+                    .orElseThrow(() -> new IllegalStateException("admin login to " + app + " failed"));
+            before = Json.read(
+                            AppHttp.get(port, "/streaming/api/status", cookie).body())
+                    .path("subscriber");
         }
         long t0 = System.nanoTime();
         Sent sent = publish(redis, count, rate, seed);
@@ -75,7 +93,9 @@ public final class FuzzCommand implements Callable<Integer> {
         out.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
         if (app != null) {
             TimeUnit.SECONDS.sleep(2); // let the app drain its queue
-            JsonNode after = Json.read(AppHttp.get(port, "/streaming/api/status", cookie).body()).path("subscriber");
+            JsonNode after = Json.read(
+                            AppHttp.get(port, "/streaming/api/status", cookie).body())
+                    .path("subscriber");
             out.put("app_refused", total(after.path("unreadable")) - total(before.path("unreadable")));
             out.put("app_dropped", total(after.path("dropped")) - total(before.path("dropped")));
             out.put("app_answering", true);
@@ -115,7 +135,8 @@ public final class FuzzCommand implements Callable<Integer> {
                 else app++;
                 long due = start + (i + 1) * nanosPer;
                 if ((i & 255) == 255) {
-                    awaitSent(sending); // back-pressure: every 256 messages wait for Redis; a failed publish fails the run
+                    awaitSent(sending); // back-pressure: every 256 messages wait for Redis; a failed publish fails the
+                    // run
                     sending.clear();
                     long wait = due - System.nanoTime();
                     if (wait > 0) LockSupport.parkNanos(wait);

@@ -1,10 +1,10 @@
 package io.tickstock.cli;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.DatabaseUrl;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Redis and PostgreSQL for a command: the servers named by {@code TICKSTOCK_REDIS_URL} and
@@ -18,7 +18,8 @@ public final class Infrastructure implements AutoCloseable {
     private final String redisUrl;
     private final DatabaseUrl database;
 
-    private Infrastructure(@Nullable EmbeddedRedis r, @Nullable EmbeddedPostgresServer p, String redisUrl, DatabaseUrl database) {
+    private Infrastructure(
+            @Nullable EmbeddedRedis r, @Nullable EmbeddedPostgresServer p, String redisUrl, DatabaseUrl database) {
         this.embeddedRedis = r;
         this.embeddedPostgres = p;
         this.redisUrl = redisUrl;
@@ -39,8 +40,9 @@ public final class Infrastructure implements AutoCloseable {
         try {
             if (redisEnv != null && !redisEnv.isBlank()) {
                 if (!redisEnv.startsWith("redis://") && !redisEnv.startsWith("rediss://")) {
-                    throw new IllegalArgumentException("TICKSTOCK_REDIS_URL must look like redis://[:password@]host:port or rediss:// for TLS, was "
-                            + io.tickstock.contract.LogText.quote(io.tickstock.contract.LogText.url(redisEnv)));
+                    throw new IllegalArgumentException(
+                            "TICKSTOCK_REDIS_URL must look like redis://[:password@]host:port or rediss:// for TLS, was "
+                                    + io.tickstock.contract.LogText.quote(io.tickstock.contract.LogText.url(redisEnv)));
                 }
                 redisUrl = redisEnv;
             } else {
@@ -63,17 +65,28 @@ public final class Infrastructure implements AutoCloseable {
 
     /** {@link #resolve} with TICKSTOCK_REDIS_URL, TICKSTOCK_DATABASE_URL and {@code ~/.tickstock}. */
     public static Infrastructure fromEnvironment() throws IOException {
-        return resolve(System.getenv("TICKSTOCK_REDIS_URL"), System.getenv("TICKSTOCK_DATABASE_URL"),
+        return resolve(
+                System.getenv("TICKSTOCK_REDIS_URL"),
+                System.getenv("TICKSTOCK_DATABASE_URL"),
                 Path.of(System.getProperty("user.home"), ".tickstock"));
     }
 
-    public String redisUrl() { return redisUrl; }
-    public DatabaseUrl database() { return database; }
+    public String redisUrl() {
+        return redisUrl;
+    }
+
+    public DatabaseUrl database() {
+        return database;
+    }
 
     /** Prints {@code redis: …} and {@code database: …} lines. */
     public void print(PrintStream out) {
-        out.println("redis: " + io.tickstock.contract.LogText.url(redisUrl) + (embeddedRedis != null ? " (embedded, 127.0.0.1 only)" : " (external)"));
-        out.println("database: " + database + (embeddedPostgres != null ? " (embedded; password in " + home(embeddedPostgres.pgpass()) + ")" : " (external)"));
+        out.println("redis: " + io.tickstock.contract.LogText.url(redisUrl)
+                + (embeddedRedis != null ? " (embedded, 127.0.0.1 only)" : " (external)"));
+        out.println("database: " + database
+                + (embeddedPostgres != null
+                        ? " (embedded; password in " + home(embeddedPostgres.pgpass()) + ")"
+                        : " (external)"));
     }
 
     /** A path under the user's home written with {@code ~}. */

@@ -1,8 +1,8 @@
 package io.tickstock.cli;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,8 @@ final class Lifecycle implements AutoCloseable {
         java.util.concurrent.CountDownLatch running = feed.getAndSet(null);
         if (running != null) {
             try {
-                if (!running.await(5, java.util.concurrent.TimeUnit.SECONDS)) LOG.warn("feed loop did not stop within 5 s; closing anyway");
+                if (!running.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                    LOG.warn("feed loop did not stop within 5 s; closing anyway");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -19,51 +19,92 @@ import picocli.CommandLine.ParameterException;
 
 /** Options of a LEAN tick replay, shared by {@code demo} and {@code engine}. */
 public final class ReplayOptions {
-    @Option(names = "--date", description = "Trading day to replay, yyyy-MM-dd (default: ${DEFAULT-VALUE}).", defaultValue = "2013-10-08")
+    @Option(
+            names = "--date",
+            description = "Trading day to replay, yyyy-MM-dd (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2013-10-08")
     LocalDate date;
 
-    @Option(names = "--speed", description = "Replay speed: a multiple of real time, or 'max' (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+    @Option(
+            names = "--speed",
+            description = "Replay speed: a multiple of real time, or 'max' (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60")
     String speed;
 
-    @Option(names = "--from", description = "New York time where the replay starts, HH:mm (default: ${DEFAULT-VALUE}).", defaultValue = "09:25")
+    @Option(
+            names = "--from",
+            description = "New York time where the replay starts, HH:mm (default: ${DEFAULT-VALUE}).",
+            defaultValue = "09:25")
     LocalTime from;
 
     @Option(names = "--to", description = "New York time where the replay stops, HH:mm (default: the end of the data).")
     LocalTime to;
 
-    @Option(names = "--symbols", split = ",", description = "Symbols to replay (default: every symbol with ticks on that date); "
-            + "with --feed synthetic, how many symbols of the universe (default 500).")
+    @Option(
+            names = "--symbols",
+            split = ",",
+            description = "Symbols to replay (default: every symbol with ticks on that date); "
+                    + "with --feed synthetic, how many symbols of the universe (default 500).")
     List<String> symbols;
 
-    @Option(names = "--data", description = "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data beside the repository).")
+    @Option(
+            names = "--data",
+            description =
+                    "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data beside the repository).")
     Path data;
 
-    @Option(names = "--health-interval", description = "Seconds between health events, 1-60 (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    @Option(
+            names = "--health-interval",
+            description = "Seconds between health events, 1-60 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10")
     int healthIntervalSeconds;
 
-    @Option(names = "--extended-hours", description = "Let pre-market and after-hours bars feed indicators and patterns (default: regular hours only).")
+    @Option(
+            names = "--extended-hours",
+            description =
+                    "Let pre-market and after-hours bars feed indicators and patterns (default: regular hours only).")
     boolean extendedHours;
 
-    @Option(names = "--indicators", description = "Indicators computed and published per symbol: NAME:param:param,... "
-            + "(e.g. RSI:14,ATR:14,STOCH:5:3:3), or 'all' (default: CONTRACT.md's minimum set).")
+    @Option(
+            names = "--indicators",
+            description = "Indicators computed and published per symbol: NAME:param:param,... "
+                    + "(e.g. RSI:14,ATR:14,STOCH:5:3:3), or 'all' (default: CONTRACT.md's minimum set).")
     String indicators;
 
-    @Option(names = "--grace", description = "Seconds a minute's bar stays open after the minute ends, 0-60 (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    @Option(
+            names = "--grace",
+            description = "Seconds a minute's bar stays open after the minute ends, 0-60 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2")
     int graceSeconds;
 
-    @Option(names = "--correction-window", description = "Minutes after a bar's end during which a late trade corrects it, 0-60 (default: ${DEFAULT-VALUE}).", defaultValue = "15")
+    @Option(
+            names = "--correction-window",
+            description =
+                    "Minutes after a bar's end during which a late trade corrects it, 0-60 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "15")
     int correctionWindowMinutes;
 
-    @Option(names = "--fill-forward", description = "Publish a flagged bar at the previous close for minutes without trades (default: off).")
+    @Option(
+            names = "--fill-forward",
+            description = "Publish a flagged bar at the previous close for minutes without trades (default: off).")
     boolean fillForward;
 
-    @Option(names = "--closing-auction-in-last-bar", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Credit the closing auction print (stamped just after the close) to the last regular-hours bar, as the data "
-                    + "vendors' minute bars do, so the 15:59 bar's close is the official close (a correction of that bar); "
-                    + "--no-closing-auction-in-last-bar keeps it at its time stamp (default: on).")
+    @Option(
+            names = "--closing-auction-in-last-bar",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "Credit the closing auction print (stamped just after the close) to the last regular-hours bar, as the data "
+                            + "vendors' minute bars do, so the 15:59 bar's close is the official close (a correction of that bar); "
+                            + "--no-closing-auction-in-last-bar keeps it at its time stamp (default: on).")
     boolean closingAuctionInLastBar;
 
-    @Option(names = "--alert-cooldown", description = "Minimum minutes between two alerts of one type for one symbol (default: ${DEFAULT-VALUE}, none).", defaultValue = "0")
+    @Option(
+            names = "--alert-cooldown",
+            description =
+                    "Minimum minutes between two alerts of one type for one symbol (default: ${DEFAULT-VALUE}, none).",
+            defaultValue = "0")
     int alertCooldownMinutes;
 
     /** The speed as a number; infinity for 'max'. */
@@ -91,14 +132,17 @@ public final class ReplayOptions {
         if (data != null) return data;
         String env = System.getenv("TICKSTOCK_DATA_DIR");
         if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("tickstock.home", ".")).resolve("../shared/data").normalize();
+        return Path.of(System.getProperty("tickstock.home", "."))
+                .resolve("../shared/data")
+                .normalize();
     }
 
     /** The tick files of the chosen symbols and date. */
     List<Path> tickFiles(picocli.CommandLine cmd) throws IOException {
         Path root = dataDir().resolve("lean/equity/usa/tick");
         if (!Files.isDirectory(root)) {
-            throw new ParameterException(cmd, "no LEAN tick data at " + root.toAbsolutePath() + ": pass --data or set TICKSTOCK_DATA_DIR");
+            throw new ParameterException(
+                    cmd, "no LEAN tick data at " + root.toAbsolutePath() + ": pass --data or set TICKSTOCK_DATA_DIR");
         }
         String name = date.format(DateTimeFormatter.BASIC_ISO_DATE) + "_trade.zip";
         List<Path> files = new ArrayList<>();
@@ -109,49 +153,75 @@ public final class ReplayOptions {
                 if (Files.exists(dir.resolve(name))) files.add(dir.resolve(name));
             }
         }
-        if (files.isEmpty()) throw new ParameterException(cmd, "no tick files for " + date + (symbols == null ? "" : " and " + symbols) + " under " + root);
+        if (files.isEmpty())
+            throw new ParameterException(
+                    cmd, "no tick files for " + date + (symbols == null ? "" : " and " + symbols) + " under " + root);
         return files;
     }
 
     EngineConfig engineConfig(picocli.CommandLine cmd, String redisUrl, DatabaseUrl db) throws IOException {
-        return engineConfig(cmd, redisUrl, db, tickFiles(cmd), "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE));
+        return engineConfig(
+                cmd, redisUrl, db, tickFiles(cmd), "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE));
     }
 
     /** The New York time to stop at on the replay date, epoch ms; MAX_VALUE without --to. */
     long toMillis() {
-        return to == null ? Long.MAX_VALUE : date.atTime(to).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        return to == null
+                ? Long.MAX_VALUE
+                : date.atTime(to)
+                        .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                        .toInstant()
+                        .toEpochMilli();
     }
 
     /** The New York time to start from on the replay date, epoch ms. */
     long fromMillis() {
-        return date.atTime(from).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        return date.atTime(from)
+                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
     }
 
-    EngineConfig engineConfig(picocli.CommandLine cmd, String redisUrl, DatabaseUrl db, List<Path> files, String universe) {
+    EngineConfig engineConfig(
+            picocli.CommandLine cmd, String redisUrl, DatabaseUrl db, List<Path> files, String universe) {
         if (healthIntervalSeconds < 1 || healthIntervalSeconds > 60) {
             throw new ParameterException(cmd, "--health-interval must be 1-60 seconds, was " + healthIntervalSeconds);
         }
-        if (to != null && !to.isAfter(from)) throw new ParameterException(cmd, "--to (" + to + ") must be after --from (" + from + ")");
-        return EngineConfig.builder(redisUrl, db).replay(files, speedValue(cmd), from, to).universe(universe)
-                .healthIntervalMillis(healthIntervalSeconds * 1000L).analytics(analytics(cmd)).build();
+        if (to != null && !to.isAfter(from))
+            throw new ParameterException(cmd, "--to (" + to + ") must be after --from (" + from + ")");
+        return EngineConfig.builder(redisUrl, db)
+                .replay(files, speedValue(cmd), from, to)
+                .universe(universe)
+                .healthIntervalMillis(healthIntervalSeconds * 1000L)
+                .analytics(analytics(cmd))
+                .build();
     }
 
     Pipeline.Options analytics(picocli.CommandLine cmd) {
-        if (graceSeconds < 0 || graceSeconds > 60) throw new ParameterException(cmd, "--grace must be 0-60 seconds, was " + graceSeconds);
+        if (graceSeconds < 0 || graceSeconds > 60)
+            throw new ParameterException(cmd, "--grace must be 0-60 seconds, was " + graceSeconds);
         if (correctionWindowMinutes < 0 || correctionWindowMinutes > 60) {
-            throw new ParameterException(cmd, "--correction-window must be 0-60 minutes, was " + correctionWindowMinutes);
+            throw new ParameterException(
+                    cmd, "--correction-window must be 0-60 minutes, was " + correctionWindowMinutes);
         }
         if (alertCooldownMinutes < 0 || alertCooldownMinutes > 1440) {
             throw new ParameterException(cmd, "--alert-cooldown must be 0-1440 minutes, was " + alertCooldownMinutes);
         }
         IndicatorSpec spec;
         try {
-            spec = indicators == null ? IndicatorSpec.STANDARD
+            spec = indicators == null
+                    ? IndicatorSpec.STANDARD
                     : "all".equalsIgnoreCase(indicators) ? IndicatorSpec.ALL : IndicatorSpec.parse(indicators);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, "--indicators: " + e.getMessage());
         }
-        return new Pipeline.Options(graceSeconds * 1000L, correctionWindowMinutes * 60_000L, fillForward, extendedHours,
-                spec, alertCooldownMinutes * 60_000L, closingAuctionInLastBar);
+        return new Pipeline.Options(
+                graceSeconds * 1000L,
+                correctionWindowMinutes * 60_000L,
+                fillForward,
+                extendedHours,
+                spec,
+                alertCooldownMinutes * 60_000L,
+                closingAuctionInLastBar);
     }
 }

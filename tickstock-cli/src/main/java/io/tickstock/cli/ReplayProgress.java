@@ -1,10 +1,10 @@
 package io.tickstock.cli;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.Engine;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-line progress display of a replay on a terminal (stderr, refreshed twice a second): the New York
@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  * a terminal (CI, pipes). A daemon thread; {@link #close()} clears the line.
  */
 final class ReplayProgress implements AutoCloseable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
     private final @Nullable Thread thread;
     private final PrintStream err = System.err;
 
@@ -31,7 +32,8 @@ final class ReplayProgress implements AutoCloseable {
                     lastTrades = trades;
                     lastNanos = now;
                     long t = engine.replayTimeMillis();
-                    err.printf("\rreplay %s New York  %,d trades  %,.0f trades/s\033[K",
+                    err.printf(
+                            "\rreplay %s New York  %,d trades  %,.0f trades/s\033[K",
                             t == Long.MIN_VALUE ? "…" : TIME.format(Instant.ofEpochMilli(t)), trades, rate);
                     err.flush();
                 }

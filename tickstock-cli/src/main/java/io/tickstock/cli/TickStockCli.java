@@ -5,17 +5,32 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code tickstock} command; adds the {@link CommandExtension}s found on the class path. */
-@Command(name = "tickstock", mixinStandardHelpOptions = true, version = "TickStock 0.1.0",
+@Command(
+        name = "tickstock",
+        mixinStandardHelpOptions = true,
+        version = "TickStock 0.1.0",
         description = "Real-time market analytics: trades to bars, indicators, candlestick patterns and alerts, "
                 + "streamed to Redis, PostgreSQL and a live browser dashboard.",
-        subcommands = {DemoCommand.class, EngineCommand.class, AppCommand.class, AnalyzeCommand.class, FakeMassiveCommand.class, SessionCommand.class, UserCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            EngineCommand.class,
+            AppCommand.class,
+            AnalyzeCommand.class,
+            FakeMassiveCommand.class,
+            SessionCommand.class,
+            UserCommand.class,
+            FuzzCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class TickStockCli {
     public static void main(String[] args) {
         CommandLine cmd = commandLine();
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
             Throwable t = e;
             while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
-            c.getErr().println("tickstock: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            c.getErr()
+                    .println("tickstock: "
+                            + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
             org.slf4j.LoggerFactory.getLogger(TickStockCli.class).debug("failure", e);
             return 1;
         });

@@ -1,6 +1,5 @@
 package io.tickstock.cli;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveFlatFile;
 import io.tickstock.engine.feed.MergedTradeSource;
@@ -11,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recorded trade files as one time-ordered {@link TradeSource}: LEAN tick zips ({@code *_trade.zip}) and Massive
@@ -33,8 +33,10 @@ final class TradeFiles {
         try {
             List<TradeSource> sources = new ArrayList<>();
             for (Path p : files) {
-                sources.add(p.getFileName().toString().endsWith("_trade.zip") ? new LeanTickFile(p)
-                        : MassiveFlatFile.timeOrdered(p, symbols, TradeConditions.bundled()));
+                sources.add(
+                        p.getFileName().toString().endsWith("_trade.zip")
+                                ? new LeanTickFile(p)
+                                : MassiveFlatFile.timeOrdered(p, symbols, TradeConditions.bundled()));
             }
             return new MergedTradeSource(sources, fromMillis);
         } catch (IOException e) {

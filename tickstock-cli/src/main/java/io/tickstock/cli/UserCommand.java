@@ -23,12 +23,17 @@ import picocli.CommandLine.Spec;
  * The password comes from TICKSTOCK_USER_PASSWORD, else is asked twice on the terminal (not echoed), else is
  * read as one line from standard input.
  */
-@Command(name = "user", mixinStandardHelpOptions = true,
-        description = {"Add, change the password of, remove or list dashboard users, in the PostgreSQL of TICKSTOCK_DATABASE_URL "
-                + "(else the embedded one under ~/.tickstock/postgres, which must not be in use by a running app).",
-                "Passwords: TICKSTOCK_USER_PASSWORD, else asked on the terminal, else one line of standard input."})
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Add, change the password of, remove or list dashboard users, in the PostgreSQL of TICKSTOCK_DATABASE_URL "
+                    + "(else the embedded one under ~/.tickstock/postgres, which must not be in use by a running app).",
+            "Passwords: TICKSTOCK_USER_PASSWORD, else asked on the terminal, else one line of standard input."
+        })
 public final class UserCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", description = "add, passwd, remove or list")
     String action;
@@ -36,16 +41,20 @@ public final class UserCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", description = "user name")
     String name;
 
-    @Option(names = "--role", description = "admin or user (add only; default: ${DEFAULT-VALUE}); admins may start and stop sessions.",
+    @Option(
+            names = "--role",
+            description = "admin or user (add only; default: ${DEFAULT-VALUE}); admins may start and stop sessions.",
             defaultValue = "user")
     String role;
 
     @Override
     public Integer call() throws Exception {
         if (!Arrays.asList("add", "passwd", "remove", "list").contains(action)) {
-            throw new ParameterException(spec.commandLine(), "action must be add, passwd, remove or list, was '" + action + "'");
+            throw new ParameterException(
+                    spec.commandLine(), "action must be add, passwd, remove or list, was '" + action + "'");
         }
-        if (!action.equals("list") && name == null) throw new ParameterException(spec.commandLine(), action + " needs a user name");
+        if (!action.equals("list") && name == null)
+            throw new ParameterException(spec.commandLine(), action + " needs a user name");
         String url = System.getenv("TICKSTOCK_DATABASE_URL");
         EmbeddedPostgresServer embedded = null;
         try {
@@ -53,7 +62,8 @@ public final class UserCommand implements Callable<Integer> {
             if (url != null && !url.isBlank()) {
                 db = DatabaseUrl.parse(url);
             } else {
-                embedded = new EmbeddedPostgresServer(Path.of(System.getProperty("user.home"), ".tickstock", "postgres"), false, 0);
+                embedded = new EmbeddedPostgresServer(
+                        Path.of(System.getProperty("user.home"), ".tickstock", "postgres"), false, 0);
                 db = embedded.databaseUrl();
             }
             try (HikariDataSource ds = AppDatabase.open(db)) {
@@ -90,11 +100,14 @@ public final class UserCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (done) out.println(switch (action) {
-            case "add" -> "added " + name + " (" + role + ")";
-            case "passwd" -> "password of " + name + " changed (sessions already open stay open until they expire)";
-            default -> "removed " + name;
-        });
+        if (done)
+            out.println(
+                    switch (action) {
+                        case "add" -> "added " + name + " (" + role + ")";
+                        case "passwd" ->
+                            "password of " + name + " changed (sessions already open stay open until they expire)";
+                        default -> "removed " + name;
+                    });
         return done ? 0 : 1;
     }
 
@@ -105,11 +118,13 @@ public final class UserCommand implements Callable<Integer> {
         if (console != null) {
             char[] first = console.readPassword("password for %s: ", name);
             char[] again = console.readPassword("again: ");
-            if (first == null || !Arrays.equals(first, again)) throw new IllegalArgumentException("the passwords differ");
+            if (first == null || !Arrays.equals(first, again))
+                throw new IllegalArgumentException("the passwords differ");
             return first;
         }
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (line == null) throw new IllegalArgumentException("no password: set TICKSTOCK_USER_PASSWORD or pipe it on standard input");
+        if (line == null)
+            throw new IllegalArgumentException("no password: set TICKSTOCK_USER_PASSWORD or pipe it on standard input");
         return line.toCharArray();
     }
 }

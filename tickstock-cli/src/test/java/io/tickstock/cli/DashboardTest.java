@@ -13,7 +13,6 @@ import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
-import io.tickstock.engine.pipeline.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +45,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardTest {
     static final String PASSWORD = "dashboard-password";
-    @TempDir static Path tmp;
+
+    @TempDir
+    static Path tmp;
+
     static EmbeddedRedis redis;
     static EmbeddedPostgresServer postgres;
     static App app;
@@ -61,29 +63,48 @@ class DashboardTest {
     static void openTheBrowserMidSession() throws Exception {
         redis = new EmbeddedRedis(0);
         postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-        app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD), System::currentTimeMillis).start();
+        app = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
+                        System::currentTimeMillis)
+                .start();
         redisClient = RedisClient.create(redis.url());
         redisConnection = redisClient.connect();
 
         Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
-        List<Path> files = List.of("aig", "bac", "ibm", "spy").stream().map(s -> ticks.resolve(s).resolve("20131008_trade.zip")).toList();
+        List<Path> files = List.of("aig", "bac", "ibm", "spy").stream()
+                .map(s -> ticks.resolve(s).resolve("20131008_trade.zip"))
+                .toList();
         EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
-                .replay(files, 60, LocalTime.of(9, 30), LocalTime.of(10, 45)).universe("replay:lean:20131008").healthIntervalMillis(1_000)
-                .queueCapacity(200_000).spool(tmp.resolve("spool"), 1 << 20).build();
+                .replay(files, 60, LocalTime.of(9, 30), LocalTime.of(10, 45))
+                .universe("replay:lean:20131008")
+                .healthIntervalMillis(1_000)
+                .queueCapacity(200_000)
+                .spool(tmp.resolve("spool"), 1 << 20)
+                .build();
         engine = new Engine(config, System::currentTimeMillis).start();
-        replay = CompletableFuture.runAsync(() -> { // its own thread: Selenium needs the 2-core machine's one common-pool thread
-            try {
-                engine.replay();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, r -> Thread.ofPlatform().name("replay").start(r));
-        await().atMost(Duration.ofSeconds(30)).until(() -> redisConnection.sync().get(RedisKeys.CURRENT_SESSION) != null);
-        sessionId = Json.read(redisConnection.sync().get(RedisKeys.CURRENT_SESSION)).path("session_id").asText();
+        replay = CompletableFuture.runAsync(
+                () -> { // its own thread: Selenium needs the 2-core machine's one common-pool thread
+                    try {
+                        engine.replay();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                r -> Thread.ofPlatform().name("replay").start(r));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> redisConnection.sync().get(RedisKeys.CURRENT_SESSION) != null);
+        sessionId = Json.read(redisConnection.sync().get(RedisKeys.CURRENT_SESSION))
+                .path("session_id")
+                .asText();
         // mid-session: three replayed minutes of the four symbols' bars have reached the app before the browser opens
         String cookie = Dashboards.login(app.port(), PASSWORD);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body())
-                .path("buffer").path("bar.received").asLong() >= 12);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie)
+                                        .body())
+                                .path("buffer")
+                                .path("bar.received")
+                                .asLong()
+                        >= 12);
         long t = System.currentTimeMillis();
         browser = Dashboards.open(app.port(), PASSWORD, tmp);
         System.out.println("browser open and logged in after " + (System.currentTimeMillis() - t) + " ms");
@@ -92,7 +113,8 @@ class DashboardTest {
     @AfterAll
     static void stop() throws Exception {
         if (browser != null) browser.quit();
-        if (replay != null && !replay.isDone()) io.tickstock.app.web.SessionAdmin.request(redis.url(), "stop", "test", System.currentTimeMillis());
+        if (replay != null && !replay.isDone())
+            io.tickstock.app.web.SessionAdmin.request(redis.url(), "stop", "test", System.currentTimeMillis());
         if (replay != null) replay.handle((r, e) -> null).get(30, java.util.concurrent.TimeUnit.SECONDS);
         if (engine != null) engine.close();
         if (redisClient != null) redisClient.shutdown();
@@ -122,13 +144,16 @@ class DashboardTest {
     void theFiltersNarrowThePatternList() {
         await().atMost(Duration.ofSeconds(30)).until(() -> rows().stream().anyMatch(r -> r.startsWith("SPY")));
         type("filter-symbol", "SPY");
-        await().atMost(Duration.ofSeconds(2)).until(() -> !rows().isEmpty() && rows().stream().allMatch(r -> r.startsWith("SPY ")));
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> !rows().isEmpty() && rows().stream().allMatch(r -> r.startsWith("SPY ")));
         type("filter-symbol", "");
         type("filter-confidence", "0.5");
-        await().atMost(Duration.ofSeconds(2)).until(() -> !rows().isEmpty() && rows().stream().allMatch(r -> percent(r) >= 50));
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> !rows().isEmpty() && rows().stream().allMatch(r -> percent(r) >= 50));
         type("filter-confidence", "0");
         type("filter-type", "testone");
-        await().atMost(Duration.ofSeconds(2)).until(() -> rows().size() == 1 && rows().getFirst().startsWith("ZZTEST CDLTESTONE"));
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> rows().size() == 1 && rows().getFirst().startsWith("ZZTEST CDLTESTONE"));
         type("filter-type", "");
     }
 
@@ -136,8 +161,9 @@ class DashboardTest {
     @Order(4)
     void theChartDrawsCandlesAndPatternMarkers() throws Exception {
         type("chart-symbol", "SPY");
-        await().atMost(Duration.ofSeconds(20)).until(() -> number("return window.tickstock.state.candles || 0") > 5
-                && number("return window.tickstock.state.markers || 0") > 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> number("return window.tickstock.state.candles || 0") > 5
+                        && number("return window.tickstock.state.markers || 0") > 0);
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
         Path shot = Path.of("target", "dashboard-chart.png");
         Files.createDirectories(shot.getParent());
@@ -151,11 +177,16 @@ class DashboardTest {
         long connects = number("return window.tickstock.state.connects");
         AtomicBoolean sawReconnecting = new AtomicBoolean();
         app.disconnectBrowsers("test: connection dropped");
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            if (browser.findElement(By.id("connection-state")).getText().startsWith("reconnecting")) sawReconnecting.set(true);
-            return number("return window.tickstock.state.connects") > connects;
-        });
-        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("connection-state")).getText().equals("live"));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    if (browser.findElement(By.id("connection-state")).getText().startsWith("reconnecting"))
+                        sawReconnecting.set(true);
+                    return number("return window.tickstock.state.connects") > connects;
+                });
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        browser.findElement(By.id("connection-state")).getText().equals("live"));
         assertThat(browser.findElement(By.id("session-id")).getText()).isEqualTo(sessionId);
         assertThat(publishAndAwait("ZZTEST", "CDLTESTTWO", 0.95)).isLessThan(1_000);
     }
@@ -166,12 +197,16 @@ class DashboardTest {
             Channels.PATTERNS_STREAMING,
             "{\"type\":\"indicator_alert\",\"alert\":{\"symbol\":\"ZZBAD\",\"alert_type\":\"RSI_OVERBOUGHT\",\"timestamp\":\"later\"}}",
             Channels.ALERTS_INDICATORS,
-            "{\"type\":\"critical_alert\",\"alert\":{\"severity\":\"critical\"}}", Channels.ALERTS_CRITICAL,
-            "{\"type\":\"streaming_health\",\"health\":{\"status\":{\"x\":1}}}", Channels.HEALTH,
+            "{\"type\":\"critical_alert\",\"alert\":{\"severity\":\"critical\"}}",
+            Channels.ALERTS_CRITICAL,
+            "{\"type\":\"streaming_health\",\"health\":{\"status\":{\"x\":1}}}",
+            Channels.HEALTH,
             "{\"type\":\"streaming_bar\",\"bar\":{\"symbol\":\"SPY\",\"timestamp\":\"x\",\"open\":1,\"high\":1,\"low\":1,\"close\":1}}",
             Channels.BARS_STREAMING,
-            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", Channels.SESSION_STARTED,
-            "not json at all", Channels.INDICATORS_STREAMING);
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+            Channels.SESSION_STARTED,
+            "not json at all",
+            Channels.INDICATORS_STREAMING);
 
     /** Malformed frames handed straight to the page, as a frame from an older or foreign server would arrive. */
     static final List<String> HOSTILE_FRAMES = List.of(
@@ -187,7 +222,11 @@ class DashboardTest {
             "{\"event\":\"streaming_indicator\",\"data\":{}}",
             "{\"event\":\"streaming_indicators_batch\",\"data\":{\"indicators\":{}}}",
             "{\"event\":\"streaming_session\",\"data\":{\"session\":5}}",
-            "{\"event\":\"streaming_pattern\",\"data\":null}", "null", "[]", "\"text\"", "{not json");
+            "{\"event\":\"streaming_pattern\",\"data\":null}",
+            "null",
+            "[]",
+            "\"text\"",
+            "{not json");
 
     @Test
     @Order(6)
@@ -195,24 +234,42 @@ class DashboardTest {
         String cookie = Dashboards.login(app.port(), PASSWORD);
         HOSTILE_MESSAGES.forEach((msg, channel) -> redisConnection.sync().publish(channel, msg));
         // seeds/002's own redis-cli test message: no timestamps at all; shown with the minute it was published
-        redisConnection.sync().publish(Channels.PATTERNS_STREAMING,
-                "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":\"TEST\",\"pattern_type\":\"Doji\",\"confidence\":0.9}}");
+        redisConnection
+                .sync()
+                .publish(
+                        Channels.PATTERNS_STREAMING,
+                        "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":\"TEST\",\"pattern_type\":\"Doji\",\"confidence\":0.9}}");
         await().atMost(Duration.ofSeconds(5)).until(() -> rows().stream().anyMatch(r -> r.startsWith("TEST Doji 90%")));
-        for (String frame : HOSTILE_FRAMES) ((JavascriptExecutor) browser).executeScript("window.tickstock.receive(arguments[0])", frame);
-        assertThat(publishAndAwait("ZZTEST", "CDLTESTTHREE", 0.6)).as("a pattern after every hostile frame still renders").isLessThan(5_000);
+        for (String frame : HOSTILE_FRAMES)
+            ((JavascriptExecutor) browser).executeScript("window.tickstock.receive(arguments[0])", frame);
+        assertThat(publishAndAwait("ZZTEST", "CDLTESTTHREE", 0.6))
+                .as("a pattern after every hostile frame still renders")
+                .isLessThan(5_000);
         assertThat(rows()).noneMatch(r -> r.startsWith("ZZBAD"));
         assertThat(number("return window.tickstock.state.badFrames")).isPositive();
-        assertThat(number("return window.tickstock.state.renderErrors || 0")).as("every panel still renders").isZero();
-        var unreadable = Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body()).path("subscriber").path("unreadable");
+        assertThat(number("return window.tickstock.state.renderErrors || 0"))
+                .as("every panel still renders")
+                .isZero();
+        var unreadable = Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie)
+                        .body())
+                .path("subscriber")
+                .path("unreadable");
         long refused = 0;
         for (var e : unreadable.properties()) refused += e.getValue().asLong();
-        assertThat(refused).as("every hostile message counted: " + unreadable).isGreaterThanOrEqualTo(HOSTILE_MESSAGES.size());
+        assertThat(refused)
+                .as("every hostile message counted: " + unreadable)
+                .isGreaterThanOrEqualTo(HOSTILE_MESSAGES.size());
         // a new browser's snapshot holds no refused item either
         ChromeDriver second = Dashboards.open(app.port(), PASSWORD, tmp);
         try {
-            await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) ((JavascriptExecutor) second)
-                    .executeScript("return window.tickstock.state.patterns.length")).longValue() > 0);
-            assertThat(((Number) ((JavascriptExecutor) second).executeScript("return window.tickstock.state.badFrames")).longValue()).isZero();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> ((Number) ((JavascriptExecutor) second)
+                                            .executeScript("return window.tickstock.state.patterns.length"))
+                                    .longValue()
+                            > 0);
+            assertThat(((Number) ((JavascriptExecutor) second).executeScript("return window.tickstock.state.badFrames"))
+                            .longValue())
+                    .isZero();
         } finally {
             second.quit();
         }
@@ -224,11 +281,30 @@ class DashboardTest {
     static long publishAndAwait(String symbol, String type, double confidence) {
         long t0 = System.currentTimeMillis();
         String now = IsoTime.format(t0);
-        String msg = Json.write(Map.of("type", "streaming_pattern", "timestamp", now, "detection", Map.of(
-                "symbol", symbol, "pattern_type", type, "confidence", confidence, "timestamp", IsoTime.format(t0 / 60_000 * 60_000),
-                "timeframe", "1min", "direction", "bullish", "metadata", Map.of("session_id", sessionId))));
+        String msg = Json.write(Map.of(
+                "type",
+                "streaming_pattern",
+                "timestamp",
+                now,
+                "detection",
+                Map.of(
+                        "symbol",
+                        symbol,
+                        "pattern_type",
+                        type,
+                        "confidence",
+                        confidence,
+                        "timestamp",
+                        IsoTime.format(t0 / 60_000 * 60_000),
+                        "timeframe",
+                        "1min",
+                        "direction",
+                        "bullish",
+                        "metadata",
+                        Map.of("session_id", sessionId))));
         redisConnection.sync().publish(Channels.PATTERNS_STREAMING, msg);
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> rows().stream().anyMatch(r -> r.startsWith(symbol + " " + type)));
         return System.currentTimeMillis() - t0;
     }
@@ -236,8 +312,9 @@ class DashboardTest {
     /** The pattern list's rows as "SYMBOL TYPE NN% HH:MM", read in one script (the list re-renders while the test reads). */
     @SuppressWarnings("unchecked")
     static List<String> rows() {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('#pattern-list li')]"
-                + ".map(li => [...li.children].map(c => c.textContent).join(' '))");
+        return (List<String>) ((JavascriptExecutor) browser)
+                .executeScript("return [...document.querySelectorAll('#pattern-list li')]"
+                        + ".map(li => [...li.children].map(c => c.textContent).join(' '))");
     }
 
     static int percent(String row) {
@@ -246,8 +323,12 @@ class DashboardTest {
     }
 
     static void type(String id, String text) {
-        ((JavascriptExecutor) browser).executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-                + "e.dispatchEvent(new Event('input')); e.dispatchEvent(new Event('change'));", id, text);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                                + "e.dispatchEvent(new Event('input')); e.dispatchEvent(new Event('change'));",
+                        id,
+                        text);
     }
 
     static long number(String script) {

@@ -1,9 +1,9 @@
 package io.tickstock.cli;
 
-import io.tickstock.testkit.AppHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tickstock.testkit.AppHttp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,19 +39,34 @@ final class Dashboards {
     static ChromeDriver open(int port, String password, Path tmp) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Path.of("/usr/bin/chromium").toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.get("http://127.0.0.1:" + port + "/streaming/");
         assertThat(driver.getCurrentUrl()).endsWith("/login");
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> driver.getCurrentUrl().endsWith("/streaming/"));
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> driver.findElement(By.id("connection-state")).getText().equals("live"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> driver.getCurrentUrl().endsWith("/streaming/"));
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() ->
+                        driver.findElement(By.id("connection-state")).getText().equals("live"));
         return driver;
     }
 }

@@ -22,8 +22,8 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -49,9 +49,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Tag("e2e")
 class EndToEndTest {
     static final String PASSWORD = "e2e-password";
+
     record Message(String channel, String text) {}
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static EmbeddedRedis redis;
     static EmbeddedPostgresServer postgres;
     static App app;
@@ -67,19 +70,27 @@ class EndToEndTest {
     static void replayOneDay() throws Exception {
         redis = new EmbeddedRedis(0);
         postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-        app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
-                System::currentTimeMillis).start();
+        app = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
+                        System::currentTimeMillis)
+                .start();
 
         redisClient = RedisClient.create(redis.url());
         StatefulRedisPubSubConnection<String, String> sub = redisClient.connectPubSub();
         sub.addListener(new RedisPubSubAdapter<>() {
-            @Override public void message(String channel, String message) { published.add(new Message(channel, message)); }
+            @Override
+            public void message(String channel, String message) {
+                published.add(new Message(channel, message));
+            }
         });
         sub.sync().subscribe(Channels.ALL.toArray(new String[0]));
 
         cookie = login();
-        ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
-                .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new Collector()).join();
+        ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Cookie", cookie)
+                .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new Collector())
+                .join();
         browser = Dashboards.open(app.port(), PASSWORD, tmp);
 
         Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
@@ -88,13 +99,18 @@ class EndToEndTest {
             files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
         }
         EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
-                .replay(files, Double.POSITIVE_INFINITY, LocalTime.of(9, 25), null).universe("replay:lean:20131008")
-                .healthIntervalMillis(1_000).queueCapacity(200_000).build();
+                .replay(files, Double.POSITIVE_INFINITY, LocalTime.of(9, 25), null)
+                .universe("replay:lean:20131008")
+                .healthIntervalMillis(1_000)
+                .queueCapacity(200_000)
+                .build();
         try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
             session = engine.replay();
-            await().atMost(Duration.ofSeconds(5)).until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.HEALTH)));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.HEALTH)));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.SESSION_STOPPED)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> published.stream().anyMatch(m -> m.channel.equals(Channels.SESSION_STOPPED)));
     }
 
     @AfterAll
@@ -115,45 +131,76 @@ class EndToEndTest {
             if (!v.isEmpty() && problems.size() < 20) problems.add(m.channel + ": " + v + " in " + m.text);
         }
         assertThat(problems).isEmpty();
-        assertThat(published.stream().map(Message::channel).distinct()).containsExactlyInAnyOrderElementsOf(Channels.ALL);
+        assertThat(published.stream().map(Message::channel).distinct())
+                .containsExactlyInAnyOrderElementsOf(Channels.ALL);
         assertThat(session.totalPatterns()).isPositive();
         assertThat(session.finalStatus()).isEqualTo("completed");
     }
 
     @Test
     void theFiveEngineTablesHoldRows() throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", postgres.databaseUrl().password())) {
-            for (String table : List.of("streaming_sessions", "ohlcv_1min", "intraday_patterns", "intraday_indicators", "streaming_health_metrics")) {
+        try (Connection c = DriverManager.getConnection(
+                postgres.databaseUrl().jdbcUrl(),
+                "postgres",
+                postgres.databaseUrl().password())) {
+            for (String table : List.of(
+                    "streaming_sessions",
+                    "ohlcv_1min",
+                    "intraday_patterns",
+                    "intraday_indicators",
+                    "streaming_health_metrics")) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> count(c, table) > 0);
             }
-            // 09:25-20:00 New York: every minute with trades of each symbol, the same bars as the published ones (a correction,
+            // 09:25-20:00 New York: every minute with trades of each symbol, the same bars as the published ones (a
+            // correction,
             // such as the closing auction's of 15:59, replaces its bar's row)
-            long barsPublished = published.stream().filter(m -> m.channel.equals(Channels.BARS_STREAMING))
-                    .map(m -> Json.read(m.text).path("bar")).map(b -> b.path("symbol").asText() + b.path("timestamp").asText()).distinct().count();
+            long barsPublished = published.stream()
+                    .filter(m -> m.channel.equals(Channels.BARS_STREAMING))
+                    .map(m -> Json.read(m.text).path("bar"))
+                    .map(b -> b.path("symbol").asText() + b.path("timestamp").asText())
+                    .distinct()
+                    .count();
             await().atMost(Duration.ofSeconds(10)).until(() -> count(c, "ohlcv_1min") == barsPublished);
             // the patterns a consumer holds: every published one, less those a bar correction retracted
             java.util.Map<String, Boolean> held = new java.util.LinkedHashMap<>();
-            published.stream().filter(m -> m.channel.equals(Channels.PATTERNS_STREAMING)).map(m -> Json.read(m.text).path("detection"))
-                    .forEach(d -> held.put(d.path("symbol").asText() + d.path("pattern_type").asText() + d.path("timestamp").asText(),
+            published.stream()
+                    .filter(m -> m.channel.equals(Channels.PATTERNS_STREAMING))
+                    .map(m -> Json.read(m.text).path("detection"))
+                    .forEach(d -> held.put(
+                            d.path("symbol").asText()
+                                    + d.path("pattern_type").asText()
+                                    + d.path("timestamp").asText(),
                             !d.path("metadata").path("retracted").asBoolean(false)));
-            long patternsHeld = held.values().stream().filter(Boolean::booleanValue).count();
+            long patternsHeld =
+                    held.values().stream().filter(Boolean::booleanValue).count();
             await().atMost(Duration.ofSeconds(10)).until(() -> count(c, "intraday_patterns") == patternsHeld);
         }
     }
 
     @Test
     void everyPatternFlowIsTracedFromPublicationToTheBrowsers() throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", postgres.databaseUrl().password())) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> longValue(c,
-                    "SELECT count(*) FROM pattern_flow_analysis WHERE total_latency_ms IS NOT NULL") == session.totalPatterns());
-            assertThat(longValue(c, "SELECT count(*) FROM pattern_flow_analysis WHERE published_at IS NULL OR received_at IS NULL "
-                    + "OR parsed_at IS NULL OR delivered_at IS NULL OR delivered_to < 1")).isZero();
-            assertThat(longValue(c, "SELECT count(*) FROM integration_events WHERE checkpoint = 'PRODUCER_ALIVE'")).isPositive();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY total_latency_ms), "
-                    + "percentile_cont(0.95) WITHIN GROUP (ORDER BY total_latency_ms), percentile_cont(0.5) WITHIN GROUP (ORDER BY redis_latency_ms) "
-                    + "FROM pattern_flow_analysis")) {
+        try (Connection c = DriverManager.getConnection(
+                postgres.databaseUrl().jdbcUrl(),
+                "postgres",
+                postgres.databaseUrl().password())) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> longValue(
+                                    c, "SELECT count(*) FROM pattern_flow_analysis WHERE total_latency_ms IS NOT NULL")
+                            == session.totalPatterns());
+            assertThat(longValue(
+                            c,
+                            "SELECT count(*) FROM pattern_flow_analysis WHERE published_at IS NULL OR received_at IS NULL "
+                                    + "OR parsed_at IS NULL OR delivered_at IS NULL OR delivered_to < 1"))
+                    .isZero();
+            assertThat(longValue(c, "SELECT count(*) FROM integration_events WHERE checkpoint = 'PRODUCER_ALIVE'"))
+                    .isPositive();
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY total_latency_ms), "
+                            + "percentile_cont(0.95) WITHIN GROUP (ORDER BY total_latency_ms), percentile_cont(0.5) WITHIN GROUP (ORDER BY redis_latency_ms) "
+                            + "FROM pattern_flow_analysis")) {
                 rs.next();
-                System.out.printf("pattern_flow_analysis over %d flows (replay at max speed): total p50 %.1f ms, p95 %.1f ms; Redis p50 %.1f ms%n",
+                System.out.printf(
+                        "pattern_flow_analysis over %d flows (replay at max speed): total p50 %.1f ms, p95 %.1f ms; Redis p50 %.1f ms%n",
                         session.totalPatterns(), rs.getDouble(1), rs.getDouble(2), rs.getDouble(3));
             }
         }
@@ -168,9 +215,13 @@ class EndToEndTest {
 
     @Test
     void theAppDeliversPublishedPatternsOverTheWebSocket() {
-        long patternsPublished = published.stream().filter(m -> m.channel.equals(Channels.PATTERNS_STREAMING)).count();
+        long patternsPublished = published.stream()
+                .filter(m -> m.channel.equals(Channels.PATTERNS_STREAMING))
+                .count();
         await().atMost(Duration.ofSeconds(10)).until(() -> patternsOverWebSocket() >= patternsPublished);
-        assertThat(patternsOverWebSocket()).as("patterns delivered over the WebSocket").isEqualTo(patternsPublished);
+        assertThat(patternsOverWebSocket())
+                .as("patterns delivered over the WebSocket")
+                .isEqualTo(patternsPublished);
         assertThat(wsFrames).anyMatch(f -> f.contains("\"event\":\"streaming_session\""));
     }
 
@@ -180,7 +231,8 @@ class EndToEndTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(Json.read(ok.body()).size()).isPositive();
         assertThat(get("/streaming/api/bars/SPY?hours=24", cookie).body()).contains("\"open\"");
-        assertThat(get("/streaming/api/alerts?hours=24&limit=500", cookie).body()).contains("alert_type");
+        assertThat(get("/streaming/api/alerts?hours=24&limit=500", cookie).body())
+                .contains("alert_type");
         assertThat(get("/streaming/api/summary", cookie).body()).contains("pattern_distribution");
         assertThat(get("/streaming/api/status", cookie).body()).contains("\"subscriber\"");
 
@@ -195,10 +247,14 @@ class EndToEndTest {
     @Test
     void aClientSubscribesToSymbolsAndGetsTheirRecentBars() throws Exception {
         ConcurrentLinkedQueue<JsonNode> frames = new ConcurrentLinkedQueue<>();
-        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+        WebSocket client = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Cookie", cookie)
                 .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new WebSocket.Listener() {
                     final StringBuilder partial = new StringBuilder();
-                    @Override public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
                         partial.append(data);
                         if (last) {
                             frames.add(Json.read(partial.toString()));
@@ -207,20 +263,42 @@ class EndToEndTest {
                         socket.request(1);
                         return null;
                     }
-                }).join();
+                })
+                .join();
         try {
-            client.sendText("{\"action\":\"subscribe\",\"streams\":{\"pattern\":\"*\",\"bar\":[\"SPY\"]}}", true).join();
-            await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.path("event").asText().equals("streaming_bars_snapshot")));
-            JsonNode snapshot = frames.stream().filter(f -> f.path("event").asText().equals("streaming_bars_snapshot")).findFirst().orElseThrow();
+            client.sendText("{\"action\":\"subscribe\",\"streams\":{\"pattern\":\"*\",\"bar\":[\"SPY\"]}}", true)
+                    .join();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> frames.stream()
+                            .anyMatch(f -> f.path("event").asText().equals("streaming_bars_snapshot")));
+            JsonNode snapshot = frames.stream()
+                    .filter(f -> f.path("event").asText().equals("streaming_bars_snapshot"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(snapshot.path("data").path("symbol").asText()).isEqualTo("SPY");
             assertThat(snapshot.path("data").path("bars").size()).isPositive();
-            assertThat(frames).anyMatch(f -> f.path("event").asText().equals("subscribed")
-                    && f.path("data").path("streams").path("bar").get(0).asText().equals("SPY"));
+            assertThat(frames)
+                    .anyMatch(f -> f.path("event").asText().equals("subscribed")
+                            && f.path("data")
+                                    .path("streams")
+                                    .path("bar")
+                                    .get(0)
+                                    .asText()
+                                    .equals("SPY"));
 
-            client.sendText("{\"action\":\"subscribe\",\"streams\":{\"bar\":[\"spy\"]}}", true).join();
-            await().atMost(Duration.ofSeconds(5)).until(() -> frames.stream().anyMatch(f -> f.path("event").asText().equals("error")));
-            assertThat(frames.stream().filter(f -> f.path("event").asText().equals("error")).findFirst().orElseThrow()
-                    .path("data").path("parameter").asText()).isEqualTo("streams.bar");
+            client.sendText("{\"action\":\"subscribe\",\"streams\":{\"bar\":[\"spy\"]}}", true)
+                    .join();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> frames.stream()
+                            .anyMatch(f -> f.path("event").asText().equals("error")));
+            assertThat(frames.stream()
+                            .filter(f -> f.path("event").asText().equals("error"))
+                            .findFirst()
+                            .orElseThrow()
+                            .path("data")
+                            .path("parameter")
+                            .asText())
+                    .isEqualTo("streams.bar");
         } finally {
             client.abort();
         }
@@ -228,7 +306,9 @@ class EndToEndTest {
 
     @Test
     void csvExportOpenApiMetricsAndReadiness() throws Exception {
-        for (String path : List.of("/streaming/api/patterns/SPY?hours=24&format=csv", "/streaming/api/indicators/SPY?hours=24&indicator=MACD&format=csv",
+        for (String path : List.of(
+                "/streaming/api/patterns/SPY?hours=24&format=csv",
+                "/streaming/api/indicators/SPY?hours=24&indicator=MACD&format=csv",
                 "/streaming/api/alerts?hours=24&format=csv")) {
             HttpResponse<String> csv = get(path, cookie);
             assertThat(csv.statusCode()).as(path).isEqualTo(200);
@@ -237,8 +317,11 @@ class EndToEndTest {
             assertThat(lines[0]).as(path).startsWith("symbol,");
             assertThat(lines.length).as(path).isGreaterThan(1);
         }
-        assertThat(get("/streaming/api/patterns/SPY?hours=24&format=csv", cookie).body().split("\n", -1)[0])
-                .isEqualTo("symbol,pattern_type,confidence,timestamp,timeframe,open,high,low,close,volume,metadata,session_id");
+        assertThat(get("/streaming/api/patterns/SPY?hours=24&format=csv", cookie)
+                        .body()
+                        .split("\n", -1)[0])
+                .isEqualTo(
+                        "symbol,pattern_type,confidence,timestamp,timeframe,open,high,low,close,volume,metadata,session_id");
 
         JsonNode openapi = Json.read(get("/streaming/api/openapi.json", cookie).body());
         assertThat(openapi.path("openapi").asText()).startsWith("3.");
@@ -249,11 +332,14 @@ class EndToEndTest {
             int status = get(path.replace("{symbol}", "SPY"), cookie).statusCode();
             assertThat(status).as("GET " + path + " as documented").isEqualTo(200);
         }
-        assertThat(paths).contains("/streaming/api/patterns/{symbol}", "/streaming/api/alerts", "/health/ready", "/metrics");
+        assertThat(paths)
+                .contains("/streaming/api/patterns/{symbol}", "/streaming/api/alerts", "/health/ready", "/metrics");
 
         HttpResponse<String> metrics = get("/metrics", cookie);
-        assertThat(metrics.body()).contains("tickstock_app_messages_received_total{channel=\"tickstock:patterns:streaming\"}")
-                .contains("tickstock_app_websocket_clients").contains("jvm_memory_used_bytes");
+        assertThat(metrics.body())
+                .contains("tickstock_app_messages_received_total{channel=\"tickstock:patterns:streaming\"}")
+                .contains("tickstock_app_websocket_clients")
+                .contains("jvm_memory_used_bytes");
         assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
         HttpResponse<String> ready = get("/health/ready", null);
         assertThat(ready.statusCode()).isEqualTo(200);
@@ -265,10 +351,14 @@ class EndToEndTest {
         Path shot = Path.of("target", "dashboard.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#pattern-list li")).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !browser.findElements(By.cssSelector("#pattern-list li"))
+                        .isEmpty());
         assertThat(browser.findElement(By.id("session-id")).getText()).isEqualTo(session.sessionId());
         assertThat(browser.findElement(By.id("connection-state")).getText()).isEqualTo("live");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#chart canvas")).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        !browser.findElements(By.cssSelector("#chart canvas")).isEmpty());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
@@ -280,8 +370,9 @@ class EndToEndTest {
             JsonNode frame = Json.read(f);
             switch (frame.path("event").asText()) {
                 case "streaming_pattern" -> n++;
-                case "streaming_patterns_batch" -> n += frame.path("data").path("patterns").size();
-                default -> { }
+                case "streaming_patterns_batch" ->
+                    n += frame.path("data").path("patterns").size();
+                default -> {}
             }
         }
         return n; // the client connected before the session, so its snapshot held no pattern

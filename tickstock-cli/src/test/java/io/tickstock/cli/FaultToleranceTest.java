@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -17,10 +18,8 @@ import io.tickstock.contract.ContractSchemas;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
-import io.tickstock.engine.pipeline.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,8 +31,8 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -55,9 +54,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest {
     static final String UNIVERSE = "replay:lean:20131008";
+
     record Received(String channel, String text, long nanos) {}
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static int redisPort, pgPort;
     static EmbeddedRedis redis;
     static EmbeddedPostgresServer postgres;
@@ -74,15 +76,21 @@ class FaultToleranceTest {
         redisPort = FreePort.find();
         pgPort = FreePort.find();
         redis = new EmbeddedRedis(redisPort);
-        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, pgPort); // kept on close: restarted on the same data
-        app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, "fault-password"),
-                System::currentTimeMillis).start();
-        subscriberResources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(500))).build();
+        postgres = new EmbeddedPostgresServer(
+                tmp.resolve("pg"), false, pgPort); // kept on close: restarted on the same data
+        app = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, "fault-password"),
+                        System::currentTimeMillis)
+                .start();
+        subscriberResources = ClientResources.builder()
+                .reconnectDelay(Delay.constant(Duration.ofMillis(500)))
+                .build();
         subscriber = RedisClient.create(subscriberResources, redis.url());
         subscriber.setOptions(ClientOptions.builder().autoReconnect(true).build());
         StatefulRedisPubSubConnection<String, String> sub = subscriber.connectPubSub();
         sub.addListener(new RedisPubSubAdapter<>() {
-            @Override public void message(String channel, String message) {
+            @Override
+            public void message(String channel, String message) {
                 received.add(new Received(channel, message, System.nanoTime()));
             }
         });
@@ -92,7 +100,10 @@ class FaultToleranceTest {
     @AfterAll
     static void stop() throws Exception {
         if (subscriber != null) subscriber.shutdown();
-        if (subscriberResources != null) subscriberResources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly(3_000);
+        if (subscriberResources != null)
+            subscriberResources
+                    .shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS)
+                    .awaitUninterruptibly(3_000);
         if (app != null) app.close();
         if (postgres != null) postgres.close();
         if (redis != null) redis.close();
@@ -104,16 +115,26 @@ class FaultToleranceTest {
         try (Stream<Path> dirs = Files.list(ticks)) {
             files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
         }
-        return EngineConfig.builder(redis.url(), postgres.databaseUrl()).replay(files, speed, LocalTime.of(9, 30), LocalTime.of(13, 0))
-                .universe(UNIVERSE).healthIntervalMillis(1_000).queueCapacity(200_000).spool(tmp.resolve("spool"), 256L << 20).build();
+        return EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                .replay(files, speed, LocalTime.of(9, 30), LocalTime.of(13, 0))
+                .universe(UNIVERSE)
+                .healthIntervalMillis(1_000)
+                .queueCapacity(200_000)
+                .spool(tmp.resolve("spool"), 256L << 20)
+                .build();
     }
 
     static Connection db() throws Exception {
-        return DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", postgres.databaseUrl().password());
+        return DriverManager.getConnection(
+                postgres.databaseUrl().jdbcUrl(),
+                "postgres",
+                postgres.databaseUrl().password());
     }
 
     static long count(String sql) throws Exception {
-        try (Connection c = db(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -124,14 +145,20 @@ class FaultToleranceTest {
         for (String table : List.of("ohlcv_1min", "intraday_patterns", "intraday_indicators")) {
             m.put(table, count("SELECT count(*) FROM " + table + " WHERE session_id = '" + sessionId + "'"));
         }
-        m.put("PATTERN_PUBLISHED", count("SELECT count(*) FROM integration_events e JOIN intraday_patterns p "
-                + "ON p.metadata->>'flow_id' = e.flow_id::text WHERE p.session_id = '" + sessionId + "' AND e.checkpoint = 'PATTERN_PUBLISHED'"));
+        m.put(
+                "PATTERN_PUBLISHED",
+                count("SELECT count(*) FROM integration_events e JOIN intraday_patterns p "
+                        + "ON p.metadata->>'flow_id' = e.flow_id::text WHERE p.session_id = '" + sessionId
+                        + "' AND e.checkpoint = 'PATTERN_PUBLISHED'"));
         return m;
     }
 
     static List<JsonNode> criticalAlerts(String component) {
-        return received.stream().filter(r -> r.channel.equals(Channels.ALERTS_CRITICAL)).map(r -> Json.read(r.text).path("alert"))
-                .filter(a -> a.path("component").asText().equals(component)).toList();
+        return received.stream()
+                .filter(r -> r.channel.equals(Channels.ALERTS_CRITICAL))
+                .map(r -> Json.read(r.text).path("alert"))
+                .filter(a -> a.path("component").asText().equals(component))
+                .toList();
     }
 
     @Test
@@ -143,11 +170,15 @@ class FaultToleranceTest {
         }
         referenceCounts = counts(reference.sessionId());
         System.out.println("reference run: " + referenceCounts + ", " + referenceAlerts + " alerts");
-        assertThat(referenceCounts.get("intraday_patterns")).isEqualTo(reference.totalPatterns()).isPositive();
+        assertThat(referenceCounts.get("intraday_patterns"))
+                .isEqualTo(reference.totalPatterns())
+                .isPositive();
         assertThat(referenceCounts.get("intraday_indicators")).isEqualTo(reference.totalIndicators());
         assertThat(referenceCounts.get("PATTERN_PUBLISHED")).isEqualTo(reference.totalPatterns());
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                count("SELECT count(*) FROM app_indicator_alerts WHERE session_id = '" + reference.sessionId() + "'") == referenceAlerts);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM app_indicator_alerts WHERE session_id = '"
+                                + reference.sessionId() + "'")
+                        == referenceAlerts);
     }
 
     @Test
@@ -166,27 +197,51 @@ class FaultToleranceTest {
         engine.close();
 
         String sid = end.sessionId();
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                count("SELECT count(*) FROM app_indicator_alerts WHERE session_id = '" + sid + "'") == alerts);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        count("SELECT count(*) FROM app_indicator_alerts WHERE session_id = '" + sid + "'") == alerts);
         long patternsInDb = count("SELECT count(*) FROM intraday_patterns WHERE session_id = '" + sid + "'");
-        long patternsSeen = received.stream().filter(r -> r.channel.equals(Channels.PATTERNS_STREAMING))
-                .filter(r -> !Json.read(r.text).path("pattern").path("metadata").path("retracted").asBoolean(false)).count();
-        long firstAfter = received.stream().filter(r -> r.nanos >= upNanos).mapToLong(Received::nanos).min().orElseThrow();
+        long patternsSeen = received.stream()
+                .filter(r -> r.channel.equals(Channels.PATTERNS_STREAMING))
+                .filter(r -> !Json.read(r.text)
+                        .path("pattern")
+                        .path("metadata")
+                        .path("retracted")
+                        .asBoolean(false))
+                .count();
+        long firstAfter = received.stream()
+                .filter(r -> r.nanos >= upNanos)
+                .mapToLong(Received::nanos)
+                .min()
+                .orElseThrow();
         double resumeSeconds = (firstAfter - upNanos) / 1e9;
-        System.out.printf("Redis down 30 s: %d patterns (reference %d) in PostgreSQL, %d seen by a subscriber, %d/%d alerts stored by the app; "
-                + "first message %.2f s after Redis returned%n", patternsInDb, reference.totalPatterns(), patternsSeen,
-                count("SELECT count(*) FROM app_indicator_alerts WHERE session_id = '" + sid + "'"), alerts, resumeSeconds);
+        System.out.printf(
+                "Redis down 30 s: %d patterns (reference %d) in PostgreSQL, %d seen by a subscriber, %d/%d alerts stored by the app; "
+                        + "first message %.2f s after Redis returned%n",
+                patternsInDb,
+                reference.totalPatterns(),
+                patternsSeen,
+                count("SELECT count(*) FROM app_indicator_alerts WHERE session_id = '" + sid + "'"),
+                alerts,
+                resumeSeconds);
 
-        List<String> invalid = received.stream().filter(r -> !ContractSchemas.violations(r.channel, r.text).isEmpty())
-                .limit(5).map(r -> r.channel + ": " + ContractSchemas.violations(r.channel, r.text)).toList();
-        assertThat(invalid).as("messages published around the outage follow the contract").isEmpty();
+        List<String> invalid = received.stream()
+                .filter(r -> !ContractSchemas.violations(r.channel, r.text).isEmpty())
+                .limit(5)
+                .map(r -> r.channel + ": " + ContractSchemas.violations(r.channel, r.text))
+                .toList();
+        assertThat(invalid)
+                .as("messages published around the outage follow the contract")
+                .isEmpty();
         assertThat(patternsInDb).isEqualTo(reference.totalPatterns());
         assertThat(patternsSeen).isEqualTo(reference.totalPatterns());
         assertThat(alerts).isEqualTo(referenceAlerts);
         assertThat(resumeSeconds).isLessThanOrEqualTo(5.0);
         List<JsonNode> redisAlerts = criticalAlerts("redis");
         assertThat(redisAlerts).anyMatch(a -> a.path("severity").asText().equals("critical"));
-        assertThat(redisAlerts).anyMatch(a -> a.path("severity").asText().equals("info") && !a.path("recovery").isNull());
+        assertThat(redisAlerts)
+                .anyMatch(a -> a.path("severity").asText().equals("info")
+                        && !a.path("recovery").isNull());
     }
 
     @Test
@@ -201,19 +256,30 @@ class FaultToleranceTest {
         postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, pgPort);
         long upNanos = System.nanoTime();
         Events.SessionEnd end = run.get(3, TimeUnit.MINUTES);
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.stats() != null && !criticalAlerts("postgresql").isEmpty()
-                && criticalAlerts("postgresql").stream().anyMatch(a -> a.path("severity").asText().equals("info")));
-        long caughtUp = received.stream().filter(r -> r.channel.equals(Channels.ALERTS_CRITICAL) && r.text.contains("\"postgresql\"")
-                && r.text.contains("\"severity\":\"info\"")).mapToLong(Received::nanos).min().orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> engine.stats() != null
+                        && !criticalAlerts("postgresql").isEmpty()
+                        && criticalAlerts("postgresql").stream()
+                                .anyMatch(a -> a.path("severity").asText().equals("info")));
+        long caughtUp = received.stream()
+                .filter(r -> r.channel.equals(Channels.ALERTS_CRITICAL)
+                        && r.text.contains("\"postgresql\"")
+                        && r.text.contains("\"severity\":\"info\""))
+                .mapToLong(Received::nanos)
+                .min()
+                .orElseThrow();
         engine.close();
 
         Map<String, Long> counts = counts(end.sessionId());
-        System.out.printf("PostgreSQL down 60 s: rows %s vs reference %s; spool written and recovery alert received %.2f s after PostgreSQL returned%n",
+        System.out.printf(
+                "PostgreSQL down 60 s: rows %s vs reference %s; spool written and recovery alert received %.2f s after PostgreSQL returned%n",
                 counts, referenceCounts, (caughtUp - upNanos) / 1e9);
         assertThat(counts).isEqualTo(referenceCounts);
-        assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + end.sessionId() + "' AND final_status = 'completed'"))
+        assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + end.sessionId()
+                        + "' AND final_status = 'completed'"))
                 .isEqualTo(1);
-        assertThat(criticalAlerts("postgresql")).anyMatch(a -> a.path("severity").asText().equals("critical"));
+        assertThat(criticalAlerts("postgresql"))
+                .anyMatch(a -> a.path("severity").asText().equals("critical"));
     }
 
     @Test
@@ -224,24 +290,37 @@ class FaultToleranceTest {
         String sid;
         String cookie = Dashboards.login(app.port(), "fault-password");
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    count("SELECT count(*) FROM ohlcv_1min b JOIN streaming_sessions s USING (session_id) WHERE s.stopped_at IS NULL") >= 300);
-            await().atMost(Duration.ofSeconds(5)).until(() -> engineStatus(cookie).equals("alive"));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> count(
+                                    "SELECT count(*) FROM ohlcv_1min b JOIN streaming_sessions s USING (session_id) WHERE s.stopped_at IS NULL")
+                            >= 300);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> engineStatus(cookie).equals("alive"));
         } finally {
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, queues lost
         }
         long killed = System.nanoTime();
         // the heartbeat (every second here) and the session key expire after three intervals; the app says so
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> engineStatus(cookie).equals("lost"));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> engineStatus(cookie).equals("lost"));
         double lostAfter = (System.nanoTime() - killed) / 1e9;
-        try (StatefulRedisConnection<String, String> r = RedisClient.create(redis.url()).connect()) {
-            assertThat(r.sync().get(RedisKeys.CURRENT_SESSION)).as("the session key expired with the engine").isNull();
+        try (StatefulRedisConnection<String, String> r =
+                RedisClient.create(redis.url()).connect()) {
+            assertThat(r.sync().get(RedisKeys.CURRENT_SESSION))
+                    .as("the session key expired with the engine")
+                    .isNull();
             assertThat(r.sync().get(RedisKeys.PRODUCER_HEARTBEAT)).isNull();
         }
-        JsonNode status = Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body());
-        System.out.printf("engine killed: the app showed it lost after %.1f s (heartbeat 1 s, keys' TTL 3 s): %s%n", lostAfter, status.path("engine"));
-        try (Connection c = db(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT session_id FROM streaming_sessions WHERE stopped_at IS NULL")) {
+        JsonNode status = Json.read(
+                Dashboards.get(app.port(), "/streaming/api/status", cookie).body());
+        System.out.printf(
+                "engine killed: the app showed it lost after %.1f s (heartbeat 1 s, keys' TTL 3 s): %s%n",
+                lostAfter, status.path("engine"));
+        try (Connection c = db();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT session_id FROM streaming_sessions WHERE stopped_at IS NULL")) {
             assertThat(rs.next()).as("an open session after the kill").isTrue();
             sid = rs.getString(1);
         }
@@ -249,25 +328,35 @@ class FaultToleranceTest {
 
         Process second = engineProcess(tmp.resolve("engine2.log"));
         await().atMost(Duration.ofSeconds(30)).until(() -> engineStatus(cookie).equals("alive"));
-        assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("restarted engine finished").isTrue();
+        assertThat(second.waitFor(120, TimeUnit.SECONDS))
+                .as("restarted engine finished")
+                .isTrue();
         assertThat(Files.readString(tmp.resolve("engine2.log"))).contains("session " + sid + " resumed");
 
         Map<String, Long> counts = counts(sid);
         String ref = reference.sessionId();
         long differing = symmetricDifference("intraday_indicators", "symbol, series, calculated_at, value", ref, sid);
-        long patternDiff = symmetricDifference("intraday_patterns", "symbol, pattern_type, detected_at, confidence", ref, sid);
-        System.out.printf("engine killed after %d bars and restarted: rows %s vs reference %s; %d indicator values and %d patterns differ%n",
+        long patternDiff =
+                symmetricDifference("intraday_patterns", "symbol, pattern_type, detected_at, confidence", ref, sid);
+        System.out.printf(
+                "engine killed after %d bars and restarted: rows %s vs reference %s; %d indicator values and %d patterns differ%n",
                 barsAtKill, counts, referenceCounts, differing, patternDiff);
         assertThat(differing).isZero();
         assertThat(patternDiff).isZero();
         assertThat(counts.get("intraday_indicators")).isEqualTo(referenceCounts.get("intraday_indicators"));
         assertThat(counts.get("intraday_patterns")).isEqualTo(referenceCounts.get("intraday_patterns"));
-        assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + sid + "' AND final_status = 'completed'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + sid
+                        + "' AND final_status = 'completed'"))
+                .isEqualTo(1);
     }
 
     /** The app's view of the engine: none, alive or lost. */
     static String engineStatus(String cookie) throws Exception {
-        return Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie).body()).path("engine").path("status").asText();
+        return Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie)
+                        .body())
+                .path("engine")
+                .path("status")
+                .asText();
     }
 
     static CompletableFuture<Events.SessionEnd> replayInBackground(Engine engine) {
@@ -290,9 +379,29 @@ class FaultToleranceTest {
     /** {@code tickstock engine} as its own JVM on the shared servers, replaying the reference window at 600×. */
     static Process engineProcess(Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.tickstock.cli.TickStockCli",
-                "engine", "--date", "2013-10-08", "--from", "09:30", "--to", "13:00", "--speed", "600", "--health-interval", "1",
-                "--exit-after-replay", "--metrics-port", "-1", "--heartbeat-interval", "1", "--spool-dir", tmp.resolve("spool").toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.tickstock.cli.TickStockCli",
+                "engine",
+                "--date",
+                "2013-10-08",
+                "--from",
+                "09:30",
+                "--to",
+                "13:00",
+                "--speed",
+                "600",
+                "--health-interval",
+                "1",
+                "--exit-after-replay",
+                "--metrics-port",
+                "-1",
+                "--heartbeat-interval",
+                "1",
+                "--spool-dir",
+                tmp.resolve("spool").toString());
         pb.environment().put("TICKSTOCK_REDIS_URL", "redis://127.0.0.1:" + redisPort);
         pb.environment().put("TICKSTOCK_DATABASE_URL", postgres.urlWithPassword());
         pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));

@@ -1,7 +1,5 @@
 package io.tickstock.cli;
 
-import io.tickstock.testkit.AppHttp;
-import io.tickstock.testkit.HostileMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +10,8 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
-import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.HostileMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -47,33 +46,51 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class FuzzTest {
     static final String PASSWORD = "fuzz-password";
     static final int MESSAGES = 100_000;
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     @Test
     void hostileMessagesOnEveryChannelChangeNothingValid() throws Exception {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
-             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-             App app = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 5, PASSWORD), System::currentTimeMillis).start()) {
+                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+                App app = new App(
+                                new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 5, PASSWORD),
+                                System::currentTimeMillis)
+                        .start()) {
             String cookie = Dashboards.login(app.port(), PASSWORD);
             Set<String> patterns = ConcurrentHashMap.newKeySet(), alerts = ConcurrentHashMap.newKeySet();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"), new Collector(patterns, alerts)).join();
+            WebSocket ws = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .header("Cookie", cookie)
+                    .buildAsync(
+                            URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"),
+                            new Collector(patterns, alerts))
+                    .join();
             ChromeDriver browser = Dashboards.open(app.port(), PASSWORD, tmp);
             try {
                 JsonNode before = status(app, cookie);
                 Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
-                List<Path> files = List.of("aig", "bac", "ibm", "spy").stream().map(s -> ticks.resolve(s).resolve("20131008_trade.zip")).toList();
+                List<Path> files = List.of("aig", "bac", "ibm", "spy").stream()
+                        .map(s -> ticks.resolve(s).resolve("20131008_trade.zip"))
+                        .toList();
                 EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
-                        .replay(files, 240, LocalTime.of(9, 30), LocalTime.of(10, 30)).universe("replay:lean:20131008")
-                        .healthIntervalMillis(1_000).queueCapacity(200_000).spool(tmp.resolve("spool"), 64L << 20).build();
+                        .replay(files, 240, LocalTime.of(9, 30), LocalTime.of(10, 30))
+                        .universe("replay:lean:20131008")
+                        .healthIntervalMillis(1_000)
+                        .queueCapacity(200_000)
+                        .spool(tmp.resolve("spool"), 64L << 20)
+                        .build();
                 try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
-                    CompletableFuture<Events.SessionEnd> replay = CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return engine.replay();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }, r -> Thread.ofPlatform().name("replay").start(r));
+                    CompletableFuture<Events.SessionEnd> replay = CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return engine.replay();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            r -> Thread.ofPlatform().name("replay").start(r));
                     long t0 = System.nanoTime();
                     FuzzCommand.Sent sent = FuzzCommand.publish(redis.url(), MESSAGES, 10_000, 42);
                     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -82,47 +99,93 @@ class FuzzTest {
                     String sid = end.sessionId();
 
                     long[] last = {-1};
-                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> { // the app's queue drained
-                        JsonNode sub = status(app, cookie).path("subscriber");
-                        long n = FuzzCommand.total(sub.path("unreadable")) + FuzzCommand.total(sub.path("dropped")) + sub.path("backlog").asLong();
-                        boolean stable = n == last[0];
-                        last[0] = n;
-                        return stable;
-                    });
+                    await().atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofSeconds(1))
+                            .until(
+                                    () -> { // the app's queue drained
+                                        JsonNode sub = status(app, cookie).path("subscriber");
+                                        long n = FuzzCommand.total(sub.path("unreadable"))
+                                                + FuzzCommand.total(sub.path("dropped"))
+                                                + sub.path("backlog").asLong();
+                                        boolean stable = n == last[0];
+                                        last[0] = n;
+                                        return stable;
+                                    });
                     JsonNode after = status(app, cookie);
-                    long refused = FuzzCommand.total(after.path("subscriber").path("unreadable")) - FuzzCommand.total(before.path("subscriber").path("unreadable"));
+                    long refused = FuzzCommand.total(after.path("subscriber").path("unreadable"))
+                            - FuzzCommand.total(before.path("subscriber").path("unreadable"));
                     long dropped = FuzzCommand.total(after.path("subscriber").path("dropped"));
-                    await().atMost(Duration.ofSeconds(20)).until(() -> patterns.stream().filter(k -> k.startsWith(sid)).count() == end.totalPatterns()
-                            && alerts.stream().filter(k -> k.startsWith(sid)).count() == published);
-                    System.out.printf("fuzz: %,d hostile messages in %.1f s during a replay %s; the app refused %,d (expected %,d), the engine %,d "
+                    await().atMost(Duration.ofSeconds(20))
+                            .until(() -> patterns.stream()
+                                                    .filter(k -> k.startsWith(sid))
+                                                    .count()
+                                            == end.totalPatterns()
+                                    && alerts.stream()
+                                                    .filter(k -> k.startsWith(sid))
+                                                    .count()
+                                            == published);
+                    System.out.printf(
+                            "fuzz: %,d hostile messages in %.1f s during a replay %s; the app refused %,d (expected %,d), the engine %,d "
                                     + "(expected %,d), dropped %d; %,d hostile but valid delivered; the replay's %,d patterns and %,d alerts all "
-                                    + "reached the WebSocket client%n", sent.messages(), seconds, sent.byKind(), refused, sent.refusedByApp(),
-                            engine.malformedCommands(), sent.refusedByEngine(), dropped, sent.valid(), end.totalPatterns(), published);
-                    assertThat(refused).as("every malformed message counted, by channel and reason: " + after.path("subscriber").path("unreadable"))
+                                    + "reached the WebSocket client%n",
+                            sent.messages(),
+                            seconds,
+                            sent.byKind(),
+                            refused,
+                            sent.refusedByApp(),
+                            engine.malformedCommands(),
+                            sent.refusedByEngine(),
+                            dropped,
+                            sent.valid(),
+                            end.totalPatterns(),
+                            published);
+                    assertThat(refused)
+                            .as("every malformed message counted, by channel and reason: "
+                                    + after.path("subscriber").path("unreadable"))
                             .isEqualTo(sent.refusedByApp());
                     assertThat(engine.malformedCommands()).isEqualTo(sent.refusedByEngine());
                     assertThat(dropped).isZero();
                     assertThat(end.finalStatus()).isEqualTo("completed");
-                    try (Connection c = DriverManager.getConnection(postgres.databaseUrl().jdbcUrl(), "postgres", postgres.databaseUrl().password());
-                         Statement st = c.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT count(*) FROM intraday_patterns WHERE session_id = '" + sid + "'")) {
+                    try (Connection c = DriverManager.getConnection(
+                                    postgres.databaseUrl().jdbcUrl(),
+                                    "postgres",
+                                    postgres.databaseUrl().password());
+                            Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery(
+                                    "SELECT count(*) FROM intraday_patterns WHERE session_id = '" + sid + "'")) {
                         rs.next();
-                        assertThat(rs.getLong(1)).as("every pattern row in PostgreSQL").isEqualTo(end.totalPatterns());
+                        assertThat(rs.getLong(1))
+                                .as("every pattern row in PostgreSQL")
+                                .isEqualTo(end.totalPatterns());
                     }
                 }
                 // the page: still live, markup shown as text and never run, every panel drawing, a new pattern shown
                 JavascriptExecutor js = browser;
-                assertThat(js.executeScript("return window.pwned === undefined")).isEqualTo(true);
-                assertThat(((Number) js.executeScript("return window.tickstock.state.renderErrors || 0")).longValue()).isZero();
+                assertThat(js.executeScript("return window.pwned === undefined"))
+                        .isEqualTo(true);
+                assertThat(((Number) js.executeScript("return window.tickstock.state.renderErrors || 0")).longValue())
+                        .isZero();
                 try (var c = io.lettuce.core.RedisClient.create(redis.url()).connect()) {
-                    c.sync().publish(io.tickstock.contract.Channels.PATTERNS_STREAMING, "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":"
-                            + "\"ZZLAST\",\"pattern_type\":\"<img src=x onerror=window.pwned=1>\",\"confidence\":0.55}}");
+                    c.sync()
+                            .publish(
+                                    io.tickstock.contract.Channels.PATTERNS_STREAMING,
+                                    "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":"
+                                            + "\"ZZLAST\",\"pattern_type\":\"<img src=x onerror=window.pwned=1>\",\"confidence\":0.55}}");
                 }
-                await().atMost(Duration.ofSeconds(10)).until(() -> (Boolean) js.executeScript("return [...document.querySelectorAll('#pattern-list li')]"
-                        + ".some(li => li.textContent.startsWith('ZZLAST<img src=x onerror=window.pwned=1>'))"));
-                assertThat(js.executeScript("return window.pwned === undefined && document.querySelectorAll('#pattern-list img').length === 0"))
-                        .as("markup is text, never elements").isEqualTo(true);
-                Files.write(Path.of("target", "dashboard-fuzz.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(
+                                () -> (Boolean)
+                                        js.executeScript(
+                                                "return [...document.querySelectorAll('#pattern-list li')]"
+                                                        + ".some(li => li.textContent.startsWith('ZZLAST<img src=x onerror=window.pwned=1>'))"));
+                assertThat(
+                                js.executeScript(
+                                        "return window.pwned === undefined && document.querySelectorAll('#pattern-list img').length === 0"))
+                        .as("markup is text, never elements")
+                        .isEqualTo(true);
+                Files.write(
+                        Path.of("target", "dashboard-fuzz.png"),
+                        browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             } finally {
                 browser.quit();
                 ws.abort();
@@ -131,7 +194,8 @@ class FuzzTest {
     }
 
     static JsonNode status(App app, String cookie) throws Exception {
-        return Json.read(AppHttp.get(app.port(), "/streaming/api/status", cookie).body());
+        return Json.read(
+                AppHttp.get(app.port(), "/streaming/api/status", cookie).body());
     }
 
     /** Keys (session | symbol | type | bar) of the patterns and alerts a WebSocket client received. */
@@ -148,9 +212,12 @@ class FuzzTest {
                 switch (frame.path("event").asText()) {
                     case "streaming_pattern" -> add(patterns, d.path("detection"));
                     case "streaming_patterns_batch" -> d.path("patterns").forEach(p -> add(patterns, p));
-                    case "indicator_alert" -> alerts.add(d.path("session_id").asText() + "|" + d.path("symbol").asText() + "|"
-                            + d.path("alert_type").asText() + "|" + d.path("timestamp").asText());
-                    default -> { }
+                    case "indicator_alert" ->
+                        alerts.add(d.path("session_id").asText() + "|"
+                                + d.path("symbol").asText() + "|"
+                                + d.path("alert_type").asText() + "|"
+                                + d.path("timestamp").asText());
+                    default -> {}
                 }
             }
             ws.request(1);
@@ -158,8 +225,9 @@ class FuzzTest {
         }
 
         private static void add(Set<String> into, JsonNode p) {
-            into.add(p.path("metadata").path("session_id").asText() + "|" + p.path("symbol").asText() + "|" + p.path("pattern_type").asText()
-                    + "|" + p.path("timestamp").asText());
+            into.add(p.path("metadata").path("session_id").asText() + "|"
+                    + p.path("symbol").asText() + "|" + p.path("pattern_type").asText() + "|"
+                    + p.path("timestamp").asText());
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.tickstock.cli;
 
-import io.tickstock.testkit.AppHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Json;
+import io.tickstock.testkit.AppHttp;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.URI;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -51,7 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("e2e")
 class LoginSecurityTest {
     static final String PASSWORD = "login-password";
-    @TempDir static Path tmp;
+
+    @TempDir
+    static Path tmp;
+
     static EmbeddedRedis redis;
     static EmbeddedPostgresServer postgres;
     static App first, second;
@@ -60,8 +62,14 @@ class LoginSecurityTest {
     static void twoAppsOnOneDatabase() throws Exception {
         redis = new EmbeddedRedis(0);
         postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-        first = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD), System::currentTimeMillis).start();
-        second = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD), System::currentTimeMillis).start();
+        first = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
+                        System::currentTimeMillis)
+                .start();
+        second = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
+                        System::currentTimeMillis)
+                .start();
     }
 
     @AfterAll
@@ -80,10 +88,16 @@ class LoginSecurityTest {
     void aLoginWorksOnEveryInstanceSurvivesARestartAndEndsAtLogout() throws Exception {
         String cookie = Dashboards.login(first.port(), PASSWORD);
         assertThat(status(first, "/streaming/api/status", cookie)).isEqualTo(200);
-        assertThat(status(second, "/streaming/api/status", cookie)).as("another app instance").isEqualTo(200);
-        try (App restarted = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
-                System::currentTimeMillis).start()) {
-            assertThat(status(restarted, "/streaming/api/status", cookie)).as("after a restart, same admin password").isEqualTo(200);
+        assertThat(status(second, "/streaming/api/status", cookie))
+                .as("another app instance")
+                .isEqualTo(200);
+        try (App restarted = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
+                        System::currentTimeMillis)
+                .start()) {
+            assertThat(status(restarted, "/streaming/api/status", cookie))
+                    .as("after a restart, same admin password")
+                    .isEqualTo(200);
         }
         assertThat(AppHttp.post(second.port(), "/logout", cookie).statusCode()).isEqualTo(303);
         await().atMost(Duration.ofSeconds(5)).until(() -> status(first, "/streaming/api/status", cookie) == 401);
@@ -96,23 +110,32 @@ class LoginSecurityTest {
         String cookie = Dashboards.loginAs(first.port(), "carol", "carol-password-1");
         assertThat(cookie).isNotNull();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+        HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Cookie", cookie)
                 .buildAsync(URI.create("ws://127.0.0.1:" + second.port() + "/streaming/ws"), new WebSocket.Listener() {
-                    @Override public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                         ws.request(1);
                         return null;
                     }
-                    @Override public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
                         closed.complete(code);
                         return null;
                     }
-                }).join();
+                })
+                .join();
         long changed = System.nanoTime();
         users.passwd("carol", "carol-password-2".toCharArray()); // as 'tickstock user passwd carol' does
         assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(io.tickstock.app.web.StreamSocket.SESSION_ENDED);
-        System.out.printf("password changed: the user's WebSocket on the other instance closed after %.1f s%n", (System.nanoTime() - changed) / 1e9);
+        System.out.printf(
+                "password changed: the user's WebSocket on the other instance closed after %.1f s%n",
+                (System.nanoTime() - changed) / 1e9);
         assertThat(status(first, "/streaming/api/status", cookie)).isEqualTo(401);
-        assertThat(Dashboards.loginAs(first.port(), "carol", "carol-password-2")).isNotNull();
+        assertThat(Dashboards.loginAs(first.port(), "carol", "carol-password-2"))
+                .isNotNull();
     }
 
     @Test
@@ -137,60 +160,97 @@ class LoginSecurityTest {
             AppHttp.postLogin(second.port(), "no-such-user-" + i, "wrong-password-" + i);
             unknown += System.nanoTime() - t;
         }
-        System.out.printf("failed login: known user %.0f ms, unknown user %.0f ms (means of 3)%n",
-                known / 3e6, unknown / 3e6);
+        System.out.printf(
+                "failed login: known user %.0f ms, unknown user %.0f ms (means of 3)%n", known / 3e6, unknown / 3e6);
         assertThat((double) unknown).isGreaterThan(0.5 * known);
     }
 
     @Test
     void crossSiteRequestsAreRefusedAndTheHeadersAreSet() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "https://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(403);
         assertThat(login.headers().firstValue("Set-Cookie")).isEmpty();
-        HttpResponse<String> same = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://127.0.0.1:" + first.port())
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> same = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "http://127.0.0.1:" + first.port())
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(same.statusCode()).isEqualTo(303);
-        String cookie = same.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        String cookie = same.headers()
+                .firstValue("Set-Cookie")
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .orElseThrow();
 
         // Cross-Site WebSocket Hijacking: a page elsewhere opening the socket with the victim's cookie
         Throwable refused = null;
         try {
-            http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", "https://evil.example")
-                    .buildAsync(URI.create("ws://127.0.0.1:" + first.port() + "/streaming/ws"), new WebSocket.Listener() {}).join();
+            http.newWebSocketBuilder()
+                    .header("Cookie", cookie)
+                    .header("Origin", "https://evil.example")
+                    .buildAsync(
+                            URI.create("ws://127.0.0.1:" + first.port() + "/streaming/ws"), new WebSocket.Listener() {})
+                    .join();
         } catch (CompletionException e) {
             refused = e.getCause();
         }
         assertThat(refused).as("the upgrade is refused").isNotNull().hasStackTraceContaining("403");
 
         HttpResponse<String> api = AppHttp.get(first.port(), "/streaming/api/status", cookie);
-        assertThat(api.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'", "script-src 'self'");
+        assertThat(api.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors 'none'", "script-src 'self'");
         assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(api.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(AppHttp.get(first.port(), "/login", null).body()).doesNotContain("<script>").as("no inline script");
+        assertThat(AppHttp.get(first.port(), "/login", null).body())
+                .doesNotContain("<script>")
+                .as("no inline script");
     }
 
     @Test
     void httpsServesASecureCookieAndHsts() throws Exception {
         Path cert = tmp.resolve("cert.pem"), key = tmp.resolve("key.pem");
         selfSigned(cert, key);
-        try (App tls = new App(new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD)
-                .withTls(new AppConfig.Tls(cert, key)), System::currentTimeMillis).start()) {
+        try (App tls = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD)
+                                .withTls(new AppConfig.Tls(cert, key)),
+                        System::currentTimeMillis)
+                .start()) {
             SSLContext trustAll = SSLContext.getInstance("TLS");
-            trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override public void checkClientTrusted(X509Certificate[] c, String a) {}
-                @Override public void checkServerTrusted(X509Certificate[] c, String a) {}
-                @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-            }}, new SecureRandom());
+            trustAll.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] c, String a) {}
+
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] c, String a) {}
+
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    new SecureRandom());
             HttpClient https = HttpClient.newBuilder().sslContext(trustAll).build();
-            HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + tls.port() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = https.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + tls.port() + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(303);
-            assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure", "HttpOnly", "SameSite=Strict");
+            assertThat(r.headers().firstValue("Set-Cookie").orElseThrow())
+                    .contains("; Secure", "HttpOnly", "SameSite=Strict");
             assertThat(r.headers().firstValue("Strict-Transport-Security")).isPresent();
         }
     }
@@ -203,9 +263,15 @@ class LoginSecurityTest {
         KeyPair pair = g.generateKeyPair();
         X500Name name = new X500Name("CN=localhost");
         long now = System.currentTimeMillis();
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
-                BigInteger.valueOf(now), new Date(now - 60_000), new Date(now + 86_400_000L), name, pair.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        X509Certificate cert = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                name,
+                                BigInteger.valueOf(now),
+                                new Date(now - 60_000),
+                                new Date(now + 86_400_000L),
+                                name,
+                                pair.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
         for (var e : List.of(new Object[] {certFile, cert}, new Object[] {keyFile, pair.getPrivate()})) {
             StringWriter out = new StringWriter();
             try (JcaPEMWriter pem = new JcaPEMWriter(out)) {

@@ -1,15 +1,15 @@
 package io.tickstock.cli;
 
-import io.tickstock.testkit.FakeMassiveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tickstock.engine.trades.TradeConditions;
-import io.tickstock.engine.trades.TradeUpdates;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveFlatFile;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeConditions;
+import io.tickstock.engine.trades.TradeUpdates;
+import io.tickstock.testkit.FakeMassiveServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,9 +32,20 @@ class MassiveClientTest {
     final List<AutoCloseable> open = new ArrayList<>();
 
     final MassiveClient.Listener listener = new MassiveClient.Listener() {
-        @Override public void onConnectionLost(String reason) { events.add("lost"); }
-        @Override public void onConnectionRestored(long downMillis) { events.add("restored"); }
-        @Override public void onFatal(String status, String message) { events.add(status); }
+        @Override
+        public void onConnectionLost(String reason) {
+            events.add("lost");
+        }
+
+        @Override
+        public void onConnectionRestored(long downMillis) {
+            events.add("restored");
+        }
+
+        @Override
+        public void onFatal(String status, String message) {
+            events.add(status);
+        }
     };
 
     static Supplier<TradeSource> sample() {
@@ -54,17 +65,29 @@ class MassiveClientTest {
     }
 
     MassiveClient client(FakeMassiveServer s, String key, String topics) {
-        MassiveClient c = new MassiveClient(new MassiveClient.Config(URI.create(s.url()), key, List.of(topics.split(",")), 1_000),
-                TradeConditions.bundled(), listener).start();
+        MassiveClient c = new MassiveClient(
+                        new MassiveClient.Config(URI.create(s.url()), key, List.of(topics.split(",")), 1_000),
+                        TradeConditions.bundled(),
+                        listener)
+                .start();
         open.add(0, c);
         return c;
     }
 
     static TradeSource none() {
         return new TradeSource() {
-            @Override public Trade next() { return null; }
-            @Override public long malformed() { return 0; }
-            @Override public void close() {}
+            @Override
+            public Trade next() {
+                return null;
+            }
+
+            @Override
+            public long malformed() {
+                return 0;
+            }
+
+            @Override
+            public void close() {}
         };
     }
 
@@ -80,7 +103,9 @@ class MassiveClientTest {
         List<Trade> got = new ArrayList<>();
         for (int i = 0; i < 10; i++) got.add(c.poll(10, TimeUnit.SECONDS));
         assertThat(s.subscribeRequests()).containsExactly("T.MSFT");
-        assertThat(got).doesNotContainNull().allSatisfy(t -> assertThat(t.symbol()).isEqualTo("MSFT"));
+        assertThat(got)
+                .doesNotContainNull()
+                .allSatisfy(t -> assertThat(t.symbol()).isEqualTo("MSFT"));
         assertThat(got.get(0).price()).isEqualTo(276.16);
         assertThat(got.get(0).timeMillis()).isEqualTo(1_679_990_400_018L);
         assertThat(c.malformed()).isEmpty();
@@ -94,13 +119,18 @@ class MassiveClientTest {
         int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
         for (int i = 0; i < workers; i++) {
             java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try { release.await(30, TimeUnit.SECONDS); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             });
         }
         try {
             FakeMassiveServer s = server(MassiveClientTest::none);
             client(s, KEY, "T.*");
-            await().atMost(Duration.ofSeconds(5)).until(() -> !s.subscribeRequests().isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !s.subscribeRequests().isEmpty());
         } finally {
             release.countDown();
         }
@@ -109,15 +139,22 @@ class MassiveClientTest {
     @Test
     void conditionRulesLoadFromTheReferenceEndpointKeepingTheMinuteException() {
         FakeMassiveServer s = server(MassiveClientTest::none);
-        assertThat(io.tickstock.engine.feed.MassiveReference.restBase(URI.create(s.url())).toString()).isEqualTo(s.restUrl());
+        assertThat(io.tickstock.engine.feed.MassiveReference.restBase(URI.create(s.url()))
+                        .toString())
+                .isEqualTo(s.restUrl());
         assertThat(io.tickstock.engine.feed.MassiveReference.restBase(URI.create("wss://socket.massive.com/stocks")))
                 .hasToString("https://api.massive.com");
-        TradeConditions rules = io.tickstock.engine.feed.MassiveReference.conditions(URI.create(s.restUrl()), KEY).orElseThrow();
+        TradeConditions rules = io.tickstock.engine.feed.MassiveReference.conditions(URI.create(s.restUrl()), KEY)
+                .orElseThrow();
         assertThat(rules.source()).startsWith("massive reference (");
-        assertThat(rules.minuteUpdates(new int[] {12})).as("extended hours update minute bars").isEqualTo(TradeUpdates.ALL);
+        assertThat(rules.minuteUpdates(new int[] {12}))
+                .as("extended hours update minute bars")
+                .isEqualTo(TradeUpdates.ALL);
         assertThat(rules.minuteUpdates(new int[] {12, 37})).isEqualTo(TradeUpdates.VOLUME);
-        assertThat(io.tickstock.engine.feed.MassiveReference.conditions(URI.create(s.restUrl()), "wrong")).isEmpty();
-        assertThat(io.tickstock.engine.feed.MassiveReference.conditions(URI.create("http://127.0.0.1:1"), KEY)).isEmpty();
+        assertThat(io.tickstock.engine.feed.MassiveReference.conditions(URI.create(s.restUrl()), "wrong"))
+                .isEmpty();
+        assertThat(io.tickstock.engine.feed.MassiveReference.conditions(URI.create("http://127.0.0.1:1"), KEY))
+                .isEmpty();
     }
 
     @Test
@@ -146,7 +183,8 @@ class MassiveClientTest {
     void mixedMalformedAndOutOfSequenceFramesAreCountedNotFatal() throws Exception {
         FakeMassiveServer s = server(MassiveClientTest::none);
         MassiveClient c = client(s, KEY, "T.*");
-        await().atMost(Duration.ofSeconds(10)).until(() -> s.connections() == 1 && !s.subscribeRequests().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> s.connections() == 1 && !s.subscribeRequests().isEmpty());
         s.broadcast("not json");
         s.broadcast("{\"ev\":\"T\"}");
         s.broadcast("[{\"ev\":\"T\",\"sym\":\"AAPL\",\"p\":-1,\"s\":1,\"t\":1}]");
@@ -160,7 +198,9 @@ class MassiveClientTest {
         assertThat(first.updates()).as("odd lot").isEqualTo(TradeUpdates.VOLUME);
         assertThat(c.poll(1, TimeUnit.SECONDS).price()).isEqualTo(190.6);
         assertThat(c.poll(1, TimeUnit.SECONDS).price()).isEqualTo(190.7);
-        assertThat(c.malformed()).hasSize(3).containsKeys("frame is not a JSON array", "trade event missing sym, p, s or t");
+        assertThat(c.malformed())
+                .hasSize(3)
+                .containsKeys("frame is not a JSON array", "trade event missing sym, p, s or t");
         assertThat(c.malformed().keySet()).anyMatch(reason -> reason.startsWith("unreadable JSON"));
         assertThat(c.sequenceGaps()).isEqualTo(1);
         assertThat(c.sequenceRegressions()).isEqualTo(1);
@@ -172,12 +212,20 @@ class MassiveClientTest {
         FakeMassiveServer s = server(MassiveClientTest::none);
         client(s, KEY, "T.*");
         await().atMost(Duration.ofSeconds(10)).until(() -> s.connections() == 1);
-        MassiveClient second = new MassiveClient(new MassiveClient.Config(URI.create(s.url()), KEY, List.of("T.*"), 10),
-                TradeConditions.bundled(), new MassiveClient.Listener() {
-                    @Override public void onConnectionLost(String reason) {}
-                    @Override public void onConnectionRestored(long downMillis) {}
-                    @Override public void onFatal(String status, String message) {}
-                }).start();
+        MassiveClient second = new MassiveClient(
+                        new MassiveClient.Config(URI.create(s.url()), KEY, List.of("T.*"), 10),
+                        TradeConditions.bundled(),
+                        new MassiveClient.Listener() {
+                            @Override
+                            public void onConnectionLost(String reason) {}
+
+                            @Override
+                            public void onConnectionRestored(long downMillis) {}
+
+                            @Override
+                            public void onFatal(String status, String message) {}
+                        })
+                .start();
         open.add(0, second);
         await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("max_connections"));
         assertThat(events).doesNotContain("lost");

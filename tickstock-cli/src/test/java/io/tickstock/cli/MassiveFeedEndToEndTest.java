@@ -1,6 +1,5 @@
 package io.tickstock.cli;
 
-import io.tickstock.testkit.FakeMassiveServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,18 +13,17 @@ import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.session.SessionSchedule;
-import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.testkit.FakeMassiveServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,48 +37,85 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 class MassiveFeedEndToEndTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void aDisconnectPublishesCriticalThenRecoveryAndTheSessionGoesOn() throws Exception {
         record Message(String channel, String text) {}
         ConcurrentLinkedQueue<Message> published = new ConcurrentLinkedQueue<>();
         Path spy = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick/spy/20131008_trade.zip");
-        long from = LocalDate.of(2013, 10, 8).atTime(9, 30).atZone(ZoneId.of("America/New_York")).toInstant().toEpochMilli();
+        long from = LocalDate.of(2013, 10, 8)
+                .atTime(9, 30)
+                .atZone(ZoneId.of("America/New_York"))
+                .toInstant()
+                .toEpochMilli();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
-             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-             FakeMassiveServer server = new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 600)) {
+                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+                FakeMassiveServer server =
+                        new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 600)) {
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
-                @Override public void message(String channel, String message) { published.add(new Message(channel, message)); }
+                @Override
+                public void message(String channel, String message) {
+                    published.add(new Message(channel, message));
+                }
             });
             sub.sync().subscribe(Channels.ALL.toArray(new String[0]));
-            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl()).universe("massive:T.SPY")
-                    .healthIntervalMillis(1_000).spool(tmp.resolve("spool"), 1 << 20).build();
+            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                    .universe("massive:T.SPY")
+                    .healthIntervalMillis(1_000)
+                    .spool(tmp.resolve("spool"), 1 << 20)
+                    .build();
             AtomicBoolean stop = new AtomicBoolean();
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
                 // a platform thread of its own: on this 2-core machine the common ForkJoin pool has one worker,
                 // which the JDK WebSocket needs for its own async steps
                 ExecutorService feedThread = Executors.newSingleThreadExecutor();
-                Future<Events.SessionEnd> session = feedThread.submit(() ->
-                        engine.stream(new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000), 1, SessionSchedule.immediate(), stop::get));
+                Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
+                        new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
+                        1,
+                        SessionSchedule.immediate(),
+                        stop::get));
                 feedThread.shutdown();
-                await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count() >= 2);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> published.stream()
+                                        .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
+                                        .count()
+                                >= 2);
                 server.dropAll();
-                await().atMost(Duration.ofSeconds(20)).until(() -> published.stream().anyMatch(m ->
-                        m.channel().equals(Channels.ALERTS_CRITICAL) && m.text().contains("restored")));
-                long barsAfter = published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count();
-                await().atMost(Duration.ofSeconds(20)).until(() ->
-                        published.stream().filter(m -> m.channel().equals(Channels.BARS_STREAMING)).count() > barsAfter);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> published.stream()
+                                .anyMatch(m -> m.channel().equals(Channels.ALERTS_CRITICAL)
+                                        && m.text().contains("restored")));
+                long barsAfter = published.stream()
+                        .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
+                        .count();
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> published.stream()
+                                        .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
+                                        .count()
+                                > barsAfter);
                 stop.set(true);
                 Events.SessionEnd end = session.get();
                 assertThat(end.finalStatus()).isEqualTo("stopped");
             }
-            List<Message> critical = published.stream().filter(m -> m.channel().equals(Channels.ALERTS_CRITICAL)).toList();
-            assertThat(critical).anySatisfy(m -> assertThat(m.text()).contains("\"severity\":\"critical\"").contains("Massive connection lost"));
-            assertThat(critical).anySatisfy(m -> assertThat(m.text()).contains("\"severity\":\"info\"").contains("Massive connection restored"));
-            for (Message m : published) assertThat(ContractSchemas.violations(m.channel(), m.text())).as(m.text()).isEmpty();
+            List<Message> critical = published.stream()
+                    .filter(m -> m.channel().equals(Channels.ALERTS_CRITICAL))
+                    .toList();
+            assertThat(critical)
+                    .anySatisfy(m -> assertThat(m.text())
+                            .contains("\"severity\":\"critical\"")
+                            .contains("Massive connection lost"));
+            assertThat(critical)
+                    .anySatisfy(m -> assertThat(m.text())
+                            .contains("\"severity\":\"info\"")
+                            .contains("Massive connection restored"));
+            for (Message m : published)
+                assertThat(ContractSchemas.violations(m.channel(), m.text()))
+                        .as(m.text())
+                        .isEmpty();
             assertThat(server.subscribeRequests()).containsExactly("T.SPY", "T.SPY");
             client.shutdown();
         }
@@ -90,24 +125,36 @@ class MassiveFeedEndToEndTest {
     void aFeedThatCannotConnectMakesHealthCritical() throws Exception {
         ConcurrentLinkedQueue<String> health = new ConcurrentLinkedQueue<>();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
-             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg2"), true, 0)) {
+                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg2"), true, 0)) {
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
-                @Override public void message(String channel, String message) { health.add(message); }
+                @Override
+                public void message(String channel, String message) {
+                    health.add(message);
+                }
             });
             sub.sync().subscribe(Channels.HEALTH);
-            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl()).universe("massive:T.SPY")
-                    .healthIntervalMillis(1_000).spool(tmp.resolve("spool"), 1 << 20).build();
+            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                    .universe("massive:T.SPY")
+                    .healthIntervalMillis(1_000)
+                    .spool(tmp.resolve("spool"), 1 << 20)
+                    .build();
             AtomicBoolean stop = new AtomicBoolean();
             int closedPort = FreePort.find(); // nothing listens: every connect fails, the client keeps retrying
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
                 ExecutorService feedThread = Executors.newSingleThreadExecutor();
-                Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(new MassiveClient.Config(
-                        URI.create("ws://127.0.0.1:" + closedPort + "/stocks"), "k", List.of("T.SPY"), 10_000), 1, SessionSchedule.immediate(), stop::get));
+                Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
+                        new MassiveClient.Config(
+                                URI.create("ws://127.0.0.1:" + closedPort + "/stocks"), "k", List.of("T.SPY"), 10_000),
+                        1,
+                        SessionSchedule.immediate(),
+                        stop::get));
                 feedThread.shutdown();
-                await().atMost(Duration.ofSeconds(10)).until(() -> health.stream().anyMatch(h ->
-                        h.contains("\"status\":\"critical\"") && h.matches(".*\"connection_status\":\"(reconnecting|disconnected)\".*")));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> health.stream()
+                                .anyMatch(h -> h.contains("\"status\":\"critical\"")
+                                        && h.matches(".*\"connection_status\":\"(reconnecting|disconnected)\".*")));
                 stop.set(true);
                 session.get();
             }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 class SafeDefaultsTest {
-    @TempDir Path home;
+    @TempDir
+    Path home;
 
     @Test
     void theEmbeddedPostgresqlTrustsNobodyWithoutThePasswordInPgpass() throws Exception {
@@ -41,8 +42,10 @@ class SafeDefaultsTest {
             port = infra.database().port();
             password = infra.database().password();
             String jdbc = "jdbc:postgresql://127.0.0.1:" + port + "/tickstock";
-            assertThatThrownBy(() -> DriverManager.getConnection(jdbc, "postgres", "")).isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> DriverManager.getConnection(jdbc, "postgres", "wrong")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> DriverManager.getConnection(jdbc, "postgres", ""))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(jdbc, "postgres", "wrong"))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
             DriverManager.getConnection(jdbc, "postgres", password).close();
         }
@@ -50,11 +53,16 @@ class SafeDefaultsTest {
         assertThat(Files.getPosixFilePermissions(pgpass)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(pgpass)).isEqualTo("127.0.0.1:*:*:postgres:" + password + "\n");
         String out = printed.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("database: postgresql://postgres@127.0.0.1:" + port + "/tickstock (embedded; password in " + pgpass + ")")
-                .contains("(embedded, 127.0.0.1 only)").doesNotContain(password);
-        try (Infrastructure again = Infrastructure.resolve(null, null, home)) { // a restart keeps the cluster and its password
+        assertThat(out)
+                .contains("database: postgresql://postgres@127.0.0.1:" + port + "/tickstock (embedded; password in "
+                        + pgpass + ")")
+                .contains("(embedded, 127.0.0.1 only)")
+                .doesNotContain(password);
+        try (Infrastructure again =
+                Infrastructure.resolve(null, null, home)) { // a restart keeps the cluster and its password
             assertThat(again.database().password()).isEqualTo(password);
-            DriverManager.getConnection(again.database().jdbcUrl(), "postgres", password).close();
+            DriverManager.getConnection(again.database().jdbcUrl(), "postgres", password)
+                    .close();
         }
     }
 
@@ -64,8 +72,13 @@ class SafeDefaultsTest {
             int port = metrics.serve("127.0.0.1", 0, "scrape-token");
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + port + "/metrics");
-            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer scrape-token").build(),
+            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
+            HttpResponse<String> ok = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer scrape-token")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("tickstock_postgres_rejected_total");
@@ -74,14 +87,49 @@ class SafeDefaultsTest {
     }
 
     record NoOutboxes() implements EngineMetrics.Outboxes {
-        @Override public long redisPending() { return 0; }
-        @Override public long redisDropped() { return 0; }
-        @Override public long redisCoalesced() { return 0; }
-        @Override public boolean redisUp() { return true; }
-        @Override public long postgresPending() { return 0; }
-        @Override public long postgresSpooled() { return 0; }
-        @Override public long postgresDropped() { return 0; }
-        @Override public long postgresRejected() { return 0; }
-        @Override public boolean postgresUp() { return true; }
+        @Override
+        public long redisPending() {
+            return 0;
+        }
+
+        @Override
+        public long redisDropped() {
+            return 0;
+        }
+
+        @Override
+        public long redisCoalesced() {
+            return 0;
+        }
+
+        @Override
+        public boolean redisUp() {
+            return true;
+        }
+
+        @Override
+        public long postgresPending() {
+            return 0;
+        }
+
+        @Override
+        public long postgresSpooled() {
+            return 0;
+        }
+
+        @Override
+        public long postgresDropped() {
+            return 0;
+        }
+
+        @Override
+        public long postgresRejected() {
+            return 0;
+        }
+
+        @Override
+        public boolean postgresUp() {
+            return true;
+        }
     }
 }

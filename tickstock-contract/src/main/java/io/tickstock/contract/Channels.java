@@ -41,7 +41,17 @@ public final class Channels {
     public static final String ENGINE_COMMANDS = "tickstock:engine:commands";
 
     /** Every channel of the contract, in the order of CONTRACT.md. */
-    public static final List<String> ALL = List.of(SESSION_STARTED, SESSION_STOPPED, HEALTH,
-            PATTERNS_STREAMING, PATTERNS_DETECTED, INDICATORS_STREAMING, ALERTS_INDICATORS,
-            ALERTS_CRITICAL, PERSISTENCE, BARS_STREAMING, LEGACY_PATTERNS, LEGACY_HEALTH);
+    public static final List<String> ALL = List.of(
+            SESSION_STARTED,
+            SESSION_STOPPED,
+            HEALTH,
+            PATTERNS_STREAMING,
+            PATTERNS_DETECTED,
+            INDICATORS_STREAMING,
+            ALERTS_INDICATORS,
+            ALERTS_CRITICAL,
+            PERSISTENCE,
+            BARS_STREAMING,
+            LEGACY_PATTERNS,
+            LEGACY_HEALTH);
 }

@@ -1,9 +1,9 @@
 package io.tickstock.contract;
 
-import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL URI as psql accepts it ({@code postgresql://user:password@host:port/db?sslmode=verify-full&…}, scheme
@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * @param user     user name, may be null
  * @param password password, may be null; never logged
  */
-public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable String password, String host, int port, String database) {
+public record DatabaseUrl(
+        String jdbcUrl, @Nullable String user, @Nullable String password, String host, int port, String database) {
 
     /**
      * Parses a PostgreSQL URI.
@@ -28,13 +29,17 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
         try {
             u = URI.create(uri);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("TICKSTOCK_DATABASE_URL is not a URI (expected postgresql://user:password@host:port/db)");
+            throw new IllegalArgumentException(
+                    "TICKSTOCK_DATABASE_URL is not a URI (expected postgresql://user:password@host:port/db)");
         }
         if (!"postgresql".equals(u.getScheme()) && !"postgres".equals(u.getScheme())) {
-            throw new IllegalArgumentException("TICKSTOCK_DATABASE_URL must start with postgresql:// (was " + u.getScheme() + "://)");
+            throw new IllegalArgumentException(
+                    "TICKSTOCK_DATABASE_URL must start with postgresql:// (was " + u.getScheme() + "://)");
         }
         String db = u.getPath() == null ? "" : u.getPath().replaceFirst("^/", "");
-        if (db.isEmpty()) throw new IllegalArgumentException("TICKSTOCK_DATABASE_URL names no database (postgresql://user:password@host:port/db)");
+        if (db.isEmpty())
+            throw new IllegalArgumentException(
+                    "TICKSTOCK_DATABASE_URL names no database (postgresql://user:password@host:port/db)");
         String host = u.getHost() == null ? "127.0.0.1" : u.getHost();
         int port = u.getPort() < 0 ? 5432 : u.getPort();
         String user = null, password = null;
@@ -48,11 +53,15 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
             for (String kv : u.getRawQuery().split("&", -1)) {
                 if (kv.isEmpty()) continue;
                 String[] p = kv.split("=", 2);
-                String name = URLDecoder.decode(p[0], StandardCharsets.UTF_8), value = p.length == 2 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "";
+                String name = URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        value = p.length == 2 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "";
                 switch (name) {
                     case "user" -> user = value;
                     case "password" -> password = value;
-                    case "connect_timeout" -> query.append(query.isEmpty() ? "" : "&").append("connectTimeout=").append(p.length == 2 ? p[1] : "");
+                    case "connect_timeout" ->
+                        query.append(query.isEmpty() ? "" : "&")
+                                .append("connectTimeout=")
+                                .append(p.length == 2 ? p[1] : "");
                     default -> query.append(query.isEmpty() ? "" : "&").append(kv);
                 }
             }
@@ -73,7 +82,8 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
         if (!query.contains("connectTimeout=")) p.setProperty("connectTimeout", "10");
         if (!query.contains("socketTimeout=")) p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
         if (!query.contains("tcpKeepAlive=")) p.setProperty("tcpKeepAlive", "true");
-        if (!query.contains("options=")) p.setProperty("options", "-c statement_timeout=" + statementTimeoutSeconds * 1000);
+        if (!query.contains("options="))
+            p.setProperty("options", "-c statement_timeout=" + statementTimeoutSeconds * 1000);
         return p;
     }
 
@@ -81,6 +91,7 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
     @Override
     public String toString() {
         String query = jdbcUrl.contains("?") ? jdbcUrl.substring(jdbcUrl.indexOf('?')) : "";
-        return "postgresql://" + (user == null ? "" : user + "@") + host + ":" + port + "/" + database + LogText.url(query);
+        return "postgresql://" + (user == null ? "" : user + "@") + host + ":" + port + "/" + database
+                + LogText.url(query);
     }
 }

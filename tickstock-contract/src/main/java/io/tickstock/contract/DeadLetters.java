@@ -1,6 +1,5 @@
 package io.tickstock.contract;
 
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,8 @@ public final class DeadLetters {
      *
      * @throws SQLException on an outage; what was written before it stays written (the writers' rows are idempotent)
      */
-    public <T> void writeOrSetAside(List<T> rows, Write<T> write, Function<T, String> table, Function<T, String> line) throws SQLException {
+    public <T> void writeOrSetAside(List<T> rows, Write<T> write, Function<T, String> table, Function<T, String> line)
+            throws SQLException {
         if (rows.isEmpty()) return;
         try {
             write.write(rows);
@@ -91,24 +92,34 @@ public final class DeadLetters {
     public void add(String cause, String reason, String line) {
         total.incrementAndGet();
         boolean first = byCause.computeIfAbsent(cause, c -> new AtomicLong()).getAndIncrement() == 0;
-        String entry = IsoTime.format(clock.getAsLong()) + '\t' + cause + '\t' + oneLine(reason) + '\t' + oneLine(line) + '\n';
+        String entry =
+                IsoTime.format(clock.getAsLong()) + '\t' + cause + '\t' + oneLine(reason) + '\t' + oneLine(line) + '\n';
         try {
             if (!Files.exists(file) || Files.size(file) + entry.length() <= maxBytes) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException io) {
             LOG.error("cannot write the rejected-rows file {}: {}", file, io.getMessage());
         }
         if (first) {
-            LOG.error("a row was set aside ({}: {}); it and later rows of this cause go to {}", cause, LogText.quote(reason), file);
+            LOG.error(
+                    "a row was set aside ({}: {}); it and later rows of this cause go to {}",
+                    cause,
+                    LogText.quote(reason),
+                    file);
             listener.rejected(cause, reason, file);
         }
     }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
     /** Rows set aside in all. */
-    public long total() { return total.get(); }
+    public long total() {
+        return total.get();
+    }
 
     /** Rows set aside, by cause. */
     public Map<String, Long> byCause() {

@@ -1,8 +1,8 @@
 package io.tickstock.contract;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text of the events published at every bar close — {@code streaming_indicator}, {@code streaming_bar},
@@ -73,7 +73,10 @@ public final class EventJson {
         number(b, bar.high()).append(",\"low\":");
         number(b, bar.low()).append(",\"close\":");
         number(b, bar.close()).append(",\"volume\":").append(bar.volume()).append(",\"vwap\":");
-        number(b, bar.vwap()).append(",\"trade_count\":").append(bar.tradeCount()).append(",\"session\":");
+        number(b, bar.vwap())
+                .append(",\"trade_count\":")
+                .append(bar.tradeCount())
+                .append(",\"session\":");
         string(b, bar.session()).append(",\"session_id\":");
         string(b, bar.sessionId()).append(",\"filled\":").append(bar.filled()).append('}');
         if (e.revision() != null) b.append(",\"revision\":").append(e.revision().intValue());

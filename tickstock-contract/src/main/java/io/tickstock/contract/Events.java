@@ -1,9 +1,9 @@
 package io.tickstock.contract;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical message shapes of CONTRACT.md as records, serialized by {@link Json} with snake_case
@@ -17,8 +17,8 @@ public final class Events {
     // ---- session -------------------------------------------------------------------------------
 
     /** The running session, as published at start and kept under {@link RedisKeys#CURRENT_SESSION}. */
-    public record SessionStart(String sessionId, String universe, String startedAt, int symbolCount,
-                               String status, String triggerType) {}
+    public record SessionStart(
+            String sessionId, String universe, String startedAt, int symbolCount, String status, String triggerType) {}
 
     /** Channel {@link Channels#SESSION_STARTED}, type {@code streaming_session_started}. */
     public record SessionStarted(String type, String timestamp, SessionStart session) {
@@ -28,8 +28,13 @@ public final class Events {
     }
 
     /** The totals of a finished session; {@code finalStatus} is completed, stopped or failed. */
-    public record SessionEnd(String sessionId, String stoppedAt, long durationSeconds, long totalPatterns,
-                             long totalIndicators, String finalStatus) {}
+    public record SessionEnd(
+            String sessionId,
+            String stoppedAt,
+            long durationSeconds,
+            long totalPatterns,
+            long totalIndicators,
+            String finalStatus) {}
 
     /** Channel {@link Channels#SESSION_STOPPED}, type {@code streaming_session_stopped}. */
     public record SessionStopped(String type, String timestamp, SessionEnd session) {
@@ -47,16 +52,31 @@ public final class Events {
      * A closed 1-minute bar; {@code session} is pre, regular or post (New York time); {@code filled} marks a
      * fill-forward bar (a minute without trades, at the previous close, volume 0).
      */
-    public record Bar(String symbol, String timestamp, String timeframe, double open, double high, double low,
-                      double close, long volume, double vwap, long tradeCount, String session, @Nullable String sessionId,
-                      boolean filled) {}
+    public record Bar(
+            String symbol,
+            String timestamp,
+            String timeframe,
+            double open,
+            double high,
+            double low,
+            double close,
+            long volume,
+            double vwap,
+            long tradeCount,
+            String session,
+            @Nullable String sessionId,
+            boolean filled) {}
 
     /**
      * Channel {@link Channels#BARS_STREAMING}: type {@code streaming_bar}, or {@code streaming_bar_correction}
      * with {@code revision} &ge; 1 (omitted on first publication).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BarEvent(String type, String timestamp, Bar bar, @Nullable Integer revision) {
+    public record BarEvent(
+            String type,
+            String timestamp,
+            Bar bar,
+            @Nullable Integer revision) {
         public static BarEvent closed(String timestamp, Bar bar) {
             return new BarEvent("streaming_bar", timestamp, bar, null);
         }
@@ -69,9 +89,16 @@ public final class Events {
     // ---- patterns ------------------------------------------------------------------------------
 
     /** One detection; {@code direction} is bullish, bearish or neutral. */
-    public record PatternDetection(String symbol, String patternType, double confidence, String timestamp,
-                                   String timeframe, String direction, BarData barData,
-                                   Map<String, Object> parameters, Map<String, Object> metadata) {}
+    public record PatternDetection(
+            String symbol,
+            String patternType,
+            double confidence,
+            String timestamp,
+            String timeframe,
+            String direction,
+            BarData barData,
+            Map<String, Object> parameters,
+            Map<String, Object> metadata) {}
 
     /** Channels {@link Channels#PATTERNS_STREAMING} / {@link Channels#PATTERNS_DETECTED}, single form. */
     public record PatternEvent(String type, String timestamp, PatternDetection detection) {
@@ -81,8 +108,8 @@ public final class Events {
     }
 
     /** Batch form ({@code streaming_patterns_batch}, at most 50 detections). */
-    public record PatternBatch(String type, String timestamp, List<PatternDetection> patterns, int count,
-                               String batchTimestamp) {
+    public record PatternBatch(
+            String type, String timestamp, List<PatternDetection> patterns, int count, String batchTimestamp) {
         public PatternBatch(String timestamp, List<PatternDetection> patterns) {
             this("streaming_patterns_batch", timestamp, patterns, patterns.size(), timestamp);
         }
@@ -94,8 +121,14 @@ public final class Events {
      * One indicator value at a bar; {@code value} is the primary output, {@code values} every output.
      * An instance is identified by {@code indicator} plus its parameters in {@code metadata}.
      */
-    public record IndicatorCalculation(String symbol, String indicator, double value, Map<String, Double> values,
-                                       String timestamp, String timeframe, Map<String, Object> metadata) {}
+    public record IndicatorCalculation(
+            String symbol,
+            String indicator,
+            double value,
+            Map<String, Double> values,
+            String timestamp,
+            String timeframe,
+            Map<String, Object> metadata) {}
 
     /** Channel {@link Channels#INDICATORS_STREAMING}, single form. */
     public record IndicatorEvent(String type, String timestamp, IndicatorCalculation calculation) {
@@ -105,8 +138,8 @@ public final class Events {
     }
 
     /** Batch form ({@code streaming_indicators_batch}). */
-    public record IndicatorBatch(String type, String timestamp, List<IndicatorCalculation> indicators, int count,
-                                 String batchTimestamp) {
+    public record IndicatorBatch(
+            String type, String timestamp, List<IndicatorCalculation> indicators, int count, String batchTimestamp) {
         public IndicatorBatch(String timestamp, List<IndicatorCalculation> indicators) {
             this("streaming_indicators_batch", timestamp, indicators, indicators.size(), timestamp);
         }
@@ -115,28 +148,50 @@ public final class Events {
     // ---- alerts --------------------------------------------------------------------------------
 
     /** A threshold crossing; {@code data} holds indicator, value, threshold, direction. */
-    public record IndicatorAlert(String symbol, String alertType, String timestamp, Map<String, Object> data,
-                                 String severity, @Nullable String sessionId) {}
+    public record IndicatorAlert(
+            String symbol,
+            String alertType,
+            String timestamp,
+            Map<String, Object> data,
+            String severity,
+            @Nullable String sessionId) {}
 
     /**
      * Channel {@link Channels#ALERTS_INDICATORS}, type {@code indicator_alert}, with the flat duplicates
      * {@code alert_type, symbol, session_id, data} for Phase 5 consumers.
      */
-    public record IndicatorAlertEvent(String type, String timestamp, IndicatorAlert alert, String alertType,
-                                      String symbol, @Nullable String sessionId, Map<String, Object> data) {
+    public record IndicatorAlertEvent(
+            String type,
+            String timestamp,
+            IndicatorAlert alert,
+            String alertType,
+            String symbol,
+            @Nullable String sessionId,
+            Map<String, Object> data) {
         public IndicatorAlertEvent(String timestamp, IndicatorAlert alert) {
-            this("indicator_alert", timestamp, alert, alert.alertType(), alert.symbol(), alert.sessionId(),
+            this(
+                    "indicator_alert",
+                    timestamp,
+                    alert,
+                    alert.alertType(),
+                    alert.symbol(),
+                    alert.sessionId(),
                     alert.data());
         }
     }
 
     /** A component failure ({@code recovery} null) or its recovery ({@code severity} info, recovery set). */
-    public record CriticalAlert(String severity, String message, String timestamp, String component,
-                                @Nullable String actionRequired, @Nullable String recovery) {}
+    public record CriticalAlert(
+            String severity,
+            String message,
+            String timestamp,
+            String component,
+            @Nullable String actionRequired,
+            @Nullable String recovery) {}
 
     /** Channel {@link Channels#ALERTS_CRITICAL}, with flat duplicates {@code message, severity}. */
-    public record CriticalAlertEvent(String type, String timestamp, CriticalAlert alert, String message,
-                                     String severity) {
+    public record CriticalAlertEvent(
+            String type, String timestamp, CriticalAlert alert, String message, String severity) {
         public CriticalAlertEvent(String timestamp, CriticalAlert alert) {
             this("critical_alert", timestamp, alert, alert.message(), alert.severity());
         }
@@ -154,27 +209,52 @@ public final class Events {
     public record StaleSymbols(int count, List<String> symbols) {}
 
     /** A health snapshot; status healthy, warning or critical by CONTRACT.md's thresholds. */
-    public record Health(String status, String timestamp, @Nullable String sessionId, int activeSymbols,
-                         String connectionStatus, DataFlow dataFlow, ResourceUsage resourceUsage,
-                         StaleSymbols staleSymbols, List<String> issues, double ticksPerSecond) {}
+    public record Health(
+            String status,
+            String timestamp,
+            @Nullable String sessionId,
+            int activeSymbols,
+            String connectionStatus,
+            DataFlow dataFlow,
+            ResourceUsage resourceUsage,
+            StaleSymbols staleSymbols,
+            List<String> issues,
+            double ticksPerSecond) {}
 
     /**
      * Channel {@link Channels#HEALTH}, type {@code streaming_health}, with flat duplicates
      * {@code status, active_symbols, ticks_per_second, session_id} for Phase 5 consumers.
      */
-    public record HealthEvent(String type, String timestamp, Health health, String status, int activeSymbols,
-                              double ticksPerSecond, @Nullable String sessionId) {
+    public record HealthEvent(
+            String type,
+            String timestamp,
+            Health health,
+            String status,
+            int activeSymbols,
+            double ticksPerSecond,
+            @Nullable String sessionId) {
         public HealthEvent(String timestamp, Health health) {
-            this("streaming_health", timestamp, health, health.status(), health.activeSymbols(),
-                    health.ticksPerSecond(), health.sessionId());
+            this(
+                    "streaming_health",
+                    timestamp,
+                    health,
+                    health.status(),
+                    health.activeSymbols(),
+                    health.ticksPerSecond(),
+                    health.sessionId());
         }
     }
 
     // ---- persistence ---------------------------------------------------------------------------
 
     /** One batch written to PostgreSQL. */
-    public record PersistenceBatch(String table, int rows, String firstTimestamp, String lastTimestamp,
-                                   long durationMs, @Nullable String sessionId) {}
+    public record PersistenceBatch(
+            String table,
+            int rows,
+            String firstTimestamp,
+            String lastTimestamp,
+            long durationMs,
+            @Nullable String sessionId) {}
 
     /** Channel {@link Channels#PERSISTENCE}, type {@code persistence_batch}. */
     public record PersistenceEvent(String type, String timestamp, PersistenceBatch batch) {
@@ -196,8 +276,16 @@ public final class Events {
     // ---- legacy (seeds/004) ----------------------------------------------------------------------
 
     /** Legacy pattern payload; {@code pattern}, never {@code pattern_name}; times are epoch seconds. */
-    public record LegacyPatternData(String symbol, String pattern, double confidence, String flowId, String tier,
-                                    double priceChange, double currentPrice, long volume, double timestamp) {}
+    public record LegacyPatternData(
+            String symbol,
+            String pattern,
+            double confidence,
+            String flowId,
+            String tier,
+            double priceChange,
+            double currentPrice,
+            long volume,
+            double timestamp) {}
 
     /** Channel {@link Channels#LEGACY_PATTERNS}: {@code event_type pattern_detected}, source TickStockPL. */
     public record LegacyPatternEvent(String eventType, String source, double timestamp, LegacyPatternData data) {

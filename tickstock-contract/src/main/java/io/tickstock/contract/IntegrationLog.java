@@ -31,7 +31,13 @@ public final class IntegrationLog {
      * once (Flyway locks its history table). Needs flyway-core on the class path.
      */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/integration")
-                .table("flyway_integration_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/integration")
+                .table("flyway_integration_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
     }
 }

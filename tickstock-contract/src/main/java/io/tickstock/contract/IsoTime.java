@@ -17,7 +17,8 @@ public final class IsoTime {
     private record Day(long epochDay, String prefix) {}
 
     /** Recent days formatted ("yyyy-MM-ddT"), by epoch day mod 8: a bar's day and the wall clock's day both stay cached. */
-    private static final java.util.concurrent.atomic.AtomicReferenceArray<Day> DAYS = new java.util.concurrent.atomic.AtomicReferenceArray<>(8);
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<Day> DAYS =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(8);
 
     /** Formats epoch milliseconds (UTC). Without a formatter on the hot path: the date part is cached per day. Thread-safe. */
     public static String format(long epochMillis) {
@@ -67,7 +68,9 @@ public final class IsoTime {
             return parseMillis(text);
         } catch (java.time.format.DateTimeParseException e) {
             try {
-                return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+                return java.time.LocalDateTime.parse(text)
+                        .toInstant(java.time.ZoneOffset.UTC)
+                        .toEpochMilli();
             } catch (java.time.format.DateTimeParseException local) {
                 throw e;
             }
@@ -98,14 +101,36 @@ public final class IsoTime {
      * that form, run past the end, or name a date or time that does not exist. Thread-safe.
      */
     public static long contractMillis(CharSequence s, int at) {
-        if (at < 0 || at + 24 > s.length() || s.charAt(at + 4) != '-' || s.charAt(at + 7) != '-' || s.charAt(at + 10) != 'T'
-                || s.charAt(at + 13) != ':' || s.charAt(at + 16) != ':' || s.charAt(at + 19) != '.' || s.charAt(at + 23) != 'Z') {
+        if (at < 0
+                || at + 24 > s.length()
+                || s.charAt(at + 4) != '-'
+                || s.charAt(at + 7) != '-'
+                || s.charAt(at + 10) != 'T'
+                || s.charAt(at + 13) != ':'
+                || s.charAt(at + 16) != ':'
+                || s.charAt(at + 19) != '.'
+                || s.charAt(at + 23) != 'Z') {
             return NOT_CONTRACT_FORM;
         }
-        int year = digits(s, at, 4), month = digits(s, at + 5, 2), day = digits(s, at + 8, 2), hour = digits(s, at + 11, 2),
-                minute = digits(s, at + 14, 2), second = digits(s, at + 17, 2), milli = digits(s, at + 20, 3);
-        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) {
+        int year = digits(s, at, 4),
+                month = digits(s, at + 5, 2),
+                day = digits(s, at + 8, 2),
+                hour = digits(s, at + 11, 2),
+                minute = digits(s, at + 14, 2),
+                second = digits(s, at + 17, 2),
+                milli = digits(s, at + 20, 3);
+        if (year < 1000
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || milli < 0) {
             return NOT_CONTRACT_FORM;
         }
         long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();

@@ -26,14 +26,20 @@ public final class Json {
     /** The shared mapper; configured once, safe to use from any thread. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     // hostile input stays cheap: no message of the contract nests deeper than a few levels
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                            .maxNumberLength(100).maxStringLength(4_000_000).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(100)
+                            .maxStringLength(4_000_000)
+                            .build())
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER) // same doubles as Double.parseDouble, parsed faster (the app reads every value)
+            .enable(
+                    StreamReadFeature
+                            .USE_FAST_DOUBLE_PARSER) // same doubles as Double.parseDouble, parsed faster (the app reads
+            // every value)
             .build();
 
     /** Writes a value as compact JSON text. @throws IllegalArgumentException if it cannot be serialized */
@@ -41,7 +47,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -31,7 +31,11 @@ public final class LogText {
                 case '\\' -> sb.append("\\\\");
                 case '\'' -> sb.append("\\'");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+                    if (c < 0x20
+                            || (c >= 0x7f && c < 0xa0)
+                            || c == '\u2028'
+                            || c == '\u2029'
+                            || (c >= '\u202a' && c <= '\u202e')
                             || (c >= '\u2066' && c <= '\u2069')) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
@@ -64,7 +68,8 @@ public final class LogText {
         if (at < hostStart) return masked;
         String userInfo = masked.substring(hostStart, at);
         int colon = userInfo.indexOf(':');
-        String shown = colon < 0 ? (masked.startsWith("redis") ? "***" : userInfo) : userInfo.substring(0, colon) + ":***";
+        String shown =
+                colon < 0 ? (masked.startsWith("redis") ? "***" : userInfo) : userInfo.substring(0, colon) + ":***";
         return masked.substring(0, hostStart) + shown + masked.substring(at);
     }
 }

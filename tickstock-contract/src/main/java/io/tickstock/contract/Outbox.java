@@ -1,14 +1,14 @@
 package io.tickstock.contract;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +59,13 @@ public final class Outbox<T> implements AutoCloseable {
      * @param name      names the thread ({@code tickstock-<name>}) and the log lines
      * @param seriesKey an item's series for coalescing, or null for an item that must be kept
      */
-    public Outbox(String name, int capacity, int maxBatch, Function<T, @Nullable String> seriesKey, Delivery<T> delivery,
-                  OutageListener onOutage) {
+    public Outbox(
+            String name,
+            int capacity,
+            int maxBatch,
+            Function<T, @Nullable String> seriesKey,
+            Delivery<T> delivery,
+            OutageListener onOutage) {
         if (capacity < 1 || maxBatch < 1) throw new IllegalArgumentException("capacity and maxBatch must be positive");
         this.name = name;
         this.capacity = capacity;
@@ -119,17 +124,33 @@ public final class Outbox<T> implements AutoCloseable {
         keyedInQueue = 0;
     }
 
-    public long delivered() { return delivered.get(); }
-    public long dropped() { return dropped.get(); }
+    public long delivered() {
+        return delivered.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
     /** Items superseded by a newer value of their series while waiting. */
-    public long coalesced() { return coalesced.get(); }
-    public synchronized int pending() { return queue.size() + latest.size(); }
-    public boolean isDown() { return down; }
+    public long coalesced() {
+        return coalesced.get();
+    }
+
+    public synchronized int pending() {
+        return queue.size() + latest.size();
+    }
+
+    public boolean isDown() {
+        return down;
+    }
 
     /** Takes up to {@code maxBatch} items, waiting up to the idle time; queue first, then the table. */
     private synchronized void take(List<T> batch) throws InterruptedException {
         long left = TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS), until = System.nanoTime() + left;
-        while (running && queue.isEmpty() && latest.isEmpty() && left > 0) { // woken early (offer, close or spuriously): look again
+        while (running
+                && queue.isEmpty()
+                && latest.isEmpty()
+                && left > 0) { // woken early (offer, close or spuriously): look again
             TimeUnit.NANOSECONDS.timedWait(this, left);
             left = until - System.nanoTime();
         }

@@ -1,7 +1,7 @@
 package io.tickstock.contract;
 
-import org.jspecify.annotations.Nullable;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a failed PostgreSQL statement means for the rows it carried, read from its SQLState class (PostgreSQL

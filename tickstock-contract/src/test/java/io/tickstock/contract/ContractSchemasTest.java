@@ -13,41 +13,82 @@ class ContractSchemasTest {
 
     @Test
     void everyCanonicalRecordValidatesOnItsChannel() {
-        Bar bar = new Bar("SPY", T, "1min", 167.42, 167.52, 167.40, 167.50, 525757, 167.46, 1834, "regular", SID, false);
-        PatternDetection det = new PatternDetection("SPY", "Doji", 0.85, T, "1min", "neutral",
-                new BarData(1, 2, 0.5, 1, 100), Map.of("body_ratio", 0.01),
+        Bar bar =
+                new Bar("SPY", T, "1min", 167.42, 167.52, 167.40, 167.50, 525757, 167.46, 1834, "regular", SID, false);
+        PatternDetection det = new PatternDetection(
+                "SPY",
+                "Doji",
+                0.85,
+                T,
+                "1min",
+                "neutral",
+                new BarData(1, 2, 0.5, 1, 100),
+                Map.of("body_ratio", 0.01),
                 Map.of("session_id", SID, "detection_method", "TA-Lib CDLDOJI", "pattern_id", SID));
-        IndicatorCalculation calc = new IndicatorCalculation("SPY", "RSI", 72.5, Map.of("value", 72.5), T, "1min",
-                Map.of("period", 14));
-        Health health = new Health("healthy", T, SID, 4, "connected", new DataFlow(12.5, 4, 45),
-                new ResourceUsage(12.0, 300, 20), new StaleSymbols(0, List.of()), List.of(), 12.5);
-        IndicatorAlert alert = new IndicatorAlert("SPY", "RSI_OVERBOUGHT", T,
-                Map.of("indicator", "RSI", "value", 75.2, "threshold", 70, "direction", "above"), "warning", SID);
+        IndicatorCalculation calc =
+                new IndicatorCalculation("SPY", "RSI", 72.5, Map.of("value", 72.5), T, "1min", Map.of("period", 14));
+        Health health = new Health(
+                "healthy",
+                T,
+                SID,
+                4,
+                "connected",
+                new DataFlow(12.5, 4, 45),
+                new ResourceUsage(12.0, 300, 20),
+                new StaleSymbols(0, List.of()),
+                List.of(),
+                12.5);
+        IndicatorAlert alert = new IndicatorAlert(
+                "SPY",
+                "RSI_OVERBOUGHT",
+                T,
+                Map.of("indicator", "RSI", "value", 75.2, "threshold", 70, "direction", "above"),
+                "warning",
+                SID);
         Map<String, Object> cases = Map.ofEntries(
-                Map.entry(Channels.SESSION_STARTED, new SessionStarted(T, new SessionStart(SID, "replay:lean", T, 4, "active", "replay"))),
-                Map.entry(Channels.SESSION_STOPPED, new SessionStopped(T, new SessionEnd(SID, T, 10, 5, 6, "completed"))),
+                Map.entry(
+                        Channels.SESSION_STARTED,
+                        new SessionStarted(T, new SessionStart(SID, "replay:lean", T, 4, "active", "replay"))),
+                Map.entry(
+                        Channels.SESSION_STOPPED, new SessionStopped(T, new SessionEnd(SID, T, 10, 5, 6, "completed"))),
                 Map.entry(Channels.HEALTH, new HealthEvent(T, health)),
                 Map.entry(Channels.PATTERNS_STREAMING, new PatternEvent(T, det)),
                 Map.entry(Channels.PATTERNS_DETECTED, new PatternBatch(T, List.of(det))),
                 Map.entry(Channels.INDICATORS_STREAMING, new IndicatorBatch(T, List.of(calc))),
                 Map.entry(Channels.ALERTS_INDICATORS, new IndicatorAlertEvent(T, alert)),
-                Map.entry(Channels.ALERTS_CRITICAL, new CriticalAlertEvent(T, new CriticalAlert("critical", "Redis down", T, "redis", "start Redis", null))),
-                Map.entry(Channels.PERSISTENCE, new PersistenceEvent(T, new PersistenceBatch("ohlcv_1min", 4, T, T, 3, SID))),
+                Map.entry(
+                        Channels.ALERTS_CRITICAL,
+                        new CriticalAlertEvent(
+                                T, new CriticalAlert("critical", "Redis down", T, "redis", "start Redis", null))),
+                Map.entry(
+                        Channels.PERSISTENCE,
+                        new PersistenceEvent(T, new PersistenceBatch("ohlcv_1min", 4, T, T, 3, SID))),
                 Map.entry(Channels.BARS_STREAMING, BarEvent.correction(T, bar, 1)),
-                Map.entry(Channels.LEGACY_PATTERNS, new LegacyPatternEvent(1.5e9, new LegacyPatternData("SPY", "Doji", 0.85, SID, "intraday", 0.1, 167.5, 100, 1.5e9))),
+                Map.entry(
+                        Channels.LEGACY_PATTERNS,
+                        new LegacyPatternEvent(
+                                1.5e9,
+                                new LegacyPatternData("SPY", "Doji", 0.85, SID, "intraday", 0.1, 167.5, 100, 1.5e9))),
                 Map.entry(Channels.LEGACY_HEALTH, new LegacyHealthEvent(1.5e9, health)));
-        cases.forEach((channel, event) ->
-                assertThat(ContractSchemas.violations(channel, Json.write(event))).as(channel).isEmpty());
+        cases.forEach((channel, event) -> assertThat(ContractSchemas.violations(channel, Json.write(event)))
+                .as(channel)
+                .isEmpty());
         assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(Channels.ALL);
-        assertThat(ContractSchemas.violations(Channels.ENGINE_COMMANDS, Json.write(new SessionCommand(T, "start", "admin")))).isEmpty();
-        assertThat(ContractSchemas.violations(Channels.ENGINE_COMMANDS, Json.write(new SessionCommand(T, "restart", "admin")))).isNotEmpty();
+        assertThat(ContractSchemas.violations(
+                        Channels.ENGINE_COMMANDS, Json.write(new SessionCommand(T, "start", "admin"))))
+                .isEmpty();
+        assertThat(ContractSchemas.violations(
+                        Channels.ENGINE_COMMANDS, Json.write(new SessionCommand(T, "restart", "admin"))))
+                .isNotEmpty();
     }
 
     @Test
     void aMessageMissingARequiredFieldIsReported() {
         String text = "{\"type\":\"streaming_pattern\",\"timestamp\":\"" + T + "\",\"detection\":{\"symbol\":\"SPY\"}}";
-        assertThat(ContractSchemas.violations(Channels.PATTERNS_STREAMING, text)).isNotEmpty();
-        assertThat(ContractSchemas.violations(Channels.HEALTH, text)).containsExactly("type streaming_pattern not allowed on " + Channels.HEALTH);
+        assertThat(ContractSchemas.violations(Channels.PATTERNS_STREAMING, text))
+                .isNotEmpty();
+        assertThat(ContractSchemas.violations(Channels.HEALTH, text))
+                .containsExactly("type streaming_pattern not allowed on " + Channels.HEALTH);
     }
 
     @Test

@@ -54,22 +54,31 @@ class EdgeTextTest {
         assertThat(LogText.url("rediss://default:s3cret@host:6380")).isEqualTo("rediss://default:***@host:6380");
         assertThat(LogText.url("postgresql://app:pa:ss@db:5432/tickstock?sslmode=require"))
                 .isEqualTo("postgresql://app:***@db:5432/tickstock?sslmode=require");
-        assertThat(LogText.url("jdbc:postgresql://db/x?user=a&password=b&ssl=true")).isEqualTo("jdbc:postgresql://db/x?user=a&password=***&ssl=true");
+        assertThat(LogText.url("jdbc:postgresql://db/x?user=a&password=b&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/x?user=a&password=***&ssl=true");
         assertThat(LogText.url("redis://127.0.0.1:6379")).isEqualTo("redis://127.0.0.1:6379");
     }
 
     @Test
     void databaseUrlsKeepTheirTlsParametersAndGetTimeouts() {
-        DatabaseUrl u = DatabaseUrl.parse("postgresql://app:s3cret@db.example:5433/tickstock?sslmode=verify-full&sslrootcert=/etc/ca.pem");
-        assertThat(u.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/tickstock?sslmode=verify-full&sslrootcert=/etc/ca.pem");
+        DatabaseUrl u = DatabaseUrl.parse(
+                "postgresql://app:s3cret@db.example:5433/tickstock?sslmode=verify-full&sslrootcert=/etc/ca.pem");
+        assertThat(u.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db.example:5433/tickstock?sslmode=verify-full&sslrootcert=/etc/ca.pem");
         assertThat(u.password()).isEqualTo("s3cret");
-        assertThat(u.toString()).isEqualTo("postgresql://app@db.example:5433/tickstock?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        assertThat(u.toString())
+                .isEqualTo("postgresql://app@db.example:5433/tickstock?sslmode=verify-full&sslrootcert=/etc/ca.pem")
                 .doesNotContain("s3cret");
         DatabaseUrl q = DatabaseUrl.parse("postgresql://db/x?user=bob&password=pw&connect_timeout=3");
         assertThat(q.user()).isEqualTo("bob");
         assertThat(q.password()).isEqualTo("pw");
-        assertThat(q.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/x?connectTimeout=3").doesNotContain("pw");
-        assertThat(q.driverProperties(120, 60)).doesNotContainKey("connectTimeout").containsEntry("socketTimeout", "120")
-                .containsEntry("tcpKeepAlive", "true").containsEntry("options", "-c statement_timeout=60000");
+        assertThat(q.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/x?connectTimeout=3")
+                .doesNotContain("pw");
+        assertThat(q.driverProperties(120, 60))
+                .doesNotContainKey("connectTimeout")
+                .containsEntry("socketTimeout", "120")
+                .containsEntry("tcpKeepAlive", "true")
+                .containsEntry("options", "-c statement_timeout=60000");
     }
 }

@@ -18,10 +18,17 @@ class OutboxTest {
         AtomicBoolean down = new AtomicBoolean(true);
         List<Item> delivered = new CopyOnWriteArrayList<>();
         List<Boolean> outages = new CopyOnWriteArrayList<>();
-        Outbox<Item> outbox = new Outbox<>("test", 10, 100, Item::series, batch -> {
-            if (down.get()) throw new IllegalStateException("receiver down");
-            delivered.addAll(batch);
-        }, (isDown, reason) -> outages.add(isDown)).start();
+        Outbox<Item> outbox = new Outbox<>(
+                        "test",
+                        10,
+                        100,
+                        Item::series,
+                        batch -> {
+                            if (down.get()) throw new IllegalStateException("receiver down");
+                            delivered.addAll(batch);
+                        },
+                        (isDown, reason) -> outages.add(isDown))
+                .start();
 
         for (int bar = 0; bar < 50; bar++) {
             outbox.offer(new Item("RSI|SPY", bar));
@@ -38,7 +45,13 @@ class OutboxTest {
         assertThat(patterns).extracting(Item::value).startsWith(0, 10, 20, 30, 40, 1000);
         assertThat(patterns.size() + outbox.dropped()).isEqualTo(25);
         assertThat(outbox.dropped()).isPositive();
-        assertThat(delivered.stream().filter(i -> "RSI|SPY".equals(i.series())).reduce((a, b) -> b).orElseThrow().value()).as(delivered.toString()).isEqualTo(49);
+        assertThat(delivered.stream()
+                        .filter(i -> "RSI|SPY".equals(i.series()))
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .value())
+                .as(delivered.toString())
+                .isEqualTo(49);
         assertThat(outbox.coalesced()).isPositive();
         assertThat(outages).containsExactly(true, false);
     }
@@ -49,7 +62,10 @@ class OutboxTest {
         Outbox<Item> outbox = new Outbox<>("test", 1_000, 7, Item::series, delivered::addAll, (d, r) -> {}).start();
         for (int i = 0; i < 500; i++) outbox.offer(new Item(i % 2 == 0 ? null : "S" + i, i));
         outbox.close();
-        assertThat(delivered).extracting(Item::value).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 500).boxed().toList());
+        assertThat(delivered)
+                .extracting(Item::value)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 500).boxed().toList());
         assertThat(outbox.dropped()).isZero();
     }
 }

@@ -1,6 +1,5 @@
 package io.tickstock.engine;
 
-import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
@@ -37,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,31 +85,57 @@ public final class Engine implements AutoCloseable {
     public Engine start() {
         dataSource = Database.open(config.database(), "tickstock-engine", 4);
         Database.migrate(dataSource);
-        publisher = new RedisPublisher(config.redisUrl(), config.queueCapacity(),
-                (down, reason) -> outputs.critical("redis", down, "Redis publishing " + (down ? "failed: " + reason : "restored"),
-                        "Check that Redis is running at TICKSTOCK_REDIS_URL"),
-                stats::lag).start();
-        writer = new HistoryWriter(dataSource, config.queueCapacity(), config.spoolFile(), config.spoolMaxBytes(), clock,
+        publisher = new RedisPublisher(
+                        config.redisUrl(),
+                        config.queueCapacity(),
+                        (down, reason) -> outputs.critical(
+                                "redis",
+                                down,
+                                "Redis publishing " + (down ? "failed: " + reason : "restored"),
+                                "Check that Redis is running at TICKSTOCK_REDIS_URL"),
+                        stats::lag)
+                .start();
+        writer = new HistoryWriter(
+                dataSource,
+                config.queueCapacity(),
+                config.spoolFile(),
+                config.spoolMaxBytes(),
+                clock,
                 batch -> outputs.publish(Channels.PERSISTENCE, new Events.PersistenceEvent(outputs.now(), batch)),
-                (down, reason) -> outputs.critical("postgresql", down, "PostgreSQL writes " + (down ? "failed: " + reason : "restored"),
+                (down, reason) -> outputs.critical(
+                        "postgresql",
+                        down,
+                        "PostgreSQL writes " + (down ? "failed: " + reason : "restored"),
                         "Check that PostgreSQL is running at TICKSTOCK_DATABASE_URL"),
-                (cause, reason, file) -> outputs.notice("postgresql", "error", "PostgreSQL rejected rows (" + cause + ": " + reason
-                        + "); they are set aside, later rows are written", "Inspect " + file + " (one line per row with its reason)"));
+                (cause, reason, file) -> outputs.notice(
+                        "postgresql",
+                        "error",
+                        "PostgreSQL rejected rows (" + cause + ": " + reason
+                                + "); they are set aside, later rows are written",
+                        "Inspect " + file + " (one line per row with its reason)"));
         outputs = new Outputs(publisher, writer, clock);
         writer.start();
         EventEmitter emitter = new EventEmitter(publisher, writer, stats, clock, config.batchEvents());
         commands = new SessionCommands(config.redisUrl());
-        Heartbeat heartbeat = new Heartbeat(config.heartbeatMillis(), clock, publisher::send, writer, stats, () -> sessions.current());
+        Heartbeat heartbeat = new Heartbeat(
+                config.heartbeatMillis(), clock, publisher::send, writer, stats, () -> sessions.current());
         sessions = new SessionLifecycle(outputs, emitter, heartbeat, clock);
-        SessionResumer resumer = new SessionResumer(new SessionHistory(dataSource), config.universe(), emitter, outputs, clock);
+        SessionResumer resumer =
+                new SessionResumer(new SessionHistory(dataSource), config.universe(), emitter, outputs, clock);
         replays = new ReplayRunner(config, emitter, stats, commands, resumer, sessions, outputs, clock);
         live = new LiveRunner(config, emitter, stats, commands, resumer, sessions, outputs, clock);
         metrics = new EngineMetrics(stats, outboxes(publisher, writer));
-        if (config.metricsPort() >= 0) metricsPort = metrics.serve(config.metricsHost(), config.metricsPort(), config.metricsToken());
-        HealthMonitor health = new HealthMonitor(stats, config.healthIntervalMillis(), clock,
+        if (config.metricsPort() >= 0)
+            metricsPort = metrics.serve(config.metricsHost(), config.metricsPort(), config.metricsToken());
+        HealthMonitor health = new HealthMonitor(
+                stats,
+                config.healthIntervalMillis(),
+                clock,
                 () -> sessions.current() == null ? null : sessions.current().id(),
-                new HealthIssues(publisher, writer, commands, live::client), this::publishHealth);
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));
+                new HealthIssues(publisher, writer, commands, live::client),
+                this::publishHealth);
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));
         scheduler.scheduleAtFixedRate(guard(health::sample), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(guard(heartbeat), 0, config.heartbeatMillis(), TimeUnit.MILLISECONDS);
         return this;
@@ -131,8 +157,16 @@ public final class Engine implements AutoCloseable {
             symbols.add(f.symbol());
         }
         LocalDate date = LeanTickFile.dateOf(config.tickFiles().getFirst());
-        long fromMillis = date.atTime(config.from()).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
-        long toMillis = config.to() == null ? Long.MAX_VALUE : date.atTime(config.to()).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        long fromMillis = date.atTime(config.from())
+                .atZone(NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
+        long toMillis = config.to() == null
+                ? Long.MAX_VALUE
+                : date.atTime(config.to())
+                        .atZone(NyseCalendar.NEW_YORK)
+                        .toInstant()
+                        .toEpochMilli();
         return replay(new MergedTradeSource(files, fromMillis), symbols.size(), fromMillis, toMillis);
     }
 
@@ -144,7 +178,8 @@ public final class Engine implements AutoCloseable {
      * @param symbolCount the universe's size, published with the session
      * @throws IOException when the source cannot be read
      */
-    public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
+    public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis, long toMillis)
+            throws IOException {
         return replays.run(source, symbolCount, fromMillis, toMillis);
     }
 
@@ -155,7 +190,8 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException when Massive refuses the key ({@code auth_failed}, naming
      *                               TICKSTOCK_MASSIVE_API_KEY) or the connection limit is reached
      */
-    public Events.@Nullable SessionEnd stream(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
+    public Events.@Nullable SessionEnd stream(
+            MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
         return live.run(massive, symbolCount, schedule, stop);
     }
@@ -163,23 +199,61 @@ public final class Engine implements AutoCloseable {
     /** The outboxes' state as {@code /metrics} reads it at each scrape. */
     private static EngineMetrics.Outboxes outboxes(RedisPublisher publisher, HistoryWriter writer) {
         return new EngineMetrics.Outboxes() {
-            @Override public long redisPending() { return publisher.pending(); }
-            @Override public long redisDropped() { return publisher.dropped(); }
-            @Override public long redisCoalesced() { return publisher.coalesced(); }
-            @Override public boolean redisUp() { return !publisher.isDown(); }
-            @Override public long postgresPending() { return writer.pending(); }
-            @Override public long postgresSpooled() { return writer.spooled(); }
-            @Override public long postgresDropped() { return writer.dropped(); }
-            @Override public long postgresRejected() { return writer.rejected(); }
-            @Override public boolean postgresUp() { return !writer.isDown(); }
+            @Override
+            public long redisPending() {
+                return publisher.pending();
+            }
+
+            @Override
+            public long redisDropped() {
+                return publisher.dropped();
+            }
+
+            @Override
+            public long redisCoalesced() {
+                return publisher.coalesced();
+            }
+
+            @Override
+            public boolean redisUp() {
+                return !publisher.isDown();
+            }
+
+            @Override
+            public long postgresPending() {
+                return writer.pending();
+            }
+
+            @Override
+            public long postgresSpooled() {
+                return writer.spooled();
+            }
+
+            @Override
+            public long postgresDropped() {
+                return writer.dropped();
+            }
+
+            @Override
+            public long postgresRejected() {
+                return writer.rejected();
+            }
+
+            @Override
+            public boolean postgresUp() {
+                return !writer.isDown();
+            }
         };
     }
 
     private void publishHealth(Events.Health health) {
         metrics.health(health);
-        outputs.send(RedisCommand.publishLatest(Channels.HEALTH, Json.write(new Events.HealthEvent(outputs.now(), health)), "health"));
-        outputs.send(RedisCommand.publishLatest(Channels.LEGACY_HEALTH,
-                Json.write(new Events.LegacyHealthEvent(clock.getAsLong() / 1000.0, health)), "health"));
+        outputs.send(RedisCommand.publishLatest(
+                Channels.HEALTH, Json.write(new Events.HealthEvent(outputs.now(), health)), "health"));
+        outputs.send(RedisCommand.publishLatest(
+                Channels.LEGACY_HEALTH,
+                Json.write(new Events.LegacyHealthEvent(clock.getAsLong() / 1000.0, health)),
+                "health"));
         outputs.write(new HistoryRow.Health(health, IsoTime.parseMillis(health.timestamp())));
     }
 

@@ -1,12 +1,12 @@
 package io.tickstock.engine;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.engine.health.Heartbeat;
 import io.tickstock.engine.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine runs on; built with {@link #builder}.
@@ -31,12 +31,27 @@ import java.util.List;
  *                             instead of one message each (default false: older consumers read single messages)
  * @param heartbeatMillis      producer heartbeat interval (default 15 s; the keys expire after three)
  */
-public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tickFiles, double speed, LocalTime from, @Nullable LocalTime to,
-                           String universe, long healthIntervalMillis, Pipeline.Options analytics, int queueCapacity,
-                           Path spoolDir, long spoolMaxBytes, int metricsPort, String metricsHost, @Nullable String metricsToken,
-                           boolean batchEvents, long heartbeatMillis) {
+public record EngineConfig(
+        String redisUrl,
+        DatabaseUrl database,
+        List<Path> tickFiles,
+        double speed,
+        LocalTime from,
+        @Nullable LocalTime to,
+        String universe,
+        long healthIntervalMillis,
+        Pipeline.Options analytics,
+        int queueCapacity,
+        Path spoolDir,
+        long spoolMaxBytes,
+        int metricsPort,
+        String metricsHost,
+        @Nullable String metricsToken,
+        boolean batchEvents,
+        long heartbeatMillis) {
     /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
     public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
+
     public static final long DEFAULT_SPOOL_BYTES = 1L << 30;
 
     /** @throws IllegalArgumentException naming the setting that is out of range */
@@ -45,8 +60,10 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
         if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0 (or max), was " + speed);
         if (healthIntervalMillis < 1_000 || healthIntervalMillis > 60_000)
             throw new IllegalArgumentException("health interval must be 1-60 s, was " + healthIntervalMillis + " ms");
-        if (queueCapacity < 1) throw new IllegalArgumentException("queue capacity must be positive, was " + queueCapacity);
-        if (heartbeatMillis < 100) throw new IllegalArgumentException("heartbeat interval must be at least 100 ms, was " + heartbeatMillis);
+        if (queueCapacity < 1)
+            throw new IllegalArgumentException("queue capacity must be positive, was " + queueCapacity);
+        if (heartbeatMillis < 100)
+            throw new IllegalArgumentException("heartbeat interval must be at least 100 ms, was " + heartbeatMillis);
     }
 
     /** A builder with the defaults: no tick files (a live feed), 60×, from 09:25, the default analytics, spool and heartbeat. */
@@ -78,7 +95,8 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
     /** This database's spool file: one per host, port and database, so a spool never reaches another database. */
     public Path spoolFile() {
         return spoolDir.resolve(("postgresql-" + database.host() + "-" + database.port() + "-" + database.database())
-                .replaceAll("[^A-Za-z0-9._-]", "_") + ".spool");
+                        .replaceAll("[^A-Za-z0-9._-]", "_")
+                + ".spool");
     }
 
     /** Builds an {@link EngineConfig}; each setter's default is the record's documented default. Not thread-safe. */
@@ -90,7 +108,9 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
         private LocalTime from = LocalTime.of(9, 25);
         private @Nullable LocalTime to;
         private String universe = "default";
-        private long healthIntervalMillis = 10_000, spoolMaxBytes = DEFAULT_SPOOL_BYTES, heartbeatMillis = Heartbeat.DEFAULT_INTERVAL_MILLIS;
+        private long healthIntervalMillis = 10_000,
+                spoolMaxBytes = DEFAULT_SPOOL_BYTES,
+                heartbeatMillis = Heartbeat.DEFAULT_INTERVAL_MILLIS;
         private Pipeline.Options analytics = Pipeline.Options.defaults();
         private int queueCapacity = 100_000, metricsPort = -1;
         private Path spoolDir = DEFAULT_SPOOL_DIR;
@@ -112,15 +132,53 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
             return this;
         }
 
-        public Builder speed(double speed) { this.speed = speed; return this; }
-        public Builder universe(String universe) { this.universe = universe; return this; }
-        public Builder healthIntervalMillis(long millis) { this.healthIntervalMillis = millis; return this; }
-        public Builder analytics(Pipeline.Options analytics) { this.analytics = analytics; return this; }
-        public Builder queueCapacity(int capacity) { this.queueCapacity = capacity; return this; }
-        public Builder spool(Path dir, long maxBytes) { this.spoolDir = dir; this.spoolMaxBytes = maxBytes; return this; }
-        public Builder metrics(int port, String host, @Nullable String token) { this.metricsPort = port; this.metricsHost = host; this.metricsToken = token; return this; }
-        public Builder batchEvents(boolean batch) { this.batchEvents = batch; return this; }
-        public Builder heartbeatMillis(long millis) { this.heartbeatMillis = millis; return this; }
+        public Builder speed(double speed) {
+            this.speed = speed;
+            return this;
+        }
+
+        public Builder universe(String universe) {
+            this.universe = universe;
+            return this;
+        }
+
+        public Builder healthIntervalMillis(long millis) {
+            this.healthIntervalMillis = millis;
+            return this;
+        }
+
+        public Builder analytics(Pipeline.Options analytics) {
+            this.analytics = analytics;
+            return this;
+        }
+
+        public Builder queueCapacity(int capacity) {
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        public Builder spool(Path dir, long maxBytes) {
+            this.spoolDir = dir;
+            this.spoolMaxBytes = maxBytes;
+            return this;
+        }
+
+        public Builder metrics(int port, String host, @Nullable String token) {
+            this.metricsPort = port;
+            this.metricsHost = host;
+            this.metricsToken = token;
+            return this;
+        }
+
+        public Builder batchEvents(boolean batch) {
+            this.batchEvents = batch;
+            return this;
+        }
+
+        public Builder heartbeatMillis(long millis) {
+            this.heartbeatMillis = millis;
+            return this;
+        }
 
         /**
          * The configuration.
@@ -128,8 +186,24 @@ public record EngineConfig(String redisUrl, DatabaseUrl database, List<Path> tic
          * @throws IllegalArgumentException naming the setting that is out of range
          */
         public EngineConfig build() {
-            return new EngineConfig(redisUrl, database, tickFiles, speed, from, to, universe, healthIntervalMillis, analytics,
-                    queueCapacity, spoolDir, spoolMaxBytes, metricsPort, metricsHost, metricsToken, batchEvents, heartbeatMillis);
+            return new EngineConfig(
+                    redisUrl,
+                    database,
+                    tickFiles,
+                    speed,
+                    from,
+                    to,
+                    universe,
+                    healthIntervalMillis,
+                    analytics,
+                    queueCapacity,
+                    spoolDir,
+                    spoolMaxBytes,
+                    metricsPort,
+                    metricsHost,
+                    metricsToken,
+                    batchEvents,
+                    heartbeatMillis);
         }
     }
 }

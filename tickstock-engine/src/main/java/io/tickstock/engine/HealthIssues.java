@@ -21,7 +21,8 @@ final class HealthIssues implements Supplier<List<String>> {
     private final Supplier<MassiveClient> feed;
 
     /** @param feed the Massive client while streaming, else null */
-    HealthIssues(RedisPublisher publisher, HistoryWriter writer, SessionCommands commands, Supplier<MassiveClient> feed) {
+    HealthIssues(
+            RedisPublisher publisher, HistoryWriter writer, SessionCommands commands, Supplier<MassiveClient> feed) {
         this.publisher = publisher;
         this.writer = writer;
         this.commands = commands;
@@ -32,24 +33,37 @@ final class HealthIssues implements Supplier<List<String>> {
     public List<String> get() {
         List<String> issues = new ArrayList<>();
         if (publisher.isDown()) issues.add("Redis unavailable: " + publisher.pending() + " messages waiting");
-        if (writer.isDown()) issues.add("PostgreSQL unavailable: " + writer.pending() + " rows waiting (" + writer.spooled() + " spooled to disk)");
-        else if (writer.spooled() > 0) issues.add("PostgreSQL catching up: " + writer.spooled() + " spooled rows to write");
-        if (publisher.coalesced() > 0 && publisher.isDown()) issues.add(publisher.coalesced() + " indicator updates coalesced while Redis was unavailable");
+        if (writer.isDown())
+            issues.add("PostgreSQL unavailable: " + writer.pending() + " rows waiting (" + writer.spooled()
+                    + " spooled to disk)");
+        else if (writer.spooled() > 0)
+            issues.add("PostgreSQL catching up: " + writer.spooled() + " spooled rows to write");
+        if (publisher.coalesced() > 0 && publisher.isDown())
+            issues.add(publisher.coalesced() + " indicator updates coalesced while Redis was unavailable");
         if (publisher.dropped() > 0) issues.add(publisher.dropped() + " Redis messages dropped (queue full)");
         if (writer.dropped() > 0) issues.add(writer.dropped() + " rows dropped (queue full)");
-        if (writer.rejected() > 0) issues.add(writer.rejected() + " rows rejected by PostgreSQL " + writer.rejectedByCause()
-                + ", set aside in " + writer.rejectedFile());
-        if (commands.malformed() > 0) issues.add(commands.malformed() + " malformed messages on " + Channels.ENGINE_COMMANDS + " skipped");
+        if (writer.rejected() > 0)
+            issues.add(writer.rejected() + " rows rejected by PostgreSQL " + writer.rejectedByCause()
+                    + ", set aside in " + writer.rejectedFile());
+        if (commands.malformed() > 0)
+            issues.add(commands.malformed() + " malformed messages on " + Channels.ENGINE_COMMANDS + " skipped");
         MassiveClient massive = feed.get();
         if (massive != null) massive(massive, issues);
         return issues;
     }
 
     private static void massive(MassiveClient feed, List<String> issues) {
-        if (feed.droppedFrames() > 0) issues.add("Massive: " + feed.droppedFrames() + " frames dropped (engine too slow to read)");
-        long malformed = feed.malformed().values().stream().mapToLong(Long::longValue).sum();
-        if (malformed > 0) issues.add("Massive: " + malformed + " malformed frames skipped " + feed.malformed().keySet());
-        if (feed.sequenceRegressions() > 0) issues.add("Massive: " + feed.sequenceRegressions() + " trades out of sequence");
-        if (feed.sequenceGaps() > 0) issues.add("Massive: " + feed.sequenceGaps() + " sequence-number gaps (informational: Massive numbers are not contiguous)");
+        if (feed.droppedFrames() > 0)
+            issues.add("Massive: " + feed.droppedFrames() + " frames dropped (engine too slow to read)");
+        long malformed =
+                feed.malformed().values().stream().mapToLong(Long::longValue).sum();
+        if (malformed > 0)
+            issues.add("Massive: " + malformed + " malformed frames skipped "
+                    + feed.malformed().keySet());
+        if (feed.sequenceRegressions() > 0)
+            issues.add("Massive: " + feed.sequenceRegressions() + " trades out of sequence");
+        if (feed.sequenceGaps() > 0)
+            issues.add("Massive: " + feed.sequenceGaps()
+                    + " sequence-number gaps (informational: Massive numbers are not contiguous)");
     }
 }

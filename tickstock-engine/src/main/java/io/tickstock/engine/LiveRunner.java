@@ -1,6 +1,5 @@
 package io.tickstock.engine;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Events;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.VendorBarCheck;
@@ -12,8 +11,8 @@ import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionCommands;
-import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.SessionSchedule;
+import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +47,15 @@ final class LiveRunner {
     private final LongSupplier clock;
     private volatile @Nullable MassiveClient client;
 
-    LiveRunner(EngineConfig config, EventEmitter emitter, EngineStats stats, SessionCommands commands, SessionResumer resumer,
-               SessionLifecycle sessions, Outputs outputs, LongSupplier clock) {
+    LiveRunner(
+            EngineConfig config,
+            EventEmitter emitter,
+            EngineStats stats,
+            SessionCommands commands,
+            SessionResumer resumer,
+            SessionLifecycle sessions,
+            Outputs outputs,
+            LongSupplier clock) {
         this.config = config;
         this.emitter = emitter;
         this.stats = stats;
@@ -60,7 +67,8 @@ final class LiveRunner {
     }
 
     /** The Massive client while streaming, else null (for health issues). */
-    @Nullable MassiveClient client() {
+    @Nullable
+    MassiveClient client() {
         return client;
     }
 
@@ -71,24 +79,36 @@ final class LiveRunner {
      * @throws IllegalStateException when Massive refuses the key ({@code auth_failed}, naming TICKSTOCK_MASSIVE_API_KEY)
      *                               or the connection limit is reached
      */
-    Events.@Nullable SessionEnd run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
+    Events.@Nullable SessionEnd run(
+            MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
         Run run = new Run(massive, symbolCount, schedule);
-        TradeConditions conditions = MassiveReference.conditions(MassiveReference.restBase(massive.url()), massive.apiKey())
+        TradeConditions conditions = MassiveReference.conditions(
+                        MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
         run.resume();
-        try (MassiveClient c = new MassiveClient(massive, conditions, run.listener()).onAggregates(run.vendor::onTheirs).start()) {
+        try (MassiveClient c = new MassiveClient(massive, conditions, run.listener())
+                .onAggregates(run.vendor::onTheirs)
+                .start()) {
             client = c;
             run.loop(c, stop);
-            LOG.info("Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, {} outside sessions, malformed {}",
-                    run.live.pipeline.trades(), run.live.pipeline.closedBars(), run.live.pipeline.correctedBars(),
-                    run.live.pipeline.lateTrades(), c.droppedFrames(), run.outside, c.malformed());
+            LOG.info(
+                    "Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, {} outside sessions, malformed {}",
+                    run.live.pipeline.trades(),
+                    run.live.pipeline.closedBars(),
+                    run.live.pipeline.correctedBars(),
+                    run.live.pipeline.lateTrades(),
+                    c.droppedFrames(),
+                    run.outside,
+                    c.malformed());
             if (run.crossCheck) LOG.info("Massive AM cross-check: {}", run.vendor.summary());
             if (run.fatal != null) throw new IllegalStateException(run.fatal);
         } finally {
             client = null;
             stats.connectionStatus("disconnected");
-            if (run.live.session != null) run.lastEnd = sessions.stop(run.live.session, run.fatal != null ? FinalStatus.FAILED : FinalStatus.STOPPED);
+            if (run.live.session != null)
+                run.lastEnd =
+                        sessions.stop(run.live.session, run.fatal != null ? FinalStatus.FAILED : FinalStatus.STOPPED);
         }
         return run.lastEnd;
     }
@@ -116,7 +136,8 @@ final class LiveRunner {
 
         void resume() {
             long now = clock.getAsLong();
-            SessionResumer.Resumed resumed = resumer.resume(SessionTrigger.SCHEDULED, now - RESUME_WINDOW_MILLIS, now + Bar.MINUTE, live.pipeline);
+            SessionResumer.Resumed resumed = resumer.resume(
+                    SessionTrigger.SCHEDULED, now - RESUME_WINDOW_MILLIS, now + Bar.MINUTE, live.pipeline);
             if (resumed == null) return;
             live.session = resumed.session();
             live.resumeAt = resumed.resumeAt();
@@ -126,24 +147,44 @@ final class LiveRunner {
 
         MassiveClient.Listener listener() {
             return new MassiveClient.Listener() {
-                @Override public void onConnected() {
+                @Override
+                public void onConnected() {
                     stats.connectionStatus("connected");
                 }
-                @Override public void onConnectionLost(String reason) {
+
+                @Override
+                public void onConnectionLost(String reason) {
                     stats.connectionStatus("reconnecting");
-                    outputs.critical("market_feed", true, "Massive connection lost: " + reason,
+                    outputs.critical(
+                            "market_feed",
+                            true,
+                            "Massive connection lost: " + reason,
                             "Reconnecting with backoff; check the network and Massive's status page");
                 }
-                @Override public void onConnectionRestored(long downMillis) {
-                    outputs.critical("market_feed", false, "Massive connection restored after " + downMillis
-                            + " ms (trades in between are not replayed)", null);
+
+                @Override
+                public void onConnectionRestored(long downMillis) {
+                    outputs.critical(
+                            "market_feed",
+                            false,
+                            "Massive connection restored after " + downMillis
+                                    + " ms (trades in between are not replayed)",
+                            null);
                 }
-                @Override public void onFatal(String status, String message) {
+
+                @Override
+                public void onFatal(String status, String message) {
                     stats.connectionStatus("disconnected");
                     fatal = status.equals("auth_failed")
-                            ? "Massive refused the API key (auth_failed: " + message + "): set TICKSTOCK_MASSIVE_API_KEY to a valid key"
-                            : "Massive connection limit reached (max_connections: " + message + "): another client uses this key";
-                    outputs.critical("market_feed", true, fatal, "Fix the key or stop the other connection, then restart the engine");
+                            ? "Massive refused the API key (auth_failed: " + message
+                                    + "): set TICKSTOCK_MASSIVE_API_KEY to a valid key"
+                            : "Massive connection limit reached (max_connections: " + message
+                                    + "): another client uses this key";
+                    outputs.critical(
+                            "market_feed",
+                            true,
+                            fatal,
+                            "Fix the key or stop the other connection, then restart the engine");
                 }
             };
         }
@@ -170,7 +211,8 @@ final class LiveRunner {
         /** Operator commands, then the schedule's decision: start, stop or nothing. */
         void followSchedule(long wall) {
             for (String action; (action = commands.poll()) != null; ) {
-                if (action.equals("start")) schedule.requestStart(); else schedule.requestStop(wall);
+                if (action.equals("start")) schedule.requestStart();
+                else schedule.requestStop(wall);
             }
             switch (schedule.decide(wall)) {
                 case START -> {
@@ -183,7 +225,7 @@ final class LiveRunner {
                     if (running != null) lastEnd = sessions.stop(running, schedule.finalStatus());
                     live = new LiveSession(observer);
                 }
-                case NONE -> { }
+                case NONE -> {}
             }
         }
 
@@ -205,7 +247,10 @@ final class LiveRunner {
     private final class LiveSession {
         final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
         final Pipeline pipeline;
-        @Nullable StreamingSession session;
+
+        @Nullable
+        StreamingSession session;
+
         Map<String, Long> resumeAt = Map.of();
 
         LiveSession(Consumer<Bar> observer) { // observer: also sees every closed bar

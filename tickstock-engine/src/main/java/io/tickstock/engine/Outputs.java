@@ -1,6 +1,5 @@
 package io.tickstock.engine;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
@@ -10,6 +9,7 @@ import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.HistoryWriter;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the engine's own messages go besides the analytics' (which the {@code EventEmitter} writes): session and
@@ -54,8 +54,10 @@ final class Outputs {
 
     /** An informational {@code critical_alert} (severity {@code severity}) that is neither a failure nor a recovery. */
     void notice(String component, String severity, String message, @Nullable String action) {
-        publish(Channels.ALERTS_CRITICAL, new Events.CriticalAlertEvent(now(), new Events.CriticalAlert(severity, message, now(),
-                component, action, null)));
+        publish(
+                Channels.ALERTS_CRITICAL,
+                new Events.CriticalAlertEvent(
+                        now(), new Events.CriticalAlert(severity, message, now(), component, action, null)));
     }
 
     /** The wall clock as the contract's ISO text. */

@@ -39,8 +39,15 @@ final class ReplayRunner {
     private final LongSupplier clock;
     private volatile long replayTime = Long.MIN_VALUE;
 
-    ReplayRunner(EngineConfig config, EventEmitter emitter, EngineStats stats, SessionCommands commands, SessionResumer resumer,
-                 SessionLifecycle sessions, Outputs outputs, LongSupplier clock) {
+    ReplayRunner(
+            EngineConfig config,
+            EventEmitter emitter,
+            EngineStats stats,
+            SessionCommands commands,
+            SessionResumer resumer,
+            SessionLifecycle sessions,
+            Outputs outputs,
+            LongSupplier clock) {
         this.config = config;
         this.emitter = emitter;
         this.stats = stats;
@@ -65,16 +72,19 @@ final class ReplayRunner {
      */
     Events.SessionEnd run(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
-        Pipeline pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
+        Pipeline pipeline = new Pipeline(
+                config.analytics(), emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
         SessionResumer.Resumed resumed = resumer.resume(SessionTrigger.REPLAY, fromMillis, toMillis, pipeline);
-        StreamingSession s = resumed != null ? resumed.session()
+        StreamingSession s = resumed != null
+                ? resumed.session()
                 : new StreamingSession(config.universe(), symbolCount, SessionTrigger.REPLAY, clock.getAsLong());
         sessions.start(s, resumed != null);
         Map<String, Long> resumeAt = resumed == null ? Map.of() : resumed.resumeAt();
         FinalStatus finalStatus = FinalStatus.COMPLETED;
         long skipped = 0;
         try (TradeSource feed = source) {
-            ReplayClock replayClock = new ReplayClock(resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()), config.speed());
+            ReplayClock replayClock = new ReplayClock(
+                    resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()), config.speed());
             long lastStaleCheck = 0;
             for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
                 if (!resumeAt.isEmpty() && t.timeMillis() < resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) {
@@ -104,10 +114,20 @@ final class ReplayRunner {
             pipeline.flush();
             stats.staleSymbols(List.of());
             if (finalStatus == FinalStatus.COMPLETED) {
-                outputs.notice("market_feed", "info", "Replay feed reached the end of the recorded trades; stopping the session", null);
+                outputs.notice(
+                        "market_feed",
+                        "info",
+                        "Replay feed reached the end of the recorded trades; stopping the session",
+                        null);
             }
-            LOG.info("replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines, {} skipped as already published",
-                    pipeline.trades(), pipeline.closedBars(), pipeline.lateTrades(), pipeline.ineligibleTrades(), feed.malformed(), skipped);
+            LOG.info(
+                    "replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines, {} skipped as already published",
+                    pipeline.trades(),
+                    pipeline.closedBars(),
+                    pipeline.lateTrades(),
+                    pipeline.ineligibleTrades(),
+                    feed.malformed(),
+                    skipped);
         } catch (IOException | RuntimeException e) {
             finalStatus = FinalStatus.FAILED;
             throw e;

@@ -1,6 +1,5 @@
 package io.tickstock.engine;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.RedisKeys;
@@ -11,6 +10,7 @@ import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.HistoryRow;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,8 @@ final class SessionLifecycle {
     }
 
     /** The running session, or null. */
-    @Nullable StreamingSession current() {
+    @Nullable
+    StreamingSession current() {
         return current;
     }
 
@@ -51,7 +52,12 @@ final class SessionLifecycle {
         Events.SessionStart start = s.start();
         outputs.write(new HistoryRow.SessionStarted(start, s.startedAtMillis()));
         outputs.publish(Channels.SESSION_STARTED, new Events.SessionStarted(outputs.now(), start));
-        LOG.info("session {} started ({} symbols, {}, {})", s.id(), start.symbolCount(), start.universe(), start.triggerType());
+        LOG.info(
+                "session {} started ({} symbols, {}, {})",
+                s.id(),
+                start.symbolCount(),
+                start.universe(),
+                start.triggerType());
     }
 
     /** Ends a session with {@code finalStatus}; returns its totals. */
@@ -63,7 +69,12 @@ final class SessionLifecycle {
         outputs.publish(Channels.SESSION_STOPPED, new Events.SessionStopped(outputs.now(), end));
         emitter.session(null);
         current = null;
-        LOG.info("session {} {}: {} patterns, {} indicator values", s.id(), finalStatus.label, end.totalPatterns(), end.totalIndicators());
+        LOG.info(
+                "session {} {}: {} patterns, {} indicator values",
+                s.id(),
+                finalStatus.label,
+                end.totalPatterns(),
+                end.totalIndicators());
         return end;
     }
 }

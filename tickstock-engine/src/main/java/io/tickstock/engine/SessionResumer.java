@@ -1,6 +1,5 @@
 package io.tickstock.engine;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.pipeline.AnalyticsListener;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,8 @@ final class SessionResumer {
      *
      * @return the resumed session, or null when there is none to resume
      */
-    @Nullable Resumed resume(SessionTrigger trigger, long windowFrom, long windowTo, Pipeline pipeline) {
+    @Nullable
+    Resumed resume(SessionTrigger trigger, long windowFrom, long windowTo, Pipeline pipeline) {
         Optional<SessionHistory.OpenSession> open = history.openSession(universe);
         if (open.isEmpty()) return null;
         SessionHistory.OpenSession o = open.get();
@@ -67,24 +68,42 @@ final class SessionResumer {
         boolean sameKind = (trigger == SessionTrigger.REPLAY) == (stored == SessionTrigger.REPLAY);
         if (!sameKind || bars.isEmpty() || last < windowFrom || last >= windowTo) {
             history.abandon(o.sessionId(), clock.getAsLong());
-            LOG.warn("session {} ({}) was left open by an earlier run and cannot be resumed here; marked failed", o.sessionId(), o.universe());
+            LOG.warn(
+                    "session {} ({}) was left open by an earlier run and cannot be resumed here; marked failed",
+                    o.sessionId(),
+                    o.universe());
             return null;
         }
-        StreamingSession s = new StreamingSession(o.sessionId(), o.universe(), o.symbolCount(), stored, o.startedAtMillis(),
-                o.patterns(), o.indicators());
+        StreamingSession s = new StreamingSession(
+                o.sessionId(),
+                o.universe(),
+                o.symbolCount(),
+                stored,
+                o.startedAtMillis(),
+                o.patterns(),
+                o.indicators());
         emitter.session(s);
         Map<String, Long> resumeAt = new HashMap<>();
         AnalyticsListener silent = emitter.rewarming(false), rewrite = emitter.rewarming(true);
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
-            boolean lastOfSymbol = i + 1 == bars.size() || !bars.get(i + 1).symbol().equals(bar.symbol());
+            boolean lastOfSymbol =
+                    i + 1 == bars.size() || !bars.get(i + 1).symbol().equals(bar.symbol());
             pipeline.warm(bar, lastOfSymbol ? rewrite : silent);
             if (lastOfSymbol) resumeAt.put(bar.symbol(), bar.startMillis() + Bar.MINUTE);
         }
-        LOG.info("session {} resumed: {} symbols re-warmed from {} bars; continuing after {}", s.id(), resumeAt.size(), bars.size(),
+        LOG.info(
+                "session {} resumed: {} symbols re-warmed from {} bars; continuing after {}",
+                s.id(),
+                resumeAt.size(),
+                bars.size(),
                 IsoTime.format(last + Bar.MINUTE));
-        outputs.critical("engine", false, "Engine restarted: session " + s.id() + " resumed after " + IsoTime.format(last + Bar.MINUTE)
-                + " (" + resumeAt.size() + " symbols re-warmed from " + bars.size() + " stored bars)", null);
+        outputs.critical(
+                "engine",
+                false,
+                "Engine restarted: session " + s.id() + " resumed after " + IsoTime.format(last + Bar.MINUTE) + " ("
+                        + resumeAt.size() + " symbols re-warmed from " + bars.size() + " stored bars)",
+                null);
         return new Resumed(s, resumeAt);
     }
 }

@@ -30,8 +30,10 @@ public final class MarketData {
     public static List<Path> barFiles() {
         try (Stream<Path> files = Files.walk(lean(""))) {
             return files.filter(p -> p.toString().endsWith(".zip"))
-                    .filter(p -> p.toString().contains("/minute/") || p.toString().contains("/daily/"))
-                    .sorted().toList();
+                    .filter(p ->
+                            p.toString().contains("/minute/") || p.toString().contains("/daily/"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,8 +25,10 @@ public final class SyntheticCandles {
             double c = open + color * bodyTicks * tick;
             double top = Math.max(open, c), bottom = Math.min(open, c);
             double high = top + tick * (random.nextInt(3) == 0 ? 0 : random.nextInt(0, random.nextBoolean() ? 30 : 4));
-            double low = bottom - tick * (random.nextInt(3) == 0 ? 0 : random.nextInt(0, random.nextBoolean() ? 30 : 4));
-            bars.add(new Bar("SYN", i * Bar.MINUTE, r(open), r(high), r(low), r(c), 1000, r(c), 1, MarketSession.REGULAR));
+            double low =
+                    bottom - tick * (random.nextInt(3) == 0 ? 0 : random.nextInt(0, random.nextBoolean() ? 30 : 4));
+            bars.add(new Bar(
+                    "SYN", i * Bar.MINUTE, r(open), r(high), r(low), r(c), 1000, r(c), 1, MarketSession.REGULAR));
             close = c;
         }
         return bars;

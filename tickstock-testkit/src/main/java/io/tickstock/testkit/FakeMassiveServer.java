@@ -1,12 +1,11 @@
 package io.tickstock.testkit;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import io.tickstock.contract.Json;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.trades.Trade;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,21 +53,22 @@ public final class FakeMassiveServer implements AutoCloseable {
         this.trades = trades;
         this.speed = speed;
         this.http = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.routes.get("/v3/reference/conditions", ctx -> {
-                if (!("Bearer " + apiKey).equals(ctx.header("Authorization"))) {
-                    ctx.status(401).json(Map.of("status", "ERROR", "error", "Unknown API Key"));
-                    return;
-                }
-                ctx.contentType("application/json").result(CONDITIONS);
-            });
-            c.routes.ws("/stocks", ws -> {
-                ws.onConnect(ctx -> ctx.send(status("connected", "Connected Successfully")));
-                ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
-                ws.onClose(ctx -> forget(ctx));
-                ws.onError(ctx -> forget(ctx));
-            });
-        }).start("127.0.0.1", port);
+                    c.startup.showJavalinBanner = false;
+                    c.routes.get("/v3/reference/conditions", ctx -> {
+                        if (!("Bearer " + apiKey).equals(ctx.header("Authorization"))) {
+                            ctx.status(401).json(Map.of("status", "ERROR", "error", "Unknown API Key"));
+                            return;
+                        }
+                        ctx.contentType("application/json").result(CONDITIONS);
+                    });
+                    c.routes.ws("/stocks", ws -> {
+                        ws.onConnect(ctx -> ctx.send(status("connected", "Connected Successfully")));
+                        ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
+                        ws.onClose(ctx -> forget(ctx));
+                        ws.onError(ctx -> forget(ctx));
+                    });
+                })
+                .start("127.0.0.1", port);
     }
 
     public int port() {
@@ -96,7 +97,10 @@ public final class FakeMassiveServer implements AutoCloseable {
                     return;
                 }
                 for (WsContext older : authenticated) {
-                    older.send(status("max_connections", "Maximum number of websocket connections exceeded. You have reached the connection limit for your account."));
+                    older.send(
+                            status(
+                                    "max_connections",
+                                    "Maximum number of websocket connections exceeded. You have reached the connection limit for your account."));
                     older.closeSession(1008, "max_connections");
                     forget(older);
                 }
@@ -141,7 +145,8 @@ public final class FakeMassiveServer implements AutoCloseable {
         try (TradeSource source = trades.get()) {
             for (Trade t; (t = source.next()) != null && !Thread.currentThread().isInterrupted(); ) {
                 if (firstTrade == Long.MIN_VALUE) firstTrade = t.timeMillis();
-                if (!frame.isEmpty() && (frame.size() == EVENTS_PER_FRAME || frame.get(0).timeMillis() != t.timeMillis())) {
+                if (!frame.isEmpty()
+                        && (frame.size() == EVENTS_PER_FRAME || frame.get(0).timeMillis() != t.timeMillis())) {
                     send(frame, sequence);
                     frame.clear();
                 }
@@ -173,10 +178,20 @@ public final class FakeMassiveServer implements AutoCloseable {
                 if (!topics.contains("T.*") && !topics.contains("T." + t.symbol())) continue;
                 if (out.length() > 1) out.append(',');
                 long q = sequence.merge(t.symbol(), 1L, Long::sum);
-                out.append("{\"ev\":\"T\",\"sym\":\"").append(t.symbol()).append("\",\"x\":4,\"i\":\"").append(q)
-                        .append("\",\"z\":3,\"p\":").append(t.price()).append(",\"s\":").append(t.size())
-                        .append(t.eligible() ? "" : ",\"c\":[15]").append(",\"t\":").append(t.timeMillis())
-                        .append(",\"q\":").append(q).append('}');
+                out.append("{\"ev\":\"T\",\"sym\":\"")
+                        .append(t.symbol())
+                        .append("\",\"x\":4,\"i\":\"")
+                        .append(q)
+                        .append("\",\"z\":3,\"p\":")
+                        .append(t.price())
+                        .append(",\"s\":")
+                        .append(t.size())
+                        .append(t.eligible() ? "" : ",\"c\":[15]")
+                        .append(",\"t\":")
+                        .append(t.timeMillis())
+                        .append(",\"q\":")
+                        .append(q)
+                        .append('}');
             }
             if (out.length() > 1) ctx.send(out.append(']').toString());
         }
@@ -191,7 +206,9 @@ public final class FakeMassiveServer implements AutoCloseable {
             m = null;
         }
         if (m == null) {
-            minutes.put(t.symbol(), new double[] {start, t.price(), t.price(), t.price(), t.price(), t.size(), t.price() * t.size()});
+            minutes.put(
+                    t.symbol(),
+                    new double[] {start, t.price(), t.price(), t.price(), t.price(), t.size(), t.price() * t.size()});
             return;
         }
         m[2] = Math.max(m[2], t.price());
@@ -244,19 +261,31 @@ public final class FakeMassiveServer implements AutoCloseable {
 
     private static String conditions() {
         StringBuilder out = new StringBuilder("{\"status\":\"OK\",\"results\":[");
-        try (var in = io.tickstock.engine.trades.TradeConditions.class.getResourceAsStream("massive-trade-conditions.csv");
-             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+        try (var in = io.tickstock.engine.trades.TradeConditions.class.getResourceAsStream(
+                        "massive-trade-conditions.csv");
+                var r = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
             boolean header = true, first = true;
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) { header = false; continue; }
+                if (header) {
+                    header = false;
+                    continue;
+                }
                 String[] f = line.split(",", -1);
                 if (!first) out.append(',');
                 first = false;
-                out.append("{\"id\":").append(f[0]).append(",\"name\":").append(Json.write(f[1]))
-                        .append(",\"update_rules\":{\"consolidated\":{\"updates_high_low\":").append(f[2].equals("Y"))
-                        .append(",\"updates_open_close\":").append(f[3].equals("Y"))
-                        .append(",\"updates_volume\":").append(f[4].equals("Y")).append("}}}");
+                out.append("{\"id\":")
+                        .append(f[0])
+                        .append(",\"name\":")
+                        .append(Json.write(f[1]))
+                        .append(",\"update_rules\":{\"consolidated\":{\"updates_high_low\":")
+                        .append(f[2].equals("Y"))
+                        .append(",\"updates_open_close\":")
+                        .append(f[3].equals("Y"))
+                        .append(",\"updates_volume\":")
+                        .append(f[4].equals("Y"))
+                        .append("}}}");
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,6 +1,6 @@
 package io.tickstock.testkit;
 
-import org.jspecify.annotations.Nullable;
+import io.tickstock.contract.IsoTime;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.tickstock.contract.IsoTime;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -20,6 +19,7 @@ import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
 import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A browser stand-in for load measurements ({@code tickstock bench e2e}, LoadTest): a WebSocket client of
@@ -34,9 +34,13 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
  */
 public final class ScanningClient implements FrameHandler {
     private static final String AT = "\"published_at\":\"";
-    private final SingleWriterRecorder latency = new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
+    private final SingleWriterRecorder latency =
+            new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
     private final Map<String, SingleWriterRecorder> byEvent = new ConcurrentHashMap<>();
-    private final AtomicLong items = new AtomicLong(), patterns = new AtomicLong(), alerts = new AtomicLong(), bytes = new AtomicLong();
+    private final AtomicLong items = new AtomicLong(),
+            patterns = new AtomicLong(),
+            alerts = new AtomicLong(),
+            bytes = new AtomicLong();
     private volatile long measureFrom = Long.MAX_VALUE;
     private byte[] message = new byte[64 * 1024];
     private int length;
@@ -59,7 +63,8 @@ public final class ScanningClient implements FrameHandler {
          */
         public ScanningClient open(int port, String cookie) throws Exception {
             ScanningClient c = new ScanningClient();
-            CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(jetty, URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c);
+            CoreClientUpgradeRequest request =
+                    CoreClientUpgradeRequest.from(jetty, URI.create("ws://127.0.0.1:" + port + "/streaming/ws"), c);
             request.headers(h -> h.put("Cookie", cookie));
             Configuration.ConfigurationCustomizer config = new Configuration.ConfigurationCustomizer();
             config.setInputBufferSize(64 * 1024); // a batch frame in one or two reads, not many 4 KB ones
@@ -191,7 +196,8 @@ public final class ScanningClient implements FrameHandler {
 
     @Override
     public void onError(Throwable cause, Callback callback) {
-        if (!aborted) System.err.println("scanning client failed: " + cause); // after abort() the channel is closed on purpose
+        if (!aborted)
+            System.err.println("scanning client failed: " + cause); // after abort() the channel is closed on purpose
         callback.succeeded();
     }
 

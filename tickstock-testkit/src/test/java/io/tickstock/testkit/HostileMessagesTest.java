@@ -26,7 +26,9 @@ class HostileMessagesTest {
             } catch (UnreadableMessage e) {
                 refused = true;
             }
-            if (refused != m.refused() && wrong.size() < 10) wrong.add(m.kind() + " on " + m.channel() + ": " + m.text().substring(0, Math.min(300, m.text().length())));
+            if (refused != m.refused() && wrong.size() < 10)
+                wrong.add(m.kind() + " on " + m.channel() + ": "
+                        + m.text().substring(0, Math.min(300, m.text().length())));
         }
         assertThat(wrong).isEmpty();
     }

@@ -1,9 +1,9 @@
 package io.tickstock.app.health;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.IsoTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the engine is alive, read from the producer heartbeat key ({@code tickstock:producer:heartbeat}, epoch
@@ -18,7 +18,11 @@ public final class EngineLiveness {
     /** Default: three of the engine's 15-s heartbeat intervals. */
     public static final long DEFAULT_LOST_AFTER_MILLIS = 45_000;
 
-    public enum Status { NONE, ALIVE, LOST }
+    public enum Status {
+        NONE,
+        ALIVE,
+        LOST
+    }
 
     /** A change of status, with the last heartbeat (epoch ms, -1 when none was ever seen). */
     public record Transition(Status from, Status to, long lastHeartbeatMillis) {}
@@ -67,15 +71,20 @@ public final class EngineLiveness {
         }
     }
 
-    public synchronized Status status() { return status; }
+    public synchronized Status status() {
+        return status;
+    }
 
     /** {@code status}, {@code last_heartbeat} (ISO, or null) and {@code heartbeat_age_seconds} (or null): the status API's {@code engine}. */
     public synchronized Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
         m.put("last_heartbeat", lastHeartbeatMillis < 0 ? null : IsoTime.format(lastHeartbeatMillis));
-        m.put("heartbeat_age_seconds", lastHeartbeatMillis < 0 || checkedAtMillis < 0 ? null
-                : Math.round((checkedAtMillis - lastHeartbeatMillis) / 100.0) / 10.0);
+        m.put(
+                "heartbeat_age_seconds",
+                lastHeartbeatMillis < 0 || checkedAtMillis < 0
+                        ? null
+                        : Math.round((checkedAtMillis - lastHeartbeatMillis) / 100.0) / 10.0);
         m.put("lost_after_seconds", lostAfterMillis / 1000.0);
         return m;
     }

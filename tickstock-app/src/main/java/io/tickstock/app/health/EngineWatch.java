@@ -30,10 +30,17 @@ public final class EngineWatch implements AutoCloseable {
     private StatefulRedisConnection<String, String> connection;
 
     /** A watch of {@code redisUrl}'s heartbeat key; {@code clock} is the wall clock in epoch ms. */
-    public EngineWatch(String redisUrl, EngineLiveness liveness, LongSupplier clock, Consumer<EngineLiveness.Transition> onChange) {
+    public EngineWatch(
+            String redisUrl,
+            EngineLiveness liveness,
+            LongSupplier clock,
+            Consumer<EngineLiveness.Transition> onChange) {
         this.redisUrl = redisUrl;
         this.client = RedisClient.create(redisUrl);
-        client.setOptions(ClientOptions.builder().autoReconnect(true).timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(Duration.ofSeconds(2))).build());
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(Duration.ofSeconds(2)))
+                .build());
         this.liveness = liveness;
         this.clock = clock;
         this.onChange = onChange;
@@ -51,7 +58,8 @@ public final class EngineWatch implements AutoCloseable {
             connection = client.connect();
         } catch (RuntimeException e) {
             client.shutdown();
-            throw new IllegalStateException("cannot reach Redis at " + LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         }
         timer.scheduleWithFixedDelay(this::check, 0, 1, TimeUnit.SECONDS);
         return this;

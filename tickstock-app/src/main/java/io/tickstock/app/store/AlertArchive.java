@@ -1,6 +1,5 @@
 package io.tickstock.app.store;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.IsoTime;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +34,22 @@ public final class AlertArchive implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertArchive.class);
     private static final int BATCH = 500;
 
-    private record Row(@Nullable UUID sessionId, String alertType, String symbol, Timestamp time, String data, @Nullable String severity) {
+    private record Row(
+            @Nullable UUID sessionId,
+            String alertType,
+            String symbol,
+            Timestamp time,
+            String data,
+            @Nullable String severity) {
         /** The row as one line of the dead-letter file. */
         String line() {
-            return Json.write(Arrays.asList(sessionId == null ? null : sessionId.toString(), alertType, symbol,
-                    IsoTime.format(time.getTime()), data, severity));
+            return Json.write(Arrays.asList(
+                    sessionId == null ? null : sessionId.toString(),
+                    alertType,
+                    symbol,
+                    IsoTime.format(time.getTime()),
+                    data,
+                    severity));
         }
     }
 
@@ -73,11 +84,17 @@ public final class AlertArchive implements AutoCloseable {
      * @throws IllegalArgumentException when {@code timestamp} is not ISO-8601
      */
     public void store(JsonNode alert) {
-        Row row = new Row(uuidOrNull(alert.path("session_id").asText(null)), alert.path("alert_type").asText(), alert.path("symbol").asText(),
-                new Timestamp(IsoTime.parseMillis(alert.path("timestamp").asText())), alert.path("data").toString(),
+        Row row = new Row(
+                uuidOrNull(alert.path("session_id").asText(null)),
+                alert.path("alert_type").asText(),
+                alert.path("symbol").asText(),
+                new Timestamp(IsoTime.parseMillis(alert.path("timestamp").asText())),
+                alert.path("data").toString(),
                 alert.path("severity").asText(null));
         if (!outbox.offer(row) && outbox.dropped() == 1) {
-            LOG.error("alert queue full ({} alerts waiting for PostgreSQL): alerts are dropped and counted", outbox.pending());
+            LOG.error(
+                    "alert queue full ({} alerts waiting for PostgreSQL): alerts are dropped and counted",
+                    outbox.pending());
         }
     }
 
@@ -90,24 +107,39 @@ public final class AlertArchive implements AutoCloseable {
         }
     }
 
-    public long stored() { return stored.get(); }
-    public long pending() { return outbox.pending(); }
-    public long dropped() { return outbox.dropped(); }
+    public long stored() {
+        return stored.get();
+    }
+
+    public long pending() {
+        return outbox.pending();
+    }
+
+    public long dropped() {
+        return outbox.dropped();
+    }
     /** Outages of PostgreSQL seen while storing (each retried every second until it ended). */
-    public long failures() { return outages.get(); }
+    public long failures() {
+        return outages.get();
+    }
     /** Alerts PostgreSQL rejected as data, set aside in the dead-letter file. */
-    public long rejected() { return rejected.total(); }
+    public long rejected() {
+        return rejected.total();
+    }
     /** Alerts set aside, by cause ({@code "<SQLState> app_indicator_alerts"}). */
-    public Map<String, Long> rejectedByCause() { return rejected.byCause(); }
+    public Map<String, Long> rejectedByCause() {
+        return rejected.byCause();
+    }
 
     private void deliver(List<Row> batch) throws SQLException {
         if (!batch.isEmpty()) rejected.writeOrSetAside(batch, this::write, a -> "app_indicator_alerts", Row::line);
     }
 
     private void write(List<Row> alerts) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO app_indicator_alerts (session_id, alert_type, symbol, alert_time, alert_data, severity) "
-                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO app_indicator_alerts (session_id, alert_type, symbol, alert_time, alert_data, severity) "
+                                + "VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING")) {
             for (Row a : alerts) {
                 ps.setObject(1, a.sessionId);
                 ps.setString(2, a.alertType);

@@ -28,10 +28,19 @@ public final class AppDatabase {
         try {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach PostgreSQL at " + url + " ("  + rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
+            throw new IllegalStateException(
+                    "cannot reach PostgreSQL at " + url + " (" + rootMessage(e)
+                            + "): start it or set TICKSTOCK_DATABASE_URL",
+                    e);
         }
-        Flyway.configure().dataSource(ds).locations("classpath:db/app").table("flyway_app_history")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/app")
+                .table("flyway_app_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
         io.tickstock.contract.IntegrationLog.migrate(ds);
         return ds;
     }

@@ -1,6 +1,5 @@
 package io.tickstock.app.store;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import java.sql.Connection;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PGobject;
 
 /**
@@ -46,16 +46,20 @@ public final class History {
     public record Rows(List<String> columns, List<Map<String, Object>> rows) {}
 
     public Rows patterns(String symbol, int hours) throws SQLException {
-        return table("SELECT symbol, pattern_type, confidence, detected_at AS timestamp, timeframe, bar_open AS open, "
-                + "bar_high AS high, bar_low AS low, bar_close AS close, bar_volume AS volume, metadata, session_id "
-                + "FROM intraday_patterns WHERE symbol = ? AND detected_at >= ? ORDER BY detected_at DESC LIMIT 500",
-                symbol, since(hours));
+        return table(
+                "SELECT symbol, pattern_type, confidence, detected_at AS timestamp, timeframe, bar_open AS open, "
+                        + "bar_high AS high, bar_low AS low, bar_close AS close, bar_volume AS volume, metadata, session_id "
+                        + "FROM intraday_patterns WHERE symbol = ? AND detected_at >= ? ORDER BY detected_at DESC LIMIT 500",
+                symbol,
+                since(hours));
     }
 
     public Rows indicators(String symbol, int hours, @Nullable String indicator) throws SQLException {
-        String sql = "SELECT symbol, indicator, series, value, calculated_at AS timestamp, timeframe, metadata, session_id "
-                + "FROM intraday_indicators WHERE symbol = ? AND calculated_at >= ?"
-                + (indicator == null ? "" : " AND indicator = ?") + " ORDER BY calculated_at DESC, series LIMIT 5000";
+        String sql =
+                "SELECT symbol, indicator, series, value, calculated_at AS timestamp, timeframe, metadata, session_id "
+                        + "FROM intraday_indicators WHERE symbol = ? AND calculated_at >= ?"
+                        + (indicator == null ? "" : " AND indicator = ?")
+                        + " ORDER BY calculated_at DESC, series LIMIT 5000";
         return indicator == null ? table(sql, symbol, since(hours)) : table(sql, symbol, since(hours), indicator);
     }
 
@@ -67,15 +71,19 @@ public final class History {
     }
 
     public Rows bars(String symbol, int hours) throws SQLException {
-        return table("SELECT symbol, ts AS timestamp, open, high, low, close, volume, vwap, trade_count, "
-                + "market_session AS session FROM ohlcv_1min WHERE symbol = ? AND ts >= ? ORDER BY ts", symbol, since(hours));
+        return table(
+                "SELECT symbol, ts AS timestamp, open, high, low, close, volume, vwap, trade_count, "
+                        + "market_session AS session FROM ohlcv_1min WHERE symbol = ? AND ts >= ? ORDER BY ts",
+                symbol,
+                since(hours));
     }
 
     /** Health measurements of the latest session, oldest first (the dashboard's CPU, memory and lag charts). */
     public Rows health() throws SQLException {
-        return table("SELECT measured_at AS timestamp, status, active_symbols, ticks_per_second, processing_lag_ms, cpu_percent, "
-                + "memory_mb, threads_active FROM streaming_health_metrics WHERE session_id = "
-                + "(SELECT session_id FROM streaming_sessions ORDER BY started_at DESC LIMIT 1) ORDER BY measured_at LIMIT 10000");
+        return table(
+                "SELECT measured_at AS timestamp, status, active_symbols, ticks_per_second, processing_lag_ms, cpu_percent, "
+                        + "memory_mb, threads_active FROM streaming_health_metrics WHERE session_id = "
+                        + "(SELECT session_id FROM streaming_sessions ORDER BY started_at DESC LIMIT 1) ORDER BY measured_at LIMIT 10000");
     }
 
     /** Totals of the latest session: the session row, patterns by type, top symbols, indicator and alert counts. */
@@ -85,14 +93,34 @@ public final class History {
                 + "final_status, trigger_type FROM streaming_sessions ORDER BY started_at DESC LIMIT 1");
         out.put("session", session.isEmpty() ? null : session.getFirst());
         String latest = "(SELECT session_id FROM streaming_sessions ORDER BY started_at DESC LIMIT 1)";
-        out.put("total_patterns", query("SELECT count(*) AS n FROM intraday_patterns WHERE session_id = " + latest).getFirst().get("n"));
-        out.put("total_indicators", query("SELECT count(*) AS n FROM intraday_indicators WHERE session_id = " + latest).getFirst().get("n"));
-        out.put("total_bars", query("SELECT count(*) AS n FROM ohlcv_1min WHERE session_id = " + latest).getFirst().get("n"));
-        out.put("total_alerts", query("SELECT count(*) AS n FROM app_indicator_alerts WHERE session_id = " + latest).getFirst().get("n"));
-        out.put("pattern_distribution", query("SELECT pattern_type, count(*) AS count FROM intraday_patterns WHERE session_id = "
-                + latest + " GROUP BY pattern_type ORDER BY count DESC"));
-        out.put("top_symbols", query("SELECT symbol, count(*) AS patterns FROM intraday_patterns WHERE session_id = "
-                + latest + " GROUP BY symbol ORDER BY patterns DESC, symbol LIMIT 10"));
+        out.put(
+                "total_patterns",
+                query("SELECT count(*) AS n FROM intraday_patterns WHERE session_id = " + latest)
+                        .getFirst()
+                        .get("n"));
+        out.put(
+                "total_indicators",
+                query("SELECT count(*) AS n FROM intraday_indicators WHERE session_id = " + latest)
+                        .getFirst()
+                        .get("n"));
+        out.put(
+                "total_bars",
+                query("SELECT count(*) AS n FROM ohlcv_1min WHERE session_id = " + latest)
+                        .getFirst()
+                        .get("n"));
+        out.put(
+                "total_alerts",
+                query("SELECT count(*) AS n FROM app_indicator_alerts WHERE session_id = " + latest)
+                        .getFirst()
+                        .get("n"));
+        out.put(
+                "pattern_distribution",
+                query("SELECT pattern_type, count(*) AS count FROM intraday_patterns WHERE session_id = " + latest
+                        + " GROUP BY pattern_type ORDER BY count DESC"));
+        out.put(
+                "top_symbols",
+                query("SELECT symbol, count(*) AS patterns FROM intraday_patterns WHERE session_id = " + latest
+                        + " GROUP BY symbol ORDER BY patterns DESC, symbol LIMIT 10"));
         return out;
     }
 
@@ -101,9 +129,10 @@ public final class History {
      * symbol_count, trigger_type, status {@code active} or its final status, stopped_at), or null when none.
      */
     public com.fasterxml.jackson.databind.node.@Nullable ObjectNode latestSession() throws SQLException {
-        List<Map<String, Object>> rows = query("SELECT session_id, universe, started_at, stopped_at, symbol_count, trigger_type, "
-                + "coalesce(final_status, CASE WHEN stopped_at IS NULL THEN 'active' ELSE 'stopped' END) AS status "
-                + "FROM streaming_sessions ORDER BY started_at DESC LIMIT 1");
+        List<Map<String, Object>> rows =
+                query("SELECT session_id, universe, started_at, stopped_at, symbol_count, trigger_type, "
+                        + "coalesce(final_status, CASE WHEN stopped_at IS NULL THEN 'active' ELSE 'stopped' END) AS status "
+                        + "FROM streaming_sessions ORDER BY started_at DESC LIMIT 1");
         return rows.isEmpty() ? null : Json.MAPPER.valueToTree(rows.getFirst());
     }
 
@@ -112,18 +141,26 @@ public final class History {
      * {@code limit}, rebuilt as the contract's {@code detection} objects (direction, bar_data, parameters and
      * metadata from the stored row) with {@code metadata.source = "postgresql"}.
      */
-    public List<com.fasterxml.jackson.databind.node.ObjectNode> patternDetections(String sessionId, long sinceMillis, int limit)
-            throws SQLException {
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> patternDetections(
+            String sessionId, long sinceMillis, int limit) throws SQLException {
         List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
-        for (Map<String, Object> r : query("SELECT * FROM (SELECT id, symbol, pattern_type, confidence, detected_at, timeframe, bar_open, "
-                + "bar_high, bar_low, bar_close, bar_volume, metadata FROM intraday_patterns WHERE session_id = ?::uuid AND detected_at >= ? "
-                + "ORDER BY detected_at DESC, id DESC LIMIT " + limit + ") p ORDER BY detected_at, id", sessionId, new Timestamp(sinceMillis))) {
+        for (Map<String, Object> r : query(
+                "SELECT * FROM (SELECT id, symbol, pattern_type, confidence, detected_at, timeframe, bar_open, "
+                        + "bar_high, bar_low, bar_close, bar_volume, metadata FROM intraday_patterns WHERE session_id = ?::uuid AND detected_at >= ? "
+                        + "ORDER BY detected_at DESC, id DESC LIMIT " + limit + ") p ORDER BY detected_at, id",
+                sessionId,
+                new Timestamp(sinceMillis))) {
             var d = Json.MAPPER.createObjectNode();
-            com.fasterxml.jackson.databind.node.ObjectNode meta = r.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m
-                    ? m.deepCopy() : Json.MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode meta =
+                    r.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m
+                            ? m.deepCopy()
+                            : Json.MAPPER.createObjectNode();
             d.put("symbol", (String) r.get("symbol"));
             d.put("pattern_type", (String) r.get("pattern_type"));
-            d.put("confidence", ((Number) java.util.Objects.requireNonNull(r.get("confidence"), "intraday_patterns.confidence")).doubleValue());
+            d.put(
+                    "confidence",
+                    ((Number) java.util.Objects.requireNonNull(r.get("confidence"), "intraday_patterns.confidence"))
+                            .doubleValue());
             d.put("timestamp", (String) r.get("detected_at"));
             d.put("timeframe", (String) r.get("timeframe"));
             d.set("direction", meta.remove("direction"));
@@ -146,16 +183,24 @@ public final class History {
      * The indicator alerts of a session stored since {@code sinceMillis} (alert time, epoch ms), oldest first, at most
      * {@code limit} (the newest), in the contract's {@code alert} shape, for the reload after a reconnect.
      */
-    public List<com.fasterxml.jackson.databind.node.ObjectNode> alerts(String sessionId, long sinceMillis, int limit) throws SQLException {
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> alerts(String sessionId, long sinceMillis, int limit)
+            throws SQLException {
         List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
-        for (Map<String, Object> r : query("SELECT * FROM (SELECT id, symbol, alert_type, alert_time, alert_data, severity "
-                + "FROM app_indicator_alerts WHERE session_id = ?::uuid AND alert_time >= ? ORDER BY alert_time DESC, id DESC LIMIT "
-                + limit + ") a ORDER BY alert_time, id", sessionId, new Timestamp(sinceMillis))) {
+        for (Map<String, Object> r : query(
+                "SELECT * FROM (SELECT id, symbol, alert_type, alert_time, alert_data, severity "
+                        + "FROM app_indicator_alerts WHERE session_id = ?::uuid AND alert_time >= ? ORDER BY alert_time DESC, id DESC LIMIT "
+                        + limit + ") a ORDER BY alert_time, id",
+                sessionId,
+                new Timestamp(sinceMillis))) {
             var a = Json.MAPPER.createObjectNode();
             a.put("symbol", (String) r.get("symbol"));
             a.put("alert_type", (String) r.get("alert_type"));
             a.put("timestamp", (String) r.get("alert_time"));
-            a.set("data", r.get("alert_data") instanceof com.fasterxml.jackson.databind.JsonNode data ? data : Json.MAPPER.createObjectNode());
+            a.set(
+                    "data",
+                    r.get("alert_data") instanceof com.fasterxml.jackson.databind.JsonNode data
+                            ? data
+                            : Json.MAPPER.createObjectNode());
             a.put("severity", (String) r.get("severity"));
             a.put("session_id", sessionId);
             out.add(a);
@@ -172,7 +217,8 @@ public final class History {
     }
 
     private Rows table(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -191,7 +237,8 @@ public final class History {
 
     private static Object value(Object v) {
         if (v instanceof Timestamp t) return IsoTime.format(t.toInstant());
-        if (v instanceof PGobject pg && pg.getValue() != null && pg.getType().startsWith("json")) return Json.read(pg.getValue());
+        if (v instanceof PGobject pg && pg.getValue() != null && pg.getType().startsWith("json"))
+            return Json.read(pg.getValue());
         if (v instanceof java.math.BigDecimal d) return d.doubleValue();
         if (v instanceof java.util.UUID u) return u.toString();
         return v;

@@ -1,6 +1,5 @@
 package io.tickstock.app.store;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.IntegrationLog;
 import io.tickstock.contract.LogText;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +28,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntegrationCheckpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationCheckpoints.class);
-    private static final String SQL = "SELECT count(log_integration_event(f, 'pattern_detected', '" + IntegrationLog.CONSUMER
-            + "', cp, ch, sym, pat, conf, uc, jsonb_build_object('timestamp', ts))) "
-            + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::int[], ?::float8[]) "
-            + "AS t(f, cp, ch, sym, pat, conf, uc, ts)";
+    private static final String SQL =
+            "SELECT count(log_integration_event(f, 'pattern_detected', '" + IntegrationLog.CONSUMER
+                    + "', cp, ch, sym, pat, conf, uc, jsonb_build_object('timestamp', ts))) "
+                    + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::int[], ?::float8[]) "
+                    + "AS t(f, cp, ch, sym, pat, conf, uc, ts)";
 
     /** One checkpoint; {@code atMillis} epoch ms; {@code userCount} null except for deliveries. */
-    public record Checkpoint(@Nullable String flowId, String checkpoint, String channel, @Nullable String symbol,
-                             @Nullable String pattern, double confidence, @Nullable Integer userCount, long atMillis) {}
+    public record Checkpoint(
+            @Nullable String flowId,
+            String checkpoint,
+            String channel,
+            @Nullable String symbol,
+            @Nullable String pattern,
+            double confidence,
+            @Nullable Integer userCount,
+            long atMillis) {}
 
-    private static final java.util.regex.Pattern UUID_FORM =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final DataSource dataSource;
-    private final Outbox<Checkpoint> outbox = new Outbox<>("checkpoints", 100_000, 5_000, this::deliver, (down, reason) -> {});
+    private final Outbox<Checkpoint> outbox =
+            new Outbox<>("checkpoints", 100_000, 5_000, this::deliver, (down, reason) -> {});
     private final AtomicLong written = new AtomicLong(), failed = new AtomicLong();
     private final Map<String, Boolean> reasonsLogged = new ConcurrentHashMap<>();
 
@@ -66,8 +75,15 @@ public final class IntegrationCheckpoints implements AutoCloseable {
     public void received(String channel, JsonNode data, long receivedAtMillis, long nowMillis) {
         String flow = data.path("flow_id").asText(null);
         for (String cp : List.of(IntegrationLog.EVENT_RECEIVED, IntegrationLog.EVENT_PARSED)) {
-            log(new Checkpoint(flow, cp, channel, data.path("symbol").asText(null), data.path("pattern").asText(null),
-                    data.path("confidence").asDouble(), null, cp.equals(IntegrationLog.EVENT_RECEIVED) && receivedAtMillis > 0 ? receivedAtMillis : nowMillis));
+            log(new Checkpoint(
+                    flow,
+                    cp,
+                    channel,
+                    data.path("symbol").asText(null),
+                    data.path("pattern").asText(null),
+                    data.path("confidence").asDouble(),
+                    null,
+                    cp.equals(IntegrationLog.EVENT_RECEIVED) && receivedAtMillis > 0 ? receivedAtMillis : nowMillis));
         }
     }
 
@@ -76,14 +92,29 @@ public final class IntegrationCheckpoints implements AutoCloseable {
         for (JsonNode p : patterns) {
             String flow = p.path("metadata").path("flow_id").asText(null);
             if (flow == null) continue;
-            log(new Checkpoint(flow, IntegrationLog.WEBSOCKET_DELIVERED, "/streaming/ws", p.path("symbol").asText(null),
-                    p.path("pattern_type").asText(null), p.path("confidence").asDouble(), browsers, nowMillis));
+            log(new Checkpoint(
+                    flow,
+                    IntegrationLog.WEBSOCKET_DELIVERED,
+                    "/streaming/ws",
+                    p.path("symbol").asText(null),
+                    p.path("pattern_type").asText(null),
+                    p.path("confidence").asDouble(),
+                    browsers,
+                    nowMillis));
         }
     }
 
-    public long written() { return written.get(); }
-    public long dropped() { return outbox.dropped(); }
-    public long failed() { return failed.get(); }
+    public long written() {
+        return written.get();
+    }
+
+    public long dropped() {
+        return outbox.dropped();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
 
     /** Writes a batch; one PostgreSQL rejects as data is counted and skipped, an outage is retried by the outbox. */
     private void deliver(List<Checkpoint> batch) throws SQLException {
@@ -96,7 +127,10 @@ public final class IntegrationCheckpoints implements AutoCloseable {
             failed.addAndGet(batch.size());
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (reasonsLogged.putIfAbsent(reason, true) == null) {
-                LOG.warn("integration checkpoints not written ({} in this batch): {}", batch.size(), LogText.quote(reason));
+                LOG.warn(
+                        "integration checkpoints not written ({} in this batch): {}",
+                        batch.size(),
+                        LogText.quote(reason));
             }
         }
     }
@@ -116,10 +150,18 @@ public final class IntegrationCheckpoints implements AutoCloseable {
             users[i] = c.userCount();
             ts[i] = c.atMillis() / 1000.0;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
-            Array[] arrays = {c.createArrayOf("uuid", flow), c.createArrayOf("text", cp), c.createArrayOf("text", ch),
-                    c.createArrayOf("text", sym), c.createArrayOf("text", pat), c.createArrayOf("numeric", conf),
-                    c.createArrayOf("int4", users), c.createArrayOf("float8", ts)};
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SQL)) {
+            Array[] arrays = {
+                c.createArrayOf("uuid", flow),
+                c.createArrayOf("text", cp),
+                c.createArrayOf("text", ch),
+                c.createArrayOf("text", sym),
+                c.createArrayOf("text", pat),
+                c.createArrayOf("numeric", conf),
+                c.createArrayOf("int4", users),
+                c.createArrayOf("float8", ts)
+            };
             for (int i = 0; i < arrays.length; i++) ps.setArray(i + 1, arrays[i]);
             ps.executeQuery().close();
         }

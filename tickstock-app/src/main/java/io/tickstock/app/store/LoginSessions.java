@@ -35,8 +35,9 @@ public final class LoginSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO login_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO login_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)")) {
             ps.setString(1, hash(token));
             ps.setString(2, username);
             ps.setTimestamp(3, new Timestamp(expiresAtMillis));
@@ -51,13 +52,19 @@ public final class LoginSessions {
      * @throws SQLException when PostgreSQL fails
      */
     public Optional<Session> find(String token, long nowMillis) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT s.username, u.role, s.expires_at FROM login_sessions s JOIN users u USING (username) "
-                        + "WHERE s.token_hash = ? AND s.expires_at > ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT s.username, u.role, s.expires_at FROM login_sessions s JOIN users u USING (username) "
+                                + "WHERE s.token_hash = ? AND s.expires_at > ?")) {
             ps.setString(1, hash(token));
             ps.setTimestamp(2, new Timestamp(nowMillis));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Session(rs.getString(1), Role.of(rs.getString(2)), rs.getTimestamp(3).getTime())) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Session(
+                                rs.getString(1),
+                                Role.of(rs.getString(2)),
+                                rs.getTimestamp(3).getTime()))
+                        : Optional.empty();
             }
         }
     }
@@ -79,8 +86,8 @@ public final class LoginSessions {
 
     /** Sessions open now. @throws SQLException when PostgreSQL fails */
     public long count(long nowMillis) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM login_sessions WHERE expires_at > ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM login_sessions WHERE expires_at > ?")) {
             ps.setTimestamp(1, new Timestamp(nowMillis));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -90,7 +97,8 @@ public final class LoginSessions {
     }
 
     private int update(String sql, Object... args) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             return ps.executeUpdate();
         }
@@ -99,7 +107,8 @@ public final class LoginSessions {
     /** Hex SHA-256 of a token: what the table keeps. */
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -2,7 +2,8 @@ package io.tickstock.app.store;
 
 /** A dashboard user's role ({@code users.role}): an {@code admin} may also start and stop sessions. */
 public enum Role {
-    ADMIN("admin"), USER("user");
+    ADMIN("admin"),
+    USER("user");
 
     /** The text stored and shown. */
     public final String label;
@@ -18,6 +19,7 @@ public enum Role {
      */
     public static Role of(String label) {
         for (Role r : values()) if (r.label.equals(label)) return r;
-        throw new IllegalArgumentException("role must be admin or user, was " + io.tickstock.contract.LogText.quote(label));
+        throw new IllegalArgumentException(
+                "role must be admin or user, was " + io.tickstock.contract.LogText.quote(label));
     }
 }

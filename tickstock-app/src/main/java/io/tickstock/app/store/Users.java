@@ -1,6 +1,5 @@
 package io.tickstock.app.store;
 
-import org.jspecify.annotations.Nullable;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -9,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code users} table: bcrypt (cost 12, at.favre.lib:bcrypt) password hashes and roles. bcrypt reads at most
@@ -20,7 +20,9 @@ public final class Users {
     /** Longest password bcrypt reads, in UTF-8 bytes. */
     public static final int MAX_PASSWORD_BYTES = 72;
     /** A hash of a random password at the same cost, checked for unknown users so they take as long as known ones. */
-    private static final byte[] DUMMY_HASH = BCrypt.withDefaults().hash(COST, java.util.UUID.randomUUID().toString().toCharArray());
+    private static final byte[] DUMMY_HASH = BCrypt.withDefaults()
+            .hash(COST, java.util.UUID.randomUUID().toString().toCharArray());
+
     private final DataSource dataSource;
 
     public Users(DataSource dataSource) {
@@ -36,9 +38,10 @@ public final class Users {
     public void upsert(String username, char[] password, Role role) throws SQLException {
         checkLength(password);
         String hash = BCrypt.withDefaults().hashToString(COST, password);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT (username) "
-                        + "DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, updated_at = NOW()")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT (username) "
+                                + "DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, updated_at = NOW()")) {
             ps.setString(1, username);
             ps.setString(2, hash);
             ps.setString(3, role.label);
@@ -60,8 +63,9 @@ public final class Users {
      */
     public boolean add(String username, char[] password, Role role) throws SQLException {
         check(username, password);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
             ps.setString(1, username);
             ps.setString(2, BCrypt.withDefaults().hashToString(COST, password));
             ps.setString(3, role.label);
@@ -77,8 +81,9 @@ public final class Users {
     public boolean passwd(String username, char[] password) throws SQLException {
         check(username, password);
         boolean changed;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE users SET password_hash = ?, updated_at = NOW() WHERE username = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE users SET password_hash = ?, updated_at = NOW() WHERE username = ?")) {
             ps.setString(1, BCrypt.withDefaults().hashToString(COST, password));
             ps.setString(2, username);
             changed = ps.executeUpdate() == 1;
@@ -88,7 +93,8 @@ public final class Users {
     }
 
     private void endSessions(String username) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM login_sessions WHERE username = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM login_sessions WHERE username = ?")) {
             ps.setString(1, username);
             ps.executeUpdate();
         }
@@ -96,7 +102,8 @@ public final class Users {
 
     /** Deletes a user and (by the foreign key) its open sessions. @return false when there is no such user @throws SQLException when PostgreSQL fails */
     public boolean remove(String username) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE username = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE username = ?")) {
             ps.setString(1, username);
             return ps.executeUpdate() == 1;
         }
@@ -105,8 +112,9 @@ public final class Users {
     /** User names and roles, by name. @throws SQLException when PostgreSQL fails */
     public java.util.Map<String, Role> list() throws SQLException {
         java.util.Map<String, Role> out = new java.util.LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT username, role FROM users ORDER BY username");
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT username, role FROM users ORDER BY username");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) out.put(rs.getString(1), Role.of(rs.getString(2)));
         }
         return out;
@@ -114,9 +122,11 @@ public final class Users {
 
     private static void check(String username, char[] password) {
         if (!NAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("user name must match " + NAME.pattern() + ", was " + io.tickstock.contract.LogText.quote(username));
+            throw new IllegalArgumentException("user name must match " + NAME.pattern() + ", was "
+                    + io.tickstock.contract.LogText.quote(username));
         }
-        if (password.length < MIN_PASSWORD) throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD + " characters");
+        if (password.length < MIN_PASSWORD)
+            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD + " characters");
         checkLength(password);
     }
 
@@ -143,10 +153,11 @@ public final class Users {
      */
     public Optional<Role> authenticate(String username, String password) throws SQLException {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_PASSWORD_BYTES) throw new IllegalArgumentException("password must be at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+        if (bytes.length > MAX_PASSWORD_BYTES)
+            throw new IllegalArgumentException("password must be at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
         @Nullable String hash = null, role = null;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT password_hash, role FROM users WHERE username = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT password_hash, role FROM users WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -155,7 +166,9 @@ public final class Users {
                 }
             }
         }
-        boolean ok = BCrypt.verifyer().verify(bytes, hash == null ? DUMMY_HASH : hash.getBytes(StandardCharsets.UTF_8)).verified;
+        boolean ok = BCrypt.verifyer()
+                .verify(bytes, hash == null ? DUMMY_HASH : hash.getBytes(StandardCharsets.UTF_8))
+                .verified;
         return ok && hash != null && role != null ? Optional.of(Role.of(role)) : Optional.empty();
     }
 }

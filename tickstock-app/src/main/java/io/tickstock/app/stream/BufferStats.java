@@ -21,9 +21,14 @@ public final class BufferStats {
 
     /** Adds {@code n}; returns the new total. */
     long add(String type, String outcome, long n) {
-        Counter c = counters.computeIfAbsent(type + "." + outcome, k -> Counter.builder("tickstock.app.buffer.events")
-                .description("streaming buffer events by type and outcome (received, coalesced, delivered, duplicate, dropped)")
-                .tag("type", type).tag("outcome", outcome).register(registry));
+        Counter c = counters.computeIfAbsent(
+                type + "." + outcome,
+                k -> Counter.builder("tickstock.app.buffer.events")
+                        .description(
+                                "streaming buffer events by type and outcome (received, coalesced, delivered, duplicate, dropped)")
+                        .tag("type", type)
+                        .tag("outcome", outcome)
+                        .register(registry));
         c.increment((double) n); // Micrometer counts in doubles: exact below 2^53
         return (long) c.count();
     }

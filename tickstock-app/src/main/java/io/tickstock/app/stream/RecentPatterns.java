@@ -29,8 +29,13 @@ final class RecentPatterns {
 
     /** Remembers {@code alert}; returns false when this indicator alert was already seen. */
     boolean addAlert(JsonNode alert) {
-        return keys.put(alert.path("session_id").asText() + '|' + alert.path("symbol").asText() + "|alert:"
-                + alert.path("alert_type").asText() + '|' + alert.path("timestamp").asText(), Boolean.TRUE) == null;
+        return keys.put(
+                        alert.path("session_id").asText() + '|'
+                                + alert.path("symbol").asText() + "|alert:"
+                                + alert.path("alert_type").asText() + '|'
+                                + alert.path("timestamp").asText(),
+                        Boolean.TRUE)
+                == null;
     }
 
     /** Forgets a retracted pattern, so that a later re-detection of the same bar is delivered. */
@@ -39,7 +44,12 @@ final class RecentPatterns {
     }
 
     private static String key(JsonNode d) {
-        return d.path("metadata").path("session_id").asText(d.path("session_id").asText()) + '|' + d.path("symbol").asText()
-                + '|' + d.path("pattern_type").asText() + '|' + d.path("timestamp").asText();
+        return d.path("metadata").path("session_id").asText(d.path("session_id").asText())
+                + '|'
+                + d.path("symbol").asText()
+                + '|'
+                + d.path("pattern_type").asText()
+                + '|'
+                + d.path("timestamp").asText();
     }
 }

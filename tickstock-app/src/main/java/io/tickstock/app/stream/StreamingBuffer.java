@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +49,7 @@ public final class StreamingBuffer implements AutoCloseable {
     public static final int MAX_SENDS = 100_000;
     /** Deliveries that go out at once, in arrival order; rendered and sent by the buffer's thread. Bounded. */
     private final BlockingQueue<Runnable> sends = new LinkedBlockingQueue<>(MAX_SENDS);
+
     private List<ObjectNode> patterns = new ArrayList<>();
     /** An indicator series: symbol, TA-Lib name and parameters (compared as JSON trees, not serialized). */
     private record Series(String symbol, String indicator, com.fasterxml.jackson.databind.JsonNode parameters) {}
@@ -62,7 +63,8 @@ public final class StreamingBuffer implements AutoCloseable {
      * @param fanout the browsers; must not block
      * @param clock  wall clock, epoch ms
      */
-    public StreamingBuffer(long intervalMillis, int maxBatch, Fanout fanout, LongSupplier clock, LiveState state, BufferStats stats) {
+    public StreamingBuffer(
+            long intervalMillis, int maxBatch, Fanout fanout, LongSupplier clock, LiveState state, BufferStats stats) {
         this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.maxBatch = maxBatch;
@@ -96,10 +98,19 @@ public final class StreamingBuffer implements AutoCloseable {
         ObjectNode data = e.data();
         if (e.kind() != Inbound.Kind.PERSISTENCE) data.put("published_at", IsoTime.format(e.publishedAtMillis()));
         switch (e.kind()) {
-            case SESSION_STARTED -> { state.sessionStarted(data); now("session", Frames.session(true, data)); }
+            case SESSION_STARTED -> {
+                state.sessionStarted(data);
+                now("session", Frames.session(true, data));
+            }
             case SESSION_STOPPED -> now("session", Frames.session(false, state.sessionStopped(data)));
-            case HEALTH -> { state.health(data); now("health", Frames.health(data)); }
-            case CRITICAL -> { state.critical(data); now("critical_alert", Frames.frame("critical_alert", data)); }
+            case HEALTH -> {
+                state.health(data);
+                now("health", Frames.health(data));
+            }
+            case CRITICAL -> {
+                state.critical(data);
+                now("critical_alert", Frames.frame("critical_alert", data));
+            }
             case ALERT -> {
                 if (!recent.addAlert(data)) { // e.g. reloaded from PostgreSQL after a gap and also received
                     stats.add("indicator_alert", "duplicate", 1);
@@ -112,7 +123,13 @@ public final class StreamingBuffer implements AutoCloseable {
                 if (data.path("metadata").path("retracted").asBoolean(false)) { // a bar correction removed it
                     recent.remove(data);
                     state.retract(data);
-                    now("pattern_retracted", "pattern", data, d -> Frames.frame("streaming_pattern_retracted", d.objectNode().set("detection", d)));
+                    now(
+                            "pattern_retracted",
+                            "pattern",
+                            data,
+                            d -> Frames.frame(
+                                    "streaming_pattern_retracted",
+                                    d.objectNode().set("detection", d)));
                     return;
                 }
                 if (!recent.add(data)) {
@@ -125,24 +142,29 @@ public final class StreamingBuffer implements AutoCloseable {
                     urgentPatterns.add(data); // sent when the dispatcher has drained what arrived with it: drained()
                 } else {
                     stats.add("pattern", "received", 1);
-                    synchronized (this) { patterns.add(data); }
+                    synchronized (this) {
+                        patterns.add(data);
+                    }
                 }
             }
             case INDICATOR -> {
                 stats.add("indicator", "received", 1);
-                Series key = new Series(data.path("symbol").asText(), data.path("indicator").asText(), data.path("metadata"));
+                Series key = new Series(
+                        data.path("symbol").asText(), data.path("indicator").asText(), data.path("metadata"));
                 synchronized (this) {
                     if (indicators.put(key, data) != null) stats.add("indicator", "coalesced", 1);
                 }
             }
             case BAR, BAR_CORRECTION -> {
                 stats.add("bar", "received", 1);
-                String key = data.path("symbol").asText() + "|" + data.path("timestamp").asText();
+                String key = data.path("symbol").asText() + "|"
+                        + data.path("timestamp").asText();
                 synchronized (this) {
                     if (bars.put(key, data) != null) stats.add("bar", "coalesced", 1);
                 }
             }
-            case PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH -> stats.add(e.kind().name().toLowerCase(java.util.Locale.ROOT), "received", 1);
+            case PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH ->
+                stats.add(e.kind().name().toLowerCase(java.util.Locale.ROOT), "received", 1);
         }
     }
 
@@ -158,12 +180,14 @@ public final class StreamingBuffer implements AutoCloseable {
     /** Queues an at-once delivery of {@code items} items; when the queue is full they are counted as dropped. */
     private void send(String type, int items, Runnable delivery) {
         if (!sends.offer(delivery)) {
-            if (stats.add(type, "dropped", items) == items) LOG.error("the buffer's send queue is full ({} waiting): {} dropped", MAX_SENDS, type);
+            if (stats.add(type, "dropped", items) == items)
+                LOG.error("the buffer's send queue is full ({} waiting): {} dropped", MAX_SENDS, type);
         }
     }
 
     /** One item of a subscribable stream at once. */
-    private void now(String type, String stream, ObjectNode item, java.util.function.Function<ObjectNode, String> render) {
+    private void now(
+            String type, String stream, ObjectNode item, java.util.function.Function<ObjectNode, String> render) {
         stats.add(type, "received", 1);
         send(type, 1, () -> {
             fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
@@ -185,16 +209,25 @@ public final class StreamingBuffer implements AutoCloseable {
         status.put("timestamp", IsoTime.format(now));
         state.engine(status);
         now("engine_status", Frames.frame("engine_status", status));
-        boolean lost = t.to() == EngineLiveness.Status.LOST, back = t.to() == EngineLiveness.Status.ALIVE && t.from() == EngineLiveness.Status.LOST;
+        boolean lost = t.to() == EngineLiveness.Status.LOST,
+                back = t.to() == EngineLiveness.Status.ALIVE && t.from() == EngineLiveness.Status.LOST;
         if (!lost && !back) return;
-        String since = t.lastHeartbeatMillis() < 0 ? "" : " (last heartbeat " + IsoTime.format(t.lastHeartbeatMillis()) + ")";
+        String since =
+                t.lastHeartbeatMillis() < 0 ? "" : " (last heartbeat " + IsoTime.format(t.lastHeartbeatMillis()) + ")";
         ObjectNode alert = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         alert.put("severity", lost ? "critical" : "info");
-        alert.put("message", lost ? "Engine lost: its heartbeat expired" + since + "; the session and health shown may be stale"
-                : "Engine back: heartbeat received again" + since);
+        alert.put(
+                "message",
+                lost
+                        ? "Engine lost: its heartbeat expired" + since + "; the session and health shown may be stale"
+                        : "Engine back: heartbeat received again" + since);
         alert.put("timestamp", IsoTime.format(now));
         alert.put("component", "engine");
-        alert.put("action_required", lost ? "Check that 'tickstock engine' runs and reaches Redis; restarted, it resumes the session" : null);
+        alert.put(
+                "action_required",
+                lost
+                        ? "Check that 'tickstock engine' runs and reaches Redis; restarted, it resumes the session"
+                        : null);
         alert.put("recovery", back ? alert.path("message").asText() : null);
         alert.put("published_at", IsoTime.format(now));
         state.critical(alert);
@@ -216,9 +249,14 @@ public final class StreamingBuffer implements AutoCloseable {
             long now = clock.getAsLong();
             for (int from = 0; from < p.size(); from += maxBatch) {
                 List<ObjectNode> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
-                fanout.publish("pattern", chunk, part -> part.size() == 1
-                        ? Frames.frame("streaming_pattern", part.getFirst().objectNode().set("detection", part.getFirst()))
-                        : Frames.batch("streaming_patterns_batch", "patterns", part, now));
+                fanout.publish(
+                        "pattern",
+                        chunk,
+                        part -> part.size() == 1
+                                ? Frames.frame(
+                                        "streaming_pattern",
+                                        part.getFirst().objectNode().set("detection", part.getFirst()))
+                                : Frames.batch("streaming_patterns_batch", "patterns", part, now));
                 stats.add("pattern", "delivered", chunk.size());
             }
             onPatternsDelivered.accept(p);
@@ -244,10 +282,16 @@ public final class StreamingBuffer implements AutoCloseable {
         if (!p.isEmpty()) onPatternsDelivered.accept(p);
         send("indicator", "streaming_indicators_batch", "indicators", new ArrayList<>(i.values()), now);
         List<ObjectNode> closed = new ArrayList<>(b.values());
-        for (int from = 0; from < closed.size(); from += maxBatch) { // one bar: streaming_bar; several: streaming_bars_batch
+        for (int from = 0;
+                from < closed.size();
+                from += maxBatch) { // one bar: streaming_bar; several: streaming_bars_batch
             List<ObjectNode> chunk = closed.subList(from, Math.min(closed.size(), from + maxBatch));
-            fanout.publish("bar", chunk, part -> part.size() == 1 ? Frames.frame("streaming_bar", part.getFirst())
-                    : Frames.batch("streaming_bars_batch", "bars", part, now));
+            fanout.publish(
+                    "bar",
+                    chunk,
+                    part -> part.size() == 1
+                            ? Frames.frame("streaming_bar", part.getFirst())
+                            : Frames.batch("streaming_bars_batch", "bars", part, now));
             stats.add("bar", "delivered", chunk.size());
         }
     }

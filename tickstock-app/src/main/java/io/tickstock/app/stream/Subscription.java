@@ -1,10 +1,9 @@
 package io.tickstock.app.stream;
 
-import io.tickstock.contract.Limits;
-import io.tickstock.contract.LogText;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.contract.Limits;
+import io.tickstock.contract.LogText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,11 +23,13 @@ public record Subscription(Map<String, Set<String>> streams) {
     public static final List<String> STREAMS = List.of("pattern", "alert", "indicator", "bar");
     /** Every stream, every symbol (a symbol set of null means all). */
     public static final Subscription ALL;
+
     static {
         Map<String, Set<String>> all = new LinkedHashMap<>();
         STREAMS.forEach(s -> all.put(s, null));
         ALL = new Subscription(java.util.Collections.unmodifiableMap(all));
     }
+
     private static final int MAX_SYMBOLS = 1_000;
 
     /** A subscribe message that cannot be read; {@code parameter} names the offending field. */
@@ -40,7 +41,9 @@ public record Subscription(Map<String, Set<String>> streams) {
             this.parameter = parameter;
         }
 
-        public String parameter() { return parameter; }
+        public String parameter() {
+            return parameter;
+        }
     }
 
     /**
@@ -50,21 +53,28 @@ public record Subscription(Map<String, Set<String>> streams) {
      *                 up to 1,000 symbols of the contract's form ({@link Limits#SYMBOL}), or names an unknown stream
      */
     public static Subscription parse(JsonNode message) throws Invalid {
-        if (!(message.get("streams") instanceof ObjectNode streams)) throw new Invalid("streams", "streams must be an object of stream → \"*\" or [symbols]");
+        if (!(message.get("streams") instanceof ObjectNode streams))
+            throw new Invalid("streams", "streams must be an object of stream → \"*\" or [symbols]");
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (var e : streams.properties()) {
             String name = e.getKey();
-            if (!STREAMS.contains(name)) throw new Invalid("streams." + name, "unknown stream '" + name + "', expected one of " + STREAMS);
+            if (!STREAMS.contains(name))
+                throw new Invalid("streams." + name, "unknown stream '" + name + "', expected one of " + STREAMS);
             JsonNode v = e.getValue();
             if (v.isTextual() && v.asText().equals("*")) {
                 out.put(name, null);
                 continue;
             }
-            if (!v.isArray() || v.size() > MAX_SYMBOLS) throw new Invalid("streams." + name, "streams." + name + " must be \"*\" or an array of at most " + MAX_SYMBOLS + " symbols");
+            if (!v.isArray() || v.size() > MAX_SYMBOLS)
+                throw new Invalid(
+                        "streams." + name,
+                        "streams." + name + " must be \"*\" or an array of at most " + MAX_SYMBOLS + " symbols");
             Set<String> symbols = new LinkedHashSet<>();
             for (JsonNode s : v) {
                 if (!s.isTextual() || !Limits.isSymbol(s.asText())) {
-                    throw new Invalid("streams." + name, "symbol must match " + Limits.SYMBOL_FORM + ", was " + LogText.quote(s.toString()));
+                    throw new Invalid(
+                            "streams." + name,
+                            "symbol must match " + Limits.SYMBOL_FORM + ", was " + LogText.quote(s.toString()));
                 }
                 symbols.add(s.asText());
             }

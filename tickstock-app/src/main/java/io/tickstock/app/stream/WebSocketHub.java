@@ -2,11 +2,11 @@ package io.tickstock.app.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
-import java.util.Iterator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,8 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
 
     private final int outboxCapacity;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private final ExecutorService sender = Executors.newFixedThreadPool(2, r -> Thread.ofPlatform().name("tickstock-ws-send").daemon().unstarted(r));
+    private final ExecutorService sender = Executors.newFixedThreadPool(
+            2, r -> Thread.ofPlatform().name("tickstock-ws-send").daemon().unstarted(r));
     private final AtomicLong framesSent = new AtomicLong(), evicted = new AtomicLong(), coalesced = new AtomicLong();
 
     private final java.util.function.LongSupplier clock;
@@ -117,11 +118,21 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         }
     }
 
-    public int clients() { return clients.size(); }
-    public long framesSent() { return framesSent.get(); }
-    public long evicted() { return evicted.get(); }
+    public int clients() {
+        return clients.size();
+    }
+
+    public long framesSent() {
+        return framesSent.get();
+    }
+
+    public long evicted() {
+        return evicted.get();
+    }
     /** Indicator values and bars held back for slow clients and superseded before they could be sent. */
-    public long coalesced() { return coalesced.get(); }
+    public long coalesced() {
+        return coalesced.get();
+    }
 
     @Override
     public void close() {
@@ -156,7 +167,8 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         synchronized void coalesce(String stream, List<ObjectNode> items) {
             boolean indicator = stream.equals("indicator");
             for (ObjectNode i : items) {
-                String key = indicator ? i.path("symbol").asText() + '|' + i.path("indicator").asText() + '|' + i.path("metadata")
+                String key = indicator
+                        ? i.path("symbol").asText() + '|' + i.path("indicator").asText() + '|' + i.path("metadata")
                         : i.path("symbol").asText() + '|' + i.path("timestamp").asText();
                 if ((indicator ? heldIndicators : heldBars).put(key, i) != null) coalesced.incrementAndGet();
             }
@@ -167,10 +179,18 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
             if (heldIndicators.isEmpty() && heldBars.isEmpty()) return List.of();
             List<ByteBuffer> frames = new ArrayList<>();
             if (!heldIndicators.isEmpty()) {
-                frames.add(utf8(Frames.batch("streaming_indicators_batch", "indicators", new ArrayList<>(heldIndicators.values()), clock.getAsLong())));
+                frames.add(utf8(Frames.batch(
+                        "streaming_indicators_batch",
+                        "indicators",
+                        new ArrayList<>(heldIndicators.values()),
+                        clock.getAsLong())));
             }
-            if (heldBars.size() == 1) frames.add(utf8(Frames.frame("streaming_bar", heldBars.values().iterator().next())));
-            else if (!heldBars.isEmpty()) frames.add(utf8(Frames.batch("streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), clock.getAsLong())));
+            if (heldBars.size() == 1)
+                frames.add(utf8(Frames.frame(
+                        "streaming_bar", heldBars.values().iterator().next())));
+            else if (!heldBars.isEmpty())
+                frames.add(utf8(Frames.batch(
+                        "streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), clock.getAsLong())));
             heldIndicators.clear();
             heldBars.clear();
             return frames;
@@ -199,16 +219,20 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
                     continue;
                 }
                 sending.set(false);
-                if (outbox.isEmpty() || !sending.compareAndSet(false, true)) return; // else a frame raced in after the drain
+                if (outbox.isEmpty() || !sending.compareAndSet(false, true))
+                    return; // else a frame raced in after the drain
             }
-            org.eclipse.jetty.util.Callback failed = org.eclipse.jetty.util.Callback.from(() -> {}, error -> clients.remove(id));
-            org.eclipse.jetty.util.Callback written = org.eclipse.jetty.util.Callback.from(() -> {
-                framesSent.addAndGet(frames.size());
-                sender.execute(this::send);
-            }, error -> {
-                sending.set(false);
-                clients.remove(id);
-            });
+            org.eclipse.jetty.util.Callback failed =
+                    org.eclipse.jetty.util.Callback.from(() -> {}, error -> clients.remove(id));
+            org.eclipse.jetty.util.Callback written = org.eclipse.jetty.util.Callback.from(
+                    () -> {
+                        framesSent.addAndGet(frames.size());
+                        sender.execute(this::send);
+                    },
+                    error -> {
+                        sending.set(false);
+                        clients.remove(id);
+                    });
             for (int i = 0; i < frames.size(); i++) {
                 boolean last = i == frames.size() - 1;
                 core.sendFrame(new Frame(OpCode.TEXT, frames.get(i).slice()), last ? written : failed, !last);
@@ -218,7 +242,11 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         void evict() {
             if (clients.remove(id) == null) return;
             evicted.incrementAndGet();
-            LOG.warn("disconnecting WebSocket client {} ({}): outbox of {} frames full", id, io.tickstock.contract.LogText.quote(user), outboxCapacity);
+            LOG.warn(
+                    "disconnecting WebSocket client {} ({}): outbox of {} frames full",
+                    id,
+                    io.tickstock.contract.LogText.quote(user),
+                    outboxCapacity);
             outbox.clear();
             session.close(1008, "client too slow", Callback.NOOP);
         }

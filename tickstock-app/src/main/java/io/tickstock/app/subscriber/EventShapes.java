@@ -32,7 +32,9 @@ final class EventShapes {
     }
 
     static Inbound session(Inbound.Kind kind, String channel, ObjectNode msg, long published) throws UnreadableMessage {
-        ObjectNode s = msg.get("session") instanceof ObjectNode o ? o.deepCopy() : object(msg, "data").deepCopy();
+        ObjectNode s = msg.get("session") instanceof ObjectNode o
+                ? o.deepCopy()
+                : object(msg, "data").deepCopy();
         rename(s, "symbol_universe_key", "universe");
         rename(s, "start_time", "started_at");
         rename(s, "stop_time", "stopped_at");
@@ -55,7 +57,8 @@ final class EventShapes {
 
     static ObjectNode health(ObjectNode msg, long published) throws UnreadableMessage {
         ObjectNode h = msg.get("health") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
-        for (String f : new String[] {"session_id", "active_symbols", "status"}) if (!h.has(f) && msg.has(f)) h.set(f, msg.get(f));
+        for (String f : new String[] {"session_id", "active_symbols", "status"})
+            if (!h.has(f) && msg.has(f)) h.set(f, msg.get(f));
         rename(h, "resources", "resource_usage");
         if (!h.has("connection_status") && h.path("connection").has("active")) {
             h.put("connection_status", h.path("connection").path("active").asInt() > 0 ? "connected" : "disconnected");
@@ -104,7 +107,8 @@ final class EventShapes {
         Fields.optionalText(p, "session_id", "detection", 64);
         ObjectNode bar = Fields.optionalObject(p, "bar_data", "detection");
         if (bar != null) {
-            for (String f : new String[] {"open", "high", "low", "close"}) Fields.price(bar, f, "detection.bar_data", false);
+            for (String f : new String[] {"open", "high", "low", "close"})
+                Fields.price(bar, f, "detection.bar_data", false);
             Fields.optionalNumber(bar, "volume", "detection.bar_data", 0, Limits.MAX_SIZE);
         }
         Fields.optionalObject(p, "parameters", "detection");
@@ -119,7 +123,8 @@ final class EventShapes {
     static ObjectNode indicator(JsonNode node, long published) throws UnreadableMessage {
         if (!(node instanceof ObjectNode i)) throw new UnreadableMessage("calculation is not an object");
         rename(i, "indicator_type", "indicator");
-        if (!i.has("value") && i.path("values").has("value")) i.set("value", i.path("values").get("value"));
+        if (!i.has("value") && i.path("values").has("value"))
+            i.set("value", i.path("values").get("value"));
         if (!i.has("values") && i.has("value")) i.putObject("values").set("value", i.get("value"));
         Fields.symbol(i, "calculation");
         Fields.text(i, "indicator", "calculation", 50);
@@ -127,21 +132,25 @@ final class EventShapes {
         Fields.time(i, "timestamp", "calculation", minuteOf(published));
         Fields.optionalText(i, "timeframe", "calculation", 10);
         ObjectNode values = Fields.optionalObject(i, "values", "calculation");
-        if (values != null) for (var e : values.properties()) Fields.optionalNumber(values, e.getKey(), "calculation.values", -Double.MAX_VALUE, Double.MAX_VALUE);
+        if (values != null)
+            for (var e : values.properties())
+                Fields.optionalNumber(values, e.getKey(), "calculation.values", -Double.MAX_VALUE, Double.MAX_VALUE);
         Fields.optionalObject(i, "metadata", "calculation");
         return i;
     }
 
     static ObjectNode alert(ObjectNode msg) throws UnreadableMessage {
         ObjectNode a = msg.get("alert") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
-        for (String f : new String[] {"symbol", "alert_type", "session_id", "data"}) if (!a.has(f) && msg.has(f)) a.set(f, msg.get(f));
+        for (String f : new String[] {"symbol", "alert_type", "session_id", "data"})
+            if (!a.has(f) && msg.has(f)) a.set(f, msg.get(f));
         if (!a.has("timestamp") && msg.has("timestamp")) a.set("timestamp", msg.get("timestamp"));
         a.remove("type");
         Fields.symbol(a, "alert");
         Fields.text(a, "alert_type", "alert", 50);
         Fields.time(a, "timestamp", "alert", Long.MIN_VALUE);
         Fields.oneOf(a, "severity", "alert", SEVERITY, "warning");
-        Fields.optionalText(a, "session_id", "alert", 64); // seeds/000's test script uses "test-session"; stored as NULL
+        Fields.optionalText(
+                a, "session_id", "alert", 64); // seeds/000's test script uses "test-session"; stored as NULL
         ObjectNode data = Fields.optionalObject(a, "data", "alert");
         if (data != null) Fields.optionalNumber(data, "value", "alert.data", -Double.MAX_VALUE, Double.MAX_VALUE);
         return a;

@@ -1,12 +1,12 @@
 package io.tickstock.app.subscriber;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Limits;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks of one field of an inbound object, by the contract's types and the tables' limits. Each failure is an
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class Fields {
     private Fields() {}
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Longest free text kept (messages, issues); longer text is refused. */
     static final int MAX_TEXT = 2_000;
 
@@ -52,14 +53,16 @@ final class Fields {
     }
 
     /** A string among {@code allowed}; when absent, {@code fallback} is set (or the field is required when null). */
-    static String oneOf(ObjectNode o, String field, String where, Set<String> allowed, @Nullable String fallback) throws UnreadableMessage {
+    static String oneOf(ObjectNode o, String field, String where, Set<String> allowed, @Nullable String fallback)
+            throws UnreadableMessage {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             if (fallback == null) throw new UnreadableMessage("missing " + where + "." + field);
             o.put(field, fallback);
             return fallback;
         }
-        if (!v.isTextual() || !allowed.contains(v.asText())) throw new UnreadableMessage(where + "." + field + ": not one of " + allowed);
+        if (!v.isTextual() || !allowed.contains(v.asText()))
+            throw new UnreadableMessage(where + "." + field + ": not one of " + allowed);
         return v.asText();
     }
 
@@ -71,14 +74,17 @@ final class Fields {
     }
 
     /** An optional finite number in [{@code min}, {@code max}] (absent or null is fine). */
-    static void optionalNumber(ObjectNode o, String field, String where, double min, double max) throws UnreadableMessage {
+    static void optionalNumber(ObjectNode o, String field, String where, double min, double max)
+            throws UnreadableMessage {
         JsonNode v = o.get(field);
         if (v != null && !v.isNull()) checkNumber(v, field, where, min, max);
     }
 
-    private static double checkNumber(JsonNode v, String field, String where, double min, double max) throws UnreadableMessage {
+    private static double checkNumber(JsonNode v, String field, String where, double min, double max)
+            throws UnreadableMessage {
         double d = v.isNumber() ? v.asDouble() : Double.NaN;
-        if (!(d >= min && d <= max)) throw new UnreadableMessage(where + "." + field + ": not a number in [" + fmt(min) + ", " + fmt(max) + "]");
+        if (!(d >= min && d <= max))
+            throw new UnreadableMessage(where + "." + field + ": not a number in [" + fmt(min) + ", " + fmt(max) + "]");
         return d;
     }
 
@@ -93,7 +99,8 @@ final class Fields {
             if (required) throw new UnreadableMessage("missing " + where + "." + field);
             return;
         }
-        if (!v.isNumber() || !Limits.isPrice(v.asDouble())) throw new UnreadableMessage(where + "." + field + ": not a price in (0, 1e10)");
+        if (!v.isNumber() || !Limits.isPrice(v.asDouble()))
+            throw new UnreadableMessage(where + "." + field + ": not a price in (0, 1e10)");
     }
 
     /**
@@ -127,7 +134,9 @@ final class Fields {
     /** An optional UUID text. */
     static void uuid(ObjectNode o, String field, String where) throws UnreadableMessage {
         JsonNode v = o.get(field);
-        if (v != null && !v.isNull() && !(v.isTextual() && UUID.matcher(v.asText()).matches())) {
+        if (v != null
+                && !v.isNull()
+                && !(v.isTextual() && UUID.matcher(v.asText()).matches())) {
             throw new UnreadableMessage(where + "." + field + ": not a UUID");
         }
     }
@@ -144,7 +153,10 @@ final class Fields {
     static void optionalTexts(ObjectNode o, String field, String where, int max) throws UnreadableMessage {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) return;
-        if (!v.isArray() || v.size() > max) throw new UnreadableMessage(where + "." + field + ": not an array of at most " + max + " texts");
-        for (JsonNode t : v) if (!t.isTextual() || t.asText().length() > MAX_TEXT) throw new UnreadableMessage(where + "." + field + ": not texts");
+        if (!v.isArray() || v.size() > max)
+            throw new UnreadableMessage(where + "." + field + ": not an array of at most " + max + " texts");
+        for (JsonNode t : v)
+            if (!t.isTextual() || t.asText().length() > MAX_TEXT)
+                throw new UnreadableMessage(where + "." + field + ": not texts");
     }
 }

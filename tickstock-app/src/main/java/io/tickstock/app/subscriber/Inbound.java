@@ -20,7 +20,17 @@ public record Inbound(Kind kind, String channel, ObjectNode data, long published
     }
 
     public enum Kind {
-        SESSION_STARTED, SESSION_STOPPED, HEALTH, PATTERN, INDICATOR, ALERT, CRITICAL, BAR, BAR_CORRECTION,
-        PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH
+        SESSION_STARTED,
+        SESSION_STOPPED,
+        HEALTH,
+        PATTERN,
+        INDICATOR,
+        ALERT,
+        CRITICAL,
+        BAR,
+        BAR_CORRECTION,
+        PERSISTENCE,
+        LEGACY_PATTERN,
+        LEGACY_HEALTH
     }
 }

@@ -58,30 +58,49 @@ public final class MessageReader {
         }
         if (!(root instanceof ObjectNode msg)) throw new UnreadableMessage("not a JSON object");
         long published = publishedAt(msg.get("timestamp"));
-        String type = msg.path("type").asText(msg.path("event").asText(msg.path("event_type").asText("")));
+        String type = msg.path("type")
+                .asText(msg.path("event").asText(msg.path("event_type").asText("")));
         List<Inbound> out = new ArrayList<>(1);
         switch (channel) {
-            case Channels.SESSION_STARTED -> out.add(EventShapes.session(Inbound.Kind.SESSION_STARTED, channel, msg, published));
-            case Channels.SESSION_STOPPED -> out.add(EventShapes.session(Inbound.Kind.SESSION_STOPPED, channel, msg, published));
-            case Channels.HEALTH -> out.add(new Inbound(Inbound.Kind.HEALTH, channel, EventShapes.health(msg, published), published));
+            case Channels.SESSION_STARTED ->
+                out.add(EventShapes.session(Inbound.Kind.SESSION_STARTED, channel, msg, published));
+            case Channels.SESSION_STOPPED ->
+                out.add(EventShapes.session(Inbound.Kind.SESSION_STOPPED, channel, msg, published));
+            case Channels.HEALTH ->
+                out.add(new Inbound(Inbound.Kind.HEALTH, channel, EventShapes.health(msg, published), published));
             case Channels.PATTERNS_STREAMING, Channels.PATTERNS_DETECTED -> {
                 for (JsonNode d : items(msg, "detection", "patterns")) {
-                    add(out, msg.has("patterns"), itemRefused, () -> new Inbound(Inbound.Kind.PATTERN, channel, EventShapes.pattern(d, msg, published), published));
+                    add(
+                            out,
+                            msg.has("patterns"),
+                            itemRefused,
+                            () -> new Inbound(
+                                    Inbound.Kind.PATTERN, channel, EventShapes.pattern(d, msg, published), published));
                 }
                 if (out.isEmpty()) throw new UnreadableMessage("no readable detection in the batch");
             }
             case Channels.INDICATORS_STREAMING -> {
                 for (JsonNode c : items(msg, "calculation", "indicators")) {
-                    add(out, msg.has("indicators"), itemRefused, () -> new Inbound(Inbound.Kind.INDICATOR, channel, EventShapes.indicator(c, published), published));
+                    add(
+                            out,
+                            msg.has("indicators"),
+                            itemRefused,
+                            () -> new Inbound(
+                                    Inbound.Kind.INDICATOR, channel, EventShapes.indicator(c, published), published));
                 }
                 if (out.isEmpty()) throw new UnreadableMessage("no readable calculation in the batch");
             }
-            case Channels.ALERTS_INDICATORS -> out.add(new Inbound(Inbound.Kind.ALERT, channel, EventShapes.alert(msg), published));
-            case Channels.ALERTS_CRITICAL -> out.add(new Inbound(Inbound.Kind.CRITICAL, channel, EventShapes.critical(msg, published), published));
+            case Channels.ALERTS_INDICATORS ->
+                out.add(new Inbound(Inbound.Kind.ALERT, channel, EventShapes.alert(msg), published));
+            case Channels.ALERTS_CRITICAL ->
+                out.add(new Inbound(Inbound.Kind.CRITICAL, channel, EventShapes.critical(msg, published), published));
             case Channels.BARS_STREAMING -> out.add(EventShapes.bar(channel, msg, type, published));
-            case Channels.PERSISTENCE -> out.add(new Inbound(Inbound.Kind.PERSISTENCE, channel, EventShapes.persistence(msg), published));
-            case Channels.LEGACY_PATTERNS -> out.add(new Inbound(Inbound.Kind.LEGACY_PATTERN, channel, EventShapes.legacyPattern(msg), published));
-            case Channels.LEGACY_HEALTH -> out.add(new Inbound(Inbound.Kind.LEGACY_HEALTH, channel, EventShapes.legacyHealth(msg), published));
+            case Channels.PERSISTENCE ->
+                out.add(new Inbound(Inbound.Kind.PERSISTENCE, channel, EventShapes.persistence(msg), published));
+            case Channels.LEGACY_PATTERNS ->
+                out.add(new Inbound(Inbound.Kind.LEGACY_PATTERN, channel, EventShapes.legacyPattern(msg), published));
+            case Channels.LEGACY_HEALTH ->
+                out.add(new Inbound(Inbound.Kind.LEGACY_HEALTH, channel, EventShapes.legacyHealth(msg), published));
             default -> throw new UnreadableMessage("unknown channel");
         }
         return out;
@@ -92,7 +111,8 @@ public final class MessageReader {
     }
 
     /** One item of a message: in a batch, refused alone when unreadable; a single item refuses its message. */
-    private static void add(List<Inbound> out, boolean batch, Consumer<String> itemRefused, Item item) throws UnreadableMessage {
+    private static void add(List<Inbound> out, boolean batch, Consumer<String> itemRefused, Item item)
+            throws UnreadableMessage {
         if (!batch) {
             out.add(item.read());
             return;
@@ -130,5 +150,4 @@ public final class MessageReader {
         if (msg.has(single)) return List.of(msg.get(single));
         throw new UnreadableMessage("missing " + single + " or " + batch);
     }
-
 }

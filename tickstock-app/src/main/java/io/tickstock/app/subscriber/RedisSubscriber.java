@@ -1,6 +1,5 @@
 package io.tickstock.app.subscriber;
 
-import org.jspecify.annotations.Nullable;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -12,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +31,16 @@ import org.slf4j.LoggerFactory;
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
     /** A message, the resubscription marker (channel null), or a task to run in order on the dispatcher. */
-    private record Raw(@Nullable String channel, @Nullable String text, long receivedAtMillis, @Nullable Runnable task) {
+    private record Raw(
+            @Nullable String channel,
+            @Nullable String text,
+            long receivedAtMillis,
+            @Nullable Runnable task) {
         Raw(@Nullable String channel, @Nullable String text, long receivedAtMillis) {
             this(channel, text, receivedAtMillis, null);
         }
     }
+
     private static final int DRAIN_EVERY = 256;
     /** Bounds of the inbound queue. */
     public static final int MAX_QUEUED = 200_000, MAX_QUEUED_CHARS = 64 << 20;
@@ -51,7 +56,8 @@ public final class RedisSubscriber implements AutoCloseable {
     private final Thread dispatcher;
     private volatile boolean running = true;
     private volatile Runnable onResubscribed = () -> {}, onDrained = () -> {};
-    private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger subscriptions =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong resubscriptions = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
@@ -64,15 +70,21 @@ public final class RedisSubscriber implements AutoCloseable {
         this.stats = stats;
         this.sink = sink;
         this.resources = io.lettuce.core.resource.ClientResources.builder()
-                .reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofMillis(500))).build();
+                .reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofMillis(500)))
+                .build();
         this.client = RedisClient.create(resources, redisUrl);
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
         try {
             this.connection = client.connectPubSub();
         } catch (RuntimeException e) {
             client.shutdown();
-            resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
-            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
+            resources
+                    .shutdown(0, 2, TimeUnit.SECONDS)
+                    .awaitUninterruptibly(3_000); // its event loops stopped when close returns
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl)
+                            + ": start it or set TICKSTOCK_REDIS_URL",
+                    e);
         }
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -90,10 +102,12 @@ public final class RedisSubscriber implements AutoCloseable {
             @Override
             public void subscribed(String channel, long count) {
                 // the initial subscription completes once; every later full set is a resubscription after a reconnect
-                if (count == Channels.ALL.size() && subscriptions.getAndIncrement() > 0) queue.add(new Raw(null, null, clock.getAsLong()));
+                if (count == Channels.ALL.size() && subscriptions.getAndIncrement() > 0)
+                    queue.add(new Raw(null, null, clock.getAsLong()));
             }
         });
-        this.dispatcher = Thread.ofPlatform().name("tickstock-dispatch").daemon().unstarted(this::dispatch);
+        this.dispatcher =
+                Thread.ofPlatform().name("tickstock-dispatch").daemon().unstarted(this::dispatch);
     }
 
     /** Subscribes and starts dispatching. */
@@ -218,6 +232,8 @@ public final class RedisSubscriber implements AutoCloseable {
         running = false;
         connection.close();
         client.shutdown();
-        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
+        resources
+                .shutdown(0, 2, TimeUnit.SECONDS)
+                .awaitUninterruptibly(3_000); // its event loops stopped when close returns
     }
 }

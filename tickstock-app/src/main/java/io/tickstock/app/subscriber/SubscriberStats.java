@@ -1,12 +1,12 @@
 package io.tickstock.app.subscriber;
 
-import org.jspecify.annotations.Nullable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstock.contract.LogText;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class SubscriberStats {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberStats.class);
     private final MeterRegistry registry;
-    private final Map<String, Counter> received = new ConcurrentHashMap<>(), unreadable = new ConcurrentHashMap<>(),
+    private final Map<String, Counter> received = new ConcurrentHashMap<>(),
+            unreadable = new ConcurrentHashMap<>(),
             dropped = new ConcurrentHashMap<>();
 
     public SubscriberStats(MeterRegistry registry) {
@@ -28,27 +29,46 @@ public final class SubscriberStats {
     }
 
     public void received(String channel) {
-        received.computeIfAbsent(channel, k -> Counter.builder("tickstock.app.messages.received").description("Redis messages received")
-                .tag("channel", channel).register(registry)).increment();
+        received.computeIfAbsent(
+                        channel,
+                        k -> Counter.builder("tickstock.app.messages.received")
+                                .description("Redis messages received")
+                                .tag("channel", channel)
+                                .register(registry))
+                .increment();
     }
 
     /** A message (or one item of a batch) refused for {@code reason}; the first of each reason is logged with a sample. */
     public void unreadable(String channel, @Nullable String reason, String sample) {
         String why = reason == null ? "unknown" : reason; // a tag value must not be null
-        unreadable.computeIfAbsent(channel + " | " + why, k -> {
-            LOG.warn("unreadable message on {} ({}), counting further ones silently; sample: {}", channel, why, LogText.quote(sample));
-            return Counter.builder("tickstock.app.messages.unreadable").description("Redis messages refused, by channel and reason")
-                    .tag("channel", channel).tag("reason", why).register(registry);
-        }).increment();
+        unreadable
+                .computeIfAbsent(channel + " | " + why, k -> {
+                    LOG.warn(
+                            "unreadable message on {} ({}), counting further ones silently; sample: {}",
+                            channel,
+                            why,
+                            LogText.quote(sample));
+                    return Counter.builder("tickstock.app.messages.unreadable")
+                            .description("Redis messages refused, by channel and reason")
+                            .tag("channel", channel)
+                            .tag("reason", why)
+                            .register(registry);
+                })
+                .increment();
     }
 
     /** A message dropped because the inbound queue was full; the first of each channel is logged. */
     public void dropped(String channel) {
         dropped.computeIfAbsent(channel, k -> {
-            LOG.error("inbound queue full: dropping messages of {} (counted; the gap is reloaded from PostgreSQL)", channel);
-            return Counter.builder("tickstock.app.messages.dropped").description("Redis messages dropped because the inbound queue was full")
-                    .tag("channel", channel).register(registry);
-        }).increment();
+                    LOG.error(
+                            "inbound queue full: dropping messages of {} (counted; the gap is reloaded from PostgreSQL)",
+                            channel);
+                    return Counter.builder("tickstock.app.messages.dropped")
+                            .description("Redis messages dropped because the inbound queue was full")
+                            .tag("channel", channel)
+                            .register(registry);
+                })
+                .increment();
     }
 
     public Map<String, Long> receivedByChannel() {

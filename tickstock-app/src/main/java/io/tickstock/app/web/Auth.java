@@ -1,6 +1,5 @@
 package io.tickstock.app.web;
 
-import org.jspecify.annotations.Nullable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tickstock.app.store.LoginSessions;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +36,13 @@ public final class Auth {
     private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
     public static final String COOKIE = "tickstock_session";
     static final long SESSION_MILLIS = 12 * 3_600_000L, RECHECK_MILLIS = 2_000, TOUCH_MILLIS = 60_000;
-    private static final Set<String> PUBLIC = Set.of("/login", "/health/live", "/health/ready", "/streaming/assets/login.css",
-            "/streaming/assets/login.js", "/favicon.ico");
+    private static final Set<String> PUBLIC = Set.of(
+            "/login",
+            "/health/live",
+            "/health/ready",
+            "/streaming/assets/login.css",
+            "/streaming/assets/login.js",
+            "/favicon.ico");
 
     /** A logged-in user. */
     public record Login(String user, Role role, long expiresAtMillis) {}
@@ -57,7 +62,12 @@ public final class Auth {
      * @param metricsToken bearer token that may read {@code /metrics} without a login, or null
      * @param secureCookie whether the cookie is marked {@code Secure} (served over HTTPS)
      */
-    public Auth(Users users, LoginSessions sessions, LongSupplier clock, @Nullable String metricsToken, boolean secureCookie) {
+    public Auth(
+            Users users,
+            LoginSessions sessions,
+            LongSupplier clock,
+            @Nullable String metricsToken,
+            boolean secureCookie) {
         this.users = users;
         this.sessions = sessions;
         this.limiter = new LoginLimiter(clock);
@@ -70,7 +80,8 @@ public final class Auth {
     public void login(Context ctx) throws SQLException {
         String ip = ctx.ip(), user = ctx.formParam("username"), password = ctx.formParam("password");
         if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Users.MAX_PASSWORD_BYTES) {
-            throw new BadParameter("password", "password must be at most " + Users.MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+            throw new BadParameter(
+                    "password", "password must be at most " + Users.MAX_PASSWORD_BYTES + " bytes (UTF-8)");
         }
         if (user == null || password == null || user.isEmpty() || password.isEmpty()) {
             ctx.redirect("/login?error=1", HttpStatus.SEE_OTHER);
@@ -79,7 +90,9 @@ public final class Auth {
         long wait = limiter.tryAttempt(ip, user);
         if (wait > 0) {
             LOG.warn("login limit reached for {} from {}: refused for {} s", LogText.quote(user), ip, wait);
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait)).contentType("application/json")
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(wait))
+                    .contentType("application/json")
                     .result(Json.write(Map.of("error", "too many login attempts: try again in " + wait + " s")));
             return;
         }
@@ -98,7 +111,8 @@ public final class Auth {
     }
 
     private String cookie(String value, long maxAgeSeconds) {
-        return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds + (secureCookie ? "; Secure" : "");
+        return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds
+                + (secureCookie ? "; Secure" : "");
     }
 
     /** Handles {@code POST /logout}: ends the session everywhere. */
@@ -123,7 +137,8 @@ public final class Auth {
         Checked c = checked.get(token);
         if (c != null && now - c.atMillis < RECHECK_MILLIS) return live(c.login, now);
         try {
-            Optional<Login> login = sessions.find(token, now).map(s -> new Login(s.username(), s.role(), s.expiresAtMillis()));
+            Optional<Login> login =
+                    sessions.find(token, now).map(s -> new Login(s.username(), s.role(), s.expiresAtMillis()));
             long touched = c == null ? 0 : c.touchedAtMillis;
             if (login.isPresent() && now - touched >= TOUCH_MILLIS) {
                 sessions.touch(token, now);
@@ -145,11 +160,14 @@ public final class Auth {
     /** Before-handler for every HTTP request. */
     public void require(Context ctx) {
         if (PUBLIC.contains(ctx.path()) || user(ctx.cookie(COOKIE)).isPresent()) return;
-        if (metricsToken != null && ctx.path().equals("/metrics") && MessageDigest.isEqual(
-                ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8),
-                String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) return;
+        if (metricsToken != null
+                && ctx.path().equals("/metrics")
+                && MessageDigest.isEqual(
+                        ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8),
+                        String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) return;
         if (ctx.path().startsWith("/streaming/api/") || ctx.path().equals("/metrics")) {
-            ctx.status(HttpStatus.UNAUTHORIZED).contentType("application/json")
+            ctx.status(HttpStatus.UNAUTHORIZED)
+                    .contentType("application/json")
                     .result(Json.write(Map.of("error", "login required: POST /login with username and password")));
         } else {
             ctx.redirect("/login", HttpStatus.FOUND);

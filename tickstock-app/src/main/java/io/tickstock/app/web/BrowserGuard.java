@@ -1,6 +1,5 @@
 package io.tickstock.app.web;
 
-import org.jspecify.annotations.Nullable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tickstock.contract.Json;
@@ -9,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +25,7 @@ public final class BrowserGuard {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserGuard.class);
     /** The hash of the one style element lightweight-charts inserts (its attribution logo). */
     private static final String CHART_LOGO_STYLE = "'sha256-3pRED1tOXas1FXFoPb9TGCjmYe9XQsmO9OV23khV2nY='";
+
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' " + CHART_LOGO_STYLE
             + "; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -38,7 +39,9 @@ public final class BrowserGuard {
      */
     public BrowserGuard(boolean https, List<String> allowedOrigins) {
         this.https = https;
-        this.allowedOrigins = allowedOrigins.stream().map(o -> o.replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT)).toList();
+        this.allowedOrigins = allowedOrigins.stream()
+                .map(o -> o.replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 
     /** Before-handler of every HTTP request: the headers, then the cross-site check of unsafe methods. */
@@ -49,7 +52,10 @@ public final class BrowserGuard {
         ctx.header("Referrer-Policy", "same-origin");
         if (https) ctx.header("Strict-Transport-Security", "max-age=31536000");
         String path = ctx.path();
-        if (path.startsWith("/streaming/api/") || path.equals("/metrics") || path.equals("/login") || path.startsWith("/health/")) {
+        if (path.startsWith("/streaming/api/")
+                || path.equals("/metrics")
+                || path.equals("/login")
+                || path.startsWith("/health/")) {
             ctx.header("Cache-Control", "no-store");
         }
         if (UNSAFE.contains(ctx.method().name()) && !sameSite(ctx)) refuse(ctx);
@@ -62,9 +68,14 @@ public final class BrowserGuard {
 
     private void refuse(Context ctx) {
         LOG.warn("refused a cross-site {} {} from origin {}", ctx.method(), ctx.path(), LogText.quote(origin(ctx)));
-        ctx.status(HttpStatus.FORBIDDEN).contentType("application/json")
-                .result(Json.write(Map.of("error", "cross-site request refused: the Origin header does not name this site "
-                        + "(set TICKSTOCK_ALLOWED_ORIGINS to allow another)", "parameter", "Origin")));
+        ctx.status(HttpStatus.FORBIDDEN)
+                .contentType("application/json")
+                .result(Json.write(Map.of(
+                        "error",
+                        "cross-site request refused: the Origin header does not name this site "
+                                + "(set TICKSTOCK_ALLOWED_ORIGINS to allow another)",
+                        "parameter",
+                        "Origin")));
         ctx.skipRemainingHandlers();
     }
 

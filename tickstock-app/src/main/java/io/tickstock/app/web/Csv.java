@@ -24,7 +24,8 @@ final class Csv {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);
         try {
-            return MAPPER.writer(schema.build()).writeValueAsString(rows.stream().map(Csv::flat).toList());
+            return MAPPER.writer(schema.build())
+                    .writeValueAsString(rows.stream().map(Csv::flat).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("CSV export failed", e);
         }
@@ -32,7 +33,9 @@ final class Csv {
 
     private static Map<String, Object> flat(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>(row);
-        out.replaceAll((k, v) -> v instanceof JsonNode j ? cell(j.isTextual() ? j.asText() : j.toString()) : v instanceof String t ? cell(t) : v);
+        out.replaceAll((k, v) -> v instanceof JsonNode j
+                ? cell(j.isTextual() ? j.asText() : j.toString())
+                : v instanceof String t ? cell(t) : v);
         return out;
     }
 

@@ -75,6 +75,8 @@ public final class LoginLimiter {
     private void prune(long now) {
         if (now - lastPrune < 60_000) return;
         lastPrune = now;
-        windows.entrySet().removeIf(e -> now - e.getValue().start >= (e.getKey().startsWith("user:") ? USER_WINDOW_MILLIS : ADDRESS_WINDOW_MILLIS));
+        windows.entrySet()
+                .removeIf(e -> now - e.getValue().start
+                        >= (e.getKey().startsWith("user:") ? USER_WINDOW_MILLIS : ADDRESS_WINDOW_MILLIS));
     }
 }

@@ -15,8 +15,15 @@ import java.util.regex.Pattern;
 public final class Pages {
     private static final String ROOT = "/io/tickstock/app/web/";
     private static final Pattern ASSET = Pattern.compile("(vendor/)?[a-z0-9][a-z0-9.-]*\\.(js|css|html|txt)");
-    private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css",
-            "html", "text/html; charset=utf-8", "txt", "text/plain; charset=utf-8");
+    private static final Map<String, String> TYPES = Map.of(
+            "js",
+            "text/javascript",
+            "css",
+            "text/css",
+            "html",
+            "text/html; charset=utf-8",
+            "txt",
+            "text/plain; charset=utf-8");
 
     public void login(Context ctx) throws IOException {
         serve(ctx, "login.html");

@@ -21,8 +21,15 @@ public final class Routes {
     private Routes() {}
 
     /** The handlers the routes lead to. */
-    public record Handlers(BrowserGuard guard, Auth auth, Pages pages, StreamingApi api, SessionAdmin admin, StreamSocket socket,
-                           Handler metrics, Handler ready) {}
+    public record Handlers(
+            BrowserGuard guard,
+            Auth auth,
+            Pages pages,
+            StreamingApi api,
+            SessionAdmin admin,
+            StreamSocket socket,
+            Handler metrics,
+            Handler ready) {}
 
     public static void install(JavalinConfig c, Handlers h) {
         c.routes.before(h.guard()::before);
@@ -48,12 +55,17 @@ public final class Routes {
         c.routes.get("/health/live", ctx -> ctx.result("ok"));
         c.routes.get("/health/ready", h.ready());
         c.routes.ws("/streaming/ws", h.socket()::configure);
-        c.routes.exception(BadParameter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
-                .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
+        c.routes.exception(
+                BadParameter.class,
+                (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+                        .contentType("application/json")
+                        .result(Json.write(Map.of("error", e.getMessage(), "parameter", e.parameter()))));
         c.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), LogText.quote(ctx.path()), e);
-            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/json")
-                    .result(Json.write(Map.of("error", "internal error: " + e.getClass().getSimpleName() + " (see the app log)")));
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .contentType("application/json")
+                    .result(Json.write(
+                            Map.of("error", "internal error: " + e.getClass().getSimpleName() + " (see the app log)")));
         });
     }
 }

@@ -32,19 +32,28 @@ public final class SessionAdmin {
     public void handle(Context ctx) {
         Auth.Login login = auth.user(ctx.cookie(Auth.COOKIE)).orElseThrow();
         if (login.role() != io.tickstock.app.store.Role.ADMIN) {
-            ctx.status(HttpStatus.FORBIDDEN).contentType("application/json")
-                    .result(Json.write(Map.of("error", "session start/stop needs an admin login; " + login.user() + " is " + login.role().label)));
+            ctx.status(HttpStatus.FORBIDDEN)
+                    .contentType("application/json")
+                    .result(Json.write(Map.of(
+                            "error",
+                            "session start/stop needs an admin login; " + login.user() + " is " + login.role().label)));
             return;
         }
         String action = ctx.pathParam("action");
-        if (!action.equals("start") && !action.equals("stop")) throw new BadParameter("action", "action must be 'start' or 'stop', was '" + action + "'");
+        if (!action.equals("start") && !action.equals("stop"))
+            throw new BadParameter("action", "action must be 'start' or 'stop', was '" + action + "'");
         long engines = request(redisUrl, action, login.user(), clock.getAsLong());
         if (engines == 0) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json").result(Json.write(Map.of(
-                    "error", "no engine is listening on " + Channels.ENGINE_COMMANDS + ": start 'tickstock engine' on this Redis")));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType("application/json")
+                    .result(Json.write(Map.of(
+                            "error",
+                            "no engine is listening on " + Channels.ENGINE_COMMANDS
+                                    + ": start 'tickstock engine' on this Redis")));
             return;
         }
-        ctx.status(HttpStatus.ACCEPTED).contentType("application/json")
+        ctx.status(HttpStatus.ACCEPTED)
+                .contentType("application/json")
                 .result(Json.write(Map.of("requested", action, "engines", engines, "requested_by", login.user())));
     }
 
@@ -58,9 +67,15 @@ public final class SessionAdmin {
     public static long request(String redisUrl, String action, String requestedBy, long atMillis) {
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> c = client.connect()) {
-            return c.sync().publish(Channels.ENGINE_COMMANDS, Json.write(new Events.SessionCommand(IsoTime.format(atMillis), action, requestedBy)));
+            return c.sync()
+                    .publish(
+                            Channels.ENGINE_COMMANDS,
+                            Json.write(new Events.SessionCommand(IsoTime.format(atMillis), action, requestedBy)));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl)
+                            + ": start it or set TICKSTOCK_REDIS_URL",
+                    e);
         } finally {
             client.shutdown();
         }

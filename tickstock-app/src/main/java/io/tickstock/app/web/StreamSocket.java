@@ -1,6 +1,5 @@
 package io.tickstock.app.web;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
@@ -15,6 +14,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +41,14 @@ public final class StreamSocket implements AutoCloseable {
     public static final int SESSION_ENDED = 4401;
 
     /** A connection and the login token it was opened with. */
-    private record Connection(io.javalin.websocket.WsContext ctx, @Nullable String token) {}
+    private record Connection(
+            io.javalin.websocket.WsContext ctx, @Nullable String token) {}
 
     private final Map<String, Connection> connections = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> snapshotting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ScheduledExecutorService recheck = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("tickstock-login-recheck").daemon().unstarted(r));
+    private final java.util.concurrent.ScheduledExecutorService recheck =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r ->
+                    Thread.ofPlatform().name("tickstock-login-recheck").daemon().unstarted(r));
 
     private final WebSocketHub hub;
     private final Auth auth;
@@ -130,16 +132,22 @@ public final class StreamSocket implements AutoCloseable {
         hub.send(ctx, Frames.frame("subscribed", reply));
         if (sub.symbols("bar").isEmpty()) return;
         if (!snapshotting.add(ctx.sessionId())) { // one history query in flight per connection
-            error(ctx, "streams.bar", "recent bars are still loading for this connection's previous subscribe: live bars follow");
+            error(
+                    ctx,
+                    "streams.bar",
+                    "recent bars are still loading for this connection's previous subscribe: live bars follow");
             return;
         }
-        Thread.ofVirtual().name("tickstock-bars-snapshot").start(() -> { // PostgreSQL, off the Jetty thread
-            try {
-                barsSnapshot(ctx, sub);
-            } finally {
-                snapshotting.remove(ctx.sessionId());
-            }
-        });
+        Thread.ofVirtual()
+                .name("tickstock-bars-snapshot")
+                .start(
+                        () -> { // PostgreSQL, off the Jetty thread
+                            try {
+                                barsSnapshot(ctx, sub);
+                            } finally {
+                                snapshotting.remove(ctx.sessionId());
+                            }
+                        });
     }
 
     private void barsSnapshot(WsMessageContext ctx, Subscription sub) {
@@ -149,7 +157,10 @@ public final class StreamSocket implements AutoCloseable {
             try {
                 ObjectNode d = Json.MAPPER.createObjectNode();
                 d.put("symbol", symbol);
-                d.set("bars", Json.MAPPER.valueToTree(history.bars(symbol, SNAPSHOT_HOURS).rows()));
+                d.set(
+                        "bars",
+                        Json.MAPPER.valueToTree(
+                                history.bars(symbol, SNAPSHOT_HOURS).rows()));
                 hub.send(ctx, Frames.frame("streaming_bars_snapshot", d));
             } catch (java.sql.SQLException e) {
                 LOG.warn("bar snapshot of {} unavailable: {}", symbol, e.getMessage());
@@ -159,6 +170,8 @@ public final class StreamSocket implements AutoCloseable {
     }
 
     private void error(WsMessageContext ctx, String parameter, String message) {
-        hub.send(ctx, Frames.frame("error", Json.MAPPER.valueToTree(Map.of("parameter", parameter, "message", message))));
+        hub.send(
+                ctx,
+                Frames.frame("error", Json.MAPPER.valueToTree(Map.of("parameter", parameter, "message", message))));
     }
 }

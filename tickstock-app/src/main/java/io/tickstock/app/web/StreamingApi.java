@@ -2,7 +2,6 @@ package io.tickstock.app.web;
 
 import io.javalin.http.Context;
 import io.tickstock.app.store.History;
-import io.tickstock.app.stream.Subscription;
 import io.tickstock.contract.Json;
 import java.sql.SQLException;
 import java.util.Map;
@@ -19,10 +18,32 @@ import java.util.function.Supplier;
  * description of these endpoints is {@code GET /streaming/api/openapi.json}.
  */
 public final class StreamingApi {
-    private static final Set<String> INDICATORS = Set.of("RSI", "SMA", "EMA", "MACD", "BBANDS", "ATR", "NATR",
-            "STOCH", "STOCHRSI", "ADX", "PLUS_DI", "MINUS_DI", "CCI", "MFI", "OBV", "WILLR", "ROC", "VWAP");
-    private static final Set<String> ALERT_TYPES = Set.of("RSI_OVERBOUGHT", "RSI_OVERSOLD", "MACD_BULLISH_CROSS",
-            "MACD_BEARISH_CROSS", "BB_UPPER_BREAK", "BB_LOWER_BREAK");
+    private static final Set<String> INDICATORS = Set.of(
+            "RSI",
+            "SMA",
+            "EMA",
+            "MACD",
+            "BBANDS",
+            "ATR",
+            "NATR",
+            "STOCH",
+            "STOCHRSI",
+            "ADX",
+            "PLUS_DI",
+            "MINUS_DI",
+            "CCI",
+            "MFI",
+            "OBV",
+            "WILLR",
+            "ROC",
+            "VWAP");
+    private static final Set<String> ALERT_TYPES = Set.of(
+            "RSI_OVERBOUGHT",
+            "RSI_OVERSOLD",
+            "MACD_BULLISH_CROSS",
+            "MACD_BEARISH_CROSS",
+            "BB_UPPER_BREAK",
+            "BB_LOWER_BREAK");
 
     private final History history;
     private final Supplier<Map<String, Object>> status;
@@ -45,7 +66,8 @@ public final class StreamingApi {
         String indicator = ctx.queryParam("indicator");
         if ("BB".equals(indicator)) indicator = "BBANDS"; // the seeds' name for TA-Lib's BBANDS
         if (indicator != null && !INDICATORS.contains(indicator)) {
-            throw new BadParameter("indicator", "indicator must be one of " + String.join(", ", new java.util.TreeSet<>(INDICATORS)));
+            throw new BadParameter(
+                    "indicator", "indicator must be one of " + String.join(", ", new java.util.TreeSet<>(INDICATORS)));
         }
         rows(ctx, "indicators", history.indicators(symbol(ctx), intParam(ctx, "hours", 1, 24, 1), indicator));
     }
@@ -53,9 +75,14 @@ public final class StreamingApi {
     public void alerts(Context ctx) throws SQLException {
         String type = ctx.queryParam("alert_type");
         if (type != null && !ALERT_TYPES.contains(type)) {
-            throw new BadParameter("alert_type", "alert_type must be one of " + String.join(", ", new java.util.TreeSet<>(ALERT_TYPES)));
+            throw new BadParameter(
+                    "alert_type",
+                    "alert_type must be one of " + String.join(", ", new java.util.TreeSet<>(ALERT_TYPES)));
         }
-        rows(ctx, "alerts", history.alerts(intParam(ctx, "hours", 1, 24, 1), type, intParam(ctx, "limit", 1, 500, 100)));
+        rows(
+                ctx,
+                "alerts",
+                history.alerts(intParam(ctx, "hours", 1, 24, 1), type, intParam(ctx, "limit", 1, 500, 100)));
     }
 
     /** {@code GET /streaming/api/health}: the latest session's health measurements (JSON or CSV). */
@@ -74,8 +101,10 @@ public final class StreamingApi {
     private static String symbol(Context ctx) {
         String s = ctx.pathParam("symbol");
         if (!io.tickstock.contract.Limits.isSymbol(s)) {
-            throw new BadParameter("symbol", "symbol must match " + io.tickstock.contract.Limits.SYMBOL_FORM + ", was "
-                    + io.tickstock.contract.LogText.quote(s));
+            throw new BadParameter(
+                    "symbol",
+                    "symbol must match " + io.tickstock.contract.Limits.SYMBOL_FORM + ", was "
+                            + io.tickstock.contract.LogText.quote(s));
         }
         return s;
     }
@@ -105,7 +134,8 @@ public final class StreamingApi {
         if (format == null || format.equals("json")) {
             json(ctx, rows.rows());
         } else if (format.equals("csv")) {
-            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+            ctx.contentType("text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
                     .result(Csv.write(rows.columns(), rows.rows()));
         } else {
             throw new BadParameter("format", "format must be json or csv, was '" + format + "'");

@@ -38,14 +38,16 @@ public final class Tls {
      *
      * @throws IllegalArgumentException naming the file when a certificate or key cannot be read
      */
-    public static Connector connector(Server server, HttpConfiguration http, AppConfig.Tls files, String host, int port) {
+    public static Connector connector(
+            Server server, HttpConfiguration http, AppConfig.Tls files, String host, int port) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         char[] password = randomPassword();
         ssl.setKeyStore(keyStore(files, password));
         ssl.setKeyStorePassword(new String(password));
         HttpConfiguration https = new HttpConfiguration(http);
         https.addCustomizer(new SecureRequestCustomizer());
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+        ServerConnector connector = new ServerConnector(
+                server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);
         return connector;
@@ -54,11 +56,15 @@ public final class Tls {
     static KeyStore keyStore(AppConfig.Tls files, char[] password) {
         Certificate[] chain;
         try (InputStream in = Files.newInputStream(files.certificate())) {
-            chain = CertificateFactory.getInstance("X.509").generateCertificates(in).toArray(new Certificate[0]);
+            chain = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)
+                    .toArray(new Certificate[0]);
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the TLS certificate " + files.certificate() + " (PEM expected): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read the TLS certificate " + files.certificate() + " (PEM expected): " + e.getMessage(), e);
         }
-        if (chain.length == 0) throw new IllegalArgumentException("no certificate in " + files.certificate() + " (PEM expected)");
+        if (chain.length == 0)
+            throw new IllegalArgumentException("no certificate in " + files.certificate() + " (PEM expected)");
         PrivateKey key = privateKey(files);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -66,12 +72,14 @@ public final class Tls {
             store.setKeyEntry("tickstock", key, password, chain);
             return store;
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalArgumentException("the TLS key " + files.key() + " does not fit the certificate: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the TLS key " + files.key() + " does not fit the certificate: " + e.getMessage(), e);
         }
     }
 
     private static PrivateKey privateKey(AppConfig.Tls files) {
-        try (Reader in = Files.newBufferedReader(files.key(), StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(in)) {
+        try (Reader in = Files.newBufferedReader(files.key(), StandardCharsets.US_ASCII);
+                PEMParser pem = new PEMParser(in)) {
             Object o = pem.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (o instanceof PEMKeyPair pair) return converter.getKeyPair(pair).getPrivate();

@@ -22,7 +22,9 @@ class EngineLivenessTest {
         assertThat(lost.lastHeartbeatMillis()).isEqualTo(t);
         assertThat(l.update(null, t + 50_000)).as("the key expired: still lost").isNull();
         assertThat(l.update(beat(t + 60_000), t + 60_010).to()).isEqualTo(EngineLiveness.Status.ALIVE);
-        assertThat(l.update(null, t + 61_000).to()).as("the key expired (kill -9: TTL of three intervals)").isEqualTo(EngineLiveness.Status.LOST);
+        assertThat(l.update(null, t + 61_000).to())
+                .as("the key expired (kill -9: TTL of three intervals)")
+                .isEqualTo(EngineLiveness.Status.LOST);
         assertThat(l.snapshot()).containsEntry("status", "lost").containsEntry("heartbeat_age_seconds", 1.0);
         assertThat(l.update("garbage", t + 62_000)).isNull();
     }
@@ -31,7 +33,9 @@ class EngineLivenessTest {
     void aKeyWithATimeToLiveIsAliveWhateverTheEnginesInterval() {
         EngineLiveness l = new EngineLiveness(45_000);
         long t = 1_700_000_000_000L;
-        assertThat(l.update(beat(t), 170_000, t + 60_000).to()).as("a 60-s heartbeat, 180-s TTL").isEqualTo(EngineLiveness.Status.ALIVE);
+        assertThat(l.update(beat(t), 170_000, t + 60_000).to())
+                .as("a 60-s heartbeat, 180-s TTL")
+                .isEqualTo(EngineLiveness.Status.ALIVE);
         assertThat(l.update(null, -2, t + 181_000).to()).isEqualTo(EngineLiveness.Status.LOST);
     }
 }

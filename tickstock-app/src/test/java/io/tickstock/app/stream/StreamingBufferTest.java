@@ -21,8 +21,13 @@ class StreamingBufferTest {
     static final long NOW = 1_700_000_000_000L;
     final List<String> frames = new ArrayList<>();
     final Fanout recorder = new Fanout() {
-        @Override public void broadcast(String frame) { frames.add(frame); }
-        @Override public void publish(String stream, List<ObjectNode> items, Function<List<ObjectNode>, String> render) {
+        @Override
+        public void broadcast(String frame) {
+            frames.add(frame);
+        }
+
+        @Override
+        public void publish(String stream, List<ObjectNode> items, Function<List<ObjectNode>, String> render) {
             frames.add(render.apply(items));
         }
     };
@@ -30,8 +35,9 @@ class StreamingBufferTest {
     final StreamingBuffer buffer = new StreamingBuffer(5, 100, recorder, () -> NOW, new LiveState(), stats);
 
     static Inbound pattern(String symbol, String type, double confidence, String bar) {
-        ObjectNode p = (ObjectNode) Json.read("{\"symbol\":\"" + symbol + "\",\"pattern_type\":\"" + type + "\",\"confidence\":" + confidence
-                + ",\"timestamp\":\"" + bar + "\",\"metadata\":{\"session_id\":\"s1\"}}");
+        ObjectNode p = (ObjectNode)
+                Json.read("{\"symbol\":\"" + symbol + "\",\"pattern_type\":\"" + type + "\",\"confidence\":"
+                        + confidence + ",\"timestamp\":\"" + bar + "\",\"metadata\":{\"session_id\":\"s1\"}}");
         return new Inbound(Inbound.Kind.PATTERN, Channels.PATTERNS_STREAMING, p, NOW);
     }
 
@@ -42,7 +48,9 @@ class StreamingBufferTest {
     }
 
     long count(String event) {
-        return frames.stream().filter(f -> f.startsWith("{\"event\":\"" + event + "\"")).count();
+        return frames.stream()
+                .filter(f -> f.startsWith("{\"event\":\"" + event + "\""))
+                .count();
     }
 
     @Test
@@ -50,12 +58,19 @@ class StreamingBufferTest {
         buffer.accept(pattern("SPY", "Doji", 0.5, "2025-10-05T10:15:00.000Z"));
         buffer.accept(pattern("IBM", "Hammer", 0.6, "2025-10-05T10:15:00.000Z"));
         buffer.accept(pattern("SPY", "Engulfing", 0.9, "2025-10-05T10:15:00.000Z"));
-        buffer.accept(pattern("SPY", "Doji", 0.5, "2025-10-05T10:15:00.000Z")); // reloaded and re-published: the same bar
+        buffer.accept(
+                pattern("SPY", "Doji", 0.5, "2025-10-05T10:15:00.000Z")); // reloaded and re-published: the same bar
         buffer.drained();
         buffer.close();
-        assertThat(count("streaming_pattern")).as("the high-confidence one, at once").isEqualTo(1);
+        assertThat(count("streaming_pattern"))
+                .as("the high-confidence one, at once")
+                .isEqualTo(1);
         assertThat(count("streaming_patterns_batch")).isEqualTo(1);
-        assertThat(frames.stream().filter(f -> f.contains("streaming_patterns_batch")).findFirst().orElseThrow()).contains("\"count\":2");
+        assertThat(frames.stream()
+                        .filter(f -> f.contains("streaming_patterns_batch"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("\"count\":2");
         assertThat(stats.snapshot()).containsEntry("pattern.duplicate", 1L).containsEntry("pattern.delivered", 3L);
     }
 
@@ -65,7 +80,10 @@ class StreamingBufferTest {
         buffer.accept(indicator("SPY", 41));
         buffer.accept(indicator("IBM", 55));
         buffer.close();
-        String batch = frames.stream().filter(f -> f.contains("streaming_indicators_batch")).findFirst().orElseThrow();
+        String batch = frames.stream()
+                .filter(f -> f.contains("streaming_indicators_batch"))
+                .findFirst()
+                .orElseThrow();
         assertThat(batch).contains("\"count\":2").contains("41").doesNotContain("\"value\":40");
         assertThat(stats.snapshot()).containsEntry("indicator.coalesced", 1L);
     }
@@ -81,12 +99,16 @@ class StreamingBufferTest {
 
     @Test
     void aLostEngineIsAnnouncedWithItsStatusAndACriticalAlert() {
-        buffer.engine(new EngineLiveness.Transition(EngineLiveness.Status.ALIVE, EngineLiveness.Status.LOST, NOW - 50_000));
+        buffer.engine(
+                new EngineLiveness.Transition(EngineLiveness.Status.ALIVE, EngineLiveness.Status.LOST, NOW - 50_000));
         buffer.engine(new EngineLiveness.Transition(EngineLiveness.Status.LOST, EngineLiveness.Status.ALIVE, NOW));
         buffer.close();
         assertThat(count("engine_status")).isEqualTo(2);
-        assertThat(frames.stream().filter(f -> f.startsWith("{\"event\":\"critical_alert\"")).toList())
-                .hasSize(2).anySatisfy(f -> assertThat(f).contains("\"severity\":\"critical\"", "Engine lost"))
+        assertThat(frames.stream()
+                        .filter(f -> f.startsWith("{\"event\":\"critical_alert\""))
+                        .toList())
+                .hasSize(2)
+                .anySatisfy(f -> assertThat(f).contains("\"severity\":\"critical\"", "Engine lost"))
                 .anySatisfy(f -> assertThat(f).contains("\"severity\":\"info\"", "Engine back"));
     }
 }

@@ -49,33 +49,44 @@ class MalformedMessagesTest {
             tickstock.events.patterns § {"event_type":"pattern_detected","data":{"symbol":"SPY","pattern":"Doji","flow_id":"not-a-uuid"}} § data.flow_id: not a UUID
             """)
     void refusedWithAReasonNamingTheField(String channel, String json, String reason) {
-        assertThatThrownBy(() -> reader.read(channel, json)).isInstanceOf(UnreadableMessage.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> reader.read(channel, json))
+                .isInstanceOf(UnreadableMessage.class)
+                .hasMessageContaining(reason);
     }
 
     @Test
     void deeplyNestedAndOversizedMessagesAreRefusedCheaply() {
         String deep = "{\"type\":\"streaming_pattern\",\"detection\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
         assertThatThrownBy(() -> reader.read(Channels.PATTERNS_STREAMING, deep)).hasMessage("invalid JSON");
-        String huge = "{\"type\":\"critical_alert\",\"alert\":{\"message\":\"" + "x".repeat(MessageReader.MAX_CHARS) + "\"}}";
+        String huge =
+                "{\"type\":\"critical_alert\",\"alert\":{\"message\":\"" + "x".repeat(MessageReader.MAX_CHARS) + "\"}}";
         assertThatThrownBy(() -> reader.read(Channels.ALERTS_CRITICAL, huge)).hasMessageContaining("larger than");
     }
 
     @Test
     void theSeedsTestMessagesWithoutBarTimesGetThePublicationMinute() throws Exception {
         // seeds/002's redis-cli example: no timestamp anywhere
-        List<Inbound> e = reader.read(Channels.PATTERNS_STREAMING,
+        List<Inbound> e = reader.read(
+                Channels.PATTERNS_STREAMING,
                 "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":\"TEST\",\"pattern_type\":\"Doji\",\"confidence\":0.9}}");
         assertThat(e.getFirst().data().path("timestamp").asText()).isEqualTo("2023-11-14T22:15:00.000Z");
         assertThat(e.getFirst().data().path("direction").asText()).isEqualTo("neutral");
         // seeds/000's test script: Python's utcnow().isoformat() (no offset, microseconds), session "test-session"
-        e = reader.read(Channels.PATTERNS_STREAMING, "{\"event\":\"pattern_detected\",\"session_id\":\"test-session\","
-                + "\"timestamp\":\"2025-01-24T10:15:30.123456\",\"detection\":{\"pattern_type\":\"Hammer\",\"symbol\":\"AAPL\","
-                + "\"confidence\":0.85,\"timeframe\":\"1min\"}}");
+        e = reader.read(
+                Channels.PATTERNS_STREAMING,
+                "{\"event\":\"pattern_detected\",\"session_id\":\"test-session\","
+                        + "\"timestamp\":\"2025-01-24T10:15:30.123456\",\"detection\":{\"pattern_type\":\"Hammer\",\"symbol\":\"AAPL\","
+                        + "\"confidence\":0.85,\"timeframe\":\"1min\"}}");
         assertThat(e.getFirst().data().path("timestamp").asText()).isEqualTo("2025-01-24T10:15:00.000Z");
-        assertThat(e.getFirst().publishedAtMillis()).isEqualTo(io.tickstock.contract.IsoTime.parseMillis("2025-01-24T10:15:30.123Z"));
-        e = reader.read(Channels.ALERTS_INDICATORS, "{\"alert_type\":\"RSI_OVERBOUGHT\",\"symbol\":\"TSLA\","
-                + "\"timestamp\":\"2025-01-24T10:15:30.123456\",\"data\":{\"rsi\":75.5}}");
-        assertThat(e.getFirst().data().path("timestamp").asText()).as("rewritten in the contract's form").isEqualTo("2025-01-24T10:15:30.123Z");
+        assertThat(e.getFirst().publishedAtMillis())
+                .isEqualTo(io.tickstock.contract.IsoTime.parseMillis("2025-01-24T10:15:30.123Z"));
+        e = reader.read(
+                Channels.ALERTS_INDICATORS,
+                "{\"alert_type\":\"RSI_OVERBOUGHT\",\"symbol\":\"TSLA\","
+                        + "\"timestamp\":\"2025-01-24T10:15:30.123456\",\"data\":{\"rsi\":75.5}}");
+        assertThat(e.getFirst().data().path("timestamp").asText())
+                .as("rewritten in the contract's form")
+                .isEqualTo("2025-01-24T10:15:30.123Z");
     }
 
     @Test

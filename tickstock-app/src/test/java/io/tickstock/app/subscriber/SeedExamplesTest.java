@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SeedExamplesTest {
     record Example(String source, String channel, String json) {
-        @Override public String toString() { return source + " → " + channel; }
+        @Override
+        public String toString() {
+            return source + " → " + channel;
+        }
     }
 
     /** Channel of an example by its {@code type}/{@code event}/{@code event_type}; Phase 5 alerts have none. */
@@ -46,18 +49,24 @@ class SeedExamplesTest {
             Map.entry("persistence_batch", Channels.PERSISTENCE));
 
     static Stream<Example> examples() throws IOException {
-        Path shared = Path.of(System.getProperty("tickstock.data.dir", "../../shared/data")).getParent();
+        Path shared = Path.of(System.getProperty("tickstock.data.dir", "../../shared/data"))
+                .getParent();
         Path phase5;
         try (Stream<Path> seeds = Files.list(shared.resolve("seeds"))) {
-            phase5 = seeds.filter(p -> p.getFileName().toString().startsWith("000_")).findFirst().orElseThrow();
+            phase5 = seeds.filter(p -> p.getFileName().toString().startsWith("000_"))
+                    .findFirst()
+                    .orElseThrow();
         }
         List<Example> out = new ArrayList<>();
         for (Path doc : List.of(phase5, shared.resolve("CONTRACT.md"))) {
             Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(doc));
             while (m.find()) {
-                String json = m.group(1).replace("{\"…pattern-specific measurements…\"}", "{}")
-                        .replace("\"…\"", "\"2025-10-05T10:15:00.000Z\"").replace("\"<bar start>\"", "\"2025-10-05T10:15:00.000Z\"")
-                        .replace("\"uuid\"", "\"9b2c7e8e-1d3f-4a52-9c1e-2f6a0b7d4e11\"").replace("\"uuid-string\"", "\"9b2c7e8e-1d3f-4a52-9c1e-2f6a0b7d4e11\"")
+                String json = m.group(1)
+                        .replace("{\"…pattern-specific measurements…\"}", "{}")
+                        .replace("\"…\"", "\"2025-10-05T10:15:00.000Z\"")
+                        .replace("\"<bar start>\"", "\"2025-10-05T10:15:00.000Z\"")
+                        .replace("\"uuid\"", "\"9b2c7e8e-1d3f-4a52-9c1e-2f6a0b7d4e11\"")
+                        .replace("\"uuid-string\"", "\"9b2c7e8e-1d3f-4a52-9c1e-2f6a0b7d4e11\"")
                         .replaceAll("\"([a-z_]+)\\|[a-z_|]+\"", "\"$1\"");
                 ObjectNode msg = (ObjectNode) Json.read(json);
                 String channel = channel(msg);
@@ -72,7 +81,8 @@ class SeedExamplesTest {
     }
 
     private static String type(ObjectNode msg) {
-        return msg.path("type").asText(msg.path("event").asText(msg.path("event_type").asText("alert")));
+        return msg.path("type")
+                .asText(msg.path("event").asText(msg.path("event_type").asText("alert")));
     }
 
     private static String channel(ObjectNode msg) {
@@ -104,21 +114,29 @@ class SeedExamplesTest {
         for (Inbound e : events) {
             ObjectNode d = e.data();
             switch (e.kind()) {
-                case SESSION_STARTED, SESSION_STOPPED -> assertThat(d.path("session_id").asText()).isNotEmpty();
+                case SESSION_STARTED, SESSION_STOPPED ->
+                    assertThat(d.path("session_id").asText()).isNotEmpty();
                 case PATTERN -> assertThat(d.path("pattern_type").asText()).isNotEmpty();
                 case INDICATOR -> {
                     assertThat(d.path("indicator").asText()).isNotEmpty();
-                    assertThat(d.path("value").isNumber()).as("scalar value kept").isTrue();
+                    assertThat(d.path("value").isNumber())
+                            .as("scalar value kept")
+                            .isTrue();
                 }
-                case ALERT -> assertThat(d.path("alert_type").asText()).isEqualTo(d.path("alert_type").asText().toUpperCase(java.util.Locale.ROOT)).isNotEmpty();
+                case ALERT ->
+                    assertThat(d.path("alert_type").asText())
+                            .isEqualTo(d.path("alert_type").asText().toUpperCase(java.util.Locale.ROOT))
+                            .isNotEmpty();
                 case HEALTH -> assertThat(d.path("status").asText()).isNotEmpty();
                 case CRITICAL -> assertThat(d.path("message").asText()).isNotEmpty();
-                case BAR, BAR_CORRECTION -> assertThat(d.path("close").isNumber()).isTrue();
+                case BAR, BAR_CORRECTION ->
+                    assertThat(d.path("close").isNumber()).isTrue();
                 case PERSISTENCE -> assertThat(d.path("table").asText()).isNotEmpty();
                 case LEGACY_PATTERN -> assertThat(d.path("pattern").asText()).isNotEmpty();
                 case LEGACY_HEALTH -> assertThat(d).isNotNull();
             }
-            if (!e.channel().equals(Channels.LEGACY_PATTERNS) && d.has("symbol")) assertThat(d.path("symbol").asText()).matches("[A-Z.]{1,10}");
+            if (!e.channel().equals(Channels.LEGACY_PATTERNS) && d.has("symbol"))
+                assertThat(d.path("symbol").asText()).matches("[A-Z.]{1,10}");
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.tickstock.app.web;
 
-import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,27 +19,38 @@ class LoginLimiterTest {
 
     @Test
     void anAddressGetsTenAttemptsAMinute() {
-        for (int i = 0; i < LoginLimiter.PER_ADDRESS; i++) assertThat(limiter.tryAttempt("10.0.0.1", "u" + i)).isZero();
+        for (int i = 0; i < LoginLimiter.PER_ADDRESS; i++)
+            assertThat(limiter.tryAttempt("10.0.0.1", "u" + i)).isZero();
         assertThat(limiter.tryAttempt("10.0.0.1", "other")).isEqualTo(60);
-        assertThat(limiter.tryAttempt("10.0.0.2", "other")).as("another address").isZero();
+        assertThat(limiter.tryAttempt("10.0.0.2", "other"))
+                .as("another address")
+                .isZero();
         now.addAndGet(60_000);
-        assertThat(limiter.tryAttempt("10.0.0.1", "other")).as("the window expired").isZero();
+        assertThat(limiter.tryAttempt("10.0.0.1", "other"))
+                .as("the window expired")
+                .isZero();
     }
 
     @Test
     void aNameIsLimitedAcrossAddresses() {
-        for (int i = 0; i < LoginLimiter.PER_USER; i++) assertThat(limiter.tryAttempt("10.0.1." + i, "admin")).isZero();
+        for (int i = 0; i < LoginLimiter.PER_USER; i++)
+            assertThat(limiter.tryAttempt("10.0.1." + i, "admin")).isZero();
         assertThat(limiter.tryAttempt("10.0.2.1", "admin")).isPositive();
-        assertThat(limiter.tryAttempt("10.0.2.1", "bob")).as("the refused attempt did not count against the address").isZero();
+        assertThat(limiter.tryAttempt("10.0.2.1", "bob"))
+                .as("the refused attempt did not count against the address")
+                .isZero();
     }
 
     @Test
     void anotherAccountsSuccessDoesNotClearTheFailures() {
-        for (int i = 0; i < LoginLimiter.PER_ADDRESS - 1; i++) limiter.tryAttempt("10.0.0.1", "victim"); // nine failures
+        for (int i = 0; i < LoginLimiter.PER_ADDRESS - 1; i++)
+            limiter.tryAttempt("10.0.0.1", "victim"); // nine failures
         assertThat(limiter.tryAttempt("10.0.0.1", "attacker")).isZero();
         limiter.succeeded("10.0.0.1", "attacker"); // the attacker's own account: only that attempt is taken back
         assertThat(limiter.tryAttempt("10.0.0.1", "victim")).isZero();
-        assertThat(limiter.tryAttempt("10.0.0.1", "victim")).as("ten failures from the address").isPositive();
+        assertThat(limiter.tryAttempt("10.0.0.1", "victim"))
+                .as("ten failures from the address")
+                .isPositive();
     }
 
     @Test

@@ -10,5 +10,5 @@ package io.tickstock.engine.alerts;
  * @param direction above or below
  * @param severity  info, warning or critical (rule in {@link AlertDetector})
  */
-public record Alert(AlertType type, String indicator, double value, double threshold, String direction,
-                    String severity) {}
+public record Alert(
+        AlertType type, String indicator, double value, double threshold, String direction, String severity) {}

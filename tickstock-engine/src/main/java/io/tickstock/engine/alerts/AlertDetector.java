@@ -38,8 +38,12 @@ public final class AlertDetector {
         AlertDetector c = new AlertDetector(cooldownMillis);
         System.arraycopy(lastFired, 0, c.lastFired, 0, lastFired.length);
         c.suppressed = suppressed;
-        c.prevRsi = prevRsi; c.prevMacd = prevMacd; c.prevSignal = prevSignal;
-        c.prevClose = prevClose; c.prevUpper = prevUpper; c.prevLower = prevLower;
+        c.prevRsi = prevRsi;
+        c.prevMacd = prevMacd;
+        c.prevSignal = prevSignal;
+        c.prevClose = prevClose;
+        c.prevUpper = prevUpper;
+        c.prevLower = prevLower;
         return c;
     }
 
@@ -71,9 +75,11 @@ public final class AlertDetector {
         Rsi rsiIndicator = set.rsi();
         double rsi = rsiIndicator == null ? Double.NaN : rsiIndicator.value();
         if (rsi > Rsi.OVERBOUGHT && prevRsi <= Rsi.OVERBOUGHT)
-            alerts.add(new Alert(AlertType.RSI_OVERBOUGHT, "RSI", rsi, Rsi.OVERBOUGHT, "above", rsi > 80 ? "critical" : "warning"));
+            alerts.add(new Alert(
+                    AlertType.RSI_OVERBOUGHT, "RSI", rsi, Rsi.OVERBOUGHT, "above", rsi > 80 ? "critical" : "warning"));
         if (rsi < Rsi.OVERSOLD && prevRsi >= Rsi.OVERSOLD)
-            alerts.add(new Alert(AlertType.RSI_OVERSOLD, "RSI", rsi, Rsi.OVERSOLD, "below", rsi < 20 ? "critical" : "warning"));
+            alerts.add(new Alert(
+                    AlertType.RSI_OVERSOLD, "RSI", rsi, Rsi.OVERSOLD, "below", rsi < 20 ? "critical" : "warning"));
         prevRsi = rsi;
 
         Macd macdIndicator = set.macd();

@@ -47,8 +47,17 @@ public final class Analysis {
             candles.add(bar);
             boolean priceReady = prices.add(bar);
             row.setLength(0);
-            row.append(timestamp(bar, input.daily())).append(',').append(bar.open()).append(',').append(bar.high())
-                    .append(',').append(bar.low()).append(',').append(bar.close()).append(',').append(bar.volume());
+            row.append(timestamp(bar, input.daily()))
+                    .append(',')
+                    .append(bar.open())
+                    .append(',')
+                    .append(bar.high())
+                    .append(',')
+                    .append(bar.low())
+                    .append(',')
+                    .append(bar.close())
+                    .append(',')
+                    .append(bar.volume());
             for (Indicator i : indicators.all()) {
                 for (int k = 0; k < i.outputNames().length; k++) {
                     row.append(',');
@@ -72,7 +81,10 @@ public final class Analysis {
     }
 
     private static String timestamp(Bar bar, boolean daily) {
-        if (daily) return LocalDate.ofInstant(Instant.ofEpochMilli(bar.startMillis()), io.tickstock.engine.session.NyseCalendar.NEW_YORK).toString();
+        if (daily)
+            return LocalDate.ofInstant(
+                            Instant.ofEpochMilli(bar.startMillis()), io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                    .toString();
         return IsoTime.format(bar.startMillis());
     }
 }

@@ -1,8 +1,8 @@
 package io.tickstock.engine.analyze;
 
-import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
+import io.tickstock.engine.session.NyseCalendar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,8 @@ import java.util.Locale;
  */
 public final class BarCsvFile {
     public static final String HEADER = "timestamp,open,high,low,close,volume";
-    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV =
+            new com.fasterxml.jackson.dataformat.csv.CsvMapper();
 
     private BarCsvFile() {}
 
@@ -56,7 +57,8 @@ public final class BarCsvFile {
             }
             long previous = Long.MIN_VALUE;
             com.fasterxml.jackson.databind.MappingIterator<String[]> rows = CSV.readerForArrayOf(String.class)
-                    .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).readValues(r);
+                    .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                    .readValues(r);
             for (int n = 2; ; n++) { // one row per line: bar files have no multi-line fields
                 String[] f;
                 try {
@@ -72,13 +74,27 @@ public final class BarCsvFile {
                     boolean date = ts.length() == 10;
                     dates |= date;
                     long start = time(ts);
-                    if (start <= previous) throw new IllegalArgumentException("timestamp " + ts + " is not after the previous row's");
+                    if (start <= previous)
+                        throw new IllegalArgumentException("timestamp " + ts + " is not after the previous row's");
                     previous = start;
-                    double o = price(f[1], "open"), h = price(f[2], "high"), l = price(f[3], "low"), c = price(f[4], "close");
-                    if (h < Math.max(o, c) || l > Math.min(o, c)) throw new IllegalArgumentException("high/low do not contain open and close");
+                    double o = price(f[1], "open"),
+                            h = price(f[2], "high"),
+                            l = price(f[3], "low"),
+                            c = price(f[4], "close");
+                    if (h < Math.max(o, c) || l > Math.min(o, c))
+                        throw new IllegalArgumentException("high/low do not contain open and close");
                     double v = Double.parseDouble(f[5].trim());
                     if (!(v >= 0)) throw new IllegalArgumentException("volume must be >= 0, was " + f[5].trim());
-                    bars.add(new Bar(symbol, start, o, h, l, c, Math.round(v), c, 0,
+                    bars.add(new Bar(
+                            symbol,
+                            start,
+                            o,
+                            h,
+                            l,
+                            c,
+                            Math.round(v),
+                            c,
+                            0,
                             date ? MarketSession.REGULAR : MarketSession.of(start)));
                 } catch (RuntimeException e) {
                     throw new IOException(path + " line " + n + ": " + e.getMessage(), e);
@@ -90,11 +106,18 @@ public final class BarCsvFile {
 
     private static long time(String ts) {
         try {
-            if (ts.length() == 10) return LocalDate.parse(ts).atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+            if (ts.length() == 10)
+                return LocalDate.parse(ts)
+                        .atStartOfDay(NyseCalendar.NEW_YORK)
+                        .toInstant()
+                        .toEpochMilli();
             try {
                 return OffsetDateTime.parse(ts).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(ts).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+                return LocalDateTime.parse(ts)
+                        .atZone(NyseCalendar.NEW_YORK)
+                        .toInstant()
+                        .toEpochMilli();
             }
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("timestamp '" + ts + "' is not an ISO-8601 date or date-time");
@@ -104,7 +127,8 @@ public final class BarCsvFile {
     private static double price(String s, String column) {
         try {
             double p = Double.parseDouble(s.trim());
-            if (!(p > 0) || Double.isInfinite(p)) throw new IllegalArgumentException(column + " must be a positive number, was '" + s.trim() + "'");
+            if (!(p > 0) || Double.isInfinite(p))
+                throw new IllegalArgumentException(column + " must be a positive number, was '" + s.trim() + "'");
             return p;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(column + " must be a number, was '" + s.trim() + "'");

@@ -1,15 +1,14 @@
 package io.tickstock.engine.analyze;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.bars.MarketSession;
-import io.tickstock.engine.trades.TradeConditions;
 import io.tickstock.engine.feed.LeanBarFile;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveFlatFile;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeConditions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens any input {@code tickstock analyze} accepts and returns its bars: a bar CSV ({@link BarCsvFile}), a
@@ -39,10 +39,12 @@ public final class BarInput {
      * @throws IllegalArgumentException when the file is of no known kind or holds several tickers without
      *                                  {@code symbol}
      */
-    public static Bars read(Path path, @Nullable String symbol, boolean extendedHours, LongConsumer progress) throws IOException {
+    public static Bars read(Path path, @Nullable String symbol, boolean extendedHours, LongConsumer progress)
+            throws IOException {
         if (!Files.isRegularFile(path)) throw new IOException(path + ": no such file");
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        String parent = path.getParent() == null ? "" : path.getParent().toString().replace('\\', '/');
+        String parent =
+                path.getParent() == null ? "" : path.getParent().toString().replace('\\', '/');
         if (name.endsWith("_trade.zip") && parent.contains("/tick/")) {
             try (LeanTickFile ticks = new LeanTickFile(path)) {
                 return aggregate(ticks, symbol, extendedHours, progress);
@@ -57,8 +59,8 @@ public final class BarInput {
             return BarCsvFile.read(path, symbol == null ? symbol(path) : symbol.toUpperCase(Locale.ROOT));
         }
         if (MassiveFlatFile.looksLike(path)) {
-            try (MassiveFlatFile trades = new MassiveFlatFile(path, symbol == null ? null : symbol.toUpperCase(Locale.ROOT),
-                    TradeConditions.bundled())) {
+            try (MassiveFlatFile trades = new MassiveFlatFile(
+                    path, symbol == null ? null : symbol.toUpperCase(Locale.ROOT), TradeConditions.bundled())) {
                 return aggregate(trades, symbol, extendedHours, progress);
             }
         }
@@ -66,16 +68,28 @@ public final class BarInput {
                 + "', a LEAN minute/daily/tick zip, or a Massive trades flat file (.csv.gz)");
     }
 
-    private static Bars aggregate(TradeSource source, @Nullable String symbol, boolean extendedHours, LongConsumer progress)
+    private static Bars aggregate(
+            TradeSource source, @Nullable String symbol, boolean extendedHours, LongConsumer progress)
             throws IOException {
         List<Bar> bars = new ArrayList<>();
         @Nullable String[] seen = {null};
         BarAggregator aggregator = new BarAggregator(0, 15 * Bar.MINUTE, false, new BarAggregator.Sink() {
-            @Override public void onBar(Bar bar) { bars.add(bar); }
-            @Override public void onCorrection(Bar bar, int revision) {
+            @Override
+            public void onBar(Bar bar) {
+                bars.add(bar);
+            }
+
+            @Override
+            public void onCorrection(Bar bar, int revision) {
                 for (int i = bars.size() - 1; i >= 0; i--) {
-                    if (bars.get(i).startMillis() == bar.startMillis()) { bars.set(i, bar); return; }
-                    if (bars.get(i).startMillis() < bar.startMillis()) { bars.add(i + 1, bar); return; }
+                    if (bars.get(i).startMillis() == bar.startMillis()) {
+                        bars.set(i, bar);
+                        return;
+                    }
+                    if (bars.get(i).startMillis() < bar.startMillis()) {
+                        bars.add(i + 1, bar);
+                        return;
+                    }
                 }
                 bars.add(0, bar);
             }
@@ -84,8 +98,8 @@ public final class BarInput {
         for (Trade t; (t = source.next()) != null; ) {
             if (seen[0] == null) seen[0] = t.symbol();
             else if (!t.symbol().equals(seen[0])) {
-                throw new IllegalArgumentException("the input holds several tickers (" + seen[0] + ", " + t.symbol()
-                        + ", …): pass --symbol");
+                throw new IllegalArgumentException(
+                        "the input holds several tickers (" + seen[0] + ", " + t.symbol() + ", …): pass --symbol");
             }
             aggregator.onWatermark(t.timeMillis());
             aggregator.onTrade(t);

@@ -16,11 +16,30 @@ package io.tickstock.engine.bars;
  * @param filled     true for a fill-forward bar: a minute without eligible trades, OHLC the previous close,
  *                   volume 0 (only when fill-forward is enabled)
  */
-public record Bar(String symbol, long startMillis, double open, double high, double low, double close, long volume,
-                  double vwap, long tradeCount, MarketSession session, boolean filled) {
+public record Bar(
+        String symbol,
+        long startMillis,
+        double open,
+        double high,
+        double low,
+        double close,
+        long volume,
+        double vwap,
+        long tradeCount,
+        MarketSession session,
+        boolean filled) {
     /** A bar built from trades or read from a bar file (not filled). */
-    public Bar(String symbol, long startMillis, double open, double high, double low, double close, long volume,
-               double vwap, long tradeCount, MarketSession session) {
+    public Bar(
+            String symbol,
+            long startMillis,
+            double open,
+            double high,
+            double low,
+            double close,
+            long volume,
+            double vwap,
+            long tradeCount,
+            MarketSession session) {
         this(symbol, startMillis, open, high, low, close, volume, vwap, tradeCount, session, false);
     }
 

@@ -1,6 +1,5 @@
 package io.tickstock.engine.bars;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeUpdates;
 import java.util.ArrayDeque;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds one-minute bars for every symbol and closes them by watermark: a bar starting at {@code s} closes
@@ -55,7 +55,12 @@ public final class BarAggregator {
     }
 
     /** @param closingAuctionInLastBar whether closing auction prints go to the last regular-hours bar (default true) */
-    public BarAggregator(long graceMillis, long correctionWindowMillis, boolean fillForward, boolean closingAuctionInLastBar, Sink sink) {
+    public BarAggregator(
+            long graceMillis,
+            long correctionWindowMillis,
+            boolean fillForward,
+            boolean closingAuctionInLastBar,
+            Sink sink) {
         this.closingAuctionInLastBar = closingAuctionInLastBar;
         this.graceMillis = graceMillis;
         this.correctionWindowMillis = correctionWindowMillis;
@@ -169,24 +174,35 @@ public final class BarAggregator {
     }
 
     /** Trades older than the correction window, dropped. */
-    public long lateTrades() { return lateTrades; }
+    public long lateTrades() {
+        return lateTrades;
+    }
 
     /** Trades excluded by eligibility (LEAN: suspicious; Massive: conditions that update nothing). */
-    public long ineligibleTrades() { return ineligibleTrades; }
+    public long ineligibleTrades() {
+        return ineligibleTrades;
+    }
 
     /** Bar corrections emitted. */
-    public long corrections() { return corrections; }
+    public long corrections() {
+        return corrections;
+    }
 
     /** Symbols that have traded. */
-    public int symbolCount() { return symbols.size(); }
+    public int symbolCount() {
+        return symbols.size();
+    }
 
     /** One symbol's open minute and its recently closed minutes (for corrections). */
     private static final class SymbolBars {
         final String symbol;
         final ArrayDeque<BarBuilder> closed = new ArrayDeque<>();
-        @Nullable BarBuilder open, spare;
+        @Nullable
+        BarBuilder open, spare;
         long lastClosedStart = Long.MIN_VALUE;
-        @Nullable Bar lastBar;
+
+        @Nullable
+        Bar lastBar;
 
         SymbolBars(String symbol) {
             this.symbol = symbol;
@@ -199,7 +215,8 @@ public final class BarAggregator {
             return b;
         }
 
-        @Nullable BarBuilder closedAt(long barStart) {
+        @Nullable
+        BarBuilder closedAt(long barStart) {
             for (Iterator<BarBuilder> it = closed.descendingIterator(); it.hasNext(); ) {
                 BarBuilder b = it.next();
                 if (b.startMillis == barStart) return b;

@@ -13,6 +13,7 @@ final class BarBuilder {
     long startMillis = Long.MIN_VALUE;
     /** Corrections emitted for this minute so far. */
     int revision;
+
     private double open, high, low, close, notional;
     private double firstPrice, lastPrice;
     private double fallbackOpen, fallbackHigh, fallbackLow, fallbackClose;
@@ -76,7 +77,16 @@ final class BarBuilder {
     Bar snapshot() {
         if (!hasOpenClose && !hasHighLow) {
             double vwap = volume > 0 ? notional / volume : fallbackClose;
-            return new Bar(symbol, startMillis, fallbackOpen, fallbackHigh, fallbackLow, fallbackClose, volume, vwap, count,
+            return new Bar(
+                    symbol,
+                    startMillis,
+                    fallbackOpen,
+                    fallbackHigh,
+                    fallbackLow,
+                    fallbackClose,
+                    volume,
+                    vwap,
+                    count,
                     MarketSession.of(startMillis));
         }
         double o = hasOpenClose ? open : firstPrice, c = hasOpenClose ? close : lastPrice;
@@ -85,5 +95,4 @@ final class BarBuilder {
         double vwap = volume > 0 ? notional / volume : c;
         return new Bar(symbol, startMillis, o, h, l, c, volume, vwap, count, MarketSession.of(startMillis));
     }
-
 }

@@ -12,8 +12,9 @@ import java.time.LocalTime;
  * regular (bars before 09:30 count as pre, the others as post).
  */
 public enum MarketSession {
-    PRE("pre"), REGULAR("regular"), POST("post");
-
+    PRE("pre"),
+    REGULAR("regular"),
+    POST("post");
 
     /** The contract's name: pre, regular or post. */
     public final String label;
@@ -34,8 +35,14 @@ public enum MarketSession {
         LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(tradeMillis), NyseCalendar.NEW_YORK);
         LocalTime close = NyseCalendar.regularClose(local.toLocalDate());
         if (close == null) return -1;
-        long closeMillis = local.toLocalDate().atTime(close).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
-        return tradeMillis >= closeMillis && tradeMillis < closeMillis + AUCTION_WINDOW_MILLIS ? closeMillis - Bar.MINUTE : -1;
+        long closeMillis = local.toLocalDate()
+                .atTime(close)
+                .atZone(NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
+        return tradeMillis >= closeMillis && tradeMillis < closeMillis + AUCTION_WINDOW_MILLIS
+                ? closeMillis - Bar.MINUTE
+                : -1;
     }
 
     /** Classifies a bar by its start, epoch milliseconds. */

@@ -31,7 +31,8 @@ public final class VendorBarCheck {
             Bar a = isOurs ? bar : partner, b = isOurs ? partner : bar;
             compared++;
             if (a.volume() == b.volume()) sameVolume++;
-            if (a.open() == b.open() && a.high() == b.high() && a.low() == b.low() && a.close() == b.close()) sameOhlc++;
+            if (a.open() == b.open() && a.high() == b.high() && a.low() == b.low() && a.close() == b.close())
+                sameOhlc++;
         }
         if (bar.startMillis() > newest) {
             newest = bar.startMillis();
@@ -46,14 +47,23 @@ public final class VendorBarCheck {
         }
     }
 
-    public long compared() { return compared; }
-    public long sameVolume() { return sameVolume; }
-    public long sameOhlc() { return sameOhlc; }
+    public long compared() {
+        return compared;
+    }
+
+    public long sameVolume() {
+        return sameVolume;
+    }
+
+    public long sameOhlc() {
+        return sameOhlc;
+    }
 
     /** e.g. {@code 388 minutes compared: volume equal 97.9%, OHLC equal 95.1%}. */
     public String summary() {
         if (compared == 0) return "no minutes compared";
-        return String.format("%d minutes compared: volume equal %.1f%%, OHLC equal %.1f%%", compared,
-                100.0 * sameVolume / compared, 100.0 * sameOhlc / compared);
+        return String.format(
+                "%d minutes compared: volume equal %.1f%%, OHLC equal %.1f%%",
+                compared, 100.0 * sameVolume / compared, 100.0 * sameOhlc / compared);
     }
 }

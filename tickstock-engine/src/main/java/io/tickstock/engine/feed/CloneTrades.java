@@ -1,9 +1,9 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Real trades under {@code clones} renamed copies for scale tests on real microstructure: each trade of the

@@ -33,9 +33,13 @@ public final class LeanBarFile {
     public static List<Bar> read(Path zip) throws IOException {
         String folder = LeanTickFile.folderName(zip);
         boolean daily = folder.equals("daily");
-        String symbol = (daily ? zip.getFileName().toString().replace(".zip", "") : folder)
-                .toUpperCase(Locale.ROOT);
-        long midnight = daily ? 0 : LeanTickFile.dateOf(zip).atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        String symbol = (daily ? zip.getFileName().toString().replace(".zip", "") : folder).toUpperCase(Locale.ROOT);
+        long midnight = daily
+                ? 0
+                : LeanTickFile.dateOf(zip)
+                        .atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                        .toInstant()
+                        .toEpochMilli();
         DateTimeFormatter dailyFormat = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm");
         List<Bar> bars = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -49,10 +53,22 @@ public final class LeanBarFile {
                 String[] f = line.split(",", -1);
                 try {
                     long start = daily
-                            ? LocalDateTime.parse(f[0], dailyFormat).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK).toInstant().toEpochMilli()
+                            ? LocalDateTime.parse(f[0], dailyFormat)
+                                    .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                                    .toInstant()
+                                    .toEpochMilli()
                             : midnight + (long) Double.parseDouble(f[0]);
                     double o = px(f[1]), h = px(f[2]), l = px(f[3]), c = px(f[4]);
-                    bars.add(new Bar(symbol, start, o, h, l, c, Long.parseLong(f[5].trim()), c, 0,
+                    bars.add(new Bar(
+                            symbol,
+                            start,
+                            o,
+                            h,
+                            l,
+                            c,
+                            Long.parseLong(f[5].trim()),
+                            c,
+                            0,
                             daily ? MarketSession.REGULAR : MarketSession.of(start)));
                 } catch (RuntimeException e) {
                     throw new IOException(zip + " line " + n + ": " + e.getMessage(), e);

@@ -1,9 +1,8 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.trades.LeanSaleConditions;
+import io.tickstock.engine.trades.Trade;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class LeanTickFile implements TradeSource {
     private static final Logger LOG = LoggerFactory.getLogger(LeanTickFile.class);
     /** The exchange's time zone, in which LEAN stores times. */
-
     private static final LeanSaleConditions RULES = LeanSaleConditions.bundled();
+
     private final Path path;
     private final String symbol;
     private final long midnightMillis;
@@ -64,21 +64,27 @@ public final class LeanTickFile implements TradeSource {
     private static String symbolOf(Path path) {
         String symbol = folderName(path).toUpperCase(Locale.ROOT);
         if (!io.tickstock.contract.Limits.isSymbol(symbol)) {
-            throw new IllegalArgumentException(path + ": symbol '" + symbol + "' (from the folder name) is outside the contract's form "
-                    + io.tickstock.contract.Limits.SYMBOL_FORM);
+            throw new IllegalArgumentException(
+                    path + ": symbol '" + symbol + "' (from the folder name) is outside the contract's form "
+                            + io.tickstock.contract.Limits.SYMBOL_FORM);
         }
         return symbol;
     }
 
     /** The same CSV already in memory (benchmarks: decoding without disk and unzip). */
     public LeanTickFile(String symbol, LocalDate date, java.io.Reader csv) {
-        this(Path.of(symbol + "_" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "_trade.csv"), symbol, date, new BufferedReader(csv, 1 << 16));
+        this(
+                Path.of(symbol + "_" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "_trade.csv"),
+                symbol,
+                date,
+                new BufferedReader(csv, 1 << 16));
     }
 
     private LeanTickFile(Path path, String symbol, LocalDate date, BufferedReader reader) {
         this.path = path;
         this.symbol = symbol;
-        this.midnightMillis = date.atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        this.midnightMillis =
+                date.atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         this.reader = reader;
     }
 
@@ -122,17 +128,27 @@ public final class LeanTickFile implements TradeSource {
             double msOfDay = Double.parseDouble(line.substring(0, c1));
             long priceDeciCents = Long.parseLong(line.substring(c1 + 1, c2));
             long size = Long.parseLong(line.substring(c2 + 1, c3));
-            if (!io.tickstock.contract.Limits.isPrice(priceDeciCents / 10_000.0) || !io.tickstock.contract.Limits.isSize(size)
+            if (!io.tickstock.contract.Limits.isPrice(priceDeciCents / 10_000.0)
+                    || !io.tickstock.contract.Limits.isSize(size)
                     || !(msOfDay >= 0 && msOfDay < 86_400_000)) {
                 throw new IllegalArgumentException("time, price or size out of range");
             }
             boolean suspicious = line.charAt(c5 + 1) == '1';
             long flags = c5 > c4 + 1 ? Long.parseLong(line.substring(c4 + 1, c5).trim(), 16) : 0;
-            return new Trade(symbol, midnightMillis + (long) msOfDay, priceDeciCents / 10_000.0, size,
+            return new Trade(
+                    symbol,
+                    midnightMillis + (long) msOfDay,
+                    priceDeciCents / 10_000.0,
+                    size,
                     RULES.updates(flags, suspicious));
         } catch (RuntimeException e) {
-            if (malformed++ == 0) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber, io.tickstock.contract.LogText.quote(e.getMessage()),
-                    io.tickstock.contract.LogText.quote(line));
+            if (malformed++ == 0)
+                LOG.warn(
+                        "{} line {}: skipped malformed trade ({}): {}",
+                        path,
+                        lineNumber,
+                        io.tickstock.contract.LogText.quote(e.getMessage()),
+                        io.tickstock.contract.LogText.quote(line));
             return null;
         }
     }

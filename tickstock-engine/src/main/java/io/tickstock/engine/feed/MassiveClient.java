@@ -1,6 +1,5 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.net.URI;
@@ -19,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +62,8 @@ public final class MassiveClient implements AutoCloseable {
      * @param queueCapacity frames buffered between the socket and the consumer
      */
     public record Config(URI url, String apiKey, List<String> topics, int queueCapacity) {
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return "Config[url=" + url + ", topics=" + topics + ", queueCapacity=" + queueCapacity + "]"; // no key
         }
     }
@@ -82,7 +83,9 @@ public final class MassiveClient implements AutoCloseable {
     private final WebSocketClient jetty = new WebSocketClient();
     private final AtomicLong droppedFrames = new AtomicLong(), reconnects = new AtomicLong();
     private final Map<String, Long> malformed = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicLong trades = new AtomicLong(), sequenceGaps = new AtomicLong(), sequenceRegressions = new AtomicLong();
+    private final AtomicLong trades = new AtomicLong(),
+            sequenceGaps = new AtomicLong(),
+            sequenceRegressions = new AtomicLong();
     private volatile @Nullable Session socket;
     private volatile @Nullable Handler current;
     private volatile boolean closing, authenticated, failed;
@@ -114,13 +117,19 @@ public final class MassiveClient implements AutoCloseable {
             throw new IllegalStateException("cannot start the WebSocket client: " + e.getMessage(), e);
         }
         connect();
-        scheduler.scheduleAtFixedRate(() -> {
-            try {
-                ping();
-            } catch (RuntimeException e) { // an exception would end the schedule: a dead connection would go unnoticed
-                LOG.warn("Massive ping failed: {}", io.tickstock.contract.LogText.quote(e.getMessage()));
-            }
-        }, 25, 25, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        ping();
+                    } catch (
+                            RuntimeException
+                                    e) { // an exception would end the schedule: a dead connection would go unnoticed
+                        LOG.warn("Massive ping failed: {}", io.tickstock.contract.LogText.quote(e.getMessage()));
+                    }
+                },
+                25,
+                25,
+                TimeUnit.SECONDS);
         return this;
     }
 
@@ -171,10 +180,13 @@ public final class MassiveClient implements AutoCloseable {
 
     private void onStatus(Session ws, String status, String message) {
         switch (status) {
-            case "connected" -> ws.sendText("{\"action\":\"auth\",\"params\":" + quote(config.apiKey()) + "}", Callback.NOOP);
+            case "connected" ->
+                ws.sendText("{\"action\":\"auth\",\"params\":" + quote(config.apiKey()) + "}", Callback.NOOP);
             case "auth_success" -> {
                 LOG.info("Massive authenticated at {}; subscribing {}", config.url(), config.topics());
-                ws.sendText("{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}", Callback.NOOP);
+                ws.sendText(
+                        "{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}",
+                        Callback.NOOP);
                 authenticated = true;
                 backoffMillis = 1_000;
                 listener.onConnected();
@@ -187,11 +199,18 @@ public final class MassiveClient implements AutoCloseable {
             }
             case "auth_failed", "max_connections" -> {
                 failed = true;
-                LOG.error("Massive {}: {}", io.tickstock.contract.LogText.quote(status), io.tickstock.contract.LogText.quote(message));
+                LOG.error(
+                        "Massive {}: {}",
+                        io.tickstock.contract.LogText.quote(status),
+                        io.tickstock.contract.LogText.quote(message));
                 listener.onFatal(status, message);
                 ws.close(1000, status, Callback.NOOP);
             }
-            default -> LOG.debug("Massive status {}: {}", io.tickstock.contract.LogText.quote(status), io.tickstock.contract.LogText.quote(message));
+            default ->
+                LOG.debug(
+                        "Massive status {}: {}",
+                        io.tickstock.contract.LogText.quote(status),
+                        io.tickstock.contract.LogText.quote(message));
         }
     }
 
@@ -211,7 +230,8 @@ public final class MassiveClient implements AutoCloseable {
     }
 
     private final MassiveFrames.Sink consumerSink = new MassiveFrames.Sink() {
-        @Override public void onTrade(Trade trade, long sequence) {
+        @Override
+        public void onTrade(Trade trade, long sequence) {
             trades.incrementAndGet();
             if (sequence >= 0) {
                 Long last = lastSequence.put(trade.symbol(), sequence);
@@ -220,27 +240,57 @@ public final class MassiveClient implements AutoCloseable {
             }
             decoded.addLast(trade);
         }
-        @Override public void onStatus(String status, String message) {}
-        @Override public void onAggregate(io.tickstock.engine.bars.Bar bar) { aggregates.accept(bar); }
-        @Override public void onMalformed(String reason) {
+
+        @Override
+        public void onStatus(String status, String message) {}
+
+        @Override
+        public void onAggregate(io.tickstock.engine.bars.Bar bar) {
+            aggregates.accept(bar);
+        }
+
+        @Override
+        public void onMalformed(String reason) {
             long n = malformed.merge(reason, 1L, Long::sum);
-            if (n == 1) LOG.warn("Massive frame skipped ({}); further frames with this reason are counted only", io.tickstock.contract.LogText.quote(reason));
+            if (n == 1)
+                LOG.warn(
+                        "Massive frame skipped ({}); further frames with this reason are counted only",
+                        io.tickstock.contract.LogText.quote(reason));
         }
     };
 
     /** Trades decoded so far. */
-    public long trades() { return trades.get(); }
+    public long trades() {
+        return trades.get();
+    }
     /** Frames lost because the queue was full. */
-    public long droppedFrames() { return droppedFrames.get(); }
+    public long droppedFrames() {
+        return droppedFrames.get();
+    }
     /** Malformed frames or events by reason. */
-    public Map<String, Long> malformed() { return Map.copyOf(malformed); }
+    public Map<String, Long> malformed() {
+        return Map.copyOf(malformed);
+    }
     /** Sequence numbers that jumped by more than one (informational: Massive's are not contiguous). */
-    public long sequenceGaps() { return sequenceGaps.get(); }
+    public long sequenceGaps() {
+        return sequenceGaps.get();
+    }
     /** Sequence numbers that did not increase (duplicates or out of order). */
-    public long sequenceRegressions() { return sequenceRegressions.get(); }
-    public long reconnects() { return reconnects.get(); }
-    public boolean authenticated() { return authenticated; }
-    public boolean failed() { return failed; }
+    public long sequenceRegressions() {
+        return sequenceRegressions.get();
+    }
+
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public boolean failed() {
+        return failed;
+    }
 
     /** Aborts the socket as a network failure would (fault drills); the client reconnects. */
     public void dropConnection() {
@@ -269,35 +319,51 @@ public final class MassiveClient implements AutoCloseable {
         private volatile @Nullable Session session;
         private boolean ended;
 
-        @Override public void onWebSocketOpen(Session s) {
+        @Override
+        public void onWebSocketOpen(Session s) {
             session = s;
             socket = s;
         }
 
-        @Override public void onWebSocketText(String frame) {
+        @Override
+        public void onWebSocketText(String frame) {
             Session ws = session;
             if (ws == null) return; // frames arrive only after onWebSocketOpen
             if (frame.contains("\"status\"")) {
                 statusDecoder.decode(frame, new MassiveFrames.Sink() {
-                    @Override public void onTrade(Trade trade, long sequence) {}
-                    @Override public void onStatus(String status, String message) { MassiveClient.this.onStatus(ws, status, message); }
-                    @Override public void onMalformed(String reason) {}
+                    @Override
+                    public void onTrade(Trade trade, long sequence) {}
+
+                    @Override
+                    public void onStatus(String status, String message) {
+                        MassiveClient.this.onStatus(ws, status, message);
+                    }
+
+                    @Override
+                    public void onMalformed(String reason) {}
                 });
             }
             if (!frames.offer(frame) && droppedFrames.incrementAndGet() == 1) {
-                LOG.error("Massive frame queue full ({} frames): dropping frames; the consumer is too slow", config.queueCapacity());
+                LOG.error(
+                        "Massive frame queue full ({} frames): dropping frames; the consumer is too slow",
+                        config.queueCapacity());
             }
         }
 
-        @Override public void onWebSocketPong(ByteBuffer payload) {
+        @Override
+        public void onWebSocketPong(ByteBuffer payload) {
             lastPong = System.currentTimeMillis();
         }
 
-        @Override public void onWebSocketClose(int statusCode, String reason) {
-            lost(this, "closed by server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            lost(
+                    this,
+                    "closed by server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
         }
 
-        @Override public void onWebSocketError(Throwable error) {
+        @Override
+        public void onWebSocketError(Throwable error) {
             lost(this, rootMessage(error));
         }
     }

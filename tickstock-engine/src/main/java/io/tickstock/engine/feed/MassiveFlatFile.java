@@ -1,6 +1,5 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.io.BufferedReader;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +63,8 @@ public final class MassiveFlatFile implements TradeSource {
      *
      * @param symbols the tickers to read; null or empty for every ticker in the file (found by one pass)
      */
-    public static TradeSource timeOrdered(Path path, java.util.@Nullable Collection<String> symbols, TradeConditions conditions)
-            throws IOException {
+    public static TradeSource timeOrdered(
+            Path path, java.util.@Nullable Collection<String> symbols, TradeConditions conditions) throws IOException {
         java.util.List<String> tickers = new java.util.ArrayList<>();
         if (symbols != null && !symbols.isEmpty()) {
             tickers.addAll(symbols);
@@ -77,7 +77,8 @@ public final class MassiveFlatFile implements TradeSource {
             }
         }
         java.util.List<MassiveFlatFile> readers = new java.util.ArrayList<>();
-        for (String ticker : new java.util.TreeSet<>(tickers)) readers.add(new MassiveFlatFile(path, ticker, conditions));
+        for (String ticker : new java.util.TreeSet<>(tickers))
+            readers.add(new MassiveFlatFile(path, ticker, conditions));
         return new MergedTradeSource(readers, Long.MIN_VALUE);
     }
 
@@ -104,8 +105,13 @@ public final class MassiveFlatFile implements TradeSource {
                 if (t != null) return t;
                 if (done) return null;
             } catch (RuntimeException e) {
-                if (malformed++ < 5) LOG.warn("{} line {}: skipped malformed trade ({}): {}", path, lineNumber,
-                        io.tickstock.contract.LogText.quote(e.getMessage()), io.tickstock.contract.LogText.quote(line));
+                if (malformed++ < 5)
+                    LOG.warn(
+                            "{} line {}: skipped malformed trade ({}): {}",
+                            path,
+                            lineNumber,
+                            io.tickstock.contract.LogText.quote(e.getMessage()),
+                            io.tickstock.contract.LogText.quote(line));
             }
         }
         return null;
@@ -125,9 +131,11 @@ public final class MassiveFlatFile implements TradeSource {
         long size = Long.parseLong(f[9]);
         long sipNanos = Long.parseLong(f[8]);
         if (!io.tickstock.contract.Limits.isSymbol(ticker)) {
-            throw new IllegalArgumentException("ticker outside the contract's form " + io.tickstock.contract.Limits.SYMBOL_FORM);
+            throw new IllegalArgumentException(
+                    "ticker outside the contract's form " + io.tickstock.contract.Limits.SYMBOL_FORM);
         }
-        if (!io.tickstock.contract.Limits.isPrice(price) || !io.tickstock.contract.Limits.isSize(size)
+        if (!io.tickstock.contract.Limits.isPrice(price)
+                || !io.tickstock.contract.Limits.isSize(size)
                 || !io.tickstock.contract.Limits.isTime(Math.floorDiv(sipNanos, 1_000_000L))) {
             throw new IllegalArgumentException("price, size or sip_timestamp out of range");
         }
@@ -150,8 +158,10 @@ public final class MassiveFlatFile implements TradeSource {
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
             if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) { fields.add(cur.toString()); cur.setLength(0); }
-            else cur.append(ch);
+            else if (ch == ',' && !quoted) {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else cur.append(ch);
         }
         if (quoted) throw new IllegalArgumentException("unterminated quote");
         fields.add(cur.toString());

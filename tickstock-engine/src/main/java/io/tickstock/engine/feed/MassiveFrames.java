@@ -1,15 +1,15 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
-import io.tickstock.engine.trades.Trade;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tickstock.contract.Limits;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes Massive stocks WebSocket frames (../shared/docs/massive.md): a JSON array of events, possibly
@@ -59,13 +59,15 @@ public final class MassiveFrames {
             while ((t = p.nextToken()) == JsonToken.START_OBJECT) event(p, sink);
             if (t != JsonToken.END_ARRAY) sink.onMalformed("array holds a " + t + ", expected event objects");
         } catch (IOException | RuntimeException e) {
-            sink.onMalformed("unreadable JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            sink.onMalformed("unreadable JSON: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 
     /** The fields of one event as read; reused (the decoder is single-threaded). */
     private static final class Fields {
-        @Nullable String ev, sym, status, message;
+        @Nullable
+        String ev, sym, status, message;
         double price, open, high, low, close, vwap;
         long volume, size, time, sequence;
         int conditions;
@@ -87,7 +89,8 @@ public final class MassiveFrames {
         if (f.ev == null) sink.onMalformed("event without 'ev'");
         else if (f.ev.equals("T")) trade(sink);
         else if (f.ev.equals("AM")) aggregate(sink);
-        else if (f.ev.equals("status")) sink.onStatus(f.status == null ? "" : f.status, f.message == null ? "" : f.message);
+        else if (f.ev.equals("status"))
+            sink.onStatus(f.status == null ? "" : f.status, f.message == null ? "" : f.message);
         else sink.onOther(f.ev);
     }
 
@@ -103,7 +106,8 @@ public final class MassiveFrames {
             case "message" -> f.message = p.getValueAsString();
             case "c" -> { // trade conditions (T) or the close (AM)
                 if (v == JsonToken.START_ARRAY) {
-                    while (p.nextToken() != JsonToken.END_ARRAY) if (f.conditions < ids.length) ids[f.conditions++] = p.getIntValue();
+                    while (p.nextToken() != JsonToken.END_ARRAY)
+                        if (f.conditions < ids.length) ids[f.conditions++] = p.getIntValue();
                 } else if (v.isNumeric()) {
                     f.close = p.getDoubleValue();
                 } else {
@@ -133,13 +137,33 @@ public final class MassiveFrames {
     }
 
     private void aggregate(Sink sink) {
-        if (f.sym == null || !(f.open > 0) || !(f.high > 0) || !(f.low > 0) || !(f.close > 0) || f.volume < 0 || f.size < 0) {
+        if (f.sym == null
+                || !(f.open > 0)
+                || !(f.high > 0)
+                || !(f.low > 0)
+                || !(f.close > 0)
+                || f.volume < 0
+                || f.size < 0) {
             sink.onMalformed("aggregate event missing sym, o, h, l, c, v or s");
-        } else if (!Limits.isSymbol(f.sym) || !Limits.isPrice(f.open) || !Limits.isPrice(f.high) || !Limits.isPrice(f.low)
-                || !Limits.isPrice(f.close) || !Limits.isSize(f.volume) || !Limits.isTime(f.size)) {
+        } else if (!Limits.isSymbol(f.sym)
+                || !Limits.isPrice(f.open)
+                || !Limits.isPrice(f.high)
+                || !Limits.isPrice(f.low)
+                || !Limits.isPrice(f.close)
+                || !Limits.isSize(f.volume)
+                || !Limits.isTime(f.size)) {
             sink.onMalformed("aggregate sym, o, h, l, c, v or s outside the contract's limits");
         } else {
-            sink.onAggregate(new Bar(f.sym, f.size, f.open, f.high, f.low, f.close, f.volume, Double.isNaN(f.vwap) ? f.close : f.vwap, 0,
+            sink.onAggregate(new Bar(
+                    f.sym,
+                    f.size,
+                    f.open,
+                    f.high,
+                    f.low,
+                    f.close,
+                    f.volume,
+                    Double.isNaN(f.vwap) ? f.close : f.vwap,
+                    0,
                     MarketSession.of(f.size)));
         }
     }

@@ -46,9 +46,11 @@ public final class MassiveReference {
             int id = c.path("id").asInt(-1);
             com.fasterxml.jackson.databind.JsonNode u = c.path("update_rules").path("consolidated");
             if (id < 0 || u.isMissingNode()) continue;
-            consolidated.put(id, (u.path("updates_high_low").asBoolean() ? TradeUpdates.HIGH_LOW : 0)
-                    | (u.path("updates_open_close").asBoolean() ? TradeUpdates.OPEN_CLOSE : 0)
-                    | (u.path("updates_volume").asBoolean() ? TradeUpdates.VOLUME : 0));
+            consolidated.put(
+                    id,
+                    (u.path("updates_high_low").asBoolean() ? TradeUpdates.HIGH_LOW : 0)
+                            | (u.path("updates_open_close").asBoolean() ? TradeUpdates.OPEN_CLOSE : 0)
+                            | (u.path("updates_volume").asBoolean() ? TradeUpdates.VOLUME : 0));
         }
         return TradeConditions.fromConsolidated(consolidated, "massive reference (" + results.size() + " conditions)");
     }
@@ -59,8 +61,10 @@ public final class MassiveReference {
         HttpClient http = new HttpClient();
         try {
             http.start();
-            ContentResponse r = http.newRequest(uri).headers(h -> h.put("Authorization", "Bearer " + apiKey))
-                    .timeout(5, TimeUnit.SECONDS).send();
+            ContentResponse r = http.newRequest(uri)
+                    .headers(h -> h.put("Authorization", "Bearer " + apiKey))
+                    .timeout(5, TimeUnit.SECONDS)
+                    .send();
             if (r.getStatus() != 200) {
                 LOG.warn("Massive conditions at {} answered HTTP {}; using the bundled table", uri, r.getStatus());
                 return Optional.empty();

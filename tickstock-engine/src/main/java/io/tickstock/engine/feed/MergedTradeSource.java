@@ -1,12 +1,12 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges several time-ordered sources into one, by trade time; ties go to the source listed first, so

@@ -1,13 +1,13 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.session.NyseCalendar;
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeUpdates;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seeded, reproducible synthetic trades for a universe over one regular session (09:30–16:00 New York):
@@ -20,14 +20,17 @@ import java.util.SplittableRandom;
 public final class SyntheticTrades implements TradeSource {
     private static final double SESSION_MINUTES = 390;
 
-    private final PriorityQueue<Symbol> queue = new PriorityQueue<>((a, b) ->
-            a.nextMillis != b.nextMillis ? Long.compare(a.nextMillis, b.nextMillis) : Integer.compare(a.index, b.index));
+    private final PriorityQueue<Symbol> queue = new PriorityQueue<>((a, b) -> a.nextMillis != b.nextMillis
+            ? Long.compare(a.nextMillis, b.nextMillis)
+            : Integer.compare(a.index, b.index));
     private final long openMillis, closeMillis;
 
     /** @param symbols the universe; each gets its own random stream derived from {@code seed} */
     public SyntheticTrades(List<String> symbols, LocalDate day, long seed) {
-        this.openMillis = day.atTime(9, 30).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
-        this.closeMillis = day.atTime(16, 0).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        this.openMillis =
+                day.atTime(9, 30).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        this.closeMillis =
+                day.atTime(16, 0).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         SplittableRandom root = new SplittableRandom(seed);
         for (int i = 0; i < symbols.size(); i++) {
             Symbol s = new Symbol(symbols.get(i), i, root.split());
@@ -73,7 +76,7 @@ public final class SyntheticTrades implements TradeSource {
             this.symbol = symbol;
             this.index = index;
             this.random = random;
-            this.logPrice = Math.log(5) + random.nextDouble() * Math.log(100);       // $5–$500
+            this.logPrice = Math.log(5) + random.nextDouble() * Math.log(100); // $5–$500
             this.tradesPerMinute = Math.exp(Math.log(5) + random.nextDouble() * Math.log(60)); // 5–300 a minute
             this.variance = 1e-6;
         }
@@ -91,12 +94,15 @@ public final class SyntheticTrades implements TradeSource {
             double dt = Math.max(1e-4, minutes - lastMinutes);
             lastMinutes = minutes;
             double r = Math.sqrt(variance * dt) * gaussian();
-            if (random.nextDouble() < 0.0004) r += (random.nextBoolean() ? 1 : -1) * (0.015 + 0.035 * random.nextDouble());
+            if (random.nextDouble() < 0.0004)
+                r += (random.nextBoolean() ? 1 : -1) * (0.015 + 0.035 * random.nextDouble());
             variance = 2e-8 + 0.08 * r * r / dt + 0.9 * variance; // volatility clustering, per-minute variance
             variance = Math.min(variance, 4e-4);
             logPrice += r;
             double price = Math.max(0.01, Math.round(Math.exp(logPrice) * 100) / 100.0);
-            long size = random.nextInt(10) == 0 ? 1 + random.nextInt(99) : 100L * (1 + (long) Math.exp(random.nextDouble() * 3));
+            long size = random.nextInt(10) == 0
+                    ? 1 + random.nextInt(99)
+                    : 100L * (1 + (long) Math.exp(random.nextDouble() * 3));
             return new Trade(symbol, nextMillis, price, size, TradeUpdates.ALL);
         }
 

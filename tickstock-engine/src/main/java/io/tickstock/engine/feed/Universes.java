@@ -1,6 +1,5 @@
 package io.tickstock.engine.feed;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Named symbol universes from YAML ({@code name: [SYM, …]}): the bundled {@code universes.yaml}
@@ -22,6 +22,7 @@ import java.util.Map;
 public final class Universes {
     /** The default universe of synthetic runs. */
     public static final String DEFAULT = "market_leaders:top_500";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final Map<String, List<String>> universes;
 
@@ -61,7 +62,9 @@ public final class Universes {
      */
     public List<String> symbols(String name, int count) {
         List<String> u = universes.get(name);
-        if (u == null) throw new IllegalArgumentException("unknown universe '" + name + "' (known: " + String.join(", ", universes.keySet()) + ")");
+        if (u == null)
+            throw new IllegalArgumentException(
+                    "unknown universe '" + name + "' (known: " + String.join(", ", universes.keySet()) + ")");
         if (count < 1) throw new IllegalArgumentException("symbol count must be >= 1, was " + count);
         List<String> out = new ArrayList<>(u.subList(0, Math.min(count, u.size())));
         for (int i = out.size() + 1; out.size() < count; i++) out.add(String.format("SYN%05d", i));

@@ -1,6 +1,5 @@
 package io.tickstock.engine.health;
 
-import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's Prometheus endpoint ({@code GET /metrics}, text format 0.0.4, on the JDK's HTTP server): the
@@ -36,44 +36,89 @@ public final class EngineMetrics implements AutoCloseable {
     /** The outboxes' state, read at each scrape. */
     public interface Outboxes {
         long redisPending();
+
         long redisDropped();
+
         long redisCoalesced();
+
         boolean redisUp();
+
         long postgresPending();
+
         long postgresSpooled();
+
         long postgresDropped();
         /** Rows set aside in the dead-letter file (rejected by PostgreSQL or unreadable in the spool). */
         long postgresRejected();
+
         boolean postgresUp();
     }
 
     public EngineMetrics(EngineStats stats, Outboxes outboxes) {
-        FunctionCounter.builder("tickstock.trades", stats.trades, AtomicLong::get).description("Trades read from the feed").register(registry);
-        FunctionCounter.builder("tickstock.bars", stats.bars, AtomicLong::get).description("1-minute bars closed").register(registry);
-        FunctionCounter.builder("tickstock.patterns", stats.patterns, AtomicLong::get).description("Patterns published").register(registry);
-        FunctionCounter.builder("tickstock.health.events", healthEvents, AtomicLong::get).register(registry);
-        health("tickstock.health.status", "0 healthy, 1 warning, 2 critical",
-                h -> switch (h.status()) { case "healthy" -> 0; case "warning" -> 1; default -> 2; });
-        health("tickstock.ticks.per.second", "Trades per second over the last health interval", h -> h.dataFlow().ticksPerSecond());
-        health("tickstock.bars.per.minute", "Bars per minute over the last health interval", h -> h.dataFlow().barsPerMinute());
-        health("tickstock.processing.lag.ms", "Largest bar-close-to-Redis time over the last health interval, ms",
+        FunctionCounter.builder("tickstock.trades", stats.trades, AtomicLong::get)
+                .description("Trades read from the feed")
+                .register(registry);
+        FunctionCounter.builder("tickstock.bars", stats.bars, AtomicLong::get)
+                .description("1-minute bars closed")
+                .register(registry);
+        FunctionCounter.builder("tickstock.patterns", stats.patterns, AtomicLong::get)
+                .description("Patterns published")
+                .register(registry);
+        FunctionCounter.builder("tickstock.health.events", healthEvents, AtomicLong::get)
+                .register(registry);
+        health("tickstock.health.status", "0 healthy, 1 warning, 2 critical", h -> switch (h.status()) {
+            case "healthy" -> 0;
+            case "warning" -> 1;
+            default -> 2;
+        });
+        health(
+                "tickstock.ticks.per.second",
+                "Trades per second over the last health interval",
+                h -> h.dataFlow().ticksPerSecond());
+        health(
+                "tickstock.bars.per.minute",
+                "Bars per minute over the last health interval",
+                h -> h.dataFlow().barsPerMinute());
+        health(
+                "tickstock.processing.lag.ms",
+                "Largest bar-close-to-Redis time over the last health interval, ms",
                 h -> h.dataFlow().processingLagMs());
-        health("tickstock.process.cpu.percent", "Process CPU, % of the machine", h -> h.resourceUsage().cpuPercent());
-        health("tickstock.process.rss.mb", "Resident set size, MB", h -> h.resourceUsage().memoryMb());
-        health("tickstock.process.threads", "Live threads", h -> h.resourceUsage().threadsActive());
+        health(
+                "tickstock.process.cpu.percent",
+                "Process CPU, % of the machine",
+                h -> h.resourceUsage().cpuPercent());
+        health(
+                "tickstock.process.rss.mb",
+                "Resident set size, MB",
+                h -> h.resourceUsage().memoryMb());
+        health(
+                "tickstock.process.threads",
+                "Live threads",
+                h -> h.resourceUsage().threadsActive());
         health("tickstock.symbols.active", "Symbols with bars this session", Events.Health::activeSymbols);
-        health("tickstock.symbols.stale", "Symbols without a trade for 5 minutes in regular hours", h -> h.staleSymbols().count());
+        health(
+                "tickstock.symbols.stale",
+                "Symbols without a trade for 5 minutes in regular hours",
+                h -> h.staleSymbols().count());
         Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
-        Gauge.builder("tickstock.redis.pending", outboxes, Outboxes::redisPending).register(registry);
-        FunctionCounter.builder("tickstock.redis.dropped", outboxes, Outboxes::redisDropped).register(registry);
-        FunctionCounter.builder("tickstock.redis.coalesced", outboxes, Outboxes::redisCoalesced).register(registry);
+        Gauge.builder("tickstock.redis.pending", outboxes, Outboxes::redisPending)
+                .register(registry);
+        FunctionCounter.builder("tickstock.redis.dropped", outboxes, Outboxes::redisDropped)
+                .register(registry);
+        FunctionCounter.builder("tickstock.redis.coalesced", outboxes, Outboxes::redisCoalesced)
+                .register(registry);
         Gauge.builder("tickstock.redis.up", outboxes, o -> o.redisUp() ? 1 : 0).register(registry);
-        Gauge.builder("tickstock.postgres.pending", outboxes, Outboxes::postgresPending).register(registry);
-        Gauge.builder("tickstock.postgres.spooled", outboxes, Outboxes::postgresSpooled).register(registry);
-        FunctionCounter.builder("tickstock.postgres.dropped", outboxes, Outboxes::postgresDropped).register(registry);
+        Gauge.builder("tickstock.postgres.pending", outboxes, Outboxes::postgresPending)
+                .register(registry);
+        Gauge.builder("tickstock.postgres.spooled", outboxes, Outboxes::postgresSpooled)
+                .register(registry);
+        FunctionCounter.builder("tickstock.postgres.dropped", outboxes, Outboxes::postgresDropped)
+                .register(registry);
         FunctionCounter.builder("tickstock.postgres.rejected", outboxes, Outboxes::postgresRejected)
-                .description("Rows PostgreSQL rejected as data (SQLState 22/23), set aside with their reason").register(registry);
-        Gauge.builder("tickstock.postgres.up", outboxes, o -> o.postgresUp() ? 1 : 0).register(registry);
+                .description("Rows PostgreSQL rejected as data (SQLState 22/23), set aside with their reason")
+                .register(registry);
+        Gauge.builder("tickstock.postgres.up", outboxes, o -> o.postgresUp() ? 1 : 0)
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -82,7 +127,8 @@ public final class EngineMetrics implements AutoCloseable {
 
     private void health(String name, String description, ToDoubleFunction<Events.Health> value) {
         Gauge.builder(name, latest, ref -> ref.get() == null ? Double.NaN : value.applyAsDouble(ref.get()))
-                .description(description).register(registry);
+                .description(description)
+                .register(registry);
     }
 
     /** Records a health event's numbers. */
@@ -108,14 +154,21 @@ public final class EngineMetrics implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
-                    + "): pass --metrics-port with a free port, or -1 for none", e);
+            throw new UncheckedIOException(
+                    "cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
+                            + "): pass --metrics-port with a free port, or -1 for none",
+                    e);
         }
-        byte[] expected = token == null || token.isBlank() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        byte[] expected =
+                token == null || token.isBlank() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         server.createContext("/metrics", exchange -> {
             String given = exchange.getRequestHeaders().getFirst("Authorization");
-            if (expected != null && (given == null || !java.security.MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)))) {
-                byte[] body = "metrics need Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>\n".getBytes(StandardCharsets.UTF_8);
+            if (expected != null
+                    && (given == null
+                            || !java.security.MessageDigest.isEqual(
+                                    expected, given.getBytes(StandardCharsets.UTF_8)))) {
+                byte[] body = "metrics need Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>\n"
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 exchange.sendResponseHeaders(401, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -15,6 +15,7 @@ public final class EngineStats {
     public final AtomicLong patterns = new AtomicLong(), lastPatternMillis = new AtomicLong();
     /** Indicator alerts published. */
     public final AtomicLong alerts = new AtomicLong();
+
     private final LongAccumulator maxLagMs = new LongAccumulator(Math::max, 0);
     private volatile int activeSymbols;
     private volatile List<String> staleSymbols = List.of();
@@ -30,10 +31,27 @@ public final class EngineStats {
         return maxLagMs.getThenReset();
     }
 
-    public int activeSymbols() { return activeSymbols; }
-    public void activeSymbols(int n) { activeSymbols = n; }
-    public List<String> staleSymbols() { return staleSymbols; }
-    public void staleSymbols(List<String> symbols) { staleSymbols = List.copyOf(symbols); }
-    public String connectionStatus() { return connectionStatus; }
-    public void connectionStatus(String status) { connectionStatus = status; }
+    public int activeSymbols() {
+        return activeSymbols;
+    }
+
+    public void activeSymbols(int n) {
+        activeSymbols = n;
+    }
+
+    public List<String> staleSymbols() {
+        return staleSymbols;
+    }
+
+    public void staleSymbols(List<String> symbols) {
+        staleSymbols = List.copyOf(symbols);
+    }
+
+    public String connectionStatus() {
+        return connectionStatus;
+    }
+
+    public void connectionStatus(String status) {
+        connectionStatus = status;
+    }
 }

@@ -30,8 +30,13 @@ public final class HealthMonitor {
      * @param sessionId the running session's id, or null between sessions
      * @param outages   human-readable issues of the I/O edges (Redis, PostgreSQL), empty when all is well
      */
-    public HealthMonitor(EngineStats stats, long intervalMillis, LongSupplier clock, Supplier<String> sessionId,
-                         Supplier<List<String>> outages, Consumer<Events.Health> sink) {
+    public HealthMonitor(
+            EngineStats stats,
+            long intervalMillis,
+            LongSupplier clock,
+            Supplier<String> sessionId,
+            Supplier<List<String>> outages,
+            Consumer<Events.Health> sink) {
         this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.clock = clock;
@@ -61,10 +66,18 @@ public final class HealthMonitor {
         double ticksPerSecond = Math.round((trades - lastTrades) / seconds * 10) / 10.0;
         long barsPerMinute = Math.round((bars - lastBars) / seconds * 60);
         List<String> stale = stats.staleSymbols();
-        Events.Health health = new Events.Health(status, IsoTime.format(now), sessionId.get(), stats.activeSymbols(),
-                stats.connectionStatus(), new Events.DataFlow(ticksPerSecond, barsPerMinute, pendingLag),
-                new Events.ResourceUsage(Math.round(cpu * 10) / 10.0, ProcessMetrics.memoryMb(), ProcessMetrics.threads()),
-                new Events.StaleSymbols(stale.size(), stale), List.copyOf(issues), ticksPerSecond);
+        Events.Health health = new Events.Health(
+                status,
+                IsoTime.format(now),
+                sessionId.get(),
+                stats.activeSymbols(),
+                stats.connectionStatus(),
+                new Events.DataFlow(ticksPerSecond, barsPerMinute, pendingLag),
+                new Events.ResourceUsage(
+                        Math.round(cpu * 10) / 10.0, ProcessMetrics.memoryMb(), ProcessMetrics.threads()),
+                new Events.StaleSymbols(stale.size(), stale),
+                List.copyOf(issues),
+                ticksPerSecond);
         lastEmitMillis = now;
         lastTrades = trades;
         lastBars = bars;

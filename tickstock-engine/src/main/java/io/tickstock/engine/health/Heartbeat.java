@@ -39,9 +39,15 @@ public final class Heartbeat implements Runnable {
      * @param redis   where the key writes go (the publisher)
      * @param session the running session, or null between sessions
      */
-    public Heartbeat(long intervalMillis, LongSupplier clock, Consumer<RedisCommand> redis, RowSink rows, EngineStats stats,
-                     Supplier<StreamingSession> session) {
-        if (intervalMillis < 100) throw new IllegalArgumentException("heartbeat interval must be at least 100 ms, was " + intervalMillis);
+    public Heartbeat(
+            long intervalMillis,
+            LongSupplier clock,
+            Consumer<RedisCommand> redis,
+            RowSink rows,
+            EngineStats stats,
+            Supplier<StreamingSession> session) {
+        if (intervalMillis < 100)
+            throw new IllegalArgumentException("heartbeat interval must be at least 100 ms, was " + intervalMillis);
         this.intervalMillis = intervalMillis;
         this.clock = clock;
         this.redis = redis;
@@ -51,10 +57,14 @@ public final class Heartbeat implements Runnable {
         this.startedAtMillis = clock.getAsLong();
     }
 
-    public long intervalMillis() { return intervalMillis; }
+    public long intervalMillis() {
+        return intervalMillis;
+    }
 
     /** The keys' time to live: {@value #TTL_INTERVALS} intervals, ms. */
-    public long ttlMillis() { return TTL_INTERVALS * intervalMillis; }
+    public long ttlMillis() {
+        return TTL_INTERVALS * intervalMillis;
+    }
 
     /** The current-session key for {@code s}, with the heartbeat's TTL. */
     public RedisCommand sessionKey(StreamingSession s) {
@@ -68,9 +78,26 @@ public final class Heartbeat implements Runnable {
         StreamingSession s = session.get();
         if (s != null) redis.accept(sessionKey(s));
         long lastPattern = stats.lastPatternMillis.get();
-        String details = Json.write(Map.of("patterns_detected", stats.patterns.get(), "uptime_seconds", (now - startedAtMillis) / 1000,
-                "last_pattern_time", lastPattern == 0 ? "none" : IsoTime.format(lastPattern), "timestamp", now / 1000.0));
-        rows.write(new HistoryRow.IntegrationEvent(UUID.randomUUID().toString(), "heartbeat", IntegrationLog.PRODUCER,
-                IntegrationLog.PRODUCER_ALIVE, null, null, null, null, null, details, now));
+        String details = Json.write(Map.of(
+                "patterns_detected",
+                stats.patterns.get(),
+                "uptime_seconds",
+                (now - startedAtMillis) / 1000,
+                "last_pattern_time",
+                lastPattern == 0 ? "none" : IsoTime.format(lastPattern),
+                "timestamp",
+                now / 1000.0));
+        rows.write(new HistoryRow.IntegrationEvent(
+                UUID.randomUUID().toString(),
+                "heartbeat",
+                IntegrationLog.PRODUCER,
+                IntegrationLog.PRODUCER_ALIVE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                details,
+                now));
     }
 }

@@ -43,15 +43,39 @@ public final class Adx extends IndicatorBase {
         return adx;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close())); }
-    @Override public String name() { return "ADX"; }
-    @Override public String key() { return "ADX_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return 2 * period - 1; }
-    @Override public double value() { return adx; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.high(), bar.low(), bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "ADX";
+    }
+
+    @Override
+    public String key() {
+        return "ADX_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return 2 * period - 1;
+    }
+
+    @Override
+    public double value() {
+        return adx;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Adx copy() {
+    @Override
+    public Adx copy() {
         Adx c = (Adx) shallowCopy();
         c.dm = dm.copy();
         return c;

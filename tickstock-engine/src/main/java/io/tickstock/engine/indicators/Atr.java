@@ -39,17 +39,43 @@ public final class Atr extends IndicatorBase {
         return atr;
     }
 
-    double close() { return close; }
+    double close() {
+        return close;
+    }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close())); }
-    @Override public String name() { return "ATR"; }
-    @Override public String key() { return "ATR_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period; }
-    @Override public double value() { return atr; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.high(), bar.low(), bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "ATR";
+    }
+
+    @Override
+    public String key() {
+        return "ATR_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period;
+    }
+
+    @Override
+    public double value() {
+        return atr;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Atr copy() {
+    @Override
+    public Atr copy() {
         return (Atr) shallowCopy();
     }
 }

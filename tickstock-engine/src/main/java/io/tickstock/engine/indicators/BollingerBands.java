@@ -38,20 +38,61 @@ public final class BollingerBands extends IndicatorBase {
         return middle;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
-    @Override public String name() { return "BBANDS"; }
-    @Override public String key() { return "BBANDS_" + period + "_" + fmt(deviations); }
-    @Override public Map<String, Object> parameters() {
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "BBANDS";
+    }
+
+    @Override
+    public String key() {
+        return "BBANDS_" + period + "_" + fmt(deviations);
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
         return Map.of("period", period, "nb_dev_up", deviations, "nb_dev_dn", deviations);
     }
-    @Override public double value() { return middle; }
-    public double upper() { return upper; }
-    public double lower() { return lower; }
-    @Override public int lookback() { return period - 1; }
-    @Override public String[] outputNames() { return new String[] {"upper", "middle", "lower"}; }
-    @Override public double output(int k) { return k == 0 ? upper : k == 1 ? middle : lower; }
-    @Override public String[] valueNames() { return new String[] {"upper", "middle", "lower", "bandwidth", "percent_b"}; }
-    @Override public double valueAt(int k) {
+
+    @Override
+    public double value() {
+        return middle;
+    }
+
+    public double upper() {
+        return upper;
+    }
+
+    public double lower() {
+        return lower;
+    }
+
+    @Override
+    public int lookback() {
+        return period - 1;
+    }
+
+    @Override
+    public String[] outputNames() {
+        return new String[] {"upper", "middle", "lower"};
+    }
+
+    @Override
+    public double output(int k) {
+        return k == 0 ? upper : k == 1 ? middle : lower;
+    }
+
+    @Override
+    public String[] valueNames() {
+        return new String[] {"upper", "middle", "lower", "bandwidth", "percent_b"};
+    }
+
+    @Override
+    public double valueAt(int k) {
         double range = upper - lower;
         return switch (k) {
             case 3 -> middle == 0 ? 0 : range / middle;
@@ -65,7 +106,8 @@ public final class BollingerBands extends IndicatorBase {
     }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public BollingerBands copy() {
+    @Override
+    public BollingerBands copy() {
         BollingerBands c = (BollingerBands) shallowCopy();
         c.sum = sum.copy();
         c.sumOfSquares = sumOfSquares.copy();

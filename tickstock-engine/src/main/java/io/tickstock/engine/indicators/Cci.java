@@ -36,15 +36,39 @@ public final class Cci extends IndicatorBase {
         return value = (distance != 0.0 && deviation != 0.0) ? distance / (0.015 * (deviation / period)) : 0.0;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close())); }
-    @Override public String name() { return "CCI"; }
-    @Override public String key() { return "CCI_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period - 1; }
-    @Override public double value() { return value; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.high(), bar.low(), bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "CCI";
+    }
+
+    @Override
+    public String key() {
+        return "CCI_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period - 1;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Cci copy() {
+    @Override
+    public Cci copy() {
         Cci c = (Cci) shallowCopy();
         c.window = window.clone();
         return c;

@@ -23,16 +23,37 @@ abstract class DirectionalIndicator extends IndicatorBase {
     /** +DI or −DI of the movement. */
     abstract double of(DirectionalMovement dm);
 
-    @Override public boolean update(Bar bar) {
+    @Override
+    public boolean update(Bar bar) {
         if (dm.update(bar.high(), bar.low(), bar.close()) <= period) return false;
         value = dm.hasRange() ? of(dm) : 0.0;
         return true;
     }
-    @Override public String name() { return name; }
-    @Override public String key() { return name + "_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period; }
-    @Override public double value() { return value; }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String key() {
+        return name + "_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     @Override
     public DirectionalIndicator copy() {

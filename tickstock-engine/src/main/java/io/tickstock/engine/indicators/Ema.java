@@ -30,15 +30,39 @@ public final class Ema extends IndicatorBase {
         return ema = ((x - ema) * k) + ema;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
-    @Override public String name() { return "EMA"; }
-    @Override public String key() { return "EMA_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period - 1; }
-    @Override public double value() { return ema; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "EMA";
+    }
+
+    @Override
+    public String key() {
+        return "EMA_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period - 1;
+    }
+
+    @Override
+    public double value() {
+        return ema;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Ema copy() {
+    @Override
+    public Ema copy() {
         return (Ema) shallowCopy();
     }
 }

@@ -19,6 +19,7 @@ public record IndicatorSeries(String name, String key, Map<String, Object> param
 
     /** Describes {@code indicator}'s series (its current parameters and value names). */
     public static IndicatorSeries of(Indicator indicator) {
-        return new IndicatorSeries(indicator.name(), indicator.key(), indicator.parameters(), List.of(indicator.valueNames()));
+        return new IndicatorSeries(
+                indicator.name(), indicator.key(), indicator.parameters(), List.of(indicator.valueNames()));
     }
 }

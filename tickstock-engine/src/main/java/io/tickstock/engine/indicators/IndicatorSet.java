@@ -1,9 +1,9 @@
 package io.tickstock.engine.indicators;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.bars.Bar;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The indicators of one symbol, built by an {@link IndicatorSpec}; {@link #standard()} is CONTRACT.md's
@@ -46,11 +46,23 @@ public final class IndicatorSet {
         return ready;
     }
 
-    public @Nullable Rsi rsi() { return rsi; }
-    public @Nullable Macd macd() { return macd; }
-    public @Nullable BollingerBands bbands() { return bbands; }
+    public @Nullable Rsi rsi() {
+        return rsi;
+    }
+
+    public @Nullable Macd macd() {
+        return macd;
+    }
+
+    public @Nullable BollingerBands bbands() {
+        return bbands;
+    }
 
     private <T> @Nullable T find(Class<T> type) {
-        return indicators.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+        return indicators.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElse(null);
     }
 }

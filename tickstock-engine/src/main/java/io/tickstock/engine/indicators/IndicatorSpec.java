@@ -15,10 +15,12 @@ import java.util.function.Supplier;
  */
 public final class IndicatorSpec {
     /** CONTRACT.md's minimum set: RSI 14, SMA 20/50/200, EMA 12/26, MACD 12/26/9, BBANDS 20/2. */
-    public static final IndicatorSpec STANDARD = parse("RSI:14,SMA:20,SMA:50,SMA:200,EMA:12,EMA:26,MACD:12:26:9,BBANDS:20:2");
+    public static final IndicatorSpec STANDARD =
+            parse("RSI:14,SMA:20,SMA:50,SMA:200,EMA:12,EMA:26,MACD:12:26:9,BBANDS:20:2");
     /** Every indicator TickStock computes, with TA-Lib's default parameters (VWAP per session). */
-    public static final IndicatorSpec ALL = parse("RSI:14,SMA:20,SMA:50,SMA:200,EMA:12,EMA:26,MACD:12:26:9,BBANDS:20:2,"
-            + "ATR:14,NATR:14,STOCH:5:3:3,STOCHRSI:14:5:3,ADX:14,PLUS_DI:14,MINUS_DI:14,CCI:14,MFI:14,OBV,WILLR:14,ROC:10,VWAP");
+    public static final IndicatorSpec ALL = parse(
+            "RSI:14,SMA:20,SMA:50,SMA:200,EMA:12,EMA:26,MACD:12:26:9,BBANDS:20:2,"
+                    + "ATR:14,NATR:14,STOCH:5:3:3,STOCHRSI:14:5:3,ADX:14,PLUS_DI:14,MINUS_DI:14,CCI:14,MFI:14,OBV,WILLR:14,ROC:10,VWAP");
 
     private final String text;
     private final List<Supplier<Indicator>> factories;
@@ -56,41 +58,101 @@ public final class IndicatorSpec {
 
     private static Supplier<Indicator> factory(String name, String[] parts) {
         return switch (name) {
-            case "RSI" -> { int p = p(parts, 1, 14, 1); yield () -> new Rsi(p); }
-            case "SMA" -> { int p = p(parts, 1, 30, 1); yield () -> new Sma(p); }
-            case "EMA" -> { int p = p(parts, 1, 30, 1); yield () -> new Ema(p); }
-            case "MACD" -> { int f = p(parts, 1, 12, 3), s = p(parts, 2, 26, 3), g = p(parts, 3, 9, 3); yield () -> new Macd(f, s, g); }
-            case "BBANDS", "BB" -> { int p = p(parts, 1, 5, 2); double d = d(parts, 2, 2.0); yield () -> new BollingerBands(p, d); }
-            case "ATR" -> { int p = p(parts, 1, 14, 1); yield () -> new Atr(p); }
-            case "NATR" -> { int p = p(parts, 1, 14, 1); yield () -> new Natr(p); }
-            case "STOCH" -> { int k = p(parts, 1, 5, 3), s = p(parts, 2, 3, 3), d = p(parts, 3, 3, 3); yield () -> new Stoch(k, s, d); }
-            case "STOCHRSI" -> { int p = p(parts, 1, 14, 3), k = p(parts, 2, 5, 3), d = p(parts, 3, 3, 3); yield () -> new StochRsi(p, k, d); }
-            case "ADX" -> { int p = p(parts, 1, 14, 1); yield () -> new Adx(p); }
-            case "PLUS_DI" -> { int p = p(parts, 1, 14, 1); yield () -> new PlusDi(p); }
-            case "MINUS_DI" -> { int p = p(parts, 1, 14, 1); yield () -> new MinusDi(p); }
-            case "CCI" -> { int p = p(parts, 1, 14, 1); yield () -> new Cci(p); }
-            case "MFI" -> { int p = p(parts, 1, 14, 1); yield () -> new Mfi(p); }
-            case "OBV" -> { p(parts, 1, 0, 0); yield Obv::new; }
-            case "WILLR" -> { int p = p(parts, 1, 14, 1); yield () -> new WillR(p); }
-            case "ROC" -> { int p = p(parts, 1, 10, 1); yield () -> new Roc(p); }
-            case "VWAP" -> { p(parts, 1, 0, 0); yield SessionVwap::new; }
-            default -> throw new IllegalArgumentException("unknown indicator '" + name + "' (known: RSI, SMA, EMA, MACD, "
-                    + "BBANDS, ATR, NATR, STOCH, STOCHRSI, ADX, PLUS_DI, MINUS_DI, CCI, MFI, OBV, WILLR, ROC, VWAP)");
+            case "RSI" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new Rsi(p);
+            }
+            case "SMA" -> {
+                int p = p(parts, 1, 30, 1);
+                yield () -> new Sma(p);
+            }
+            case "EMA" -> {
+                int p = p(parts, 1, 30, 1);
+                yield () -> new Ema(p);
+            }
+            case "MACD" -> {
+                int f = p(parts, 1, 12, 3), s = p(parts, 2, 26, 3), g = p(parts, 3, 9, 3);
+                yield () -> new Macd(f, s, g);
+            }
+            case "BBANDS", "BB" -> {
+                int p = p(parts, 1, 5, 2);
+                double d = d(parts, 2, 2.0);
+                yield () -> new BollingerBands(p, d);
+            }
+            case "ATR" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new Atr(p);
+            }
+            case "NATR" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new Natr(p);
+            }
+            case "STOCH" -> {
+                int k = p(parts, 1, 5, 3), s = p(parts, 2, 3, 3), d = p(parts, 3, 3, 3);
+                yield () -> new Stoch(k, s, d);
+            }
+            case "STOCHRSI" -> {
+                int p = p(parts, 1, 14, 3), k = p(parts, 2, 5, 3), d = p(parts, 3, 3, 3);
+                yield () -> new StochRsi(p, k, d);
+            }
+            case "ADX" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new Adx(p);
+            }
+            case "PLUS_DI" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new PlusDi(p);
+            }
+            case "MINUS_DI" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new MinusDi(p);
+            }
+            case "CCI" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new Cci(p);
+            }
+            case "MFI" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new Mfi(p);
+            }
+            case "OBV" -> {
+                p(parts, 1, 0, 0);
+                yield Obv::new;
+            }
+            case "WILLR" -> {
+                int p = p(parts, 1, 14, 1);
+                yield () -> new WillR(p);
+            }
+            case "ROC" -> {
+                int p = p(parts, 1, 10, 1);
+                yield () -> new Roc(p);
+            }
+            case "VWAP" -> {
+                p(parts, 1, 0, 0);
+                yield SessionVwap::new;
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown indicator '" + name + "' (known: RSI, SMA, EMA, MACD, "
+                                + "BBANDS, ATR, NATR, STOCH, STOCHRSI, ADX, PLUS_DI, MINUS_DI, CCI, MFI, OBV, WILLR, ROC, VWAP)");
         };
     }
 
     /** Integer parameter {@code index} (1-based in parts), default when absent; checks the parameter count. */
     private static int p(String[] parts, int index, int defaultValue, int maxParameters) {
         if (parts.length - 1 > maxParameters) {
-            throw new IllegalArgumentException("takes at most " + maxParameters + " parameter(s), got " + (parts.length - 1));
+            throw new IllegalArgumentException(
+                    "takes at most " + maxParameters + " parameter(s), got " + (parts.length - 1));
         }
         if (index >= parts.length) return defaultValue;
         try {
             int v = Integer.parseInt(parts[index].trim());
-            if (v < 1 || v > 100_000) throw new IllegalArgumentException("parameter " + index + " must be 1–100000, was " + v);
+            if (v < 1 || v > 100_000)
+                throw new IllegalArgumentException("parameter " + index + " must be 1–100000, was " + v);
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + index + " must be an integer, was '" + parts[index].trim() + "'");
+            throw new IllegalArgumentException(
+                    "parameter " + index + " must be an integer, was '" + parts[index].trim() + "'");
         }
     }
 
@@ -98,10 +160,12 @@ public final class IndicatorSpec {
         if (index >= parts.length) return defaultValue;
         try {
             double v = Double.parseDouble(parts[index].trim());
-            if (!(v > 0 && v < 100)) throw new IllegalArgumentException("parameter " + index + " must be in (0, 100), was " + v);
+            if (!(v > 0 && v < 100))
+                throw new IllegalArgumentException("parameter " + index + " must be in (0, 100), was " + v);
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + index + " must be a number, was '" + parts[index].trim() + "'");
+            throw new IllegalArgumentException(
+                    "parameter " + index + " must be a number, was '" + parts[index].trim() + "'");
         }
     }
 

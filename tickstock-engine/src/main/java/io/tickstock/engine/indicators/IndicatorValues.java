@@ -1,6 +1,5 @@
 package io.tickstock.engine.indicators;
 
-import org.jspecify.annotations.Nullable;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Indicator#values()}: an immutable map over the series' shared value names and one array of values,
@@ -20,7 +20,8 @@ final class IndicatorValues extends AbstractMap<String, Double> {
     private final double[] values;
 
     IndicatorValues(List<String> names, double[] values) {
-        if (names.size() != values.length) throw new IllegalArgumentException(names.size() + " names for " + values.length + " values");
+        if (names.size() != values.length)
+            throw new IllegalArgumentException(names.size() + " names for " + values.length + " values");
         this.names = names;
         this.values = values;
     }
@@ -44,12 +45,23 @@ final class IndicatorValues extends AbstractMap<String, Double> {
     @Override
     public Set<Entry<String, Double>> entrySet() {
         return new AbstractSet<>() {
-            @Override public int size() { return values.length; }
-            @Override public Iterator<Entry<String, Double>> iterator() {
+            @Override
+            public int size() {
+                return values.length;
+            }
+
+            @Override
+            public Iterator<Entry<String, Double>> iterator() {
                 return new Iterator<>() {
                     private int k;
-                    @Override public boolean hasNext() { return k < values.length; }
-                    @Override public Entry<String, Double> next() {
+
+                    @Override
+                    public boolean hasNext() {
+                        return k < values.length;
+                    }
+
+                    @Override
+                    public Entry<String, Double> next() {
                         if (k >= values.length) throw new NoSuchElementException();
                         Entry<String, Double> e = Map.entry(names.get(k), values[k]);
                         k++;

@@ -41,22 +41,62 @@ public final class Macd extends IndicatorBase {
         return macd;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
-    @Override public String name() { return "MACD"; }
-    @Override public String key() { return "MACD_" + fastPeriod + "_" + slowPeriod + "_" + signalPeriod; }
-    @Override public Map<String, Object> parameters() {
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "MACD";
+    }
+
+    @Override
+    public String key() {
+        return "MACD_" + fastPeriod + "_" + slowPeriod + "_" + signalPeriod;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
         return Map.of("fast_period", fastPeriod, "slow_period", slowPeriod, "signal_period", signalPeriod);
     }
-    @Override public double value() { return macd; }
-    public double signal() { return signalValue; }
-    public double histogram() { return histogram; }
-    @Override public int lookback() { return slowPeriod + signalPeriod - 2; }
-    @Override public String[] outputNames() { return new String[] {"macd", "signal", "hist"}; }
-    @Override public double output(int k) { return k == 0 ? macd : k == 1 ? signalValue : histogram; }
-    @Override public String[] valueNames() { return new String[] {"macd", "signal", "histogram"}; }
+
+    @Override
+    public double value() {
+        return macd;
+    }
+
+    public double signal() {
+        return signalValue;
+    }
+
+    public double histogram() {
+        return histogram;
+    }
+
+    @Override
+    public int lookback() {
+        return slowPeriod + signalPeriod - 2;
+    }
+
+    @Override
+    public String[] outputNames() {
+        return new String[] {"macd", "signal", "hist"};
+    }
+
+    @Override
+    public double output(int k) {
+        return k == 0 ? macd : k == 1 ? signalValue : histogram;
+    }
+
+    @Override
+    public String[] valueNames() {
+        return new String[] {"macd", "signal", "histogram"};
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Macd copy() {
+    @Override
+    public Macd copy() {
         Macd c = (Macd) shallowCopy();
         c.fast = fast.copy();
         c.slow = slow.copy();

@@ -48,15 +48,39 @@ public final class Mfi extends IndicatorBase {
         return value = total < 1.0 ? 0.0 : 100.0 * (positiveSum / total);
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close(), (double) bar.volume())); }
-    @Override public String name() { return "MFI"; }
-    @Override public String key() { return "MFI_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period; }
-    @Override public double value() { return value; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.high(), bar.low(), bar.close(), (double) bar.volume()));
+    }
+
+    @Override
+    public String name() {
+        return "MFI";
+    }
+
+    @Override
+    public String key() {
+        return "MFI_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Mfi copy() {
+    @Override
+    public Mfi copy() {
         Mfi c = (Mfi) shallowCopy();
         c.positive = positive.clone();
         c.negative = negative.clone();

@@ -6,5 +6,8 @@ public final class MinusDi extends DirectionalIndicator {
         super("MINUS_DI", period);
     }
 
-    @Override double of(DirectionalMovement dm) { return dm.minusDi(); }
+    @Override
+    double of(DirectionalMovement dm) {
+        return dm.minusDi();
+    }
 }

@@ -21,15 +21,39 @@ public final class Natr extends IndicatorBase {
         return value = (close > -1e-8 && close < 1e-8) ? 0.0 : (a / close) * 100.0;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close())); }
-    @Override public String name() { return "NATR"; }
-    @Override public String key() { return "NATR_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period; }
-    @Override public double value() { return value; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.high(), bar.low(), bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "NATR";
+    }
+
+    @Override
+    public String key() {
+        return "NATR_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Natr copy() {
+    @Override
+    public Natr copy() {
         Natr c = (Natr) shallowCopy();
         c.atr = atr.copy();
         return c;

@@ -25,15 +25,40 @@ public final class Obv extends IndicatorBase {
         return obv;
     }
 
-    @Override public boolean update(Bar bar) { update(bar.close(), (double) bar.volume()); return true; } // TA-Lib's volume is a double (exact below 2^53)
-    @Override public String name() { return "OBV"; }
-    @Override public String key() { return "OBV"; }
-    @Override public Map<String, Object> parameters() { return Map.of(); }
-    @Override public int lookback() { return 0; }
-    @Override public double value() { return obv; }
+    @Override
+    public boolean update(Bar bar) {
+        update(bar.close(), (double) bar.volume());
+        return true;
+    } // TA-Lib's volume is a double (exact below 2^53)
+
+    @Override
+    public String name() {
+        return "OBV";
+    }
+
+    @Override
+    public String key() {
+        return "OBV";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of();
+    }
+
+    @Override
+    public int lookback() {
+        return 0;
+    }
+
+    @Override
+    public double value() {
+        return obv;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Obv copy() {
+    @Override
+    public Obv copy() {
         return (Obv) shallowCopy();
     }
 }

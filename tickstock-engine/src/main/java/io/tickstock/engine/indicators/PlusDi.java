@@ -6,5 +6,8 @@ public final class PlusDi extends DirectionalIndicator {
         super("PLUS_DI", period);
     }
 
-    @Override double of(DirectionalMovement dm) { return dm.plusDi(); }
+    @Override
+    double of(DirectionalMovement dm) {
+        return dm.plusDi();
+    }
 }

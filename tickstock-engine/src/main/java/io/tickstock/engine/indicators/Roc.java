@@ -24,15 +24,39 @@ public final class Roc extends IndicatorBase {
         return value = then != 0.0 ? ((x / then) - 1.0) * 100.0 : 0.0;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
-    @Override public String name() { return "ROC"; }
-    @Override public String key() { return "ROC_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period; }
-    @Override public double value() { return value; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "ROC";
+    }
+
+    @Override
+    public String key() {
+        return "ROC_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Roc copy() {
+    @Override
+    public Roc copy() {
         Roc c = (Roc) shallowCopy();
         c.closes = closes.clone();
         return c;

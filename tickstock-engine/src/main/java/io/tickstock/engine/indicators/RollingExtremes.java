@@ -23,8 +23,14 @@ final class RollingExtremes extends Copyable {
     boolean add(double high, double low) {
         long i = count++;
         long oldest = i - period + 1;
-        while (maxSize > 0 && maxIndex[maxHead] < oldest) { maxHead = (maxHead + 1) % period; maxSize--; }
-        while (minSize > 0 && minIndex[minHead] < oldest) { minHead = (minHead + 1) % period; minSize--; }
+        while (maxSize > 0 && maxIndex[maxHead] < oldest) {
+            maxHead = (maxHead + 1) % period;
+            maxSize--;
+        }
+        while (minSize > 0 && minIndex[minHead] < oldest) {
+            minHead = (minHead + 1) % period;
+            minSize--;
+        }
         while (maxSize > 0 && maxValue[(maxHead + maxSize - 1) % period] <= high) maxSize--;
         while (minSize > 0 && minValue[(minHead + minSize - 1) % period] >= low) minSize--;
         int m = (maxHead + maxSize++) % period;
@@ -36,9 +42,13 @@ final class RollingExtremes extends Copyable {
         return count >= period;
     }
 
-    double highest() { return maxValue[maxHead]; }
+    double highest() {
+        return maxValue[maxHead];
+    }
 
-    double lowest() { return minValue[minHead]; }
+    double lowest() {
+        return minValue[minHead];
+    }
 
     /** An independent copy of this state (for checkpoints). */
     RollingExtremes copy() {

@@ -31,14 +31,16 @@ public final class Rsi extends IndicatorBase {
         double change = x - previous;
         previous = x;
         if (count <= period + 1) {
-            if (change < 0) loss -= change; else gain += change;
+            if (change < 0) loss -= change;
+            else gain += change;
             if (count < period + 1) return Double.NaN;
             loss /= period;
             gain /= period;
         } else {
             loss *= (period - 1);
             gain *= (period - 1);
-            if (change < 0) loss -= change; else gain += change;
+            if (change < 0) loss -= change;
+            else gain += change;
             loss /= period;
             gain /= period;
         }
@@ -46,17 +48,39 @@ public final class Rsi extends IndicatorBase {
         return value = (sum > -1e-8 && sum < 1e-8) ? 0.0 : 100.0 * (gain / sum);
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
-    @Override public String name() { return "RSI"; }
-    @Override public String key() { return "RSI_" + period; }
-    @Override public Map<String, Object> parameters() {
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "RSI";
+    }
+
+    @Override
+    public String key() {
+        return "RSI_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
         return Map.of("period", period, "overbought_threshold", OVERBOUGHT, "oversold_threshold", OVERSOLD);
     }
-    @Override public int lookback() { return period; }
-    @Override public double value() { return value; }
+
+    @Override
+    public int lookback() {
+        return period;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Rsi copy() {
+    @Override
+    public Rsi copy() {
         return (Rsi) shallowCopy();
     }
 }

@@ -1,11 +1,11 @@
 package io.tickstock.engine.indicators;
 
-import org.jspecify.annotations.Nullable;
-import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.session.NyseCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Session volume-weighted average price, dollars: {@code Σ price × volume / Σ volume} over the bars of the
@@ -35,14 +35,34 @@ public final class SessionVwap extends IndicatorBase {
         return true;
     }
 
-    @Override public String name() { return "VWAP"; }
-    @Override public String key() { return "VWAP"; }
-    @Override public Map<String, Object> parameters() { return Map.of("anchor", "session"); }
-    @Override public int lookback() { return 0; }
-    @Override public double value() { return value; }
+    @Override
+    public String name() {
+        return "VWAP";
+    }
+
+    @Override
+    public String key() {
+        return "VWAP";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("anchor", "session");
+    }
+
+    @Override
+    public int lookback() {
+        return 0;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public SessionVwap copy() {
+    @Override
+    public SessionVwap copy() {
         return (SessionVwap) shallowCopy();
     }
 }

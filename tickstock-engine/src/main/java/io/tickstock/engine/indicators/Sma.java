@@ -20,15 +20,39 @@ public final class Sma extends IndicatorBase {
         return value = sum.add(x) / period;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
-    @Override public String name() { return "SMA"; }
-    @Override public String key() { return "SMA_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period - 1; }
-    @Override public double value() { return value; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "SMA";
+    }
+
+    @Override
+    public String key() {
+        return "SMA_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period - 1;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Sma copy() {
+    @Override
+    public Sma copy() {
         Sma c = (Sma) shallowCopy();
         c.sum = sum.copy();
         return c;

@@ -37,19 +37,49 @@ public final class Stoch extends IndicatorBase {
         return k = sk;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close())); }
-    @Override public String name() { return "STOCH"; }
-    @Override public String key() { return "STOCH_" + fastK + "_" + slowK + "_" + slowD; }
-    @Override public Map<String, Object> parameters() {
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.high(), bar.low(), bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "STOCH";
+    }
+
+    @Override
+    public String key() {
+        return "STOCH_" + fastK + "_" + slowK + "_" + slowD;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
         return Map.of("fastk_period", fastK, "slowk_period", slowK, "slowd_period", slowD);
     }
-    @Override public int lookback() { return fastK - 1 + slowK - 1 + slowD - 1; }
-    @Override public double value() { return k; }
-    @Override public String[] outputNames() { return new String[] {"slowk", "slowd"}; }
-    @Override public double output(int i) { return i == 0 ? k : d; }
+
+    @Override
+    public int lookback() {
+        return fastK - 1 + slowK - 1 + slowD - 1;
+    }
+
+    @Override
+    public double value() {
+        return k;
+    }
+
+    @Override
+    public String[] outputNames() {
+        return new String[] {"slowk", "slowd"};
+    }
+
+    @Override
+    public double output(int i) {
+        return i == 0 ? k : d;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public Stoch copy() {
+    @Override
+    public Stoch copy() {
         Stoch c = (Stoch) shallowCopy();
         c.window = window.copy();
         c.slowKSum = slowKSum.copy();

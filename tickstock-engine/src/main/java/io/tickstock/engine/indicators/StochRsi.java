@@ -36,19 +36,49 @@ public final class StochRsi extends IndicatorBase {
         return k = fast;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.close())); }
-    @Override public String name() { return "STOCHRSI"; }
-    @Override public String key() { return "STOCHRSI_" + period + "_" + fastK + "_" + fastD; }
-    @Override public Map<String, Object> parameters() {
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "STOCHRSI";
+    }
+
+    @Override
+    public String key() {
+        return "STOCHRSI_" + period + "_" + fastK + "_" + fastD;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
         return Map.of("period", period, "fastk_period", fastK, "fastd_period", fastD);
     }
-    @Override public int lookback() { return period + fastK - 1 + fastD - 1; }
-    @Override public double value() { return k; }
-    @Override public String[] outputNames() { return new String[] {"fastk", "fastd"}; }
-    @Override public double output(int i) { return i == 0 ? k : d; }
+
+    @Override
+    public int lookback() {
+        return period + fastK - 1 + fastD - 1;
+    }
+
+    @Override
+    public double value() {
+        return k;
+    }
+
+    @Override
+    public String[] outputNames() {
+        return new String[] {"fastk", "fastd"};
+    }
+
+    @Override
+    public double output(int i) {
+        return i == 0 ? k : d;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public StochRsi copy() {
+    @Override
+    public StochRsi copy() {
         StochRsi c = (StochRsi) shallowCopy();
         c.rsi = rsi.copy();
         c.window = window.copy();

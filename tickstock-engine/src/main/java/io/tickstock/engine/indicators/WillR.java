@@ -26,15 +26,39 @@ public final class WillR extends IndicatorBase {
         return value = diff != 0.0 ? (highest - close) / diff : 0.0;
     }
 
-    @Override public boolean update(Bar bar) { return !Double.isNaN(update(bar.high(), bar.low(), bar.close())); }
-    @Override public String name() { return "WILLR"; }
-    @Override public String key() { return "WILLR_" + period; }
-    @Override public Map<String, Object> parameters() { return Map.of("period", period); }
-    @Override public int lookback() { return period - 1; }
-    @Override public double value() { return value; }
+    @Override
+    public boolean update(Bar bar) {
+        return !Double.isNaN(update(bar.high(), bar.low(), bar.close()));
+    }
+
+    @Override
+    public String name() {
+        return "WILLR";
+    }
+
+    @Override
+    public String key() {
+        return "WILLR_" + period;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("period", period);
+    }
+
+    @Override
+    public int lookback() {
+        return period - 1;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
 
     /** An independent copy of this state (for checkpoints). */
-    @Override public WillR copy() {
+    @Override
+    public WillR copy() {
         WillR c = (WillR) shallowCopy();
         c.window = window.copy();
         return c;

@@ -60,8 +60,13 @@ public final class CandleAverages {
         }
     }
 
-    int size() { return setting.length; }
-    int memorySize() { return memory; }
+    int size() {
+        return setting.length;
+    }
+
+    int memorySize() {
+        return memory;
+    }
 
     /** Called by {@link CandleHistory#add} after each new candle. */
     void update(CandleHistory h) {

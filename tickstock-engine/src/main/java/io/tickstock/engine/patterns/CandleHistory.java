@@ -12,9 +12,12 @@ import io.tickstock.engine.bars.Bar;
 public final class CandleHistory {
     /** How many bars are kept: enough for every TA-Lib pattern, its candle averages and the trend. */
     public static final int CAPACITY = 32;
+
     private static final int MASK = CAPACITY - 1;
-    private final double[] open = new double[CAPACITY], high = new double[CAPACITY],
-            low = new double[CAPACITY], close = new double[CAPACITY];
+    private final double[] open = new double[CAPACITY],
+            high = new double[CAPACITY],
+            low = new double[CAPACITY],
+            close = new double[CAPACITY];
     private final CandleAverages averages;
     final double[] totals;
     final long[] memory;
@@ -63,49 +66,92 @@ public final class CandleHistory {
     }
 
     /** 0-based index of the newest bar in the series ({@code -1} before the first). */
-    public long index() { return count - 1; }
+    public long index() {
+        return count - 1;
+    }
 
-    public double open(int age) { return open[(newest - age) & MASK]; }
-    public double high(int age) { return high[(newest - age) & MASK]; }
-    public double low(int age) { return low[(newest - age) & MASK]; }
-    public double close(int age) { return close[(newest - age) & MASK]; }
+    public double open(int age) {
+        return open[(newest - age) & MASK];
+    }
+
+    public double high(int age) {
+        return high[(newest - age) & MASK];
+    }
+
+    public double low(int age) {
+        return low[(newest - age) & MASK];
+    }
+
+    public double close(int age) {
+        return close[(newest - age) & MASK];
+    }
 
     /** TA_CANDLECOLOR: 1 for a white candle (close &ge; open), −1 for black. */
-    public int color(int age) { return close(age) >= open(age) ? 1 : -1; }
-    public boolean white(int age) { return close(age) >= open(age); }
-    public boolean black(int age) { return close(age) < open(age); }
+    public int color(int age) {
+        return close(age) >= open(age) ? 1 : -1;
+    }
+
+    public boolean white(int age) {
+        return close(age) >= open(age);
+    }
+
+    public boolean black(int age) {
+        return close(age) < open(age);
+    }
 
     /** TA_REALBODY. */
-    public double realBody(int age) { return Math.abs(close(age) - open(age)); }
+    public double realBody(int age) {
+        return Math.abs(close(age) - open(age));
+    }
 
     /** TA_UPPERSHADOW. */
-    public double upperShadow(int age) { return high(age) - (close(age) >= open(age) ? close(age) : open(age)); }
+    public double upperShadow(int age) {
+        return high(age) - (close(age) >= open(age) ? close(age) : open(age));
+    }
 
     /** TA_LOWERSHADOW. */
-    public double lowerShadow(int age) { return (close(age) >= open(age) ? open(age) : close(age)) - low(age); }
+    public double lowerShadow(int age) {
+        return (close(age) >= open(age) ? open(age) : close(age)) - low(age);
+    }
 
     /** The top of the real body, max(open, close). */
-    public double bodyTop(int age) { return open(age) > close(age) ? open(age) : close(age); }
+    public double bodyTop(int age) {
+        return open(age) > close(age) ? open(age) : close(age);
+    }
 
     /** The bottom of the real body, min(open, close). */
-    public double bodyBottom(int age) { return open(age) < close(age) ? open(age) : close(age); }
+    public double bodyBottom(int age) {
+        return open(age) < close(age) ? open(age) : close(age);
+    }
 
     /** TA_REALBODYGAPUP: the later candle's body lies wholly above the earlier one's. */
-    public boolean realBodyGapUp(int later, int earlier) { return bodyBottom(later) > bodyTop(earlier); }
+    public boolean realBodyGapUp(int later, int earlier) {
+        return bodyBottom(later) > bodyTop(earlier);
+    }
 
     /** TA_REALBODYGAPDOWN. */
-    public boolean realBodyGapDown(int later, int earlier) { return bodyTop(later) < bodyBottom(earlier); }
+    public boolean realBodyGapDown(int later, int earlier) {
+        return bodyTop(later) < bodyBottom(earlier);
+    }
 
     /** TA_CANDLEGAPUP: the later candle's low is above the earlier one's high. */
-    public boolean candleGapUp(int later, int earlier) { return low(later) > high(earlier); }
+    public boolean candleGapUp(int later, int earlier) {
+        return low(later) > high(earlier);
+    }
 
     /** TA_CANDLEGAPDOWN. */
-    public boolean candleGapDown(int later, int earlier) { return high(later) < low(earlier); }
+    public boolean candleGapDown(int later, int earlier) {
+        return high(later) < low(earlier);
+    }
 
     /** A stateful pattern's per-symbol memory slot (see {@link CandleAverages#reserveMemory}); 0 initially. */
-    public long memory(int slot) { return memory[slot]; }
+    public long memory(int slot) {
+        return memory[slot];
+    }
 
-    public void remember(int slot, long value) { memory[slot] = value; }
+    public void remember(int slot, long value) {
+        memory[slot] = value;
+    }
 
     /** TA_CANDLERANGE of one setting for the candle {@code age} bars back. */
     public double range(CandleSetting setting, int age) {

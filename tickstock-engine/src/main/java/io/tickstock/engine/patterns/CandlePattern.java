@@ -18,8 +18,8 @@ public abstract class CandlePattern {
      * @param candles     how many candles the pattern spans
      * @param lookback    TA-Lib's lookback with the default candle settings
      */
-    protected CandlePattern(String function, String bullishName, String bearishName, PatternKind kind,
-                            int candles, int lookback) {
+    protected CandlePattern(
+            String function, String bullishName, String bearishName, PatternKind kind, int candles, int lookback) {
         this.function = function;
         this.bullishName = bullishName;
         this.bearishName = bearishName;
@@ -29,24 +29,36 @@ public abstract class CandlePattern {
     }
 
     /** TA-Lib's lookback: the 0-based index of the first bar with an output. */
-    public final int lookback() { return lookback; }
+    public final int lookback() {
+        return lookback;
+    }
 
     /** The TA-Lib function name, e.g. {@code CDLHAMMER}. */
-    public final String function() { return function; }
+    public final String function() {
+        return function;
+    }
 
-    public final PatternKind kind() { return kind; }
+    public final PatternKind kind() {
+        return kind;
+    }
 
     /** How many candles the pattern spans (1–5). */
-    public final int candles() { return candles; }
+    public final int candles() {
+        return candles;
+    }
 
     /** The readable {@code pattern_type} for a non-zero output. */
-    public final String name(int output) { return output < 0 ? bearishName : bullishName; }
+    public final String name(int output) {
+        return output < 0 ? bearishName : bullishName;
+    }
 
     /**
      * The first bar index on which {@link #output} must be called: the lookback, earlier for patterns that
      * carry state into their first output (TA-Lib's Hikkake scans the three bars before it).
      */
-    public int firstBar() { return lookback; }
+    public int firstBar() {
+        return lookback;
+    }
 
     /**
      * TA-Lib's integer output for the newest bar of {@code h}: 0, ±100, or ±200 for confirmed patterns.

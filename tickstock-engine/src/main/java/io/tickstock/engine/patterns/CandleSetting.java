@@ -19,7 +19,11 @@ public enum CandleSetting {
     EQUAL(RangeType.HIGH_LOW, 5, 0.05);
 
     /** Which measure of a candle a setting averages. */
-    public enum RangeType { REAL_BODY, HIGH_LOW, SHADOWS }
+    public enum RangeType {
+        REAL_BODY,
+        HIGH_LOW,
+        SHADOWS
+    }
 
     public final RangeType rangeType;
     public final int avgPeriod;

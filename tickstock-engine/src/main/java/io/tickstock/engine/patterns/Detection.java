@@ -12,5 +12,10 @@ import java.util.Map;
  * @param confidence    in [0, 1], see the detector's formula
  * @param parameters    pattern-specific measurements (dollars or ratios)
  */
-public record Detection(String patternType, String function, int output, String direction, double confidence,
-                        Map<String, Object> parameters) {}
+public record Detection(
+        String patternType,
+        String function,
+        int output,
+        String direction,
+        double confidence,
+        Map<String, Object> parameters) {}

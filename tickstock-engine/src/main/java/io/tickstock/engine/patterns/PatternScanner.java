@@ -64,7 +64,12 @@ public final class PatternScanner {
         double support = PatternConfidence.trendSupport(p.kind(), out, trend);
         double confidence = PatternConfidence.of(out, margins[k], support);
         String direction = p.kind() == PatternKind.INDECISION ? "neutral" : out > 0 ? "bullish" : "bearish";
-        return new Detection(p.name(out), p.function(), out, direction, confidence,
+        return new Detection(
+                p.name(out),
+                p.function(),
+                out,
+                direction,
+                confidence,
                 Map.of("margin", round4(margins[k]), "trend", round4(trend), "candles", p.candles()));
     }
 

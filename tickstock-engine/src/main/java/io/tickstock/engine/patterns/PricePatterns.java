@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns;
 
-import java.util.List;
 import io.tickstock.engine.bars.Bar;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,9 +29,14 @@ public final class PricePatterns {
     /** Prior bars each pattern is judged against. */
     public static final int WINDOW = 20;
     /** Pattern names, in output order. */
-    public static final List<String> NAMES = List.of("Volume_Spike", "Price_Breakout", "Support_Test", "Resistance_Break");
-    private static final String[] NAME = NAMES.toArray(String[]::new), FUNCTION = NAMES.stream()
-            .map(n -> "TICKSTOCK_" + n.toUpperCase(java.util.Locale.ROOT)).toArray(String[]::new);
+    public static final List<String> NAMES =
+            List.of("Volume_Spike", "Price_Breakout", "Support_Test", "Resistance_Break");
+
+    private static final String[] NAME = NAMES.toArray(String[]::new),
+            FUNCTION =
+                    NAMES.stream()
+                            .map(n -> "TICKSTOCK_" + n.toUpperCase(java.util.Locale.ROOT))
+                            .toArray(String[]::new);
     private final double[] high = new double[WINDOW], low = new double[WINDOW], volume = new double[WINDOW];
     private final int[] outputs = new int[NAME.length];
     private final double[] confidence = new double[NAME.length];
@@ -72,8 +77,8 @@ public final class PricePatterns {
             if (outputs[k] == 0) continue;
             String direction = outputs[k] > 0 ? "bullish" : "bearish";
             if (k == 0 && bar.close() == bar.open()) direction = "neutral";
-            sink.accept(new Detection(NAME[k], FUNCTION[k], outputs[k],
-                    direction, confidence[k], Map.of("window", WINDOW)));
+            sink.accept(new Detection(
+                    NAME[k], FUNCTION[k], outputs[k], direction, confidence[k], Map.of("window", WINDOW)));
         }
     }
 

@@ -39,13 +39,41 @@ public interface AnalyticsListener {
     default AnalyticsListener withBarObserver(Consumer<Bar> observer) {
         AnalyticsListener self = this;
         return new AnalyticsListener() {
-            @Override public void onBar(Bar bar) { self.onBar(bar); observer.accept(bar); }
-            @Override public void onIndicators(Bar bar, List<Indicator> ready) { self.onIndicators(bar, ready); }
-            @Override public void onPattern(Bar bar, Detection detection) { self.onPattern(bar, detection); }
-            @Override public void onAlert(Bar bar, Alert alert) { self.onAlert(bar, alert); }
-            @Override public void onBarCorrection(Bar bar, int revision) { self.onBarCorrection(bar, revision); }
-            @Override public void onPatternRetracted(Bar bar, Detection d) { self.onPatternRetracted(bar, d); }
-            @Override public void onBarsClosed() { self.onBarsClosed(); }
+            @Override
+            public void onBar(Bar bar) {
+                self.onBar(bar);
+                observer.accept(bar);
+            }
+
+            @Override
+            public void onIndicators(Bar bar, List<Indicator> ready) {
+                self.onIndicators(bar, ready);
+            }
+
+            @Override
+            public void onPattern(Bar bar, Detection detection) {
+                self.onPattern(bar, detection);
+            }
+
+            @Override
+            public void onAlert(Bar bar, Alert alert) {
+                self.onAlert(bar, alert);
+            }
+
+            @Override
+            public void onBarCorrection(Bar bar, int revision) {
+                self.onBarCorrection(bar, revision);
+            }
+
+            @Override
+            public void onPatternRetracted(Bar bar, Detection d) {
+                self.onPatternRetracted(bar, d);
+            }
+
+            @Override
+            public void onBarsClosed() {
+                self.onBarsClosed();
+            }
         };
     }
 }

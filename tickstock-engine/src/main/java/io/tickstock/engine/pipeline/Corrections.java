@@ -1,6 +1,5 @@
 package io.tickstock.engine.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.indicators.Indicator;
@@ -11,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One symbol's analytics with what a bar correction needs: the live state, two checkpoints and the bars
@@ -25,6 +25,7 @@ import java.util.Set;
 final class Corrections {
     /** Bars between checkpoints. */
     static final int SPAN = 16;
+
     private SymbolAnalytics live, older;
     private @Nullable SymbolAnalytics newer; // null until SPAN bars after `older`
     private final List<Bar> bars = new ArrayList<>(); // since `older`; `newer` = older + bars[0..SPAN)
@@ -91,18 +92,22 @@ final class Corrections {
         final Map<Long, Map<String, Map<String, Double>>> values = new HashMap<>();
         final Map<Long, Map<String, Detection>> patterns = new HashMap<>();
 
-        @Override public void onBar(Bar bar) {}
+        @Override
+        public void onBar(Bar bar) {}
 
-        @Override public void onIndicators(Bar bar, List<Indicator> ready) {
+        @Override
+        public void onIndicators(Bar bar, List<Indicator> ready) {
             Map<String, Map<String, Double>> m = values.computeIfAbsent(bar.startMillis(), k -> new HashMap<>());
             for (Indicator i : ready) m.put(i.key(), i.values());
         }
 
-        @Override public void onPattern(Bar bar, Detection d) {
+        @Override
+        public void onPattern(Bar bar, Detection d) {
             patterns.computeIfAbsent(bar.startMillis(), k -> new HashMap<>()).put(d.patternType(), d);
         }
 
-        @Override public void onAlert(Bar bar, Alert alert) {}
+        @Override
+        public void onAlert(Bar bar, Alert alert) {}
     }
 
     /** Forwards to the real listener only what differs from the recorded replay, from the corrected bar on. */
@@ -118,7 +123,8 @@ final class Corrections {
             this.from = from;
         }
 
-        @Override public void onIndicators(Bar bar, List<Indicator> ready) {
+        @Override
+        public void onIndicators(Bar bar, List<Indicator> ready) {
             super.onIndicators(bar, ready);
             barsByStart.put(bar.startMillis(), bar);
             if (bar.startMillis() < from) return;
@@ -128,11 +134,13 @@ final class Corrections {
             if (!changed.isEmpty()) out.onIndicators(bar, changed);
         }
 
-        @Override public void onPattern(Bar bar, Detection d) {
+        @Override
+        public void onPattern(Bar bar, Detection d) {
             super.onPattern(bar, d);
             barsByStart.put(bar.startMillis(), bar);
             if (bar.startMillis() < from) return;
-            Detection old = before.patterns.getOrDefault(bar.startMillis(), Map.of()).get(d.patternType());
+            Detection old =
+                    before.patterns.getOrDefault(bar.startMillis(), Map.of()).get(d.patternType());
             if (old == null || old.output() != d.output()) out.onPattern(bar, d);
         }
 
@@ -142,7 +150,8 @@ final class Corrections {
             for (Bar b : previousBars) previous.put(b.startMillis(), b);
             for (Map.Entry<Long, Map<String, Detection>> e : before.patterns.entrySet()) {
                 if (e.getKey() < from) continue;
-                Set<String> nowFound = new HashSet<>(patterns.getOrDefault(e.getKey(), Map.of()).keySet());
+                Set<String> nowFound = new HashSet<>(
+                        patterns.getOrDefault(e.getKey(), Map.of()).keySet());
                 for (Detection d : e.getValue().values()) {
                     if (nowFound.contains(d.patternType())) continue;
                     Bar bar = barsByStart.getOrDefault(e.getKey(), previous.get(e.getKey()));

@@ -3,8 +3,8 @@ package io.tickstock.engine.pipeline;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.bars.MarketSession;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.indicators.IndicatorSpec;
+import io.tickstock.engine.trades.Trade;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,28 +33,48 @@ public final class Pipeline {
      * @param closingAuctionInLastBar whether the closing auction print goes to the last regular-hours bar, as the data
      *                               vendors' minute bars do (default true; false keeps it at its time stamp)
      */
-    public record Options(long graceMillis, long correctionWindowMillis, boolean fillForward,
-                          boolean extendedHoursAnalytics, IndicatorSpec indicators, long alertCooldownMillis,
-                          boolean closingAuctionInLastBar) {
+    public record Options(
+            long graceMillis,
+            long correctionWindowMillis,
+            boolean fillForward,
+            boolean extendedHoursAnalytics,
+            IndicatorSpec indicators,
+            long alertCooldownMillis,
+            boolean closingAuctionInLastBar) {
         public static Options defaults() {
             return new Options(2_000, 15 * Bar.MINUTE, false, false, IndicatorSpec.STANDARD, 0, true);
         }
 
         public Options withIndicators(IndicatorSpec spec) {
-            return new Options(graceMillis, correctionWindowMillis, fillForward, extendedHoursAnalytics, spec, alertCooldownMillis,
+            return new Options(
+                    graceMillis,
+                    correctionWindowMillis,
+                    fillForward,
+                    extendedHoursAnalytics,
+                    spec,
+                    alertCooldownMillis,
                     closingAuctionInLastBar);
         }
-
     }
 
     public Pipeline(Options options, AnalyticsListener listener) {
         this.listener = listener;
         this.options = options;
-        this.bars = new BarAggregator(options.graceMillis(), options.correctionWindowMillis(), options.fillForward(),
+        this.bars = new BarAggregator(
+                options.graceMillis(),
+                options.correctionWindowMillis(),
+                options.fillForward(),
                 options.closingAuctionInLastBar(),
                 new BarAggregator.Sink() {
-                    @Override public void onBar(Bar bar) { Pipeline.this.onBar(bar); }
-                    @Override public void onCorrection(Bar bar, int revision) { Pipeline.this.onCorrection(bar, revision); }
+                    @Override
+                    public void onBar(Bar bar) {
+                        Pipeline.this.onBar(bar);
+                    }
+
+                    @Override
+                    public void onCorrection(Bar bar, int revision) {
+                        Pipeline.this.onCorrection(bar, revision);
+                    }
                 });
     }
 
@@ -105,14 +125,31 @@ public final class Pipeline {
     }
 
     private Corrections analytics(String symbol) {
-        return symbols.computeIfAbsent(symbol,
-                s -> new Corrections(new SymbolAnalytics(options.indicators(), options.alertCooldownMillis())));
+        return symbols.computeIfAbsent(
+                symbol, s -> new Corrections(new SymbolAnalytics(options.indicators(), options.alertCooldownMillis())));
     }
 
-    public long trades() { return trades; }
-    public long closedBars() { return closedBars; }
-    public long correctedBars() { return correctedBars; }
-    public long lateTrades() { return bars.lateTrades(); }
-    public long ineligibleTrades() { return bars.ineligibleTrades(); }
-    public int activeSymbols() { return bars.symbolCount(); }
+    public long trades() {
+        return trades;
+    }
+
+    public long closedBars() {
+        return closedBars;
+    }
+
+    public long correctedBars() {
+        return correctedBars;
+    }
+
+    public long lateTrades() {
+        return bars.lateTrades();
+    }
+
+    public long ineligibleTrades() {
+        return bars.ineligibleTrades();
+    }
+
+    public int activeSymbols() {
+        return bars.symbolCount();
+    }
 }

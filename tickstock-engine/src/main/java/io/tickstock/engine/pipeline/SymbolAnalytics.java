@@ -23,11 +23,15 @@ final class SymbolAnalytics {
     private final AlertDetector alerts;
 
     SymbolAnalytics(IndicatorSpec spec, long alertCooldownMillis) {
-        this(spec.newSet(), new PatternScanner(CandlePatterns.taLib()), new PricePatterns(),
+        this(
+                spec.newSet(),
+                new PatternScanner(CandlePatterns.taLib()),
+                new PricePatterns(),
                 new AlertDetector(alertCooldownMillis));
     }
 
-    private SymbolAnalytics(IndicatorSet indicators, PatternScanner candles, PricePatterns prices, AlertDetector alerts) {
+    private SymbolAnalytics(
+            IndicatorSet indicators, PatternScanner candles, PricePatterns prices, AlertDetector alerts) {
         this.indicators = indicators;
         this.candles = candles;
         this.prices = prices;

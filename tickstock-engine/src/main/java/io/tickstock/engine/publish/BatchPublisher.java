@@ -1,6 +1,5 @@
 package io.tickstock.engine.publish;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.EventJson;
 import io.tickstock.contract.Events;
@@ -71,9 +70,13 @@ final class BatchPublisher {
 
     private void sendPatterns() {
         String time = now.get();
-        publisher.send(RedisCommand.publish(Channels.PATTERNS_STREAMING, EventJson.patternBatch(new Events.PatternBatch(time, List.copyOf(patterns)))));
+        publisher.send(RedisCommand.publish(
+                Channels.PATTERNS_STREAMING,
+                EventJson.patternBatch(new Events.PatternBatch(time, List.copyOf(patterns)))));
         if (!detected.isEmpty()) {
-            publisher.send(RedisCommand.publish(Channels.PATTERNS_DETECTED, EventJson.patternBatch(new Events.PatternBatch(time, List.copyOf(detected)))));
+            publisher.send(RedisCommand.publish(
+                    Channels.PATTERNS_DETECTED,
+                    EventJson.patternBatch(new Events.PatternBatch(time, List.copyOf(detected)))));
         }
         patterns.clear();
         detected.clear();

@@ -1,6 +1,5 @@
 package io.tickstock.engine.publish;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.alerts.Alert;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Analytics results as the contract's records (CONTRACT.md): a {@link Bar} as {@code bar}, a {@link Detection} as
@@ -57,19 +57,40 @@ final class ContractMapper {
     }
 
     Events.Bar bar(Bar bar, @Nullable String sessionId) {
-        return new Events.Bar(bar.symbol(), barTime(bar.startMillis()), "1min", bar.open(), bar.high(), bar.low(), bar.close(),
-                bar.volume(), bar.vwap(), bar.tradeCount(), bar.session().label, sessionId, bar.filled());
+        return new Events.Bar(
+                bar.symbol(),
+                barTime(bar.startMillis()),
+                "1min",
+                bar.open(),
+                bar.high(),
+                bar.low(),
+                bar.close(),
+                bar.volume(),
+                bar.vwap(),
+                bar.tradeCount(),
+                bar.session().label,
+                sessionId,
+                bar.filled());
     }
 
     Events.PatternDetection detection(Bar bar, Detection d, Map<String, Object> metadata) {
-        return new Events.PatternDetection(bar.symbol(), d.patternType(), round4(d.confidence()), barTime(bar.startMillis()), "1min",
-                d.direction(), new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()), d.parameters(), metadata);
+        return new Events.PatternDetection(
+                bar.symbol(),
+                d.patternType(),
+                round4(d.confidence()),
+                barTime(bar.startMillis()),
+                "1min",
+                d.direction(),
+                new Events.BarData(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()),
+                d.parameters(),
+                metadata);
     }
 
     /** The record for the history row (and the rewarming path); {@code time} is the bar start as ISO text. */
     static Events.IndicatorCalculation calculation(Bar bar, Indicator i, String time) {
         IndicatorSeries s = i.series();
-        return new Events.IndicatorCalculation(bar.symbol(), s.name(), i.value(), i.values(), time, "1min", s.parameters());
+        return new Events.IndicatorCalculation(
+                bar.symbol(), s.name(), i.value(), i.values(), time, "1min", s.parameters());
     }
 
     Events.IndicatorAlert alert(Bar bar, Alert a, @Nullable String sessionId) {
@@ -78,7 +99,8 @@ final class ContractMapper {
         data.put("value", a.value());
         data.put("threshold", a.threshold());
         data.put("direction", a.direction());
-        return new Events.IndicatorAlert(bar.symbol(), a.type().name(), barTime(bar.startMillis()), data, a.severity(), sessionId);
+        return new Events.IndicatorAlert(
+                bar.symbol(), a.type().name(), barTime(bar.startMillis()), data, a.severity(), sessionId);
     }
 
     /** session_id, detection method, a fresh pattern_id. */
@@ -103,7 +125,8 @@ final class ContractMapper {
      */
     static String randomUuid() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                .toString();
     }
 
     private static double round4(double x) {

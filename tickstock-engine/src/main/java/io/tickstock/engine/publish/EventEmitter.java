@@ -1,6 +1,5 @@
 package io.tickstock.engine.publish;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.EventJson;
 import io.tickstock.contract.Events;
@@ -17,6 +16,7 @@ import io.tickstock.engine.store.RowSink;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns analytics results into the contract's events and history rows: every closed bar
@@ -44,6 +44,7 @@ public final class EventEmitter implements AnalyticsListener {
     private final IndicatorJson indicatorJson = new IndicatorJson();
     /** Batch mode's accumulator, or null when every value and pattern is its own message. */
     private final @Nullable BatchPublisher batch;
+
     private final StringBuilder scratch = new StringBuilder(512);
     private volatile @Nullable StreamingSession session;
 
@@ -89,22 +90,33 @@ public final class EventEmitter implements AnalyticsListener {
      */
     public AnalyticsListener rewarming(boolean writeRows) {
         return new AnalyticsListener() {
-            @Override public void onBar(Bar bar) {
+            @Override
+            public void onBar(Bar bar) {
                 legacy.followClose(bar);
                 if (writeRows) writer.write(new HistoryRow.Bar(mapper.bar(bar, sessionId()), bar.startMillis()));
             }
-            @Override public void onIndicators(Bar bar, List<Indicator> ready) {
+
+            @Override
+            public void onIndicators(Bar bar, List<Indicator> ready) {
                 if (!writeRows) return;
                 String time = IsoTime.format(bar.startMillis()), sid = sessionId();
                 for (Indicator i : ready) {
-                    writer.write(new HistoryRow.Indicator(ContractMapper.calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
+                    writer.write(new HistoryRow.Indicator(
+                            ContractMapper.calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
                 }
             }
-            @Override public void onPattern(Bar bar, Detection d) {
+
+            @Override
+            public void onPattern(Bar bar, Detection d) {
                 if (!writeRows) return;
-                writer.write(new HistoryRow.Pattern(mapper.detection(bar, d, ContractMapper.metadata(sessionId(), d)), sessionId(), bar.startMillis()));
+                writer.write(new HistoryRow.Pattern(
+                        mapper.detection(bar, d, ContractMapper.metadata(sessionId(), d)),
+                        sessionId(),
+                        bar.startMillis()));
             }
-            @Override public void onAlert(Bar bar, Alert alert) {}
+
+            @Override
+            public void onAlert(Bar bar, Alert alert) {}
         };
     }
 
@@ -129,7 +141,9 @@ public final class EventEmitter implements AnalyticsListener {
         String sid = sessionId();
         Map<String, Object> metadata = ContractMapper.metadata(sid, d);
         metadata.put("retracted", true);
-        publish(Channels.PATTERNS_STREAMING, EventJson.pattern(new Events.PatternEvent(mapper.now(), mapper.detection(bar, d, metadata))));
+        publish(
+                Channels.PATTERNS_STREAMING,
+                EventJson.pattern(new Events.PatternEvent(mapper.now(), mapper.detection(bar, d, metadata))));
         writer.write(new HistoryRow.PatternRetracted(sid, bar.symbol(), d.patternType(), bar.startMillis()));
     }
 
@@ -146,9 +160,13 @@ public final class EventEmitter implements AnalyticsListener {
                 b.append("{\"type\":\"streaming_indicator\",\"timestamp\":");
                 EventJson.string(b, mapper.now()).append(",\"calculation\":");
                 indicatorJson.calculation(b, quotedSymbol, i, quotedTime).append('}');
-                publisher.send(RedisCommand.publishLatest(Channels.INDICATORS_STREAMING, b.toString(), bar.symbol() + '|' + i.series().key()));
+                publisher.send(RedisCommand.publishLatest(
+                        Channels.INDICATORS_STREAMING,
+                        b.toString(),
+                        bar.symbol() + '|' + i.series().key()));
             }
-            writer.write(new HistoryRow.Indicator(ContractMapper.calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
+            writer.write(new HistoryRow.Indicator(
+                    ContractMapper.calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
             if (session != null) session.countIndicator();
         }
     }

@@ -53,7 +53,9 @@ final class IndicatorJson {
         List<String> names = s.valueNames();
         String[] keys = new String[names.size()];
         for (int k = 0; k < keys.length; k++) keys[k] = (k == 0 ? "" : ",") + quoted(names.get(k)) + ':';
-        return new Fragments(",\"indicator\":" + quoted(s.name()) + ",\"value\":", keys,
+        return new Fragments(
+                ",\"indicator\":" + quoted(s.name()) + ",\"value\":",
+                keys,
                 ",\"timeframe\":\"1min\",\"metadata\":" + Json.write(s.parameters()) + '}');
     }
 }

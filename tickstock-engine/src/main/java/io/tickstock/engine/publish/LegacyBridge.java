@@ -22,17 +22,43 @@ final class LegacyBridge {
     /** Follows each closed bar's close (also while re-warming), for {@code price_change}. */
     void followClose(Bar bar) {
         Double prev = lastClose.put(bar.symbol(), bar.close());
-        priceChangePercent.put(bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
+        priceChangePercent.put(
+                bar.symbol(), prev == null || prev == 0 ? 0.0 : Math.round((bar.close() - prev) / prev * 1e6) / 1e4);
     }
 
     /** Publishes the envelope of {@code d} and writes its integration-log row; {@code publishedAt} in epoch ms. */
-    void pattern(Bar bar, Events.PatternDetection d, String flowId, long publishedAt, CommandSink publisher, RowSink writer) {
+    void pattern(
+            Bar bar,
+            Events.PatternDetection d,
+            String flowId,
+            long publishedAt,
+            CommandSink publisher,
+            RowSink writer) {
         double change = priceChangePercent.getOrDefault(bar.symbol(), 0.0);
-        Events.LegacyPatternEvent event = new Events.LegacyPatternEvent(publishedAt / 1000.0, new Events.LegacyPatternData(bar.symbol(),
-                d.patternType(), d.confidence(), flowId, "intraday", change, bar.close(), bar.volume(), bar.startMillis() / 1000.0));
+        Events.LegacyPatternEvent event = new Events.LegacyPatternEvent(
+                publishedAt / 1000.0,
+                new Events.LegacyPatternData(
+                        bar.symbol(),
+                        d.patternType(),
+                        d.confidence(),
+                        flowId,
+                        "intraday",
+                        change,
+                        bar.close(),
+                        bar.volume(),
+                        bar.startMillis() / 1000.0));
         publisher.send(RedisCommand.publish(Channels.LEGACY_PATTERNS, EventJson.legacyPattern(event)));
-        writer.write(new HistoryRow.IntegrationEvent(flowId, "pattern_detected", IntegrationLog.PRODUCER, IntegrationLog.PATTERN_PUBLISHED,
-                Channels.LEGACY_PATTERNS, bar.symbol(), d.patternType(), d.confidence(), null,
-                "{\"tier\":\"intraday\",\"timestamp\":" + publishedAt / 1000.0 + "}", publishedAt));
+        writer.write(new HistoryRow.IntegrationEvent(
+                flowId,
+                "pattern_detected",
+                IntegrationLog.PRODUCER,
+                IntegrationLog.PATTERN_PUBLISHED,
+                Channels.LEGACY_PATTERNS,
+                bar.symbol(),
+                d.patternType(),
+                d.confidence(),
+                null,
+                "{\"tier\":\"intraday\",\"timestamp\":" + publishedAt / 1000.0 + "}",
+                publishedAt));
     }
 }

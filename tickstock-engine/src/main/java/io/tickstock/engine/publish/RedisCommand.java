@@ -11,8 +11,18 @@ import org.jspecify.annotations.Nullable;
  *                    delivered (bars, patterns, alerts, sessions)
  * @param ttlMillis   a SET's expiry in milliseconds (PX), 0 for none
  */
-public record RedisCommand(Kind kind, String target, String payload, long queuedNanos, @Nullable String series, long ttlMillis) {
-    public enum Kind { PUBLISH, SET, DEL }
+public record RedisCommand(
+        Kind kind,
+        String target,
+        String payload,
+        long queuedNanos,
+        @Nullable String series,
+        long ttlMillis) {
+    public enum Kind {
+        PUBLISH,
+        SET,
+        DEL
+    }
 
     public static RedisCommand publish(String channel, String json) {
         return new RedisCommand(Kind.PUBLISH, channel, json, System.nanoTime(), null, 0);

@@ -6,11 +6,11 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.tickstock.contract.Channels;
@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
@@ -38,9 +38,12 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
     private static final int MAX_BATCH = 1_000;
     private static final long RESUBSCRIBE_WAIT_MILLIS = 3_000;
     /** Keys as UTF-8 text; payloads as bytes encoded by {@link #bytes} (a copy for ASCII JSON instead of Netty's per-char UTF-8 loop). */
-    private static final RedisCodec<String, byte[]> PAYLOAD_CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    private static final RedisCodec<String, byte[]> PAYLOAD_CODEC =
+            RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     /** Publishes ARGV's (channel, message) pairs in order; returns how many. */
-    static final String PUBLISH_ALL = "local n = 0 for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) n = n + 1 end return n";
+    static final String PUBLISH_ALL =
+            "local n = 0 for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) n = n + 1 end return n";
+
     private static final String[] NO_KEYS = {};
     private final Map<String, byte[]> channels = new HashMap<>(); // channel names as bytes; publisher thread
 
@@ -58,19 +61,28 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
      * @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached
      */
     public RedisPublisher(String redisUrl, int capacity, Outbox.OutageListener onOutage, LongConsumer onLatency) {
-        this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(500))).build();
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.constant(Duration.ofMillis(500)))
+                .build();
         this.client = RedisClient.create(resources, redisUrl);
         // no per-command timeout timers: sendBatch awaits every batch with its own deadline
-        client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(capacity)
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .requestQueueSize(capacity)
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
         try {
             this.connection = client.connect(PAYLOAD_CODEC);
         } catch (RuntimeException e) {
             client.shutdown();
-            resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
-            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + " (" + Outbox.rootMessage(e)
-                    + "): start it or set TICKSTOCK_REDIS_URL", e);
+            resources
+                    .shutdown(0, 2, TimeUnit.SECONDS)
+                    .awaitUninterruptibly(3_000); // its event loops stopped when close returns
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + " ("
+                            + Outbox.rootMessage(e) + "): start it or set TICKSTOCK_REDIS_URL",
+                    e);
         }
         connection.setTimeout(Duration.ofSeconds(5));
         connection.setAutoFlushCommands(false);
@@ -90,11 +102,25 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         return outbox.offer(command);
     }
 
-    public long published() { return outbox.delivered(); }
-    public long dropped() { return outbox.dropped(); }
-    public long coalesced() { return outbox.coalesced(); }
-    public int pending() { return outbox.pending(); }
-    public boolean isDown() { return outbox.isDown(); }
+    public long published() {
+        return outbox.delivered();
+    }
+
+    public long dropped() {
+        return outbox.dropped();
+    }
+
+    public long coalesced() {
+        return outbox.coalesced();
+    }
+
+    public int pending() {
+        return outbox.pending();
+    }
+
+    public boolean isDown() {
+        return outbox.isDown();
+    }
 
     private void sendBatch(List<RedisCommand> batch) throws InterruptedException {
         if (batch.isEmpty()) return;
@@ -109,12 +135,18 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
                 i = run;
                 continue;
             }
-            futures.add(switch (c.kind()) {
-                case PUBLISH -> async.publish(c.target(), bytes(c.payload()));
-                case SET -> c.ttlMillis() > 0 ? async.set(c.target(), bytes(c.payload()), io.lettuce.core.SetArgs.Builder.px(c.ttlMillis()))
-                        : async.set(c.target(), bytes(c.payload()));
-                case DEL -> async.del(c.target());
-            });
+            futures.add(
+                    switch (c.kind()) {
+                        case PUBLISH -> async.publish(c.target(), bytes(c.payload()));
+                        case SET ->
+                            c.ttlMillis() > 0
+                                    ? async.set(
+                                            c.target(),
+                                            bytes(c.payload()),
+                                            io.lettuce.core.SetArgs.Builder.px(c.ttlMillis()))
+                                    : async.set(c.target(), bytes(c.payload()));
+                        case DEL -> async.del(c.target());
+                    });
             i++;
         }
         connection.flushCommands();
@@ -172,7 +204,9 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         outbox.close(timeoutMillis);
         connection.close();
         client.shutdown();
-        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000); // its event loops stopped when close returns
+        resources
+                .shutdown(0, 2, TimeUnit.SECONDS)
+                .awaitUninterruptibly(3_000); // its event loops stopped when close returns
     }
 
     @Override

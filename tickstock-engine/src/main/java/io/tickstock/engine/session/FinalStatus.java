@@ -5,7 +5,9 @@ package io.tickstock.engine.session;
  * {@code stopped} by an operator, {@code failed} when its feed failed or an engine left it open.
  */
 public enum FinalStatus {
-    COMPLETED("completed"), STOPPED("stopped"), FAILED("failed");
+    COMPLETED("completed"),
+    STOPPED("stopped"),
+    FAILED("failed");
 
     /** The contract's text. */
     public final String label;

@@ -1,6 +1,5 @@
 package io.tickstock.engine.session;
 
-import org.jspecify.annotations.Nullable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The NYSE trading calendar, New York time with its daylight-saving changes: regular hours 09:30–16:00,
@@ -23,8 +23,13 @@ import java.util.Set;
 public final class NyseCalendar {
     /** The exchange's time zone: the one {@code America/New_York} constant of the engine. */
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    public static final LocalTime PRE_OPEN = LocalTime.of(4, 0), OPEN = LocalTime.of(9, 30), CLOSE = LocalTime.of(16, 0),
-            EARLY_CLOSE = LocalTime.of(13, 0), POST_CLOSE = LocalTime.of(20, 0), EARLY_POST_CLOSE = LocalTime.of(17, 0);
+
+    public static final LocalTime PRE_OPEN = LocalTime.of(4, 0),
+            OPEN = LocalTime.of(9, 30),
+            CLOSE = LocalTime.of(16, 0),
+            EARLY_CLOSE = LocalTime.of(13, 0),
+            POST_CLOSE = LocalTime.of(20, 0),
+            EARLY_POST_CLOSE = LocalTime.of(17, 0);
 
     private record Table(Set<LocalDate> holidays, Map<LocalDate, LocalTime> earlyCloses, int firstYear, int lastYear) {}
 
@@ -37,15 +42,20 @@ public final class NyseCalendar {
         int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
         com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
         try (java.io.InputStream in = NyseCalendar.class.getResourceAsStream(resource);
-             com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
-                     .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).readValues(in)) {
+                com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> rows = csv.readerForMapOf(
+                                String.class)
+                        .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema()
+                                .withHeader())
+                        .readValues(in)) {
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
                 LocalDate date = LocalDate.parse(row.get("date"));
                 switch (String.valueOf(row.get("kind"))) {
                     case "holiday" -> holidays.add(date);
                     case "early_close" -> early.put(date, LocalTime.parse(row.get("close")));
-                    default -> throw new IllegalArgumentException("kind must be holiday or early_close, was " + row.get("kind"));
+                    default ->
+                        throw new IllegalArgumentException(
+                                "kind must be holiday or early_close, was " + row.get("kind"));
                 }
                 first = Math.min(first, date.getYear());
                 last = Math.max(last, date.getYear());
@@ -57,8 +67,8 @@ public final class NyseCalendar {
     }
 
     /** One trading day's windows, as New York date-times. */
-    public record TradingDay(LocalDate date, ZonedDateTime preOpen, ZonedDateTime open, ZonedDateTime close,
-                             ZonedDateTime postClose) {
+    public record TradingDay(
+            LocalDate date, ZonedDateTime preOpen, ZonedDateTime open, ZonedDateTime close, ZonedDateTime postClose) {
         public boolean earlyClose() {
             return close.toLocalTime().isBefore(CLOSE);
         }
@@ -103,23 +113,32 @@ public final class NyseCalendar {
         if (!isTradingDay(date)) return Optional.empty();
         LocalTime close = TABLE.earlyCloses().getOrDefault(date, CLOSE);
         LocalTime post = close.equals(CLOSE) ? POST_CLOSE : EARLY_POST_CLOSE;
-        return Optional.of(new TradingDay(date, date.atTime(PRE_OPEN).atZone(NEW_YORK), date.atTime(OPEN).atZone(NEW_YORK),
-                date.atTime(close).atZone(NEW_YORK), date.atTime(post).atZone(NEW_YORK)));
+        return Optional.of(new TradingDay(
+                date,
+                date.atTime(PRE_OPEN).atZone(NEW_YORK),
+                date.atTime(OPEN).atZone(NEW_YORK),
+                date.atTime(close).atZone(NEW_YORK),
+                date.atTime(post).atZone(NEW_YORK)));
     }
 
     /** The trading day whose window (regular, or extended) contains the instant, if any. */
     public Optional<TradingDay> dayAt(long epochMillis, boolean extendedHours) {
-        LocalDate date = java.time.Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
-        return tradingDay(date).filter(d -> epochMillis >= d.startMillis(extendedHours) && epochMillis < d.endMillis(extendedHours));
+        LocalDate date =
+                java.time.Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
+        return tradingDay(date)
+                .filter(d -> epochMillis >= d.startMillis(extendedHours) && epochMillis < d.endMillis(extendedHours));
     }
 
     /** The next window start (regular open, or pre-open) at or after the instant, epoch ms. */
     public long nextStartMillis(long epochMillis, boolean extendedHours) {
-        LocalDate date = java.time.Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
+        LocalDate date =
+                java.time.Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
         for (int i = 0; i < 15; i++, date = date.plusDays(1)) {
             Optional<TradingDay> day = tradingDay(date);
-            if (day.isPresent() && day.get().startMillis(extendedHours) >= epochMillis) return day.get().startMillis(extendedHours);
+            if (day.isPresent() && day.get().startMillis(extendedHours) >= epochMillis)
+                return day.get().startMillis(extendedHours);
         }
-        throw new IllegalStateException("no trading day within 15 days of " + java.time.Instant.ofEpochMilli(epochMillis));
+        throw new IllegalStateException(
+                "no trading day within 15 days of " + java.time.Instant.ofEpochMilli(epochMillis));
     }
 }

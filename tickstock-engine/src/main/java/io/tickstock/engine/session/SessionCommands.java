@@ -34,7 +34,10 @@ public final class SessionCommands implements AutoCloseable {
             connection = client.connectPubSub();
         } catch (RuntimeException e) {
             client.shutdown();
-            throw new IllegalStateException("cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl)
+                            + ": start it or set TICKSTOCK_REDIS_URL",
+                    e);
         }
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -49,14 +52,22 @@ public final class SessionCommands implements AutoCloseable {
         try {
             JsonNode n = Json.read(message);
             String action = n.path("action").asText("");
-            if (!n.path("type").asText("").equals("session_command") || !(action.equals("start") || action.equals("stop"))) {
+            if (!n.path("type").asText("").equals("session_command")
+                    || !(action.equals("start") || action.equals("stop"))) {
                 throw new IllegalArgumentException("expected {\"type\":\"session_command\",\"action\":\"start|stop\"}");
             }
-            LOG.info("operator command: session {} (requested by {})", action, io.tickstock.contract.LogText.quote(n.path("requested_by").asText("unknown")));
+            LOG.info(
+                    "operator command: session {} (requested by {})",
+                    action,
+                    io.tickstock.contract.LogText.quote(n.path("requested_by").asText("unknown")));
             actions.add(action);
-        } catch (IllegalArgumentException e) { // the first is logged; all are counted (hostile publishers must not flood the log)
+        } catch (
+                IllegalArgumentException
+                        e) { // the first is logged; all are counted (hostile publishers must not flood the log)
             if (malformed.getAndIncrement() == 0) {
-                LOG.warn("skipped a message on {} (further ones are counted only): {}", Channels.ENGINE_COMMANDS,
+                LOG.warn(
+                        "skipped a message on {} (further ones are counted only): {}",
+                        Channels.ENGINE_COMMANDS,
                         io.tickstock.contract.LogText.quote(e.getMessage()));
             }
         }
@@ -68,7 +79,9 @@ public final class SessionCommands implements AutoCloseable {
     }
 
     /** Messages on the commands channel that were not a valid command, skipped. */
-    public long malformed() { return malformed.get(); }
+    public long malformed() {
+        return malformed.get();
+    }
 
     @Override
     public void close() {

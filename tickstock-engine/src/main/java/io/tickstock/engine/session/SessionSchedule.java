@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public final class SessionSchedule {
     /** What the engine should do now. */
-    public enum Action { NONE, START, STOP }
+    public enum Action {
+        NONE,
+        START,
+        STOP
+    }
 
     private final NyseCalendar calendar;
     private final boolean byCalendar, extendedHours;
@@ -52,7 +56,9 @@ public final class SessionSchedule {
     }
 
     private boolean inWindow(long nowMillis) {
-        return byCalendar && nowMillis >= suppressedUntil && calendar.dayAt(nowMillis, extendedHours).isPresent();
+        return byCalendar
+                && nowMillis >= suppressedUntil
+                && calendar.dayAt(nowMillis, extendedHours).isPresent();
     }
 
     /** The action due now; the caller performs it (the schedule then assumes it done). */

@@ -5,7 +5,9 @@ package io.tickstock.engine.session;
  * by an operator (or {@code --session now}), {@code replay} for a replay of recorded trades.
  */
 public enum SessionTrigger {
-    SCHEDULED("scheduled"), MANUAL("manual"), REPLAY("replay");
+    SCHEDULED("scheduled"),
+    MANUAL("manual"),
+    REPLAY("replay");
 
     /** The contract's text. */
     public final String label;

@@ -22,8 +22,14 @@ public final class StreamingSession {
     }
 
     /** A session resumed after a restart: its id, start and the totals it had reached. */
-    public StreamingSession(String id, String universe, int symbolCount, SessionTrigger trigger, long startedAtMillis,
-                            long patterns, long indicators) {
+    public StreamingSession(
+            String id,
+            String universe,
+            int symbolCount,
+            SessionTrigger trigger,
+            long startedAtMillis,
+            long patterns,
+            long indicators) {
         this.id = id;
         this.patterns.set(patterns);
         this.indicators.set(indicators);
@@ -33,20 +39,40 @@ public final class StreamingSession {
         this.startedAtMillis = startedAtMillis;
     }
 
-    public String id() { return id; }
-    public long startedAtMillis() { return startedAtMillis; }
-    public SessionTrigger trigger() { return trigger; }
-    public void countPattern() { patterns.incrementAndGet(); }
-    public void countIndicator() { indicators.incrementAndGet(); }
+    public String id() {
+        return id;
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    public SessionTrigger trigger() {
+        return trigger;
+    }
+
+    public void countPattern() {
+        patterns.incrementAndGet();
+    }
+
+    public void countIndicator() {
+        indicators.incrementAndGet();
+    }
 
     /** The contract's {@code session} object of session_started. */
     public Events.SessionStart start() {
-        return new Events.SessionStart(id, universe, IsoTime.format(startedAtMillis), symbolCount, "active", trigger.label);
+        return new Events.SessionStart(
+                id, universe, IsoTime.format(startedAtMillis), symbolCount, "active", trigger.label);
     }
 
     /** The contract's {@code session} object of session_stopped. */
     public Events.SessionEnd end(long stoppedAtMillis, FinalStatus finalStatus) {
-        return new Events.SessionEnd(id, IsoTime.format(stoppedAtMillis), (stoppedAtMillis - startedAtMillis) / 1000,
-                patterns.get(), indicators.get(), finalStatus.label);
+        return new Events.SessionEnd(
+                id,
+                IsoTime.format(stoppedAtMillis),
+                (stoppedAtMillis - startedAtMillis) / 1000,
+                patterns.get(),
+                indicators.get(),
+                finalStatus.label);
     }
 }

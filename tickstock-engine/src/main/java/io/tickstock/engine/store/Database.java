@@ -28,15 +28,23 @@ public final class Database {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach PostgreSQL at " + url
-                    + " (" + io.tickstock.contract.Outbox.rootMessage(e) + "): start it or set TICKSTOCK_DATABASE_URL", e);
+            throw new IllegalStateException(
+                    "cannot reach PostgreSQL at " + url + " (" + io.tickstock.contract.Outbox.rootMessage(e)
+                            + "): start it or set TICKSTOCK_DATABASE_URL",
+                    e);
         }
     }
 
     /** Applies the engine's migrations and the integration log shared with the app; idempotent. */
     public static void migrate(HikariDataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/engine")
-                .table("flyway_engine_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/engine")
+                .table("flyway_engine_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
         io.tickstock.contract.IntegrationLog.migrate(dataSource);
     }
 }

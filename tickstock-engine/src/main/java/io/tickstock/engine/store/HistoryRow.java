@@ -1,7 +1,7 @@
 package io.tickstock.engine.store;
 
-import org.jspecify.annotations.Nullable;
 import io.tickstock.contract.Events;
+import org.jspecify.annotations.Nullable;
 
 /** A row for one of the engine's tables; one variant per table. Times are epoch milliseconds (UTC). */
 public sealed interface HistoryRow {
@@ -14,13 +14,18 @@ public sealed interface HistoryRow {
 
     record Bar(Events.Bar bar, long timeMillis) implements HistoryRow {}
 
-    record Pattern(Events.PatternDetection detection, @Nullable String sessionId, long timeMillis) implements HistoryRow {}
+    record Pattern(
+            Events.PatternDetection detection, @Nullable String sessionId, long timeMillis) implements HistoryRow {}
 
     /** A pattern a bar correction removed: its row is deleted. */
-    record PatternRetracted(@Nullable String sessionId, String symbol, String patternType, long timeMillis) implements HistoryRow {}
-
-    record Indicator(Events.IndicatorCalculation calculation, String series, @Nullable String sessionId, long timeMillis)
+    record PatternRetracted(@Nullable String sessionId, String symbol, String patternType, long timeMillis)
             implements HistoryRow {}
+
+    record Indicator(
+            Events.IndicatorCalculation calculation,
+            String series,
+            @Nullable String sessionId,
+            long timeMillis) implements HistoryRow {}
 
     record Health(Events.Health health, long timeMillis) implements HistoryRow {}
 
@@ -35,7 +40,17 @@ public sealed interface HistoryRow {
      * with its ten arguments. {@code details} is JSON text whose {@code timestamp} (epoch seconds) dates the
      * checkpoint; {@code confidence} and {@code userCount} may be null.
      */
-    record IntegrationEvent(String flowId, String eventType, String source, String checkpoint, @Nullable String channel,
-                            @Nullable String symbol, @Nullable String patternName, @Nullable Double confidence, @Nullable Integer userCount, String details,
-                            long timeMillis) implements HistoryRow {}
+    record IntegrationEvent(
+            String flowId,
+            String eventType,
+            String source,
+            String checkpoint,
+            @Nullable String channel,
+            @Nullable String symbol,
+            @Nullable String patternName,
+            @Nullable Double confidence,
+            @Nullable Integer userCount,
+            String details,
+            long timeMillis)
+            implements HistoryRow {}
 }

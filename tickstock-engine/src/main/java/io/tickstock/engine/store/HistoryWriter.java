@@ -70,17 +70,30 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
      * @param clock         wall clock, epoch ms (paces the retries)
      * @param onRejected    called once per new cause of rejected rows (writer thread)
      */
-    public HistoryWriter(DataSource dataSource, int capacity, Path spoolFile, long spoolMaxBytes, LongSupplier clock,
-                         Consumer<Events.PersistenceBatch> onBatch, Outbox.OutageListener onOutage, RejectionListener onRejected) {
+    public HistoryWriter(
+            DataSource dataSource,
+            int capacity,
+            Path spoolFile,
+            long spoolMaxBytes,
+            LongSupplier clock,
+            Consumer<Events.PersistenceBatch> onBatch,
+            Outbox.OutageListener onOutage,
+            RejectionListener onRejected) {
         this.dataSource = dataSource;
         this.onBatch = onBatch;
         this.onOutage = onOutage;
         this.clock = clock;
         this.spool = new Spool(spoolFile, spoolMaxBytes);
-        this.rejected = new DeadLetters(spoolFile.resolveSibling(spoolFile.getFileName() + ".rejected"), spoolMaxBytes, clock,
+        this.rejected = new DeadLetters(
+                spoolFile.resolveSibling(spoolFile.getFileName() + ".rejected"),
+                spoolMaxBytes,
+                clock,
                 onRejected::rejected);
-        if (spool.tornBytes() > 0) LOG.warn("spool {}: cut {} bytes of a partial last line (an append interrupted by a crash)",
-                spoolFile, spool.tornBytes());
+        if (spool.tornBytes() > 0)
+            LOG.warn(
+                    "spool {}: cut {} bytes of a partial last line (an append interrupted by a crash)",
+                    spoolFile,
+                    spool.tornBytes());
         this.outbox = new Outbox<>("writer", capacity, MAX_BATCH, this::deliver, (d, reason) -> {});
     }
 
@@ -101,20 +114,37 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     }
 
     /** Rows committed to PostgreSQL. */
-    public long written() { return written.get(); }
+    public long written() {
+        return written.get();
+    }
     /** Rows lost: queue full, or spool full during an outage. */
-    public long dropped() { return outbox.dropped() + spoolDropped.get(); }
+    public long dropped() {
+        return outbox.dropped() + spoolDropped.get();
+    }
     /** Rows waiting: in memory and in the spool. */
-    public long pending() { return outbox.pending() + spool.rows(); }
+    public long pending() {
+        return outbox.pending() + spool.rows();
+    }
     /** Rows waiting in the on-disk spool. */
-    public long spooled() { return spool.rows(); }
-    public boolean isDown() { return down; }
+    public long spooled() {
+        return spool.rows();
+    }
+
+    public boolean isDown() {
+        return down;
+    }
     /** Rows set aside: rejected by PostgreSQL, or spool lines that did not parse. */
-    public long rejected() { return rejected.total(); }
+    public long rejected() {
+        return rejected.total();
+    }
     /** Rows set aside, by cause ({@code "<SQLState> <table>"} or {@code "unreadable spool line"}). */
-    public Map<String, Long> rejectedByCause() { return rejected.byCause(); }
+    public Map<String, Long> rejectedByCause() {
+        return rejected.byCause();
+    }
     /** The dead-letter file. */
-    public Path rejectedFile() { return rejected.file(); }
+    public Path rejectedFile() {
+        return rejected.file();
+    }
 
     private void deliver(List<HistoryRow> batch) throws IOException {
         List<CopyRow> rows = new ArrayList<>(batch.size());
@@ -140,7 +170,8 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         lastAttempt = clock.getAsLong();
         try {
             while (!spool.isEmpty()) {
-                List<CopyRow> chunk = spool.peek(MAX_BATCH, (line, reason) -> rejected.add("unreadable spool line", reason, line));
+                List<CopyRow> chunk =
+                        spool.peek(MAX_BATCH, (line, reason) -> rejected.add("unreadable spool line", reason, line));
                 if (!chunk.isEmpty()) writeOrSetAside(chunk);
                 spool.remove(chunk.size());
             }
@@ -186,16 +217,23 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
                     StringBuilder csv = new StringBuilder(group.size() * 160);
                     for (CopyRow r : group) csv.append(r.csv()).append('\n');
                     try {
-                        c.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copy(), new StringReader(csv.toString()));
+                        c.unwrap(PGConnection.class)
+                                .getCopyAPI()
+                                .copyIn(table.copy(), new StringReader(csv.toString()));
                     } catch (IOException io) {
-                        throw new SQLException("COPY into " + table.temporaryTable() + " failed: " + io.getMessage(), io);
+                        throw new SQLException(
+                                "COPY into " + table.temporaryTable() + " failed: " + io.getMessage(), io);
                     }
                     st.execute(table.merge());
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     if (table.confirmed()) {
-                        confirmations.add(new Events.PersistenceBatch(table.target, group.size(),
-                                IsoTime.format(group.getFirst().timeMillis()), IsoTime.format(group.getLast().timeMillis()),
-                                ms, group.getFirst().sessionId()));
+                        confirmations.add(new Events.PersistenceBatch(
+                                table.target,
+                                group.size(),
+                                IsoTime.format(group.getFirst().timeMillis()),
+                                IsoTime.format(group.getLast().timeMillis()),
+                                ms,
+                                group.getFirst().sessionId()));
                     }
                 }
             }
@@ -226,7 +264,8 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         } catch (IOException e) {
             LOG.warn("closing the spool: {}", e.getMessage());
         }
-        if (spool.rows() > 0) LOG.warn("{} rows stay in the spool {}; they are written at the next start", spool.rows(), spool.file());
+        if (spool.rows() > 0)
+            LOG.warn("{} rows stay in the spool {}; they are written at the next start", spool.rows(), spool.file());
     }
 
     @Override

@@ -20,8 +20,14 @@ import javax.sql.DataSource;
  */
 public final class SessionHistory {
     /** A session that was never stopped; times epoch ms. */
-    public record OpenSession(String sessionId, String universe, long startedAtMillis, int symbolCount, String triggerType,
-                              long patterns, long indicators) {}
+    public record OpenSession(
+            String sessionId,
+            String universe,
+            long startedAtMillis,
+            int symbolCount,
+            String triggerType,
+            long patterns,
+            long indicators) {}
 
     private final DataSource dataSource;
 
@@ -39,12 +45,19 @@ public final class SessionHistory {
                 + "(SELECT count(*) FROM intraday_patterns p WHERE p.session_id = s.session_id), "
                 + "(SELECT count(*) FROM intraday_indicators i WHERE i.session_id = s.session_id) "
                 + "FROM streaming_sessions s WHERE s.stopped_at IS NULL AND s.universe = ? ORDER BY s.started_at DESC LIMIT 1";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, universe);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                return Optional.of(new OpenSession(rs.getString(1), rs.getString(2), rs.getTimestamp(3).getTime(), rs.getInt(4),
-                        rs.getString(5), rs.getLong(6), rs.getLong(7)));
+                return Optional.of(new OpenSession(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).getTime(),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getLong(7)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read open sessions: " + e.getMessage(), e);
@@ -56,15 +69,26 @@ public final class SessionHistory {
         String sql = "SELECT symbol, ts, open, high, low, close, volume, vwap, trade_count, filled FROM ohlcv_1min "
                 + "WHERE session_id = ? ORDER BY symbol, ts";
         List<Bar> bars = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, UUID.fromString(sessionId));
             ps.setFetchSize(10_000);
             c.setAutoCommit(false); // lets the driver stream with the fetch size
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long start = rs.getTimestamp(2).getTime();
-                    bars.add(new Bar(rs.getString(1), start, rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-                            rs.getLong(7), rs.getDouble(8), rs.getLong(9), MarketSession.of(start), rs.getBoolean(10)));
+                    bars.add(new Bar(
+                            rs.getString(1),
+                            start,
+                            rs.getDouble(3),
+                            rs.getDouble(4),
+                            rs.getDouble(5),
+                            rs.getDouble(6),
+                            rs.getLong(7),
+                            rs.getDouble(8),
+                            rs.getLong(9),
+                            MarketSession.of(start),
+                            rs.getBoolean(10)));
                 }
             }
             c.commit();
@@ -79,7 +103,8 @@ public final class SessionHistory {
         String sql = "UPDATE streaming_sessions s SET final_status = 'failed', stopped_at = COALESCE("
                 + "(SELECT max(ts) + interval '1 minute' FROM ohlcv_1min b WHERE b.session_id = s.session_id), ?) "
                 + "WHERE s.session_id = ? AND s.stopped_at IS NULL";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setTimestamp(1, new Timestamp(nowMillis));
             ps.setObject(2, UUID.fromString(sessionId));
             ps.executeUpdate();

@@ -44,23 +44,37 @@ final class Spool implements AutoCloseable {
         this.maxBytes = maxBytes;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            this.channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             this.tornBytes = cutToLastLine();
             this.rows = countLines();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the PostgreSQL spool " + file + ": set TICKSTOCK_SPOOL_DIR to a writable directory", e);
+            throw new UncheckedIOException(
+                    "cannot open the PostgreSQL spool " + file + ": set TICKSTOCK_SPOOL_DIR to a writable directory",
+                    e);
         }
     }
 
-    Path file() { return file; }
-    boolean isEmpty() { return rows == 0; }
+    Path file() {
+        return file;
+    }
+
+    boolean isEmpty() {
+        return rows == 0;
+    }
     /** Rows waiting in the file. */
-    long rows() { return rows; }
+    long rows() {
+        return rows;
+    }
 
     /** Bytes of a partial last line cut off at open (0 when the file ended with a complete line). */
-    long tornBytes() { return tornBytes; }
+    long tornBytes() {
+        return tornBytes;
+    }
     /** Lines skipped because they did not parse. */
-    long unreadable() { return unreadable; }
+    long unreadable() {
+        return unreadable;
+    }
 
     /**
      * Appends rows at the end and forces them to disk, all or nothing: when writing fails the file is cut back
@@ -114,7 +128,8 @@ final class Spool implements AutoCloseable {
                     reportedUntil = offset + consumed;
                     unreadable++;
                     rows = Math.max(0, rows - 1);
-                    onUnreadable.line(line, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    onUnreadable.line(
+                            line, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
             }
             if (consumed == 0) { // a line longer than the chunk, or a torn last line

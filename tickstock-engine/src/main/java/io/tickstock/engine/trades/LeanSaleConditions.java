@@ -30,7 +30,8 @@ public final class LeanSaleConditions {
     /** The {@link TradeUpdates} of a print with these sale-condition flags. */
     public int updates(long flags, boolean suspicious) {
         if (suspicious) return TradeUpdates.NONE;
-        int updates = (flags & fallbackMask) != 0 ? TradeUpdates.VOLUME | TradeUpdates.PRICE_FALLBACK : TradeUpdates.ALL;
+        int updates =
+                (flags & fallbackMask) != 0 ? TradeUpdates.VOLUME | TradeUpdates.PRICE_FALLBACK : TradeUpdates.ALL;
         return (flags & auctionMask) != 0 ? updates | TradeUpdates.CLOSING_AUCTION : updates;
     }
 
@@ -42,7 +43,10 @@ public final class LeanSaleConditions {
             boolean header = true;
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) { header = false; continue; }
+                if (header) {
+                    header = false;
+                    continue;
+                }
                 String[] f = line.split(",", -1);
                 switch (f[1].trim()) {
                     case "volume_fallback" -> mask |= Long.decode(f[0].trim());

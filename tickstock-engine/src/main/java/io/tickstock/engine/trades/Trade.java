@@ -1,6 +1,5 @@
 package io.tickstock.engine.trades;
 
-
 /**
  * One trade print.
  *

@@ -22,7 +22,8 @@ public final class TradeConditions {
     private static final TradeConditions BUNDLED = load("massive-trade-conditions.csv");
     private final int[] minuteRules; // by id, -1 unknown
     private final String source;
-    private final java.util.concurrent.atomic.LongAdder unknown = new java.util.concurrent.atomic.LongAdder(); // decoders on several threads share one table
+    private final java.util.concurrent.atomic.LongAdder unknown =
+            new java.util.concurrent.atomic.LongAdder(); // decoders on several threads share one table
 
     private TradeConditions(int[] minuteRules, String source) {
         this.minuteRules = minuteRules;
@@ -46,7 +47,8 @@ public final class TradeConditions {
         int[] rules = BUNDLED.minuteRules.clone();
         consolidated.forEach((id, flags) -> {
             if (id < 0 || id >= MAX_ID) return;
-            boolean minuteException = BUNDLED_CONSOLIDATED[id] >= 0 && BUNDLED_CONSOLIDATED[id] != BUNDLED.minuteRules[id];
+            boolean minuteException =
+                    BUNDLED_CONSOLIDATED[id] >= 0 && BUNDLED_CONSOLIDATED[id] != BUNDLED.minuteRules[id];
             rules[id] = minuteException ? BUNDLED.minuteRules[id] : flags;
         });
         return new TradeConditions(rules, source);
@@ -91,13 +93,18 @@ public final class TradeConditions {
             boolean header = true;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) { header = false; continue; }
+                if (header) {
+                    header = false;
+                    continue;
+                }
                 String[] f = line.split(",", -1);
                 int id = Integer.parseInt(f[0]);
                 int n = f.length;
-                rules[id] = flag(f[n - 3], TradeUpdates.HIGH_LOW) | flag(f[n - 2], TradeUpdates.OPEN_CLOSE)
+                rules[id] = flag(f[n - 3], TradeUpdates.HIGH_LOW)
+                        | flag(f[n - 2], TradeUpdates.OPEN_CLOSE)
                         | flag(f[n - 1], TradeUpdates.VOLUME);
-                BUNDLED_CONSOLIDATED[id] = flag(f[n - 6], TradeUpdates.HIGH_LOW) | flag(f[n - 5], TradeUpdates.OPEN_CLOSE)
+                BUNDLED_CONSOLIDATED[id] = flag(f[n - 6], TradeUpdates.HIGH_LOW)
+                        | flag(f[n - 5], TradeUpdates.OPEN_CLOSE)
                         | flag(f[n - 4], TradeUpdates.VOLUME);
             }
         } catch (IOException e) {

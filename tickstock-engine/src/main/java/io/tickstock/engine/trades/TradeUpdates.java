@@ -23,6 +23,7 @@ public final class TradeUpdates {
      * just after the close ({@link io.tickstock.engine.bars.MarketSession#closingAuctionBar}).
      */
     public static final int CLOSING_AUCTION = 16;
+
     public static final int ALL = HIGH_LOW | OPEN_CLOSE | VOLUME;
 
     private TradeUpdates() {}

@@ -1,12 +1,12 @@
 package io.tickstock.engine.bars;
 
-import io.tickstock.engine.trades.TradeConditions;
-import io.tickstock.engine.trades.TradeUpdates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.engine.MarketData;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeConditions;
+import io.tickstock.engine.trades.TradeUpdates;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,15 @@ class BarAggregatorTest {
 
     static BarAggregator.Sink sink(List<Bar> closed, List<Bar> corrections) {
         return new BarAggregator.Sink() {
-            @Override public void onBar(Bar bar) { closed.add(bar); }
-            @Override public void onCorrection(Bar bar, int revision) { corrections.add(bar); }
+            @Override
+            public void onBar(Bar bar) {
+                closed.add(bar);
+            }
+
+            @Override
+            public void onCorrection(Bar bar, int revision) {
+                corrections.add(bar);
+            }
         };
     }
 
@@ -52,15 +59,17 @@ class BarAggregatorTest {
 
     @Test
     void theClosingAuctionPrintClosesTheLastRegularBarAsTheVendorsBarsDo() {
-        long close = java.time.LocalDateTime.of(2013, 10, 8, 16, 0).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
-                .toInstant().toEpochMilli();
+        long close = java.time.LocalDateTime.of(2013, 10, 8, 16, 0)
+                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
         int auction = io.tickstock.engine.trades.LeanSaleConditions.bundled().updates(0x80, false);
         for (boolean convention : new boolean[] {true, false}) {
             List<Bar> closed = new ArrayList<>(), corrections = new ArrayList<>();
             BarAggregator a = new BarAggregator(2000, WINDOW, false, convention, sink(closed, corrections));
-            a.onTrade(new Trade("BAC", close - 30_000, 14.20, 500, TradeUpdates.ALL));          // 15:59:30
-            a.onWatermark(close + 6_881);                                                      // the 15:59 bar has closed
-            a.onTrade(new Trade("BAC", close + 6_881, 14.25, 2_631_493, auction));              // NYSE's closing print, 16:00:06.881
+            a.onTrade(new Trade("BAC", close - 30_000, 14.20, 500, TradeUpdates.ALL)); // 15:59:30
+            a.onWatermark(close + 6_881); // the 15:59 bar has closed
+            a.onTrade(new Trade("BAC", close + 6_881, 14.25, 2_631_493, auction)); // NYSE's closing print, 16:00:06.881
             a.onWatermark(close + 2 * Bar.MINUTE + 2_000);
             if (convention) {
                 assertThat(corrections).singleElement().satisfies(b -> {
@@ -75,10 +84,14 @@ class BarAggregatorTest {
             }
         }
         // the day after Thanksgiving closes at 13:00: its closing print goes to 12:59
-        long earlyClose = java.time.LocalDateTime.of(2026, 11, 27, 13, 0).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
-                .toInstant().toEpochMilli();
+        long earlyClose = java.time.LocalDateTime.of(2026, 11, 27, 13, 0)
+                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
         assertThat(MarketSession.closingAuctionBar(earlyClose + 3_000)).isEqualTo(earlyClose - Bar.MINUTE);
-        assertThat(MarketSession.closingAuctionBar(earlyClose + 6 * Bar.MINUTE)).as("too late for an auction print").isEqualTo(-1);
+        assertThat(MarketSession.closingAuctionBar(earlyClose + 6 * Bar.MINUTE))
+                .as("too late for an auction print")
+                .isEqualTo(-1);
     }
 
     @Test
@@ -86,11 +99,15 @@ class BarAggregatorTest {
         List<Bar> closed = new ArrayList<>();
         BarAggregator a = new BarAggregator(2000, WINDOW, false, sink(closed, new ArrayList<>()));
         TradeConditions rules = TradeConditions.bundled();
-        a.onTrade(new Trade("MSFT", T0 + 1_000, 10.0, 100, rules.minuteUpdates(new int[] {})));      // regular
-        a.onTrade(new Trade("MSFT", T0 + 2_000, 50.0, 7, rules.minuteUpdates(new int[] {12, 37})));  // odd lot: volume only
-        a.onTrade(new Trade("MSFT", T0 + 3_000, 9.0, 100, rules.minuteUpdates(new int[] {12})));     // extended hours: all (minute bars)
-        a.onTrade(new Trade("MSFT", T0 + 4_000, 11.0, 100, rules.minuteUpdates(new int[] {32})));    // out of sequence: high/low, volume
-        a.onTrade(new Trade("MSFT", T0 + 5_000, 99.0, 100, rules.minuteUpdates(new int[] {15})));    // official close marker: nothing
+        a.onTrade(new Trade("MSFT", T0 + 1_000, 10.0, 100, rules.minuteUpdates(new int[] {}))); // regular
+        a.onTrade(new Trade(
+                "MSFT", T0 + 2_000, 50.0, 7, rules.minuteUpdates(new int[] {12, 37}))); // odd lot: volume only
+        a.onTrade(new Trade("MSFT", T0 + 3_000, 9.0, 100, rules.minuteUpdates(new int[] {12
+        }))); // extended hours: all (minute bars)
+        a.onTrade(new Trade("MSFT", T0 + 4_000, 11.0, 100, rules.minuteUpdates(new int[] {32
+        }))); // out of sequence: high/low, volume
+        a.onTrade(new Trade(
+                "MSFT", T0 + 5_000, 99.0, 100, rules.minuteUpdates(new int[] {15}))); // official close marker: nothing
         a.flush();
         assertThat(closed).singleElement().satisfies(b -> {
             assertThat(b.open()).isEqualTo(10.0);
@@ -128,7 +145,8 @@ class BarAggregatorTest {
 
         assertThat(trades).isEqualTo(451_545);
         assertThat(ours).hasSize(lean.size());
-        assertThat(ours.stream().map(Bar::startMillis).toList()).isEqualTo(lean.stream().map(Bar::startMillis).toList());
+        assertThat(ours.stream().map(Bar::startMillis).toList())
+                .isEqualTo(lean.stream().map(Bar::startMillis).toList());
         assertThat(aggregator.lateTrades()).isZero();
     }
 

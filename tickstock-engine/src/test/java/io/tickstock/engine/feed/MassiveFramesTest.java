@@ -1,8 +1,8 @@
 package io.tickstock.engine.feed;
 
-import io.tickstock.engine.trades.Trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,18 @@ class MassiveFramesTest {
         List<Trade> trades = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
         MassiveFrames.Sink sink = new MassiveFrames.Sink() {
-            @Override public void onTrade(Trade trade, long sequence) { trades.add(trade); }
-            @Override public void onStatus(String status, String message) {}
-            @Override public void onMalformed(String reason) { malformed.add(reason); }
+            @Override
+            public void onTrade(Trade trade, long sequence) {
+                trades.add(trade);
+            }
+
+            @Override
+            public void onStatus(String status, String message) {}
+
+            @Override
+            public void onMalformed(String reason) {
+                malformed.add(reason);
+            }
         };
         new MassiveFrames(TradeConditions.bundled()).decode("""
                 [{"ev":"T","sym":"MSFT","p":114.125,"s":100,"t":1536036818784,"q":1},

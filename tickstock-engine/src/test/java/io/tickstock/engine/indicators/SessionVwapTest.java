@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
-import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 class SessionVwapTest {
     private static Bar bar(String newYorkTime, double vwap, long volume, long trades) {
-        long t = ZonedDateTime.parse(newYorkTime + "-04:00[America/New_York]").toInstant().toEpochMilli();
+        long t = ZonedDateTime.parse(newYorkTime + "-04:00[America/New_York]")
+                .toInstant()
+                .toEpochMilli();
         return new Bar("SPY", t, vwap, vwap + 1, vwap - 1, vwap, volume, vwap, trades, MarketSession.REGULAR);
     }
 
@@ -30,17 +32,33 @@ class SessionVwapTest {
     @Test
     void usesTypicalPriceForBarsWithoutTrades() {
         SessionVwap vwap = new SessionVwap();
-        Bar b = new Bar("SPY", ZonedDateTime.of(2024, 6, 3, 10, 0, 0, 0, ZoneId.of("America/New_York")).toInstant().toEpochMilli(),
-                10, 13, 9, 11, 1000, 11, 0, MarketSession.REGULAR);
+        Bar b = new Bar(
+                "SPY",
+                ZonedDateTime.of(2024, 6, 3, 10, 0, 0, 0, ZoneId.of("America/New_York"))
+                        .toInstant()
+                        .toEpochMilli(),
+                10,
+                13,
+                9,
+                11,
+                1000,
+                11,
+                0,
+                MarketSession.REGULAR);
         vwap.update(b);
         assertThat(vwap.value()).isEqualTo((13.0 + 9 + 11) / 3);
     }
 
     @Test
     void specNamesTheBadItem() {
-        assertThat(IndicatorSpec.parse("rsi:14, MACD:12:26:9, BBANDS:20:2, VWAP").newSet().all())
-                .extracting(Indicator::key).containsExactly("RSI_14", "MACD_12_26_9", "BBANDS_20_2", "VWAP");
-        assertThatThrownBy(() -> IndicatorSpec.parse("RSI:14,FOO:3")).hasMessageContaining("'FOO:3'").hasMessageContaining("unknown indicator");
+        assertThat(IndicatorSpec.parse("rsi:14, MACD:12:26:9, BBANDS:20:2, VWAP")
+                        .newSet()
+                        .all())
+                .extracting(Indicator::key)
+                .containsExactly("RSI_14", "MACD_12_26_9", "BBANDS_20_2", "VWAP");
+        assertThatThrownBy(() -> IndicatorSpec.parse("RSI:14,FOO:3"))
+                .hasMessageContaining("'FOO:3'")
+                .hasMessageContaining("unknown indicator");
         assertThatThrownBy(() -> IndicatorSpec.parse("SMA:x")).hasMessageContaining("must be an integer, was 'x'");
         assertThatThrownBy(() -> IndicatorSpec.parse("OBV:3")).hasMessageContaining("at most 0 parameter");
         assertThat(IndicatorSpec.ALL.newSet().all()).hasSize(21);

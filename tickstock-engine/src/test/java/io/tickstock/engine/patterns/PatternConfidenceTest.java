@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.engine.MarketData;
 import io.tickstock.engine.bars.Bar;
-import io.tickstock.engine.bars.MarketSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,10 +25,14 @@ class PatternConfidenceTest {
 
     @Test
     void trendSupportFollowsThePatternKind() {
-        assertThat(PatternConfidence.trendSupport(PatternKind.REVERSAL, 100, -0.6)).isEqualTo(0.6);   // bullish after a fall
-        assertThat(PatternConfidence.trendSupport(PatternKind.REVERSAL, 100, 0.6)).isZero();
-        assertThat(PatternConfidence.trendSupport(PatternKind.CONTINUATION, -100, -0.6)).isEqualTo(0.6);
-        assertThat(PatternConfidence.trendSupport(PatternKind.INDECISION, 100, -1)).isZero();
+        assertThat(PatternConfidence.trendSupport(PatternKind.REVERSAL, 100, -0.6))
+                .isEqualTo(0.6); // bullish after a fall
+        assertThat(PatternConfidence.trendSupport(PatternKind.REVERSAL, 100, 0.6))
+                .isZero();
+        assertThat(PatternConfidence.trendSupport(PatternKind.CONTINUATION, -100, -0.6))
+                .isEqualTo(0.6);
+        assertThat(PatternConfidence.trendSupport(PatternKind.INDECISION, 100, -1))
+                .isZero();
     }
 
     @Test

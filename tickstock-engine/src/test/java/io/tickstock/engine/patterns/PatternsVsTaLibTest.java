@@ -25,10 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PatternsVsTaLibTest {
     /** TA-Lib's Java port misspells three method names. */
     private static final Map<String, String> JAVA_NAMES = Map.of(
-            "CDLHIGHWAVE", "cdlHignWave", "CDLSEPARATINGLINES", "cdlSeperatingLines",
-            "CDLSTICKSANDWICH", "cdlStickSandwhich");
+            "CDLHIGHWAVE",
+            "cdlHignWave",
+            "CDLSEPARATINGLINES",
+            "cdlSeperatingLines",
+            "CDLSTICKSANDWICH",
+            "cdlStickSandwhich");
     /** TA-Lib's TA_REAL_DEFAULT: the function then uses its default optInPenetration. */
     private static final double TA_REAL_DEFAULT = -4e37;
+
     private static final int SYNTHETIC_SERIES = 40, SYNTHETIC_LENGTH = 5_000;
     private static final Map<String, List<Bar>> SERIES = series();
     private static final Map<String, int[][]> OURS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -36,8 +41,10 @@ class PatternsVsTaLibTest {
     /** Every minute and daily file of ../shared/data, then seeded synthetic series. */
     private static Map<String, List<Bar>> series() {
         Map<String, List<Bar>> all = new java.util.LinkedHashMap<>();
-        for (Path file : MarketData.barFiles()) all.put(MarketData.root().relativize(file).toString(), MarketData.bars(file));
-        for (int seed = 1; seed <= SYNTHETIC_SERIES; seed++) all.put("synthetic-" + seed, SyntheticCandles.series(seed, SYNTHETIC_LENGTH));
+        for (Path file : MarketData.barFiles())
+            all.put(MarketData.root().relativize(file).toString(), MarketData.bars(file));
+        for (int seed = 1; seed <= SYNTHETIC_SERIES; seed++)
+            all.put("synthetic-" + seed, SyntheticCandles.series(seed, SYNTHETIC_LENGTH));
         return all;
     }
 
@@ -50,7 +57,8 @@ class PatternsVsTaLibTest {
         List<String> names = functions().toList();
         assertThat(names).hasSize(61).isSorted().startsWith("CDL2CROWS").endsWith("CDLXSIDEGAP3METHODS");
         long taLibFunctions = Arrays.stream(Core.class.getMethods())
-                .filter(m -> m.getName().startsWith("cdl") && m.getName().endsWith("Lookback")).count();
+                .filter(m -> m.getName().startsWith("cdl") && m.getName().endsWith("Lookback"))
+                .count();
         assertThat(taLibFunctions).isEqualTo(61);
     }
 
@@ -68,7 +76,10 @@ class PatternsVsTaLibTest {
             double[] o = new double[len], h = new double[len], l = new double[len], c = new double[len];
             for (int i = 0; i < len; i++) {
                 Bar b = bars.get(i);
-                o[i] = b.open(); h[i] = b.high(); l[i] = b.low(); c[i] = b.close();
+                o[i] = b.open();
+                h[i] = b.high();
+                l[i] = b.low();
+                c[i] = b.close();
             }
             MInteger beg = new MInteger(), n = new MInteger();
             int[] expected = new int[len];
@@ -80,17 +91,21 @@ class PatternsVsTaLibTest {
             int[] mine = OURS.computeIfAbsent(file, f -> scan(bars))[k];
             if (n.value > 0) assertThat(beg.value).as("%s lookback", function).isEqualTo(pattern.lookback());
             for (int i = 0; i < Math.min(len, pattern.lookback()); i++) {
-                assertThat(mine[i]).as("%s %s bar %d within lookback", function, file, i)
+                assertThat(mine[i])
+                        .as("%s %s bar %d within lookback", function, file, i)
                         .isEqualTo(CandlePatterns.NO_OUTPUT);
             }
             for (int j = 0; j < n.value; j++) {
                 int i = beg.value + j;
-                assertThat(mine[i]).as("%s %s bar %d (%s)", function, file, i, bars.get(i)).isEqualTo(expected[j]);
+                assertThat(mine[i])
+                        .as("%s %s bar %d (%s)", function, file, i, bars.get(i))
+                        .isEqualTo(expected[j]);
                 if (expected[j] != 0 && file.startsWith("synthetic")) syntheticHits++;
                 else if (expected[j] != 0) realHits++;
             }
         }
-        System.out.printf("%s: %d detections on recorded data, %d on synthetic, all equal to TA-Lib%n",
+        System.out.printf(
+                "%s: %d detections on recorded data, %d on synthetic, all equal to TA-Lib%n",
                 function, realHits, syntheticHits);
         assertThat(realHits + syntheticHits).as("%s is exercised", function).isPositive();
     }
@@ -109,7 +124,8 @@ class PatternsVsTaLibTest {
     private static Method taLibMethod(String function) {
         String name = JAVA_NAMES.getOrDefault(function, null);
         for (Method m : Core.class.getMethods()) {
-            boolean matches = name != null ? m.getName().equals(name) : m.getName().equalsIgnoreCase(function);
+            boolean matches =
+                    name != null ? m.getName().equals(name) : m.getName().equalsIgnoreCase(function);
             if (matches && m.getParameterTypes()[2] == double[].class) return m;
         }
         throw new AssertionError("no TA-Lib method for " + function);

@@ -48,7 +48,9 @@ class PricePatternsTest {
         List<Detection> d = scan(p, bar(100.5, 101.6, 100.4, 101.5, 1_000));
         assertThat(d).extracting(Detection::patternType).containsExactly("Price_Breakout", "Resistance_Break");
         assertThat(d).allSatisfy(x -> assertThat(x.output()).isEqualTo(100));
-        assertThat(scan(p, bar(101.5, 101.58, 101.2, 101.55, 1_000))).as("no repeat without a new break").isEmpty();
+        assertThat(scan(p, bar(101.5, 101.58, 101.2, 101.55, 1_000)))
+                .as("no repeat without a new break")
+                .isEmpty();
     }
 
     @Test

@@ -25,25 +25,50 @@ class CorrectionsTest {
         final Map<String, Object> state = new TreeMap<>();
         int updates;
 
-        @Override public void onBar(Bar bar) {}
-        @Override public void onIndicators(Bar bar, List<Indicator> ready) {
-            for (Indicator i : ready) { state.put(bar.startMillis() + " " + i.key(), i.values()); updates++; }
+        @Override
+        public void onBar(Bar bar) {}
+
+        @Override
+        public void onIndicators(Bar bar, List<Indicator> ready) {
+            for (Indicator i : ready) {
+                state.put(bar.startMillis() + " " + i.key(), i.values());
+                updates++;
+            }
         }
-        @Override public void onPattern(Bar bar, Detection d) {
-            state.put(bar.startMillis() + " " + d.patternType(), d.output()); updates++;
+
+        @Override
+        public void onPattern(Bar bar, Detection d) {
+            state.put(bar.startMillis() + " " + d.patternType(), d.output());
+            updates++;
         }
-        @Override public void onAlert(Bar bar, Alert alert) {}
-        @Override public void onPatternRetracted(Bar bar, Detection d) {
-            assertThat(state.remove(bar.startMillis() + " " + d.patternType())).as("retracted pattern was published").isNotNull();
+
+        @Override
+        public void onAlert(Bar bar, Alert alert) {}
+
+        @Override
+        public void onPatternRetracted(Bar bar, Detection d) {
+            assertThat(state.remove(bar.startMillis() + " " + d.patternType()))
+                    .as("retracted pattern was published")
+                    .isNotNull();
             updates++;
         }
     }
 
-    private final List<Bar> bars = MarketData.bars(MarketData.lean("minute/spy/20131008_trade.zip")).subList(0, 120);
+    private final List<Bar> bars =
+            MarketData.bars(MarketData.lean("minute/spy/20131008_trade.zip")).subList(0, 120);
 
     private static Bar amended(Bar b, double close, long extraVolume) {
-        return new Bar(b.symbol(), b.startMillis(), b.open(), Math.max(b.high(), close), Math.min(b.low(), close), close,
-                b.volume() + extraVolume, b.vwap(), b.tradeCount() + 1, b.session());
+        return new Bar(
+                b.symbol(),
+                b.startMillis(),
+                b.open(),
+                Math.max(b.high(), close),
+                Math.min(b.low(), close),
+                close,
+                b.volume() + extraVolume,
+                b.vwap(),
+                b.tradeCount() + 1,
+                b.session());
     }
 
     private static SymbolAnalytics fresh() {
@@ -58,7 +83,9 @@ class CorrectionsTest {
             Corrections c = new Corrections(fresh());
             for (Bar b : bars) c.onBar(b, live);
             int before = live.updates;
-            assertThat(c.onCorrection(corrected, live)).as("bar %d is within reach", k).isTrue();
+            assertThat(c.onCorrection(corrected, live))
+                    .as("bar %d is within reach", k)
+                    .isTrue();
             assertThat(live.updates).as("a correction publishes what changed").isGreaterThan(before);
 
             View expected = new View();
@@ -68,11 +95,22 @@ class CorrectionsTest {
             for (Bar b : fixed) reference.onBar(b, expected);
             assertThat(live.state).as("correction of bar %d", k).isEqualTo(expected.state);
 
-            Bar next = new Bar("SPY", bars.get(119).startMillis() + Bar.MINUTE, 170, 171, 169, 170.5, 1000, 170, 1,
+            Bar next = new Bar(
+                    "SPY",
+                    bars.get(119).startMillis() + Bar.MINUTE,
+                    170,
+                    171,
+                    169,
+                    170.5,
+                    1000,
+                    170,
+                    1,
                     bars.get(119).session());
             c.onBar(next, live);
             reference.onBar(next, expected);
-            assertThat(live.state).as("bars after the correction continue identically").isEqualTo(expected.state);
+            assertThat(live.state)
+                    .as("bars after the correction continue identically")
+                    .isEqualTo(expected.state);
         }
     }
 

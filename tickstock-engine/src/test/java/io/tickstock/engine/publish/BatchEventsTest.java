@@ -8,10 +8,10 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.MarketData;
 import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.trades.Trade;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,21 +26,26 @@ class BatchEventsTest {
     void batchesCarryExactlyTheSingleMessagesItems() throws Exception {
         List<String> singles = run(false), batched = run(true);
         assertThat(unpack(batched, Channels.INDICATORS_STREAMING, "calculation", "indicators"))
-                .isNotEmpty().isEqualTo(unpack(singles, Channels.INDICATORS_STREAMING, "calculation", "indicators"));
+                .isNotEmpty()
+                .isEqualTo(unpack(singles, Channels.INDICATORS_STREAMING, "calculation", "indicators"));
         assertThat(unpack(batched, Channels.PATTERNS_STREAMING, "detection", "patterns"))
-                .isNotEmpty().isEqualTo(unpack(singles, Channels.PATTERNS_STREAMING, "detection", "patterns"));
+                .isNotEmpty()
+                .isEqualTo(unpack(singles, Channels.PATTERNS_STREAMING, "detection", "patterns"));
         assertThat(unpack(batched, Channels.PATTERNS_DETECTED, "detection", "patterns"))
                 .isEqualTo(unpack(singles, Channels.PATTERNS_DETECTED, "detection", "patterns"));
         for (String m : batched) {
             JsonNode msg = Json.read(m.substring(m.indexOf('|') + 1));
             for (String field : List.of("indicators", "patterns")) {
                 if (msg.has(field)) {
-                    assertThat(msg.get(field).size()).isBetween(1, EventEmitter.BATCH).isEqualTo(msg.path("count").asInt());
+                    assertThat(msg.get(field).size())
+                            .isBetween(1, EventEmitter.BATCH)
+                            .isEqualTo(msg.path("count").asInt());
                 }
             }
         }
         // one symbol: a bar close's 8 values in one message
-        assertThat(count(batched, Channels.INDICATORS_STREAMING)).isLessThan(count(singles, Channels.INDICATORS_STREAMING) / 4);
+        assertThat(count(batched, Channels.INDICATORS_STREAMING))
+                .isLessThan(count(singles, Channels.INDICATORS_STREAMING) / 4);
     }
 
     private static long count(List<String> messages, String channel) {

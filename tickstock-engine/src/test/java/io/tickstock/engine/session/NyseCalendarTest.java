@@ -11,13 +11,18 @@ class NyseCalendarTest {
     final NyseCalendar calendar = new NyseCalendar();
 
     static long ny(int y, int m, int d, int h, int min) {
-        return LocalDateTime.of(y, m, d, h, min).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        return LocalDateTime.of(y, m, d, h, min)
+                .atZone(NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
     }
 
     @Test
     void regularHoursFollowNewYorkDaylightSavingTime() {
-        NyseCalendar.TradingDay winter = calendar.tradingDay(LocalDate.of(2026, 1, 6)).orElseThrow();
-        NyseCalendar.TradingDay summer = calendar.tradingDay(LocalDate.of(2026, 7, 7)).orElseThrow();
+        NyseCalendar.TradingDay winter =
+                calendar.tradingDay(LocalDate.of(2026, 1, 6)).orElseThrow();
+        NyseCalendar.TradingDay summer =
+                calendar.tradingDay(LocalDate.of(2026, 7, 7)).orElseThrow();
         assertThat(winter.open().toInstant().toString()).isEqualTo("2026-01-06T14:30:00Z");
         assertThat(summer.open().toInstant().toString()).isEqualTo("2026-07-07T13:30:00Z");
         assertThat(summer.close().toInstant().toString()).isEqualTo("2026-07-07T20:00:00Z");
@@ -25,10 +30,10 @@ class NyseCalendarTest {
 
     @Test
     void holidaysWeekendsAndObservedDaysAreClosed() {
-        assertThat(calendar.isTradingDay(LocalDate.of(2026, 7, 3))).isFalse();   // Independence Day observed
-        assertThat(calendar.isTradingDay(LocalDate.of(2027, 6, 18))).isFalse();  // Juneteenth observed
-        assertThat(calendar.isTradingDay(LocalDate.of(2027, 3, 26))).isFalse();  // Good Friday
-        assertThat(calendar.isTradingDay(LocalDate.of(2025, 1, 9))).isFalse();   // national day of mourning
+        assertThat(calendar.isTradingDay(LocalDate.of(2026, 7, 3))).isFalse(); // Independence Day observed
+        assertThat(calendar.isTradingDay(LocalDate.of(2027, 6, 18))).isFalse(); // Juneteenth observed
+        assertThat(calendar.isTradingDay(LocalDate.of(2027, 3, 26))).isFalse(); // Good Friday
+        assertThat(calendar.isTradingDay(LocalDate.of(2025, 1, 9))).isFalse(); // national day of mourning
         assertThat(calendar.isTradingDay(LocalDate.of(2026, 11, 21))).isFalse(); // Saturday
         assertThat(calendar.isTradingDay(LocalDate.of(2026, 11, 23))).isTrue();
         assertThat(calendar.covers(LocalDate.of(2028, 1, 3))).isFalse();
@@ -36,11 +41,13 @@ class NyseCalendarTest {
 
     @Test
     void earlyClosesEndAtOnePm() {
-        NyseCalendar.TradingDay blackFriday = calendar.tradingDay(LocalDate.of(2026, 11, 27)).orElseThrow();
+        NyseCalendar.TradingDay blackFriday =
+                calendar.tradingDay(LocalDate.of(2026, 11, 27)).orElseThrow();
         assertThat(blackFriday.earlyClose()).isTrue();
         assertThat(blackFriday.close().toLocalTime()).isEqualTo(LocalTime.of(13, 0));
         assertThat(blackFriday.postClose().toLocalTime()).isEqualTo(LocalTime.of(17, 0));
-        assertThat(calendar.tradingDay(LocalDate.of(2026, 11, 25)).orElseThrow().earlyClose()).isFalse();
+        assertThat(calendar.tradingDay(LocalDate.of(2026, 11, 25)).orElseThrow().earlyClose())
+                .isFalse();
     }
 
     @Test

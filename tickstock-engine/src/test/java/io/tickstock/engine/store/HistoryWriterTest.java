@@ -38,14 +38,19 @@ class HistoryWriterTest {
     static final long T0 = Instant("2013-10-08T13:30:00.000Z");
     static EmbeddedPostgres postgres;
     static HikariDataSource dataSource;
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     final Map<String, AtomicInteger> reported = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        dataSource = Database.open(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres"),
-                "test", 4);
+        postgres = EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        dataSource = Database.open(
+                DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres"), "test", 4);
         Database.migrate(dataSource);
     }
 
@@ -57,7 +62,8 @@ class HistoryWriterTest {
 
     @BeforeEach
     void emptyTables() throws Exception {
-        sql("TRUNCATE ohlcv_1min, intraday_patterns, intraday_indicators, streaming_health_metrics, streaming_sessions CASCADE");
+        sql(
+                "TRUNCATE ohlcv_1min, intraday_patterns, intraday_indicators, streaming_health_metrics, streaming_sessions CASCADE");
     }
 
     static long Instant(String iso) {
@@ -66,36 +72,71 @@ class HistoryWriterTest {
 
     static HistoryRow bar(String symbol, int minute, double close) {
         long t = T0 + minute * 60_000L;
-        return new HistoryRow.Bar(new Events.Bar(symbol, IsoTime.format(t), "1min", close, close, close, close, 100, close, 1,
-                "regular", null, false), t);
+        return new HistoryRow.Bar(
+                new Events.Bar(
+                        symbol,
+                        IsoTime.format(t),
+                        "1min",
+                        close,
+                        close,
+                        close,
+                        close,
+                        100,
+                        close,
+                        1,
+                        "regular",
+                        null,
+                        false),
+                t);
     }
 
     static HistoryRow pattern(String sessionId, String type, int minute) {
         long t = T0 + minute * 60_000L;
-        return new HistoryRow.Pattern(new Events.PatternDetection("SPY", type, 0.7, IsoTime.format(t), "1min", "bullish",
-                new Events.BarData(1, 2, 0.5, 1.5, 100), Map.of(), Map.of("session_id", sessionId)), sessionId, t);
+        return new HistoryRow.Pattern(
+                new Events.PatternDetection(
+                        "SPY",
+                        type,
+                        0.7,
+                        IsoTime.format(t),
+                        "1min",
+                        "bullish",
+                        new Events.BarData(1, 2, 0.5, 1.5, 100),
+                        Map.of(),
+                        Map.of("session_id", sessionId)),
+                sessionId,
+                t);
     }
 
     HistoryWriter writer() {
-        return new HistoryWriter(dataSource, 10_000, dir.resolve("pg.spool"), 1 << 20, System::currentTimeMillis, b -> {},
-                (down, reason) -> {}, (cause, reason, file) -> reported.computeIfAbsent(cause, c -> new AtomicInteger()).incrementAndGet());
+        return new HistoryWriter(
+                dataSource,
+                10_000,
+                dir.resolve("pg.spool"),
+                1 << 20,
+                System::currentTimeMillis,
+                b -> {},
+                (down, reason) -> {},
+                (cause, reason, file) -> reported.computeIfAbsent(cause, c -> new AtomicInteger())
+                        .incrementAndGet());
     }
 
     @Test
     void rowsPostgresRejectsAreSetAsideAndTheOthersWritten() throws Exception {
         String sid = UUID.randomUUID().toString();
         try (HistoryWriter w = writer().start()) {
-            w.write(new HistoryRow.SessionStarted(new Events.SessionStart(sid, "test", IsoTime.format(T0), 1, "active", "replay"), T0));
+            w.write(new HistoryRow.SessionStarted(
+                    new Events.SessionStart(sid, "test", IsoTime.format(T0), 1, "active", "replay"), T0));
             for (int m = 0; m < 10; m++) w.write(bar("SPY", m, 167 + m));
-            w.write(bar("ABCDEFGHIJK", 0, 10));       // 11 characters: VARCHAR(10), SQLState 22001
-            w.write(bar("IBM", 0, 1e12));             // beyond NUMERIC(14,4): 22003
-            w.write(bar("IBM", 1, 2e12));             // the same cause again: counted, not reported twice
+            w.write(bar("ABCDEFGHIJK", 0, 10)); // 11 characters: VARCHAR(10), SQLState 22001
+            w.write(bar("IBM", 0, 1e12)); // beyond NUMERIC(14,4): 22003
+            w.write(bar("IBM", 1, 2e12)); // the same cause again: counted, not reported twice
             w.write(pattern(sid, "Hammer", 3));
-            w.write(pattern(sid, "Do\u0000ji", 4));   // a NUL byte: 22021
+            w.write(pattern(sid, "Do\u0000ji", 4)); // a NUL byte: 22021
             for (int m = 10; m < 20; m++) w.write(bar("SPY", m, 167 + m));
             await().atMost(Duration.ofSeconds(20)).until(() -> w.rejected() == 4 && count("ohlcv_1min") == 20);
             assertThat(count("intraday_patterns")).isEqualTo(1);
-            assertThat(w.rejectedByCause()).containsOnlyKeys("22001 ohlcv_1min", "22003 ohlcv_1min", "22021 intraday_patterns");
+            assertThat(w.rejectedByCause())
+                    .containsOnlyKeys("22001 ohlcv_1min", "22003 ohlcv_1min", "22021 intraday_patterns");
             assertThat(w.rejectedByCause().get("22003 ohlcv_1min")).isEqualTo(2);
             assertThat(w.isDown()).as("bad rows are not an outage").isFalse();
         }
@@ -110,17 +151,23 @@ class HistoryWriterTest {
     void aSpoolWithABadRowAnUnreadableLineAndATornTailIsWrittenToTheEnd() throws Exception {
         Path spool = dir.resolve("pg.spool");
         StringBuilder lines = new StringBuilder();
-        for (int m = 0; m < 5; m++) lines.append(CopyRow.of(bar("SPY", m, 100 + m)).line()).append('\n');
+        for (int m = 0; m < 5; m++)
+            lines.append(CopyRow.of(bar("SPY", m, 100 + m)).line()).append('\n');
         lines.append(CopyRow.of(bar("TOOLONGSYMBOL", 0, 1)).line()).append('\n');
         lines.append("not a spool line\n");
         lines.append("BAR\tSPY|x\tnot-a-number\t\t\"SPY\"\n");
-        for (int m = 5; m < 10; m++) lines.append(CopyRow.of(bar("SPY", m, 100 + m)).line()).append('\n');
+        for (int m = 5; m < 10; m++)
+            lines.append(CopyRow.of(bar("SPY", m, 100 + m)).line()).append('\n');
         lines.append("BAR\tSPY|torn\t13812"); // a crash in the middle of an append
         Files.writeString(spool, lines);
         try (HistoryWriter w = writer().start()) {
-            assertThat(count("ohlcv_1min")).as("written at start, past the bad row and the unreadable lines").isEqualTo(10);
+            assertThat(count("ohlcv_1min"))
+                    .as("written at start, past the bad row and the unreadable lines")
+                    .isEqualTo(10);
             assertThat(w.spooled()).isZero();
-            assertThat(w.rejectedByCause()).containsEntry("22001 ohlcv_1min", 1L).containsEntry("unreadable spool line", 2L);
+            assertThat(w.rejectedByCause())
+                    .containsEntry("22001 ohlcv_1min", 1L)
+                    .containsEntry("unreadable spool line", 2L);
             w.write(bar("SPY", 10, 110));
             await().atMost(Duration.ofSeconds(10)).until(() -> count("ohlcv_1min") == 11);
         }
@@ -142,15 +189,17 @@ class HistoryWriterTest {
     }
 
     static long count(String table) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     static void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
             st.execute(statement);
         }
     }

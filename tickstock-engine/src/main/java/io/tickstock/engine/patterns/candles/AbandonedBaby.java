@@ -1,9 +1,9 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_DOJI;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -18,13 +18,19 @@ import io.tickstock.engine.patterns.PatternKind;
 public final class AbandonedBaby extends CandlePattern {
     /** TA-Lib's default optInPenetration. */
     static final double PENETRATION = 0.3;
+
     private final int bodyLong;
     private final int bodyDoji;
     private final int bodyShort;
 
     public AbandonedBaby(CandleAverages averages) {
-        super("CDLABANDONEDBABY", "BullishAbandonedBaby", "BearishAbandonedBaby", PatternKind.REVERSAL,
-                3, longest(BODY_DOJI, BODY_LONG, BODY_SHORT) + 2);
+        super(
+                "CDLABANDONEDBABY",
+                "BullishAbandonedBaby",
+                "BearishAbandonedBaby",
+                PatternKind.REVERSAL,
+                3,
+                longest(BODY_DOJI, BODY_LONG, BODY_SHORT) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyDoji = averages.add(BODY_DOJI, 1, lookback());
         bodyShort = averages.add(BODY_SHORT, 0, lookback());
@@ -35,10 +41,16 @@ public final class AbandonedBaby extends CandlePattern {
         if (h.above(h.realBody(2), h.avg(bodyLong, 2))
                 && h.atMost(h.realBody(1), h.avg(bodyDoji, 1))
                 && h.above(h.realBody(0), h.avg(bodyShort, 0))
-                && ((h.white(2) && h.black(0) && h.close(0) < h.close(2) - h.realBody(2) * PENETRATION
-                        && h.candleGapUp(1, 2) && h.candleGapDown(0, 1))
-                    || (h.black(2) && h.white(0) && h.close(0) > h.close(2) + h.realBody(2) * PENETRATION
-                        && h.candleGapDown(1, 2) && h.candleGapUp(0, 1)))) {
+                && ((h.white(2)
+                                && h.black(0)
+                                && h.close(0) < h.close(2) - h.realBody(2) * PENETRATION
+                                && h.candleGapUp(1, 2)
+                                && h.candleGapDown(0, 1))
+                        || (h.black(2)
+                                && h.white(0)
+                                && h.close(0) > h.close(2) + h.realBody(2) * PENETRATION
+                                && h.candleGapDown(1, 2)
+                                && h.candleGapUp(0, 1)))) {
             return h.color(0) * 100;
         }
         return 0;

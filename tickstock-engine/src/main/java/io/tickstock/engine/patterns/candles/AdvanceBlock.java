@@ -1,11 +1,11 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.FAR;
 import static io.tickstock.engine.patterns.CandleSetting.NEAR;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -29,8 +29,13 @@ public final class AdvanceBlock extends CandlePattern {
     private final int bodyLong;
 
     public AdvanceBlock(CandleAverages averages) {
-        super("CDLADVANCEBLOCK", "AdvanceBlock", "AdvanceBlock", PatternKind.REVERSAL,
-                3, longest(SHADOW_LONG, SHADOW_SHORT, FAR, NEAR, BODY_LONG) + 2);
+        super(
+                "CDLADVANCEBLOCK",
+                "AdvanceBlock",
+                "AdvanceBlock",
+                PatternKind.REVERSAL,
+                3,
+                longest(SHADOW_LONG, SHADOW_SHORT, FAR, NEAR, BODY_LONG) + 2);
         shadowShort2 = averages.add(SHADOW_SHORT, 2, lookback());
         shadowShort1 = averages.add(SHADOW_SHORT, 1, lookback());
         shadowShort0 = averages.add(SHADOW_SHORT, 0, lookback());
@@ -44,17 +49,26 @@ public final class AdvanceBlock extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.white(2) && h.white(1) && h.white(0)
-                && h.close(0) > h.close(1) && h.close(1) > h.close(2)
-                && h.open(1) > h.open(2) && h.open(1) <= h.close(2) + h.avg(near2, 2)
-                && h.open(0) > h.open(1) && h.open(0) <= h.close(1) + h.avg(near1, 1)
-                && h.above(h.realBody(2), h.avg(bodyLong, 2))
-                && h.below(h.upperShadow(2), h.avg(shadowShort2, 2))
-                && ((h.realBody(1) < h.realBody(2) - h.avg(far2, 2) && h.realBody(0) < h.realBody(1) + h.avg(near1, 1))
-                    || h.realBody(0) < h.realBody(1) - h.avg(far1, 1)
-                    || (h.realBody(0) < h.realBody(1) && h.realBody(1) < h.realBody(2)
-                        && (h.above(h.upperShadow(0), h.avg(shadowShort0, 0))
-                            || h.above(h.upperShadow(1), h.avg(shadowShort1, 1))))
-                    || (h.realBody(0) < h.realBody(1) && h.above(h.upperShadow(0), h.avg(shadowLong0, 0)))) ? -100 : 0;
+        return h.white(2)
+                        && h.white(1)
+                        && h.white(0)
+                        && h.close(0) > h.close(1)
+                        && h.close(1) > h.close(2)
+                        && h.open(1) > h.open(2)
+                        && h.open(1) <= h.close(2) + h.avg(near2, 2)
+                        && h.open(0) > h.open(1)
+                        && h.open(0) <= h.close(1) + h.avg(near1, 1)
+                        && h.above(h.realBody(2), h.avg(bodyLong, 2))
+                        && h.below(h.upperShadow(2), h.avg(shadowShort2, 2))
+                        && ((h.realBody(1) < h.realBody(2) - h.avg(far2, 2)
+                                        && h.realBody(0) < h.realBody(1) + h.avg(near1, 1))
+                                || h.realBody(0) < h.realBody(1) - h.avg(far1, 1)
+                                || (h.realBody(0) < h.realBody(1)
+                                        && h.realBody(1) < h.realBody(2)
+                                        && (h.above(h.upperShadow(0), h.avg(shadowShort0, 0))
+                                                || h.above(h.upperShadow(1), h.avg(shadowShort1, 1))))
+                                || (h.realBody(0) < h.realBody(1) && h.above(h.upperShadow(0), h.avg(shadowLong0, 0))))
+                ? -100
+                : 0;
     }
 }

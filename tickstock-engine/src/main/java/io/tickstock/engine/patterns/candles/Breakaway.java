@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -24,13 +24,25 @@ public final class Breakaway extends CandlePattern {
     @Override
     public int output(CandleHistory h) {
         if (h.above(h.realBody(4), h.avg(bodyLong, 4))
-                && h.color(4) == h.color(3) && h.color(3) == h.color(1) && h.color(1) == -h.color(0)
-                && ((h.black(4) && h.realBodyGapDown(3, 4)
-                        && h.high(2) < h.high(3) && h.low(2) < h.low(3) && h.high(1) < h.high(2) && h.low(1) < h.low(2)
-                        && h.close(0) > h.open(3) && h.close(0) < h.close(4))
-                    || (h.white(4) && h.realBodyGapUp(3, 4)
-                        && h.high(2) > h.high(3) && h.low(2) > h.low(3) && h.high(1) > h.high(2) && h.low(1) > h.low(2)
-                        && h.close(0) < h.open(3) && h.close(0) > h.close(4)))) {
+                && h.color(4) == h.color(3)
+                && h.color(3) == h.color(1)
+                && h.color(1) == -h.color(0)
+                && ((h.black(4)
+                                && h.realBodyGapDown(3, 4)
+                                && h.high(2) < h.high(3)
+                                && h.low(2) < h.low(3)
+                                && h.high(1) < h.high(2)
+                                && h.low(1) < h.low(2)
+                                && h.close(0) > h.open(3)
+                                && h.close(0) < h.close(4))
+                        || (h.white(4)
+                                && h.realBodyGapUp(3, 4)
+                                && h.high(2) > h.high(3)
+                                && h.low(2) > h.low(3)
+                                && h.high(1) > h.high(2)
+                                && h.low(1) > h.low(2)
+                                && h.close(0) < h.open(3)
+                                && h.close(0) > h.close(4)))) {
             return h.color(0) * 100;
         }
         return 0;

@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -16,6 +16,7 @@ import io.tickstock.engine.patterns.PatternKind;
 public final class DarkCloudCover extends CandlePattern {
     /** TA-Lib's default optInPenetration. */
     static final double PENETRATION = 0.5;
+
     private final int bodyLong;
 
     public DarkCloudCover(CandleAverages averages) {
@@ -25,8 +26,13 @@ public final class DarkCloudCover extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.white(1) && h.above(h.realBody(1), h.avg(bodyLong, 1))
-                && h.black(0) && h.open(0) > h.high(1)
-                && h.close(0) > h.open(1) && h.close(0) < h.close(1) - h.realBody(1) * PENETRATION ? -100 : 0;
+        return h.white(1)
+                        && h.above(h.realBody(1), h.avg(bodyLong, 1))
+                        && h.black(0)
+                        && h.open(0) > h.high(1)
+                        && h.close(0) > h.open(1)
+                        && h.close(0) < h.close(1) - h.realBody(1) * PENETRATION
+                ? -100
+                : 0;
     }
 }

@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_DOJI;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -18,8 +18,13 @@ public final class DojiStar extends CandlePattern {
     private final int bodyDoji;
 
     public DojiStar(CandleAverages averages) {
-        super("CDLDOJISTAR", "BullishDojiStar", "BearishDojiStar", PatternKind.REVERSAL,
-                2, longest(BODY_DOJI, BODY_LONG) + 1);
+        super(
+                "CDLDOJISTAR",
+                "BullishDojiStar",
+                "BearishDojiStar",
+                PatternKind.REVERSAL,
+                2,
+                longest(BODY_DOJI, BODY_LONG) + 1);
         bodyLong = averages.add(BODY_LONG, 1, lookback());
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
     }

@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_DOJI;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -18,8 +18,13 @@ public final class DragonflyDoji extends CandlePattern {
     private final int shadowVeryShort;
 
     public DragonflyDoji(CandleAverages averages) {
-        super("CDLDRAGONFLYDOJI", "DragonflyDoji", "DragonflyDoji", PatternKind.INDECISION,
-                1, longest(BODY_DOJI, SHADOW_VERY_SHORT));
+        super(
+                "CDLDRAGONFLYDOJI",
+                "DragonflyDoji",
+                "DragonflyDoji",
+                PatternKind.INDECISION,
+                1,
+                longest(BODY_DOJI, SHADOW_VERY_SHORT));
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
     }
@@ -27,7 +32,9 @@ public final class DragonflyDoji extends CandlePattern {
     @Override
     public int output(CandleHistory h) {
         return h.atMost(h.realBody(0), h.avg(bodyDoji, 0))
-                && h.below(h.upperShadow(0), h.avg(shadowVeryShort, 0))
-                && h.above(h.lowerShadow(0), h.avg(shadowVeryShort, 0)) ? 100 : 0;
+                        && h.below(h.upperShadow(0), h.avg(shadowVeryShort, 0))
+                        && h.above(h.lowerShadow(0), h.avg(shadowVeryShort, 0))
+                ? 100
+                : 0;
     }
 }

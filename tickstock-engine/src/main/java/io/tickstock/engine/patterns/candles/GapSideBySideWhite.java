@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.EQUAL;
 import static io.tickstock.engine.patterns.CandleSetting.NEAR;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -19,8 +19,13 @@ public final class GapSideBySideWhite extends CandlePattern {
     private final int equal;
 
     public GapSideBySideWhite(CandleAverages averages) {
-        super("CDLGAPSIDESIDEWHITE", "UpsideGapSideBySideWhite", "DownsideGapSideBySideWhite", PatternKind.CONTINUATION,
-                3, longest(NEAR, EQUAL) + 2);
+        super(
+                "CDLGAPSIDESIDEWHITE",
+                "UpsideGapSideBySideWhite",
+                "DownsideGapSideBySideWhite",
+                PatternKind.CONTINUATION,
+                3,
+                longest(NEAR, EQUAL) + 2);
         near = averages.add(NEAR, 1, lookback());
         equal = averages.add(EQUAL, 1, lookback());
     }
@@ -28,9 +33,12 @@ public final class GapSideBySideWhite extends CandlePattern {
     @Override
     public int output(CandleHistory h) {
         if (((h.realBodyGapUp(1, 2) && h.realBodyGapUp(0, 2)) || (h.realBodyGapDown(1, 2) && h.realBodyGapDown(0, 2)))
-                && h.white(1) && h.white(0)
-                && h.realBody(0) >= h.realBody(1) - h.avg(near, 1) && h.realBody(0) <= h.realBody(1) + h.avg(near, 1)
-                && h.open(0) >= h.open(1) - h.avg(equal, 1) && h.open(0) <= h.open(1) + h.avg(equal, 1)) {
+                && h.white(1)
+                && h.white(0)
+                && h.realBody(0) >= h.realBody(1) - h.avg(near, 1)
+                && h.realBody(0) <= h.realBody(1) + h.avg(near, 1)
+                && h.open(0) >= h.open(1) - h.avg(equal, 1)
+                && h.open(0) <= h.open(1) + h.avg(equal, 1)) {
             return h.realBodyGapUp(1, 2) ? 100 : -100;
         }
         return 0;

@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -18,8 +18,13 @@ public final class Harami extends CandlePattern {
     private final int bodyShort;
 
     public Harami(CandleAverages averages) {
-        super("CDLHARAMI", "BullishHarami", "BearishHarami", PatternKind.REVERSAL,
-                2, longest(BODY_SHORT, BODY_LONG) + 1);
+        super(
+                "CDLHARAMI",
+                "BullishHarami",
+                "BearishHarami",
+                PatternKind.REVERSAL,
+                2,
+                longest(BODY_SHORT, BODY_LONG) + 1);
         bodyLong = averages.add(BODY_LONG, 1, lookback());
         bodyShort = averages.add(BODY_SHORT, 0, lookback());
     }
@@ -28,7 +33,8 @@ public final class Harami extends CandlePattern {
     public int output(CandleHistory h) {
         if (h.above(h.realBody(1), h.avg(bodyLong, 1))
                 && h.atMost(h.realBody(0), h.avg(bodyShort, 0))
-                && h.bodyTop(0) < h.bodyTop(1) && h.bodyBottom(0) > h.bodyBottom(1)) {
+                && h.bodyTop(0) < h.bodyTop(1)
+                && h.bodyBottom(0) > h.bodyBottom(1)) {
             return -h.color(1) * 100;
         }
         return 0;

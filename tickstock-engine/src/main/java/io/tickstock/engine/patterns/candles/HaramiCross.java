@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_DOJI;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -18,8 +18,13 @@ public final class HaramiCross extends CandlePattern {
     private final int bodyDoji;
 
     public HaramiCross(CandleAverages averages) {
-        super("CDLHARAMICROSS", "BullishHaramiCross", "BearishHaramiCross", PatternKind.REVERSAL,
-                2, longest(BODY_DOJI, BODY_LONG) + 1);
+        super(
+                "CDLHARAMICROSS",
+                "BullishHaramiCross",
+                "BearishHaramiCross",
+                PatternKind.REVERSAL,
+                2,
+                longest(BODY_DOJI, BODY_LONG) + 1);
         bodyLong = averages.add(BODY_LONG, 1, lookback());
         bodyDoji = averages.add(BODY_DOJI, 0, lookback());
     }
@@ -28,7 +33,8 @@ public final class HaramiCross extends CandlePattern {
     public int output(CandleHistory h) {
         if (h.above(h.realBody(1), h.avg(bodyLong, 1))
                 && h.atMost(h.realBody(0), h.avg(bodyDoji, 0))
-                && h.bodyTop(0) < h.bodyTop(1) && h.bodyBottom(0) > h.bodyBottom(1)) {
+                && h.bodyTop(0) < h.bodyTop(1)
+                && h.bodyBottom(0) > h.bodyBottom(1)) {
             return -h.color(1) * 100;
         }
         return 0;

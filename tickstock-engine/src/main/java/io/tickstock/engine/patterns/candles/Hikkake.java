@@ -28,7 +28,8 @@ public final class Hikkake extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        if (h.high(1) < h.high(2) && h.low(1) > h.low(2)
+        if (h.high(1) < h.high(2)
+                && h.low(1) > h.low(2)
                 && ((h.high(0) < h.high(1) && h.low(0) < h.low(1)) || (h.high(0) > h.high(1) && h.low(0) > h.low(1)))) {
             int result = 100 * (h.high(0) < h.high(1) ? 1 : -1);
             h.remember(setupIndex, h.index());

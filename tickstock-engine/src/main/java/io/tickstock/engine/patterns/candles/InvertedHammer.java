@@ -1,9 +1,9 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -17,6 +17,7 @@ import io.tickstock.engine.patterns.PatternKind;
 public final class InvertedHammer extends CandlePattern {
     /** TA-Lib's lookback with the default candle settings. */
     static final int LOOKBACK = longest(BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT) + 1;
+
     private final int bodyShort;
     private final int shadowLong;
     private final int shadowVeryShort;

@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -16,6 +16,7 @@ import io.tickstock.engine.patterns.PatternKind;
 public final class Kicking extends CandlePattern {
     /** TA-Lib's lookback with the default candle settings. */
     static final int LOOKBACK = longest(SHADOW_VERY_SHORT, BODY_LONG) + 1;
+
     private final int bodyLong1;
     private final int bodyLong0;
     private final int shadow1;
@@ -38,9 +39,11 @@ public final class Kicking extends CandlePattern {
     boolean matches(CandleHistory h) {
         return h.color(1) == -h.color(0)
                 && h.above(h.realBody(1), h.avg(bodyLong1, 1))
-                && h.below(h.upperShadow(1), h.avg(shadow1, 1)) && h.below(h.lowerShadow(1), h.avg(shadow1, 1))
+                && h.below(h.upperShadow(1), h.avg(shadow1, 1))
+                && h.below(h.lowerShadow(1), h.avg(shadow1, 1))
                 && h.above(h.realBody(0), h.avg(bodyLong0, 0))
-                && h.below(h.upperShadow(0), h.avg(shadow0, 0)) && h.below(h.lowerShadow(0), h.avg(shadow0, 0))
+                && h.below(h.upperShadow(0), h.avg(shadow0, 0))
+                && h.below(h.lowerShadow(0), h.avg(shadow0, 0))
                 && ((h.black(1) && h.candleGapUp(0, 1)) || (h.white(1) && h.candleGapDown(0, 1)));
     }
 }

@@ -13,7 +13,12 @@ public final class KickingByLength extends CandlePattern {
     private final Kicking kicking;
 
     public KickingByLength(CandleAverages averages) {
-        super("CDLKICKINGBYLENGTH", "BullishKickingByLength", "BearishKickingByLength", PatternKind.REVERSAL, 2,
+        super(
+                "CDLKICKINGBYLENGTH",
+                "BullishKickingByLength",
+                "BearishKickingByLength",
+                PatternKind.REVERSAL,
+                2,
                 Kicking.LOOKBACK);
         kicking = new Kicking(averages);
     }

@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -18,8 +18,13 @@ public final class LongLine extends CandlePattern {
     private final int shadowShort;
 
     public LongLine(CandleAverages averages) {
-        super("CDLLONGLINE", "BullishLongLine", "BearishLongLine", PatternKind.CONTINUATION,
-                1, longest(BODY_LONG, SHADOW_SHORT));
+        super(
+                "CDLLONGLINE",
+                "BullishLongLine",
+                "BearishLongLine",
+                PatternKind.CONTINUATION,
+                1,
+                longest(BODY_LONG, SHADOW_SHORT));
         bodyLong = averages.add(BODY_LONG, 0, lookback());
         shadowShort = averages.add(SHADOW_SHORT, 0, lookback());
     }

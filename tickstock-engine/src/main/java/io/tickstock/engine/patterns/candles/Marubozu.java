@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -18,8 +18,13 @@ public final class Marubozu extends CandlePattern {
     private final int shadowVeryShort;
 
     public Marubozu(CandleAverages averages) {
-        super("CDLMARUBOZU", "BullishMarubozu", "BearishMarubozu", PatternKind.CONTINUATION,
-                1, longest(BODY_LONG, SHADOW_VERY_SHORT));
+        super(
+                "CDLMARUBOZU",
+                "BullishMarubozu",
+                "BearishMarubozu",
+                PatternKind.CONTINUATION,
+                1,
+                longest(BODY_LONG, SHADOW_VERY_SHORT));
         bodyLong = averages.add(BODY_LONG, 0, lookback());
         shadowVeryShort = averages.add(SHADOW_VERY_SHORT, 0, lookback());
     }

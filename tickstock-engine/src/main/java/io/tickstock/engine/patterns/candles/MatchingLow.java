@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.EQUAL;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -22,7 +22,11 @@ public final class MatchingLow extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.black(1) && h.black(0)
-                && h.close(0) <= h.close(1) + h.avg(equal, 1) && h.close(0) >= h.close(1) - h.avg(equal, 1) ? 100 : 0;
+        return h.black(1)
+                        && h.black(0)
+                        && h.close(0) <= h.close(1) + h.avg(equal, 1)
+                        && h.close(0) >= h.close(1) - h.avg(equal, 1)
+                ? 100
+                : 0;
     }
 }

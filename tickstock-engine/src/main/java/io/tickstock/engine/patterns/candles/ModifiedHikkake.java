@@ -17,7 +17,12 @@ public final class ModifiedHikkake extends CandlePattern {
     private final int near, setupIndex, setupResult;
 
     public ModifiedHikkake(CandleAverages averages) {
-        super("CDLHIKKAKEMOD", "BullishModifiedHikkake", "BearishModifiedHikkake", PatternKind.REVERSAL, 4,
+        super(
+                "CDLHIKKAKEMOD",
+                "BullishModifiedHikkake",
+                "BearishModifiedHikkake",
+                PatternKind.REVERSAL,
+                4,
                 Math.max(1, NEAR.avgPeriod) + 5);
         near = averages.add(NEAR, 2, firstBar());
         setupIndex = averages.reserveMemory(2);
@@ -31,9 +36,14 @@ public final class ModifiedHikkake extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        if (h.high(2) < h.high(3) && h.low(2) > h.low(3) && h.high(1) < h.high(2) && h.low(1) > h.low(2)
+        if (h.high(2) < h.high(3)
+                && h.low(2) > h.low(3)
+                && h.high(1) < h.high(2)
+                && h.low(1) > h.low(2)
                 && ((h.high(0) < h.high(1) && h.low(0) < h.low(1) && h.close(2) <= h.low(2) + h.avg(near, 2))
-                    || (h.high(0) > h.high(1) && h.low(0) > h.low(1) && h.close(2) >= h.high(2) - h.avg(near, 2)))) {
+                        || (h.high(0) > h.high(1)
+                                && h.low(0) > h.low(1)
+                                && h.close(2) >= h.high(2) - h.avg(near, 2)))) {
             int result = 100 * (h.high(0) < h.high(1) ? 1 : -1);
             h.remember(setupIndex, h.index());
             h.remember(setupResult, result);

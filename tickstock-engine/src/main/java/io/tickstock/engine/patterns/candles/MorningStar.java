@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -16,13 +16,19 @@ import io.tickstock.engine.patterns.PatternKind;
 public final class MorningStar extends CandlePattern {
     /** TA-Lib's default optInPenetration. */
     static final double PENETRATION = 0.3;
+
     private final int bodyLong;
     private final int bodyShort1;
     private final int bodyShort0;
 
     public MorningStar(CandleAverages averages) {
-        super("CDLMORNINGSTAR", "MorningStar", "MorningStar", PatternKind.REVERSAL,
-                3, longest(BODY_SHORT, BODY_LONG) + 2);
+        super(
+                "CDLMORNINGSTAR",
+                "MorningStar",
+                "MorningStar",
+                PatternKind.REVERSAL,
+                3,
+                longest(BODY_SHORT, BODY_LONG) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         bodyShort1 = averages.add(BODY_SHORT, 1, lookback());
         bodyShort0 = averages.add(BODY_SHORT, 0, lookback());
@@ -30,9 +36,14 @@ public final class MorningStar extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.above(h.realBody(2), h.avg(bodyLong, 2)) && h.black(2)
-                && h.atMost(h.realBody(1), h.avg(bodyShort1, 1)) && h.realBodyGapDown(1, 2)
-                && h.above(h.realBody(0), h.avg(bodyShort0, 0)) && h.white(0)
-                && h.close(0) > h.close(2) + h.realBody(2) * PENETRATION ? 100 : 0;
+        return h.above(h.realBody(2), h.avg(bodyLong, 2))
+                        && h.black(2)
+                        && h.atMost(h.realBody(1), h.avg(bodyShort1, 1))
+                        && h.realBodyGapDown(1, 2)
+                        && h.above(h.realBody(0), h.avg(bodyShort0, 0))
+                        && h.white(0)
+                        && h.close(0) > h.close(2) + h.realBody(2) * PENETRATION
+                ? 100
+                : 0;
     }
 }

@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.EQUAL;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -25,8 +25,13 @@ public final class OnNeck extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.black(1) && h.above(h.realBody(1), h.avg(bodyLong, 1))
-                && h.white(0) && h.open(0) < h.low(1)
-                && h.close(0) <= h.low(1) + h.avg(equal, 1) && h.close(0) >= h.low(1) - h.avg(equal, 1) ? -100 : 0;
+        return h.black(1)
+                        && h.above(h.realBody(1), h.avg(bodyLong, 1))
+                        && h.white(0)
+                        && h.open(0) < h.low(1)
+                        && h.close(0) <= h.low(1) + h.avg(equal, 1)
+                        && h.close(0) >= h.low(1) - h.avg(equal, 1)
+                ? -100
+                : 0;
     }
 }

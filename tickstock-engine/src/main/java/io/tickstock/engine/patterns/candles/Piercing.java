@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -24,9 +24,14 @@ public final class Piercing extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.black(1) && h.above(h.realBody(1), h.avg(bodyLong1, 1))
-                && h.white(0) && h.above(h.realBody(0), h.avg(bodyLong0, 0))
-                && h.open(0) < h.low(1) && h.close(0) < h.open(1)
-                && h.close(0) > h.close(1) + h.realBody(1) * 0.5 ? 100 : 0;
+        return h.black(1)
+                        && h.above(h.realBody(1), h.avg(bodyLong1, 1))
+                        && h.white(0)
+                        && h.above(h.realBody(0), h.avg(bodyLong0, 0))
+                        && h.open(0) < h.low(1)
+                        && h.close(0) < h.open(1)
+                        && h.close(0) > h.close(1) + h.realBody(1) * 0.5
+                ? 100
+                : 0;
     }
 }

@@ -1,8 +1,8 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;

@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -23,7 +23,8 @@ public final class SpinningTop extends CandlePattern {
     @Override
     public int output(CandleHistory h) {
         if (h.below(h.realBody(0), h.avg(bodyShort, 0))
-                && h.upperShadow(0) > h.realBody(0) && h.lowerShadow(0) > h.realBody(0)) {
+                && h.upperShadow(0) > h.realBody(0)
+                && h.lowerShadow(0) > h.realBody(0)) {
             return h.color(0) * 100;
         }
         return 0;

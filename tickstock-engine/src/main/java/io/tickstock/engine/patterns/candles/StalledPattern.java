@@ -1,10 +1,10 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
 import static io.tickstock.engine.patterns.CandleSetting.NEAR;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -25,8 +25,13 @@ public final class StalledPattern extends CandlePattern {
     private final int shadowVeryShort;
 
     public StalledPattern(CandleAverages averages) {
-        super("CDLSTALLEDPATTERN", "StalledPattern", "StalledPattern", PatternKind.REVERSAL,
-                3, longest(BODY_LONG, BODY_SHORT, SHADOW_VERY_SHORT, NEAR) + 2);
+        super(
+                "CDLSTALLEDPATTERN",
+                "StalledPattern",
+                "StalledPattern",
+                PatternKind.REVERSAL,
+                3,
+                longest(BODY_LONG, BODY_SHORT, SHADOW_VERY_SHORT, NEAR) + 2);
         bodyLong2 = averages.add(BODY_LONG, 2, lookback());
         bodyLong1 = averages.add(BODY_LONG, 1, lookback());
         near2 = averages.add(NEAR, 2, lookback());
@@ -37,13 +42,19 @@ public final class StalledPattern extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.white(2) && h.white(1) && h.white(0)
-                && h.close(0) > h.close(1) && h.close(1) > h.close(2)
-                && h.above(h.realBody(2), h.avg(bodyLong2, 2))
-                && h.above(h.realBody(1), h.avg(bodyLong1, 1))
-                && h.below(h.upperShadow(1), h.avg(shadowVeryShort, 1))
-                && h.open(1) > h.open(2) && h.open(1) <= h.close(2) + h.avg(near2, 2)
-                && h.below(h.realBody(0), h.avg(bodyShort, 0))
-                && h.open(0) >= h.close(1) - h.realBody(0) - h.avg(near1, 1) ? -100 : 0;
+        return h.white(2)
+                        && h.white(1)
+                        && h.white(0)
+                        && h.close(0) > h.close(1)
+                        && h.close(1) > h.close(2)
+                        && h.above(h.realBody(2), h.avg(bodyLong2, 2))
+                        && h.above(h.realBody(1), h.avg(bodyLong1, 1))
+                        && h.below(h.upperShadow(1), h.avg(shadowVeryShort, 1))
+                        && h.open(1) > h.open(2)
+                        && h.open(1) <= h.close(2) + h.avg(near2, 2)
+                        && h.below(h.realBody(0), h.avg(bodyShort, 0))
+                        && h.open(0) >= h.close(1) - h.realBody(0) - h.avg(near1, 1)
+                ? -100
+                : 0;
     }
 }

@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.EQUAL;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -23,8 +23,13 @@ public final class StickSandwich extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.black(2) && h.white(1) && h.black(0)
-                && h.low(1) > h.close(2)
-                && h.close(0) <= h.close(2) + h.avg(equal, 2) && h.close(0) >= h.close(2) - h.avg(equal, 2) ? 100 : 0;
+        return h.black(2)
+                        && h.white(1)
+                        && h.black(0)
+                        && h.low(1) > h.close(2)
+                        && h.close(0) <= h.close(2) + h.avg(equal, 2)
+                        && h.close(0) >= h.close(2) - h.avg(equal, 2)
+                ? 100
+                : 0;
     }
 }

@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.NEAR;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -23,14 +23,22 @@ public final class TasukiGap extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        if ((h.realBodyGapUp(1, 2) && h.white(1) && h.black(0)
-                    && h.open(0) < h.close(1) && h.open(0) > h.open(1)
-                    && h.close(0) < h.open(1) && h.close(0) > h.bodyTop(2)
-                    && h.below(Math.abs(h.realBody(1) - h.realBody(0)), h.avg(near, 1)))
-                || (h.realBodyGapDown(1, 2) && h.black(1) && h.white(0)
-                    && h.open(0) < h.open(1) && h.open(0) > h.close(1)
-                    && h.close(0) > h.open(1) && h.close(0) < h.bodyBottom(2)
-                    && h.below(Math.abs(h.realBody(1) - h.realBody(0)), h.avg(near, 1)))) {
+        if ((h.realBodyGapUp(1, 2)
+                        && h.white(1)
+                        && h.black(0)
+                        && h.open(0) < h.close(1)
+                        && h.open(0) > h.open(1)
+                        && h.close(0) < h.open(1)
+                        && h.close(0) > h.bodyTop(2)
+                        && h.below(Math.abs(h.realBody(1) - h.realBody(0)), h.avg(near, 1)))
+                || (h.realBodyGapDown(1, 2)
+                        && h.black(1)
+                        && h.white(0)
+                        && h.open(0) < h.open(1)
+                        && h.open(0) > h.close(1)
+                        && h.close(0) > h.open(1)
+                        && h.close(0) < h.bodyBottom(2)
+                        && h.below(Math.abs(h.realBody(1) - h.realBody(0)), h.avg(near, 1)))) {
             return h.color(1) * 100;
         }
         return 0;

@@ -18,7 +18,11 @@ public final class ThreeOutside extends CandlePattern {
     @Override
     public int output(CandleHistory h) {
         if ((h.white(1) && h.black(2) && h.close(1) > h.open(2) && h.open(1) < h.close(2) && h.close(0) > h.close(1))
-                || (h.black(1) && h.white(2) && h.open(1) > h.close(2) && h.close(1) < h.open(2) && h.close(0) < h.close(1))) {
+                || (h.black(1)
+                        && h.white(2)
+                        && h.open(1) > h.close(2)
+                        && h.close(1) < h.open(2)
+                        && h.close(0) < h.close(1))) {
             return h.color(1) * 100;
         }
         return 0;

@@ -1,10 +1,10 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_LONG;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -24,8 +24,13 @@ public final class ThreeStarsInSouth extends CandlePattern {
     private final int bodyShort;
 
     public ThreeStarsInSouth(CandleAverages averages) {
-        super("CDL3STARSINSOUTH", "ThreeStarsInSouth", "ThreeStarsInSouth", PatternKind.REVERSAL,
-                3, longest(SHADOW_VERY_SHORT, SHADOW_LONG, BODY_LONG, BODY_SHORT) + 2);
+        super(
+                "CDL3STARSINSOUTH",
+                "ThreeStarsInSouth",
+                "ThreeStarsInSouth",
+                PatternKind.REVERSAL,
+                3,
+                longest(SHADOW_VERY_SHORT, SHADOW_LONG, BODY_LONG, BODY_SHORT) + 2);
         bodyLong = averages.add(BODY_LONG, 2, lookback());
         shadowLong = averages.add(SHADOW_LONG, 2, lookback());
         shadowVeryShort1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());
@@ -35,14 +40,23 @@ public final class ThreeStarsInSouth extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.black(2) && h.black(1) && h.black(0)
-                && h.above(h.realBody(2), h.avg(bodyLong, 2)) && h.above(h.lowerShadow(2), h.avg(shadowLong, 2))
-                && h.realBody(1) < h.realBody(2)
-                && h.open(1) > h.close(2) && h.open(1) <= h.high(2) && h.low(1) < h.close(2) && h.low(1) >= h.low(2)
-                && h.above(h.lowerShadow(1), h.avg(shadowVeryShort1, 1))
-                && h.below(h.realBody(0), h.avg(bodyShort, 0))
-                && h.below(h.lowerShadow(0), h.avg(shadowVeryShort0, 0))
-                && h.below(h.upperShadow(0), h.avg(shadowVeryShort0, 0))
-                && h.low(0) > h.low(1) && h.high(0) < h.high(1) ? 100 : 0;
+        return h.black(2)
+                        && h.black(1)
+                        && h.black(0)
+                        && h.above(h.realBody(2), h.avg(bodyLong, 2))
+                        && h.above(h.lowerShadow(2), h.avg(shadowLong, 2))
+                        && h.realBody(1) < h.realBody(2)
+                        && h.open(1) > h.close(2)
+                        && h.open(1) <= h.high(2)
+                        && h.low(1) < h.close(2)
+                        && h.low(1) >= h.low(2)
+                        && h.above(h.lowerShadow(1), h.avg(shadowVeryShort1, 1))
+                        && h.below(h.realBody(0), h.avg(bodyShort, 0))
+                        && h.below(h.lowerShadow(0), h.avg(shadowVeryShort0, 0))
+                        && h.below(h.upperShadow(0), h.avg(shadowVeryShort0, 0))
+                        && h.low(0) > h.low(1)
+                        && h.high(0) < h.high(1)
+                ? 100
+                : 0;
     }
 }

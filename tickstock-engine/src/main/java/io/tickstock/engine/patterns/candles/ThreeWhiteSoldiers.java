@@ -1,10 +1,10 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_SHORT;
 import static io.tickstock.engine.patterns.CandleSetting.FAR;
 import static io.tickstock.engine.patterns.CandleSetting.NEAR;
 import static io.tickstock.engine.patterns.CandleSetting.SHADOW_VERY_SHORT;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -27,8 +27,13 @@ public final class ThreeWhiteSoldiers extends CandlePattern {
     private final int bodyShort;
 
     public ThreeWhiteSoldiers(CandleAverages averages) {
-        super("CDL3WHITESOLDIERS", "ThreeWhiteSoldiers", "ThreeWhiteSoldiers", PatternKind.REVERSAL,
-                3, longest(SHADOW_VERY_SHORT, BODY_SHORT, FAR, NEAR) + 2);
+        super(
+                "CDL3WHITESOLDIERS",
+                "ThreeWhiteSoldiers",
+                "ThreeWhiteSoldiers",
+                PatternKind.REVERSAL,
+                3,
+                longest(SHADOW_VERY_SHORT, BODY_SHORT, FAR, NEAR) + 2);
         shadow2 = averages.add(SHADOW_VERY_SHORT, 2, lookback());
         shadow1 = averages.add(SHADOW_VERY_SHORT, 1, lookback());
         shadow0 = averages.add(SHADOW_VERY_SHORT, 0, lookback());
@@ -41,14 +46,22 @@ public final class ThreeWhiteSoldiers extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.white(2) && h.below(h.upperShadow(2), h.avg(shadow2, 2))
-                && h.white(1) && h.below(h.upperShadow(1), h.avg(shadow1, 1))
-                && h.white(0) && h.below(h.upperShadow(0), h.avg(shadow0, 0))
-                && h.close(0) > h.close(1) && h.close(1) > h.close(2)
-                && h.open(1) > h.open(2) && h.open(1) <= h.close(2) + h.avg(near2, 2)
-                && h.open(0) > h.open(1) && h.open(0) <= h.close(1) + h.avg(near1, 1)
-                && h.realBody(1) > h.realBody(2) - h.avg(far2, 2)
-                && h.realBody(0) > h.realBody(1) - h.avg(far1, 1)
-                && h.above(h.realBody(0), h.avg(bodyShort, 0)) ? 100 : 0;
+        return h.white(2)
+                        && h.below(h.upperShadow(2), h.avg(shadow2, 2))
+                        && h.white(1)
+                        && h.below(h.upperShadow(1), h.avg(shadow1, 1))
+                        && h.white(0)
+                        && h.below(h.upperShadow(0), h.avg(shadow0, 0))
+                        && h.close(0) > h.close(1)
+                        && h.close(1) > h.close(2)
+                        && h.open(1) > h.open(2)
+                        && h.open(1) <= h.close(2) + h.avg(near2, 2)
+                        && h.open(0) > h.open(1)
+                        && h.open(0) <= h.close(1) + h.avg(near1, 1)
+                        && h.realBody(1) > h.realBody(2) - h.avg(far2, 2)
+                        && h.realBody(0) > h.realBody(1) - h.avg(far1, 1)
+                        && h.above(h.realBody(0), h.avg(bodyShort, 0))
+                ? 100
+                : 0;
     }
 }

@@ -1,7 +1,7 @@
 package io.tickstock.engine.patterns.candles;
 
-import static io.tickstock.engine.patterns.CandleSetting.longest;
 import static io.tickstock.engine.patterns.CandleSetting.BODY_LONG;
+import static io.tickstock.engine.patterns.CandleSetting.longest;
 
 import io.tickstock.engine.patterns.CandleAverages;
 import io.tickstock.engine.patterns.CandleHistory;
@@ -22,9 +22,16 @@ public final class TwoCrows extends CandlePattern {
 
     @Override
     public int output(CandleHistory h) {
-        return h.white(2) && h.above(h.realBody(2), h.avg(bodyLong, 2))
-                && h.black(1) && h.realBodyGapUp(1, 2)
-                && h.black(0) && h.open(0) < h.open(1) && h.open(0) > h.close(1)
-                && h.close(0) > h.open(2) && h.close(0) < h.close(2) ? -100 : 0;
+        return h.white(2)
+                        && h.above(h.realBody(2), h.avg(bodyLong, 2))
+                        && h.black(1)
+                        && h.realBodyGapUp(1, 2)
+                        && h.black(0)
+                        && h.open(0) < h.open(1)
+                        && h.open(0) > h.close(1)
+                        && h.close(0) > h.open(2)
+                        && h.close(0) < h.close(2)
+                ? -100
+                : 0;
     }
 }

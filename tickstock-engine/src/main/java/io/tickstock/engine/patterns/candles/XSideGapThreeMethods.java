@@ -13,15 +13,23 @@ import io.tickstock.engine.patterns.PatternKind;
 public final class XSideGapThreeMethods extends CandlePattern {
 
     public XSideGapThreeMethods(CandleAverages unused) {
-        super("CDLXSIDEGAP3METHODS", "UpsideGapThreeMethods", "DownsideGapThreeMethods", PatternKind.CONTINUATION,
-                3, 2);
+        super(
+                "CDLXSIDEGAP3METHODS",
+                "UpsideGapThreeMethods",
+                "DownsideGapThreeMethods",
+                PatternKind.CONTINUATION,
+                3,
+                2);
     }
 
     @Override
     public int output(CandleHistory h) {
-        if (h.color(2) == h.color(1) && h.color(1) == -h.color(0)
-                && h.open(0) < h.bodyTop(1) && h.open(0) > h.bodyBottom(1)
-                && h.close(0) < h.bodyTop(2) && h.close(0) > h.bodyBottom(2)
+        if (h.color(2) == h.color(1)
+                && h.color(1) == -h.color(0)
+                && h.open(0) < h.bodyTop(1)
+                && h.open(0) > h.bodyBottom(1)
+                && h.close(0) < h.bodyTop(2)
+                && h.close(0) > h.bodyBottom(2)
                 && ((h.white(2) && h.realBodyGapUp(1, 2)) || (h.black(2) && h.realBodyGapDown(1, 2)))) {
             return h.color(2) * 100;
         }
