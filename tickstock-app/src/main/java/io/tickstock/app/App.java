@@ -3,7 +3,6 @@ package io.tickstock.app;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
-import io.javalin.http.HttpStatus;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.app.health.AppMetrics;
@@ -37,8 +36,6 @@ import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -112,17 +109,19 @@ public final class App implements AutoCloseable {
         pruneLogins(logins);
         Auth auth = new Auth(users, logins, clock, config.metricsToken(), config.tls() != null);
         socket = new StreamSocket(hub, auth, state, history, clock);
-        registerMetrics();
+        AppStatus status = new AppStatus(
+                state, subscriberStats, subscriber, reload, alerts, buffer, hub, checkpoints, engineWatch, dataSource);
+        status.register(metrics);
         Routes.Handlers handlers = new Routes.Handlers(
                 new BrowserGuard(config.tls() != null, config.allowedOrigins()),
                 auth,
                 new Pages(),
-                new StreamingApi(history, this::status),
+                new StreamingApi(history, status::status),
                 new SessionAdmin(auth, config.redisUrl(), clock),
                 socket,
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()),
-                this::ready);
+                status::ready);
         http = Javalin.create(c -> {
                     c.startup.showJavalinBanner = false;
                     AppConfig.Tls tls = config.tls();
@@ -130,11 +129,10 @@ public final class App implements AutoCloseable {
                         c.jetty.addConnector((server, httpConfig) ->
                                 Tls.connector(server, httpConfig, tls, config.host(), config.httpPort()));
                     c.jetty.modifyWebSocketServletFactory(f -> {
-                        f.setIdleTimeout(
-                                Duration.ofSeconds(60)); // pings every 15 s keep a live browser's connection busy
-                        f.setMaxOutgoingFrames(
-                                8); // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and
-                        // close frames
+                        // pings every 15 s keep a live browser's connection busy
+                        f.setIdleTimeout(Duration.ofSeconds(60));
+                        // one write of up to 4 frames in flight per client (WebSocketHub) plus pings and close frames
+                        f.setMaxOutgoingFrames(8);
                     });
                     Routes.install(c, handlers);
                 })
@@ -198,125 +196,6 @@ public final class App implements AutoCloseable {
         reload.seen(e);
         if (e.kind() == Inbound.Kind.ALERT && !e.channel().equals(ReconnectReload.CHANNEL)) alerts.store(e.data());
         buffer.accept(e);
-    }
-
-    /** {@code GET /health/ready}: 200 when the Redis subscription is open and PostgreSQL answers, else 503 naming what is down. */
-    private void ready(io.javalin.http.Context ctx) {
-        boolean redis = subscriber.connected(), postgres;
-        try (var c = dataSource.getConnection()) {
-            postgres = c.isValid(2);
-        } catch (java.sql.SQLException | RuntimeException e) {
-            postgres = false;
-        }
-        boolean ready = redis && postgres;
-        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType("application/json")
-                .result(Json.write(Map.of(
-                        "status",
-                        ready ? "ready" : "not ready",
-                        "redis",
-                        redis ? "up" : "down (check TICKSTOCK_REDIS_URL)",
-                        "postgresql",
-                        postgres ? "up" : "down (check TICKSTOCK_DATABASE_URL)")));
-    }
-
-    /** The meters read from the components at each scrape (the message and buffer counters are meters themselves). */
-    private void registerMetrics() {
-        AppMetrics m = metrics;
-        m.counter(
-                "tickstock_app_alerts_rejected",
-                "indicator alerts PostgreSQL rejected as data, set aside",
-                alerts,
-                AlertArchive::rejected);
-        m.gauge(
-                "tickstock_app_subscriber_backlog",
-                "Redis messages received, not yet dispatched",
-                subscriber,
-                RedisSubscriber::backlog);
-        m.gauge(
-                "tickstock_app_engine_alive",
-                "1 while the engine's heartbeat is fresh, 0 when lost or never seen",
-                this,
-                a -> a.engineWatch.liveness().status() == EngineLiveness.Status.ALIVE ? 1 : 0);
-        m.gauge(
-                "tickstock_app_redis_up",
-                "1 when the Redis subscription is open",
-                subscriber,
-                s -> s.connected() ? 1 : 0);
-        m.gauge("tickstock_app_websocket_clients", "connected browsers", hub, WebSocketHub::clients);
-        m.counter("tickstock_app_websocket_frames_sent", "frames sent to browsers", hub, WebSocketHub::framesSent);
-        m.counter("tickstock_app_websocket_evicted", "browsers disconnected as too slow", hub, WebSocketHub::evicted);
-        m.counter(
-                "tickstock_app_websocket_coalesced",
-                "values superseded while a slow browser caught up",
-                hub,
-                WebSocketHub::coalesced);
-        m.gauge("tickstock_app_alerts_pending", "indicator alerts waiting to be stored", alerts, AlertArchive::pending);
-        m.counter("tickstock_app_alerts_stored", "indicator alerts stored", alerts, AlertArchive::stored);
-        m.counter(
-                "tickstock_app_alerts_dropped", "indicator alerts dropped (queue full)", alerts, AlertArchive::dropped);
-    }
-
-    private Map<String, Object> status() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("session", state.session());
-        s.put("session_active", state.sessionActive());
-        s.put("health", state.health());
-        s.put("engine", engineWatch.liveness().snapshot());
-        s.put(
-                "subscriber",
-                Map.of(
-                        "received",
-                        subscriberStats.receivedByChannel(),
-                        "unreadable",
-                        subscriberStats.unreadableByReason(),
-                        "dropped",
-                        subscriberStats.droppedByChannel(),
-                        "backlog",
-                        subscriber.backlog(),
-                        "connected",
-                        subscriber.connected(),
-                        "resubscriptions",
-                        subscriber.resubscriptions(),
-                        "reloaded_patterns",
-                        reload.patterns(),
-                        "reloaded_alerts",
-                        reload.alerts()));
-        s.put(
-                "alert_archive",
-                Map.of(
-                        "stored",
-                        alerts.stored(),
-                        "pending",
-                        alerts.pending(),
-                        "dropped",
-                        alerts.dropped(),
-                        "outages",
-                        alerts.failures(),
-                        "rejected",
-                        alerts.rejectedByCause()));
-        s.put("buffer", buffer.stats().snapshot());
-        s.put(
-                "websocket",
-                Map.of(
-                        "clients",
-                        hub.clients(),
-                        "frames_sent",
-                        hub.framesSent(),
-                        "evicted",
-                        hub.evicted(),
-                        "coalesced",
-                        hub.coalesced()));
-        s.put(
-                "integration_log",
-                Map.of(
-                        "written",
-                        checkpoints.written(),
-                        "dropped",
-                        checkpoints.dropped(),
-                        "failed",
-                        checkpoints.failed()));
-        return s;
     }
 
     /** Closes every browser connection (code 1001 with {@code reason}); browsers reconnect and get a fresh snapshot. */

@@ -108,61 +108,63 @@ public final class FeedOptions {
             LocalDate date,
             long fromMillis)
             throws IOException {
-        switch (kind(cmd)) {
-            case REPLAY -> {
-                if (inputs == null || inputs.isEmpty()) return null;
-                for (Path p : inputs)
-                    if (!java.nio.file.Files.isRegularFile(p))
-                        throw new ParameterException(cmd, "--input: no such file " + p);
-                LocalDate day = dayOf(cmd, inputs.getFirst());
-                List<String> only = symbols == null
-                        ? null
-                        : symbols.stream()
-                                .map(x -> x.trim().toUpperCase(Locale.ROOT))
-                                .toList();
-                return new Source(
-                        TradeFiles.open(inputs, startOf(day, fromMillis, date), only),
-                        "replay:files:" + day,
-                        symbolsIn(inputs),
-                        startOf(day, fromMillis, date));
+        return switch (kind(cmd)) {
+            case REPLAY -> inputs == null || inputs.isEmpty() ? null : files(cmd, inputs, symbols, date, fromMillis);
+            case SYNTHETIC -> synthetic(cmd, symbols, date);
+            case CLONE -> clone(cmd, tickFiles, date, fromMillis);
+            default -> null;
+        };
+    }
+
+    /** {@code --input} files (LEAN tick zips, Massive flat files), only {@code symbols} when given. */
+    private static Source files(
+            picocli.CommandLine cmd, List<Path> inputs, @Nullable List<String> symbols, LocalDate date, long fromMillis)
+            throws IOException {
+        for (Path p : inputs) {
+            if (!java.nio.file.Files.isRegularFile(p)) throw new ParameterException(cmd, "--input: no such file " + p);
+        }
+        LocalDate day = dayOf(cmd, inputs.getFirst());
+        List<String> only = symbols == null
+                ? null
+                : symbols.stream().map(x -> x.trim().toUpperCase(Locale.ROOT)).toList();
+        long from = startOf(day, fromMillis, date);
+        return new Source(TradeFiles.open(inputs, from, only), "replay:files:" + day, symbolsIn(inputs), from);
+    }
+
+    /** {@code --feed synthetic}: {@code --symbols N} (default 500) of the universe, seeded random walks. */
+    private Source synthetic(picocli.CommandLine cmd, @Nullable List<String> symbols, LocalDate date) {
+        int count = 500;
+        if (symbols != null && !symbols.isEmpty()) {
+            try {
+                count = Integer.parseInt(symbols.getFirst().trim());
+            } catch (NumberFormatException e) {
+                throw new ParameterException(
+                        cmd, "--feed synthetic takes --symbols N (a count), was '" + String.join(",", symbols) + "'");
             }
-            case SYNTHETIC -> {
-                int count = 500;
-                if (symbols != null && !symbols.isEmpty()) {
-                    try {
-                        count = Integer.parseInt(symbols.getFirst().trim());
-                    } catch (NumberFormatException e) {
-                        throw new ParameterException(
-                                cmd,
-                                "--feed synthetic takes --symbols N (a count), was '" + String.join(",", symbols)
-                                        + "'");
-                    }
-                }
-                List<String> names;
-                try {
-                    names = Universes.load(universesFile).symbols(universe, count);
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(cmd, e.getMessage());
-                }
-                SyntheticTrades trades = new SyntheticTrades(names, date, seed);
-                return new Source(trades, "synthetic:" + universe, names.size(), trades.openMillis());
-            }
-            case CLONE -> {
-                List<TradeSource> files = new ArrayList<>();
-                for (Path p : tickFiles) files.add(new LeanTickFile(p));
-                try {
-                    return new Source(
-                            new CloneTrades(new MergedTradeSource(files, fromMillis), clones),
-                            "clone:lean:" + date + "x" + clones,
-                            tickFiles.size() * clones,
-                            fromMillis);
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(cmd, e.getMessage());
-                }
-            }
-            default -> {
-                return null;
-            }
+        }
+        List<String> names;
+        try {
+            names = Universes.load(universesFile).symbols(universe, count);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new ParameterException(cmd, String.valueOf(e.getMessage()));
+        }
+        SyntheticTrades trades = new SyntheticTrades(names, date, seed);
+        return new Source(trades, "synthetic:" + universe, names.size(), trades.openMillis());
+    }
+
+    /** {@code --feed clone}: the day's LEAN tick files, each symbol cloned {@code --clones} times. */
+    private Source clone(picocli.CommandLine cmd, List<Path> tickFiles, LocalDate date, long fromMillis)
+            throws IOException {
+        List<TradeSource> files = new ArrayList<>();
+        for (Path p : tickFiles) files.add(new LeanTickFile(p));
+        try {
+            return new Source(
+                    new CloneTrades(new MergedTradeSource(files, fromMillis), clones),
+                    "clone:lean:" + date + "x" + clones,
+                    tickFiles.size() * clones,
+                    fromMillis);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cmd, e.getMessage());
         }
     }
 

@@ -68,7 +68,7 @@ class SafeDefaultsTest {
 
     @Test
     void engineMetricsListenOnLoopbackAndAskForTheToken() throws Exception {
-        try (EngineMetrics metrics = new EngineMetrics(new EngineStats(), new NoOutboxes())) {
+        try (EngineMetrics metrics = new EngineMetrics(new EngineStats(), EngineMetrics.Outboxes.none())) {
             int port = metrics.serve("127.0.0.1", 0, "scrape-token");
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + port + "/metrics");
@@ -84,52 +84,5 @@ class SafeDefaultsTest {
             assertThat(ok.body()).contains("tickstock_postgres_rejected_total");
         }
         assertThat(EngineConfig.DEFAULT_SPOOL_DIR.toString()).endsWith(".tickstock/spool");
-    }
-
-    record NoOutboxes() implements EngineMetrics.Outboxes {
-        @Override
-        public long redisPending() {
-            return 0;
-        }
-
-        @Override
-        public long redisDropped() {
-            return 0;
-        }
-
-        @Override
-        public long redisCoalesced() {
-            return 0;
-        }
-
-        @Override
-        public boolean redisUp() {
-            return true;
-        }
-
-        @Override
-        public long postgresPending() {
-            return 0;
-        }
-
-        @Override
-        public long postgresSpooled() {
-            return 0;
-        }
-
-        @Override
-        public long postgresDropped() {
-            return 0;
-        }
-
-        @Override
-        public long postgresRejected() {
-            return 0;
-        }
-
-        @Override
-        public boolean postgresUp() {
-            return true;
-        }
     }
 }

@@ -133,13 +133,13 @@ public final class EventJson {
         return value(b, e.data()).append('}').toString();
     }
 
-    public static String legacyPattern(Events.LegacyPatternEvent e) {
+    public static String legacyPattern(LegacyEvents.PatternEvent e) {
         StringBuilder b = new StringBuilder(320);
         b.append("{\"event_type\":");
         string(b, e.eventType()).append(",\"source\":");
         string(b, e.source()).append(",\"timestamp\":");
         number(b, e.timestamp()).append(",\"data\":");
-        Events.LegacyPatternData d = e.data();
+        LegacyEvents.PatternData d = e.data();
         b.append("{\"symbol\":");
         string(b, d.symbol()).append(",\"pattern\":");
         string(b, d.pattern()).append(",\"confidence\":");

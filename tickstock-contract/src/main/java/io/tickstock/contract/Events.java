@@ -272,32 +272,4 @@ public final class Events {
             this("session_command", timestamp, action, requestedBy);
         }
     }
-
-    // ---- legacy (seeds/004) ----------------------------------------------------------------------
-
-    /** Legacy pattern payload; {@code pattern}, never {@code pattern_name}; times are epoch seconds. */
-    public record LegacyPatternData(
-            String symbol,
-            String pattern,
-            double confidence,
-            String flowId,
-            String tier,
-            double priceChange,
-            double currentPrice,
-            long volume,
-            double timestamp) {}
-
-    /** Channel {@link Channels#LEGACY_PATTERNS}: {@code event_type pattern_detected}, source TickStockPL. */
-    public record LegacyPatternEvent(String eventType, String source, double timestamp, LegacyPatternData data) {
-        public LegacyPatternEvent(double timestamp, LegacyPatternData data) {
-            this("pattern_detected", "TickStockPL", timestamp, data);
-        }
-    }
-
-    /** Channel {@link Channels#LEGACY_HEALTH}: {@code event_type system_health} mirroring a health event. */
-    public record LegacyHealthEvent(String eventType, String source, double timestamp, Health data) {
-        public LegacyHealthEvent(double timestamp, Health data) {
-            this("system_health", "TickStockPL", timestamp, data);
-        }
-    }
 }

@@ -66,10 +66,11 @@ class ContractSchemasTest {
                 Map.entry(Channels.BARS_STREAMING, BarEvent.correction(T, bar, 1)),
                 Map.entry(
                         Channels.LEGACY_PATTERNS,
-                        new LegacyPatternEvent(
+                        new LegacyEvents.PatternEvent(
                                 1.5e9,
-                                new LegacyPatternData("SPY", "Doji", 0.85, SID, "intraday", 0.1, 167.5, 100, 1.5e9))),
-                Map.entry(Channels.LEGACY_HEALTH, new LegacyHealthEvent(1.5e9, health)));
+                                new LegacyEvents.PatternData(
+                                        "SPY", "Doji", 0.85, SID, "intraday", 0.1, 167.5, 100, 1.5e9))),
+                Map.entry(Channels.LEGACY_HEALTH, new LegacyEvents.HealthEvent(1.5e9, health)));
         cases.forEach((channel, event) -> assertThat(ContractSchemas.violations(channel, Json.write(event)))
                 .as(channel)
                 .isEmpty());

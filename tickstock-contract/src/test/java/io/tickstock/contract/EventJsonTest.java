@@ -109,9 +109,9 @@ class EventJsonTest {
             Events.PatternBatch patterns = new Events.PatternBatch(text(), List.of(pattern.detection()));
             assertThat(EventJson.patternBatch(patterns)).isEqualTo(Json.write(patterns));
 
-            Events.LegacyPatternEvent legacy = new Events.LegacyPatternEvent(
+            LegacyEvents.PatternEvent legacy = new LegacyEvents.PatternEvent(
                     number(),
-                    new Events.LegacyPatternData(
+                    new LegacyEvents.PatternData(
                             text(),
                             text(),
                             number(),

@@ -6,6 +6,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.Initializer;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.LegacyEvents;
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MergedTradeSource;
@@ -198,52 +199,16 @@ public final class Engine implements AutoCloseable {
 
     /** The outboxes' state as {@code /metrics} reads it at each scrape. */
     private static EngineMetrics.Outboxes outboxes(RedisPublisher publisher, HistoryWriter writer) {
-        return new EngineMetrics.Outboxes() {
-            @Override
-            public long redisPending() {
-                return publisher.pending();
-            }
-
-            @Override
-            public long redisDropped() {
-                return publisher.dropped();
-            }
-
-            @Override
-            public long redisCoalesced() {
-                return publisher.coalesced();
-            }
-
-            @Override
-            public boolean redisUp() {
-                return !publisher.isDown();
-            }
-
-            @Override
-            public long postgresPending() {
-                return writer.pending();
-            }
-
-            @Override
-            public long postgresSpooled() {
-                return writer.spooled();
-            }
-
-            @Override
-            public long postgresDropped() {
-                return writer.dropped();
-            }
-
-            @Override
-            public long postgresRejected() {
-                return writer.rejected();
-            }
-
-            @Override
-            public boolean postgresUp() {
-                return !writer.isDown();
-            }
-        };
+        return new EngineMetrics.Outboxes(
+                publisher::pending,
+                publisher::dropped,
+                publisher::coalesced,
+                () -> !publisher.isDown(),
+                writer::pending,
+                writer::spooled,
+                writer::dropped,
+                writer::rejected,
+                () -> !writer.isDown());
     }
 
     private void publishHealth(Events.Health health) {
@@ -252,7 +217,7 @@ public final class Engine implements AutoCloseable {
                 Channels.HEALTH, Json.write(new Events.HealthEvent(outputs.now(), health)), "health"));
         outputs.send(RedisCommand.publishLatest(
                 Channels.LEGACY_HEALTH,
-                Json.write(new Events.LegacyHealthEvent(clock.getAsLong() / 1000.0, health)),
+                Json.write(new LegacyEvents.HealthEvent(clock.getAsLong() / 1000.0, health)),
                 "health"));
         outputs.write(new HistoryRow.Health(health, IsoTime.parseMillis(health.timestamp())));
     }

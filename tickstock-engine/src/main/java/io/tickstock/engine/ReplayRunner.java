@@ -81,36 +81,12 @@ final class ReplayRunner {
         sessions.start(s, resumed != null);
         Map<String, Long> resumeAt = resumed == null ? Map.of() : resumed.resumeAt();
         FinalStatus finalStatus = FinalStatus.COMPLETED;
-        long skipped = 0;
         try (TradeSource feed = source) {
             ReplayClock replayClock = new ReplayClock(
                     resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()), config.speed());
-            long lastStaleCheck = 0;
-            for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
-                if (!resumeAt.isEmpty() && t.timeMillis() < resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) {
-                    skipped++;
-                    continue;
-                }
-                if ((stats.trades.get() & 1023) == 0) {
-                    replayTime = t.timeMillis();
-                    if ("stop".equals(commands.poll())) {
-                        finalStatus = FinalStatus.STOPPED;
-                        LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
-                        break;
-                    }
-                }
-                while (replayClock.now() < t.timeMillis()) {
-                    pipeline.onWatermark(replayClock.now());
-                    replayClock.pause(t.timeMillis());
-                }
-                pipeline.onTrade(t);
-                stats.trades.incrementAndGet();
-                if (t.timeMillis() - lastStaleCheck >= 60_000) {
-                    lastStaleCheck = t.timeMillis();
-                    stats.activeSymbols(stale.symbols());
-                    stats.staleSymbols(stale.at(t.timeMillis()));
-                }
-            }
+            Outcome outcome = replayTrades(feed, pipeline, replayClock, stale, resumeAt, toMillis);
+            finalStatus = outcome.status();
+            long skipped = outcome.skipped();
             pipeline.flush();
             stats.staleSymbols(List.of());
             if (finalStatus == FinalStatus.COMPLETED) {
@@ -135,6 +111,46 @@ final class ReplayRunner {
             sessions.stop(s, finalStatus);
         }
         return s.end(clock.getAsLong(), finalStatus);
+    }
+
+    /** How the trade loop ended, and how many trades it skipped as already published before a resume. */
+    private record Outcome(FinalStatus status, long skipped) {}
+
+    /** Feeds the trades before {@code toMillis} to the pipeline on the replay clock, until the end or an operator's stop. */
+    private Outcome replayTrades(
+            TradeSource feed,
+            Pipeline pipeline,
+            ReplayClock replayClock,
+            StaleSymbols stale,
+            Map<String, Long> resumeAt,
+            long toMillis)
+            throws IOException {
+        long skipped = 0, lastStaleCheck = 0;
+        for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
+            if (!resumeAt.isEmpty() && t.timeMillis() < resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) {
+                skipped++;
+                continue;
+            }
+            if ((stats.trades.get() & 1023) == 0) {
+                replayTime = t.timeMillis();
+                if ("stop".equals(commands.poll())) {
+                    LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
+                    return new Outcome(FinalStatus.STOPPED, skipped);
+                }
+            }
+            while (replayClock.now() < t.timeMillis()) {
+                pipeline.onWatermark(replayClock.now());
+                replayClock.pause(t.timeMillis());
+            }
+            pipeline.onTrade(t);
+            stats.trades.incrementAndGet();
+            if (t.timeMillis() - lastStaleCheck >= 60_000) {
+                lastStaleCheck = t.timeMillis();
+                stats.activeSymbols(stale.symbols());
+                stats.staleSymbols(stale.at(t.timeMillis()));
+            }
+        }
+        return new Outcome(FinalStatus.COMPLETED, skipped);
     }
 
     /**

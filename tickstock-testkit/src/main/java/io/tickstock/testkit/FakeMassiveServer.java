@@ -59,7 +59,7 @@ public final class FakeMassiveServer implements AutoCloseable {
                             ctx.status(401).json(Map.of("status", "ERROR", "error", "Unknown API Key"));
                             return;
                         }
-                        ctx.contentType("application/json").result(CONDITIONS);
+                        ctx.contentType("application/json").result(FakeConditions.JSON);
                     });
                     c.routes.ws("/stocks", ws -> {
                         ws.onConnect(ctx -> ctx.send(status("connected", "Connected Successfully")));
@@ -254,43 +254,6 @@ public final class FakeMassiveServer implements AutoCloseable {
     /** Connections currently authenticated. */
     public int connections() {
         return authenticated.size();
-    }
-
-    /** Massive's conditions answer, built from the engine's bundled table (consolidated columns). */
-    private static final String CONDITIONS = conditions();
-
-    private static String conditions() {
-        StringBuilder out = new StringBuilder("{\"status\":\"OK\",\"results\":[");
-        try (var in = io.tickstock.engine.trades.TradeConditions.class.getResourceAsStream(
-                        "massive-trade-conditions.csv");
-                var r = new java.io.BufferedReader(
-                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
-            boolean header = true, first = true;
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (!first) out.append(',');
-                first = false;
-                out.append("{\"id\":")
-                        .append(f[0])
-                        .append(",\"name\":")
-                        .append(Json.write(f[1]))
-                        .append(",\"update_rules\":{\"consolidated\":{\"updates_high_low\":")
-                        .append(f[2].equals("Y"))
-                        .append(",\"updates_open_close\":")
-                        .append(f[3].equals("Y"))
-                        .append(",\"updates_volume\":")
-                        .append(f[4].equals("Y"))
-                        .append("}}}");
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.append("]}").toString();
     }
 
     /** {@code http://127.0.0.1:<port>}: the fake REST base (conditions endpoint). */

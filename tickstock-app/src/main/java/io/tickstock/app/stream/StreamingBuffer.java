@@ -2,17 +2,17 @@ package io.tickstock.app.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.app.health.EngineLiveness;
+import io.tickstock.app.health.EngineNotices;
 import io.tickstock.app.subscriber.Inbound;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +50,7 @@ public final class StreamingBuffer implements AutoCloseable {
     /** Deliveries that go out at once, in arrival order; rendered and sent by the buffer's thread. Bounded. */
     private final BlockingQueue<Runnable> sends = new LinkedBlockingQueue<>(MAX_SENDS);
 
-    private List<ObjectNode> patterns = new ArrayList<>();
-    /** An indicator series: symbol, TA-Lib name and parameters (compared as JSON trees, not serialized). */
-    private record Series(String symbol, String indicator, com.fasterxml.jackson.databind.JsonNode parameters) {}
-
-    private Map<Series, ObjectNode> indicators = new LinkedHashMap<>();
-    private Map<String, ObjectNode> bars = new LinkedHashMap<>();
+    private final PendingBatch pending = new PendingBatch();
     private volatile boolean running = true;
     private volatile Consumer<List<ObjectNode>> onPatternsDelivered = p -> {};
 
@@ -111,61 +106,60 @@ public final class StreamingBuffer implements AutoCloseable {
                 state.critical(data);
                 now("critical_alert", Frames.frame("critical_alert", data));
             }
-            case ALERT -> {
-                if (!recent.addAlert(data)) { // e.g. reloaded from PostgreSQL after a gap and also received
-                    stats.add("indicator_alert", "duplicate", 1);
-                    return;
-                }
-                state.alert(data);
-                now("indicator_alert", "alert", data, d -> Frames.frame("indicator_alert", d));
-            }
-            case PATTERN -> {
-                if (data.path("metadata").path("retracted").asBoolean(false)) { // a bar correction removed it
-                    recent.remove(data);
-                    state.retract(data);
-                    now(
-                            "pattern_retracted",
-                            "pattern",
-                            data,
-                            d -> Frames.frame(
-                                    "streaming_pattern_retracted",
-                                    d.objectNode().set("detection", d)));
-                    return;
-                }
-                if (!recent.add(data)) {
-                    stats.add("pattern", "duplicate", 1);
-                    return;
-                }
-                state.pattern(data);
-                if (data.path("confidence").asDouble() >= IMMEDIATE_CONFIDENCE) {
-                    stats.add("pattern", "received", 1);
-                    urgentPatterns.add(data); // sent when the dispatcher has drained what arrived with it: drained()
-                } else {
-                    stats.add("pattern", "received", 1);
-                    synchronized (this) {
-                        patterns.add(data);
-                    }
-                }
-            }
-            case INDICATOR -> {
-                stats.add("indicator", "received", 1);
-                Series key = new Series(
-                        data.path("symbol").asText(), data.path("indicator").asText(), data.path("metadata"));
-                synchronized (this) {
-                    if (indicators.put(key, data) != null) stats.add("indicator", "coalesced", 1);
-                }
-            }
-            case BAR, BAR_CORRECTION -> {
-                stats.add("bar", "received", 1);
-                String key = data.path("symbol").asText() + "|"
-                        + data.path("timestamp").asText();
-                synchronized (this) {
-                    if (bars.put(key, data) != null) stats.add("bar", "coalesced", 1);
-                }
-            }
+            case ALERT -> alert(data);
+            case PATTERN -> pattern(data);
+            case INDICATOR -> indicator(data);
+            case BAR, BAR_CORRECTION -> bar(data);
             case PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH ->
                 stats.add(e.kind().name().toLowerCase(java.util.Locale.ROOT), "received", 1);
         }
+    }
+
+    private void alert(ObjectNode data) {
+        if (!recent.addAlert(data)) { // e.g. reloaded from PostgreSQL after a gap and also received
+            stats.add("indicator_alert", "duplicate", 1);
+            return;
+        }
+        state.alert(data);
+        now("indicator_alert", "alert", data, d -> Frames.frame("indicator_alert", d));
+    }
+
+    /** A pattern: at once when confident (see {@link #drained()}), else buffered; a retraction at once. */
+    private void pattern(ObjectNode data) {
+        if (data.path("metadata").path("retracted").asBoolean(false)) { // a bar correction removed it
+            recent.remove(data);
+            state.retract(data);
+            now(
+                    "pattern_retracted",
+                    "pattern",
+                    data,
+                    d -> Frames.frame(
+                            "streaming_pattern_retracted", d.objectNode().set("detection", d)));
+            return;
+        }
+        if (!recent.add(data)) {
+            stats.add("pattern", "duplicate", 1);
+            return;
+        }
+        state.pattern(data);
+        stats.add("pattern", "received", 1);
+        if (data.path("confidence").asDouble() >= IMMEDIATE_CONFIDENCE) {
+            urgentPatterns.add(data); // sent when the dispatcher has drained what arrived with it: drained()
+        } else {
+            pending.pattern(data);
+        }
+    }
+
+    /** An indicator value, coalesced per series until the next flush. */
+    private void indicator(ObjectNode data) {
+        stats.add("indicator", "received", 1);
+        if (pending.indicator(data)) stats.add("indicator", "coalesced", 1);
+    }
+
+    /** A bar or its correction, coalesced per symbol and minute until the next flush. */
+    private void bar(ObjectNode data) {
+        stats.add("bar", "received", 1);
+        if (pending.bar(data)) stats.add("bar", "coalesced", 1);
     }
 
     private void now(String type, String frame) {
@@ -186,8 +180,7 @@ public final class StreamingBuffer implements AutoCloseable {
     }
 
     /** One item of a subscribable stream at once. */
-    private void now(
-            String type, String stream, ObjectNode item, java.util.function.Function<ObjectNode, String> render) {
+    private void now(String type, String stream, ObjectNode item, Function<ObjectNode, String> render) {
         stats.add(type, "received", 1);
         send(type, 1, () -> {
             fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
@@ -195,41 +188,14 @@ public final class StreamingBuffer implements AutoCloseable {
         });
     }
 
-    /**
-     * The engine's liveness changed ({@link EngineLiveness}; dispatcher thread): an {@code engine_status} frame
-     * ({@code status} none|alive|lost, {@code last_heartbeat}) to every browser and in the snapshot, and when the engine
-     * is lost or comes back a {@code critical_alert} (component {@code engine}; the return as {@code info} with
-     * {@code recovery}).
-     */
+    /** The engine's liveness changed (dispatcher thread): {@link EngineNotices} to every browser and the snapshot. */
     public void engine(EngineLiveness.Transition t) {
         long now = clock.getAsLong();
-        ObjectNode status = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        status.put("status", t.to().name().toLowerCase(java.util.Locale.ROOT));
-        status.put("last_heartbeat", t.lastHeartbeatMillis() < 0 ? null : IsoTime.format(t.lastHeartbeatMillis()));
-        status.put("timestamp", IsoTime.format(now));
+        ObjectNode status = EngineNotices.status(t, now);
         state.engine(status);
         now("engine_status", Frames.frame("engine_status", status));
-        boolean lost = t.to() == EngineLiveness.Status.LOST,
-                back = t.to() == EngineLiveness.Status.ALIVE && t.from() == EngineLiveness.Status.LOST;
-        if (!lost && !back) return;
-        String since =
-                t.lastHeartbeatMillis() < 0 ? "" : " (last heartbeat " + IsoTime.format(t.lastHeartbeatMillis()) + ")";
-        ObjectNode alert = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        alert.put("severity", lost ? "critical" : "info");
-        alert.put(
-                "message",
-                lost
-                        ? "Engine lost: its heartbeat expired" + since + "; the session and health shown may be stale"
-                        : "Engine back: heartbeat received again" + since);
-        alert.put("timestamp", IsoTime.format(now));
-        alert.put("component", "engine");
-        alert.put(
-                "action_required",
-                lost
-                        ? "Check that 'tickstock engine' runs and reaches Redis; restarted, it resumes the session"
-                        : null);
-        alert.put("recovery", back ? alert.path("message").asText() : null);
-        alert.put("published_at", IsoTime.format(now));
+        ObjectNode alert = EngineNotices.alert(t, now);
+        if (alert == null) return;
         state.critical(alert);
         now("critical_alert", Frames.frame("critical_alert", alert));
     }
@@ -265,26 +231,15 @@ public final class StreamingBuffer implements AutoCloseable {
 
     /** Sends what is buffered: pattern batches, one indicator batch per {@code maxBatch} series, bars. */
     public void flush() {
-        List<ObjectNode> p;
-        Map<Series, ObjectNode> i;
-        Map<String, ObjectNode> b;
-        synchronized (this) {
-            if (patterns.isEmpty() && indicators.isEmpty() && bars.isEmpty()) return;
-            p = patterns;
-            i = indicators;
-            b = bars;
-            patterns = new ArrayList<>();
-            indicators = new LinkedHashMap<>();
-            bars = new LinkedHashMap<>();
-        }
+        PendingBatch.Taken t = pending.take();
+        if (t == null) return;
         long now = clock.getAsLong();
-        send("pattern", "streaming_patterns_batch", "patterns", p, now);
-        if (!p.isEmpty()) onPatternsDelivered.accept(p);
-        send("indicator", "streaming_indicators_batch", "indicators", new ArrayList<>(i.values()), now);
-        List<ObjectNode> closed = new ArrayList<>(b.values());
-        for (int from = 0;
-                from < closed.size();
-                from += maxBatch) { // one bar: streaming_bar; several: streaming_bars_batch
+        send("pattern", "streaming_patterns_batch", "patterns", t.patterns(), now);
+        if (!t.patterns().isEmpty()) onPatternsDelivered.accept(t.patterns());
+        send("indicator", "streaming_indicators_batch", "indicators", t.indicators(), now);
+        List<ObjectNode> closed = t.bars();
+        // one bar: streaming_bar; several: streaming_bars_batch
+        for (int from = 0; from < closed.size(); from += maxBatch) {
             List<ObjectNode> chunk = closed.subList(from, Math.min(closed.size(), from + maxBatch));
             fanout.publish(
                     "bar",

@@ -1,12 +1,14 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.contract.Json;
+import io.tickstock.contract.LogText;
+import io.tickstock.contract.Outbox;
+import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -71,10 +74,7 @@ public final class MassiveClient implements AutoCloseable {
     private final Config config;
     private final Listener listener;
     private final BlockingQueue<String> frames;
-    private final MassiveFrames decoder;
-    private volatile java.util.function.Consumer<io.tickstock.engine.bars.Bar> aggregates = bar -> {};
-    private final ArrayDeque<Trade> decoded = new ArrayDeque<>();
-    private final Map<String, Long> lastSequence = new HashMap<>();
+    private final MassiveTradeQueue trades;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "massive-client");
         t.setDaemon(true);
@@ -82,12 +82,9 @@ public final class MassiveClient implements AutoCloseable {
     });
     private final WebSocketClient jetty = new WebSocketClient();
     private final AtomicLong droppedFrames = new AtomicLong(), reconnects = new AtomicLong();
-    private final Map<String, Long> malformed = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicLong trades = new AtomicLong(),
-            sequenceGaps = new AtomicLong(),
-            sequenceRegressions = new AtomicLong();
     private volatile @Nullable Session socket;
-    private volatile @Nullable Handler current;
+    private volatile @Nullable MassiveConnection current;
+    private final MassiveFrames statusDecoder = new MassiveFrames(TradeConditions.bundled()); // Jetty's thread
     private volatile boolean closing, authenticated, failed;
     private volatile long lostAt = -1, lastPong, pingSentAt;
     private long backoffMillis = 1_000;
@@ -96,17 +93,17 @@ public final class MassiveClient implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.frames = new ArrayBlockingQueue<>(config.queueCapacity());
-        this.decoder = new MassiveFrames(conditions);
+        this.trades = new MassiveTradeQueue(frames, conditions);
     }
 
     /** Receives Massive's minute aggregates ({@code AM.*} topics), on the {@link #poll} thread. Call before start. */
-    public MassiveClient onAggregates(java.util.function.Consumer<io.tickstock.engine.bars.Bar> consumer) {
-        this.aggregates = consumer;
+    public MassiveClient onAggregates(Consumer<Bar> consumer) {
+        trades.onAggregates(consumer);
         return this;
     }
 
     /** Connects (asynchronously) and starts pinging. */
-    @SuppressWarnings("FutureReturnValueIgnored") // the ping task catches its own failures; close() ends the scheduler
+    @SuppressWarnings("FutureReturnValueIgnored") // ping() catches its own failures; close() ends the scheduler
     public MassiveClient start() {
         try {
             jetty.setMaxTextMessageSize(64L << 20);
@@ -117,40 +114,28 @@ public final class MassiveClient implements AutoCloseable {
             throw new IllegalStateException("cannot start the WebSocket client: " + e.getMessage(), e);
         }
         connect();
-        scheduler.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        ping();
-                    } catch (
-                            RuntimeException
-                                    e) { // an exception would end the schedule: a dead connection would go unnoticed
-                        LOG.warn("Massive ping failed: {}", io.tickstock.contract.LogText.quote(e.getMessage()));
-                    }
-                },
-                25,
-                25,
-                TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
         return this;
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the outcome is handled in whenComplete
     private void connect() {
         if (closing || failed) return;
-        Handler handler = new Handler();
+        MassiveConnection handler = new MassiveConnection(this);
         current = handler;
         LOG.info("connecting to Massive at {}", config.url());
         try {
             jetty.connect(handler, config.url()).whenComplete((session, error) -> {
-                if (error != null) lost(handler, "connect failed: " + rootMessage(error));
+                if (error != null) lost(handler, "connect failed: " + Outbox.rootMessage(error));
             });
         } catch (Exception e) {
-            lost(handler, "connect failed: " + rootMessage(e));
+            lost(handler, "connect failed: " + Outbox.rootMessage(e));
         }
     }
 
     /** One report and one reconnect per connection, however many callbacks say it ended. */
     @SuppressWarnings("FutureReturnValueIgnored") // connect() handles its own failures
-    private synchronized void lost(@Nullable Handler handler, String reason) {
+    synchronized void lost(@Nullable MassiveConnection handler, String reason) {
         if (handler == null || handler != current || handler.ended) return; // null: never connected
         handler.ended = true;
         authenticated = false;
@@ -166,26 +151,34 @@ public final class MassiveClient implements AutoCloseable {
         scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Every 25 s on the scheduler thread: a ping, or a reconnect when the last ping got no pong within 30 s. Never
+     * throws: an exception would end the schedule, and a dead connection would go unnoticed.
+     */
     private void ping() {
         Session ws = socket;
         if (ws == null || !authenticated) return;
-        if (pingSentAt > lastPong && System.currentTimeMillis() - pingSentAt > 30_000) {
-            ws.disconnect();
-            lost(current, "no pong within 30 s");
-            return;
+        try {
+            if (pingSentAt > lastPong && System.currentTimeMillis() - pingSentAt > 30_000) {
+                ws.disconnect();
+                lost(current, "no pong within 30 s");
+                return;
+            }
+            pingSentAt = System.currentTimeMillis();
+            ws.sendPing(ByteBuffer.wrap(new byte[] {1}), Callback.NOOP);
+        } catch (RuntimeException e) {
+            LOG.warn("Massive ping failed: {}", LogText.quote(e.getMessage()));
         }
-        pingSentAt = System.currentTimeMillis();
-        ws.sendPing(ByteBuffer.wrap(new byte[] {1}), Callback.NOOP);
     }
 
     private void onStatus(Session ws, String status, String message) {
         switch (status) {
             case "connected" ->
-                ws.sendText("{\"action\":\"auth\",\"params\":" + quote(config.apiKey()) + "}", Callback.NOOP);
+                ws.sendText("{\"action\":\"auth\",\"params\":" + Json.write(config.apiKey()) + "}", Callback.NOOP);
             case "auth_success" -> {
                 LOG.info("Massive authenticated at {}; subscribing {}", config.url(), config.topics());
                 ws.sendText(
-                        "{\"action\":\"subscribe\",\"params\":" + quote(String.join(",", config.topics())) + "}",
+                        "{\"action\":\"subscribe\",\"params\":" + Json.write(String.join(",", config.topics())) + "}",
                         Callback.NOOP);
                 authenticated = true;
                 backoffMillis = 1_000;
@@ -199,69 +192,26 @@ public final class MassiveClient implements AutoCloseable {
             }
             case "auth_failed", "max_connections" -> {
                 failed = true;
-                LOG.error(
-                        "Massive {}: {}",
-                        io.tickstock.contract.LogText.quote(status),
-                        io.tickstock.contract.LogText.quote(message));
+                LOG.error("Massive {}: {}", LogText.quote(status), LogText.quote(message));
                 listener.onFatal(status, message);
                 ws.close(1000, status, Callback.NOOP);
             }
-            default ->
-                LOG.debug(
-                        "Massive status {}: {}",
-                        io.tickstock.contract.LogText.quote(status),
-                        io.tickstock.contract.LogText.quote(message));
+            default -> LOG.debug("Massive status {}: {}", LogText.quote(status), LogText.quote(message));
         }
     }
 
     /**
-     * The next trade, decoding queued frames as needed; null after {@code timeout} without one.
+     * The next trade, decoding queued frames as needed; null after {@code timeout} without one. One consumer thread.
      *
      * @throws InterruptedException when the consumer thread is interrupted
      */
     public @Nullable Trade poll(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (decoded.isEmpty()) {
-            String frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (frame == null) return null;
-            decoder.decode(frame, consumerSink);
-        }
-        return decoded.pollFirst();
+        return trades.poll(timeout, unit);
     }
-
-    private final MassiveFrames.Sink consumerSink = new MassiveFrames.Sink() {
-        @Override
-        public void onTrade(Trade trade, long sequence) {
-            trades.incrementAndGet();
-            if (sequence >= 0) {
-                Long last = lastSequence.put(trade.symbol(), sequence);
-                if (last != null && sequence <= last) sequenceRegressions.incrementAndGet();
-                else if (last != null && sequence > last + 1) sequenceGaps.incrementAndGet();
-            }
-            decoded.addLast(trade);
-        }
-
-        @Override
-        public void onStatus(String status, String message) {}
-
-        @Override
-        public void onAggregate(io.tickstock.engine.bars.Bar bar) {
-            aggregates.accept(bar);
-        }
-
-        @Override
-        public void onMalformed(String reason) {
-            long n = malformed.merge(reason, 1L, Long::sum);
-            if (n == 1)
-                LOG.warn(
-                        "Massive frame skipped ({}); further frames with this reason are counted only",
-                        io.tickstock.contract.LogText.quote(reason));
-        }
-    };
 
     /** Trades decoded so far. */
     public long trades() {
-        return trades.get();
+        return trades.trades();
     }
     /** Frames lost because the queue was full. */
     public long droppedFrames() {
@@ -269,15 +219,15 @@ public final class MassiveClient implements AutoCloseable {
     }
     /** Malformed frames or events by reason. */
     public Map<String, Long> malformed() {
-        return Map.copyOf(malformed);
+        return trades.malformed();
     }
     /** Sequence numbers that jumped by more than one (informational: Massive's are not contiguous). */
     public long sequenceGaps() {
-        return sequenceGaps.get();
+        return trades.sequenceGaps();
     }
     /** Sequence numbers that did not increase (duplicates or out of order). */
     public long sequenceRegressions() {
-        return sequenceRegressions.get();
+        return trades.sequenceRegressions();
     }
 
     public long reconnects() {
@@ -312,68 +262,35 @@ public final class MassiveClient implements AutoCloseable {
         }
     }
 
-    /** Reads frames off the socket into the queue; handles status frames at once for the handshake. */
-    /** Public because Jetty binds the listener methods through method handles; not an API. */
-    public final class Handler implements Session.Listener.AutoDemanding {
-        private final MassiveFrames statusDecoder = new MassiveFrames(TradeConditions.bundled());
-        private volatile @Nullable Session session;
-        private boolean ended;
+    /** A connection's socket opened (Jetty's thread). */
+    void opened(Session s) {
+        socket = s;
+    }
 
-        @Override
-        public void onWebSocketOpen(Session s) {
-            session = s;
-            socket = s;
+    /** A text frame: status frames are handled at once (the handshake), every frame is queued for {@link #poll}. */
+    void received(Session ws, String frame) {
+        if (frame.contains("\"status\"")) {
+            statusDecoder.decode(frame, new MassiveFrames.Sink() {
+                @Override
+                public void onTrade(Trade trade, long sequence) {}
+
+                @Override
+                public void onStatus(String status, String message) {
+                    MassiveClient.this.onStatus(ws, status, message);
+                }
+
+                @Override
+                public void onMalformed(String reason) {}
+            });
         }
-
-        @Override
-        public void onWebSocketText(String frame) {
-            Session ws = session;
-            if (ws == null) return; // frames arrive only after onWebSocketOpen
-            if (frame.contains("\"status\"")) {
-                statusDecoder.decode(frame, new MassiveFrames.Sink() {
-                    @Override
-                    public void onTrade(Trade trade, long sequence) {}
-
-                    @Override
-                    public void onStatus(String status, String message) {
-                        MassiveClient.this.onStatus(ws, status, message);
-                    }
-
-                    @Override
-                    public void onMalformed(String reason) {}
-                });
-            }
-            if (!frames.offer(frame) && droppedFrames.incrementAndGet() == 1) {
-                LOG.error(
-                        "Massive frame queue full ({} frames): dropping frames; the consumer is too slow",
-                        config.queueCapacity());
-            }
-        }
-
-        @Override
-        public void onWebSocketPong(ByteBuffer payload) {
-            lastPong = System.currentTimeMillis();
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            lost(
-                    this,
-                    "closed by server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
-        }
-
-        @Override
-        public void onWebSocketError(Throwable error) {
-            lost(this, rootMessage(error));
+        if (!frames.offer(frame) && droppedFrames.incrementAndGet() == 1) {
+            LOG.error(
+                    "Massive frame queue full ({} frames): dropping frames; the consumer is too slow",
+                    config.queueCapacity());
         }
     }
 
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    void pong() {
+        lastPong = System.currentTimeMillis();
     }
 }

@@ -17,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -33,39 +35,49 @@ public final class EngineMetrics implements AutoCloseable {
     private final AtomicLong healthEvents = new AtomicLong();
     private @Nullable HttpServer server;
 
-    /** The outboxes' state, read at each scrape. */
-    public interface Outboxes {
-        long redisPending();
-
-        long redisDropped();
-
-        long redisCoalesced();
-
-        boolean redisUp();
-
-        long postgresPending();
-
-        long postgresSpooled();
-
-        long postgresDropped();
-        /** Rows set aside in the dead-letter file (rejected by PostgreSQL or unreadable in the spool). */
-        long postgresRejected();
-
-        boolean postgresUp();
+    /**
+     * The outboxes' state, read at each scrape: the Redis publisher's and the PostgreSQL writer's queues.
+     *
+     * @param postgresRejected rows set aside in the dead-letter file (rejected by PostgreSQL or unreadable in the spool)
+     */
+    public record Outboxes(
+            LongSupplier redisPending,
+            LongSupplier redisDropped,
+            LongSupplier redisCoalesced,
+            BooleanSupplier redisUp,
+            LongSupplier postgresPending,
+            LongSupplier postgresSpooled,
+            LongSupplier postgresDropped,
+            LongSupplier postgresRejected,
+            BooleanSupplier postgresUp) {
+        /** Empty queues, both servers up (tests of the endpoint itself). */
+        public static Outboxes none() {
+            return new Outboxes(() -> 0, () -> 0, () -> 0, () -> true, () -> 0, () -> 0, () -> 0, () -> 0, () -> true);
+        }
     }
 
+    private final Outboxes outboxes; // held: the gauges reference it weakly
+
     public EngineMetrics(EngineStats stats, Outboxes outboxes) {
-        FunctionCounter.builder("tickstock.trades", stats.trades, AtomicLong::get)
-                .description("Trades read from the feed")
-                .register(registry);
-        FunctionCounter.builder("tickstock.bars", stats.bars, AtomicLong::get)
-                .description("1-minute bars closed")
-                .register(registry);
-        FunctionCounter.builder("tickstock.patterns", stats.patterns, AtomicLong::get)
-                .description("Patterns published")
-                .register(registry);
-        FunctionCounter.builder("tickstock.health.events", healthEvents, AtomicLong::get)
-                .register(registry);
+        this.outboxes = outboxes;
+        registerFlow(stats);
+        registerHealth();
+        registerOutboxes();
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    private void registerFlow(EngineStats stats) {
+        counter("tickstock.trades", "Trades read from the feed", stats.trades);
+        counter("tickstock.bars", "1-minute bars closed", stats.bars);
+        counter("tickstock.patterns", "Patterns published", stats.patterns);
+        counter("tickstock.health.events", "Health events published", healthEvents);
+        Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
+    }
+
+    private void registerHealth() {
         health("tickstock.health.status", "0 healthy, 1 warning, 2 critical", h -> switch (h.status()) {
             case "healthy" -> 0;
             case "warning" -> 1;
@@ -100,29 +112,46 @@ public final class EngineMetrics implements AutoCloseable {
                 "tickstock.symbols.stale",
                 "Symbols without a trade for 5 minutes in regular hours",
                 h -> h.staleSymbols().count());
-        Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
-        Gauge.builder("tickstock.redis.pending", outboxes, Outboxes::redisPending)
+    }
+
+    private void registerOutboxes() {
+        Outboxes o = outboxes;
+        gauge("tickstock.redis.pending", "Events waiting for Redis", o.redisPending());
+        functionCounter("tickstock.redis.dropped", "Events dropped (queue full)", o.redisDropped());
+        functionCounter("tickstock.redis.coalesced", "Events replaced by a newer one while queued", o.redisCoalesced());
+        gauge(
+                "tickstock.redis.up",
+                "1 while Redis takes events",
+                () -> o.redisUp().getAsBoolean() ? 1 : 0);
+        gauge("tickstock.postgres.pending", "Rows waiting for PostgreSQL", o.postgresPending());
+        gauge("tickstock.postgres.spooled", "Rows waiting in the disk spool", o.postgresSpooled());
+        functionCounter("tickstock.postgres.dropped", "Rows dropped (queue and spool full)", o.postgresDropped());
+        functionCounter(
+                "tickstock.postgres.rejected",
+                "Rows PostgreSQL rejected as data (SQLState 22/23), set aside with their reason",
+                o.postgresRejected());
+        gauge(
+                "tickstock.postgres.up",
+                "1 while PostgreSQL takes rows",
+                () -> o.postgresUp().getAsBoolean() ? 1 : 0);
+    }
+
+    private void counter(String name, String description, AtomicLong count) {
+        FunctionCounter.builder(name, count, AtomicLong::get)
+                .description(description)
                 .register(registry);
-        FunctionCounter.builder("tickstock.redis.dropped", outboxes, Outboxes::redisDropped)
+    }
+
+    private void functionCounter(String name, String description, LongSupplier count) {
+        FunctionCounter.builder(name, outboxes, x -> count.getAsLong())
+                .description(description)
                 .register(registry);
-        FunctionCounter.builder("tickstock.redis.coalesced", outboxes, Outboxes::redisCoalesced)
+    }
+
+    private void gauge(String name, String description, LongSupplier value) {
+        Gauge.builder(name, outboxes, x -> value.getAsLong())
+                .description(description)
                 .register(registry);
-        Gauge.builder("tickstock.redis.up", outboxes, o -> o.redisUp() ? 1 : 0).register(registry);
-        Gauge.builder("tickstock.postgres.pending", outboxes, Outboxes::postgresPending)
-                .register(registry);
-        Gauge.builder("tickstock.postgres.spooled", outboxes, Outboxes::postgresSpooled)
-                .register(registry);
-        FunctionCounter.builder("tickstock.postgres.dropped", outboxes, Outboxes::postgresDropped)
-                .register(registry);
-        FunctionCounter.builder("tickstock.postgres.rejected", outboxes, Outboxes::postgresRejected)
-                .description("Rows PostgreSQL rejected as data (SQLState 22/23), set aside with their reason")
-                .register(registry);
-        Gauge.builder("tickstock.postgres.up", outboxes, o -> o.postgresUp() ? 1 : 0)
-                .register(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
     }
 
     private void health(String name, String description, ToDoubleFunction<Events.Health> value) {

@@ -56,87 +56,32 @@ public final class IndicatorSpec {
         return new IndicatorSpec(spec, factories, series);
     }
 
+    // spotless:off (a table: one line per TA-Lib name with its parameters and defaults)
     private static Supplier<Indicator> factory(String name, String[] parts) {
         return switch (name) {
-            case "RSI" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new Rsi(p);
-            }
-            case "SMA" -> {
-                int p = p(parts, 1, 30, 1);
-                yield () -> new Sma(p);
-            }
-            case "EMA" -> {
-                int p = p(parts, 1, 30, 1);
-                yield () -> new Ema(p);
-            }
-            case "MACD" -> {
-                int f = p(parts, 1, 12, 3), s = p(parts, 2, 26, 3), g = p(parts, 3, 9, 3);
-                yield () -> new Macd(f, s, g);
-            }
-            case "BBANDS", "BB" -> {
-                int p = p(parts, 1, 5, 2);
-                double d = d(parts, 2, 2.0);
-                yield () -> new BollingerBands(p, d);
-            }
-            case "ATR" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new Atr(p);
-            }
-            case "NATR" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new Natr(p);
-            }
-            case "STOCH" -> {
-                int k = p(parts, 1, 5, 3), s = p(parts, 2, 3, 3), d = p(parts, 3, 3, 3);
-                yield () -> new Stoch(k, s, d);
-            }
-            case "STOCHRSI" -> {
-                int p = p(parts, 1, 14, 3), k = p(parts, 2, 5, 3), d = p(parts, 3, 3, 3);
-                yield () -> new StochRsi(p, k, d);
-            }
-            case "ADX" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new Adx(p);
-            }
-            case "PLUS_DI" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new PlusDi(p);
-            }
-            case "MINUS_DI" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new MinusDi(p);
-            }
-            case "CCI" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new Cci(p);
-            }
-            case "MFI" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new Mfi(p);
-            }
-            case "OBV" -> {
-                p(parts, 1, 0, 0);
-                yield Obv::new;
-            }
-            case "WILLR" -> {
-                int p = p(parts, 1, 14, 1);
-                yield () -> new WillR(p);
-            }
-            case "ROC" -> {
-                int p = p(parts, 1, 10, 1);
-                yield () -> new Roc(p);
-            }
-            case "VWAP" -> {
-                p(parts, 1, 0, 0);
-                yield SessionVwap::new;
-            }
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown indicator '" + name + "' (known: RSI, SMA, EMA, MACD, "
-                                + "BBANDS, ATR, NATR, STOCH, STOCHRSI, ADX, PLUS_DI, MINUS_DI, CCI, MFI, OBV, WILLR, ROC, VWAP)");
+            case "RSI" -> { int p = p(parts, 1, 14, 1); yield () -> new Rsi(p); }
+            case "SMA" -> { int p = p(parts, 1, 30, 1); yield () -> new Sma(p); }
+            case "EMA" -> { int p = p(parts, 1, 30, 1); yield () -> new Ema(p); }
+            case "MACD" -> { int f = p(parts, 1, 12, 3), s = p(parts, 2, 26, 3), g = p(parts, 3, 9, 3); yield () -> new Macd(f, s, g); }
+            case "BBANDS", "BB" -> { int p = p(parts, 1, 5, 2); double d = d(parts, 2, 2.0); yield () -> new BollingerBands(p, d); }
+            case "ATR" -> { int p = p(parts, 1, 14, 1); yield () -> new Atr(p); }
+            case "NATR" -> { int p = p(parts, 1, 14, 1); yield () -> new Natr(p); }
+            case "STOCH" -> { int k = p(parts, 1, 5, 3), s = p(parts, 2, 3, 3), d = p(parts, 3, 3, 3); yield () -> new Stoch(k, s, d); }
+            case "STOCHRSI" -> { int p = p(parts, 1, 14, 3), k = p(parts, 2, 5, 3), d = p(parts, 3, 3, 3); yield () -> new StochRsi(p, k, d); }
+            case "ADX" -> { int p = p(parts, 1, 14, 1); yield () -> new Adx(p); }
+            case "PLUS_DI" -> { int p = p(parts, 1, 14, 1); yield () -> new PlusDi(p); }
+            case "MINUS_DI" -> { int p = p(parts, 1, 14, 1); yield () -> new MinusDi(p); }
+            case "CCI" -> { int p = p(parts, 1, 14, 1); yield () -> new Cci(p); }
+            case "MFI" -> { int p = p(parts, 1, 14, 1); yield () -> new Mfi(p); }
+            case "OBV" -> { p(parts, 1, 0, 0); yield Obv::new; }
+            case "WILLR" -> { int p = p(parts, 1, 14, 1); yield () -> new WillR(p); }
+            case "ROC" -> { int p = p(parts, 1, 10, 1); yield () -> new Roc(p); }
+            case "VWAP" -> { p(parts, 1, 0, 0); yield SessionVwap::new; }
+            default -> throw new IllegalArgumentException("unknown indicator '" + name + "' (known: RSI, SMA, EMA, MACD, "
+                    + "BBANDS, ATR, NATR, STOCH, STOCHRSI, ADX, PLUS_DI, MINUS_DI, CCI, MFI, OBV, WILLR, ROC, VWAP)");
         };
     }
+    // spotless:on
 
     /** Integer parameter {@code index} (1-based in parts), default when absent; checks the parameter count. */
     private static int p(String[] parts, int index, int defaultValue, int maxParameters) {

@@ -4,6 +4,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.EventJson;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IntegrationLog;
+import io.tickstock.contract.LegacyEvents;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.RowSink;
@@ -35,9 +36,9 @@ final class LegacyBridge {
             CommandSink publisher,
             RowSink writer) {
         double change = priceChangePercent.getOrDefault(bar.symbol(), 0.0);
-        Events.LegacyPatternEvent event = new Events.LegacyPatternEvent(
+        LegacyEvents.PatternEvent event = new LegacyEvents.PatternEvent(
                 publishedAt / 1000.0,
-                new Events.LegacyPatternData(
+                new LegacyEvents.PatternData(
                         bar.symbol(),
                         d.patternType(),
                         d.confidence(),
