@@ -17,24 +17,20 @@ import javax.sql.DataSource;
 /**
  * The {@code login_sessions} table: one row per signed-in browser, keyed by the SHA-256 of its cookie token (the
  * token itself is never stored), with its user, expiry and last use. Shared by every app instance on the database;
- * a user's rows go when the user is removed (foreign key) or the password changes ({@link Users#passwd}). Thread-safe.
+ * a user's rows go when the user is removed (foreign key) or the password changes ({@link Users#passwd}); the PostgreSQL {@link LoginSessionStore}. Thread-safe.
  */
-public final class LoginSessions {
-    /** A live session: its user, the user's current role, and its expiry (epoch ms). */
-    public record Session(String username, Role role, long expiresAtMillis) {}
+public final class LoginSessions implements LoginSessionStore {
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource dataSource;
-    private final SecureRandom random = new SecureRandom();
 
     public LoginSessions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Opens a session; @return the cookie token (256 random bits, base64url) @throws SQLException when PostgreSQL fails */
+    @Override
     public String open(String username, long expiresAtMillis) throws SQLException {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO login_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)")) {
@@ -46,11 +42,7 @@ public final class LoginSessions {
         return token;
     }
 
-    /**
-     * The live session of a token: present when the row exists and has not expired at {@code nowMillis}.
-     *
-     * @throws SQLException when PostgreSQL fails
-     */
+    @Override
     public Optional<Session> find(String token, long nowMillis) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
@@ -69,22 +61,22 @@ public final class LoginSessions {
         }
     }
 
-    /** Records that the session was used at {@code nowMillis}. @throws SQLException when PostgreSQL fails */
+    @Override
     public void touch(String token, long nowMillis) throws SQLException {
         update("UPDATE login_sessions SET last_seen = ? WHERE token_hash = ?", new Timestamp(nowMillis), hash(token));
     }
 
-    /** Ends a session (logout). @throws SQLException when PostgreSQL fails */
+    @Override
     public void close(String token) throws SQLException {
         update("DELETE FROM login_sessions WHERE token_hash = ?", hash(token));
     }
 
-    /** Deletes expired rows; @return how many @throws SQLException when PostgreSQL fails */
+    @Override
     public int prune(long nowMillis) throws SQLException {
         return update("DELETE FROM login_sessions WHERE expires_at <= ?", new Timestamp(nowMillis));
     }
 
-    /** Sessions open now. @throws SQLException when PostgreSQL fails */
+    @Override
     public long count(long nowMillis) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM login_sessions WHERE expires_at > ?")) {
@@ -104,7 +96,14 @@ public final class LoginSessions {
         }
     }
 
-    /** Hex SHA-256 of a token: what the table keeps. */
+    /** A new cookie token: 256 random bits, base64url. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Hex SHA-256 of a token: what a store keeps (never the token itself). */
     static String hash(String token) {
         try {
             return HexFormat.of()

@@ -2,9 +2,10 @@ package io.tickstock.app.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.tickstock.app.store.LoginSessions;
+import io.tickstock.app.store.LoginSessionStore;
+import io.tickstock.app.store.Passwords;
 import io.tickstock.app.store.Role;
-import io.tickstock.app.store.Users;
+import io.tickstock.app.store.UserStore;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Login and the session cookie. {@code POST /login} (form fields {@code username}, {@code password}) checks the
  * bcrypt hash and sets {@code tickstock_session} (random 256-bit token, {@code HttpOnly}, {@code SameSite=Strict},
- * {@code Secure} over HTTPS, 12 h); the session lives in PostgreSQL ({@link LoginSessions}), so it survives app
+ * {@code Secure} over HTTPS, 12 h); the session lives in the {@link LoginSessionStore} (PostgreSQL in the app), so it survives app
  * restarts, is valid on every app instance, and ends at logout, at expiry, and when the user's password changes or
  * the user is removed. Every other path except the login page, its assets and {@code /health/*} requires it: API and
  * WebSocket requests answer 401, pages redirect to {@code /login}. Guessing is limited per address and per user name
@@ -49,8 +50,8 @@ public final class Auth {
 
     private record Checked(Optional<Login> login, long atMillis, long touchedAtMillis) {}
 
-    private final Users users;
-    private final LoginSessions sessions;
+    private final UserStore users;
+    private final LoginSessionStore sessions;
     private final LoginLimiter limiter;
     private final LongSupplier clock;
     private final @Nullable String metricsToken;
@@ -63,8 +64,8 @@ public final class Auth {
      * @param secureCookie whether the cookie is marked {@code Secure} (served over HTTPS)
      */
     public Auth(
-            Users users,
-            LoginSessions sessions,
+            UserStore users,
+            LoginSessionStore sessions,
             LongSupplier clock,
             @Nullable String metricsToken,
             boolean secureCookie) {
@@ -79,9 +80,8 @@ public final class Auth {
     /** Handles {@code POST /login}. */
     public void login(Context ctx) throws SQLException {
         String ip = ctx.ip(), user = ctx.formParam("username"), password = ctx.formParam("password");
-        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Users.MAX_PASSWORD_BYTES) {
-            throw new BadParameter(
-                    "password", "password must be at most " + Users.MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
+            throw new BadParameter("password", "password must be at most " + Passwords.MAX_BYTES + " bytes (UTF-8)");
         }
         if (user == null || password == null || user.isEmpty() || password.isEmpty()) {
             ctx.redirect("/login?error=1", HttpStatus.SEE_OTHER);
