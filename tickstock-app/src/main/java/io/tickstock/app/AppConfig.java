@@ -66,51 +66,6 @@ public record AppConfig(
                 java.util.List.of());
     }
 
-    public AppConfig withEngineLostAfter(long millis) {
-        return new AppConfig(
-                redisUrl,
-                database,
-                host,
-                httpPort,
-                bufferIntervalMs,
-                adminPassword,
-                metricsToken,
-                outboxFrames,
-                millis,
-                tls,
-                allowedOrigins);
-    }
-
-    public AppConfig withTls(Tls tls) {
-        return new AppConfig(
-                redisUrl,
-                database,
-                host,
-                httpPort,
-                bufferIntervalMs,
-                adminPassword,
-                metricsToken,
-                outboxFrames,
-                engineLostAfterMillis,
-                tls,
-                allowedOrigins);
-    }
-
-    public AppConfig withAllowedOrigins(java.util.List<String> origins) {
-        return new AppConfig(
-                redisUrl,
-                database,
-                host,
-                httpPort,
-                bufferIntervalMs,
-                adminPassword,
-                metricsToken,
-                outboxFrames,
-                engineLostAfterMillis,
-                tls,
-                origins);
-    }
-
     public static final int DEFAULT_OUTBOX_FRAMES = 4_096;
     /**
      * Milliseconds between flushes of batched patterns, indicator values and bars: short, so a value waits 2.5 ms on

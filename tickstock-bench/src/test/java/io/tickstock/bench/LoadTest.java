@@ -12,9 +12,9 @@ import io.tickstock.app.AppConfig;
 import io.tickstock.cli.EmbeddedPostgresServer;
 import io.tickstock.cli.EmbeddedRedis;
 import io.tickstock.contract.Channels;
-import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.ContractMessages;
 import io.tickstock.testkit.ScanningClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,89 +186,37 @@ class LoadTest {
         @SuppressWarnings(
                 "FutureReturnValueIgnored") // the rate is kept by the caller; a failed publish shows as a missing item
         void publish(long k) {
-            String now = IsoTime.format(System.currentTimeMillis());
+            long now = System.currentTimeMillis(), bar = BAR_BASE + k * 1000;
             String symbol = symbol(k);
-            String bar = IsoTime.format(BAR_BASE + k * 1000);
             int kind = (int) (k % 50);
             if (kind < 5) { // 10 %: patterns, alternately batched (0.6) and sent at once (0.85)
                 patterns.incrementAndGet();
                 redis.publish(
                         Channels.PATTERNS_STREAMING,
-                        Json.write(Map.of(
-                                "type",
-                                "streaming_pattern",
-                                "timestamp",
+                        ContractMessages.pattern(
                                 now,
-                                "detection",
-                                Map.of(
-                                        "symbol",
-                                        symbol,
-                                        "pattern_type",
-                                        "CDLDOJI",
-                                        "confidence",
-                                        kind % 2 == 0 ? 0.6 : 0.85,
-                                        "timestamp",
-                                        bar,
-                                        "timeframe",
-                                        "1min",
-                                        "direction",
-                                        "neutral",
-                                        "metadata",
-                                        Map.of("pattern_id", "p" + k)))));
+                                symbol,
+                                "CDLDOJI",
+                                kind % 2 == 0 ? 0.6 : 0.85,
+                                "neutral",
+                                bar,
+                                Map.of("pattern_id", "p" + k)));
             } else if (kind == 5) { // 2 %: indicator alerts
                 alerts.incrementAndGet();
                 redis.publish(
                         Channels.ALERTS_INDICATORS,
-                        Json.write(Map.of(
-                                "type",
-                                "indicator_alert",
-                                "timestamp",
+                        ContractMessages.alert(
                                 now,
-                                "alert",
-                                Map.of(
-                                        "symbol",
-                                        symbol,
-                                        "alert_type",
-                                        "RSI_OVERBOUGHT",
-                                        "timestamp",
-                                        bar,
-                                        "severity",
-                                        "warning",
-                                        "data",
-                                        Map.of(
-                                                "indicator",
-                                                "RSI",
-                                                "value",
-                                                75.0,
-                                                "threshold",
-                                                70,
-                                                "direction",
-                                                "above")))));
+                                symbol,
+                                "RSI_OVERBOUGHT",
+                                bar,
+                                "warning",
+                                Map.of("indicator", "RSI", "value", 75.0, "threshold", 70, "direction", "above"),
+                                null));
             } else { // 88 %: indicator values, coalesced per series by the buffer
-                double v = 50 + (k % 40);
                 redis.publish(
                         Channels.INDICATORS_STREAMING,
-                        Json.write(Map.of(
-                                "type",
-                                "streaming_indicator",
-                                "timestamp",
-                                now,
-                                "calculation",
-                                Map.of(
-                                        "symbol",
-                                        symbol,
-                                        "indicator",
-                                        "RSI",
-                                        "value",
-                                        v,
-                                        "values",
-                                        Map.of("value", v),
-                                        "timestamp",
-                                        bar,
-                                        "timeframe",
-                                        "1min",
-                                        "metadata",
-                                        Map.of("period", 14)))));
+                        ContractMessages.indicator(now, symbol, "RSI", 50.0 + (k % 40), bar, Map.of("period", 14)));
             }
         }
 

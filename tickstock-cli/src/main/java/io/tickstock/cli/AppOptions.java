@@ -2,9 +2,12 @@ package io.tickstock.cli;
 
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
+import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.contract.DatabaseUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -44,7 +47,19 @@ public final class AppOptions {
     AppConfig appConfig(String redisUrl, DatabaseUrl db) {
         long bufferMs = positiveNumber("TICKSTOCK_BUFFER_INTERVAL_MS", AppConfig.DEFAULT_BUFFER_INTERVAL_MS);
         int outboxFrames = (int) positiveNumber("TICKSTOCK_WS_OUTBOX_FRAMES", AppConfig.DEFAULT_OUTBOX_FRAMES);
-        AppConfig config = new AppConfig(
+        Path cert = tlsCert != null ? tlsCert : path("TICKSTOCK_TLS_CERT"),
+                key = tlsKey != null ? tlsKey : path("TICKSTOCK_TLS_KEY");
+        if ((cert == null) != (key == null))
+            throw new IllegalArgumentException(
+                    "HTTPS needs both --tls-cert and --tls-key (or TICKSTOCK_TLS_CERT and TICKSTOCK_TLS_KEY)");
+        String origins = System.getenv("TICKSTOCK_ALLOWED_ORIGINS");
+        List<String> allowedOrigins = origins == null
+                ? List.of()
+                : Arrays.stream(origins.split(","))
+                        .map(String::trim)
+                        .filter(o -> !o.isEmpty())
+                        .toList();
+        return new AppConfig(
                 redisUrl,
                 db,
                 httpHost,
@@ -52,21 +67,10 @@ public final class AppOptions {
                 bufferMs,
                 System.getenv("TICKSTOCK_ADMIN_PASSWORD"),
                 System.getenv("TICKSTOCK_METRICS_TOKEN"),
-                outboxFrames);
-        Path cert = tlsCert != null ? tlsCert : path("TICKSTOCK_TLS_CERT"),
-                key = tlsKey != null ? tlsKey : path("TICKSTOCK_TLS_KEY");
-        if ((cert == null) != (key == null))
-            throw new IllegalArgumentException(
-                    "HTTPS needs both --tls-cert and --tls-key (or TICKSTOCK_TLS_CERT and TICKSTOCK_TLS_KEY)");
-        if (cert != null) config = config.withTls(new AppConfig.Tls(cert, key));
-        String origins = System.getenv("TICKSTOCK_ALLOWED_ORIGINS");
-        if (origins != null && !origins.isBlank()) {
-            config = config.withAllowedOrigins(java.util.Arrays.stream(origins.split(","))
-                    .map(String::trim)
-                    .filter(o -> !o.isEmpty())
-                    .toList());
-        }
-        return config;
+                outboxFrames,
+                EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
+                cert == null || key == null ? null : new AppConfig.Tls(cert, key),
+                allowedOrigins);
     }
 
     private static @Nullable Path path(String variable) {

@@ -135,8 +135,8 @@ public final class FuzzCommand implements Callable<Integer> {
                 else app++;
                 long due = start + (i + 1) * nanosPer;
                 if ((i & 255) == 255) {
-                    awaitSent(sending); // back-pressure: every 256 messages wait for Redis; a failed publish fails the
-                    // run
+                    // back-pressure: every 256 messages wait for Redis; a failed publish fails the run
+                    awaitSent(sending);
                     sending.clear();
                     long wait = due - System.nanoTime();
                     if (wait > 0) LockSupport.parkNanos(wait);

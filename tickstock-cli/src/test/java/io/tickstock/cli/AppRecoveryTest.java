@@ -11,10 +11,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
-import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.store.Database;
 import io.tickstock.testkit.AppHttp;
+import io.tickstock.testkit.ContractMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -207,27 +207,8 @@ class AppRecoveryTest {
     // ---- helpers ---------------------------------------------------------------------------------
 
     static String message(String symbol, String type, long barMillis, String session) {
-        return Json.write(Map.of(
-                "type",
-                "streaming_pattern",
-                "timestamp",
-                IsoTime.format(System.currentTimeMillis()),
-                "detection",
-                Map.of(
-                        "symbol",
-                        symbol,
-                        "pattern_type",
-                        type,
-                        "confidence",
-                        0.6,
-                        "timestamp",
-                        IsoTime.format(barMillis),
-                        "timeframe",
-                        "1min",
-                        "direction",
-                        "bullish",
-                        "metadata",
-                        Map.of("session_id", session))));
+        return ContractMessages.pattern(
+                System.currentTimeMillis(), symbol, type, 0.6, "bullish", barMillis, Map.of("session_id", session));
     }
 
     static void store(HikariDataSource db, String session, String symbol, String type, long barMillis)

@@ -13,6 +13,7 @@ import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
+import io.tickstock.testkit.ContractMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -281,27 +282,8 @@ class DashboardTest {
     static long publishAndAwait(String symbol, String type, double confidence) {
         long t0 = System.currentTimeMillis();
         String now = IsoTime.format(t0);
-        String msg = Json.write(Map.of(
-                "type",
-                "streaming_pattern",
-                "timestamp",
-                now,
-                "detection",
-                Map.of(
-                        "symbol",
-                        symbol,
-                        "pattern_type",
-                        type,
-                        "confidence",
-                        confidence,
-                        "timestamp",
-                        IsoTime.format(t0 / 60_000 * 60_000),
-                        "timeframe",
-                        "1min",
-                        "direction",
-                        "bullish",
-                        "metadata",
-                        Map.of("session_id", sessionId))));
+        String msg = ContractMessages.pattern(
+                t0, symbol, type, confidence, "bullish", t0 / 60_000 * 60_000, Map.of("session_id", sessionId));
         redisConnection.sync().publish(Channels.PATTERNS_STREAMING, msg);
         await().atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(10))

@@ -219,8 +219,18 @@ class LoginSecurityTest {
         Path cert = tmp.resolve("cert.pem"), key = tmp.resolve("key.pem");
         selfSigned(cert, key);
         try (App tls = new App(
-                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD)
-                                .withTls(new AppConfig.Tls(cert, key)),
+                        new AppConfig(
+                                redis.url(),
+                                postgres.databaseUrl(),
+                                "127.0.0.1",
+                                0,
+                                50,
+                                PASSWORD,
+                                null,
+                                AppConfig.DEFAULT_OUTBOX_FRAMES,
+                                io.tickstock.app.health.EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
+                                new AppConfig.Tls(cert, key),
+                                List.of()),
                         System::currentTimeMillis)
                 .start()) {
             SSLContext trustAll = SSLContext.getInstance("TLS");

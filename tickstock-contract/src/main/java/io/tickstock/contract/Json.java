@@ -36,10 +36,8 @@ public final class Json {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(
-                    StreamReadFeature
-                            .USE_FAST_DOUBLE_PARSER) // same doubles as Double.parseDouble, parsed faster (the app reads
-            // every value)
+            // the same doubles as Double.parseDouble, parsed faster (the app reads every value)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     /** Writes a value as compact JSON text. @throws IllegalArgumentException if it cannot be serialized */

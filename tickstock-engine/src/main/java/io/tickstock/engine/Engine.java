@@ -123,8 +123,9 @@ public final class Engine implements AutoCloseable {
         sessions = new SessionLifecycle(outputs, emitter, heartbeat, clock);
         SessionResumer resumer =
                 new SessionResumer(new SessionHistory(dataSource), config.universe(), emitter, outputs, clock);
-        replays = new ReplayRunner(config, emitter, stats, commands, resumer, sessions, outputs, clock);
-        live = new LiveRunner(config, emitter, stats, commands, resumer, sessions, outputs, clock);
+        SessionParts parts = new SessionParts(config, emitter, stats, commands, resumer, sessions, outputs, clock);
+        replays = new ReplayRunner(parts);
+        live = new LiveRunner(parts);
         metrics = new EngineMetrics(stats, outboxes(publisher, writer));
         if (config.metricsPort() >= 0)
             metricsPort = metrics.serve(config.metricsHost(), config.metricsPort(), config.metricsToken());

@@ -5,12 +5,9 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.VendorBarCheck;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveReference;
-import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.pipeline.Pipeline;
-import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.session.FinalStatus;
-import io.tickstock.engine.session.SessionCommands;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,36 +30,14 @@ import org.slf4j.LoggerFactory;
  * {@code market_feed} alert and its return a recovery. Runs on the calling thread.
  */
 final class LiveRunner {
+    private final SessionParts parts;
     private static final Logger LOG = LoggerFactory.getLogger(LiveRunner.class);
     private static final long SCHEDULE_CHECK_MILLIS = 1_000, RESUME_WINDOW_MILLIS = 16 * 3_600_000L;
 
-    private final EngineConfig config;
-    private final EventEmitter emitter;
-    private final EngineStats stats;
-    private final SessionCommands commands;
-    private final SessionResumer resumer;
-    private final SessionLifecycle sessions;
-    private final Outputs outputs;
-    private final LongSupplier clock;
     private volatile @Nullable MassiveClient client;
 
-    LiveRunner(
-            EngineConfig config,
-            EventEmitter emitter,
-            EngineStats stats,
-            SessionCommands commands,
-            SessionResumer resumer,
-            SessionLifecycle sessions,
-            Outputs outputs,
-            LongSupplier clock) {
-        this.config = config;
-        this.emitter = emitter;
-        this.stats = stats;
-        this.commands = commands;
-        this.resumer = resumer;
-        this.sessions = sessions;
-        this.outputs = outputs;
-        this.clock = clock;
+    LiveRunner(SessionParts parts) {
+        this.parts = parts;
     }
 
     /** The Massive client while streaming, else null (for health issues). */
@@ -105,10 +79,10 @@ final class LiveRunner {
             if (run.fatal != null) throw new IllegalStateException(run.fatal);
         } finally {
             client = null;
-            stats.connectionStatus("disconnected");
+            parts.stats().connectionStatus("disconnected");
             if (run.live.session != null)
-                run.lastEnd =
-                        sessions.stop(run.live.session, run.fatal != null ? FinalStatus.FAILED : FinalStatus.STOPPED);
+                run.lastEnd = parts.sessions()
+                        .stop(run.live.session, run.fatal != null ? FinalStatus.FAILED : FinalStatus.STOPPED);
         }
         return run.lastEnd;
     }
@@ -123,7 +97,11 @@ final class LiveRunner {
         LiveSession live;
         Events.@Nullable SessionEnd lastEnd;
         volatile @Nullable String fatal;
-        long eventTime = Long.MIN_VALUE, lastTradeWall = clock.getAsLong(), lastStaleCheck, nextScheduleCheck, outside;
+        long eventTime = Long.MIN_VALUE,
+                lastTradeWall = parts.clock().getAsLong(),
+                lastStaleCheck,
+                nextScheduleCheck,
+                outside;
 
         Run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule) {
             this.symbolCount = symbolCount;
@@ -131,17 +109,17 @@ final class LiveRunner {
             this.crossCheck = massive.topics().stream().anyMatch(t -> t.startsWith("AM."));
             this.observer = crossCheck ? vendor::onOurs : bar -> {};
             this.live = new LiveSession(observer);
-            stats.connectionStatus("disconnected"); // until Massive accepts the key
+            parts.stats().connectionStatus("disconnected"); // until Massive accepts the key
         }
 
         void resume() {
-            long now = clock.getAsLong();
-            SessionResumer.Resumed resumed = resumer.resume(
-                    SessionTrigger.SCHEDULED, now - RESUME_WINDOW_MILLIS, now + Bar.MINUTE, live.pipeline);
+            long now = parts.clock().getAsLong();
+            SessionResumer.Resumed resumed = parts.resumer()
+                    .resume(SessionTrigger.SCHEDULED, now - RESUME_WINDOW_MILLIS, now + Bar.MINUTE, live.pipeline);
             if (resumed == null) return;
             live.session = resumed.session();
             live.resumeAt = resumed.resumeAt();
-            sessions.start(live.session, true);
+            parts.sessions().start(live.session, true);
             schedule.resumed(live.session.trigger());
         }
 
@@ -149,50 +127,53 @@ final class LiveRunner {
             return new MassiveClient.Listener() {
                 @Override
                 public void onConnected() {
-                    stats.connectionStatus("connected");
+                    parts.stats().connectionStatus("connected");
                 }
 
                 @Override
                 public void onConnectionLost(String reason) {
-                    stats.connectionStatus("reconnecting");
-                    outputs.critical(
-                            "market_feed",
-                            true,
-                            "Massive connection lost: " + reason,
-                            "Reconnecting with backoff; check the network and Massive's status page");
+                    parts.stats().connectionStatus("reconnecting");
+                    parts.outputs()
+                            .critical(
+                                    "market_feed",
+                                    true,
+                                    "Massive connection lost: " + reason,
+                                    "Reconnecting with backoff; check the network and Massive's status page");
                 }
 
                 @Override
                 public void onConnectionRestored(long downMillis) {
-                    outputs.critical(
-                            "market_feed",
-                            false,
-                            "Massive connection restored after " + downMillis
-                                    + " ms (trades in between are not replayed)",
-                            null);
+                    parts.outputs()
+                            .critical(
+                                    "market_feed",
+                                    false,
+                                    "Massive connection restored after " + downMillis
+                                            + " ms (trades in between are not replayed)",
+                                    null);
                 }
 
                 @Override
                 public void onFatal(String status, String message) {
-                    stats.connectionStatus("disconnected");
+                    parts.stats().connectionStatus("disconnected");
                     fatal = status.equals("auth_failed")
                             ? "Massive refused the API key (auth_failed: " + message
                                     + "): set TICKSTOCK_MASSIVE_API_KEY to a valid key"
                             : "Massive connection limit reached (max_connections: " + message
                                     + "): another client uses this key";
-                    outputs.critical(
-                            "market_feed",
-                            true,
-                            fatal,
-                            "Fix the key or stop the other connection, then restart the engine");
+                    parts.outputs()
+                            .critical(
+                                    "market_feed",
+                                    true,
+                                    fatal,
+                                    "Fix the key or stop the other connection, then restart the engine");
                 }
             };
         }
 
         void loop(MassiveClient c, BooleanSupplier stop) throws InterruptedException {
             while (!stop.getAsBoolean() && fatal == null) {
-                long wall = clock.getAsLong();
-                if (wall >= nextScheduleCheck) { // calendar and commands: once a second, not per trade
+                long wall = parts.clock().getAsLong();
+                if (wall >= nextScheduleCheck) { // calendar and operator commands: once a second, not per trade
                     nextScheduleCheck = wall + SCHEDULE_CHECK_MILLIS;
                     followSchedule(wall);
                 }
@@ -210,19 +191,20 @@ final class LiveRunner {
 
         /** Operator commands, then the schedule's decision: start, stop or nothing. */
         void followSchedule(long wall) {
-            for (String action; (action = commands.poll()) != null; ) {
+            for (String action; (action = parts.commands().poll()) != null; ) {
                 if (action.equals("start")) schedule.requestStart();
                 else schedule.requestStop(wall);
             }
             switch (schedule.decide(wall)) {
                 case START -> {
-                    live.session = new StreamingSession(config.universe(), symbolCount, schedule.trigger(), wall);
-                    sessions.start(live.session, false);
+                    live.session =
+                            new StreamingSession(parts.config().universe(), symbolCount, schedule.trigger(), wall);
+                    parts.sessions().start(live.session, false);
                 }
                 case STOP -> {
                     live.pipeline.flush();
                     StreamingSession running = live.session;
-                    if (running != null) lastEnd = sessions.stop(running, schedule.finalStatus());
+                    if (running != null) lastEnd = parts.sessions().stop(running, schedule.finalStatus());
                     live = new LiveSession(observer);
                 }
                 case NONE -> {}
@@ -234,11 +216,11 @@ final class LiveRunner {
             eventTime = Math.max(eventTime, t.timeMillis());
             lastTradeWall = wall;
             live.pipeline.onTrade(t);
-            stats.trades.incrementAndGet();
+            parts.stats().trades.incrementAndGet();
             if (eventTime - lastStaleCheck >= 60_000) {
                 lastStaleCheck = eventTime;
-                stats.activeSymbols(live.stale.symbols());
-                stats.staleSymbols(live.stale.at(eventTime));
+                parts.stats().activeSymbols(live.stale.symbols());
+                parts.stats().staleSymbols(live.stale.at(eventTime));
             }
         }
     }
@@ -254,7 +236,7 @@ final class LiveRunner {
         Map<String, Long> resumeAt = Map.of();
 
         LiveSession(Consumer<Bar> observer) { // observer: also sees every closed bar
-            pipeline = new Pipeline(config.analytics(), emitter.withBarObserver(bar -> {
+            pipeline = new Pipeline(parts.config().analytics(), parts.emitter().withBarObserver(bar -> {
                 stale.onBar(bar.symbol(), bar.startMillis());
                 observer.accept(bar);
             }));

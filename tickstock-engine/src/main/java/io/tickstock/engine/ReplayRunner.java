@@ -3,12 +3,9 @@ package io.tickstock.engine;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.feed.TradeSource;
-import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.pipeline.Pipeline;
-import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.session.FinalStatus;
-import io.tickstock.engine.session.SessionCommands;
 import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
@@ -16,7 +13,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,36 +22,14 @@ import org.slf4j.LoggerFactory;
  * engine left open, and stopped early by an operator's {@code stop}. Runs on the calling thread.
  */
 final class ReplayRunner {
+    private final SessionParts parts;
     private static final Logger LOG = LoggerFactory.getLogger(ReplayRunner.class);
     static final long STALE_MILLIS = 5 * 60_000;
 
-    private final EngineConfig config;
-    private final EventEmitter emitter;
-    private final EngineStats stats;
-    private final SessionCommands commands;
-    private final SessionResumer resumer;
-    private final SessionLifecycle sessions;
-    private final Outputs outputs;
-    private final LongSupplier clock;
     private volatile long replayTime = Long.MIN_VALUE;
 
-    ReplayRunner(
-            EngineConfig config,
-            EventEmitter emitter,
-            EngineStats stats,
-            SessionCommands commands,
-            SessionResumer resumer,
-            SessionLifecycle sessions,
-            Outputs outputs,
-            LongSupplier clock) {
-        this.config = config;
-        this.emitter = emitter;
-        this.stats = stats;
-        this.commands = commands;
-        this.resumer = resumer;
-        this.sessions = sessions;
-        this.outputs = outputs;
-        this.clock = clock;
+    ReplayRunner(SessionParts parts) {
+        this.parts = parts;
     }
 
     /** Event time the replay has reached (epoch ms, updated every 1,024 trades); MIN_VALUE before it starts. */
@@ -73,28 +47,35 @@ final class ReplayRunner {
     Events.SessionEnd run(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
         Pipeline pipeline = new Pipeline(
-                config.analytics(), emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
-        SessionResumer.Resumed resumed = resumer.resume(SessionTrigger.REPLAY, fromMillis, toMillis, pipeline);
+                parts.config().analytics(),
+                parts.emitter().withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
+        SessionResumer.Resumed resumed = parts.resumer().resume(SessionTrigger.REPLAY, fromMillis, toMillis, pipeline);
         StreamingSession s = resumed != null
                 ? resumed.session()
-                : new StreamingSession(config.universe(), symbolCount, SessionTrigger.REPLAY, clock.getAsLong());
-        sessions.start(s, resumed != null);
+                : new StreamingSession(
+                        parts.config().universe(),
+                        symbolCount,
+                        SessionTrigger.REPLAY,
+                        parts.clock().getAsLong());
+        parts.sessions().start(s, resumed != null);
         Map<String, Long> resumeAt = resumed == null ? Map.of() : resumed.resumeAt();
         FinalStatus finalStatus = FinalStatus.COMPLETED;
         try (TradeSource feed = source) {
             ReplayClock replayClock = new ReplayClock(
-                    resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()), config.speed());
+                    resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()),
+                    parts.config().speed());
             Outcome outcome = replayTrades(feed, pipeline, replayClock, stale, resumeAt, toMillis);
             finalStatus = outcome.status();
             long skipped = outcome.skipped();
             pipeline.flush();
-            stats.staleSymbols(List.of());
+            parts.stats().staleSymbols(List.of());
             if (finalStatus == FinalStatus.COMPLETED) {
-                outputs.notice(
-                        "market_feed",
-                        "info",
-                        "Replay feed reached the end of the recorded trades; stopping the session",
-                        null);
+                parts.outputs()
+                        .notice(
+                                "market_feed",
+                                "info",
+                                "Replay feed reached the end of the recorded trades; stopping the session",
+                                null);
             }
             LOG.info(
                     "replay done: {} trades, {} bars, {} late, {} ineligible, {} malformed lines, {} skipped as already published",
@@ -108,9 +89,9 @@ final class ReplayRunner {
             finalStatus = FinalStatus.FAILED;
             throw e;
         } finally {
-            sessions.stop(s, finalStatus);
+            parts.sessions().stop(s, finalStatus);
         }
-        return s.end(clock.getAsLong(), finalStatus);
+        return s.end(parts.clock().getAsLong(), finalStatus);
     }
 
     /** How the trade loop ended, and how many trades it skipped as already published before a resume. */
@@ -131,9 +112,9 @@ final class ReplayRunner {
                 skipped++;
                 continue;
             }
-            if ((stats.trades.get() & 1023) == 0) {
+            if ((parts.stats().trades.get() & 1023) == 0) {
                 replayTime = t.timeMillis();
-                if ("stop".equals(commands.poll())) {
+                if ("stop".equals(parts.commands().poll())) {
                     LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
                     return new Outcome(FinalStatus.STOPPED, skipped);
                 }
@@ -143,11 +124,11 @@ final class ReplayRunner {
                 replayClock.pause(t.timeMillis());
             }
             pipeline.onTrade(t);
-            stats.trades.incrementAndGet();
+            parts.stats().trades.incrementAndGet();
             if (t.timeMillis() - lastStaleCheck >= 60_000) {
                 lastStaleCheck = t.timeMillis();
-                stats.activeSymbols(stale.symbols());
-                stats.staleSymbols(stale.at(t.timeMillis()));
+                parts.stats().activeSymbols(stale.symbols());
+                parts.stats().staleSymbols(stale.at(t.timeMillis()));
             }
         }
         return new Outcome(FinalStatus.COMPLETED, skipped);

@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads one LEAN tick trade zip ({@code tick/<symbol>/<yyyyMMdd>_trade.zip}, format in
@@ -24,10 +22,9 @@ import org.slf4j.LoggerFactory;
  * with times in America/New_York. Times become epoch milliseconds (fractions of a millisecond dropped),
  * prices dollars; the suspicious flag and sale-condition bits decide the bar fields a print updates
  * ({@link LeanSaleConditions}). A malformed line is counted,
- * logged once per file with its line number and reason, and skipped. Not thread-safe.
+ * logged ({@link MalformedLines}) and skipped. Not thread-safe.
  */
 public final class LeanTickFile implements TradeSource {
-    private static final Logger LOG = LoggerFactory.getLogger(LeanTickFile.class);
     /** The exchange's time zone, in which LEAN stores times. */
     private static final LeanSaleConditions RULES = LeanSaleConditions.bundled();
 
@@ -36,7 +33,7 @@ public final class LeanTickFile implements TradeSource {
     private final long midnightMillis;
     private final BufferedReader reader;
     private long lineNumber;
-    private long malformed;
+    private final MalformedLines malformed;
 
     /**
      * Opens a tick zip; the symbol comes from the parent folder, the date from the file name.
@@ -86,6 +83,7 @@ public final class LeanTickFile implements TradeSource {
         this.midnightMillis =
                 date.atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         this.reader = reader;
+        this.malformed = new MalformedLines(path);
     }
 
     private static BufferedReader unzip(Path path) throws IOException {
@@ -142,20 +140,14 @@ public final class LeanTickFile implements TradeSource {
                     size,
                     RULES.updates(flags, suspicious));
         } catch (RuntimeException e) {
-            if (malformed++ == 0)
-                LOG.warn(
-                        "{} line {}: skipped malformed trade ({}): {}",
-                        path,
-                        lineNumber,
-                        io.tickstock.contract.LogText.quote(e.getMessage()),
-                        io.tickstock.contract.LogText.quote(line));
+            malformed.skip(lineNumber, e, line);
             return null;
         }
     }
 
     @Override
     public long malformed() {
-        return malformed;
+        return malformed.count();
     }
 
     @Override

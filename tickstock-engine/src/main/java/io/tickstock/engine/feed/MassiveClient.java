@@ -268,8 +268,8 @@ public final class MassiveClient implements AutoCloseable {
     }
 
     /** A text frame: status frames are handled at once (the handshake), every frame is queued for {@link #poll}. */
-    void received(Session ws, String frame) {
-        if (frame.contains("\"status\"")) {
+    void received(@Nullable Session ws, String frame) {
+        if (ws != null && frame.contains("\"status\"")) { // Jetty opens before any frame: ws is set
             statusDecoder.decode(frame, new MassiveFrames.Sink() {
                 @Override
                 public void onTrade(Trade trade, long sequence) {}

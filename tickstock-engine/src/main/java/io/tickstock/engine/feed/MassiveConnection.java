@@ -29,8 +29,7 @@ public final class MassiveConnection implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String frame) {
-        Session ws = session;
-        if (ws != null) client.received(ws, frame); // frames arrive only after onWebSocketOpen
+        client.received(session, frame);
     }
 
     @Override

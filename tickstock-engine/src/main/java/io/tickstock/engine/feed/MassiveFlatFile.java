@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a Massive (Polygon) daily trades flat file, {@code us_stocks_sip/trades_v1/YYYY/MM/YYYY-MM-DD.csv.gz}
@@ -23,11 +21,10 @@ import org.slf4j.LoggerFactory;
  * minute-bar fields the trade updates. Massive sorts the files by ticker, then time, so one reader gives
  * time order per ticker; pass {@code symbol} to read one ticker, or use {@link #timeOrdered} for a merged,
  * time-ordered stream of several (each ticker decompresses the file up to its section: fine for a few
- * tickers, slow for thousands). A malformed line is counted, logged (the
- * first five, with line number and reason) and skipped. Not thread-safe.
+ * tickers, slow for thousands). A malformed line is counted, logged ({@link MalformedLines}) and
+ * skipped. Not thread-safe.
  */
 public final class MassiveFlatFile implements TradeSource {
-    private static final Logger LOG = LoggerFactory.getLogger(MassiveFlatFile.class);
     static final String HEADER = "ticker,conditions,correction,exchange,id,participant_timestamp,price,"
             + "sequence_number,sip_timestamp,size,tape,trf_id,trf_timestamp";
 
@@ -35,7 +32,8 @@ public final class MassiveFlatFile implements TradeSource {
     private final @Nullable String symbol;
     private final TradeConditions conditions;
     private final BufferedReader reader;
-    private long lineNumber, malformed;
+    private long lineNumber;
+    private final MalformedLines malformed;
     private boolean seenSymbol, done;
 
     /**
@@ -44,6 +42,7 @@ public final class MassiveFlatFile implements TradeSource {
      */
     public MassiveFlatFile(Path path, @Nullable String symbol, TradeConditions conditions) throws IOException {
         this.path = path;
+        this.malformed = new MalformedLines(path);
         this.symbol = symbol;
         this.conditions = conditions;
         InputStream in = Files.newInputStream(path);
@@ -105,13 +104,7 @@ public final class MassiveFlatFile implements TradeSource {
                 if (t != null) return t;
                 if (done) return null;
             } catch (RuntimeException e) {
-                if (malformed++ < 5)
-                    LOG.warn(
-                            "{} line {}: skipped malformed trade ({}): {}",
-                            path,
-                            lineNumber,
-                            io.tickstock.contract.LogText.quote(e.getMessage()),
-                            io.tickstock.contract.LogText.quote(line));
+                malformed.skip(lineNumber, e, line);
             }
         }
         return null;
@@ -170,7 +163,7 @@ public final class MassiveFlatFile implements TradeSource {
 
     @Override
     public long malformed() {
-        return malformed;
+        return malformed.count();
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Massive trade-condition rules for building one-minute bars, read from a table (bundled:
@@ -18,8 +21,17 @@ import java.util.Arrays;
  */
 public final class TradeConditions {
     private static final int MAX_ID = 256;
-    private static final int[] BUNDLED_CONSOLIDATED = new int[MAX_ID];
-    private static final TradeConditions BUNDLED = load("massive-trade-conditions.csv");
+
+    /**
+     * One row of the table: a condition id, Massive's name for it, and its {@link TradeUpdates} flags for
+     * consolidated (daily) bars and for one-minute bars.
+     */
+    public record Condition(int id, String name, int consolidatedUpdates, int minuteUpdates) {}
+
+    private static final List<Condition> BUNDLED_TABLE = read("massive-trade-conditions.csv");
+    private static final int[] BUNDLED_CONSOLIDATED = byId(BUNDLED_TABLE, Condition::consolidatedUpdates);
+    private static final TradeConditions BUNDLED =
+            new TradeConditions(byId(BUNDLED_TABLE, Condition::minuteUpdates), "bundled table");
     private final int[] minuteRules; // by id, -1 unknown
     private final String source;
     private final java.util.concurrent.atomic.LongAdder unknown =
@@ -59,6 +71,11 @@ public final class TradeConditions {
         return BUNDLED;
     }
 
+    /** The rows of the bundled table, in its order. */
+    public static List<Condition> bundledTable() {
+        return BUNDLED_TABLE;
+    }
+
     /**
      * The {@link TradeUpdates} flags of a trade with these condition ids, for a minute bar.
      *
@@ -82,10 +99,8 @@ public final class TradeConditions {
         return unknown.sum();
     }
 
-    private static TradeConditions load(String resource) {
-        int[] rules = new int[MAX_ID];
-        Arrays.fill(rules, -1);
-        Arrays.fill(BUNDLED_CONSOLIDATED, -1);
+    private static List<Condition> read(String resource) {
+        List<Condition> rows = new ArrayList<>();
         try (InputStream in = TradeConditions.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing bundled resource " + resource);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -98,19 +113,31 @@ public final class TradeConditions {
                     continue;
                 }
                 String[] f = line.split(",", -1);
-                int id = Integer.parseInt(f[0]);
+                // id, name, consolidated high_low/open_close/volume, minute high_low/open_close/volume
                 int n = f.length;
-                rules[id] = flag(f[n - 3], TradeUpdates.HIGH_LOW)
-                        | flag(f[n - 2], TradeUpdates.OPEN_CLOSE)
-                        | flag(f[n - 1], TradeUpdates.VOLUME);
-                BUNDLED_CONSOLIDATED[id] = flag(f[n - 6], TradeUpdates.HIGH_LOW)
-                        | flag(f[n - 5], TradeUpdates.OPEN_CLOSE)
-                        | flag(f[n - 4], TradeUpdates.VOLUME);
+                rows.add(new Condition(
+                        Integer.parseInt(f[0]),
+                        f[1],
+                        flags(f[n - 6], f[n - 5], f[n - 4]),
+                        flags(f[n - 3], f[n - 2], f[n - 1])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TradeConditions(rules, "bundled table");
+        return List.copyOf(rows);
+    }
+
+    private static int[] byId(List<Condition> table, ToIntFunction<Condition> updates) {
+        int[] rules = new int[MAX_ID];
+        Arrays.fill(rules, -1);
+        for (Condition c : table) rules[c.id()] = updates.applyAsInt(c);
+        return rules;
+    }
+
+    private static int flags(String highLow, String openClose, String volume) {
+        return flag(highLow, TradeUpdates.HIGH_LOW)
+                | flag(openClose, TradeUpdates.OPEN_CLOSE)
+                | flag(volume, TradeUpdates.VOLUME);
     }
 
     private static int flag(String yn, int bit) {
