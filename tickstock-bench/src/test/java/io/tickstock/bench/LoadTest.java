@@ -183,8 +183,8 @@ class LoadTest {
             }
         }
 
-        @SuppressWarnings(
-                "FutureReturnValueIgnored") // the rate is kept by the caller; a failed publish shows as a missing item
+        // the rate is kept by the caller; a failed publish shows as a missing item at the clients
+        @SuppressWarnings("FutureReturnValueIgnored")
         void publish(long k) {
             long now = System.currentTimeMillis(), bar = BAR_BASE + k * 1000;
             String symbol = symbol(k);

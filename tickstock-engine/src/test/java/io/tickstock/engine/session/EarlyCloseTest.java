@@ -12,30 +12,22 @@ import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.trades.Trade;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Bars are tagged by the NYSE calendar: after a 13:00 early close they are after-hours and feed no analytics. */
 class EarlyCloseTest {
-    static long ny(int y, int m, int d, int h, int min) {
-        return LocalDateTime.of(y, m, d, h, min)
-                .atZone(NyseCalendar.NEW_YORK)
-                .toInstant()
-                .toEpochMilli();
-    }
-
     @Test
     void barsAfterAnEarlyCloseAreAfterHours() {
-        assertThat(MarketSession.of(ny(2026, 11, 27, 12, 59))).isEqualTo(MarketSession.REGULAR);
-        assertThat(MarketSession.of(ny(2026, 11, 27, 13, 0)))
+        assertThat(MarketSession.of(NyseCalendarTest.ny(2026, 11, 27, 12, 59))).isEqualTo(MarketSession.REGULAR);
+        assertThat(MarketSession.of(NyseCalendarTest.ny(2026, 11, 27, 13, 0)))
                 .isEqualTo(MarketSession.POST); // the day after Thanksgiving
-        assertThat(MarketSession.of(ny(2026, 11, 30, 15, 59))).isEqualTo(MarketSession.REGULAR);
-        assertThat(MarketSession.of(ny(2026, 11, 26, 10, 0)))
+        assertThat(MarketSession.of(NyseCalendarTest.ny(2026, 11, 30, 15, 59))).isEqualTo(MarketSession.REGULAR);
+        assertThat(MarketSession.of(NyseCalendarTest.ny(2026, 11, 26, 10, 0)))
                 .as("Thanksgiving: no regular hours")
                 .isEqualTo(MarketSession.POST);
-        assertThat(MarketSession.of(ny(2026, 11, 30, 9, 29))).isEqualTo(MarketSession.PRE);
+        assertThat(MarketSession.of(NyseCalendarTest.ny(2026, 11, 30, 9, 29))).isEqualTo(MarketSession.PRE);
         assertThat(NyseCalendar.regularClose(LocalDate.of(2026, 11, 28)))
                 .as("a Saturday")
                 .isNull();
@@ -43,7 +35,7 @@ class EarlyCloseTest {
 
     @Test
     void aSyntheticReplayOfAnEarlyCloseDayRunsAnalyticsOnlyUntil1300() {
-        long close = ny(2026, 11, 27, 13, 0);
+        long close = NyseCalendarTest.ny(2026, 11, 27, 13, 0);
         AtomicLong afterClose = new AtomicLong(), before = new AtomicLong(), postBars = new AtomicLong();
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), new AnalyticsListener() {
             @Override
