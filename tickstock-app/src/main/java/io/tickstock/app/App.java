@@ -17,10 +17,12 @@ import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
 import io.tickstock.app.stream.BufferStats;
 import io.tickstock.app.stream.LiveState;
+import io.tickstock.app.stream.StreamItem;
 import io.tickstock.app.stream.StreamingBuffer;
 import io.tickstock.app.stream.WebSocketHub;
 import io.tickstock.app.subscriber.Inbound;
 import io.tickstock.app.subscriber.RedisSubscriber;
+import io.tickstock.app.subscriber.SessionView;
 import io.tickstock.app.subscriber.SubscriberStats;
 import io.tickstock.app.web.Auth;
 import io.tickstock.app.web.BrowserGuard;
@@ -30,6 +32,7 @@ import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.app.web.StreamSocket;
 import io.tickstock.app.web.StreamingApi;
 import io.tickstock.app.web.Tls;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.Initializer;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
@@ -91,7 +94,8 @@ public final class App implements AutoCloseable {
         checkpoints = new IntegrationCheckpoints(dataSource).start();
         buffer = new StreamingBuffer(
                         config.bufferIntervalMs(), 100, hub, clock, state, new BufferStats(metrics.registry()))
-                .onPatternsDelivered(p -> checkpoints.delivered(p, hub.clients(), clock.getAsLong()))
+                .onPatternsDelivered(p -> checkpoints.delivered(
+                        p.stream().map(StreamItem.Pattern::detection).toList(), hub.clients(), clock.getAsLong()))
                 .start();
         loadCurrentSession();
         reload = new ReconnectReload(history, state, clock, buffer::accept, this::onEvent);
@@ -179,7 +183,7 @@ public final class App implements AutoCloseable {
         RedisClient client = RedisClient.create(config.redisUrl());
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             String json = c.sync().get(RedisKeys.CURRENT_SESSION);
-            if (json != null && Json.read(json) instanceof ObjectNode session) state.sessionStarted(session);
+            if (json != null) state.sessionStarted(SessionView.of(Json.read(json)));
         } catch (RuntimeException e) {
             throw new IllegalStateException(
                     "cannot reach Redis at " + LogText.url(config.redisUrl()) + ": start it or set TICKSTOCK_REDIS_URL",
@@ -191,10 +195,11 @@ public final class App implements AutoCloseable {
 
     /** A received (or reloaded) event, on the dispatcher thread. */
     private void onEvent(Inbound e) {
-        if (e.kind() == Inbound.Kind.LEGACY_PATTERN)
-            checkpoints.received(e.channel(), e.data(), e.receivedAtMillis(), clock.getAsLong());
+        if (e.event() instanceof Inbound.LegacyPattern(ObjectNode data))
+            checkpoints.received(e.channel(), data, e.receivedAtMillis(), clock.getAsLong());
         reload.seen(e);
-        if (e.kind() == Inbound.Kind.ALERT && !e.channel().equals(ReconnectReload.CHANNEL)) alerts.store(e.data());
+        if (e.event() instanceof Inbound.Alert(Events.IndicatorAlert alert)
+                && !e.channel().equals(ReconnectReload.CHANNEL)) alerts.store(alert);
         buffer.accept(e);
     }
 

@@ -1,9 +1,10 @@
 package io.tickstock.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.app.store.History;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.subscriber.Inbound;
+import io.tickstock.app.subscriber.SessionView;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import java.sql.SQLException;
 import java.util.List;
@@ -49,35 +50,35 @@ final class ReconnectReload implements Runnable {
 
     /** Notes the bar time of a received pattern or alert (the reload starts before the newest). */
     void seen(Inbound e) {
-        if (e.kind() != Inbound.Kind.PATTERN && e.kind() != Inbound.Kind.ALERT) return;
-        long t;
-        try {
-            t = IsoTime.parseMillis(e.data().path("timestamp").asText()); // the reader wrote it in the contract's form
-        } catch (RuntimeException unparsable) {
-            return;
-        }
-        if (e.kind() == Inbound.Kind.PATTERN) lastPatternMillis = Math.max(lastPatternMillis, t);
-        else lastAlertMillis = Math.max(lastAlertMillis, t);
+        // the reader wrote every time in the contract's form
+        if (e.event() instanceof Inbound.Pattern p)
+            lastPatternMillis = Math.max(
+                    lastPatternMillis, IsoTime.parseMillis(p.detection().timestamp()));
+        else if (e.event() instanceof Inbound.Alert a)
+            lastAlertMillis =
+                    Math.max(lastAlertMillis, IsoTime.parseMillis(a.alert().timestamp()));
     }
 
     @Override
     public void run() {
         try {
-            ObjectNode s = history.latestSession();
+            SessionView s = history.latestSession();
             if (s == null) return;
-            String sid = s.path("session_id").asText();
-            boolean active = "active".equals(s.path("status").asText());
-            ObjectNode known = state.session();
+            String sid = s.sessionId();
+            boolean active = "active".equals(s.status());
+            SessionView known = state.session();
             long now = clock.getAsLong();
-            if (known == null || !sid.equals(known.path("session_id").asText()) || state.sessionActive() != active) {
-                session.accept(new Inbound(
-                        active ? Inbound.Kind.SESSION_STARTED : Inbound.Kind.SESSION_STOPPED, CHANNEL, s, now));
+            if (known == null || !sid.equals(known.sessionId()) || state.sessionActive() != active) {
+                Inbound.Event changed = active ? new Inbound.SessionStarted(s) : new Inbound.SessionStopped(s);
+                session.accept(new Inbound(CHANNEL, changed, now));
             }
-            List<ObjectNode> missed = history.patternDetections(sid, since(lastPatternMillis), LIMIT);
-            for (ObjectNode d : missed) event.accept(new Inbound(Inbound.Kind.PATTERN, CHANNEL, d, now, now));
+            List<Events.PatternDetection> missed = history.patternDetections(sid, since(lastPatternMillis), LIMIT);
+            for (Events.PatternDetection d : missed)
+                event.accept(new Inbound(CHANNEL, new Inbound.Pattern(d), now, now));
             patterns.addAndGet(missed.size());
-            List<ObjectNode> missedAlerts = history.alerts(sid, since(lastAlertMillis), LIMIT);
-            for (ObjectNode a : missedAlerts) event.accept(new Inbound(Inbound.Kind.ALERT, CHANNEL, a, now, now));
+            List<Events.IndicatorAlert> missedAlerts = history.alerts(sid, since(lastAlertMillis), LIMIT);
+            for (Events.IndicatorAlert a : missedAlerts)
+                event.accept(new Inbound(CHANNEL, new Inbound.Alert(a), now, now));
             alerts.addAndGet(missedAlerts.size());
             LOG.info(
                     "reloaded session {}, {} patterns and {} alerts from PostgreSQL after a gap in the Redis subscription",

@@ -88,7 +88,10 @@ public final class Events {
 
     // ---- patterns ------------------------------------------------------------------------------
 
-    /** One detection; {@code direction} is bullish, bearish or neutral. */
+    /**
+     * One detection; {@code direction} is bullish, bearish or neutral. {@code barData} is always set by the engine
+     * and null only in a producer's message without it (the seeds' own test patterns).
+     */
     public record PatternDetection(
             String symbol,
             String patternType,
@@ -96,7 +99,7 @@ public final class Events {
             String timestamp,
             String timeframe,
             String direction,
-            BarData barData,
+            @Nullable BarData barData,
             Map<String, Object> parameters,
             Map<String, Object> metadata) {}
 
@@ -180,12 +183,15 @@ public final class Events {
         }
     }
 
-    /** A component failure ({@code recovery} null) or its recovery ({@code severity} info, recovery set). */
+    /**
+     * A component failure ({@code recovery} null) or its recovery ({@code severity} info, recovery set);
+     * {@code component} is always set by the engine, null only when another producer omits it.
+     */
     public record CriticalAlert(
             String severity,
             String message,
             String timestamp,
-            String component,
+            @Nullable String component,
             @Nullable String actionRequired,
             @Nullable String recovery) {}
 

@@ -1,7 +1,6 @@
 package io.tickstock.app.health;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -15,17 +14,25 @@ import org.jspecify.annotations.Nullable;
 public final class EngineNotices {
     private EngineNotices() {}
 
+    /**
+     * The {@code engine_status} object.
+     *
+     * @param status        none, alive or lost
+     * @param lastHeartbeat the last heartbeat seen, ISO-8601 UTC, or null when none was
+     * @param timestamp     when the liveness changed, ISO-8601 UTC
+     */
+    public record Status(String status, @Nullable String lastHeartbeat, String timestamp) {}
+
     /** The {@code engine_status} object after {@code t}, at {@code nowMillis}. */
-    public static ObjectNode status(EngineLiveness.Transition t, long nowMillis) {
-        ObjectNode status = JsonNodeFactory.instance.objectNode();
-        status.put("status", t.to().name().toLowerCase(Locale.ROOT));
-        status.put("last_heartbeat", t.lastHeartbeatMillis() < 0 ? null : IsoTime.format(t.lastHeartbeatMillis()));
-        status.put("timestamp", IsoTime.format(nowMillis));
-        return status;
+    public static Status status(EngineLiveness.Transition t, long nowMillis) {
+        return new Status(
+                t.to().name().toLowerCase(Locale.ROOT),
+                t.lastHeartbeatMillis() < 0 ? null : IsoTime.format(t.lastHeartbeatMillis()),
+                IsoTime.format(nowMillis));
     }
 
     /** The critical alert of a lost engine or the info alert of its return; null for any other change. */
-    public static @Nullable ObjectNode alert(EngineLiveness.Transition t, long nowMillis) {
+    public static Events.@Nullable CriticalAlert alert(EngineLiveness.Transition t, long nowMillis) {
         boolean lost = t.to() == EngineLiveness.Status.LOST;
         boolean back = t.to() == EngineLiveness.Status.ALIVE && t.from() == EngineLiveness.Status.LOST;
         if (!lost && !back) return null;
@@ -34,18 +41,12 @@ public final class EngineNotices {
         String message = lost
                 ? "Engine lost: its heartbeat expired" + since + "; the session and health shown may be stale"
                 : "Engine back: heartbeat received again" + since;
-        ObjectNode alert = JsonNodeFactory.instance.objectNode();
-        alert.put("severity", lost ? "critical" : "info");
-        alert.put("message", message);
-        alert.put("timestamp", IsoTime.format(nowMillis));
-        alert.put("component", "engine");
-        alert.put(
-                "action_required",
-                lost
-                        ? "Check that 'tickstock engine' runs and reaches Redis; restarted, it resumes the session"
-                        : null);
-        alert.put("recovery", back ? message : null);
-        alert.put("published_at", IsoTime.format(nowMillis));
-        return alert;
+        return new Events.CriticalAlert(
+                lost ? "critical" : "info",
+                message,
+                IsoTime.format(nowMillis),
+                "engine",
+                lost ? "Check that 'tickstock engine' runs and reaches Redis; restarted, it resumes the session" : null,
+                back ? message : null);
     }
 }

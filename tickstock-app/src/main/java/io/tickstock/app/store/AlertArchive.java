@@ -1,7 +1,7 @@
 package io.tickstock.app.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.DeadLetters;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.Outbox;
@@ -77,20 +77,20 @@ public final class AlertArchive implements AutoCloseable {
     }
 
     /**
-     * Queues the canonical {@code alert} object (symbol, alert_type, timestamp, data, severity, session_id), as
+     * Queues the contract's indicator alert, as
      * {@link io.tickstock.app.subscriber.MessageReader} checked it; a {@code session_id} that is not a UUID (a test
      * publisher's "test-session") is stored as NULL. A full queue counts the alert as dropped.
      *
      * @throws IllegalArgumentException when {@code timestamp} is not ISO-8601
      */
-    public void store(JsonNode alert) {
+    public void store(Events.IndicatorAlert alert) {
         Row row = new Row(
-                uuidOrNull(alert.path("session_id").asText(null)),
-                alert.path("alert_type").asText(),
-                alert.path("symbol").asText(),
-                new Timestamp(IsoTime.parseMillis(alert.path("timestamp").asText())),
-                alert.path("data").toString(),
-                alert.path("severity").asText(null));
+                uuidOrNull(alert.sessionId()),
+                alert.alertType(),
+                alert.symbol(),
+                new Timestamp(IsoTime.parseMillis(alert.timestamp())),
+                Json.write(alert.data()),
+                alert.severity());
         if (!outbox.offer(row) && outbox.dropped() == 1) {
             LOG.error(
                     "alert queue full ({} alerts waiting for PostgreSQL): alerts are dropped and counted",

@@ -1,5 +1,9 @@
 package io.tickstock.app.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.app.subscriber.SessionView;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import java.sql.Connection;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -128,84 +133,92 @@ public final class History {
      * The newest session row as the contract's {@code session} object (session_id, universe, started_at,
      * symbol_count, trigger_type, status {@code active} or its final status, stopped_at), or null when none.
      */
-    public com.fasterxml.jackson.databind.node.@Nullable ObjectNode latestSession() throws SQLException {
+    public @Nullable SessionView latestSession() throws SQLException {
         List<Map<String, Object>> rows =
-                query("SELECT session_id, universe, started_at, stopped_at, symbol_count, trigger_type, "
-                        + "coalesce(final_status, CASE WHEN stopped_at IS NULL THEN 'active' ELSE 'stopped' END) AS status "
+                query("SELECT session_id, universe, started_at, stopped_at, symbol_count, trigger_type, final_status, "
+                        + "CASE WHEN stopped_at IS NULL THEN 'active' ELSE 'stopped' END AS status "
                         + "FROM streaming_sessions ORDER BY started_at DESC LIMIT 1");
-        return rows.isEmpty() ? null : Json.MAPPER.valueToTree(rows.getFirst());
+        return rows.isEmpty() ? null : SessionView.of(Json.MAPPER.valueToTree(rows.getFirst()));
     }
 
     /**
      * Patterns of a session detected at or after {@code sinceMillis} (bar start, epoch ms), oldest first, at most
-     * {@code limit}, rebuilt as the contract's {@code detection} objects (direction, bar_data, parameters and
-     * metadata from the stored row) with {@code metadata.source = "postgresql"}.
+     * {@code limit}, rebuilt as the contract's detections (direction, bar_data, parameters and metadata from the
+     * stored row) with {@code metadata.source = "postgresql"}.
      */
-    public List<com.fasterxml.jackson.databind.node.ObjectNode> patternDetections(
-            String sessionId, long sinceMillis, int limit) throws SQLException {
-        List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
+    public List<Events.PatternDetection> patternDetections(String sessionId, long sinceMillis, int limit)
+            throws SQLException {
+        List<Events.PatternDetection> out = new ArrayList<>();
         for (Map<String, Object> r : query(
                 "SELECT * FROM (SELECT id, symbol, pattern_type, confidence, detected_at, timeframe, bar_open, "
                         + "bar_high, bar_low, bar_close, bar_volume, metadata FROM intraday_patterns WHERE session_id = ?::uuid AND detected_at >= ? "
                         + "ORDER BY detected_at DESC, id DESC LIMIT " + limit + ") p ORDER BY detected_at, id",
                 sessionId,
                 new Timestamp(sinceMillis))) {
-            var d = Json.MAPPER.createObjectNode();
-            com.fasterxml.jackson.databind.node.ObjectNode meta =
-                    r.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m
-                            ? m.deepCopy()
-                            : Json.MAPPER.createObjectNode();
-            d.put("symbol", (String) r.get("symbol"));
-            d.put("pattern_type", (String) r.get("pattern_type"));
-            d.put(
-                    "confidence",
-                    ((Number) java.util.Objects.requireNonNull(r.get("confidence"), "intraday_patterns.confidence"))
-                            .doubleValue());
-            d.put("timestamp", (String) r.get("detected_at"));
-            d.put("timeframe", (String) r.get("timeframe"));
-            d.set("direction", meta.remove("direction"));
-            var bar = d.putObject("bar_data");
-            bar.set("open", Json.MAPPER.valueToTree(r.get("bar_open")));
-            bar.set("high", Json.MAPPER.valueToTree(r.get("bar_high")));
-            bar.set("low", Json.MAPPER.valueToTree(r.get("bar_low")));
-            bar.set("close", Json.MAPPER.valueToTree(r.get("bar_close")));
-            bar.set("volume", Json.MAPPER.valueToTree(r.get("bar_volume")));
-            d.set("parameters", meta.remove("parameters"));
+            Map<String, Object> meta = new LinkedHashMap<>(
+                    r.get("metadata") instanceof JsonNode m ? Json.MAPPER.convertValue(m, OBJECT_MAP) : Map.of());
+            Object direction = meta.remove("direction"), parameters = meta.remove("parameters");
             meta.put("session_id", sessionId);
             meta.put("source", "postgresql");
-            d.set("metadata", meta);
-            out.add(d);
+            out.add(new Events.PatternDetection(
+                    text(r, "symbol"),
+                    text(r, "pattern_type"),
+                    number(r, "confidence"),
+                    text(r, "detected_at"),
+                    r.get("timeframe") instanceof String t ? t : "1min",
+                    direction instanceof String d ? d : "neutral",
+                    barData(r),
+                    parameters instanceof Map<?, ?> p ? Json.MAPPER.convertValue(p, OBJECT_MAP) : Map.of(),
+                    meta));
         }
         return out;
     }
 
     /**
      * The indicator alerts of a session stored since {@code sinceMillis} (alert time, epoch ms), oldest first, at most
-     * {@code limit} (the newest), in the contract's {@code alert} shape, for the reload after a reconnect.
+     * {@code limit} (the newest), as the contract's alerts, for the reload after a reconnect.
      */
-    public List<com.fasterxml.jackson.databind.node.ObjectNode> alerts(String sessionId, long sinceMillis, int limit)
-            throws SQLException {
-        List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
+    public List<Events.IndicatorAlert> alerts(String sessionId, long sinceMillis, int limit) throws SQLException {
+        List<Events.IndicatorAlert> out = new ArrayList<>();
         for (Map<String, Object> r : query(
                 "SELECT * FROM (SELECT id, symbol, alert_type, alert_time, alert_data, severity "
                         + "FROM app_indicator_alerts WHERE session_id = ?::uuid AND alert_time >= ? ORDER BY alert_time DESC, id DESC LIMIT "
                         + limit + ") a ORDER BY alert_time, id",
                 sessionId,
                 new Timestamp(sinceMillis))) {
-            var a = Json.MAPPER.createObjectNode();
-            a.put("symbol", (String) r.get("symbol"));
-            a.put("alert_type", (String) r.get("alert_type"));
-            a.put("timestamp", (String) r.get("alert_time"));
-            a.set(
-                    "data",
-                    r.get("alert_data") instanceof com.fasterxml.jackson.databind.JsonNode data
-                            ? data
-                            : Json.MAPPER.createObjectNode());
-            a.put("severity", (String) r.get("severity"));
-            a.put("session_id", sessionId);
-            out.add(a);
+            out.add(new Events.IndicatorAlert(
+                    text(r, "symbol"),
+                    text(r, "alert_type"),
+                    text(r, "alert_time"),
+                    r.get("alert_data") instanceof JsonNode data
+                            ? Json.MAPPER.convertValue(data, OBJECT_MAP)
+                            : Map.of(),
+                    r.get("severity") instanceof String sev ? sev : "warning",
+                    sessionId));
         }
         return out;
+    }
+
+    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
+
+    /** A text column that is never null (NOT NULL in the table). */
+    private static String text(Map<String, Object> row, String column) {
+        return (String) Objects.requireNonNull(row.get(column), column);
+    }
+
+    /** A numeric column that is never null (NOT NULL in the table). */
+    private static double number(Map<String, Object> row, String column) {
+        return ((Number) Objects.requireNonNull(row.get(column), column)).doubleValue();
+    }
+
+    /** The stored bar of a pattern row, or null when the row has none (the bar columns are nullable). */
+    private static Events.@Nullable BarData barData(Map<String, Object> r) {
+        if (!(r.get("bar_open") instanceof Number o
+                && r.get("bar_high") instanceof Number h
+                && r.get("bar_low") instanceof Number l
+                && r.get("bar_close") instanceof Number c)) return null;
+        long volume = r.get("bar_volume") instanceof Number v ? v.longValue() : 0;
+        return new Events.BarData(o.doubleValue(), h.doubleValue(), l.doubleValue(), c.doubleValue(), volume);
     }
 
     private Timestamp since(int hours) throws SQLException {

@@ -1,6 +1,7 @@
 package io.tickstock.app.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.IntegrationLog;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.Outbox;
@@ -88,17 +89,16 @@ public final class IntegrationCheckpoints implements AutoCloseable {
     }
 
     /** {@code WEBSOCKET_DELIVERED} for the patterns (detections) that carry {@code metadata.flow_id}, with the browsers connected. */
-    public void delivered(List<? extends JsonNode> patterns, int browsers, long nowMillis) {
-        for (JsonNode p : patterns) {
-            String flow = p.path("metadata").path("flow_id").asText(null);
-            if (flow == null) continue;
+    public void delivered(List<Events.PatternDetection> patterns, int browsers, long nowMillis) {
+        for (Events.PatternDetection p : patterns) {
+            if (!(p.metadata().get("flow_id") instanceof String flow)) continue;
             log(new Checkpoint(
                     flow,
                     IntegrationLog.WEBSOCKET_DELIVERED,
                     "/streaming/ws",
-                    p.path("symbol").asText(null),
-                    p.path("pattern_type").asText(null),
-                    p.path("confidence").asDouble(),
+                    p.symbol(),
+                    p.patternType(),
+                    p.confidence(),
                     browsers,
                     nowMillis));
         }

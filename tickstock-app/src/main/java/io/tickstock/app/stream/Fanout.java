@@ -1,6 +1,5 @@
 package io.tickstock.app.stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,6 +8,9 @@ public interface Fanout {
     /** A frame for every client (session, health, critical alerts). */
     void broadcast(String frame);
 
-    /** Items of one stream ({@code pattern}, {@code alert}, {@code indicator}, {@code bar}); each client gets those it subscribed to, rendered by {@code render}. */
-    void publish(String stream, List<ObjectNode> items, Function<List<ObjectNode>, String> render);
+    /**
+     * Items of one stream ({@code pattern}, {@code alert}, {@code indicator}, {@code bar}); each client gets those it
+     * subscribed to, rendered by {@code render}.
+     */
+    <T extends StreamItem> void publish(String stream, List<T> items, Function<List<T>, String> render);
 }

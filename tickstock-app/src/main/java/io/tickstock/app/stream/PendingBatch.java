@@ -1,7 +1,5 @@
 package io.tickstock.app.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,37 +8,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What waits for the {@link StreamingBuffer}'s next flush: patterns below the at-once confidence in arrival order, the
- * latest indicator value per series (symbol + TA-Lib name + parameters, compared as JSON trees) and the latest bar
- * per symbol and minute. Thread-safe: the dispatcher adds, the buffer's thread takes.
+ * latest indicator value per series and the latest bar per symbol and minute ({@link StreamItem#key}). Thread-safe:
+ * the dispatcher adds, the buffer's thread takes.
  */
 final class PendingBatch {
-    private record Series(String symbol, String indicator, JsonNode parameters) {}
-
     /** One flush's worth, each list in arrival order (a coalesced item keeps its first place). */
-    record Taken(List<ObjectNode> patterns, List<ObjectNode> indicators, List<ObjectNode> bars) {}
+    record Taken(List<StreamItem.Pattern> patterns, List<StreamItem.Indicator> indicators, List<StreamItem.Bar> bars) {}
 
-    private List<ObjectNode> patterns = new ArrayList<>();
-    private Map<Series, ObjectNode> indicators = new LinkedHashMap<>();
-    private Map<String, ObjectNode> bars = new LinkedHashMap<>();
+    private List<StreamItem.Pattern> patterns = new ArrayList<>();
+    private Map<Object, StreamItem.Indicator> indicators = new LinkedHashMap<>();
+    private Map<Object, StreamItem.Bar> bars = new LinkedHashMap<>();
 
-    synchronized void pattern(ObjectNode detection) {
+    synchronized void pattern(StreamItem.Pattern detection) {
         patterns.add(detection);
     }
 
     /** Adds an indicator value; returns true when it replaced a waiting value of the same series. */
-    synchronized boolean indicator(ObjectNode value) {
-        Series key = new Series(
-                value.path("symbol").asText(), value.path("indicator").asText(), value.path("metadata"));
-        return indicators.put(key, value) != null;
+    synchronized boolean indicator(StreamItem.Indicator value) {
+        return indicators.put(value.key(), value) != null;
     }
 
     /** Adds a bar (or its correction); returns true when it replaced a waiting bar of the same symbol and minute. */
-    synchronized boolean bar(ObjectNode bar) {
-        return bars.put(
-                        bar.path("symbol").asText() + "|"
-                                + bar.path("timestamp").asText(),
-                        bar)
-                != null;
+    synchronized boolean bar(StreamItem.Bar bar) {
+        return bars.put(bar.key(), bar) != null;
     }
 
     /** Takes everything waiting; null when nothing is. */

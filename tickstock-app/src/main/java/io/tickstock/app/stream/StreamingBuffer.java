@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.app.health.EngineNotices;
 import io.tickstock.app.subscriber.Inbound;
+import io.tickstock.app.subscriber.SessionView;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class StreamingBuffer implements AutoCloseable {
     private final BufferStats stats;
     private final Thread thread;
     private final RecentPatterns recent = new RecentPatterns(100_000);
-    private final List<ObjectNode> urgentPatterns = new ArrayList<>(); // dispatcher thread only
+    private final List<StreamItem.Pattern> urgentPatterns = new ArrayList<>(); // dispatcher thread only
     /** Most at-once deliveries waiting for the buffer's thread; beyond it they are dropped and counted. */
     public static final int MAX_SENDS = 100_000;
     /** Deliveries that go out at once, in arrival order; rendered and sent by the buffer's thread. Bounded. */
@@ -52,7 +54,7 @@ public final class StreamingBuffer implements AutoCloseable {
 
     private final PendingBatch pending = new PendingBatch();
     private volatile boolean running = true;
-    private volatile Consumer<List<ObjectNode>> onPatternsDelivered = p -> {};
+    private volatile Consumer<List<StreamItem.Pattern>> onPatternsDelivered = p -> {};
 
     /**
      * @param fanout the browsers; must not block
@@ -75,7 +77,7 @@ public final class StreamingBuffer implements AutoCloseable {
     }
 
     /** Also hands every pattern sent to the browsers to {@code listener} (after the send; buffer or dispatcher thread). */
-    public StreamingBuffer onPatternsDelivered(Consumer<List<ObjectNode>> listener) {
+    public StreamingBuffer onPatternsDelivered(Consumer<List<StreamItem.Pattern>> listener) {
         this.onPatternsDelivered = listener;
         return this;
     }
@@ -84,82 +86,81 @@ public final class StreamingBuffer implements AutoCloseable {
         return stats;
     }
 
-    /** Takes one normalized event (dispatcher thread). */
+    /** Takes one event read or reloaded (dispatcher thread). */
     public void accept(Inbound e) {
         if (e.channel().equals(Channels.PATTERNS_DETECTED)) {
             stats.add("pattern_high_confidence_copy", "received", 1); // a copy of a pattern on the main channel
             return;
         }
-        ObjectNode data = e.data();
-        if (e.kind() != Inbound.Kind.PERSISTENCE) data.put("published_at", IsoTime.format(e.publishedAtMillis()));
-        switch (e.kind()) {
-            case SESSION_STARTED -> {
-                state.sessionStarted(data);
-                now("session", Frames.session(true, data));
+        long at = e.publishedAtMillis();
+        switch (e.event()) {
+            case Inbound.SessionStarted(SessionView s) -> {
+                state.sessionStarted(s);
+                now("session", Frames.session(true, s));
             }
-            case SESSION_STOPPED -> now("session", Frames.session(false, state.sessionStopped(data)));
-            case HEALTH -> {
-                state.health(data);
-                now("health", Frames.health(data));
+            case Inbound.SessionStopped(SessionView s) ->
+                now("session", Frames.session(false, state.sessionStopped(s)));
+            case Inbound.Health(ObjectNode h) -> {
+                ObjectNode health = h.put("published_at", IsoTime.format(at)); // a fresh tree per message
+                state.health(health);
+                now("health", Frames.health(health));
             }
-            case CRITICAL -> {
-                state.critical(data);
-                now("critical_alert", Frames.frame("critical_alert", data));
-            }
-            case ALERT -> alert(data);
-            case PATTERN -> pattern(data);
-            case INDICATOR -> indicator(data);
-            case BAR, BAR_CORRECTION -> bar(data);
-            case PERSISTENCE, LEGACY_PATTERN, LEGACY_HEALTH ->
-                stats.add(e.kind().name().toLowerCase(java.util.Locale.ROOT), "received", 1);
+            case Inbound.Critical(Events.CriticalAlert a) -> critical(new Frames.Stamped<>(a, IsoTime.format(at)));
+            case Inbound.Alert(Events.IndicatorAlert a) -> alert(new StreamItem.Alert(a, at));
+            case Inbound.Pattern p -> pattern(new StreamItem.Pattern(p.detection(), at), p.retracted());
+            case Inbound.Indicator(Events.IndicatorCalculation c) -> indicator(new StreamItem.Indicator(c, at));
+            case Inbound.Bar(Events.Bar b, Integer revision) -> bar(new StreamItem.Bar(b, revision, at));
+            case Inbound.Persistence p -> stats.add("persistence", "received", 1);
+            case Inbound.LegacyPattern p -> stats.add("legacy_pattern", "received", 1);
+            case Inbound.LegacyHealth h -> stats.add("legacy_health", "received", 1);
         }
     }
 
-    private void alert(ObjectNode data) {
-        if (!recent.addAlert(data)) { // e.g. reloaded from PostgreSQL after a gap and also received
+    private void critical(Frames.Stamped<Events.CriticalAlert> alert) {
+        state.critical(alert);
+        now("critical_alert", Frames.frame("critical_alert", alert));
+    }
+
+    private void alert(StreamItem.Alert alert) {
+        if (!recent.add(alert)) { // e.g. reloaded from PostgreSQL after a gap and also received
             stats.add("indicator_alert", "duplicate", 1);
             return;
         }
-        state.alert(data);
-        now("indicator_alert", "alert", data, d -> Frames.frame("indicator_alert", d));
+        state.alert(alert);
+        now("indicator_alert", alert, a -> Frames.frame("indicator_alert", a));
     }
 
     /** A pattern: at once when confident (see {@link #drained()}), else buffered; a retraction at once. */
-    private void pattern(ObjectNode data) {
-        if (data.path("metadata").path("retracted").asBoolean(false)) { // a bar correction removed it
-            recent.remove(data);
-            state.retract(data);
-            now(
-                    "pattern_retracted",
-                    "pattern",
-                    data,
-                    d -> Frames.frame(
-                            "streaming_pattern_retracted", d.objectNode().set("detection", d)));
+    private void pattern(StreamItem.Pattern p, boolean retracted) {
+        if (retracted) { // a bar correction removed it
+            recent.remove(p);
+            state.retract(p);
+            now("pattern_retracted", p, d -> Frames.detection("streaming_pattern_retracted", d));
             return;
         }
-        if (!recent.add(data)) {
+        if (!recent.add(p)) {
             stats.add("pattern", "duplicate", 1);
             return;
         }
-        state.pattern(data);
+        state.pattern(p);
         stats.add("pattern", "received", 1);
-        if (data.path("confidence").asDouble() >= IMMEDIATE_CONFIDENCE) {
-            urgentPatterns.add(data); // sent when the dispatcher has drained what arrived with it: drained()
+        if (p.detection().confidence() >= IMMEDIATE_CONFIDENCE) {
+            urgentPatterns.add(p); // sent when the dispatcher has drained what arrived with it: drained()
         } else {
-            pending.pattern(data);
+            pending.pattern(p);
         }
     }
 
     /** An indicator value, coalesced per series until the next flush. */
-    private void indicator(ObjectNode data) {
+    private void indicator(StreamItem.Indicator value) {
         stats.add("indicator", "received", 1);
-        if (pending.indicator(data)) stats.add("indicator", "coalesced", 1);
+        if (pending.indicator(value)) stats.add("indicator", "coalesced", 1);
     }
 
     /** A bar or its correction, coalesced per symbol and minute until the next flush. */
-    private void bar(ObjectNode data) {
+    private void bar(StreamItem.Bar bar) {
         stats.add("bar", "received", 1);
-        if (pending.bar(data)) stats.add("bar", "coalesced", 1);
+        if (pending.bar(bar)) stats.add("bar", "coalesced", 1);
     }
 
     private void now(String type, String frame) {
@@ -180,10 +181,10 @@ public final class StreamingBuffer implements AutoCloseable {
     }
 
     /** One item of a subscribable stream at once. */
-    private void now(String type, String stream, ObjectNode item, Function<ObjectNode, String> render) {
+    private <T extends StreamItem> void now(String type, T item, Function<T, String> render) {
         stats.add(type, "received", 1);
         send(type, 1, () -> {
-            fanout.publish(stream, List.of(item), items -> render.apply(items.getFirst()));
+            fanout.publish(item.stream(), List.of(item), items -> render.apply(items.getFirst()));
             stats.add(type, "delivered", 1);
         });
     }
@@ -191,13 +192,11 @@ public final class StreamingBuffer implements AutoCloseable {
     /** The engine's liveness changed (dispatcher thread): {@link EngineNotices} to every browser and the snapshot. */
     public void engine(EngineLiveness.Transition t) {
         long now = clock.getAsLong();
-        ObjectNode status = EngineNotices.status(t, now);
+        EngineNotices.Status status = EngineNotices.status(t, now);
         state.engine(status);
         now("engine_status", Frames.frame("engine_status", status));
-        ObjectNode alert = EngineNotices.alert(t, now);
-        if (alert == null) return;
-        state.critical(alert);
-        now("critical_alert", Frames.frame("critical_alert", alert));
+        Events.CriticalAlert alert = EngineNotices.alert(t, now);
+        if (alert != null) critical(new Frames.Stamped<>(alert, IsoTime.format(now)));
     }
 
     /**
@@ -209,19 +208,17 @@ public final class StreamingBuffer implements AutoCloseable {
      */
     public void drained() {
         if (urgentPatterns.isEmpty()) return;
-        List<ObjectNode> p = new ArrayList<>(urgentPatterns);
+        List<StreamItem.Pattern> p = new ArrayList<>(urgentPatterns);
         urgentPatterns.clear();
         send("pattern", p.size(), () -> {
             long now = clock.getAsLong();
             for (int from = 0; from < p.size(); from += maxBatch) {
-                List<ObjectNode> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
+                List<StreamItem.Pattern> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
                 fanout.publish(
                         "pattern",
                         chunk,
                         part -> part.size() == 1
-                                ? Frames.frame(
-                                        "streaming_pattern",
-                                        part.getFirst().objectNode().set("detection", part.getFirst()))
+                                ? Frames.detection("streaming_pattern", part.getFirst())
                                 : Frames.batch("streaming_patterns_batch", "patterns", part, now));
                 stats.add("pattern", "delivered", chunk.size());
             }
@@ -237,10 +234,10 @@ public final class StreamingBuffer implements AutoCloseable {
         send("pattern", "streaming_patterns_batch", "patterns", t.patterns(), now);
         if (!t.patterns().isEmpty()) onPatternsDelivered.accept(t.patterns());
         send("indicator", "streaming_indicators_batch", "indicators", t.indicators(), now);
-        List<ObjectNode> closed = t.bars();
+        List<StreamItem.Bar> closed = t.bars();
         // one bar: streaming_bar; several: streaming_bars_batch
         for (int from = 0; from < closed.size(); from += maxBatch) {
-            List<ObjectNode> chunk = closed.subList(from, Math.min(closed.size(), from + maxBatch));
+            List<StreamItem.Bar> chunk = closed.subList(from, Math.min(closed.size(), from + maxBatch));
             fanout.publish(
                     "bar",
                     chunk,
@@ -251,9 +248,9 @@ public final class StreamingBuffer implements AutoCloseable {
         }
     }
 
-    private void send(String type, String event, String field, List<ObjectNode> items, long now) {
+    private <T extends StreamItem> void send(String type, String event, String field, List<T> items, long now) {
         for (int from = 0; from < items.size(); from += maxBatch) {
-            List<ObjectNode> chunk = items.subList(from, Math.min(items.size(), from + maxBatch));
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + maxBatch));
             fanout.publish(type, chunk, part -> Frames.batch(event, field, part, now));
             stats.add(type, "delivered", chunk.size());
         }

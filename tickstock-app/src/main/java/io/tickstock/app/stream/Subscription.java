@@ -84,12 +84,12 @@ public record Subscription(Map<String, Set<String>> streams) {
     }
 
     /** The items of {@code stream} this subscription wants: {@code items} itself when all, else a filtered copy (maybe empty). */
-    public List<ObjectNode> filter(String stream, List<ObjectNode> items) {
+    public <T extends StreamItem> List<T> filter(String stream, List<T> items) {
         if (!streams.containsKey(stream)) return List.of();
         Set<String> symbols = streams.get(stream);
         if (symbols == null) return items;
-        List<ObjectNode> out = new ArrayList<>();
-        for (ObjectNode i : items) if (symbols.contains(i.path("symbol").asText())) out.add(i);
+        List<T> out = new ArrayList<>();
+        for (T i : items) if (symbols.contains(i.symbol())) out.add(i);
         return out;
     }
 

@@ -1,6 +1,5 @@
 package io.tickstock.app.stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -104,11 +103,11 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
      * (once per distinct subscription).
      */
     @Override
-    public void publish(String stream, List<ObjectNode> items, Function<List<ObjectNode>, String> render) {
+    public <T extends StreamItem> void publish(String stream, List<T> items, Function<List<T>, String> render) {
         Map<Subscription, ByteBuffer> frames = new HashMap<>();
         for (Client c : clients.values()) {
             Subscription sub = c.subscription;
-            List<ObjectNode> mine = sub.filter(stream, items);
+            List<T> mine = sub.filter(stream, items);
             if (mine.isEmpty()) continue;
             if (COALESCED.contains(stream) && c.backlogged()) {
                 c.coalesce(stream, mine);
@@ -150,7 +149,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         final CoreSession core;
         final BlockingQueue<ByteBuffer> outbox = new ArrayBlockingQueue<>(outboxCapacity);
         final AtomicBoolean sending = new AtomicBoolean();
-        final Map<String, ObjectNode> heldIndicators = new LinkedHashMap<>(), heldBars = new LinkedHashMap<>();
+        final Map<Object, StreamItem> heldIndicators = new LinkedHashMap<>(), heldBars = new LinkedHashMap<>();
         volatile Subscription subscription = Subscription.ALL;
 
         Client(String id, Session session, String user) {
@@ -164,13 +163,10 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
             return outbox.size() >= outboxCapacity / 2;
         }
 
-        synchronized void coalesce(String stream, List<ObjectNode> items) {
+        synchronized void coalesce(String stream, List<? extends StreamItem> items) {
             boolean indicator = stream.equals("indicator");
-            for (ObjectNode i : items) {
-                String key = indicator
-                        ? i.path("symbol").asText() + '|' + i.path("indicator").asText() + '|' + i.path("metadata")
-                        : i.path("symbol").asText() + '|' + i.path("timestamp").asText();
-                if ((indicator ? heldIndicators : heldBars).put(key, i) != null) coalesced.incrementAndGet();
+            for (StreamItem i : items) {
+                if ((indicator ? heldIndicators : heldBars).put(i.key(), i) != null) coalesced.incrementAndGet();
             }
         }
 

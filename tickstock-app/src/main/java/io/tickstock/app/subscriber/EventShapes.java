@@ -2,14 +2,19 @@ package io.tickstock.app.subscriber;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.contract.Events;
+import io.tickstock.contract.Json;
 import io.tickstock.contract.Limits;
 import java.util.Set;
 
 /**
  * The canonical inner object of each message kind (CONTRACT.md), read from the canonical or the Phase 5 shape
- * (seeds/000) and checked field by field ({@link Fields}): Phase 5 names mapped, flat alerts and health nested,
- * required fields present and of their type, times rewritten in the contract's form. Each method refuses with
- * {@link UnreadableMessage} naming the field. Pure; thread-safe.
+ * (seeds/000), checked field by field ({@link Fields}) and bound to the contract's record: Phase 5 names mapped, flat
+ * alerts and health nested, required fields present and of their type, times rewritten in the contract's form. What
+ * the seeds let a producer omit gets the contract's default: timeframe {@code 1min}, empty parameters, metadata and
+ * alert data, direction {@code neutral}, alert severity {@code warning}, a bar's session {@code regular} and its VWAP
+ * its close, an indicator's value its first output. Each method refuses with {@link UnreadableMessage} naming the
+ * field. Pure; thread-safe.
  */
 final class EventShapes {
     private EventShapes() {}
@@ -17,6 +22,7 @@ final class EventShapes {
     private static final Set<String> HEALTH_STATUS = Set.of("healthy", "warning", "critical");
     private static final Set<String> SEVERITY = Set.of("info", "warning", "error", "critical");
     private static final Set<String> DIRECTION = Set.of("bullish", "bearish", "neutral");
+    private static final Set<String> BAR_SESSION = Set.of("pre", "regular", "post");
 
     static ObjectNode object(ObjectNode msg, String field) throws UnreadableMessage {
         if (msg.get(field) instanceof ObjectNode o) return o;
@@ -31,7 +37,7 @@ final class EventShapes {
         return Math.floorDiv(millis, 60_000L) * 60_000L;
     }
 
-    static Inbound session(Inbound.Kind kind, String channel, ObjectNode msg, long published) throws UnreadableMessage {
+    static Inbound.Event session(boolean started, ObjectNode msg, long published) throws UnreadableMessage {
         ObjectNode s = msg.get("session") instanceof ObjectNode o
                 ? o.deepCopy()
                 : object(msg, "data").deepCopy();
@@ -46,16 +52,41 @@ final class EventShapes {
         Fields.optionalNumber(s, "duration_seconds", "session", 0, 1e9);
         Fields.optionalNumber(s, "total_patterns", "session", 0, 1e12);
         Fields.optionalNumber(s, "total_indicators", "session", 0, 1e12);
-        if (kind == Inbound.Kind.SESSION_STARTED) {
+        Fields.optionalText(s, "status", "session", 20);
+        if (started) {
             Fields.time(s, "started_at", "session", published);
             if (!s.has("status")) s.put("status", "active");
-        } else {
-            Fields.time(s, "stopped_at", "session", published);
+            return new Inbound.SessionStarted(as(s, SessionView.class, "session"));
         }
-        return new Inbound(kind, channel, s, published);
+        Fields.time(s, "stopped_at", "session", published);
+        s.put("status", "stopped");
+        return new Inbound.SessionStopped(as(s, SessionView.class, "session"));
     }
 
-    static ObjectNode health(ObjectNode msg, long published) throws UnreadableMessage {
+    /**
+     * The checked tree as the record {@code type} (snake_case names, unknown fields ignored).
+     *
+     * @throws UnreadableMessage naming {@code where} when a field cannot be bound (e.g. an integer out of range)
+     */
+    static <T> T as(ObjectNode checked, Class<T> type, String where) throws UnreadableMessage {
+        try {
+            return Json.MAPPER.treeToValue(checked, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableMessage(where + ": fields of the wrong type");
+        }
+    }
+
+    /** Sets {@code field} to {@code value} when absent or null. */
+    private static void orDefault(ObjectNode o, String field, String value) {
+        if (o.path(field).isMissingNode() || o.path(field).isNull()) o.put(field, value);
+    }
+
+    /** Sets {@code field} to an empty object when absent or null. */
+    private static void orEmpty(ObjectNode o, String field) {
+        if (o.path(field).isMissingNode() || o.path(field).isNull()) o.putObject(field);
+    }
+
+    static Inbound.Health health(ObjectNode msg, long published) throws UnreadableMessage {
         ObjectNode h = msg.get("health") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
         for (String f : new String[] {"session_id", "active_symbols", "status"})
             if (!h.has(f) && msg.has(f)) h.set(f, msg.get(f));
@@ -66,7 +97,7 @@ final class EventShapes {
         h.remove("type");
         h.remove("event");
         checkHealth(h, published);
-        return h;
+        return new Inbound.Health(h);
     }
 
     private static void checkHealth(ObjectNode h, long published) throws UnreadableMessage {
@@ -92,7 +123,7 @@ final class EventShapes {
         Fields.optionalTexts(h, "issues", "health", 100);
     }
 
-    static ObjectNode pattern(JsonNode node, ObjectNode msg, long published) throws UnreadableMessage {
+    static Inbound.Pattern pattern(JsonNode node, ObjectNode msg, long published) throws UnreadableMessage {
         if (!(node instanceof ObjectNode p)) throw new UnreadableMessage("detection is not an object");
         // a fresh tree per message: normalized in place
         rename(p, "pattern", "pattern_type");
@@ -112,15 +143,18 @@ final class EventShapes {
             Fields.optionalNumber(bar, "volume", "detection.bar_data", 0, Limits.MAX_SIZE);
         }
         Fields.optionalObject(p, "parameters", "detection");
-        ObjectNode meta = Fields.optionalObject(p, "metadata", "detection");
-        if (meta != null) {
-            Fields.optionalText(meta, "session_id", "detection.metadata", 64);
-            Fields.uuid(meta, "flow_id", "detection.metadata");
-        }
-        return p;
+        Fields.optionalObject(p, "metadata", "detection");
+        orDefault(p, "timeframe", "1min");
+        orEmpty(p, "parameters");
+        orEmpty(p, "metadata");
+        ObjectNode meta = (ObjectNode) p.get("metadata");
+        if (!meta.has("session_id") && p.path("session_id").isTextual()) meta.set("session_id", p.get("session_id"));
+        Fields.optionalText(meta, "session_id", "detection.metadata", 64);
+        Fields.uuid(meta, "flow_id", "detection.metadata");
+        return new Inbound.Pattern(as(p, Events.PatternDetection.class, "detection"));
     }
 
-    static ObjectNode indicator(JsonNode node, long published) throws UnreadableMessage {
+    static Inbound.Indicator indicator(JsonNode node, long published) throws UnreadableMessage {
         if (!(node instanceof ObjectNode i)) throw new UnreadableMessage("calculation is not an object");
         rename(i, "indicator_type", "indicator");
         if (!i.has("value") && i.path("values").has("value"))
@@ -128,18 +162,23 @@ final class EventShapes {
         if (!i.has("values") && i.has("value")) i.putObject("values").set("value", i.get("value"));
         Fields.symbol(i, "calculation");
         Fields.text(i, "indicator", "calculation", 50);
-        Fields.optionalNumber(i, "value", "calculation", -Double.MAX_VALUE, Double.MAX_VALUE);
         Fields.time(i, "timestamp", "calculation", minuteOf(published));
         Fields.optionalText(i, "timeframe", "calculation", 10);
+        Fields.optionalNumber(i, "value", "calculation", -Double.MAX_VALUE, Double.MAX_VALUE);
         ObjectNode values = Fields.optionalObject(i, "values", "calculation");
         if (values != null)
             for (var e : values.properties())
-                Fields.optionalNumber(values, e.getKey(), "calculation.values", -Double.MAX_VALUE, Double.MAX_VALUE);
+                Fields.number(values, e.getKey(), "calculation.values", -Double.MAX_VALUE, Double.MAX_VALUE);
+        if (!i.has("value") && values != null && !values.isEmpty())
+            i.set("value", values.properties().iterator().next().getValue()); // the primary output comes first
+        Fields.number(i, "value", "calculation", -Double.MAX_VALUE, Double.MAX_VALUE);
         Fields.optionalObject(i, "metadata", "calculation");
-        return i;
+        orDefault(i, "timeframe", "1min");
+        orEmpty(i, "metadata");
+        return new Inbound.Indicator(as(i, Events.IndicatorCalculation.class, "calculation"));
     }
 
-    static ObjectNode alert(ObjectNode msg) throws UnreadableMessage {
+    static Inbound.Alert alert(ObjectNode msg) throws UnreadableMessage {
         ObjectNode a = msg.get("alert") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
         for (String f : new String[] {"symbol", "alert_type", "session_id", "data"})
             if (!a.has(f) && msg.has(f)) a.set(f, msg.get(f));
@@ -153,10 +192,11 @@ final class EventShapes {
                 a, "session_id", "alert", 64); // seeds/000's test script uses "test-session"; stored as NULL
         ObjectNode data = Fields.optionalObject(a, "data", "alert");
         if (data != null) Fields.optionalNumber(data, "value", "alert.data", -Double.MAX_VALUE, Double.MAX_VALUE);
-        return a;
+        orEmpty(a, "data");
+        return new Inbound.Alert(as(a, Events.IndicatorAlert.class, "alert"));
     }
 
-    static ObjectNode critical(ObjectNode msg, long published) throws UnreadableMessage {
+    static Inbound.Critical critical(ObjectNode msg, long published) throws UnreadableMessage {
         ObjectNode a = msg.get("alert") instanceof ObjectNode o ? o.deepCopy() : msg.deepCopy();
         a.remove("type");
         Fields.text(a, "message", "alert", Fields.MAX_TEXT);
@@ -164,44 +204,46 @@ final class EventShapes {
         Fields.time(a, "timestamp", "alert", published);
         Fields.optionalText(a, "component", "alert", 100);
         Fields.optionalText(a, "action_required", "alert", Fields.MAX_TEXT);
-        return a;
+        Fields.optionalText(a, "recovery", "alert", Fields.MAX_TEXT);
+        return new Inbound.Critical(as(a, Events.CriticalAlert.class, "alert"));
     }
 
-    static Inbound bar(String channel, ObjectNode msg, String type, long published) throws UnreadableMessage {
+    static Inbound.Bar bar(ObjectNode msg, String type) throws UnreadableMessage {
         ObjectNode b = object(msg, "bar").deepCopy();
         Fields.symbol(b, "bar");
         Fields.time(b, "timestamp", "bar", Long.MIN_VALUE);
         for (String f : new String[] {"open", "high", "low", "close"}) Fields.price(b, f, "bar", true);
-        Fields.optionalNumber(b, "volume", "bar", 0, Limits.MAX_SIZE);
+        Fields.number(b, "volume", "bar", 0, Limits.MAX_SIZE);
         Fields.optionalNumber(b, "vwap", "bar", 0, Limits.MAX_PRICE);
         Fields.optionalNumber(b, "trade_count", "bar", 0, Limits.MAX_SIZE);
-        if (msg.has("revision")) {
-            Fields.optionalNumber(msg, "revision", "message", 0, 1e9);
-            b.set("revision", msg.get("revision"));
-        }
-        Inbound.Kind kind = "streaming_bar_correction".equals(type) ? Inbound.Kind.BAR_CORRECTION : Inbound.Kind.BAR;
-        return new Inbound(kind, channel, b, published);
+        Fields.optionalText(b, "timeframe", "bar", 10);
+        Fields.oneOf(b, "session", "bar", BAR_SESSION, "regular");
+        Fields.optionalText(b, "session_id", "bar", 64);
+        orDefault(b, "timeframe", "1min");
+        if (!b.hasNonNull("vwap")) b.set("vwap", b.get("close"));
+        Integer revision = null;
+        if (msg.hasNonNull("revision")) revision = (int) Fields.number(msg, "revision", "message", 0, 1e9);
+        else if ("streaming_bar_correction".equals(type)) revision = 1;
+        return new Inbound.Bar(as(b, Events.Bar.class, "bar"), revision);
     }
 
-    static ObjectNode persistence(ObjectNode msg) throws UnreadableMessage {
+    static Inbound.Persistence persistence(ObjectNode msg) throws UnreadableMessage {
         ObjectNode b = object(msg, "batch");
-        Fields.text(b, "table", "batch", 64);
+        String table = Fields.text(b, "table", "batch", 64);
         Fields.optionalNumber(b, "rows", "batch", 0, 1e12);
-        return b;
+        return new Inbound.Persistence(table, b.path("rows").asLong(0));
     }
 
-    static ObjectNode legacyPattern(ObjectNode msg) throws UnreadableMessage {
+    static Inbound.LegacyPattern legacyPattern(ObjectNode msg) throws UnreadableMessage {
         ObjectNode d = object(msg, "data");
         Fields.text(d, "pattern", "data", 50);
         Fields.symbol(d, "data");
         Fields.optionalNumber(d, "confidence", "data", 0, 1);
         Fields.uuid(d, "flow_id", "data");
-        return d;
+        return new Inbound.LegacyPattern(d);
     }
 
-    static ObjectNode legacyHealth(ObjectNode msg) throws UnreadableMessage {
-        ObjectNode d = object(msg, "data");
-        Fields.oneOf(d, "status", "data", HEALTH_STATUS, null);
-        return d;
+    static Inbound.LegacyHealth legacyHealth(ObjectNode msg) throws UnreadableMessage {
+        return new Inbound.LegacyHealth(Fields.oneOf(object(msg, "data"), "status", "data", HEALTH_STATUS, null));
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Reads a Redis message in the canonical shape of CONTRACT.md or the Phase 5 shape of seeds/000 (single or
- * batch) into {@link Inbound} events with canonical field names, and checks every field the app and the
+ * batch) into {@link Inbound} events carrying the contract's records ({@link Inbound.Event}), and checks every field the app and the
  * dashboard rely on ({@link Fields}): a message whose required fields are missing, of the wrong type or out of
  * range, or whose times do not parse, is refused with a reason naming the field, so nothing the browsers or
  * PostgreSQL could choke on is forwarded. Readers are tolerant where the seeds are: unknown fields are ignored,
@@ -63,47 +63,41 @@ public final class MessageReader {
         List<Inbound> out = new ArrayList<>(1);
         switch (channel) {
             case Channels.SESSION_STARTED ->
-                out.add(EventShapes.session(Inbound.Kind.SESSION_STARTED, channel, msg, published));
+                out.add(event(channel, EventShapes.session(true, msg, published), published));
             case Channels.SESSION_STOPPED ->
-                out.add(EventShapes.session(Inbound.Kind.SESSION_STOPPED, channel, msg, published));
-            case Channels.HEALTH ->
-                out.add(new Inbound(Inbound.Kind.HEALTH, channel, EventShapes.health(msg, published), published));
+                out.add(event(channel, EventShapes.session(false, msg, published), published));
+            case Channels.HEALTH -> out.add(event(channel, EventShapes.health(msg, published), published));
             case Channels.PATTERNS_STREAMING, Channels.PATTERNS_DETECTED -> {
-                for (JsonNode d : items(msg, "detection", "patterns")) {
+                for (JsonNode d : items(msg, "detection", "patterns"))
                     add(
                             out,
                             msg.has("patterns"),
                             itemRefused,
-                            () -> new Inbound(
-                                    Inbound.Kind.PATTERN, channel, EventShapes.pattern(d, msg, published), published));
-                }
+                            () -> event(channel, EventShapes.pattern(d, msg, published), published));
                 if (out.isEmpty()) throw new UnreadableMessage("no readable detection in the batch");
             }
             case Channels.INDICATORS_STREAMING -> {
-                for (JsonNode c : items(msg, "calculation", "indicators")) {
+                for (JsonNode c : items(msg, "calculation", "indicators"))
                     add(
                             out,
                             msg.has("indicators"),
                             itemRefused,
-                            () -> new Inbound(
-                                    Inbound.Kind.INDICATOR, channel, EventShapes.indicator(c, published), published));
-                }
+                            () -> event(channel, EventShapes.indicator(c, published), published));
                 if (out.isEmpty()) throw new UnreadableMessage("no readable calculation in the batch");
             }
-            case Channels.ALERTS_INDICATORS ->
-                out.add(new Inbound(Inbound.Kind.ALERT, channel, EventShapes.alert(msg), published));
-            case Channels.ALERTS_CRITICAL ->
-                out.add(new Inbound(Inbound.Kind.CRITICAL, channel, EventShapes.critical(msg, published), published));
-            case Channels.BARS_STREAMING -> out.add(EventShapes.bar(channel, msg, type, published));
-            case Channels.PERSISTENCE ->
-                out.add(new Inbound(Inbound.Kind.PERSISTENCE, channel, EventShapes.persistence(msg), published));
-            case Channels.LEGACY_PATTERNS ->
-                out.add(new Inbound(Inbound.Kind.LEGACY_PATTERN, channel, EventShapes.legacyPattern(msg), published));
-            case Channels.LEGACY_HEALTH ->
-                out.add(new Inbound(Inbound.Kind.LEGACY_HEALTH, channel, EventShapes.legacyHealth(msg), published));
+            case Channels.ALERTS_INDICATORS -> out.add(event(channel, EventShapes.alert(msg), published));
+            case Channels.ALERTS_CRITICAL -> out.add(event(channel, EventShapes.critical(msg, published), published));
+            case Channels.BARS_STREAMING -> out.add(event(channel, EventShapes.bar(msg, type), published));
+            case Channels.PERSISTENCE -> out.add(event(channel, EventShapes.persistence(msg), published));
+            case Channels.LEGACY_PATTERNS -> out.add(event(channel, EventShapes.legacyPattern(msg), published));
+            case Channels.LEGACY_HEALTH -> out.add(event(channel, EventShapes.legacyHealth(msg), published));
             default -> throw new UnreadableMessage("unknown channel");
         }
         return out;
+    }
+
+    private static Inbound event(String channel, Inbound.Event event, long published) {
+        return new Inbound(channel, event, published);
     }
 
     private interface Item {

@@ -179,7 +179,7 @@ public final class RedisSubscriber implements AutoCloseable {
                 sink.accept(event.receivedAt(raw.receivedAtMillis()));
             } catch (RuntimeException e) {
                 stats.unreadable(channel, "handler failed: " + e.getClass().getSimpleName(), text);
-                LOG.error("handling {} failed", event.kind(), e);
+                LOG.error("handling {} failed", event.event().getClass().getSimpleName(), e);
             }
         }
     }

@@ -2,14 +2,17 @@ package io.tickstock.app.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.app.subscriber.Inbound;
+import io.tickstock.app.subscriber.SessionView;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,7 @@ class StreamingBufferTest {
         }
 
         @Override
-        public void publish(String stream, List<ObjectNode> items, Function<List<ObjectNode>, String> render) {
+        public <T extends StreamItem> void publish(String stream, List<T> items, Function<List<T>, String> render) {
             frames.add(render.apply(items));
         }
     };
@@ -35,16 +38,47 @@ class StreamingBufferTest {
     final StreamingBuffer buffer = new StreamingBuffer(5, 100, recorder, () -> NOW, new LiveState(), stats);
 
     static Inbound pattern(String symbol, String type, double confidence, String bar) {
-        ObjectNode p = (ObjectNode)
-                Json.read("{\"symbol\":\"" + symbol + "\",\"pattern_type\":\"" + type + "\",\"confidence\":"
-                        + confidence + ",\"timestamp\":\"" + bar + "\",\"metadata\":{\"session_id\":\"s1\"}}");
-        return new Inbound(Inbound.Kind.PATTERN, Channels.PATTERNS_STREAMING, p, NOW);
+        return pattern(symbol, type, confidence, bar, Map.of("session_id", "s1"));
+    }
+
+    static Inbound pattern(String symbol, String type, double confidence, String bar, Map<String, Object> metadata) {
+        Events.PatternDetection d = new Events.PatternDetection(
+                symbol,
+                type,
+                confidence,
+                bar,
+                "1min",
+                "bullish",
+                new Events.BarData(1, 2, 0.5, 1.5, 100),
+                Map.of(),
+                metadata);
+        return new Inbound(Channels.PATTERNS_STREAMING, new Inbound.Pattern(d), NOW);
     }
 
     static Inbound indicator(String symbol, double value) {
-        ObjectNode i = (ObjectNode) Json.read("{\"symbol\":\"" + symbol + "\",\"indicator\":\"RSI\",\"value\":" + value
-                + ",\"timestamp\":\"2025-10-05T10:15:00.000Z\",\"metadata\":{\"period\":14}}");
-        return new Inbound(Inbound.Kind.INDICATOR, Channels.INDICATORS_STREAMING, i, NOW);
+        Events.IndicatorCalculation c = new Events.IndicatorCalculation(
+                symbol, "RSI", value, Map.of("value", value), "2025-10-05T10:15:00.000Z", "1min", Map.of("period", 14));
+        return new Inbound(Channels.INDICATORS_STREAMING, new Inbound.Indicator(c), NOW);
+    }
+
+    static StreamItem.Bar bar(String symbol) {
+        return new StreamItem.Bar(
+                new Events.Bar(
+                        symbol,
+                        "2025-10-05T14:15:00.000Z",
+                        "1min",
+                        1,
+                        2,
+                        0.5,
+                        1.5,
+                        100,
+                        1.4,
+                        7,
+                        "regular",
+                        null,
+                        false),
+                null,
+                NOW);
     }
 
     long count(String event) {
@@ -91,10 +125,59 @@ class StreamingBufferTest {
     @Test
     void theHighConfidenceCopyChannelIsCountedNotForwarded() {
         Inbound copy = pattern("SPY", "Engulfing", 0.9, "2025-10-05T10:15:00.000Z");
-        buffer.accept(new Inbound(copy.kind(), Channels.PATTERNS_DETECTED, copy.data(), NOW));
+        buffer.accept(new Inbound(Channels.PATTERNS_DETECTED, copy.event(), NOW));
         buffer.close();
         assertThat(frames).isEmpty();
         assertThat(stats.snapshot()).containsEntry("pattern_high_confidence_copy.received", 1L);
+    }
+
+    @Test
+    void browsersGetTheContractsObjectWithItsPublicationTime() {
+        buffer.accept(pattern("SPY", "Engulfing", 0.9, "2025-10-05T10:15:00.000Z"));
+        buffer.drained();
+        buffer.close();
+        JsonNode detection = Json.read(frames.getFirst()).path("data").path("detection");
+        assertThat(detection.path("symbol").asText()).isEqualTo("SPY");
+        assertThat(detection.path("pattern_type").asText()).isEqualTo("Engulfing");
+        assertThat(detection.path("bar_data").path("close").asDouble()).isEqualTo(1.5);
+        assertThat(detection.path("metadata").path("session_id").asText()).isEqualTo("s1");
+        assertThat(detection.path("published_at").asText()).isEqualTo("2023-11-14T22:13:20.000Z");
+        assertThat(detection.has("detection")).as("unwrapped").isFalse();
+    }
+
+    @Test
+    void aRetractedPatternLeavesTheSnapshotAndIsAnnouncedAtOnce() {
+        LiveState state = new LiveState();
+        StreamingBuffer b = new StreamingBuffer(5, 100, recorder, () -> NOW, state, stats);
+        b.accept(pattern("SPY", "Doji", 0.5, "2025-10-05T10:15:00.000Z"));
+        b.accept(
+                pattern("SPY", "Doji", 0.5, "2025-10-05T10:15:00.000Z", Map.of("session_id", "s1", "retracted", true)));
+        b.close();
+        assertThat(count("streaming_pattern_retracted")).isEqualTo(1);
+        assertThat(state.snapshot(NOW)).noneMatch(f -> f.contains("streaming_patterns_batch"));
+    }
+
+    @Test
+    void aStopMergesIntoTheRunningSession() {
+        LiveState state = new LiveState();
+        StreamingBuffer b = new StreamingBuffer(5, 100, recorder, () -> NOW, state, stats);
+        SessionView start = SessionView.of(
+                Json.read(
+                        "{\"session_id\":\"s1\",\"universe\":\"market_leaders:top_500\",\"started_at\":\"2025-10-05T13:30:00.000Z\"}"));
+        SessionView stop = SessionView.of(
+                Json.read(
+                        "{\"session_id\":\"s1\",\"stopped_at\":\"2025-10-05T20:00:00.000Z\",\"total_patterns\":12,\"final_status\":\"completed\"}"));
+        b.accept(new Inbound(Channels.SESSION_STARTED, new Inbound.SessionStarted(start), NOW));
+        assertThat(state.sessionActive()).isTrue();
+        b.accept(new Inbound(Channels.SESSION_STOPPED, new Inbound.SessionStopped(stop), NOW));
+        b.close();
+        assertThat(state.sessionActive()).isFalse();
+        JsonNode session = Json.read(frames.getLast()).path("data").path("session");
+        assertThat(session.path("universe").asText()).isEqualTo("market_leaders:top_500");
+        assertThat(session.path("total_patterns").asLong()).isEqualTo(12);
+        assertThat(session.path("status").asText()).isEqualTo("stopped");
+        assertThat(session.path("final_status").asText()).isEqualTo("completed");
+        assertThat(session.has("duration_seconds")).as("absent, not null").isFalse();
     }
 
     @Test

@@ -3,14 +3,13 @@ package io.tickstock.app.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionTest {
-    static ObjectNode item(String symbol) {
-        return (ObjectNode) Json.read("{\"symbol\":\"" + symbol + "\"}");
+    static StreamItem item(String symbol) {
+        return StreamingBufferTest.bar(symbol);
     }
 
     @Test
@@ -19,7 +18,7 @@ class SubscriptionTest {
                 "{\"action\":\"subscribe\",\"streams\":{\"pattern\":\"*\",\"bar\":[\"SPY\",\"BRK.B\",\"SPY.2\"]}}"));
         assertThat(s.filter("pattern", List.of(item("SPY"), item("IBM")))).hasSize(2);
         assertThat(s.filter("bar", List.of(item("SPY"), item("IBM"), item("SPY.2"))))
-                .extracting(i -> i.path("symbol").asText())
+                .extracting(StreamItem::symbol)
                 .containsExactly("SPY", "SPY.2");
         assertThat(s.filter("indicator", List.of(item("SPY"))))
                 .as("not subscribed")

@@ -3,7 +3,6 @@ package io.tickstock.app.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.tickstock.contract.Json;
 import java.net.URI;
@@ -95,8 +94,8 @@ class WebSocketHubTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> browser.frames.size() > before);
     }
 
-    private static ObjectNode bar(String symbol) {
-        return (ObjectNode) Json.read("{\"symbol\":\"" + symbol + "\",\"close\":1.5}");
+    private static StreamItem.Bar bar(String symbol) {
+        return StreamingBufferTest.bar(symbol);
     }
 
     @Test
@@ -115,7 +114,7 @@ class WebSocketHubTest {
                     "event",
                     "bars",
                     "symbols",
-                    items.stream().map(i -> i.path("symbol").asText()).toList()));
+                    items.stream().map(StreamItem::symbol).toList()));
         });
         hub.broadcast("{\"event\":\"health\"}");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.Events;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,40 @@ class MalformedMessagesTest {
                 .hasMessageContaining(reason);
     }
 
+    static Events.PatternDetection detection(List<Inbound> read) {
+        return ((Inbound.Pattern) read.getFirst().event()).detection();
+    }
+
+    @Test
+    void anIndicatorWithoutAScalarValueTakesItsFirstOutputAndOneWithNoneIsRefused() throws Exception {
+        List<Inbound> e = reader.read(
+                Channels.INDICATORS_STREAMING,
+                "{\"type\":\"streaming_indicator\",\"calculation\":{\"symbol\":\"SPY\",\"indicator\":\"MACD\","
+                        + "\"values\":{\"macd\":0.5,\"macdsignal\":0.25,\"macdhist\":0.25}}}");
+        Events.IndicatorCalculation c = ((Inbound.Indicator) e.getFirst().event()).calculation();
+        assertThat(c.value()).isEqualTo(0.5);
+        assertThat(c.values()).containsOnlyKeys("macd", "macdsignal", "macdhist");
+        assertThatThrownBy(
+                        () -> reader.read(
+                                Channels.INDICATORS_STREAMING,
+                                "{\"type\":\"streaming_indicator\",\"calculation\":{\"symbol\":\"SPY\",\"indicator\":\"RSI\"}}"))
+                .hasMessage("missing calculation.value");
+    }
+
+    @Test
+    void aBarCorrectionWithoutItsRevisionIsTheFirstAndMissingFieldsGetTheContractsDefaults() throws Exception {
+        List<Inbound> e = reader.read(
+                Channels.BARS_STREAMING,
+                "{\"type\":\"streaming_bar_correction\",\"bar\":{\"symbol\":\"SPY\","
+                        + "\"timestamp\":\"2025-10-05T14:15:00Z\",\"open\":1,\"high\":2,\"low\":0.5,\"close\":1.5,\"volume\":10}}");
+        Inbound.Bar bar = (Inbound.Bar) e.getFirst().event();
+        assertThat(bar.revision()).isEqualTo(1);
+        assertThat(bar.bar().timeframe()).isEqualTo("1min");
+        assertThat(bar.bar().session()).isEqualTo("regular");
+        assertThat(bar.bar().vwap()).isEqualTo(1.5);
+        assertThat(bar.bar().timestamp()).isEqualTo("2025-10-05T14:15:00.000Z");
+    }
+
     @Test
     void deeplyNestedAndOversizedMessagesAreRefusedCheaply() {
         String deep = "{\"type\":\"streaming_pattern\",\"detection\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
@@ -69,22 +104,25 @@ class MalformedMessagesTest {
         List<Inbound> e = reader.read(
                 Channels.PATTERNS_STREAMING,
                 "{\"type\":\"streaming_pattern\",\"detection\":{\"symbol\":\"TEST\",\"pattern_type\":\"Doji\",\"confidence\":0.9}}");
-        assertThat(e.getFirst().data().path("timestamp").asText()).isEqualTo("2023-11-14T22:15:00.000Z");
-        assertThat(e.getFirst().data().path("direction").asText()).isEqualTo("neutral");
+        assertThat(detection(e).timestamp()).isEqualTo("2023-11-14T22:15:00.000Z");
+        assertThat(detection(e).direction()).isEqualTo("neutral");
+        assertThat(detection(e).timeframe()).isEqualTo("1min");
+        assertThat(detection(e).barData()).isNull();
         // seeds/000's test script: Python's utcnow().isoformat() (no offset, microseconds), session "test-session"
         e = reader.read(
                 Channels.PATTERNS_STREAMING,
                 "{\"event\":\"pattern_detected\",\"session_id\":\"test-session\","
                         + "\"timestamp\":\"2025-01-24T10:15:30.123456\",\"detection\":{\"pattern_type\":\"Hammer\",\"symbol\":\"AAPL\","
                         + "\"confidence\":0.85,\"timeframe\":\"1min\"}}");
-        assertThat(e.getFirst().data().path("timestamp").asText()).isEqualTo("2025-01-24T10:15:00.000Z");
+        assertThat(detection(e).timestamp()).isEqualTo("2025-01-24T10:15:00.000Z");
+        assertThat(detection(e).metadata()).containsEntry("session_id", "test-session");
         assertThat(e.getFirst().publishedAtMillis())
                 .isEqualTo(io.tickstock.contract.IsoTime.parseMillis("2025-01-24T10:15:30.123Z"));
         e = reader.read(
                 Channels.ALERTS_INDICATORS,
                 "{\"alert_type\":\"RSI_OVERBOUGHT\",\"symbol\":\"TSLA\","
                         + "\"timestamp\":\"2025-01-24T10:15:30.123456\",\"data\":{\"rsi\":75.5}}");
-        assertThat(e.getFirst().data().path("timestamp").asText())
+        assertThat(((Inbound.Alert) e.getFirst().event()).alert().timestamp())
                 .as("rewritten in the contract's form")
                 .isEqualTo("2025-01-24T10:15:30.123Z");
     }
@@ -97,7 +135,7 @@ class MalformedMessagesTest {
                   {"symbol":"SPY","pattern_type":"Doji","confidence":0.5,"timestamp":"2025-10-05T10:15:00.000Z"},
                   {"symbol":"SPY","pattern_type":"Doji","confidence":"x"},
                   {"symbol":"IBM","pattern_type":"Hammer","confidence":0.7,"timestamp":"2025-10-05T10:15:00.000Z"}]}""", refused::add);
-        assertThat(e).extracting(i -> i.data().path("symbol").asText()).containsExactly("SPY", "IBM");
+        assertThat(e).extracting(i -> detection(List.of(i)).symbol()).containsExactly("SPY", "IBM");
         assertThat(refused).containsExactly("detection.confidence: not a number in [0, 1]");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,31 +113,56 @@ class SeedExamplesTest {
         List<Inbound> events = new MessageReader(() -> 0L).read(example.channel, example.json);
         assertThat(events).hasSize(example.source.endsWith("(batch form)") ? 2 : 1);
         for (Inbound e : events) {
-            ObjectNode d = e.data();
-            switch (e.kind()) {
-                case SESSION_STARTED, SESSION_STOPPED ->
-                    assertThat(d.path("session_id").asText()).isNotEmpty();
-                case PATTERN -> assertThat(d.path("pattern_type").asText()).isNotEmpty();
-                case INDICATOR -> {
-                    assertThat(d.path("indicator").asText()).isNotEmpty();
-                    assertThat(d.path("value").isNumber())
-                            .as("scalar value kept")
-                            .isTrue();
+            String symbol = switch (e.event()) {
+                case Inbound.SessionStarted(SessionView v) -> {
+                    assertThat(v.sessionId()).isNotEmpty();
+                    yield null;
                 }
-                case ALERT ->
-                    assertThat(d.path("alert_type").asText())
-                            .isEqualTo(d.path("alert_type").asText().toUpperCase(java.util.Locale.ROOT))
+                case Inbound.SessionStopped(SessionView v) -> {
+                    assertThat(v.sessionId()).isNotEmpty();
+                    yield null;
+                }
+                case Inbound.Pattern p -> {
+                    assertThat(p.detection().patternType()).isNotEmpty();
+                    yield p.detection().symbol();
+                }
+                case Inbound.Indicator(Events.IndicatorCalculation c) -> {
+                    assertThat(c.indicator()).isNotEmpty();
+                    assertThat(c.values()).as("every output kept").isNotEmpty();
+                    yield c.symbol();
+                }
+                case Inbound.Alert(Events.IndicatorAlert a) -> {
+                    assertThat(a.alertType())
+                            .isEqualTo(a.alertType().toUpperCase(java.util.Locale.ROOT))
                             .isNotEmpty();
-                case HEALTH -> assertThat(d.path("status").asText()).isNotEmpty();
-                case CRITICAL -> assertThat(d.path("message").asText()).isNotEmpty();
-                case BAR, BAR_CORRECTION ->
-                    assertThat(d.path("close").isNumber()).isTrue();
-                case PERSISTENCE -> assertThat(d.path("table").asText()).isNotEmpty();
-                case LEGACY_PATTERN -> assertThat(d.path("pattern").asText()).isNotEmpty();
-                case LEGACY_HEALTH -> assertThat(d).isNotNull();
-            }
-            if (!e.channel().equals(Channels.LEGACY_PATTERNS) && d.has("symbol"))
-                assertThat(d.path("symbol").asText()).matches("[A-Z.]{1,10}");
+                    yield a.symbol();
+                }
+                case Inbound.Health(ObjectNode h) -> {
+                    assertThat(h.path("status").asText()).isNotEmpty();
+                    yield null;
+                }
+                case Inbound.Critical(Events.CriticalAlert a) -> {
+                    assertThat(a.message()).isNotEmpty();
+                    yield null;
+                }
+                case Inbound.Bar(Events.Bar bar, Integer revision) -> {
+                    assertThat(bar.close()).isPositive();
+                    yield bar.symbol();
+                }
+                case Inbound.Persistence p -> {
+                    assertThat(p.table()).isNotEmpty();
+                    yield null;
+                }
+                case Inbound.LegacyPattern(ObjectNode d) -> {
+                    assertThat(d.path("pattern").asText()).isNotEmpty();
+                    yield null;
+                }
+                case Inbound.LegacyHealth h -> {
+                    assertThat(h.status()).isNotEmpty();
+                    yield null;
+                }
+            };
+            if (symbol != null) assertThat(symbol).matches("[A-Z.]{1,10}");
         }
     }
 }

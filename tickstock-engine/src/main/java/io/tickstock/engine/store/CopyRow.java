@@ -43,7 +43,7 @@ record CopyRow(
                 Map<String, Object> meta = new LinkedHashMap<>(d.metadata());
                 meta.put("direction", d.direction());
                 meta.put("parameters", d.parameters());
-                Events.BarData bar = d.barData();
+                Events.BarData bar = java.util.Objects.requireNonNull(d.barData(), "the engine's detections carry bar_data");
                 yield new CopyRow(Table.PATTERN, patternKey(sid, d.symbol(), d.patternType(), t), t, sid,
                         csv(sid, d.symbol(), d.patternType(), d.confidence(), time(t), d.timeframe(), bar.open(), bar.high(),
                                 bar.low(), bar.close(), bar.volume(), Json.write(meta)));
