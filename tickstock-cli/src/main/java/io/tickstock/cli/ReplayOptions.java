@@ -107,6 +107,13 @@ public final class ReplayOptions {
             defaultValue = "0")
     int alertCooldownMinutes;
 
+    @Option(
+            names = "--resume",
+            description =
+                    "Continue the session an interrupted replay (Ctrl-C, a kill) left open, after its last stored "
+                            + "bar (default: close it as failed and replay the day as a new session).")
+    boolean resume;
+
     /** The speed as a number; infinity for 'max'. */
     double speedValue(picocli.CommandLine cmd) {
         return parseSpeed(cmd, speed);
@@ -194,6 +201,7 @@ public final class ReplayOptions {
                 .universe(universe)
                 .healthIntervalMillis(healthIntervalSeconds * 1000L)
                 .analytics(analytics(cmd))
+                .resumeReplay(resume)
                 .build();
     }
 

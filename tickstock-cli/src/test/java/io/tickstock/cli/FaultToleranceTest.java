@@ -326,7 +326,7 @@ class FaultToleranceTest {
         }
         long barsAtKill = count("SELECT count(*) FROM ohlcv_1min WHERE session_id = '" + sid + "'");
 
-        Process second = engineProcess(tmp.resolve("engine2.log"));
+        Process second = engineProcess(tmp.resolve("engine2.log"), "--resume");
         await().atMost(Duration.ofSeconds(30)).until(() -> engineStatus(cookie).equals("alive"));
         assertThat(second.waitFor(120, TimeUnit.SECONDS))
                 .as("restarted engine finished")
@@ -347,6 +347,44 @@ class FaultToleranceTest {
         assertThat(counts.get("intraday_patterns")).isEqualTo(referenceCounts.get("intraday_patterns"));
         assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + sid
                         + "' AND final_status = 'completed'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void aReplayWithoutResumeStartsANewSessionAndClosesTheInterruptedOne() throws Exception {
+        Process first = engineProcess(tmp.resolve("engine3.log"));
+        String interrupted;
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> count(
+                                    "SELECT count(*) FROM ohlcv_1min b JOIN streaming_sessions s USING (session_id) WHERE s.stopped_at IS NULL")
+                            >= 50);
+        } finally {
+            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Connection c = db();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT session_id FROM streaming_sessions WHERE stopped_at IS NULL")) {
+            assertThat(rs.next()).isTrue();
+            interrupted = rs.getString(1);
+        }
+        Path log = tmp.resolve("engine4.log");
+        Process again = engineProcess(log); // the demo's case: run again after Ctrl-C, no --resume
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            count("SELECT count(*) FROM streaming_sessions WHERE stopped_at IS NULL AND session_id <> '"
+                                            + interrupted + "'")
+                                    == 1);
+        } finally {
+            again.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readString(log)).contains("session " + interrupted).contains("starts a new session");
+        assertThat(count("SELECT count(*) FROM streaming_sessions WHERE session_id = '" + interrupted
+                        + "' AND final_status = 'failed'"))
+                .as("the interrupted session is closed, not continued")
                 .isEqualTo(1);
     }
 
@@ -377,9 +415,9 @@ class FaultToleranceTest {
     }
 
     /** {@code tickstock engine} as its own JVM on the shared servers, replaying the reference window at 600×. */
-    static Process engineProcess(Path log) throws Exception {
+    static Process engineProcess(Path log, String... extra) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 java,
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -401,7 +439,9 @@ class FaultToleranceTest {
                 "--heartbeat-interval",
                 "1",
                 "--spool-dir",
-                tmp.resolve("spool").toString());
+                tmp.resolve("spool").toString()));
+        command.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("TICKSTOCK_REDIS_URL", "redis://127.0.0.1:" + redisPort);
         pb.environment().put("TICKSTOCK_DATABASE_URL", postgres.urlWithPassword());
         pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  *                             / {@code streaming_patterns_batch} messages of up to 50 (CONTRACT.md's opt-in batch forms)
  *                             instead of one message each (default false: older consumers read single messages)
  * @param heartbeatMillis      producer heartbeat interval (default 15 s; the keys expire after three)
+ * @param resumeReplay         a replay continues the session an interrupted replay of the same universe left open
+ *                             (default false: the open session is closed as failed and the replay starts a new one;
+ *                             a live engine always resumes its session after a crash)
  */
 public record EngineConfig(
         String redisUrl,
@@ -48,7 +51,8 @@ public record EngineConfig(
         String metricsHost,
         @Nullable String metricsToken,
         boolean batchEvents,
-        long heartbeatMillis) {
+        long heartbeatMillis,
+        boolean resumeReplay) {
     /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
     public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
 
@@ -89,6 +93,7 @@ public record EngineConfig(
         b.metricsToken = metricsToken;
         b.batchEvents = batchEvents;
         b.heartbeatMillis = heartbeatMillis;
+        b.resumeReplay = resumeReplay;
         return b;
     }
 
@@ -116,7 +121,7 @@ public record EngineConfig(
         private Path spoolDir = DEFAULT_SPOOL_DIR;
         private String metricsHost = "127.0.0.1";
         private @Nullable String metricsToken;
-        private boolean batchEvents;
+        private boolean batchEvents, resumeReplay;
 
         private Builder(String redisUrl, DatabaseUrl database) {
             this.redisUrl = redisUrl;
@@ -180,6 +185,12 @@ public record EngineConfig(
             return this;
         }
 
+        /** Whether a replay continues the session an interrupted replay left open (default false: a new session). */
+        public Builder resumeReplay(boolean resume) {
+            this.resumeReplay = resume;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -203,7 +214,8 @@ public record EngineConfig(
                     metricsHost,
                     metricsToken,
                     batchEvents,
-                    heartbeatMillis);
+                    heartbeatMillis,
+                    resumeReplay);
         }
     }
 }

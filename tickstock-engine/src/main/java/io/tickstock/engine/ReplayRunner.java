@@ -49,7 +49,10 @@ final class ReplayRunner {
         Pipeline pipeline = new Pipeline(
                 parts.config().analytics(),
                 parts.emitter().withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
-        SessionResumer.Resumed resumed = parts.resumer().resume(SessionTrigger.REPLAY, fromMillis, toMillis, pipeline);
+        SessionResumer.Resumed resumed = null;
+        if (parts.config().resumeReplay())
+            resumed = parts.resumer().resume(SessionTrigger.REPLAY, fromMillis, toMillis, pipeline);
+        else parts.resumer().closeOpen();
         StreamingSession s = resumed != null
                 ? resumed.session()
                 : new StreamingSession(

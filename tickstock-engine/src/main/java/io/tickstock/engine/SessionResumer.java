@@ -49,6 +49,21 @@ final class SessionResumer {
     }
 
     /**
+     * Closes this universe's open session, if an interrupted run left one, as {@code failed}: a replay without
+     * {@code --resume} starts over as a new session.
+     */
+    void closeOpen() {
+        history.openSession(universe).ifPresent(o -> {
+            history.abandon(o.sessionId(), clock.getAsLong());
+            LOG.info(
+                    "session {} ({}) was left open by an interrupted run: closed as failed; this replay starts a new "
+                            + "session (--resume continues the old one)",
+                    o.sessionId(),
+                    o.universe());
+        });
+    }
+
+    /**
      * Resumes this universe's open session when its newest bar lies in [{@code windowFrom}, {@code windowTo}) and it is
      * of the same kind ({@code replay}, or live: {@code scheduled} and {@code manual} alike): every series is re-warmed from the session's bars in
      * {@code ohlcv_1min} (nothing published), each symbol's last bar writes its rows again (idempotent: fills in rows
