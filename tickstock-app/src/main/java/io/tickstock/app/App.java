@@ -56,7 +56,7 @@ public final class App implements AutoCloseable {
     private final LongSupplier clock;
     private final AppMetrics metrics = new AppMetrics();
     private final SubscriberStats subscriberStats = new SubscriberStats(metrics.registry());
-    private final LiveState state = new LiveState();
+    private final LiveState state;
     private HikariDataSource dataSource;
     private WebSocketHub hub;
     private StreamingBuffer buffer;
@@ -74,6 +74,7 @@ public final class App implements AutoCloseable {
     public App(AppConfig config, LongSupplier clock) {
         this.config = config;
         this.clock = clock;
+        this.state = new LiveState(config.delivery());
     }
 
     /**
@@ -93,7 +94,13 @@ public final class App implements AutoCloseable {
         hub = new WebSocketHub(config.outboxFrames(), clock);
         checkpoints = new IntegrationCheckpoints(dataSource).start();
         buffer = new StreamingBuffer(
-                        config.bufferIntervalMs(), 100, hub, clock, state, new BufferStats(metrics.registry()))
+                        config.bufferIntervalMs(),
+                        100,
+                        hub,
+                        clock,
+                        state,
+                        new BufferStats(metrics.registry()),
+                        config.delivery())
                 .onPatternsDelivered(p -> checkpoints.delivered(
                         p.stream().map(StreamItem.Pattern::detection).toList(), hub.clients(), clock.getAsLong()))
                 .start();

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param tls              the HTTPS certificate and key (PEM), or null for plain HTTP
  * @param allowedOrigins   origins besides the app's own that may open the WebSocket and POST (e.g. a proxy's public
  *                         {@code https://dash.example.com}); empty by default
+ * @param delivery         minimum pattern confidence forwarded, buffering on or off, history kept per browser list
  */
 public record AppConfig(
         String redisUrl,
@@ -31,7 +32,8 @@ public record AppConfig(
         int outboxFrames,
         long engineLostAfterMillis,
         @Nullable Tls tls,
-        java.util.List<String> allowedOrigins) {
+        java.util.List<String> allowedOrigins,
+        io.tickstock.app.stream.Delivery delivery) {
     /** PEM files of the HTTPS certificate (chain) and its private key. */
     public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {}
 
@@ -40,6 +42,34 @@ public record AppConfig(
         if (engineLostAfterMillis < 100)
             throw new IllegalArgumentException(
                     "engineLostAfterMillis must be at least 100, was " + engineLostAfterMillis);
+    }
+
+    /** The default delivery settings ({@link io.tickstock.app.stream.Delivery#DEFAULTS}). */
+    public AppConfig(
+            String redisUrl,
+            DatabaseUrl database,
+            String host,
+            int httpPort,
+            long bufferIntervalMs,
+            @Nullable String adminPassword,
+            @Nullable String metricsToken,
+            int outboxFrames,
+            long engineLostAfterMillis,
+            @Nullable Tls tls,
+            java.util.List<String> allowedOrigins) {
+        this(
+                redisUrl,
+                database,
+                host,
+                httpPort,
+                bufferIntervalMs,
+                adminPassword,
+                metricsToken,
+                outboxFrames,
+                engineLostAfterMillis,
+                tls,
+                allowedOrigins,
+                io.tickstock.app.stream.Delivery.DEFAULTS);
     }
 
     /** The defaults for the engine watch, TLS (none) and origins (the app's own only). */

@@ -3,6 +3,7 @@ package io.tickstock.cli;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.app.health.EngineLiveness;
+import io.tickstock.app.stream.Delivery;
 import io.tickstock.contract.DatabaseUrl;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -70,7 +71,36 @@ public final class AppOptions {
                 outboxFrames,
                 EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
                 cert == null || key == null ? null : new AppConfig.Tls(cert, key),
-                allowedOrigins);
+                allowedOrigins,
+                delivery());
+    }
+
+    /** TICKSTOCK_PATTERN_MIN_CONFIDENCE, TICKSTOCK_BUFFERING and TICKSTOCK_BROWSER_HISTORY ({@link Delivery}). */
+    static Delivery delivery() {
+        Delivery d = Delivery.DEFAULTS;
+        String min = System.getenv("TICKSTOCK_PATTERN_MIN_CONFIDENCE"),
+                buffering = System.getenv("TICKSTOCK_BUFFERING");
+        double minConfidence = d.patternMinConfidence();
+        if (min != null && !min.isBlank()) {
+            try {
+                minConfidence = Double.parseDouble(min.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "TICKSTOCK_PATTERN_MIN_CONFIDENCE must be a number from 0 to 1, was '" + min + "'", e);
+            }
+        }
+        boolean buffer = d.buffering();
+        if (buffering != null && !buffering.isBlank()) {
+            buffer = switch (buffering.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "on", "1", "yes" -> true;
+                case "false", "off", "0", "no" -> false;
+                default ->
+                    throw new IllegalArgumentException(
+                            "TICKSTOCK_BUFFERING must be true or false, was '" + buffering + "'");
+            };
+        }
+        int history = (int) positiveNumber("TICKSTOCK_BROWSER_HISTORY", d.browserHistory());
+        return new Delivery(minConfidence, buffer, history);
     }
 
     private static @Nullable Path path(String variable) {

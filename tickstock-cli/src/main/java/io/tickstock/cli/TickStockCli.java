@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             FakeMassiveCommand.class,
             SessionCommand.class,
+            PublishCommand.class,
+            MonitorCommand.class,
             UserCommand.class,
             FuzzCommand.class,
             CommandLine.HelpCommand.class

@@ -166,10 +166,39 @@ class DashboardTest {
                 .until(() -> number("return window.tickstock.state.candles || 0") > 5
                         && number("return window.tickstock.state.markers || 0") > 0);
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        // one marker per bar: never more markers than patterns, and bars with several patterns count them
+        assertThat(number("return window.tickstock.state.markers"))
+                .isLessThanOrEqualTo(number("return window.tickstock.state.markedPatterns"))
+                .isEqualTo(number("return window.tickstock.markerTimes().length"));
+        // hovering a marker's bar names its patterns in the tooltip (the newest marker: inside the visible range)
+        var chart = browser.findElement(By.id("chart"));
+        java.util.concurrent.atomic.AtomicInteger wiggle = new java.util.concurrent.atomic.AtomicInteger();
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    long x = number(
+                            "const t = window.tickstock.markerTimes(); "
+                                    + "return Math.round(window.tickstock.chart.timeScale().timeToCoordinate(Math.max(...t)) || -1)");
+                    if (x < 0) return false;
+                    new org.openqa.selenium.interactions.Actions(browser)
+                            .moveToElement(
+                                    chart, (int) x - chart.getSize().getWidth() / 2, wiggle.incrementAndGet() % 2)
+                            .perform();
+                    return browser.findElement(By.id("chart-tooltip")).isDisplayed();
+                });
+        assertThat(browser.findElement(By.id("chart-tooltip")).getText()).matches("(?s).*\\d+%.*");
         Path shot = Path.of("target", "dashboard-chart.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(shot)).isPositive();
+        // the pattern list's minimum confidence filters the chart's markers too
+        long before = number("return window.tickstock.state.markedPatterns");
+        type("filter-confidence", "1");
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> number("return window.tickstock.state.markedPatterns") < before);
+        type("filter-confidence", "0");
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> number("return window.tickstock.state.markedPatterns") >= before);
     }
 
     @Test
@@ -273,6 +302,82 @@ class DashboardTest {
                     .isZero();
         } finally {
             second.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void countersShowSessionTotalsAndLagShowsADashWhenNothingFlows() throws Exception {
+        String cookie = Dashboards.login(app.port(), PASSWORD);
+        long stored = Json.read(Dashboards.get(app.port(), "/streaming/api/summary", cookie)
+                        .body())
+                .path("total_patterns")
+                .asLong();
+        assertThat(stored).isPositive();
+        ((JavascriptExecutor) browser).executeScript("window.tickstock.state.totals = null"); // as if just connected
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Long.parseLong(
+                                browser.findElement(By.id("metric-patterns")).getText())
+                        >= stored);
+        assertThat(browser.findElement(By.id("metric-patterns-rate")).getText()).endsWith("/ min");
+        // delivery lag: p50 / p95 of the last minute while items arrive, "—" after 10 s without any
+        ((JavascriptExecutor) browser)
+                .executeScript("window.tickstock.state.lagSamples = [[Date.now() - 1000, 4], [Date.now(), 8]]");
+        await().atMost(Duration.ofSeconds(3))
+                .until(() ->
+                        browser.findElement(By.id("metric-delivery")).getText().matches("\\d+ / \\d+ ms"));
+        replay.get(120, java.util.concurrent.TimeUnit.SECONDS); // then nothing flows: after 10 s quiet, a dash
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        browser.findElement(By.id("metric-delivery")).getText().equals("—"));
+    }
+
+    @Test
+    @Order(8)
+    void notifyOnAcceptsPatternTypesAndTaLibNamesAndConfidentPatterns() {
+        JavascriptExecutor js = browser;
+        String hammer = "return window.tickstock.wantsNotification({symbol: 'SPY', pattern_type: 'Hammer', "
+                + "confidence: arguments[0], metadata: {talib_function: 'CDLHAMMER'}})";
+        js.executeScript("localStorage.setItem('tickstock.notify.confident', 'off')");
+        type("notify-patterns", "CDLHAMMER");
+        assertThat((Boolean) js.executeScript(hammer, 0.5)).isTrue();
+        type("notify-patterns", "hammer, Doji");
+        assertThat((Boolean) js.executeScript(hammer, 0.5)).isTrue();
+        type("notify-patterns", "Doji");
+        assertThat((Boolean) js.executeScript(hammer, 0.5)).isFalse();
+        js.executeScript("localStorage.setItem('tickstock.notify.confident', 'on')");
+        assertThat((Boolean) js.executeScript(hammer, 0.85))
+                .as("confidence ≥ 0.8")
+                .isTrue();
+        type("notify-patterns", "");
+        assertThat(browser.findElements(By.cssSelector("link[rel=icon]")))
+                .as("a favicon, so no request 404s")
+                .hasSize(1);
+    }
+
+    @Test
+    @Order(9)
+    void onAPhoneThePageIsOneColumnWithoutSidewaysScrolling() throws Exception {
+        var size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> number("return getComputedStyle(document.querySelector('main')).gridTemplateColumns"
+                                    + ".split(' ').length")
+                            == 1);
+            String widest =
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                            + " > window.innerWidth + 1).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+                            + " + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(', ')";
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("elements wider than the phone")
+                    .until(
+                            () -> (String) ((JavascriptExecutor) browser).executeScript(widest),
+                            org.hamcrest.Matchers.emptyString());
+            Path shot = Path.of("target", "dashboard-phone.png");
+            Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(size);
         }
     }
 

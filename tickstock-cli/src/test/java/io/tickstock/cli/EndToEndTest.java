@@ -194,6 +194,17 @@ class EndToEndTest {
                     .isZero();
             assertThat(longValue(c, "SELECT count(*) FROM integration_events WHERE checkpoint = 'PRODUCER_ALIVE'"))
                     .isPositive();
+            // seeds/004's verification query, exactly as the seed prints it
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT timestamp, checkpoint, symbol, pattern_name FROM integration_events "
+                            + "WHERE source_system='TickStockPL' ORDER BY timestamp DESC LIMIT 10;")) {
+                int rows = 0;
+                while (rs.next()) {
+                    assertThat(rs.getTimestamp("timestamp")).isNotNull();
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(10);
+            }
             try (ResultSet rs = c.createStatement()
                     .executeQuery("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY total_latency_ms), "
                             + "percentile_cont(0.95) WITHIN GROUP (ORDER BY total_latency_ms), percentile_cont(0.5) WITHIN GROUP (ORDER BY redis_latency_ms) "

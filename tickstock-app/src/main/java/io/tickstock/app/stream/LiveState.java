@@ -15,13 +15,23 @@ import org.jspecify.annotations.Nullable;
  * connect and by the status API).
  */
 public final class LiveState {
-    private static final int RECENT = 50;
+    private final Delivery delivery;
     private @Nullable SessionView session;
     private @Nullable Object health;
     private EngineNotices.@Nullable Status engine;
     private final Deque<StreamItem.Pattern> patterns = new ArrayDeque<>();
     private final Deque<StreamItem.Alert> alerts = new ArrayDeque<>();
     private final Deque<Frames.Stamped<Events.CriticalAlert>> critical = new ArrayDeque<>();
+
+    /** With {@link Delivery#DEFAULTS}. */
+    public LiveState() {
+        this(Delivery.DEFAULTS);
+    }
+
+    /** @param delivery how many patterns and alerts a snapshot holds ({@link Delivery#browserHistory}), sent with it */
+    public LiveState(Delivery delivery) {
+        this.delivery = delivery;
+    }
 
     public synchronized void sessionStarted(SessionView s) {
         session = s.withStatus("active");
@@ -63,9 +73,9 @@ public final class LiveState {
         add(critical, a);
     }
 
-    private static <T> void add(Deque<T> d, T item) {
+    private <T> void add(Deque<T> d, T item) {
         d.addLast(item);
-        if (d.size() > RECENT) d.removeFirst();
+        if (d.size() > delivery.browserHistory()) d.removeFirst();
     }
 
     public synchronized @Nullable SessionView session() {
@@ -80,9 +90,13 @@ public final class LiveState {
         return health;
     }
 
-    /** Frames a new client gets first: session, health, engine status, recent patterns (one batch), alerts, critical alerts. */
+    /**
+     * Frames a new client gets first: the delivery settings ({@code dashboard_settings}), session, health, engine status,
+     * recent patterns (one batch), alerts, critical alerts.
+     */
     public synchronized List<String> snapshot(long nowMillis) {
         List<String> frames = new ArrayList<>();
+        frames.add(Frames.frame("dashboard_settings", delivery));
         if (session != null) frames.add(Frames.session(sessionActive(), session));
         if (health != null) frames.add(Frames.health(health));
         if (engine != null) frames.add(Frames.frame("engine_status", engine));

@@ -10,6 +10,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * minute within one interval. A pattern already delivered (same session, symbol, type and bar; e.g. reloaded
  * from PostgreSQL after a reconnect and then re-published) is counted as {@code pattern.duplicate} and not
  * sent again. Every item carries {@code published_at}, the engine's publication time, so a
- * client can measure latency. {@link #accept} and {@link #drained} are called by the dispatcher thread; the buffer's
+ * client can measure latency. {@link Delivery} may drop patterns below a minimum confidence (counted as
+ * {@code pattern.below_min_confidence}) and turn buffering off (every item at once, one frame each). {@link #accept} and {@link #drained} are called by the dispatcher thread; the buffer's
  * own thread renders and hands to the {@link Fanout} what goes out at once, in arrival order, and calls {@link #flush}
  * every {@code intervalMillis}, so the dispatcher goes on reading Redis while frames go out.
  */
@@ -44,6 +46,7 @@ public final class StreamingBuffer implements AutoCloseable {
     private final LongSupplier clock;
     private final LiveState state;
     private final BufferStats stats;
+    private final Delivery delivery;
     private final Thread thread;
     private final RecentPatterns recent = new RecentPatterns(100_000);
     private final List<StreamItem.Pattern> urgentPatterns = new ArrayList<>(); // dispatcher thread only
@@ -62,6 +65,23 @@ public final class StreamingBuffer implements AutoCloseable {
      */
     public StreamingBuffer(
             long intervalMillis, int maxBatch, Fanout fanout, LongSupplier clock, LiveState state, BufferStats stats) {
+        this(intervalMillis, maxBatch, fanout, clock, state, stats, Delivery.DEFAULTS);
+    }
+
+    /**
+     * @param fanout   the browsers; must not block
+     * @param clock    wall clock, epoch ms
+     * @param delivery the minimum pattern confidence forwarded and whether items are batched ({@link Delivery})
+     */
+    public StreamingBuffer(
+            long intervalMillis,
+            int maxBatch,
+            Fanout fanout,
+            LongSupplier clock,
+            LiveState state,
+            BufferStats stats,
+            Delivery delivery) {
+        this.delivery = delivery;
         this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.maxBatch = maxBatch;
@@ -138,13 +158,17 @@ public final class StreamingBuffer implements AutoCloseable {
             now("pattern_retracted", p, d -> Frames.detection("streaming_pattern_retracted", d));
             return;
         }
+        if (p.detection().confidence() < delivery.patternMinConfidence()) {
+            stats.add("pattern", "below_min_confidence", 1);
+            return;
+        }
         if (!recent.add(p)) {
             stats.add("pattern", "duplicate", 1);
             return;
         }
         state.pattern(p);
         stats.add("pattern", "received", 1);
-        if (p.detection().confidence() >= IMMEDIATE_CONFIDENCE) {
+        if (!delivery.buffering() || p.detection().confidence() >= IMMEDIATE_CONFIDENCE) {
             urgentPatterns.add(p); // sent when the dispatcher has drained what arrived with it: drained()
         } else {
             pending.pattern(p);
@@ -153,12 +177,20 @@ public final class StreamingBuffer implements AutoCloseable {
 
     /** An indicator value, coalesced per series until the next flush. */
     private void indicator(StreamItem.Indicator value) {
+        if (!delivery.buffering()) {
+            now("indicator", value, v -> Frames.frame("streaming_indicator", Map.of("calculation", v)));
+            return;
+        }
         stats.add("indicator", "received", 1);
         if (pending.indicator(value)) stats.add("indicator", "coalesced", 1);
     }
 
     /** A bar or its correction, coalesced per symbol and minute until the next flush. */
     private void bar(StreamItem.Bar bar) {
+        if (!delivery.buffering()) {
+            now("bar", bar, b -> Frames.frame("streaming_bar", b));
+            return;
+        }
         stats.add("bar", "received", 1);
         if (pending.bar(bar)) stats.add("bar", "coalesced", 1);
     }

@@ -165,7 +165,7 @@ public final class Auth {
                 && MessageDigest.isEqual(
                         ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8),
                         String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) return;
-        if (ctx.path().startsWith("/streaming/api/") || ctx.path().equals("/metrics")) {
+        if (Routes.isApi(ctx.path()) || ctx.path().equals("/metrics")) {
             ctx.status(HttpStatus.UNAUTHORIZED)
                     .contentType("application/json")
                     .result(Json.write(Map.of("error", "login required: POST /login with username and password")));

@@ -52,10 +52,7 @@ public final class BrowserGuard {
         ctx.header("Referrer-Policy", "same-origin");
         if (https) ctx.header("Strict-Transport-Security", "max-age=31536000");
         String path = ctx.path();
-        if (path.startsWith("/streaming/api/")
-                || path.equals("/metrics")
-                || path.equals("/login")
-                || path.startsWith("/health/")) {
+        if (Routes.isApi(path) || path.equals("/metrics") || path.equals("/login") || path.startsWith("/health/")) {
             ctx.header("Cache-Control", "no-store");
         }
         if (UNSAFE.contains(ctx.method().name()) && !sameSite(ctx)) refuse(ctx);

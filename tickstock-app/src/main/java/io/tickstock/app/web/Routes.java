@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,16 @@ public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
     private Routes() {}
+
+    /** The REST API's path prefix (CONTRACT.md). */
+    public static final String API = "/streaming/api/";
+    /** The same API under the seeds' prefix, an alias. */
+    public static final String SEED_API = "/api/streaming/";
+
+    /** Whether {@code path} is a REST API path (under either prefix): it answers JSON, never a redirect. */
+    public static boolean isApi(String path) {
+        return path.startsWith(API) || path.startsWith(SEED_API);
+    }
 
     /** The handlers the routes lead to. */
     public record Handlers(
@@ -42,15 +53,17 @@ public final class Routes {
         c.routes.get("/", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
         c.routes.get("/streaming/", h.pages()::dashboard);
         c.routes.get("/streaming/assets/<file>", h.pages()::asset);
-        c.routes.get("/streaming/api/status", h.api()::status);
-        c.routes.get("/streaming/api/patterns/{symbol}", h.api()::patterns);
-        c.routes.get("/streaming/api/indicators/{symbol}", h.api()::indicators);
-        c.routes.get("/streaming/api/alerts", h.api()::alerts);
-        c.routes.get("/streaming/api/summary", h.api()::summary);
-        c.routes.get("/streaming/api/health", h.api()::health);
-        c.routes.get("/streaming/api/openapi.json", h.api()::openapi);
-        c.routes.get("/streaming/api/bars/{symbol}", h.api()::bars);
-        c.routes.post("/streaming/api/admin/session/{action}", h.admin()::handle);
+        for (String api : List.of(API, SEED_API)) { // seeds/000 and /002 call the REST API /api/streaming/…
+            c.routes.get(api + "status", h.api()::status);
+            c.routes.get(api + "patterns/{symbol}", h.api()::patterns);
+            c.routes.get(api + "indicators/{symbol}", h.api()::indicators);
+            c.routes.get(api + "alerts", h.api()::alerts);
+            c.routes.get(api + "summary", h.api()::summary);
+            c.routes.get(api + "health", h.api()::health);
+            c.routes.get(api + "openapi.json", h.api()::openapi);
+            c.routes.get(api + "bars/{symbol}", h.api()::bars);
+            c.routes.post(api + "admin/session/{action}", h.admin()::handle);
+        }
         c.routes.get("/metrics", h.metrics());
         c.routes.get("/health/live", ctx -> ctx.result("ok"));
         c.routes.get("/health/ready", h.ready());

@@ -4,7 +4,8 @@
 // (state.badFrames) and skipped, each panel renders on its own, and times that do not parse show as blank.
 (() => {
   'use strict';
-  const MAX_PATTERNS = 200, MAX_ALERTS = 100;
+  // list lengths: the app's TICKSTOCK_BROWSER_HISTORY, sent in the dashboard_settings frame on connect
+  let MAX_PATTERNS = 200, MAX_ALERTS = 200;
   const $ = (id) => document.getElementById(id);
   const nyTime = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hour12: false });
   const nyDateTime = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -12,7 +13,8 @@
   const state = {
     session: null, sessionActive: false, health: null,
     patterns: [], alerts: [], patternCount: 0, alertCount: 0,
-    itemsThisSecond: 0, eventsPerSecond: 0, deliveryLagMs: null,
+    itemsThisSecond: 0, eventsPerSecond: 0, deliveryLagMs: null, lagSamples: [], patternTimes: [], alertTimes: [],
+    totals: null, totalsAt: { patterns: 0, alerts: 0 },
     symbols: new Set(), chartSymbol: null, dirty: false, markers: 0, badFrames: 0,
   };
   let socket = null;
@@ -31,7 +33,7 @@
   const bbUpper = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 1, lineStyle: 2, priceLineVisible: false, lastValueVisible: false });
   const bbLower = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 1, lineStyle: 2, priceLineVisible: false, lastValueVisible: false });
   const markers = LC.createSeriesMarkers(candles, []);
-  let markerList = [], lastBarTime = 0;
+  let lastBarTime = 0;
   // Live events for the chart's symbol that arrive while its history is loading are held here and applied
   // after the history, so a slow history request never erases newer live bars.
   let pending = null;
@@ -70,11 +72,47 @@
     rows.forEach(healthPoint);
   }
 
-  function markerOf(p) {
-    const bull = p.direction === 'bullish', bear = p.direction === 'bearish';
-    return { time: secs(p.timestamp), position: bear ? 'aboveBar' : 'belowBar', color: bull ? '#3fb950' : bear ? '#f85149' : '#d29922',
-             shape: bull ? 'arrowUp' : bear ? 'arrowDown' : 'circle', text: String(p.pattern_type) };
+  // ---- pattern markers: one per bar, coloured by the bar's dominant direction, the count when several; the
+  // names in a tooltip on hover. They obey the pattern list's type and minimum-confidence filters.
+  let chartPatterns = [], markerGroups = new Map();
+  const patternKey = (p) => p.symbol + '|' + p.pattern_type + '|' + p.timestamp;
+  function passesFilters(p) {
+    const fType = $('filter-type').value.trim().toLowerCase(), fConf = parseFloat($('filter-confidence').value) || 0;
+    return (!fType || String(p.pattern_type).toLowerCase().includes(fType)) && p.confidence >= fConf;
   }
+  function refreshMarkers() {
+    markerGroups = new Map();
+    for (const p of chartPatterns) {
+      const t = secs(p.timestamp);
+      if (!isFinite(t) || !passesFilters(p)) continue;
+      let g = markerGroups.get(t);
+      if (!g) markerGroups.set(t, (g = { bull: 0, bear: 0, patterns: [] }));
+      if (p.direction === 'bullish') g.bull++; else if (p.direction === 'bearish') g.bear++;
+      g.patterns.push(p);
+    }
+    const list = [...markerGroups.entries()].sort((a, b) => a[0] - b[0]).map(([time, g]) => {
+      const bull = g.bull > g.bear, bear = g.bear > g.bull;
+      return { time, position: bear ? 'aboveBar' : 'belowBar', color: bull ? '#3fb950' : bear ? '#f85149' : '#d29922',
+               shape: bull ? 'arrowUp' : bear ? 'arrowDown' : 'circle', text: g.patterns.length > 1 ? String(g.patterns.length) : '' };
+    });
+    markers.setMarkers(list);
+    state.markers = list.length;
+    state.markedPatterns = list.reduce((n, m) => n + markerGroups.get(m.time).patterns.length, 0);
+  }
+  const tooltip = $('chart-tooltip');
+  chart.subscribeCrosshairMove((param) => {
+    const g = param && param.time != null ? markerGroups.get(param.time) : null;
+    if (!g || !param.point) { tooltip.hidden = true; return; }
+    tooltip.replaceChildren(...g.patterns.map((p) => {
+      const row = document.createElement('div');
+      row.className = String(p.direction || 'neutral');
+      row.textContent = p.pattern_type + ' ' + pct(p.confidence);
+      return row;
+    }));
+    tooltip.hidden = false;
+    tooltip.style.left = Math.min(param.point.x + 12, $('chart').clientWidth - 180) + 'px';
+    tooltip.style.top = Math.max(param.point.y - 10, 0) + 'px';
+  });
 
   async function getJson(url) {
     const r = await fetch(url, { credentials: 'same-origin' });
@@ -106,9 +144,8 @@
     sma.setData(line(smaRows.filter((r) => r.series === 'SMA_20'), (r) => r.value));
     bbUpper.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.upper));
     bbLower.setData(line(bbRows, (r) => r.metadata && r.metadata.values && r.metadata.values.lower));
-    markerList = patterns.map(markerOf).filter((m) => isFinite(m.time)).sort((a, b) => a.time - b.time);
-    markers.setMarkers(markerList);
-    state.markers = markerList.length;
+    chartPatterns = Array.isArray(patterns) ? patterns.filter((p) => p && typeof p === 'object') : [];
+    refreshMarkers();
     const held = pending;
     pending = null;
     held.forEach((apply) => apply());
@@ -145,13 +182,15 @@
   function chartPattern(p) {
     if (p.symbol !== state.chartSymbol) return;
     if (pending) { pending.push(() => chartPattern(p)); return; }
-    const m = markerOf(p);
-    if (!isFinite(m.time)) return;
-    if (markerList.some((x) => x.time === m.time && x.text === m.text)) return;
-    markerList.push(m);
-    markerList.sort((a, b) => a.time - b.time);
-    markers.setMarkers(markerList);
-    state.markers = markerList.length;
+    if (!isFinite(secs(p.timestamp)) || chartPatterns.some((q) => patternKey(q) === patternKey(p))) return;
+    chartPatterns.push(p);
+    refreshMarkers();
+  }
+
+  function unchartPattern(p) {
+    if (p.symbol !== state.chartSymbol) return;
+    chartPatterns = chartPatterns.filter((q) => patternKey(q) !== patternKey(p));
+    refreshMarkers();
   }
 
   function addSymbol(sym) {
@@ -165,6 +204,9 @@
   // The chart's symbol decides which bars and indicator values this browser subscribes to.
   function chooseChart(sym) {
     state.chartSymbol = sym;
+    const q = encodeURIComponent(sym);
+    $('export-bars').href = `/streaming/api/bars/${q}?hours=24&format=csv`;
+    $('export-patterns').href = `/streaming/api/patterns/${q}?hours=24&format=csv`;
     subscribe();
     loadChart(sym).catch(console.error);
   }
@@ -179,8 +221,28 @@
   }
 
   // ---- events ------------------------------------------------------------------------------
+  // Delivery lag: engine publication (published_at) → this browser, kept for the last minute.
   function latency(item) {
-    if (item && item.published_at) state.deliveryLagMs = Date.now() - Date.parse(item.published_at);
+    if (!item || !item.published_at) return;
+    const now = Date.now(), lag = now - Date.parse(item.published_at);
+    if (!isFinite(lag)) return;
+    state.deliveryLagMs = lag;
+    state.lagSamples.push([now, lag]);
+    if (state.lagSamples.length > 20000) state.lagSamples.splice(0, 10000);
+  }
+  // p50 and p95 of the last minute's delivery lags; null when nothing arrived in the last 10 s (nothing flows).
+  function lagPercentiles(now) {
+    const recent = state.lagSamples.filter(([t]) => now - t <= 60000);
+    state.lagSamples = recent;
+    if (!recent.length || now - recent[recent.length - 1][0] > 10000) return null;
+    const lags = recent.map(([, l]) => l).sort((a, b) => a - b);
+    const at = (q) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))];
+    return { p50: at(0.5), p95: at(0.95) };
+  }
+  // Items per minute over the last minute, from the receipt times in {@code times} (pruned in place).
+  function perMinute(times, now) {
+    while (times.length && now - times[0] > 60000) times.shift();
+    return times.length;
   }
 
   // A reconnect's snapshot repeats recent patterns and alerts: each (symbol, type, bar) is counted and listed once.
@@ -198,12 +260,13 @@
     if (!firstTime(p)) return;
     state.itemsThisSecond++;
     state.patternCount++;
+    state.patternTimes.push(Date.now());
     latency(p);
     state.patterns.unshift(p);
     if (state.patterns.length > MAX_PATTERNS) state.patterns.length = MAX_PATTERNS;
     addSymbol(p.symbol);
     chartPattern(p);
-    if (notifyPatterns().has(String(p.pattern_type).toUpperCase())) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${pct(p.confidence)}`);
+    if (wantsNotification(p)) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${pct(p.confidence)}`);
   }
 
   function onRetracted(p) {
@@ -211,6 +274,7 @@
     state.patterns = state.patterns.filter((q) => !(q.symbol === p.symbol && q.pattern_type === p.pattern_type && q.timestamp === p.timestamp));
     state.patternCount -= before - state.patterns.length;
     seen.delete(p.symbol + '|' + p.pattern_type + '|' + p.timestamp);
+    unchartPattern(p);
   }
 
   function onAlert(a) {
@@ -218,6 +282,7 @@
     if (!firstTime({ symbol: a.symbol, pattern_type: 'alert:' + a.alert_type, timestamp: a.timestamp })) return;
     state.itemsThisSecond++;
     state.alertCount++;
+    state.alertTimes.push(Date.now());
     latency(a);
     state.alerts.unshift({ kind: 'indicator', ...a });
     if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
@@ -228,17 +293,28 @@
     state.itemsThisSecond++;
     state.alerts.unshift({ kind: 'critical', ...a });
     if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
-    if (a.severity === 'critical' || a.severity === 'error') notify('TickStock: ' + a.component, a.message);
+    if ((a.severity === 'critical' || a.severity === 'error') && notifySetting('critical')) notify('TickStock: ' + (a.component || 'alert'), a.message);
   }
 
   const list = (v) => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
   const handlers = {
-    streaming_session: (d) => { state.session = d.session; state.sessionActive = d.type === 'streaming_session_started'; },
+    streaming_session: (d) => {
+      const changed = !state.session || !d.session || state.session.session_id !== d.session.session_id;
+      state.session = d.session; state.sessionActive = d.type === 'streaming_session_started';
+      if (changed) { state.totals = null; loadTotals().catch(() => {}); }
+    },
     streaming_health: (d) => { if (!d.health || typeof d.health !== 'object') { state.badFrames++; return; }
+      if (d.health.status === 'critical' && (!state.health || state.health.status !== 'critical') && notifySetting('health'))
+        notify('TickStock health: critical', (Array.isArray(d.health.issues) ? d.health.issues : []).join('; ') || 'the engine reports critical health');
       state.health = d.health; state.itemsThisSecond++; healthPoint(d.health.resource_usage
       ? { timestamp: d.health.timestamp, cpu_percent: d.health.resource_usage.cpu_percent, memory_mb: d.health.resource_usage.memory_mb,
           processing_lag_ms: d.health.data_flow && d.health.data_flow.processing_lag_ms } : d.health); },
     engine_status: (d) => { state.engine = d; },
+    dashboard_settings: (d) => {
+      const n = num(d.browser_history);
+      if (n != null && n >= 10) { MAX_PATTERNS = n; MAX_ALERTS = n; }
+      state.settings = d;
+    },
     streaming_bars_snapshot: (d) => { // after a (re)connect: the chart symbol's recent bars fill any gap
       if (d.symbol !== state.chartSymbol || pending) return;
       const data = candlesOf(d.bars);
@@ -298,14 +374,37 @@
     $('session-started').textContent = s && s.started_at ? 'since ' + localClock(s.started_at) : '';
   }
 
+  // Session totals: the stored counts of the latest session (/streaming/api/summary, every 15 s) plus what arrived
+  // since; before the first answer, what this browser received.
+  function total(kind, live) {
+    if (!state.totals || state.totals[kind] == null) return live;
+    return state.totals[kind] + Math.max(0, live - state.totalsAt[kind]);
+  }
+  async function loadTotals() {
+    const livePatterns = state.patternCount, liveAlerts = state.alertCount;
+    const s = await getJson('/streaming/api/summary');
+    const sid = s && s.session ? s.session.session_id : null;
+    if (state.session && sid !== state.session.session_id) return; // the summary's latest session is not ours yet
+    state.totals = { patterns: num(s.total_patterns), alerts: num(s.total_alerts) };
+    state.totalsAt = { patterns: livePatterns, alerts: liveAlerts };
+    schedule();
+  }
+  setInterval(() => loadTotals().catch(() => {}), 15000);
+
   function renderMetrics() {
-    const h = state.health;
+    const h = state.health, now = Date.now();
     $('metric-events').textContent = String(state.eventsPerSecond);
-    $('metric-patterns').textContent = String(state.patternCount);
-    $('metric-alerts').textContent = String(state.alertCount);
+    $('metric-patterns').textContent = String(total('patterns', state.patternCount));
+    $('metric-patterns-rate').textContent = perMinute(state.patternTimes, now) + ' / min';
+    $('metric-alerts').textContent = String(total('alerts', state.alertCount));
+    $('metric-alerts-rate').textContent = perMinute(state.alertTimes, now) + ' / min';
     $('metric-symbols').textContent = h ? String(h.active_symbols) : '–';
-    const engineLag = h && h.data_flow ? h.data_flow.processing_lag_ms + ' ms' : '–';
-    $('metric-lag').textContent = engineLag + ' / ' + (state.deliveryLagMs == null ? '–' : state.deliveryLagMs + ' ms');
+    // engine lag: the latest health's processing lag, while the session runs and the health is fresh (< 60 s)
+    const fresh = h && state.sessionActive && now - Date.parse(h.timestamp) < 60000 && h.data_flow && num(h.data_flow.processing_lag_ms) != null;
+    $('metric-lag').textContent = fresh ? h.data_flow.processing_lag_ms + ' ms' : '—';
+    const d = lagPercentiles(now);
+    state.deliveryLag = d;
+    $('metric-delivery').textContent = d ? d.p50 + ' / ' + d.p95 + ' ms' : '—';
   }
 
   function renderPatterns() {
@@ -318,7 +417,9 @@
   }
 
   function renderAlerts() {
-    $('alert-list').replaceChildren(...state.alerts.slice(0, 60).map((a) => a.kind === 'critical'
+    const fSym = $('filter-alert-symbol').value.trim().toUpperCase();
+    const shown = fSym ? state.alerts.filter((a) => a.kind === 'indicator' && a.symbol === fSym) : state.alerts;
+    $('alert-list').replaceChildren(...shown.slice(0, 60).map((a) => a.kind === 'critical'
       ? li([['sev-' + a.severity, String(a.severity)], ['', a.component + ': ' + a.message], ['time', localClock(a.timestamp)]])
       : li([['sym', a.symbol], ['sev-' + a.severity, String(a.alert_type)], ['', a.data && num(a.data.value) != null ? a.data.value.toFixed(2) : ''],
             ['time', nyClock(a.timestamp)]])));
@@ -353,6 +454,8 @@
     if (!state.dirty) { state.dirty = true; requestAnimationFrame(render); }
   }
   ['filter-symbol', 'filter-type', 'filter-confidence'].forEach((id) => $(id).addEventListener('input', schedule));
+  ['filter-type', 'filter-confidence'].forEach((id) => $(id).addEventListener('input', refreshMarkers));
+  $('filter-alert-symbol').addEventListener('input', schedule);
   setInterval(() => { state.eventsPerSecond = state.itemsThisSecond; state.itemsThisSecond = 0; schedule(); }, 1000);
 
   // ---- notifications: critical alerts and the pattern types chosen in "notify on" ----------
@@ -361,6 +464,21 @@
   }
   function notifyPatterns() {
     return new Set($('notify-patterns').value.split(/[ ,]+/).filter(Boolean).map((t) => t.toUpperCase()));
+  }
+  // Switches kept per browser: 'patterns' (the names in "notify on"), 'confident' (confidence ≥ 0.8), 'critical'
+  // (critical and error alerts), 'health' (health turning critical); all on by default.
+  const NOTIFY_SWITCHES = ['patterns', 'confident', 'critical', 'health'];
+  function notifySetting(name) { return localStorage.getItem('tickstock.notify.' + name) !== 'off'; }
+  NOTIFY_SWITCHES.forEach((name) => {
+    const box = $('notify-on-' + name);
+    box.checked = notifySetting(name);
+    box.addEventListener('change', () => localStorage.setItem('tickstock.notify.' + name, box.checked ? 'on' : 'off'));
+  });
+  // A pattern named in "notify on" by its pattern_type (Hammer) or its TA-Lib function (CDLHAMMER), or confident.
+  function wantsNotification(p) {
+    const names = notifyPatterns(), fn = p.metadata && p.metadata.talib_function;
+    const named = names.has(String(p.pattern_type).toUpperCase()) || (typeof fn === 'string' && names.has(fn.toUpperCase()));
+    return (named && notifySetting('patterns')) || (p.confidence >= 0.8 && notifySetting('confident'));
   }
   $('notify-patterns').value = localStorage.getItem('tickstock.notifyPatterns') || '';
   $('notify-patterns').addEventListener('change', (e) => localStorage.setItem('tickstock.notifyPatterns', e.target.value));
@@ -406,5 +524,6 @@
     };
   }
   connect();
-  window.tickstock = { state, receive };
+  loadTotals().catch(() => {});
+  window.tickstock = { state, receive, wantsNotification, chart, candles, markerTimes: () => [...markerGroups.keys()] };
 })();

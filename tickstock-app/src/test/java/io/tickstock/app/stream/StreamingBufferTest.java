@@ -181,6 +181,48 @@ class StreamingBufferTest {
     }
 
     @Test
+    void patternsBelowTheMinimumConfidenceAreCountedNotForwarded() {
+        StreamingBuffer b =
+                new StreamingBuffer(5, 100, recorder, () -> NOW, new LiveState(), stats, new Delivery(0.7, true, 200));
+        b.accept(pattern("SPY", "Doji", 0.5, "2025-10-05T10:15:00.000Z"));
+        b.accept(pattern("SPY", "Hammer", 0.75, "2025-10-05T10:15:00.000Z"));
+        b.close();
+        assertThat(frames).hasSize(1).allMatch(f -> f.contains("Hammer") && !f.contains("Doji"));
+        assertThat(stats.snapshot()).containsEntry("pattern.below_min_confidence", 1L);
+    }
+
+    @Test
+    void withoutBufferingEveryItemGoesOutAtOnceInItsOwnFrame() {
+        StreamingBuffer b =
+                new StreamingBuffer(5, 100, recorder, () -> NOW, new LiveState(), stats, new Delivery(0, false, 200));
+        b.accept(pattern("SPY", "Doji", 0.5, "2025-10-05T10:15:00.000Z"));
+        b.accept(indicator("SPY", 40));
+        b.accept(indicator("SPY", 41));
+        b.drained();
+        b.close();
+        assertThat(count("streaming_pattern")).isEqualTo(1);
+        assertThat(count("streaming_indicator")).as("not coalesced").isEqualTo(2);
+        assertThat(count("streaming_patterns_batch") + count("streaming_indicators_batch"))
+                .isZero();
+    }
+
+    @Test
+    void aSnapshotStartsWithTheDeliverySettingsAndKeepsTheConfiguredHistory() {
+        LiveState state = new LiveState(new Delivery(0, true, 10));
+        StreamingBuffer b = new StreamingBuffer(5, 100, recorder, () -> NOW, state, stats);
+        for (int i = 0; i < 15; i++) b.accept(pattern("SPY", "Doji" + i, 0.5, "2025-10-05T10:15:00.000Z"));
+        b.close();
+        List<String> snapshot = state.snapshot(NOW);
+        assertThat(Json.read(snapshot.getFirst())
+                        .path("data")
+                        .path("browser_history")
+                        .asInt())
+                .isEqualTo(10);
+        assertThat(Json.read(snapshot.get(1)).path("data").path("count").asInt())
+                .isEqualTo(10);
+    }
+
+    @Test
     void aLostEngineIsAnnouncedWithItsStatusAndACriticalAlert() {
         buffer.engine(
                 new EngineLiveness.Transition(EngineLiveness.Status.ALIVE, EngineLiveness.Status.LOST, NOW - 50_000));

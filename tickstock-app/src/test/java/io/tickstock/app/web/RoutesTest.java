@@ -110,6 +110,9 @@ class RoutesTest {
         HttpResponse<String> page = get("/streaming/", null);
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).contains("/login");
+        assertThat(get("/api/streaming/status", null).statusCode())
+                .as("the seeds' alias answers 401 too, not a redirect")
+                .isEqualTo(401);
         HttpResponse<String> api = get("/streaming/api/status", null);
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(Json.read(api.body()).path("error").asText()).contains("POST /login");
@@ -129,6 +132,9 @@ class RoutesTest {
 
         String cookie = signIn("admin", PASSWORD);
         assertThat(get("/streaming/api/status", cookie).body()).isEqualTo("{\"session\":\"none\"}");
+        assertThat(get("/api/streaming/status", cookie).body())
+                .as("the seeds' path, an alias")
+                .isEqualTo("{\"session\":\"none\"}");
         assertThat(get("/streaming/", cookie).statusCode()).isEqualTo(200);
 
         HttpResponse<String> out = post("/logout", "", cookie);
