@@ -13,12 +13,14 @@ import io.tickstock.app.store.AppDatabase;
 import io.tickstock.app.store.History;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.app.store.LoginSessions;
+import io.tickstock.app.store.PastSessions;
 import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
 import io.tickstock.app.stream.BufferStats;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.StreamItem;
 import io.tickstock.app.stream.StreamingBuffer;
+import io.tickstock.app.stream.Watchlist;
 import io.tickstock.app.stream.WebSocketHub;
 import io.tickstock.app.subscriber.Inbound;
 import io.tickstock.app.subscriber.RedisSubscriber;
@@ -29,6 +31,7 @@ import io.tickstock.app.web.BrowserGuard;
 import io.tickstock.app.web.Pages;
 import io.tickstock.app.web.Routes;
 import io.tickstock.app.web.SessionAdmin;
+import io.tickstock.app.web.SessionsApi;
 import io.tickstock.app.web.StreamSocket;
 import io.tickstock.app.web.StreamingApi;
 import io.tickstock.app.web.Tls;
@@ -57,6 +60,7 @@ public final class App implements AutoCloseable {
     private final AppMetrics metrics = new AppMetrics();
     private final SubscriberStats subscriberStats = new SubscriberStats(metrics.registry());
     private final LiveState state;
+    private final Watchlist watchlist = new Watchlist();
     private HikariDataSource dataSource;
     private WebSocketHub hub;
     private StreamingBuffer buffer;
@@ -127,7 +131,8 @@ public final class App implements AutoCloseable {
                 new BrowserGuard(config.tls() != null, config.allowedOrigins()),
                 auth,
                 new Pages(),
-                new StreamingApi(history, status::status),
+                new StreamingApi(history, status::status, watchlist),
+                new SessionsApi(new PastSessions(dataSource)),
                 new SessionAdmin(auth, config.redisUrl(), clock),
                 socket,
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -205,6 +210,7 @@ public final class App implements AutoCloseable {
         if (e.event() instanceof Inbound.LegacyPattern(ObjectNode data))
             checkpoints.received(e.channel(), data, e.receivedAtMillis(), clock.getAsLong());
         reload.seen(e);
+        watchlist.accept(e);
         if (e.event() instanceof Inbound.Alert(Events.IndicatorAlert alert)
                 && !e.channel().equals(ReconnectReload.CHANNEL)) alerts.store(alert);
         buffer.accept(e);

@@ -81,6 +81,7 @@ class DashboardTest {
                 .healthIntervalMillis(1_000)
                 .queueCapacity(200_000)
                 .spool(tmp.resolve("spool"), 1 << 20)
+                .metrics(0, "127.0.0.1", null)
                 .build();
         engine = new Engine(config, System::currentTimeMillis).start();
         replay = CompletableFuture.runAsync(
@@ -184,9 +185,9 @@ class DashboardTest {
                             .moveToElement(
                                     chart, (int) x - chart.getSize().getWidth() / 2, wiggle.incrementAndGet() % 2)
                             .perform();
-                    return browser.findElement(By.id("chart-tooltip")).isDisplayed();
+                    // the tooltip lists the bar's pattern names with their confidences
+                    return browser.findElement(By.id("chart-tooltip")).getText().matches("(?s).*\\d+%.*");
                 });
-        assertThat(browser.findElement(By.id("chart-tooltip")).getText()).matches("(?s).*\\d+%.*");
         Path shot = Path.of("target", "dashboard-chart.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -365,10 +366,10 @@ class DashboardTest {
                     .until(() -> number("return getComputedStyle(document.querySelector('main')).gridTemplateColumns"
                                     + ".split(' ').length")
                             == 1);
-            String widest =
-                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
-                            + " > window.innerWidth + 1).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
-                            + " + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(', ')";
+            String widest = "return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-wrap'))"
+                    + ".filter(e => e.getBoundingClientRect().right"
+                    + " > window.innerWidth + 1).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+                    + " + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(', ')";
             await().atMost(Duration.ofSeconds(5))
                     .alias("elements wider than the phone")
                     .until(
@@ -379,6 +380,113 @@ class DashboardTest {
         } finally {
             browser.manage().window().setSize(size);
         }
+    }
+
+    @Test
+    @Order(10)
+    void theSessionHistoryListsSessionsAndOpensOneWithItsBarsPatternsAndAlerts() throws Exception {
+        String cookie = Dashboards.login(app.port(), PASSWORD);
+        assertThat(Dashboards.get(app.port(), "/streaming/api/me", cookie).body())
+                .isEqualTo("{\"user\":\"admin\",\"role\":\"admin\"}");
+        var bad = Dashboards.get(app.port(), "/streaming/api/sessions/not-a-uuid/patterns", cookie);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Json.read(bad.body()).path("parameter").asText()).isEqualTo("session_id");
+        assertThat(browser.findElement(By.id("admin")).isDisplayed())
+                .as("an admin gets the session buttons")
+                .isTrue();
+        browser.findElement(By.id("session-stop")).click();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        !browser.findElement(By.id("admin-result")).getText().endsWith("…"));
+
+        browser.get("http://127.0.0.1:" + app.port() + "/streaming/sessions");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.findElements(By.cssSelector("#session-table tbody tr"))
+                        .isEmpty());
+        var row = browser.findElement(By.cssSelector("#session-table tbody tr[data-session='" + sessionId + "']"));
+        assertThat(row.getText()).contains("replay:lean:20131008", "replay");
+        row.click();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> number("return window.tickstockSessions.state.bars || 0") > 10
+                        && number("return window.tickstockSessions.state.markers || 0") > 0
+                        && number("return window.tickstockSessions.state.patterns || 0") > 0);
+        assertThat(browser.findElements(By.cssSelector("#detail-symbol option")))
+                .hasSize(4);
+        Path shot = Path.of("target", "session-history.png");
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.get("http://127.0.0.1:" + app.port() + "/streaming/");
+    }
+
+    @Test
+    @Order(11)
+    void theWatchlistShowsEverySymbolAndSortsByAColumn() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> number("return window.tickstock.state.watchRows || 0") == 4);
+        @SuppressWarnings("unchecked")
+        List<String> symbols = (List<String>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return [...document.querySelectorAll('#watchlist tbody tr')].map(r => r.children[0].textContent)");
+        assertThat(symbols).containsExactly("AIG", "BAC", "IBM", "SPY");
+        assertThat(browser.findElement(By.cssSelector("#watchlist tbody tr:first-child td:nth-child(4)"))
+                        .getText())
+                .as("RSI 14 after the warm-up")
+                .matches("\\d+\\.\\d");
+        browser.findElement(By.cssSelector("#watchlist th[data-key='change_percent']"))
+                .click();
+        @SuppressWarnings("unchecked")
+        List<Number> changes = (List<Number>) ((JavascriptExecutor) browser)
+                .executeScript("return [...document.querySelectorAll('#watchlist tbody tr')]"
+                        + ".map(r => parseFloat(r.children[2].textContent))");
+        assertThat(changes.stream().map(Number::doubleValue).toList())
+                .as("sorted by change, largest first")
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(number("return window.tickstock.state.stabilityPoints || 0"))
+                .as("the stability graph has the session's health")
+                .isPositive();
+        String cookie = Dashboards.login(app.port(), PASSWORD);
+        long alerts = Json.read(Dashboards.get(app.port(), "/streaming/api/summary", cookie)
+                        .body())
+                .path("total_alerts")
+                .asLong();
+        if (alerts > 0)
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> number("return window.tickstock.state.alertMinutes || 0") > 0);
+        var watch = browser.findElement(By.cssSelector(".watchlist-panel"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", watch);
+        Files.write(Path.of("target", "watchlist.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @Order(12)
+    void everyMetricOfTheGrafanaDashboardIsScrapedFromTheEngineOrTheApp() throws Exception {
+        String cookie = Dashboards.login(app.port(), PASSWORD);
+        String scraped = Dashboards.get(app.port(), "/metrics", cookie).body()
+                + java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                "http://127.0.0.1:" + engine.metricsPort() + "/metrics"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body();
+        String dashboard = Files.readString(Path.of("../docs/grafana/tickstock.json"));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("tickstock_[a-z_]+").matcher(dashboard);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        while (m.find()) names.add(m.group());
+        assertThat(names).hasSizeGreaterThan(10);
+        // counters with a label per channel appear with their first message of that kind (absent means none yet)
+        java.util.Set<String> firstOccurrence = java.util.Set.of("tickstock_app_messages_dropped_total");
+        List<String> missing = names.stream()
+                .filter(n -> !java.util.regex.Pattern.compile("(?m)^" + n + "[{ ]")
+                        .matcher(scraped)
+                        .find())
+                .filter(n -> !firstOccurrence.contains(n))
+                .toList();
+        assertThat(missing)
+                .as("metrics of the Grafana dashboard that neither /metrics serves")
+                .isEmpty();
+        assertThat(scraped).contains("tickstock_app_buffer_events_total{outcome=");
+        assertThat(scraped).containsPattern("tickstock_app_messages_received_total\\{channel=");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

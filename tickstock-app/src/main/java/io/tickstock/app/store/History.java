@@ -6,10 +6,6 @@ import io.tickstock.app.subscriber.SessionView;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -20,7 +16,6 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.util.PGobject;
 
 /**
  * Read-only history queries for the REST API. Every {@code hours} window counts back from the newest
@@ -230,30 +225,6 @@ public final class History {
     }
 
     private Rows table(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i));
-                List<Map<String, Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= columns.size(); i++) row.put(columns.get(i - 1), value(rs.getObject(i)));
-                    rows.add(row);
-                }
-                return new Rows(columns, rows);
-            }
-        }
-    }
-
-    private static Object value(Object v) {
-        if (v instanceof Timestamp t) return IsoTime.format(t.toInstant());
-        if (v instanceof PGobject pg && pg.getValue() != null && pg.getType().startsWith("json"))
-            return Json.read(pg.getValue());
-        if (v instanceof java.math.BigDecimal d) return d.doubleValue();
-        if (v instanceof java.util.UUID u) return u.toString();
-        return v;
+        return Queries.table(dataSource, sql, params);
     }
 }

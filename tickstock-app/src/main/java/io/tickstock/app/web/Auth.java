@@ -157,6 +157,15 @@ public final class Auth {
         return login.filter(l -> l.expiresAtMillis() > now);
     }
 
+    /** The signed-in user as {@code GET /streaming/api/me} answers it. */
+    record Me(String user, String role) {}
+
+    /** {@code GET /streaming/api/me}: the signed-in user's name and role ({@code {"user":"bob","role":"admin"}}). */
+    public void me(Context ctx) {
+        Login login = user(ctx.cookie(COOKIE)).orElseThrow(); // require() let only signed-in requests through
+        ctx.contentType("application/json").result(Json.write(new Me(login.user(), login.role().label)));
+    }
+
     /** Before-handler for every HTTP request. */
     public void require(Context ctx) {
         if (PUBLIC.contains(ctx.path()) || user(ctx.cookie(COOKIE)).isPresent()) return;

@@ -33,6 +33,11 @@ public final class Pages {
         serve(ctx, "dashboard.html");
     }
 
+    /** {@code GET /streaming/sessions}: the session history page. */
+    public void sessions(Context ctx) throws IOException {
+        serve(ctx, "sessions.html");
+    }
+
     /** {@code GET /streaming/assets/*}. */
     public void asset(Context ctx) throws IOException {
         String name = ctx.path().substring("/streaming/assets/".length());

@@ -37,6 +37,7 @@ public final class Routes {
             Auth auth,
             Pages pages,
             StreamingApi api,
+            SessionsApi sessions,
             SessionAdmin admin,
             StreamSocket socket,
             Handler metrics,
@@ -52,6 +53,7 @@ public final class Routes {
         c.routes.post("/logout", h.auth()::logout);
         c.routes.get("/", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
         c.routes.get("/streaming/", h.pages()::dashboard);
+        c.routes.get("/streaming/sessions", h.pages()::sessions);
         c.routes.get("/streaming/assets/<file>", h.pages()::asset);
         for (String api : List.of(API, SEED_API)) { // seeds/000 and /002 call the REST API /api/streaming/…
             c.routes.get(api + "status", h.api()::status);
@@ -63,6 +65,13 @@ public final class Routes {
             c.routes.get(api + "openapi.json", h.api()::openapi);
             c.routes.get(api + "bars/{symbol}", h.api()::bars);
             c.routes.post(api + "admin/session/{action}", h.admin()::handle);
+            c.routes.get(api + "me", h.auth()::me);
+            c.routes.get(api + "watchlist", h.api()::watchlist);
+            c.routes.get(api + "sessions", h.sessions()::list);
+            c.routes.get(api + "sessions/{session_id}/patterns", h.sessions()::patterns);
+            c.routes.get(api + "sessions/{session_id}/alerts", h.sessions()::alerts);
+            c.routes.get(api + "sessions/{session_id}/symbols", h.sessions()::symbols);
+            c.routes.get(api + "sessions/{session_id}/bars/{symbol}", h.sessions()::bars);
         }
         c.routes.get("/metrics", h.metrics());
         c.routes.get("/health/live", ctx -> ctx.result("ok"));

@@ -2,8 +2,10 @@ package io.tickstock.app.web;
 
 import io.javalin.http.Context;
 import io.tickstock.app.store.History;
+import io.tickstock.app.stream.Watchlist;
 import io.tickstock.contract.Json;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,11 +49,46 @@ public final class StreamingApi {
 
     private final History history;
     private final Supplier<Map<String, Object>> status;
+    private final Watchlist watchlist;
 
-    /** @param status the live status (session, health, counters) served by {@code /streaming/api/status} */
-    public StreamingApi(History history, Supplier<Map<String, Object>> status) {
+    /**
+     * @param status    the live status (session, health, counters) served by {@code /streaming/api/status}
+     * @param watchlist the per-symbol rows served by {@code /streaming/api/watchlist}
+     */
+    public StreamingApi(History history, Supplier<Map<String, Object>> status, Watchlist watchlist) {
         this.history = history;
         this.status = status;
+        this.watchlist = watchlist;
+    }
+
+    /** {@code GET /streaming/api/watchlist}: every symbol's last price, change, RSI and latest pattern (JSON or CSV). */
+    public void watchlist(Context ctx) {
+        List<Watchlist.Row> rows = watchlist.rows();
+        List<String> columns = List.of(
+                "symbol",
+                "last",
+                "session_open",
+                "change_percent",
+                "rsi",
+                "pattern",
+                "direction",
+                "pattern_at",
+                "bar_at");
+        List<Map<String, Object>> maps = new java.util.ArrayList<>(rows.size());
+        for (Watchlist.Row r : rows) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("symbol", r.symbol());
+            m.put("last", r.last());
+            m.put("session_open", r.sessionOpen());
+            m.put("change_percent", Math.round(r.changePercent() * 100) / 100.0);
+            m.put("rsi", r.rsi());
+            m.put("pattern", r.pattern());
+            m.put("direction", r.direction());
+            m.put("pattern_at", r.patternAt());
+            m.put("bar_at", r.barAt());
+            maps.add(m);
+        }
+        rows(ctx, "watchlist", new History.Rows(columns, maps));
     }
 
     public void status(Context ctx) {
@@ -98,7 +135,7 @@ public final class StreamingApi {
         rows(ctx, "bars", history.bars(symbol(ctx), intParam(ctx, "hours", 1, 24, 6)));
     }
 
-    private static String symbol(Context ctx) {
+    static String symbol(Context ctx) {
         String s = ctx.pathParam("symbol");
         if (!io.tickstock.contract.Limits.isSymbol(s)) {
             throw new BadParameter(
@@ -109,7 +146,7 @@ public final class StreamingApi {
         return s;
     }
 
-    private static int intParam(Context ctx, String name, int min, int max, int fallback) {
+    static int intParam(Context ctx, String name, int min, int max, int fallback) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) return fallback;
         try {
@@ -129,7 +166,7 @@ public final class StreamingApi {
     }
 
     /** JSON, or CSV with {@code format=csv} (400 naming {@code format} for anything else). */
-    private static void rows(Context ctx, String name, History.Rows rows) {
+    static void rows(Context ctx, String name, History.Rows rows) {
         String format = ctx.queryParam("format");
         if (format == null || format.equals("json")) {
             json(ctx, rows.rows());

@@ -54,8 +54,11 @@
     });
     return c.addSeries(LC.LineSeries, { color, lineWidth: 1, priceLineVisible: false });
   }
-  const healthSeries = { cpu: spark('health-cpu', '#2f81f7'), memory: spark('health-memory', '#d29922'), lag: spark('health-lag', '#3fb950') };
+  const healthSeries = { cpu: spark('health-cpu', '#2f81f7'), memory: spark('health-memory', '#d29922'), lag: spark('health-lag', '#3fb950'),
+    stability: spark('health-stability', '#8b98a5') };
   let lastHealthTime = 0;
+  // 2 healthy (and connected), 1 warning, 0 critical or the feed disconnected
+  const STABILITY = { healthy: 2, warning: 1, critical: 0 };
   function healthPoint(h) {
     const t = secs(h.timestamp);
     if (!(t >= lastHealthTime)) return;
@@ -64,6 +67,36 @@
     if (cpu != null) healthSeries.cpu.update({ time: t, value: cpu });
     if (mem != null) healthSeries.memory.update({ time: t, value: mem });
     if (lag != null) healthSeries.lag.update({ time: t, value: lag });
+    const level = h.connection_status && h.connection_status !== 'connected' ? 0 : STABILITY[h.status];
+    if (level != null) {
+      healthSeries.stability.update({ time: t, value: level, color: ['#f85149', '#d29922', '#3fb950'][level] });
+      state.stabilityPoints = (state.stabilityPoints || 0) + 1;
+    }
+  }
+  // ---- alerts per minute over the session (history, then live) -------------------------------
+  const alertChart = LC.createChart($('alert-chart'), {
+    layout: { background: { color: '#182029' }, textColor: '#8b98a5', fontSize: 10, attributionLogo: false },
+    grid: { vertLines: { visible: false }, horzLines: { color: '#22303c' } },
+    timeScale: { visible: false }, rightPriceScale: { borderVisible: false }, handleScroll: false, handleScale: false, autoSize: true,
+  });
+  const alertBars = alertChart.addSeries(LC.HistogramSeries, { color: '#d29922', priceLineVisible: false });
+  const alertMinutes = new Map();
+  function countAlert(iso, redraw) {
+    const t = secs(iso);
+    if (!isFinite(t)) return;
+    const m = Math.floor(t / 60) * 60;
+    alertMinutes.set(m, (alertMinutes.get(m) || 0) + 1);
+    if (redraw) drawAlerts();
+  }
+  function drawAlerts() {
+    alertBars.setData([...alertMinutes.entries()].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time, value })));
+    state.alertMinutes = alertMinutes.size;
+  }
+  async function loadAlertHistory() {
+    const rows = await getJson('/streaming/api/alerts?hours=24&limit=500');
+    alertMinutes.clear();
+    rows.forEach((a) => countAlert(a.timestamp, false));
+    drawAlerts();
   }
   async function loadHealth() {
     const rows = await getJson('/streaming/api/health');
@@ -283,6 +316,7 @@
     state.itemsThisSecond++;
     state.alertCount++;
     state.alertTimes.push(Date.now());
+    countAlert(a.timestamp, true);
     latency(a);
     state.alerts.unshift({ kind: 'indicator', ...a });
     if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
@@ -308,7 +342,8 @@
         notify('TickStock health: critical', (Array.isArray(d.health.issues) ? d.health.issues : []).join('; ') || 'the engine reports critical health');
       state.health = d.health; state.itemsThisSecond++; healthPoint(d.health.resource_usage
       ? { timestamp: d.health.timestamp, cpu_percent: d.health.resource_usage.cpu_percent, memory_mb: d.health.resource_usage.memory_mb,
-          processing_lag_ms: d.health.data_flow && d.health.data_flow.processing_lag_ms } : d.health); },
+          processing_lag_ms: d.health.data_flow && d.health.data_flow.processing_lag_ms, status: d.health.status,
+          connection_status: d.health.connection_status } : d.health); },
     engine_status: (d) => { state.engine = d; },
     dashboard_settings: (d) => {
       const n = num(d.browser_history);
@@ -489,6 +524,83 @@
   $('notify-button').addEventListener('click', askPermission);
   if (!localStorage.getItem('tickstock.notifyAsked')) askPermission(); // once per browser
 
+  // ---- watchlist: every symbol's row from /streaming/api/watchlist, every 2 s while the page is visible ----------
+  // Rows are kept as <tr> elements by symbol and updated in place (no re-creation), re-ordered only when the sort
+  // order changes, so 500 symbols cost a few milliseconds per refresh.
+  const watch = { rows: [], sortKey: 'symbol', sortDesc: false, trs: new Map() };
+  function watchCell(tr, i, text, cls) {
+    const td = tr.children[i];
+    if (td.textContent !== text) td.textContent = text;
+    if (cls !== undefined && td.className !== cls) td.className = cls;
+  }
+  function heat(change) { // green or red, stronger with the size of the move (±2 % is full strength)
+    const a = Math.min(1, Math.abs(change) / 2) * 0.55;
+    return change >= 0 ? `rgba(63,185,80,${a.toFixed(2)})` : `rgba(248,81,73,${a.toFixed(2)})`;
+  }
+  function renderWatchlist() {
+    const f = $('watch-filter').value.trim().toUpperCase();
+    const k = watch.sortKey, dir = watch.sortDesc ? -1 : 1;
+    const rows = watch.rows.filter((r) => !f || r.symbol.startsWith(f)).sort((a, b) => {
+      const x = a[k], y = b[k];
+      if (x == null && y == null) return a.symbol < b.symbol ? -1 : 1;
+      if (x == null) return 1;
+      if (y == null) return -1;
+      return (x < y ? -1 : x > y ? 1 : 0) * dir;
+    });
+    const body = $('watchlist').querySelector('tbody');
+    const ordered = rows.map((r) => {
+      let tr = watch.trs.get(r.symbol);
+      if (!tr) {
+        tr = document.createElement('tr');
+        for (let i = 0; i < 6; i++) tr.appendChild(document.createElement('td'));
+        tr.children[1].className = 'n'; tr.children[3].className = 'n';
+        tr.addEventListener('click', () => { $('chart-symbol').value = r.symbol; chooseChart(r.symbol); });
+        watch.trs.set(r.symbol, tr);
+      }
+      watchCell(tr, 0, r.symbol, 'sym');
+      watchCell(tr, 1, num(r.last) == null ? '' : r.last.toFixed(2));
+      watchCell(tr, 2, num(r.change_percent) == null ? '' : (r.change_percent >= 0 ? '+' : '') + r.change_percent.toFixed(2), 'n');
+      tr.children[2].style.background = num(r.change_percent) == null ? '' : heat(r.change_percent);
+      watchCell(tr, 3, num(r.rsi) == null ? '' : r.rsi.toFixed(1), 'n' + (r.rsi >= 70 ? ' sev-warning' : r.rsi <= 30 ? ' sev-info' : ''));
+      watchCell(tr, 4, r.pattern || '', r.direction || 'neutral');
+      watchCell(tr, 5, nyClock(r.pattern_at), 'time');
+      return tr;
+    });
+    const same = ordered.length === body.children.length && ordered.every((tr, i) => body.children[i] === tr);
+    if (!same) body.replaceChildren(...ordered);
+    $('watch-count').textContent = rows.length + ' symbols';
+    state.watchRows = rows.length;
+  }
+  async function loadWatchlist() {
+    if (document.visibilityState !== 'visible') return;
+    watch.rows = await getJson('/streaming/api/watchlist');
+    panel('watchlist', renderWatchlist);
+  }
+  $('watchlist').querySelectorAll('th').forEach((th) => th.addEventListener('click', () => {
+    const key = th.dataset.key;
+    watch.sortDesc = watch.sortKey === key ? !watch.sortDesc : key !== 'symbol' && key !== 'pattern';
+    watch.sortKey = key;
+    $('watchlist').querySelectorAll('th').forEach((h) => { h.dataset.sort = h === th ? (watch.sortDesc ? 'desc' : 'asc') : ''; });
+    panel('watchlist', renderWatchlist);
+  }));
+  $('watch-filter').addEventListener('input', () => panel('watchlist', renderWatchlist));
+  setInterval(() => loadWatchlist().catch(() => {}), 2000);
+  loadWatchlist().catch(() => {});
+
+  // ---- admin: start and stop the engine's session (POST /streaming/api/admin/session/{start|stop}) ----
+  async function sessionCommand(action) {
+    $('admin-result').textContent = action + '…';
+    try {
+      const r = await fetch('/streaming/api/admin/session/' + action, { method: 'POST', credentials: 'same-origin' });
+      const body = await r.json().catch(() => ({}));
+      $('admin-result').textContent = r.ok ? action + ' requested (' + body.engines + ' engine' + (body.engines === 1 ? '' : 's') + ')'
+        : String(body.error || r.status);
+    } catch (e) { $('admin-result').textContent = 'failed: ' + e.message; }
+  }
+  $('session-start').addEventListener('click', () => sessionCommand('start'));
+  $('session-stop').addEventListener('click', () => sessionCommand('stop'));
+  getJson('/streaming/api/me').then((me) => { state.user = me; $('admin').hidden = me.role !== 'admin'; }).catch(() => {});
+
   // ---- connection --------------------------------------------------------------------------
   // One frame from the server; a frame that is not JSON, names no handler or makes its handler throw is counted and skipped.
   function receive(text) {
@@ -511,6 +623,7 @@
       state.connects = (state.connects || 0) + 1;
       subscribe();
       loadHealth().catch(console.error);
+      loadAlertHistory().catch(console.error);
     };
     ws.onmessage = (m) => {
       receive(m.data);
