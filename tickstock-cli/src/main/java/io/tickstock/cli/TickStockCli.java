@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SessionCommand.class,
             PublishCommand.class,
             MonitorCommand.class,
+            BacktestCommand.class,
             UserCommand.class,
             FuzzCommand.class,
             CommandLine.HelpCommand.class

@@ -120,13 +120,16 @@ class BrowserPerformance {
         }
     }
 
+    /** The bars of the stream count back from the minute the run started: each (symbol, type, bar) is new. */
+    static final long BASE_MINUTE = System.currentTimeMillis() / 60_000 * 60_000;
+
     static final String[] ALERTS = {
         "RSI_OVERBOUGHT", "RSI_OVERSOLD", "MACD_BULLISH_CROSS", "MACD_BEARISH_CROSS", "BB_UPPER_BREAK", "BB_LOWER_BREAK"
     };
 
     /** A tenth of a second of the stream: 80 patterns and 20 alerts, each (symbol, type) once per simulated minute. */
     static List<ScenarioEvents.Message> tick(long[] seq, String sid) {
-        long now = System.currentTimeMillis(), thisMinute = now - now % 60_000;
+        long now = System.currentTimeMillis(), thisMinute = BASE_MINUTE;
         List<ScenarioEvents.Message> out = new ArrayList<>(EVENTS_PER_SECOND / 10);
         for (int i = 0; i < 80; i++) {
             long n = seq[0]++;
@@ -163,7 +166,8 @@ class BrowserPerformance {
     static Map<String, Object> read(JavascriptExecutor js) {
         return (Map<String, Object>) js.executeScript(
                 "return {fps: window.perf.fps.slice(), longTasks: window.perf.longTasks, heap: window.perf.heap.slice(),"
-                        + " events: window.tickstock.state.patternCount + window.tickstock.state.alertCount}");
+                        + " events: window.tickstock.state.patternCount + window.tickstock.state.alertCount,"
+                        + " connects: window.tickstock.state.connects, badFrames: window.tickstock.state.badFrames}");
     }
 
     @SuppressWarnings("unchecked")
@@ -180,6 +184,8 @@ class BrowserPerformance {
         r.put("minutes", minutes);
         r.put("events_sent", sent);
         r.put("events_shown", last.get("events"));
+        r.put("websocket_connects", last.get("connects"));
+        r.put("bad_frames", last.get("badFrames"));
         r.put("fps_median", steady.isEmpty() ? 0.0 : steady.get(steady.size() / 2));
         r.put("fps_p5", steady.isEmpty() ? 0.0 : steady.get(steady.size() / 20));
         r.put("long_tasks_per_minute", ((Number) last.get("longTasks")).doubleValue() / minutes);

@@ -340,7 +340,8 @@ class EndToEndTest {
         openapi.path("paths").fieldNames().forEachRemaining(paths::add);
         for (String path : paths) {
             if (!openapi.path("paths").path(path).has("get")) continue;
-            int status = get(path.replace("{symbol}", "SPY"), cookie).statusCode();
+            int status = get(path.replace("{symbol}", "SPY").replace("{session_id}", session.sessionId()), cookie)
+                    .statusCode();
             assertThat(status).as("GET " + path + " as documented").isEqualTo(200);
         }
         assertThat(paths)

@@ -1,0 +1,251 @@
+package io.tickstock.cli;
+
+import io.tickstock.contract.Json;
+import io.tickstock.engine.analyze.BarInput;
+import io.tickstock.engine.analyze.Bars;
+import io.tickstock.engine.backtest.Backtest;
+import io.tickstock.engine.backtest.BacktestParameters;
+import io.tickstock.engine.backtest.PatternFilter;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.bars.MarketSession;
+import io.tickstock.engine.session.NyseCalendar;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tickstock backtest}: the engine's detectors over historical bars, traded by the rules of
+ * {@link io.tickstock.engine.backtest.Simulation}, with a readable summary (and {@code --json}, {@code --trades}).
+ */
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Backtest candlestick and price patterns on historical bars: files (--input, any input 'analyze' reads) or the "
+                    + "recorded LEAN data (--symbols with --timeframe daily|1min, --from, --to). docs/backtesting.md states the rules."
+        })
+public final class BacktestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            description = "A file of bars or trades (repeatable; LEAN zip, bar CSV, Massive flat file).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--symbols", split = ",", description = "Symbols of the recorded LEAN data, e.g. SPY,IBM.")
+    List<String> symbols = new ArrayList<>();
+
+    @Option(
+            names = "--timeframe",
+            defaultValue = "daily",
+            description = "daily or 1min, for --symbols (default: ${DEFAULT-VALUE}).")
+    String timeframe;
+
+    @Option(names = "--from", description = "First New York date, yyyy-MM-dd (default: the data's first).")
+    @Nullable
+    LocalDate from;
+
+    @Option(names = "--to", description = "Last New York date, yyyy-MM-dd (default: the data's last).")
+    @Nullable
+    LocalDate to;
+
+    @Option(
+            names = "--patterns",
+            split = ",",
+            defaultValue = "all",
+            description = "pattern_type names (BullishEngulfing, Hammer, Price_Breakout) or TA-Lib functions "
+                    + "(CDLENGULFING), or all (default).")
+    List<String> patterns;
+
+    @Option(names = "--data", description = "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data).")
+    @Nullable
+    Path data;
+
+    @Option(names = "--initial-capital", defaultValue = "100000", description = "Dollars (default: ${DEFAULT-VALUE}).")
+    double initialCapital;
+
+    @Option(
+            names = "--commission-rate",
+            defaultValue = "0.001",
+            description = "Per fill, of notional (default: ${DEFAULT-VALUE}).")
+    double commissionRate;
+
+    @Option(names = "--slippage-rate", defaultValue = "0.0005", description = "Per fill (default: ${DEFAULT-VALUE}).")
+    double slippageRate;
+
+    @Option(names = "--max-position-size", defaultValue = "0.1", description = "Of equity (default: ${DEFAULT-VALUE}).")
+    double maxPositionSize;
+
+    @Option(
+            names = "--stop-loss-pct",
+            defaultValue = "0.05",
+            description = "From the entry (default: ${DEFAULT-VALUE}).")
+    double stopLossPct;
+
+    @Option(
+            names = "--take-profit-pct",
+            defaultValue = "0.10",
+            description = "From the entry (default: ${DEFAULT-VALUE}).")
+    double takeProfitPct;
+
+    @Option(names = "--hold-bars", defaultValue = "20", description = "Bars held at most (default: ${DEFAULT-VALUE}).")
+    int holdBars;
+
+    @Option(names = "--no-short", description = "Do not sell short on bearish patterns.")
+    boolean noShort;
+
+    @Option(
+            names = "--extended-hours",
+            description =
+                    "Trade pre-market and after-hours minute bars too (default: regular hours only, as the live engine's analytics).")
+    boolean extendedHours;
+
+    @Option(names = "--json", description = "Write {\"status\":…,\"results\":{…}} to this file.")
+    @Nullable
+    Path json;
+
+    @Option(names = "--trades", description = "Write every trade to this CSV file.")
+    @Nullable
+    Path trades;
+
+    @Override
+    public Integer call() throws Exception {
+        BacktestParameters parameters;
+        PatternFilter filter;
+        try {
+            parameters = new BacktestParameters(
+                    initialCapital,
+                    commissionRate,
+                    slippageRate,
+                    maxPositionSize,
+                    stopLossPct,
+                    takeProfitPct,
+                    holdBars,
+                    !noShort);
+            filter = PatternFilter.of(patterns);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (inputs.isEmpty() == symbols.isEmpty())
+            throw new ParameterException(spec.commandLine(), "give either --input files or --symbols");
+        if (from != null && to != null && to.isBefore(from))
+            throw new ParameterException(spec.commandLine(), "--to must not be before --from");
+        Map<String, List<Bar>> bars = inputs.isEmpty() ? recorded() : files();
+        boolean terminal = Terminal.interactive();
+        long t0 = System.nanoTime();
+        Backtest.Result results = Backtest.run(
+                bars,
+                filter,
+                parameters,
+                f -> {
+                    if (terminal) System.err.printf("\rbacktesting %3.0f %%", f * 100);
+                },
+                () -> false);
+        if (terminal) System.err.println();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(BacktestReport.text(results, seconds));
+        out.flush();
+        if (json != null) Files.writeString(json, Json.write(Map.of("status", "completed", "results", results)));
+        if (trades != null) Files.writeString(trades, BacktestReport.tradesCsv(results.trades()));
+        return 0;
+    }
+
+    private Map<String, List<Bar>> files() throws IOException {
+        Map<String, List<Bar>> out = new LinkedHashMap<>();
+        for (Path p : inputs) {
+            Bars b = BarInput.read(p, null, extendedHours, n -> {});
+            out.computeIfAbsent(b.symbol(), k -> new ArrayList<>())
+                    .addAll(inRange(b.daily() ? b.bars() : regular(b.bars())));
+        }
+        out.values().forEach(l -> l.sort(Comparator.comparingLong(Bar::startMillis)));
+        return out;
+    }
+
+    private Map<String, List<Bar>> recorded() throws IOException {
+        Path root = dataDir().resolve("lean/equity/usa");
+        boolean daily = switch (timeframe) {
+            case "daily" -> true;
+            case "1min" -> false;
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "--timeframe must be daily or 1min, was '" + timeframe + "'");
+        };
+        Map<String, List<Bar>> out = new LinkedHashMap<>();
+        for (String s : symbols) {
+            String sym = s.trim().toLowerCase(Locale.ROOT);
+            List<Bar> bars = new ArrayList<>();
+            if (daily) {
+                Path zip = root.resolve("daily").resolve(sym + ".zip");
+                if (!Files.exists(zip))
+                    throw new ParameterException(
+                            spec.commandLine(), "--symbols: no daily data for " + s + " at " + zip);
+                bars.addAll(inRange(BarInput.read(zip, null, false, n -> {}).bars()));
+            } else {
+                Path dir = root.resolve("minute").resolve(sym);
+                if (!Files.isDirectory(dir))
+                    throw new ParameterException(
+                            spec.commandLine(), "--symbols: no minute data for " + s + " at " + dir);
+                try (var files = Files.list(dir)) {
+                    for (Path zip : files.sorted().toList()) {
+                        LocalDate day = LocalDate.parse(
+                                zip.getFileName().toString().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+                        if ((from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to)))
+                            bars.addAll(regular(
+                                    BarInput.read(zip, null, false, n -> {}).bars()));
+                    }
+                }
+            }
+            if (bars.isEmpty())
+                throw new ParameterException(
+                        spec.commandLine(), "no " + timeframe + " bars of " + s + " between " + from + " and " + to);
+            out.put(s.trim().toUpperCase(Locale.ROOT), bars);
+        }
+        return out;
+    }
+
+    /** Regular-hours bars only, unless {@code --extended-hours}. */
+    private List<Bar> regular(List<Bar> bars) {
+        return extendedHours
+                ? bars
+                : bars.stream()
+                        .filter(b -> b.session() == MarketSession.REGULAR)
+                        .toList();
+    }
+
+    private List<Bar> inRange(List<Bar> bars) {
+        return bars.stream()
+                .filter(b -> {
+                    LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(b.startMillis()), NyseCalendar.NEW_YORK);
+                    return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
+                })
+                .toList();
+    }
+
+    private Path dataDir() {
+        if (data != null) return data;
+        String env = System.getenv("TICKSTOCK_DATA_DIR");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("tickstock.home", "."))
+                .resolve("../shared/data")
+                .normalize();
+    }
+}

@@ -1,0 +1,68 @@
+package io.tickstock.cli;
+
+import io.tickstock.engine.backtest.Backtest;
+import io.tickstock.engine.backtest.Statistics;
+import io.tickstock.engine.backtest.Trade;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** {@code tickstock backtest}'s readable summary and its trades CSV. Pure. */
+final class BacktestReport {
+    private BacktestReport() {}
+
+    static String text(Backtest.Result results, double seconds) {
+        Statistics.Summary s = results.summary();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("backtest: %s bars in %.2f s%n", results.bars(), seconds));
+        b.append(String.format(
+                "equity %,.2f → %,.2f  total return %s  CAGR %s  Sharpe %s  Sortino %s  max drawdown %s%n",
+                s.initialCapital(),
+                s.finalEquity(),
+                pct(s.totalReturn()),
+                pct(s.cagr()),
+                num(s.sharpe()),
+                num(s.sortino()),
+                pct(s.maxDrawdown())));
+        b.append(String.format(
+                "%d trades  win rate %s  profit factor %s  exposure %s%n%n",
+                s.trades(), pct(s.winRate()), num(s.profitFactor()), pct(s.exposure())));
+        List<Statistics.PatternSymbol> groups = results.byPatternSymbol();
+        b.append(String.format(
+                "%-28s %-6s %6s %7s %9s %9s %8s%n", "pattern", "symbol", "trades", "win", "avg ret", "total", "PF"));
+        groups.stream()
+                .sorted(Comparator.comparingDouble(Statistics.PatternSymbol::totalReturn)
+                        .reversed())
+                .limit(25)
+                .forEach(g -> b.append(String.format(
+                        "%-28s %-6s %6d %7s %9s %9s %8s%n",
+                        g.pattern(),
+                        g.symbol(),
+                        g.trades(),
+                        pct(g.winRate()),
+                        pct(g.avgReturn()),
+                        pct(g.totalReturn()),
+                        num(g.profitFactor()))));
+        if (groups.size() > 25) b.append("… ").append(groups.size() - 25).append(" more in --json\n");
+        return b.toString();
+    }
+
+    static String pct(@Nullable Object v) {
+        return v instanceof Number n ? String.format("%.2f%%", n.doubleValue() * 100) : "–";
+    }
+
+    static String num(@Nullable Object v) {
+        return v instanceof Number n ? String.format("%.2f", n.doubleValue()) : "–";
+    }
+
+    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV =
+            com.fasterxml.jackson.dataformat.csv.CsvMapper.builder()
+                    .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                    .disable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .build();
+
+    /** One row per trade (the {@link Trade} components, snake_case), header first; times ISO-8601 UTC, dollars. */
+    static String tradesCsv(List<Trade> trades) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return CSV.writer(CSV.schemaFor(Trade.class).withHeader()).writeValueAsString(trades);
+    }
+}

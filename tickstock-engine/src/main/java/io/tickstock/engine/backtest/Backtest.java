@@ -1,0 +1,85 @@
+package io.tickstock.engine.backtest;
+
+import io.tickstock.contract.IsoTime;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.patterns.Detection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One backtest: the detections of each symbol's bars ({@link SignalScanner}), traded by {@link Simulation}'s rules,
+ * measured by {@link Statistics} and {@link ForwardReturns}. Pure; each call independent.
+ */
+public final class Backtest {
+    private Backtest() {}
+
+    /** A point of the equity curve: ISO-8601 UTC bar time, mark-to-market equity in dollars. */
+    public record CurvePoint(String timestamp, double equity) {}
+
+    /**
+     * A backtest's results (the job's {@code results}), serialized with snake_case names.
+     *
+     * @param bars           bars read per symbol
+     * @param forwardReturns {@link ForwardReturns#table()}
+     */
+    public record Result(
+            Statistics.Summary summary,
+            BacktestParameters parameters,
+            Map<String, Integer> bars,
+            List<Statistics.PatternSymbol> byPatternSymbol,
+            List<Map<String, Object>> forwardReturns,
+            List<CurvePoint> equityCurve,
+            List<Trade> trades) {}
+
+    /**
+     * Runs a backtest over {@code barsBySymbol} (each list in time order).
+     *
+     * @param progress  the fraction done, 0..1, now and then (scanning is the first half, trading the second)
+     * @param cancelled asked now and then; true stops the run
+     * @return the results
+     * @throws IllegalArgumentException when no symbol has a bar
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public static Result run(
+            Map<String, List<Bar>> barsBySymbol,
+            PatternFilter patterns,
+            BacktestParameters parameters,
+            DoubleConsumer progress,
+            BooleanSupplier cancelled) {
+        List<Simulation.Series> series = new ArrayList<>();
+        ForwardReturns forward = new ForwardReturns(patterns);
+        Map<String, Integer> barCounts = new LinkedHashMap<>();
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        int done = 0;
+        for (var e : barsBySymbol.entrySet()) {
+            List<Bar> bars = e.getValue();
+            if (bars.isEmpty()) continue;
+            if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
+            List<List<Detection>> detections = SignalScanner.scan(bars);
+            series.add(new Simulation.Series(e.getKey(), bars, detections));
+            forward.add(e.getKey(), bars, detections);
+            barCounts.put(e.getKey(), bars.size());
+            first = Math.min(first, bars.getFirst().startMillis());
+            last = Math.max(last, bars.getLast().startMillis());
+            progress.accept(0.5 * ++done / barsBySymbol.size());
+        }
+        if (series.isEmpty()) throw new IllegalArgumentException("no bars in the range for any symbol");
+        Simulation.Outcome o =
+                new Simulation(parameters, patterns).run(series, f -> progress.accept(0.5 + 0.5 * f), cancelled);
+        List<CurvePoint> curve = new ArrayList<>(o.equity().size());
+        for (Simulation.EquityPoint p : o.equity())
+            curve.add(new CurvePoint(IsoTime.format(p.timeMillis()), p.equity()));
+        return new Result(
+                Statistics.summary(parameters, o.trades(), o.equity(), first, last),
+                parameters,
+                barCounts,
+                Statistics.byPatternAndSymbol(parameters, o.trades(), barCounts, first, last),
+                forward.table(),
+                curve,
+                o.trades());
+    }
+}
