@@ -138,7 +138,13 @@ public final class App implements AutoCloseable {
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()),
                 status::ready);
-        http = Javalin.create(c -> {
+        http = serve(handlers);
+        return this;
+    }
+
+    /** The HTTP server (HTTPS with {@link AppConfig#tls}) on the configured address, its routes installed. */
+    private Javalin serve(Routes.Handlers handlers) {
+        return Javalin.create(c -> {
                     c.startup.showJavalinBanner = false;
                     AppConfig.Tls tls = config.tls();
                     if (tls != null)
@@ -153,7 +159,6 @@ public final class App implements AutoCloseable {
                     Routes.install(c, handlers);
                 })
                 .start(config.host(), config.httpPort());
-        return this;
     }
 
     /**

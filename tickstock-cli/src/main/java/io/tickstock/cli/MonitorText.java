@@ -33,7 +33,13 @@ final class MonitorText {
                 engine.path("status").asText().equals("none")
                         ? "no heartbeat: no engine is running on this Redis"
                         : "heartbeat " + engine.path("heartbeat_age_s").asText() + " s ago");
-        JsonNode h = s.path("health");
+        health(b, s.path("health"));
+        rates(b, s.path("messages_per_second"));
+        rest(b, s);
+        return b.toString();
+    }
+
+    private static void health(StringBuilder b, JsonNode h) {
         if (h.isObject()) {
             line(
                     b,
@@ -48,7 +54,9 @@ final class MonitorText {
                                     ? " · issues " + h.path("issues")
                                     : ""));
         }
-        JsonNode rates = s.path("messages_per_second");
+    }
+
+    private static void rates(StringBuilder b, JsonNode rates) {
         if (rates.isEmpty()) line(b, "channels", "no messages in the sample");
         else {
             boolean first = true;
@@ -60,6 +68,9 @@ final class MonitorText {
                 first = false;
             }
         }
+    }
+
+    private static void rest(StringBuilder b, JsonNode s) {
         JsonNode f = s.path("flows");
         if (f.isObject()) {
             line(
@@ -84,7 +95,6 @@ final class MonitorText {
                                     + app.path("frames_sent").asText() + " frames sent · engine "
                                     + app.path("engine").asText());
         }
-        return b.toString();
     }
 
     private static void line(StringBuilder b, String label, String text) {

@@ -11,9 +11,6 @@ import io.tickstock.contract.IsoTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -40,23 +37,19 @@ public final class StreamingBuffer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingBuffer.class);
     public static final double IMMEDIATE_CONFIDENCE = 0.8;
 
-    private final long intervalMillis;
     private final int maxBatch;
     private final Fanout fanout;
     private final LongSupplier clock;
     private final LiveState state;
     private final BufferStats stats;
     private final Delivery delivery;
-    private final Thread thread;
+    private final BufferThread sender;
     private final RecentPatterns recent = new RecentPatterns(100_000);
     private final List<StreamItem.Pattern> urgentPatterns = new ArrayList<>(); // dispatcher thread only
     /** Most at-once deliveries waiting for the buffer's thread; beyond it they are dropped and counted. */
-    public static final int MAX_SENDS = 100_000;
-    /** Deliveries that go out at once, in arrival order; rendered and sent by the buffer's thread. Bounded. */
-    private final BlockingQueue<Runnable> sends = new LinkedBlockingQueue<>(MAX_SENDS);
+    public static final int MAX_SENDS = BufferThread.MAX_SENDS;
 
     private final PendingBatch pending = new PendingBatch();
-    private volatile boolean running = true;
     private volatile Consumer<List<StreamItem.Pattern>> onPatternsDelivered = p -> {};
 
     /**
@@ -83,16 +76,15 @@ public final class StreamingBuffer implements AutoCloseable {
             Delivery delivery) {
         this.delivery = delivery;
         this.stats = stats;
-        this.intervalMillis = intervalMillis;
         this.maxBatch = maxBatch;
         this.fanout = fanout;
         this.clock = clock;
         this.state = state;
-        this.thread = Thread.ofPlatform().name("tickstock-buffer").daemon().unstarted(this::run);
+        this.sender = new BufferThread(intervalMillis, this::flush);
     }
 
     public StreamingBuffer start() {
-        thread.start();
+        sender.start();
         return this;
     }
 
@@ -206,7 +198,7 @@ public final class StreamingBuffer implements AutoCloseable {
 
     /** Queues an at-once delivery of {@code items} items; when the queue is full they are counted as dropped. */
     private void send(String type, int items, Runnable delivery) {
-        if (!sends.offer(delivery)) {
+        if (!sender.offer(delivery)) {
             if (stats.add(type, "dropped", items) == items)
                 LOG.error("the buffer's send queue is full ({} waiting): {} dropped", MAX_SENDS, type);
         }
@@ -288,39 +280,11 @@ public final class StreamingBuffer implements AutoCloseable {
         }
     }
 
-    /** The buffer's thread: at-once sends as they come, and a flush every {@code intervalMillis}. */
-    private void run() {
-        long intervalNanos = intervalMillis * 1_000_000, next = System.nanoTime() + intervalNanos;
-        while (running) {
-            Runnable send;
-            try {
-                send = sends.poll(Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                if (send != null) send.run();
-                if (System.nanoTime() - next >= 0) {
-                    flush();
-                    next = System.nanoTime() + intervalNanos;
-                }
-            } catch (RuntimeException e) {
-                LOG.error("sending to the browsers failed", e);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sender.close(); // what was queued runs here
         drained(); // the dispatcher has stopped
-        for (Runnable send; (send = sends.poll()) != null; ) send.run();
+        sender.runQueued();
         flush();
     }
 }
