@@ -10,6 +10,7 @@ import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.app.health.EngineWatch;
 import io.tickstock.app.store.AlertArchive;
 import io.tickstock.app.store.AppDatabase;
+import io.tickstock.app.store.BacktestJobs;
 import io.tickstock.app.store.History;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.app.store.LoginSessions;
@@ -27,6 +28,7 @@ import io.tickstock.app.subscriber.RedisSubscriber;
 import io.tickstock.app.subscriber.SessionView;
 import io.tickstock.app.subscriber.SubscriberStats;
 import io.tickstock.app.web.Auth;
+import io.tickstock.app.web.BacktestsApi;
 import io.tickstock.app.web.BrowserGuard;
 import io.tickstock.app.web.Pages;
 import io.tickstock.app.web.Routes;
@@ -61,6 +63,7 @@ public final class App implements AutoCloseable {
     private final SubscriberStats subscriberStats = new SubscriberStats(metrics.registry());
     private final LiveState state;
     private final Watchlist watchlist = new Watchlist();
+    private @Nullable BacktestsApi backtests;
     private HikariDataSource dataSource;
     private WebSocketHub hub;
     private StreamingBuffer buffer;
@@ -133,6 +136,7 @@ public final class App implements AutoCloseable {
                 new Pages(),
                 new StreamingApi(history, status::status, watchlist),
                 new SessionsApi(new PastSessions(dataSource)),
+                backtests = new BacktestsApi(new BacktestJobs(dataSource), auth, config.redisUrl(), clock),
                 new SessionAdmin(auth, config.redisUrl(), clock),
                 socket,
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -244,6 +248,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (http != null) http.stop();
+        if (backtests != null) backtests.close();
         if (engineWatch != null) engineWatch.close();
         if (socket != null) socket.close();
         if (subscriber != null) subscriber.close();

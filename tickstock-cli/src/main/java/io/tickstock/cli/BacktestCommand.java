@@ -1,10 +1,10 @@
 package io.tickstock.cli;
 
+import io.tickstock.contract.BacktestParameters;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.analyze.BarInput;
 import io.tickstock.engine.analyze.Bars;
 import io.tickstock.engine.backtest.Backtest;
-import io.tickstock.engine.backtest.BacktestParameters;
 import io.tickstock.engine.backtest.PatternFilter;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
@@ -118,6 +118,12 @@ public final class BacktestCommand implements Callable<Integer> {
                     "Trade pre-market and after-hours minute bars too (default: regular hours only, as the live engine's analytics).")
     boolean extendedHours;
 
+    @Option(
+            names = "--submit",
+            description =
+                    "Send it as a job on tickstock.jobs.backtest (TICKSTOCK_REDIS_URL) to a running worker and wait for its result, instead of running it here.")
+    boolean submit;
+
     @Option(names = "--json", description = "Write {\"status\":…,\"results\":{…}} to this file.")
     @Nullable
     Path json;
@@ -148,6 +154,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give either --input files or --symbols");
         if (from != null && to != null && to.isBefore(from))
             throw new ParameterException(spec.commandLine(), "--to must not be before --from");
+        if (submit) return BacktestSubmission.submit(spec.commandLine(), request(parameters), json);
         Map<String, List<Bar>> bars = inputs.isEmpty() ? recorded() : files();
         boolean terminal = Terminal.interactive();
         long t0 = System.nanoTime();
@@ -167,6 +174,22 @@ public final class BacktestCommand implements Callable<Integer> {
         if (json != null) Files.writeString(json, Json.write(Map.of("status", "completed", "results", results)));
         if (trades != null) Files.writeString(trades, BacktestReport.tradesCsv(results.trades()));
         return 0;
+    }
+
+    /** This command's backtest as a job request (a new job id). */
+    private io.tickstock.contract.BacktestRequest request(BacktestParameters parameters) {
+        if (symbols.isEmpty())
+            throw new ParameterException(
+                    spec.commandLine(), "--submit needs --symbols (a job reads the recorded data)");
+        return new io.tickstock.contract.BacktestRequest(
+                java.util.UUID.randomUUID().toString(),
+                "cli:" + System.getProperty("user.name"),
+                symbols.stream().map(x -> x.trim().toUpperCase(Locale.ROOT)).toList(),
+                from != null ? from : LocalDate.of(1990, 1, 1),
+                to != null ? to : LocalDate.now(NyseCalendar.NEW_YORK),
+                patterns,
+                timeframe,
+                parameters);
     }
 
     private Map<String, List<Bar>> files() throws IOException {

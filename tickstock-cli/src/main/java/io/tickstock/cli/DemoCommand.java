@@ -34,6 +34,9 @@ public final class DemoCommand implements Callable<Integer> {
     ReplayOptions replay;
 
     @Mixin
+    BacktestOptions backtest;
+
+    @Mixin
     AppOptions appOptions;
 
     @Mixin
@@ -62,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
             infra.print(out);
             AppOptions.printDashboard(app, out);
             Engine engine = life.add(new Engine(engineConfig, System::currentTimeMillis).start());
+            backtest.start(life, infra, replay.dataDir(), out);
             Events.SessionEnd end;
             try (ReplayProgress progress = new ReplayProgress(engine)) {
                 end = massive

@@ -33,6 +33,9 @@ public final class EngineCommand implements Callable<Integer> {
     ReplayOptions replay;
 
     @Mixin
+    BacktestOptions backtest;
+
+    @Mixin
     FeedOptions feedOptions;
 
     @Option(
@@ -128,6 +131,7 @@ public final class EngineCommand implements Callable<Integer> {
             config = reliability(config);
             SessionSchedule schedule = schedule();
             Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
+            backtest.start(life, infra, replay.dataDir(), System.out);
             if (engine.metricsPort() > 0)
                 System.out.println("metrics:  http://" + metricsHost + ":" + engine.metricsPort() + "/metrics");
             if (feed != null) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             MonitorCommand.class,
             BacktestCommand.class,
+            BacktestWorkerCommand.class,
             UserCommand.class,
             FuzzCommand.class,
             CommandLine.HelpCommand.class

@@ -339,7 +339,8 @@ class EndToEndTest {
         List<String> paths = new ArrayList<>();
         openapi.path("paths").fieldNames().forEachRemaining(paths::add);
         for (String path : paths) {
-            if (!openapi.path("paths").path(path).has("get")) continue;
+            if (!openapi.path("paths").path(path).has("get") || path.contains("{job_id}"))
+                continue; // a job's own paths: BacktestJobsTest
             int status = get(path.replace("{symbol}", "SPY").replace("{session_id}", session.sessionId()), cookie)
                     .statusCode();
             assertThat(status).as("GET " + path + " as documented").isEqualTo(200);

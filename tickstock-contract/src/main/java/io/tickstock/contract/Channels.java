@@ -40,6 +40,18 @@ public final class Channels {
      */
     public static final String ENGINE_COMMANDS = "tickstock:engine:commands";
 
+    /** {@code backtest_job} requests (issue 18's job protocol, the seeds' backtesting channels). */
+    public static final String JOBS_BACKTEST = "tickstock.jobs.backtest";
+    /** {@code cancel_job} requests: {@code {"type":"cancel_job","job_id":…}}. */
+    public static final String JOBS_CANCEL = "tickstock.jobs.cancel";
+    /** {@code backtest_progress}: at least every second while a job runs. */
+    public static final String BACKTEST_PROGRESS = "tickstock.events.backtesting.progress";
+    /** {@code backtest_result}: a job's end (completed, failed or cancelled) with its results. */
+    public static final String BACKTEST_RESULTS = "tickstock.events.backtesting.results";
+
+    /** The backtesting events a consumer subscribes to (seeds/003, seeds/004 §3): progress and results. */
+    public static final List<String> BACKTESTING = List.of(BACKTEST_PROGRESS, BACKTEST_RESULTS);
+
     /** Every channel of the contract, in the order of CONTRACT.md. */
     public static final List<String> ALL = List.of(
             SESSION_STARTED,

@@ -125,6 +125,7 @@ public final class StreamingBuffer implements AutoCloseable {
             case Inbound.Persistence p -> stats.add("persistence", "received", 1);
             case Inbound.LegacyPattern p -> stats.add("legacy_pattern", "received", 1);
             case Inbound.LegacyHealth h -> stats.add("legacy_health", "received", 1);
+            case Inbound.Backtest(String event, ObjectNode data) -> now(event, Frames.frame(event, data));
         }
     }
 

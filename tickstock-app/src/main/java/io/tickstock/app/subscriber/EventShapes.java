@@ -243,6 +243,30 @@ final class EventShapes {
         return new Inbound.LegacyPattern(d);
     }
 
+    /** A backtest event: its {@code data} with the job id and either progress or status; a result's results trimmed to its summary. */
+    static Inbound.Backtest backtest(ObjectNode msg) throws UnreadableMessage {
+        String type = msg.path("event_type").asText("");
+        if (!type.equals("backtest_progress") && !type.equals("backtest_result"))
+            throw new UnreadableMessage("event_type: not backtest_progress or backtest_result");
+        ObjectNode d = object(msg, "data");
+        Fields.uuid(d, "job_id", "data");
+        Fields.text(d, "job_id", "data", 36);
+        ObjectNode out = d.objectNode();
+        out.set("job_id", d.get("job_id"));
+        if (type.equals("backtest_progress")) {
+            Fields.number(d, "progress", "data", 0, 1);
+            for (String f : new String[] {"progress", "current_symbol", "estimated_completion"})
+                if (d.has(f)) out.set(f, d.get(f));
+        } else {
+            Fields.oneOf(d, "status", "data", Set.of("completed", "failed", "cancelled"), null);
+            out.set("status", d.get("status"));
+            if (d.hasNonNull("error")) out.set("error", d.get("error"));
+            if (d.path("results").path("summary").isObject())
+                out.set("summary", d.path("results").path("summary"));
+        }
+        return new Inbound.Backtest(type, out);
+    }
+
     static Inbound.LegacyHealth legacyHealth(ObjectNode msg) throws UnreadableMessage {
         return new Inbound.LegacyHealth(Fields.oneOf(object(msg, "data"), "status", "data", HEALTH_STATUS, null));
     }

@@ -36,7 +36,8 @@ public record Inbound(String channel, Inbound.Event event, long publishedAtMilli
                     Bar,
                     Persistence,
                     LegacyPattern,
-                    LegacyHealth {}
+                    LegacyHealth,
+                    Backtest {}
 
     /** {@code tickstock:streaming:session_started}. */
     public record SessionStarted(SessionView session) implements Event {}
@@ -72,6 +73,12 @@ public record Inbound(String channel, Inbound.Event event, long publishedAtMilli
 
     /** The legacy {@code tickstock.events.patterns} envelope's {@code data}, for the integration log. */
     public record LegacyPattern(ObjectNode data) implements Event {}
+
+    /**
+     * A backtest job's {@code backtest_progress} or {@code backtest_result} ({@code data}: job_id, progress or status,
+     * and for a result its error and summary, not the full results), passed on to browsers.
+     */
+    public record Backtest(String event, ObjectNode data) implements Event {}
 
     /** The legacy {@code tickstock.health.status} status. */
     public record LegacyHealth(String status) implements Event {}

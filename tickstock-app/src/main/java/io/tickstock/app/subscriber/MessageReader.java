@@ -91,6 +91,8 @@ public final class MessageReader {
             case Channels.PERSISTENCE -> out.add(event(channel, EventShapes.persistence(msg), published));
             case Channels.LEGACY_PATTERNS -> out.add(event(channel, EventShapes.legacyPattern(msg), published));
             case Channels.LEGACY_HEALTH -> out.add(event(channel, EventShapes.legacyHealth(msg), published));
+            case Channels.BACKTEST_PROGRESS, Channels.BACKTEST_RESULTS ->
+                out.add(event(channel, EventShapes.backtest(msg), published));
             default -> throw new UnreadableMessage("unknown channel");
         }
         return out;

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * so what PostgreSQL holds of the gap (patterns, alerts) is reloaded.
  */
 public final class RedisSubscriber implements AutoCloseable {
+    /** The contract's channels and the backtesting events. */
+    static final List<String> CHANNELS = java.util.stream.Stream.concat(
+                    Channels.ALL.stream(), Channels.BACKTESTING.stream())
+            .toList();
+
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
     /** A message, the resubscription marker (channel null), or a task to run in order on the dispatcher. */
     private record Raw(
@@ -102,7 +107,7 @@ public final class RedisSubscriber implements AutoCloseable {
             @Override
             public void subscribed(String channel, long count) {
                 // the initial subscription completes once; every later full set is a resubscription after a reconnect
-                if (count == Channels.ALL.size() && subscriptions.getAndIncrement() > 0)
+                if (count == CHANNELS.size() && subscriptions.getAndIncrement() > 0)
                     queue.add(new Raw(null, null, clock.getAsLong()));
             }
         });
@@ -112,9 +117,9 @@ public final class RedisSubscriber implements AutoCloseable {
 
     /** Subscribes and starts dispatching. */
     public RedisSubscriber start() {
-        connection.sync().subscribe(Channels.ALL.toArray(new String[0]));
+        connection.sync().subscribe(CHANNELS.toArray(new String[0]));
         dispatcher.start();
-        LOG.info("subscribed to {} channels", Channels.ALL.size());
+        LOG.info("subscribed to {} channels", CHANNELS.size());
         return this;
     }
 
@@ -162,7 +167,7 @@ public final class RedisSubscriber implements AutoCloseable {
         String channel = raw.channel(), text = raw.text();
         if (channel == null || text == null) {
             resubscriptions.incrementAndGet();
-            LOG.info("resubscribed to {} channels after a reconnect", Channels.ALL.size());
+            LOG.info("resubscribed to {} channels after a reconnect", CHANNELS.size());
             reloadAfter("a reconnect");
             return;
         }

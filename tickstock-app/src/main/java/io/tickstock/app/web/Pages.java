@@ -33,6 +33,11 @@ public final class Pages {
         serve(ctx, "dashboard.html");
     }
 
+    /** {@code GET /streaming/backtests}: the backtest page. */
+    public void backtests(Context ctx) throws IOException {
+        serve(ctx, "backtests.html");
+    }
+
     /** {@code GET /streaming/sessions}: the session history page. */
     public void sessions(Context ctx) throws IOException {
         serve(ctx, "sessions.html");

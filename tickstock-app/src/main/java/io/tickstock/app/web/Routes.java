@@ -38,6 +38,7 @@ public final class Routes {
             Pages pages,
             StreamingApi api,
             SessionsApi sessions,
+            BacktestsApi backtests,
             SessionAdmin admin,
             StreamSocket socket,
             Handler metrics,
@@ -54,6 +55,7 @@ public final class Routes {
         c.routes.get("/", ctx -> ctx.redirect("/streaming/", HttpStatus.FOUND));
         c.routes.get("/streaming/", h.pages()::dashboard);
         c.routes.get("/streaming/sessions", h.pages()::sessions);
+        c.routes.get("/streaming/backtests", h.pages()::backtests);
         c.routes.get("/streaming/assets/<file>", h.pages()::asset);
         for (String api : List.of(API, SEED_API)) { // seeds/000 and /002 call the REST API /api/streaming/…
             c.routes.get(api + "status", h.api()::status);
@@ -67,6 +69,10 @@ public final class Routes {
             c.routes.post(api + "admin/session/{action}", h.admin()::handle);
             c.routes.get(api + "me", h.auth()::me);
             c.routes.get(api + "watchlist", h.api()::watchlist);
+            c.routes.post(api + "backtests", h.backtests()::submit);
+            c.routes.get(api + "backtests", h.backtests()::list);
+            c.routes.get(api + "backtests/{job_id}", h.backtests()::get);
+            c.routes.post(api + "backtests/{job_id}/cancel", h.backtests()::cancel);
             c.routes.get(api + "sessions", h.sessions()::list);
             c.routes.get(api + "sessions/{session_id}/patterns", h.sessions()::patterns);
             c.routes.get(api + "sessions/{session_id}/alerts", h.sessions()::alerts);

@@ -161,6 +161,10 @@ class SeedExamplesTest {
                     assertThat(h.status()).isNotEmpty();
                     yield null;
                 }
+                case Inbound.Backtest b -> {
+                    assertThat(b.data().path("job_id").asText()).isNotEmpty();
+                    yield null;
+                }
             };
             if (symbol != null) assertThat(symbol).matches("[A-Z.]{1,10}");
         }

@@ -1,5 +1,6 @@
 package io.tickstock.engine.backtest;
 
+import io.tickstock.contract.BacktestParameters;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.patterns.Detection;

@@ -3,6 +3,7 @@ package io.tickstock.engine.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tickstock.contract.BacktestParameters;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
 import io.tickstock.engine.patterns.Detection;

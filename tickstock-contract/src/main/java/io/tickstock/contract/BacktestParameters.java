@@ -1,4 +1,4 @@
-package io.tickstock.engine.backtest;
+package io.tickstock.contract;
 
 /**
  * A backtest's trading parameters (the job protocol's {@code parameters}; fractions, not percents).

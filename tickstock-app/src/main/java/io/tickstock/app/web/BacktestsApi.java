@@ -1,0 +1,173 @@
+package io.tickstock.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tickstock.app.store.BacktestJobs;
+import io.tickstock.app.store.History;
+import io.tickstock.contract.BacktestRequest;
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.Json;
+import io.tickstock.contract.LogText;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The backtest API under {@code /streaming/api/backtests} (issue 18): {@code POST backtests} (the job's fields as
+ * JSON: symbols, start_date, end_date, patterns, timeframe, parameters; checked by {@link BacktestRequest#parse}, a bad
+ * one answers 400 naming it) records the job, publishes it on {@link Channels#JOBS_BACKTEST} and answers 202 with its
+ * {@code job_id}; {@code GET backtests?limit=}, {@code GET backtests/{job_id}} (with {@code results};
+ * {@code ?format=csv}: its trades), {@code POST backtests/{job_id}/cancel}. Any signed-in user; the job's
+ * {@code user_id} is theirs. Thread-safe.
+ */
+public final class BacktestsApi implements AutoCloseable {
+    private final BacktestJobs jobs;
+    private final Auth auth;
+    private final String redisUrl;
+    private final LongSupplier clock;
+    private @Nullable RedisClient redis;
+    private @Nullable StatefulRedisConnection<String, String> connection;
+
+    public BacktestsApi(BacktestJobs jobs, Auth auth, String redisUrl, LongSupplier clock) {
+        this.jobs = jobs;
+        this.auth = auth;
+        this.redisUrl = redisUrl;
+        this.clock = clock;
+    }
+
+    /** Publishes on {@code channel} (connecting on first use); @return the subscribers that received it */
+    private synchronized long publish(String channel, String message) {
+        StatefulRedisConnection<String, String> c = connection;
+        if (c == null) {
+            RedisClient r = RedisClient.create(redisUrl);
+            redis = r;
+            c = r.connect();
+            connection = c;
+        }
+        return c.sync().publish(channel, message);
+    }
+
+    public void submit(Context ctx) throws SQLException {
+        JsonNode body;
+        try {
+            body = Json.read(ctx.body());
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("body", "the body must be a JSON object of the job's fields");
+        }
+        if (!(body instanceof ObjectNode job)) throw new BadParameter("body", "the body must be a JSON object");
+        job.put("type", "backtest_job");
+        job.put("job_id", UUID.randomUUID().toString());
+        job.put(
+                "user_id",
+                auth.user(ctx.cookie(Auth.COOKIE)).map(Auth.Login::user).orElse("anonymous"));
+        BacktestRequest request;
+        try {
+            request = BacktestRequest.parse(job);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new BadParameter(parameterOf(message), message);
+        }
+        String message = request.toJson(clock.getAsLong(), "tickstock_app");
+        jobs.queue(request, message);
+        long workers = publish(Channels.JOBS_BACKTEST, message);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("job_id", request.jobId());
+        out.put("status", "queued");
+        out.put("workers", workers);
+        if (workers == 0)
+            out.put(
+                    "note",
+                    "no backtest worker is listening: the job runs when 'tickstock engine' or 'tickstock backtest-worker' starts");
+        ctx.status(HttpStatus.ACCEPTED);
+        StreamingApi.json(ctx, out);
+    }
+
+    /** The field a {@link BacktestRequest#parse} message names: its first word ({@code parameters.hold_bars}, {@code symbols}). */
+    static String parameterOf(String message) {
+        String first = message.split("[ :]", 2)[0];
+        return first.isEmpty() ? "body" : first;
+    }
+
+    public void list(Context ctx) throws SQLException {
+        StreamingApi.rows(ctx, "backtests", jobs.list(StreamingApi.intParam(ctx, "limit", 1, 500, 50)));
+    }
+
+    public void get(Context ctx) throws SQLException {
+        Map<String, Object> job = jobs.get(id(ctx));
+        if (job == null) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            StreamingApi.json(ctx, Map.of("error", "no backtest job " + ctx.pathParam("job_id")));
+            return;
+        }
+        if ("csv".equals(ctx.queryParam("format"))) {
+            StreamingApi.rows(ctx, "trades", trades(job));
+            return;
+        }
+        StreamingApi.json(ctx, job);
+    }
+
+    /** A trade's columns, in the engine's {@code Trade} order (JSONB keeps its own key order). */
+    private static final List<String> TRADE_COLUMNS = List.of(
+            "symbol",
+            "pattern",
+            "function",
+            "side",
+            "entry_time",
+            "entry_price",
+            "exit_time",
+            "exit_price",
+            "shares",
+            "exit_reason",
+            "commission",
+            "pnl",
+            "return_pct",
+            "bars_held");
+
+    private static History.Rows trades(Map<String, Object> job) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (job.get("results") instanceof JsonNode results) {
+            for (JsonNode t : results.path("trades")) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (String c : TRADE_COLUMNS) {
+                    JsonNode v = t.path(c);
+                    row.put(c, v.isNumber() ? v.numberValue() : v.asText());
+                }
+                rows.add(row);
+            }
+        }
+        return new History.Rows(TRADE_COLUMNS, rows);
+    }
+
+    public void cancel(Context ctx) throws SQLException {
+        UUID id = id(ctx);
+        boolean queued = jobs.cancelQueued(id);
+        long workers = publish(Channels.JOBS_CANCEL, Json.write(Map.of("type", "cancel_job", "job_id", id.toString())));
+        ctx.status(HttpStatus.ACCEPTED);
+        StreamingApi.json(ctx, Map.of("job_id", id.toString(), "cancelled_before_start", queued, "workers", workers));
+    }
+
+    private static UUID id(Context ctx) {
+        String id = ctx.pathParam("job_id");
+        try {
+            if (id.length() == 36) return UUID.fromString(id);
+        } catch (IllegalArgumentException ignored) {
+            // answered below
+        }
+        throw new BadParameter("job_id", "job_id must be a UUID, was " + LogText.quote(id));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) connection.close();
+        if (redis != null) redis.shutdown();
+    }
+}

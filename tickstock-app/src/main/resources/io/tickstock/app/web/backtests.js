@@ -1,0 +1,164 @@
+// TickStock backtests: submit a job (POST /streaming/api/backtests), follow it (backtest_progress and
+// backtest_result frames on /streaming/ws, and the jobs list), read its result: summary, equity curve, the
+// per pattern × symbol table (sortable) and the trades. Text is set with textContent only.
+(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const pct = (v) => (typeof v === 'number' && isFinite(v) ? (v * 100).toFixed(2) + '%' : '–');
+  const num = (v, d = 2) => (typeof v === 'number' && isFinite(v) ? v.toFixed(d) : '–');
+  const when = (iso) => { const d = new Date(iso); return iso && !isNaN(d) ? d.toLocaleString() : ''; };
+  const state = { jobs: [], open: null, result: null, sortKey: 'total_return', sortDesc: true, progress: {}, frames: 0 };
+
+  async function getJson(url, init) {
+    const r = await fetch(url, Object.assign({ credentials: 'same-origin' }, init || {}));
+    if (r.status === 401) { location.href = '/login'; throw new Error('login required'); }
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) throw Object.assign(new Error(body.error || String(r.status)), { body });
+    return body;
+  }
+  function cell(tr, text, cls) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : String(text);
+    if (cls) td.className = cls;
+    tr.appendChild(td);
+    return td;
+  }
+
+  // ---- submit ------------------------------------------------------------------------------
+  $('job-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    const n = (k) => Number(f.get(k));
+    const job = {
+      symbols: String(f.get('symbols')).split(/[ ,]+/).filter(Boolean),
+      start_date: f.get('start_date'), end_date: f.get('end_date'), timeframe: f.get('timeframe'),
+      patterns: String(f.get('patterns')).split(/[ ,]+/).filter(Boolean),
+      parameters: { initial_capital: n('initial_capital'), commission_rate: n('commission_rate'), slippage_rate: n('slippage_rate'),
+        max_position_size: n('max_position_size'), stop_loss_pct: n('stop_loss_pct'), take_profit_pct: n('take_profit_pct'),
+        hold_bars: n('hold_bars'), allow_short: f.get('allow_short') === 'on' },
+    };
+    $('job-message').textContent = 'submitting…';
+    try {
+      const r = await getJson('/streaming/api/backtests', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(job) });
+      $('job-message').textContent = 'job ' + r.job_id + ' queued' + (r.note ? ' — ' + r.note : '');
+      state.submitted = r.job_id;
+      await loadJobs();
+    } catch (err) {
+      $('job-message').textContent = (err.body && err.body.parameter ? err.body.parameter + ': ' : '') + err.message;
+    }
+  });
+
+  // ---- jobs --------------------------------------------------------------------------------
+  async function loadJobs() {
+    state.jobs = await getJson('/streaming/api/backtests?limit=100');
+    renderJobs();
+  }
+  function renderJobs() {
+    $('job-table').querySelector('tbody').replaceChildren(...state.jobs.map((j) => {
+      const tr = document.createElement('tr');
+      tr.dataset.job = j.job_id;
+      const live = state.progress[j.job_id];
+      const status = live && live.status ? live.status : j.status;
+      const progress = live && live.progress != null ? live.progress : j.progress;
+      const s = (live && live.summary) || j.summary || {};
+      cell(tr, when(j.created_at));
+      cell(tr, Array.isArray(j.symbols) ? j.symbols.join(',') : '');
+      cell(tr, j.timeframe);
+      cell(tr, (j.start_date || '') + ' → ' + (j.end_date || ''));
+      cell(tr, status + (j.error ? ': ' + j.error : ''), 'status-' + status);
+      cell(tr, Math.round((progress || 0) * 100) + '%', 'n');
+      cell(tr, s.trades, 'n');
+      cell(tr, pct(s.total_return), 'n');
+      cell(tr, num(s.sharpe), 'n');
+      const actions = cell(tr, '');
+      if (status === 'queued' || status === 'running') {
+        const b = document.createElement('button');
+        b.type = 'button'; b.textContent = 'Cancel';
+        b.addEventListener('click', (e) => { e.stopPropagation(); getJson('/streaming/api/backtests/' + j.job_id + '/cancel', { method: 'POST' }).catch(console.error); });
+        actions.appendChild(b);
+      }
+      if (status === 'completed') tr.addEventListener('click', () => openResult(j.job_id));
+      return tr;
+    }));
+  }
+
+  // ---- one result --------------------------------------------------------------------------
+  const LC = window.LightweightCharts;
+  const chart = LC.createChart($('equity-chart'), {
+    layout: { background: { color: '#182029' }, textColor: '#e6e6e6', attributionLogo: true },
+    grid: { vertLines: { color: '#22303c' }, horzLines: { color: '#22303c' } }, autoSize: true,
+  });
+  const equity = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 2 });
+
+  async function openResult(id) {
+    const job = await getJson('/streaming/api/backtests/' + id);
+    state.open = id; state.result = job.results;
+    $('result').hidden = false;
+    $('result-title').textContent = 'Result · ' + (job.config && job.config.symbols ? job.config.symbols.join(',') : '') + ' · ' + id;
+    $('result-csv').href = '/streaming/api/backtests/' + id + '?format=csv';
+    const s = job.results.summary;
+    const rows = [['final equity', num(s.final_equity)], ['total return', pct(s.total_return)], ['CAGR', pct(s.cagr)],
+      ['Sharpe', num(s.sharpe)], ['Sortino', num(s.sortino)], ['max drawdown', pct(s.max_drawdown)], ['win rate', pct(s.win_rate)],
+      ['profit factor', num(s.profit_factor)], ['exposure', pct(s.exposure)], ['trades', String(s.trades)]];
+    $('result-summary').replaceChildren(...rows.flatMap(([k, v]) => {
+      const dt = document.createElement('dt'); dt.textContent = k;
+      const dd = document.createElement('dd'); dd.textContent = v;
+      return [dt, dd];
+    }));
+    const points = new Map();
+    for (const p of job.results.equity_curve) points.set(Math.floor(Date.parse(p.timestamp) / 1000), p.equity);
+    equity.setData([...points.entries()].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time, value })));
+    chart.timeScale().fitContent();
+    state.equityPoints = points.size;
+    renderPatterns();
+    $('trade-table').querySelector('tbody').replaceChildren(...job.results.trades.slice(0, 1000).map((t) => {
+      const tr = document.createElement('tr');
+      cell(tr, t.symbol); cell(tr, t.pattern); cell(tr, t.side, t.side === 'long' ? 'bullish' : 'bearish');
+      cell(tr, when(t.entry_time)); cell(tr, num(t.entry_price), 'n'); cell(tr, when(t.exit_time)); cell(tr, num(t.exit_price), 'n');
+      cell(tr, t.shares, 'n'); cell(tr, t.exit_reason); cell(tr, num(t.pnl), 'n ' + (t.pnl >= 0 ? 'bullish' : 'bearish'));
+      return tr;
+    }));
+  }
+  function renderPatterns() {
+    if (!state.result) return;
+    const k = state.sortKey, dir = state.sortDesc ? -1 : 1;
+    const rows = state.result.by_pattern_symbol.slice().sort((a, b) => {
+      const x = a[k], y = b[k];
+      if (x == null) return 1;
+      if (y == null) return -1;
+      return (x < y ? -1 : x > y ? 1 : 0) * dir;
+    });
+    $('pattern-table').querySelector('tbody').replaceChildren(...rows.map((g) => {
+      const tr = document.createElement('tr');
+      cell(tr, g.pattern); cell(tr, g.symbol); cell(tr, g.trades, 'n'); cell(tr, pct(g.win_rate), 'n'); cell(tr, pct(g.avg_return), 'n');
+      cell(tr, pct(g.median_return), 'n'); cell(tr, pct(g.total_return), 'n'); cell(tr, num(g.profit_factor), 'n');
+      cell(tr, num(g.sharpe), 'n'); cell(tr, pct(g.max_drawdown), 'n'); cell(tr, num(g.avg_bars_held, 1), 'n');
+      return tr;
+    }));
+    state.patternRows = rows.length;
+  }
+  $('pattern-table').querySelectorAll('th').forEach((th) => th.addEventListener('click', () => {
+    state.sortDesc = state.sortKey === th.dataset.key ? !state.sortDesc : !['pattern', 'symbol'].includes(th.dataset.key);
+    state.sortKey = th.dataset.key;
+    $('pattern-table').querySelectorAll('th').forEach((h) => { h.dataset.sort = h === th ? (state.sortDesc ? 'desc' : 'asc') : ''; });
+    renderPatterns();
+  }));
+
+  // ---- live progress over the WebSocket (broadcast frames; no stream subscribed) ----------------
+  function connect() {
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/streaming/ws');
+    ws.onopen = () => ws.send(JSON.stringify({ action: 'subscribe', streams: {} }));
+    ws.onmessage = (m) => {
+      let f; try { f = JSON.parse(m.data); } catch (e) { return; }
+      if (!f || (f.event !== 'backtest_progress' && f.event !== 'backtest_result') || !f.data || !f.data.job_id) return;
+      state.frames++;
+      state.progress[f.data.job_id] = Object.assign(state.progress[f.data.job_id] || {}, f.data,
+        f.event === 'backtest_result' ? { progress: f.data.status === 'completed' ? 1 : undefined } : {});
+      if (f.event === 'backtest_result') loadJobs().catch(console.error); else renderJobs();
+    };
+    ws.onclose = () => setTimeout(connect, 2000);
+  }
+  connect();
+  loadJobs().catch(console.error);
+  window.tickstockBacktests = { state, openResult };
+})();

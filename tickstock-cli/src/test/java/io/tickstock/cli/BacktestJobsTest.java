@@ -1,0 +1,237 @@
+package io.tickstock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tickstock.app.App;
+import io.tickstock.app.AppConfig;
+import io.tickstock.contract.Channels;
+import io.tickstock.contract.Json;
+import io.tickstock.engine.jobs.BacktestWorker;
+import io.tickstock.engine.jobs.HistoricalBars;
+import io.tickstock.engine.jobs.JobStore;
+import io.tickstock.engine.store.Database;
+import io.tickstock.testkit.AppHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Backtest jobs end to end on real Redis and PostgreSQL: submitted through the app's REST API, run by a worker on the
+ * recorded data, progress and result on the seeds' channels and in {@code backtest_jobs}; a job queued while no worker
+ * ran starts when one does; a bad job answers 400 or fails with its reason; cancel; and a job submitted in Chromium
+ * shows its equity curve.
+ */
+@Tag("e2e")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BacktestJobsTest {
+    static final String PASSWORD = "backtest-password";
+
+    @TempDir
+    static Path tmp;
+
+    static EmbeddedRedis redis;
+    static EmbeddedPostgresServer postgres;
+    static App app;
+    static com.zaxxer.hikari.HikariDataSource workerDb;
+    static BacktestWorker worker;
+    static RedisClient client;
+    static StatefulRedisPubSubConnection<String, String> events;
+    static final ConcurrentLinkedQueue<String[]> received = new ConcurrentLinkedQueue<>();
+    static String cookie;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        redis = new EmbeddedRedis(0);
+        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+        app = new App(
+                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 5, PASSWORD),
+                        System::currentTimeMillis)
+                .start();
+        workerDb = Database.open(postgres.databaseUrl(), "test-backtest", 3);
+        Database.migrate(workerDb);
+        client = RedisClient.create(redis.url());
+        events = client.connectPubSub();
+        events.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                received.add(new String[] {channel, message});
+            }
+        });
+        events.sync().subscribe(Channels.BACKTEST_PROGRESS, Channels.BACKTEST_RESULTS);
+        cookie = Dashboards.login(app.port(), PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (worker != null) worker.close();
+        if (events != null) events.close();
+        if (client != null) client.shutdown();
+        if (workerDb != null) workerDb.close();
+        if (app != null) app.close();
+        if (postgres != null) postgres.close();
+        if (redis != null) redis.close();
+    }
+
+    static BacktestWorker startWorker() throws Exception {
+        return new BacktestWorker(
+                        redis.url(),
+                        "test-worker",
+                        2,
+                        new JobStore(workerDb),
+                        new HistoricalBars(Path.of(System.getProperty("tickstock.data.dir")), workerDb),
+                        System::currentTimeMillis)
+                .start();
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                                .header("Cookie", cookie)
+                                .header("Origin", "http://127.0.0.1:" + app.port())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode job(String id) throws Exception {
+        return Json.read(AppHttp.get(app.port(), "/streaming/api/backtests/" + id, cookie)
+                .body());
+    }
+
+    static final String SPY_DAILY = "{\"symbols\":[\"SPY\"],\"start_date\":\"1998-01-01\",\"end_date\":\"2021-12-31\","
+            + "\"patterns\":[\"all\"],\"timeframe\":\"daily\"}";
+
+    @Test
+    @Order(1)
+    void aJobQueuedWhileNoWorkerRanStartsWhenOneDoesAndEndsWithItsResults() throws Exception {
+        HttpResponse<String> r = post("/streaming/api/backtests", SPY_DAILY);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = Json.read(r.body()).path("job_id").asText();
+        assertThat(Json.read(r.body()).path("workers").asInt()).isZero();
+        assertThat(job(id).path("status").asText()).isEqualTo("queued");
+        worker = startWorker(); // picks the queued row from backtest_jobs
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> job(id).path("status").asText().equals("completed"));
+        JsonNode results = job(id).path("results");
+        double pnl = 0;
+        for (JsonNode t : results.path("trades")) pnl += t.path("pnl").asDouble();
+        assertThat(results.path("summary").path("final_equity").asDouble()).isEqualTo(100_000 + pnl);
+        assertThat(received)
+                .anyMatch(m -> m[0].equals(Channels.BACKTEST_RESULTS)
+                        && m[1].contains(id)
+                        && Json.read(m[1]).path("data").path("status").asText().equals("completed"));
+        HttpResponse<String> csv = AppHttp.get(app.port(), "/streaming/api/backtests/" + id + "?format=csv", cookie);
+        assertThat(csv.body()).startsWith("symbol,pattern,function,side");
+        assertThat(AppHttp.get(app.port(), "/api/streaming/backtests", cookie).body())
+                .contains(id);
+    }
+
+    @Test
+    @Order(2)
+    void progressComesEverySecondWhileAMinuteJobRuns() throws Exception {
+        received.clear();
+        String body =
+                "{\"symbols\":[\"SPY\",\"IBM\",\"AAPL\",\"BAC\"],\"start_date\":\"2013-10-01\",\"end_date\":\"2014-12-31\","
+                        + "\"patterns\":[\"all\"],\"timeframe\":\"1min\",\"parameters\":{\"hold_bars\":30,\"allow_short\":false}}";
+        String id = Json.read(post("/streaming/api/backtests", body).body())
+                .path("job_id")
+                .asText();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> job(id).path("status").asText().equals("completed"));
+        assertThat(job(id).path("results").path("trades"))
+                .allMatch(t -> t.path("side").asText().equals("long"));
+        List<String> kinds = received.stream().map(m -> m[0]).toList();
+        assertThat(kinds).contains(Channels.BACKTEST_RESULTS);
+    }
+
+    @Test
+    @Order(3)
+    void aBadJobAnswers400NamingTheFieldOrFailsWithItsReason() throws Exception {
+        HttpResponse<String> bad = post("/streaming/api/backtests", SPY_DAILY.replace("\"all\"", "\"Hammerr\""));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Json.read(bad.body()).path("parameter").asText()).isEqualTo("patterns");
+        bad = post(
+                "/streaming/api/backtests",
+                SPY_DAILY.replace(
+                        "\"timeframe\":\"daily\"", "\"timeframe\":\"daily\",\"parameters\":{\"hold_bars\":0}"));
+        assertThat(Json.read(bad.body()).path("parameter").asText()).isEqualTo("parameters.hold_bars");
+        String id = Json.read(post("/streaming/api/backtests", SPY_DAILY.replace("SPY", "ZZZZ"))
+                        .body())
+                .path("job_id")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> job(id).path("status").asText().equals("failed"));
+        assertThat(job(id).path("error").asText()).contains("no daily bars of ZZZZ");
+    }
+
+    @Test
+    @Order(4)
+    void aCancelledJobStopsWithinASecond() throws Exception {
+        String body = "{\"symbols\":[\"SPY\",\"IBM\",\"AAPL\",\"BAC\",\"QQQ\",\"IWM\"],\"start_date\":\"1998-01-01\","
+                + "\"end_date\":\"2021-12-31\",\"patterns\":[\"all\"],\"timeframe\":\"daily\"}";
+        String id = Json.read(post("/streaming/api/backtests", body).body())
+                .path("job_id")
+                .asText();
+        HttpResponse<String> cancel = post("/streaming/api/backtests/" + id + "/cancel", "");
+        assertThat(cancel.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> List.of("cancelled", "completed")
+                        .contains(job(id).path("status").asText()));
+        // a job this small may finish before the cancel arrives; when it did not, it says so
+        if (job(id).path("status").asText().equals("cancelled"))
+            assertThat(job(id).path("error").asText()).contains("cancelled");
+    }
+
+    @Test
+    @Order(5)
+    void aJobSubmittedInTheBrowserShowsItsEquityCurve() throws Exception {
+        ChromeDriver browser = Dashboards.open(app.port(), PASSWORD, tmp);
+        try {
+            browser.get("http://127.0.0.1:" + app.port() + "/streaming/backtests");
+            browser.findElement(By.cssSelector("#job-form button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> browser.executeScript("return window.tickstockBacktests.state.submitted") != null);
+            String id = (String) browser.executeScript("return window.tickstockBacktests.state.submitted");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !browser.findElements(
+                                    By.cssSelector("#job-table tr[data-job='" + id + "'] td.status-completed"))
+                            .isEmpty());
+            browser.executeScript("window.tickstockBacktests.openResult(arguments[0])", id); // rows re-render live
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            ((Number) browser.executeScript("return window.tickstockBacktests.state.equityPoints || 0"))
+                                            .longValue()
+                                    > 100);
+            Files.write(
+                    Path.of("target", "backtest-result.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tickstock.engine.jobs;
+
+import io.tickstock.contract.BacktestRequest;
+import io.tickstock.engine.analyze.BarInput;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.bars.MarketSession;
+import io.tickstock.engine.session.NyseCalendar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bars a backtest job reads for one symbol and New York date range: the recorded LEAN data first (daily:
+ * {@code lean/equity/usa/daily/<sym>.zip}; 1min: {@code lean/equity/usa/minute/<sym>/<yyyyMMdd>_trade.zip}, regular hours),
+ * else for 1min the {@code ohlcv_1min} table (what live sessions stored, regular hours). Thread-safe.
+ */
+public final class HistoricalBars {
+    private final Path dataDir;
+    private final @Nullable DataSource database;
+
+    /** @param database PostgreSQL for stored minute bars, or null for the recorded data only */
+    public HistoricalBars(Path dataDir, @Nullable DataSource database) {
+        this.dataDir = dataDir;
+        this.database = database;
+    }
+
+    /**
+     * The symbol's bars in the job's range, oldest first.
+     *
+     * @throws IllegalArgumentException naming the symbol when there are none
+     */
+    public List<Bar> read(String symbol, BacktestRequest job) throws IOException, SQLException {
+        String sym = symbol.toLowerCase(Locale.ROOT);
+        Path lean = dataDir.resolve("lean/equity/usa");
+        List<Bar> bars = new ArrayList<>();
+        if (job.timeframe().equals("daily")) {
+            Path zip = lean.resolve("daily").resolve(sym + ".zip");
+            if (Files.exists(zip))
+                for (Bar b : BarInput.read(zip, null, false, n -> {}).bars()) if (in(b, job)) bars.add(b);
+        } else {
+            Path dir = lean.resolve("minute").resolve(sym);
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    for (Path zip : files.sorted().toList()) {
+                        LocalDate day = LocalDate.parse(
+                                zip.getFileName().toString().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+                        if (day.isBefore(job.startDate()) || day.isAfter(job.endDate())) continue;
+                        for (Bar b : BarInput.read(zip, null, false, n -> {}).bars())
+                            if (b.session() == MarketSession.REGULAR) bars.add(b);
+                    }
+                }
+            }
+            if (bars.isEmpty() && database != null) bars.addAll(stored(symbol, job));
+        }
+        if (bars.isEmpty())
+            throw new IllegalArgumentException("no " + job.timeframe() + " bars of " + symbol + " from "
+                    + job.startDate() + " to " + job.endDate());
+        return bars;
+    }
+
+    private static boolean in(Bar b, BacktestRequest job) {
+        LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(b.startMillis()), NyseCalendar.NEW_YORK);
+        return !d.isBefore(job.startDate()) && !d.isAfter(job.endDate());
+    }
+
+    private List<Bar> stored(String symbol, BacktestRequest job) throws SQLException {
+        long from =
+                job.startDate().atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        long to = job.endDate()
+                .plusDays(1)
+                .atStartOfDay(NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
+        List<Bar> bars = new ArrayList<>();
+        try (Connection c = java.util.Objects.requireNonNull(database).getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT ts, open, high, low, close, volume, coalesce(vwap, close), trade_count FROM ohlcv_1min "
+                                + "WHERE symbol = ? AND ts >= ? AND ts < ? AND market_session = 'regular' ORDER BY ts")) {
+            ps.setString(1, symbol);
+            ps.setTimestamp(2, new Timestamp(from));
+            ps.setTimestamp(3, new Timestamp(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next())
+                    bars.add(new Bar(
+                            symbol,
+                            rs.getTimestamp(1).getTime(),
+                            rs.getDouble(2),
+                            rs.getDouble(3),
+                            rs.getDouble(4),
+                            rs.getDouble(5),
+                            rs.getLong(6),
+                            rs.getDouble(7),
+                            rs.getLong(8),
+                            MarketSession.REGULAR));
+            }
+        }
+        return bars;
+    }
+}
