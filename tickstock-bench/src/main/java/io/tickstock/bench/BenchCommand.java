@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, burst_ms_500, burst_ms_10k, "
+            "Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, backtest_daily_ms_per_symbol, backtest_minute_ms, burst_ms_500, burst_ms_10k, "
                     + "e2e_p50_ms, e2e_p99_ms, heap_mb_10k (< 60 s); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
                     + "throughput, latency percentiles, lost patterns/alerts and memory as JSON.",
             "JMH benchmarks of every hot path: scripts/jmh (see the README's performance section)."
@@ -117,6 +117,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         long t0 = System.nanoTime();
         out.put("trades_per_sec", tradesPerSecond());
         out.put("ta4j_ratio", ta4jRatio());
+        out.putAll(BacktestBench.run());
         try (EmbeddedRedis redis = new EmbeddedRedis(0)) {
             Map<String, Object> b500 = burst(redis.url(), 500, 150), b10k = burst(redis.url(), 10_000, 8);
             out.put("burst_ms_500", b500.get("burst_ms"));
