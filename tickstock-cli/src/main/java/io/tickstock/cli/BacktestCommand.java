@@ -124,6 +124,20 @@ public final class BacktestCommand implements Callable<Integer> {
                     "Send it as a job on tickstock.jobs.backtest (TICKSTOCK_REDIS_URL) to a running worker and wait for its result, instead of running it here.")
     boolean submit;
 
+    @Option(
+            names = "--scorecard",
+            description =
+                    "Instead of trading: store every pattern's forward returns per symbol in pattern_scorecard "
+                            + "(TICKSTOCK_DATABASE_URL), shown beside live detections; without --symbols, every recorded symbol.")
+    boolean scorecard;
+
+    @Option(
+            names = "--database",
+            defaultValue = "${env:TICKSTOCK_DATABASE_URL}",
+            description = "PostgreSQL for --scorecard (default: TICKSTOCK_DATABASE_URL, else the embedded one).")
+    @Nullable
+    String database;
+
     @Option(names = "--json", description = "Write {\"status\":…,\"results\":{…}} to this file.")
     @Nullable
     Path json;
@@ -150,12 +164,16 @@ public final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (scorecard && inputs.isEmpty() && symbols.isEmpty()) symbols = recordedSymbols();
         if (inputs.isEmpty() == symbols.isEmpty())
             throw new ParameterException(spec.commandLine(), "give either --input files or --symbols");
         if (from != null && to != null && to.isBefore(from))
             throw new ParameterException(spec.commandLine(), "--to must not be before --from");
         if (submit) return BacktestSubmission.submit(spec.commandLine(), request(parameters), json);
         Map<String, List<Bar>> bars = inputs.isEmpty() ? recorded() : files();
+        if (scorecard)
+            return BacktestScorecard.run(
+                    bars, timeframe, database, spec.commandLine().getOut());
         boolean terminal = Terminal.interactive();
         long t0 = System.nanoTime();
         Backtest.Result results = Backtest.run(
@@ -190,6 +208,17 @@ public final class BacktestCommand implements Callable<Integer> {
                 patterns,
                 timeframe,
                 parameters);
+    }
+
+    /** The symbols of the recorded data for {@code --timeframe}. */
+    private List<String> recordedSymbols() throws IOException {
+        Path dir = dataDir().resolve("lean/equity/usa").resolve(timeframe.equals("1min") ? "minute" : "daily");
+        if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), "no recorded data at " + dir);
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString().replace(".zip", "").toUpperCase(Locale.ROOT))
+                    .sorted()
+                    .toList();
+        }
     }
 
     private Map<String, List<Bar>> files() throws IOException {

@@ -208,6 +208,37 @@ class BacktestJobsTest {
     }
 
     @Test
+    @Order(6)
+    void theScorecardIsStoredAndServedBesideThePatterns() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cmd = TickStockCli.commandLine();
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        int code = cmd.execute(
+                "backtest",
+                "--scorecard",
+                "--symbols",
+                "SPY,IBM",
+                "--timeframe",
+                "daily",
+                "--data",
+                System.getProperty("tickstock.data.dir"),
+                "--database",
+                postgres.urlWithPassword());
+        assertThat(code).as(out.toString()).isZero();
+        JsonNode rows = Json.read(AppHttp.get(app.port(), "/streaming/api/scorecard?symbol=SPY&horizon=5", cookie)
+                .body());
+        assertThat(rows).isNotEmpty().allMatch(r -> r.path("horizon_bars").asInt() == 5);
+        JsonNode hammer = java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .filter(r -> r.path("count").asInt() > 10)
+                .findFirst()
+                .orElseThrow();
+        assertThat(hammer.path("hit_rate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(AppHttp.get(app.port(), "/streaming/api/scorecard?horizon=3", cookie)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     @Order(5)
     void aJobSubmittedInTheBrowserShowsItsEquityCurve() throws Exception {
         ChromeDriver browser = Dashboards.open(app.port(), PASSWORD, tmp);

@@ -45,13 +45,37 @@ public final class History {
     /** Query results: column labels in order and the rows (ordered maps keyed by label). */
     public record Rows(List<String> columns, List<Map<String, Object>> rows) {}
 
+    /**
+     * A symbol's patterns of the last {@code hours}, newest first, each with its record from {@code pattern_scorecard}
+     * (5 bars after its detections: {@code record_timeframe} 1min when stored, else daily, {@code record_count},
+     * {@code record_hit_rate}, {@code record_mean_return}; null without a scorecard).
+     */
     public Rows patterns(String symbol, int hours) throws SQLException {
         return table(
-                "SELECT symbol, pattern_type, confidence, detected_at AS timestamp, timeframe, bar_open AS open, "
-                        + "bar_high AS high, bar_low AS low, bar_close AS close, bar_volume AS volume, metadata, session_id "
-                        + "FROM intraday_patterns WHERE symbol = ? AND detected_at >= ? ORDER BY detected_at DESC LIMIT 500",
+                "SELECT p.symbol, p.pattern_type, p.confidence, p.detected_at AS timestamp, p.timeframe, p.bar_open AS open, "
+                        + "p.bar_high AS high, p.bar_low AS low, p.bar_close AS close, p.bar_volume AS volume, p.metadata, "
+                        + "p.session_id, r.timeframe AS record_timeframe, r.count AS record_count, "
+                        + "r.hit_rate AS record_hit_rate, r.mean_return AS record_mean_return "
+                        + "FROM intraday_patterns p LEFT JOIN LATERAL (SELECT * FROM pattern_scorecard s "
+                        + "WHERE s.symbol = p.symbol AND s.pattern = p.pattern_type AND s.horizon_bars = 5 "
+                        + "AND s.direction = coalesce(p.metadata->>'direction', s.direction) "
+                        + "ORDER BY s.timeframe = '1min' DESC LIMIT 1) r ON true "
+                        + "WHERE p.symbol = ? AND p.detected_at >= ? ORDER BY p.detected_at DESC LIMIT 500",
                 symbol,
                 since(hours));
+    }
+
+    /**
+     * Scorecard rows ({@code pattern_scorecard}) at {@code horizon} bars, of one symbol or all, one timeframe or both:
+     * timeframe, symbol, pattern, direction, horizon_bars, count, mean_return, hit_rate, first_bar, last_bar.
+     */
+    public Rows scorecard(@Nullable String symbol, int horizon) throws SQLException {
+        String sql =
+                "SELECT timeframe, symbol, pattern, direction, horizon_bars, count, mean_return, hit_rate, first_bar, "
+                        + "last_bar FROM pattern_scorecard WHERE horizon_bars = ?"
+                        + (symbol == null ? "" : " AND symbol = ?")
+                        + " ORDER BY symbol, pattern, direction, timeframe LIMIT 20000";
+        return symbol == null ? table(sql, horizon) : table(sql, horizon, symbol);
     }
 
     public Rows indicators(String symbol, int hours, @Nullable String indicator) throws SQLException {

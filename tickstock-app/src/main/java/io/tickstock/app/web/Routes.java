@@ -69,6 +69,7 @@ public final class Routes {
             c.routes.post(api + "admin/session/{action}", h.admin()::handle);
             c.routes.get(api + "me", h.auth()::me);
             c.routes.get(api + "watchlist", h.api()::watchlist);
+            c.routes.get(api + "scorecard", h.api()::scorecard);
             c.routes.post(api + "backtests", h.backtests()::submit);
             c.routes.get(api + "backtests", h.backtests()::list);
             c.routes.get(api + "backtests/{job_id}", h.backtests()::get);

@@ -61,6 +61,20 @@ public final class StreamingApi {
         this.watchlist = watchlist;
     }
 
+    /**
+     * {@code GET /streaming/api/scorecard?symbol=&horizon=}: each pattern's record per symbol (what followed its detections
+     * {@code horizon} bars later: 1, 5, 10 or 20, default 5), as {@code tickstock backtest --scorecard} stored it.
+     */
+    public void scorecard(Context ctx) throws SQLException {
+        String symbol = ctx.queryParam("symbol");
+        if (symbol != null && !io.tickstock.contract.Limits.isSymbol(symbol))
+            throw new BadParameter("symbol", "symbol must match " + io.tickstock.contract.Limits.SYMBOL_FORM);
+        int horizon = intParam(ctx, "horizon", 1, 20, 5);
+        if (horizon != 1 && horizon != 5 && horizon != 10 && horizon != 20)
+            throw new BadParameter("horizon", "horizon must be 1, 5, 10 or 20 bars, was " + horizon);
+        rows(ctx, "scorecard", history.scorecard(symbol, horizon));
+    }
+
     /** {@code GET /streaming/api/watchlist}: every symbol's last price, change, RSI and latest pattern (JSON or CSV). */
     public void watchlist(Context ctx) {
         List<Watchlist.Row> rows = watchlist.rows();

@@ -139,7 +139,8 @@
     tooltip.replaceChildren(...g.patterns.map((p) => {
       const row = document.createElement('div');
       row.className = String(p.direction || 'neutral');
-      row.textContent = p.pattern_type + ' ' + pct(p.confidence);
+      const record = recordOf(p);
+      row.textContent = p.pattern_type + ' ' + pct(p.confidence) + (record ? ' · ' + record : '');
       return row;
     }));
     tooltip.hidden = false;
@@ -442,13 +443,35 @@
     $('metric-delivery').textContent = d ? d.p50 + ' / ' + d.p95 + ' ms' : '—';
   }
 
+  // ---- each pattern's record (pattern_scorecard, 5 bars after its detections; 1min history preferred over daily) ----
+  const records = new Map();
+  async function loadRecords() {
+    const rows = await getJson('/streaming/api/scorecard?horizon=5');
+    records.clear();
+    for (const r of rows) {
+      const key = r.symbol + '|' + r.pattern + '|' + r.direction;
+      const had = records.get(key);
+      if (!had || (had.timeframe !== '1min' && r.timeframe === '1min')) records.set(key, r);
+    }
+    state.records = records.size;
+    schedule();
+  }
+  // "↑ 58% after 5 bars, n = 212" (the share that moved the pattern's way), '' without a record
+  function recordOf(p) {
+    const r = records.get(p.symbol + '|' + p.pattern_type + '|' + (p.direction || 'neutral'));
+    if (!r || !r.count || typeof r.hit_rate !== 'number') return '';
+    return (p.direction === 'bearish' ? '↓' : '↑') + ' ' + Math.round(r.hit_rate * 100) + '% · 5 ' + (r.timeframe === 'daily' ? 'days' : 'bars') + ' · n=' + r.count;
+  }
+  loadRecords().catch(() => {});
+  setInterval(() => loadRecords().catch(() => {}), 300000);
+
   function renderPatterns() {
     const fSym = $('filter-symbol').value.trim().toUpperCase(), fType = $('filter-type').value.trim().toLowerCase();
     const fConf = parseFloat($('filter-confidence').value) || 0;
     const list = $('pattern-list');
     const items = state.patterns.filter((p) => (!fSym || p.symbol === fSym) && (!fType || String(p.pattern_type).toLowerCase().includes(fType)) && p.confidence >= fConf);
     list.replaceChildren(...items.slice(0, 100).map((p) => li([['sym', p.symbol], [String(p.direction || 'neutral'), String(p.pattern_type)],
-      ['', pct(p.confidence)], ['time', nyClock(p.timestamp)]])));
+      ['', pct(p.confidence)], ['record', recordOf(p)], ['time', nyClock(p.timestamp)]])));
   }
 
   function renderAlerts() {

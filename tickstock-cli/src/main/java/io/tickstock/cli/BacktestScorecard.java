@@ -1,0 +1,57 @@
+package io.tickstock.cli;
+
+import io.tickstock.contract.DatabaseUrl;
+import io.tickstock.engine.backtest.ForwardReturns;
+import io.tickstock.engine.backtest.PatternFilter;
+import io.tickstock.engine.backtest.SignalScanner;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.jobs.ScorecardStore;
+import io.tickstock.engine.store.Database;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code tickstock backtest --scorecard}: every pattern's forward-return table per symbol over the given bars, stored in
+ * {@code pattern_scorecard} (TICKSTOCK_DATABASE_URL, else the embedded PostgreSQL) for the dashboard to show beside each
+ * live detection.
+ */
+final class BacktestScorecard {
+    private BacktestScorecard() {}
+
+    /** @param database the PostgreSQL URL, or null for the embedded one under {@code ~/.tickstock} */
+    static int run(Map<String, List<Bar>> bars, String timeframe, @Nullable String database, PrintWriter out)
+            throws Exception {
+        if (database != null && !database.isBlank()) return store(bars, timeframe, DatabaseUrl.parse(database), out);
+        try (Infrastructure infra = Infrastructure.fromEnvironment()) {
+            return store(bars, timeframe, infra.database(), out);
+        }
+    }
+
+    private static int store(Map<String, List<Bar>> bars, String timeframe, DatabaseUrl database, PrintWriter out)
+            throws Exception {
+        try (var dataSource = Database.open(database, "tickstock-scorecard", 2)) {
+            Database.migrate(dataSource);
+            ScorecardStore store = new ScorecardStore(dataSource);
+            int rows = 0;
+            for (var e : bars.entrySet()) {
+                List<Bar> b = e.getValue();
+                if (b.isEmpty()) continue;
+                ForwardReturns forward = new ForwardReturns(PatternFilter.of(List.of("all")));
+                forward.add(e.getKey(), b, SignalScanner.scan(b));
+                List<Map<String, Object>> table = forward.table();
+                store.replace(
+                        timeframe,
+                        e.getKey(),
+                        table,
+                        b.getFirst().startMillis(),
+                        b.getLast().startMillis());
+                rows += table.size();
+                out.printf("scorecard %s %s: %,d bars, %,d rows%n", timeframe, e.getKey(), b.size(), table.size());
+            }
+            out.printf("stored %,d scorecard rows in pattern_scorecard (%s)%n", rows, database);
+            return 0;
+        }
+    }
+}
