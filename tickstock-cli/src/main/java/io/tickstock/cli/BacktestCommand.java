@@ -132,6 +132,13 @@ public final class BacktestCommand implements Callable<Integer> {
     boolean scorecard;
 
     @Option(
+            names = "--redis",
+            defaultValue = "${env:TICKSTOCK_REDIS_URL}",
+            description = "Redis for --submit (default: TICKSTOCK_REDIS_URL).")
+    @Nullable
+    String redis;
+
+    @Option(
             names = "--database",
             defaultValue = "${env:TICKSTOCK_DATABASE_URL}",
             description = "PostgreSQL for --scorecard (default: TICKSTOCK_DATABASE_URL, else the embedded one).")
@@ -169,7 +176,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give either --input files or --symbols");
         if (from != null && to != null && to.isBefore(from))
             throw new ParameterException(spec.commandLine(), "--to must not be before --from");
-        if (submit) return BacktestSubmission.submit(spec.commandLine(), request(parameters), json);
+        if (submit) return BacktestSubmission.submit(spec.commandLine(), redis, request(parameters), json);
         Map<String, List<Bar>> bars = inputs.isEmpty() ? recorded() : files();
         if (scorecard)
             return BacktestScorecard.run(
@@ -293,11 +300,6 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private Path dataDir() {
-        if (data != null) return data;
-        String env = System.getenv("TICKSTOCK_DATA_DIR");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("tickstock.home", "."))
-                .resolve("../shared/data")
-                .normalize();
+        return BacktestOptions.dataDir(data);
     }
 }

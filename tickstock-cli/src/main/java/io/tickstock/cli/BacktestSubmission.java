@@ -25,8 +25,8 @@ import picocli.CommandLine.ParameterException;
 final class BacktestSubmission {
     private BacktestSubmission() {}
 
-    static int submit(CommandLine cmd, BacktestRequest job, @Nullable Path json) throws Exception {
-        String redisUrl = System.getenv("TICKSTOCK_REDIS_URL");
+    static int submit(CommandLine cmd, @Nullable String redisUrl, BacktestRequest job, @Nullable Path json)
+            throws Exception {
         if (redisUrl == null || redisUrl.isBlank())
             throw new ParameterException(
                     cmd, "--submit needs TICKSTOCK_REDIS_URL: the Redis of the running engine or backtest-worker");
@@ -52,39 +52,44 @@ final class BacktestSubmission {
                 return 1;
             }
             cmd.getErr().println("job " + job.jobId() + " submitted");
-            long t0 = System.nanoTime();
-            while (true) {
-                JsonNode e = events.poll(10, TimeUnit.MINUTES);
-                if (e == null) {
-                    cmd.getErr().println("no result within 10 minutes");
-                    return 1;
-                }
-                JsonNode d = e.path("data");
-                if (e.path("event_type").asText().equals("backtest_progress")) {
-                    cmd.getErr()
-                            .printf(
-                                    "\r%s %3.0f %%",
-                                    d.path("current_symbol").asText(""),
-                                    d.path("progress").asDouble() * 100);
-                    continue;
-                }
-                cmd.getErr().println();
-                if (!d.path("status").asText().equals("completed")) {
-                    cmd.getErr()
-                            .println("job " + d.path("status").asText() + ": "
-                                    + d.path("error").asText());
-                    return 1;
-                }
-                Backtest.Result result = Json.MAPPER.treeToValue(d.path("results"), Backtest.Result.class);
-                cmd.getOut().print(BacktestReport.text(result, (System.nanoTime() - t0) / 1e9));
-                cmd.getOut().flush();
-                if (json != null)
-                    Files.writeString(
-                            json, Json.write(java.util.Map.of("status", "completed", "results", d.path("results"))));
-                return 0;
-            }
+            return await(cmd, events, json);
         } finally {
             client.shutdown();
+        }
+    }
+
+    /** Shows the job's progress until its result; prints the summary (and writes {@code json}) when it completed. */
+    private static int await(CommandLine cmd, BlockingQueue<JsonNode> events, @Nullable Path json) throws Exception {
+        long t0 = System.nanoTime();
+        while (true) {
+            JsonNode e = events.poll(10, TimeUnit.MINUTES);
+            if (e == null) {
+                cmd.getErr().println("no result within 10 minutes");
+                return 1;
+            }
+            JsonNode d = e.path("data");
+            if (e.path("event_type").asText().equals("backtest_progress")) {
+                cmd.getErr()
+                        .printf(
+                                "\r%s %3.0f %%",
+                                d.path("current_symbol").asText(""),
+                                d.path("progress").asDouble() * 100);
+                continue;
+            }
+            cmd.getErr().println();
+            if (!d.path("status").asText().equals("completed")) {
+                cmd.getErr()
+                        .println("job " + d.path("status").asText() + ": "
+                                + d.path("error").asText());
+                return 1;
+            }
+            Backtest.Result result = Json.MAPPER.treeToValue(d.path("results"), Backtest.Result.class);
+            cmd.getOut().print(BacktestReport.text(result, (System.nanoTime() - t0) / 1e9));
+            cmd.getOut().flush();
+            if (json != null)
+                Files.writeString(
+                        json, Json.write(java.util.Map.of("status", "completed", "results", d.path("results"))));
+            return 0;
         }
     }
 }

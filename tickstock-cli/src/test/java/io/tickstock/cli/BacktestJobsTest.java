@@ -239,6 +239,45 @@ class BacktestJobsTest {
     }
 
     @Test
+    @Order(7)
+    void theCommandLocallyAndAsASubmittedJobGivesTheSameResults() throws Exception {
+        Path local = tmp.resolve("local.json"), submitted = tmp.resolve("submitted.json");
+        String[] common = {
+            "backtest",
+            "--symbols",
+            "SPY",
+            "--timeframe",
+            "daily",
+            "--from",
+            "1998-01-01",
+            "--to",
+            "2021-12-31",
+            "--data",
+            System.getProperty("tickstock.data.dir")
+        };
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cmd = TickStockCli.commandLine();
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        assertThat(cmd.execute(concat(common, "--json", local.toString()))).isZero();
+        cmd = TickStockCli.commandLine();
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        assertThat(cmd.execute(concat(common, "--submit", "--redis", redis.url(), "--json", submitted.toString())))
+                .as(out.toString())
+                .isZero();
+        JsonNode a = Json.read(Files.readString(local)).path("results").path("summary"),
+                b = Json.read(Files.readString(submitted)).path("results").path("summary");
+        assertThat(b.path("final_equity").asDouble())
+                .isEqualTo(a.path("final_equity").asDouble());
+        assertThat(b.path("trades").asInt()).isEqualTo(a.path("trades").asInt()).isPositive();
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     @Order(5)
     void aJobSubmittedInTheBrowserShowsItsEquityCurve() throws Exception {
         ChromeDriver browser = Dashboards.open(app.port(), PASSWORD, tmp);

@@ -332,7 +332,8 @@ class EndToEndTest {
                         .body()
                         .split("\n", -1)[0])
                 .isEqualTo(
-                        "symbol,pattern_type,confidence,timestamp,timeframe,open,high,low,close,volume,metadata,session_id");
+                        "symbol,pattern_type,confidence,timestamp,timeframe,open,high,low,close,volume,metadata,session_id,"
+                                + "record_timeframe,record_count,record_hit_rate,record_mean_return");
 
         JsonNode openapi = Json.read(get("/streaming/api/openapi.json", cookie).body());
         assertThat(openapi.path("openapi").asText()).startsWith("3.");
