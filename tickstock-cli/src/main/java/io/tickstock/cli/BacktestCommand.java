@@ -171,7 +171,8 @@ public final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (scorecard && inputs.isEmpty() && symbols.isEmpty()) symbols = recordedSymbols();
+        if (scorecard && inputs.isEmpty() && symbols.isEmpty())
+            symbols = BacktestScorecard.recordedSymbols(spec.commandLine(), dataDir(), timeframe);
         if (inputs.isEmpty() == symbols.isEmpty())
             throw new ParameterException(spec.commandLine(), "give either --input files or --symbols");
         if (from != null && to != null && to.isBefore(from))
@@ -215,17 +216,6 @@ public final class BacktestCommand implements Callable<Integer> {
                 patterns,
                 timeframe,
                 parameters);
-    }
-
-    /** The symbols of the recorded data for {@code --timeframe}. */
-    private List<String> recordedSymbols() throws IOException {
-        Path dir = dataDir().resolve("lean/equity/usa").resolve(timeframe.equals("1min") ? "minute" : "daily");
-        if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), "no recorded data at " + dir);
-        try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString().replace(".zip", "").toUpperCase(Locale.ROOT))
-                    .sorted()
-                    .toList();
-        }
     }
 
     private Map<String, List<Bar>> files() throws IOException {

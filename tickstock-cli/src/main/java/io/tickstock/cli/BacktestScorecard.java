@@ -20,6 +20,20 @@ import org.jspecify.annotations.Nullable;
 final class BacktestScorecard {
     private BacktestScorecard() {}
 
+    /** Every symbol of the recorded data for {@code timeframe} (daily zips or minute folders), upper case, sorted. */
+    static List<String> recordedSymbols(picocli.CommandLine cmd, java.nio.file.Path dataDir, String timeframe)
+            throws java.io.IOException {
+        java.nio.file.Path dir =
+                dataDir.resolve("lean/equity/usa").resolve(timeframe.equals("1min") ? "minute" : "daily");
+        if (!java.nio.file.Files.isDirectory(dir))
+            throw new picocli.CommandLine.ParameterException(cmd, "no recorded data at " + dir);
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString().replace(".zip", "").toUpperCase(java.util.Locale.ROOT))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     /** @param database the PostgreSQL URL, or null for the embedded one under {@code ~/.tickstock} */
     static int run(Map<String, List<Bar>> bars, String timeframe, @Nullable String database, PrintWriter out)
             throws Exception {
