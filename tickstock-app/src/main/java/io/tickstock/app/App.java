@@ -136,7 +136,14 @@ public final class App implements AutoCloseable {
                 new Pages(),
                 new StreamingApi(history, status::status, watchlist),
                 new SessionsApi(new PastSessions(dataSource)),
-                backtests = new BacktestsApi(new BacktestJobs(dataSource), auth, config.redisUrl(), clock),
+                backtests = new BacktestsApi(
+                        new BacktestJobs(dataSource),
+                        auth,
+                        config.redisUrl(),
+                        clock,
+                        () -> watchlist.rows().stream()
+                                .map(Watchlist.Row::symbol)
+                                .toList()),
                 new SessionAdmin(auth, config.redisUrl(), clock),
                 socket,
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

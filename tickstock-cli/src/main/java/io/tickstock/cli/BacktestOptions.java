@@ -39,6 +39,7 @@ public final class BacktestOptions {
                         name,
                         backtestThreads,
                         new JobStore(dataSource),
+                        new io.tickstock.engine.jobs.ScorecardStore(dataSource),
                         new HistoricalBars(dataDir, dataSource),
                         System::currentTimeMillis)
                 .start());

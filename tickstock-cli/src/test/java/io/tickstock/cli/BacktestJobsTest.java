@@ -101,6 +101,7 @@ class BacktestJobsTest {
                         "test-worker",
                         2,
                         new JobStore(workerDb),
+                        new io.tickstock.engine.jobs.ScorecardStore(workerDb),
                         new HistoricalBars(Path.of(System.getProperty("tickstock.data.dir")), workerDb),
                         System::currentTimeMillis)
                 .start();
@@ -271,6 +272,25 @@ class BacktestJobsTest {
         assertThat(b.path("trades").asInt()).isEqualTo(a.path("trades").asInt()).isPositive();
     }
 
+    @Test
+    @Order(8)
+    void theDashboardsRefreshRecomputesASymbolsRecordOnAWorker() throws Exception {
+        HttpResponse<String> r =
+                post("/streaming/api/scorecard/refresh", "{\"symbols\":[\"BAC\"],\"timeframe\":\"daily\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(Json.read(r.body()).path("workers").asInt()).isPositive();
+        String id = Json.read(r.body()).path("job_id").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        received.stream().anyMatch(m -> m[0].equals(Channels.BACKTEST_RESULTS) && m[1].contains(id)));
+        JsonNode rows = Json.read(AppHttp.get(app.port(), "/streaming/api/scorecard?symbol=BAC", cookie)
+                .body());
+        assertThat(rows).isNotEmpty();
+        assertThat(post("/streaming/api/scorecard/refresh", "{\"symbols\":[\"bad symbol\"]}")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
@@ -297,6 +317,11 @@ class BacktestJobsTest {
                             ((Number) browser.executeScript("return window.tickstockBacktests.state.equityPoints || 0"))
                                             .longValue()
                                     > 100);
+            assertThat(((Number) browser.executeScript("return window.tickstockBacktests.state.tradeMarkers || 0"))
+                            .longValue())
+                    .as("entries and exits on the candles")
+                    .isPositive();
+            browser.executeScript("document.getElementById('candle-chart').scrollIntoView()");
             Files.write(
                     Path.of("target", "backtest-result.png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

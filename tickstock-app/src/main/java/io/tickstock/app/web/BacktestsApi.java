@@ -34,14 +34,57 @@ public final class BacktestsApi implements AutoCloseable {
     private final Auth auth;
     private final String redisUrl;
     private final LongSupplier clock;
+    private final java.util.function.Supplier<List<String>> sessionSymbols;
     private @Nullable RedisClient redis;
     private @Nullable StatefulRedisConnection<String, String> connection;
 
-    public BacktestsApi(BacktestJobs jobs, Auth auth, String redisUrl, LongSupplier clock) {
+    /** @param sessionSymbols the running session's symbols (the watchlist's), refreshed by default */
+    public BacktestsApi(
+            BacktestJobs jobs,
+            Auth auth,
+            String redisUrl,
+            LongSupplier clock,
+            java.util.function.Supplier<List<String>> sessionSymbols) {
         this.jobs = jobs;
         this.auth = auth;
         this.redisUrl = redisUrl;
         this.clock = clock;
+        this.sessionSymbols = sessionSymbols;
+    }
+
+    /**
+     * {@code POST /streaming/api/scorecard/refresh} ({@code {"symbols":[…],"timeframe":"daily"|"1min"}}, both optional:
+     * the session's symbols, daily): asks a worker to recompute those symbols' records in {@code pattern_scorecard};
+     * 202 with the job id and the workers that got it.
+     */
+    public void refreshScorecard(Context ctx) {
+        JsonNode body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.read(ctx.body());
+        List<String> symbols = new ArrayList<>();
+        for (JsonNode s : body.path("symbols")) {
+            String sym = s.asText("").toUpperCase(java.util.Locale.ROOT);
+            if (!io.tickstock.contract.Limits.isSymbol(sym))
+                throw new BadParameter("symbols", "symbols: '" + s.asText() + "' is not a symbol");
+            symbols.add(sym);
+        }
+        if (symbols.isEmpty()) symbols.addAll(sessionSymbols.get());
+        if (symbols.isEmpty() || symbols.size() > 500)
+            throw new BadParameter(
+                    "symbols", "symbols must list 1 to 500 symbols (none given and no session symbols known)");
+        String timeframe = body.path("timeframe").asText("daily");
+        if (!timeframe.equals("daily") && !timeframe.equals("1min"))
+            throw new BadParameter("timeframe", "timeframe must be daily or 1min, was '" + timeframe + "'");
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("type", "scorecard_job");
+        job.put("job_id", id);
+        job.put("symbols", symbols);
+        job.put("timeframe", timeframe);
+        job.put("timestamp", clock.getAsLong() / 1000.0);
+        job.put("source", "tickstock_app");
+        long workers = publish(Channels.JOBS_BACKTEST, Json.write(job));
+        ctx.status(HttpStatus.ACCEPTED);
+        StreamingApi.json(
+                ctx, Map.of("job_id", id, "symbols", symbols.size(), "timeframe", timeframe, "workers", workers));
     }
 
     /** Publishes on {@code channel} (connecting on first use); @return the subscribers that received it */

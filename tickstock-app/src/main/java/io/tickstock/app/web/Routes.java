@@ -70,6 +70,7 @@ public final class Routes {
             c.routes.get(api + "me", h.auth()::me);
             c.routes.get(api + "watchlist", h.api()::watchlist);
             c.routes.get(api + "scorecard", h.api()::scorecard);
+            c.routes.post(api + "scorecard/refresh", h.backtests()::refreshScorecard);
             c.routes.post(api + "backtests", h.backtests()::submit);
             c.routes.get(api + "backtests", h.backtests()::list);
             c.routes.get(api + "backtests/{job_id}", h.backtests()::get);

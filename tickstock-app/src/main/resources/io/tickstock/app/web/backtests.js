@@ -90,6 +90,34 @@
   });
   const equity = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 2 });
 
+  // the trades on a candle chart of one symbol (when the result carries its bars: at most 50,000 in all)
+  const candleChart = LC.createChart($('candle-chart'), {
+    layout: { background: { color: '#182029' }, textColor: '#e6e6e6', attributionLogo: true },
+    grid: { vertLines: { color: '#22303c' }, horzLines: { color: '#22303c' } }, autoSize: true,
+    timeScale: { timeVisible: true, secondsVisible: false },
+  });
+  const candles = candleChart.addSeries(LC.CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', borderVisible: false, wickUpColor: '#3fb950', wickDownColor: '#f85149' });
+  const tradeMarkers = LC.createSeriesMarkers(candles, []);
+  function drawTrades(symbol) {
+    const r = state.result;
+    const bars = (r && r.candles && r.candles[symbol]) || [];
+    candles.setData(bars.map((b) => ({ time: b.time, open: b.open, high: b.high, low: b.low, close: b.close })));
+    const secs = (iso) => Math.floor(Date.parse(iso) / 1000);
+    const marks = [];
+    for (const t of (r ? r.trades : []).filter((x) => x.symbol === symbol)) {
+      const long = t.side === 'long';
+      marks.push({ time: secs(t.entry_time), position: long ? 'belowBar' : 'aboveBar', color: long ? '#3fb950' : '#f85149',
+        shape: long ? 'arrowUp' : 'arrowDown', text: '' });
+      marks.push({ time: secs(t.exit_time), position: long ? 'aboveBar' : 'belowBar', color: t.pnl >= 0 ? '#3fb950' : '#f85149',
+        shape: 'circle', text: '' });
+    }
+    marks.sort((a, b) => a.time - b.time);
+    tradeMarkers.setMarkers(bars.length ? marks : []);
+    state.tradeMarkers = bars.length ? marks.length : 0;
+    candleChart.timeScale().fitContent();
+  }
+  $('candle-symbol').addEventListener('change', (e) => drawTrades(e.target.value));
+
   async function openResult(id) {
     const job = await getJson('/streaming/api/backtests/' + id);
     state.open = id; state.result = job.results;
@@ -111,6 +139,9 @@
     chart.timeScale().fitContent();
     state.equityPoints = points.size;
     renderPatterns();
+    const symbols = Object.keys(job.results.candles || {});
+    $('candle-symbol').replaceChildren(...symbols.map((sym) => { const o = document.createElement('option'); o.value = sym; o.textContent = sym; return o; }));
+    if (symbols.length) drawTrades(symbols[0]);
     $('trade-table').querySelector('tbody').replaceChildren(...job.results.trades.slice(0, 1000).map((t) => {
       const tr = document.createElement('tr');
       cell(tr, t.symbol); cell(tr, t.pattern); cell(tr, t.side, t.side === 'long' ? 'bullish' : 'bearish');

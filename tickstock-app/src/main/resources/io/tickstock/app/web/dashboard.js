@@ -346,6 +346,8 @@
           processing_lag_ms: d.health.data_flow && d.health.data_flow.processing_lag_ms, status: d.health.status,
           connection_status: d.health.connection_status } : d.health); },
     engine_status: (d) => { state.engine = d; },
+    backtest_result: (d) => { if (d.job_id && d.job_id === state.recordsJob) loadRecords().catch(() => {}); },
+    backtest_progress: () => {},
     dashboard_settings: (d) => {
       const n = num(d.browser_history);
       if (n != null && n >= 10) { MAX_PATTERNS = n; MAX_ALERTS = n; }
@@ -464,6 +466,19 @@
   }
   loadRecords().catch(() => {});
   setInterval(() => loadRecords().catch(() => {}), 300000);
+  // asks a backtest worker to recompute the records of the session's symbols; reloads them when it reports back
+  $('refresh-records').addEventListener('click', async () => {
+    const b = $('refresh-records');
+    b.disabled = true;
+    try {
+      const r = await fetch('/streaming/api/scorecard/refresh', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const body = await r.json().catch(() => ({}));
+      state.recordsJob = body.job_id;
+      b.title = r.ok ? (body.workers ? 'recomputing ' + body.symbols + ' symbols…' : 'no backtest worker is running') : String(body.error || r.status);
+    } finally {
+      setTimeout(() => { b.disabled = false; }, 5000);
+    }
+  });
 
   function renderPatterns() {
     const fSym = $('filter-symbol').value.trim().toUpperCase(), fType = $('filter-type').value.trim().toLowerCase();

@@ -53,7 +53,11 @@ class RoutesTest {
                 new StreamingApi(history, () -> Map.of("session", "none"), new io.tickstock.app.stream.Watchlist()),
                 new SessionsApi(new io.tickstock.app.store.PastSessions(nowhere)),
                 new io.tickstock.app.web.BacktestsApi(
-                        new io.tickstock.app.store.BacktestJobs(nowhere), auth, "redis://127.0.0.1:1", clock::get),
+                        new io.tickstock.app.store.BacktestJobs(nowhere),
+                        auth,
+                        "redis://127.0.0.1:1",
+                        clock::get,
+                        java.util.List::of),
                 new SessionAdmin(auth, "redis://127.0.0.1:1", clock::get),
                 new StreamSocket(new WebSocketHub(100, clock::get), auth, new LiveState(), history, clock::get),
                 ctx -> ctx.result("# metrics"),

@@ -34,7 +34,29 @@ public final class Backtest {
             List<Statistics.PatternSymbol> byPatternSymbol,
             List<Map<String, Object>> forwardReturns,
             List<CurvePoint> equityCurve,
-            List<Trade> trades) {}
+            List<Trade> trades,
+            Map<String, List<Candle>> candles) {}
+
+    /**
+     * A bar for a chart of the result: start in epoch seconds (UTC), OHLC in dollars. A result carries every symbol's
+     * bars when all of them together are at most {@value #MAX_CANDLES}, so a page can draw the trades on candles; else none.
+     */
+    public record Candle(long time, double open, double high, double low, double close) {}
+
+    /** Most bars (all symbols together) a result carries for its charts. */
+    public static final int MAX_CANDLES = 50_000;
+
+    private static Map<String, List<Candle>> candles(Map<String, List<Bar>> barsBySymbol) {
+        int total = barsBySymbol.values().stream().mapToInt(List::size).sum();
+        if (total > MAX_CANDLES) return Map.of();
+        Map<String, List<Candle>> out = new LinkedHashMap<>();
+        barsBySymbol.forEach((symbol, bars) -> out.put(
+                symbol,
+                bars.stream()
+                        .map(b -> new Candle(b.startMillis() / 1000, b.open(), b.high(), b.low(), b.close()))
+                        .toList()));
+        return out;
+    }
 
     /**
      * Runs a backtest over {@code barsBySymbol} (each list in time order).
@@ -78,9 +100,17 @@ public final class Backtest {
                 Statistics.summary(parameters, o.trades(), o.equity(), first, last),
                 parameters,
                 barCounts,
-                Statistics.byPatternAndSymbol(parameters, o.trades(), barCounts, first, last),
+                Statistics.byPatternAndSymbol(
+                        parameters,
+                        o.trades(),
+                        barCounts,
+                        first,
+                        last,
+                        Statistics.dailyReturns(o.equity(), parameters.initialCapital())
+                                .size()),
                 forward.table(),
                 curve,
-                o.trades());
+                o.trades(),
+                candles(barsBySymbol));
     }
 }

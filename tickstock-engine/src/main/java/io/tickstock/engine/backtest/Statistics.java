@@ -92,13 +92,17 @@ public final class Statistics {
                 trades.size());
     }
 
-    /** Per pattern × symbol, in order of first trade. */
+    /**
+     * Per pattern × symbol, in order of first trade. Its Sharpe and Sortino come from its realized P&amp;L by day over
+     * the job's {@code tradingDays} (days without an exit count as 0).
+     */
     static List<PatternSymbol> byPatternAndSymbol(
             BacktestParameters p,
             List<Trade> trades,
             Map<String, Integer> barsBySymbol,
             long firstMillis,
-            long lastMillis) {
+            long lastMillis,
+            int tradingDays) {
         Map<String, List<Trade>> groups = new LinkedHashMap<>();
         for (Trade t : trades)
             groups.computeIfAbsent(t.pattern() + "|" + t.symbol(), k -> new ArrayList<>())
@@ -115,7 +119,8 @@ public final class Statistics {
             }
             List<Double> returns = g.stream().map(Trade::returnPct).sorted().toList();
             Drawdown dd = drawdown(curve, initial);
-            List<Double> daily = dailyReturns(curve, initial);
+            List<Double> daily = new ArrayList<>(dailyReturns(curve, initial));
+            while (daily.size() < tradingDays) daily.add(0.0); // days without an exit: no realized change
             int bars = barsBySymbol.getOrDefault(g.getFirst().symbol(), 0);
             out.add(new PatternSymbol(
                     g.getFirst().pattern(),

@@ -39,6 +39,7 @@ public final class BacktestWorker implements AutoCloseable {
 
     private final String redisUrl, name;
     private final JobStore store;
+    private final ScorecardStore scorecards;
     private final HistoricalBars bars;
     private final LongSupplier clock;
     private final ExecutorService pool;
@@ -71,10 +72,17 @@ public final class BacktestWorker implements AutoCloseable {
      * @param clock   wall clock, epoch ms
      */
     public BacktestWorker(
-            String redisUrl, String name, int threads, JobStore store, HistoricalBars bars, LongSupplier clock) {
+            String redisUrl,
+            String name,
+            int threads,
+            JobStore store,
+            ScorecardStore scorecards,
+            HistoricalBars bars,
+            LongSupplier clock) {
         this.redisUrl = redisUrl;
         this.name = name;
         this.store = store;
+        this.scorecards = scorecards;
         this.bars = bars;
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(
@@ -115,6 +123,10 @@ public final class BacktestWorker implements AutoCloseable {
             return;
         }
         String id = m.path("job_id").asText("");
+        if (m.path("type").asText().equals("scorecard_job")) {
+            scorecard(id, m);
+            return;
+        }
         try {
             BacktestRequest job = BacktestRequest.parse(m);
             store.queue(job.jobId(), job.userId(), message);
@@ -131,6 +143,12 @@ public final class BacktestWorker implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             LOG.error("backtest job {} not recorded: {}", id, e.getMessage());
         }
+    }
+
+    /** A {@code scorecard_job}: run on the pool by {@link ScorecardJob}, its result published. */
+    private void scorecard(String id, JsonNode m) {
+        pool.execute(new ScorecardJob(
+                id, m, bars, scorecards, data -> publish(Channels.BACKTEST_RESULTS, event("backtest_result", data))));
     }
 
     private void failUnread(String id, JsonNode m, @Nullable String reason) {
@@ -241,21 +259,11 @@ public final class BacktestWorker implements AutoCloseable {
     }
 
     private String result(String id, String status, @Nullable String error, Backtest.@Nullable Result results) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("job_id", id);
-        data.put("status", status);
-        if (error != null) data.put("error", error);
-        data.put("results", results);
-        return event("backtest_result", data);
+        return JobEvents.result(id, status, error, results, clock.getAsLong());
     }
 
     private String event(String type, Map<String, Object> data) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("event_type", type);
-        e.put("source", "TickStockPL");
-        e.put("timestamp", clock.getAsLong() / 1000.0);
-        e.put("data", data);
-        return Json.write(e);
+        return JobEvents.event(type, data, clock.getAsLong());
     }
 
     private void publish(String channel, String message) {

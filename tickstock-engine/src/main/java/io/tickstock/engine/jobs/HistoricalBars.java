@@ -43,13 +43,23 @@ public final class HistoricalBars {
      * @throws IllegalArgumentException naming the symbol when there are none
      */
     public List<Bar> read(String symbol, BacktestRequest job) throws IOException, SQLException {
+        return read(symbol, job.timeframe(), job.startDate(), job.endDate());
+    }
+
+    /**
+     * The symbol's {@code timeframe} bars from {@code start} to {@code end} (New York dates, inclusive), oldest first.
+     *
+     * @throws IllegalArgumentException naming the symbol when there are none
+     */
+    public List<Bar> read(String symbol, String timeframe, LocalDate start, LocalDate end)
+            throws IOException, SQLException {
         String sym = symbol.toLowerCase(Locale.ROOT);
         Path lean = dataDir.resolve("lean/equity/usa");
         List<Bar> bars = new ArrayList<>();
-        if (job.timeframe().equals("daily")) {
+        if (timeframe.equals("daily")) {
             Path zip = lean.resolve("daily").resolve(sym + ".zip");
             if (Files.exists(zip))
-                for (Bar b : BarInput.read(zip, null, false, n -> {}).bars()) if (in(b, job)) bars.add(b);
+                for (Bar b : BarInput.read(zip, null, false, n -> {}).bars()) if (in(b, start, end)) bars.add(b);
         } else {
             Path dir = lean.resolve("minute").resolve(sym);
             if (Files.isDirectory(dir)) {
@@ -57,33 +67,29 @@ public final class HistoricalBars {
                     for (Path zip : files.sorted().toList()) {
                         LocalDate day = LocalDate.parse(
                                 zip.getFileName().toString().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
-                        if (day.isBefore(job.startDate()) || day.isAfter(job.endDate())) continue;
+                        if (day.isBefore(start) || day.isAfter(end)) continue;
                         for (Bar b : BarInput.read(zip, null, false, n -> {}).bars())
                             if (b.session() == MarketSession.REGULAR) bars.add(b);
                     }
                 }
             }
-            if (bars.isEmpty() && database != null) bars.addAll(stored(symbol, job));
+            if (bars.isEmpty() && database != null) bars.addAll(stored(symbol, start, end));
         }
         if (bars.isEmpty())
-            throw new IllegalArgumentException("no " + job.timeframe() + " bars of " + symbol + " from "
-                    + job.startDate() + " to " + job.endDate());
+            throw new IllegalArgumentException(
+                    "no " + timeframe + " bars of " + symbol + " from " + start + " to " + end);
         return bars;
     }
 
-    private static boolean in(Bar b, BacktestRequest job) {
+    private static boolean in(Bar b, LocalDate start, LocalDate end) {
         LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(b.startMillis()), NyseCalendar.NEW_YORK);
-        return !d.isBefore(job.startDate()) && !d.isAfter(job.endDate());
+        return !d.isBefore(start) && !d.isAfter(end);
     }
 
-    private List<Bar> stored(String symbol, BacktestRequest job) throws SQLException {
-        long from =
-                job.startDate().atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
-        long to = job.endDate()
-                .plusDays(1)
-                .atStartOfDay(NyseCalendar.NEW_YORK)
-                .toInstant()
-                .toEpochMilli();
+    private List<Bar> stored(String symbol, LocalDate start, LocalDate end) throws SQLException {
+        long from = start.atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        long to =
+                end.plusDays(1).atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         List<Bar> bars = new ArrayList<>();
         try (Connection c = java.util.Objects.requireNonNull(database).getConnection();
                 PreparedStatement ps = c.prepareStatement(
