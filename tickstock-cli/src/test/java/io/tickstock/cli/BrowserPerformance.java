@@ -30,7 +30,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The dashboard in Chromium under a steady stream, measured with the browser's own APIs: frames per second
  * ({@code requestAnimationFrame} per second), long tasks ({@code PerformanceObserver} "longtask", over 50 ms) per
  * minute, and the JS heap ({@code performance.memory.usedJSHeapSize}) after the first minute and at the end. The stream:
- * 1,000 events a second over 500 symbols (800 patterns and 200 indicator alerts, none a repeat the app would drop),
+ * 1,000 events a second over 500 symbols (750 patterns, 150 indicator alerts, 50 bars and 50 RSI values, so the
+ * watchlist holds all 500 symbols after 10 s; no pattern or alert a repeat the app would drop),
  * published to Redis and forwarded by a real app. Not part of {@code ./run-tests} (its name does not
  * end in Test): {@code scripts/browser-perf [minutes]} runs it (default 10) and writes
  * {@code tickstock-cli/target/browser-performance.json}. Targets (issue 17): median ≥ 55 fps, ≤ 1 long task a minute,
@@ -88,7 +89,7 @@ class BrowserPerformance {
                         + "new PerformanceObserver((l) => { p.longTasks += l.getEntries().length; })"
                         + ".observe({type: 'longtask'});");
                 RedisAsyncCommands<String, String> async = connection.async();
-                long[] seq = {0, 0};
+                long[] seq = {0, 0, 0};
                 var publishing = publisher.scheduleAtFixedRate(
                         () -> {
                             for (ScenarioEvents.Message m : tick(seq, sid))
@@ -127,11 +128,14 @@ class BrowserPerformance {
         "RSI_OVERBOUGHT", "RSI_OVERSOLD", "MACD_BULLISH_CROSS", "MACD_BEARISH_CROSS", "BB_UPPER_BREAK", "BB_LOWER_BREAK"
     };
 
-    /** A tenth of a second of the stream: 80 patterns and 20 alerts, each (symbol, type) once per simulated minute. */
+    /**
+     * A tenth of a second of the stream: 75 patterns and 15 alerts, each (symbol, type) once per simulated minute, and 5
+     * bars and 5 RSI values (every symbol gets one every 10 s).
+     */
     static List<ScenarioEvents.Message> tick(long[] seq, String sid) {
         long now = System.currentTimeMillis(), thisMinute = BASE_MINUTE;
         List<ScenarioEvents.Message> out = new ArrayList<>(EVENTS_PER_SECOND / 10);
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 75; i++) {
             long n = seq[0]++;
             String symbol = Scenario.symbol((int) (n % SYMBOLS));
             String type = TYPES[(int) ((n / SYMBOLS) % TYPES.length)];
@@ -141,7 +145,35 @@ class BrowserPerformance {
                     "detection",
                     minute));
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 5; i++) {
+            long n = seq[2]++;
+            String symbol = Scenario.symbol((int) (n % SYMBOLS));
+            long minute = BASE_MINUTE + (n / SYMBOLS) * 60_000;
+            double price = 100 + (n % SYMBOLS) / 10.0 + Math.sin(n / 500.0);
+            out.add(new ScenarioEvents.Message(
+                    Channels.BARS_STREAMING,
+                    Json.write(io.tickstock.contract.Events.BarEvent.closed(
+                            io.tickstock.contract.IsoTime.format(now),
+                            new io.tickstock.contract.Events.Bar(
+                                    symbol,
+                                    io.tickstock.contract.IsoTime.format(minute),
+                                    "1min",
+                                    price,
+                                    price + 0.2,
+                                    price - 0.2,
+                                    price + 0.1,
+                                    1_000,
+                                    price,
+                                    10,
+                                    "regular",
+                                    sid,
+                                    false)))));
+            out.add(new ScenarioEvents.Message(
+                    Channels.INDICATORS_STREAMING,
+                    io.tickstock.testkit.ContractMessages.indicator(
+                            now, symbol, "RSI", 30.0 + (n % 40), minute, java.util.Map.of("period", 14))));
+        }
+        for (int i = 0; i < 15; i++) {
             long n = seq[1]++;
             String type = ALERTS[(int) ((n / SYMBOLS) % ALERTS.length)];
             long minute = thisMinute - (n / ((long) SYMBOLS * ALERTS.length)) * 60_000;
@@ -167,7 +199,8 @@ class BrowserPerformance {
         return (Map<String, Object>) js.executeScript(
                 "return {fps: window.perf.fps.slice(), longTasks: window.perf.longTasks, heap: window.perf.heap.slice(),"
                         + " events: window.tickstock.state.patternCount + window.tickstock.state.alertCount,"
-                        + " connects: window.tickstock.state.connects, badFrames: window.tickstock.state.badFrames}");
+                        + " connects: window.tickstock.state.connects, badFrames: window.tickstock.state.badFrames,"
+                        + " watchRows: window.tickstock.state.watchRows || 0}");
     }
 
     @SuppressWarnings("unchecked")
@@ -183,9 +216,11 @@ class BrowserPerformance {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("minutes", minutes);
         r.put("events_sent", sent);
+        r.put("patterns_and_alerts_sent", sent * 9 / 10);
         r.put("events_shown", last.get("events"));
         r.put("websocket_connects", last.get("connects"));
         r.put("bad_frames", last.get("badFrames"));
+        r.put("watchlist_rows", last.get("watchRows"));
         r.put("fps_median", steady.isEmpty() ? 0.0 : steady.get(steady.size() / 2));
         r.put("fps_p5", steady.isEmpty() ? 0.0 : steady.get(steady.size() / 20));
         r.put("long_tasks_per_minute", ((Number) last.get("longTasks")).doubleValue() / minutes);
