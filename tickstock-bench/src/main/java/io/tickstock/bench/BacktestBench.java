@@ -1,17 +1,11 @@
 package io.tickstock.bench;
 
 import io.tickstock.contract.BacktestParameters;
-import io.tickstock.engine.analyze.BarInput;
 import io.tickstock.engine.backtest.Backtest;
 import io.tickstock.engine.backtest.PatternFilter;
 import io.tickstock.engine.bars.Bar;
-import io.tickstock.engine.bars.MarketSession;
-import io.tickstock.engine.session.NyseCalendar;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
+import io.tickstock.engine.jobs.HistoricalBars;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,23 +21,11 @@ final class BacktestBench {
 
     /** {@code backtest_daily_ms_per_symbol} and {@code backtest_minute_ms}. */
     static Map<String, Object> run() throws Exception {
-        Path lean = BenchData.dataDir().resolve("lean/equity/usa");
-        List<Bar> daily = new ArrayList<>();
-        for (Bar b : BarInput.read(lean.resolve("daily/spy.zip"), null, false, n -> {})
-                .bars()) {
-            LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(b.startMillis()), NyseCalendar.NEW_YORK);
-            if (!d.isBefore(LocalDate.of(2011, 4, 1))) daily.add(b);
-        }
+        HistoricalBars library = new HistoricalBars(BenchData.dataDir(), null); // the reader backtest jobs use
+        List<Bar> daily = library.read("SPY", "daily", LocalDate.of(2011, 4, 1), LocalDate.of(2021, 3, 31));
         Map<String, List<Bar>> minute = new LinkedHashMap<>();
-        for (String sym : List.of("spy", "ibm", "bac")) {
-            List<Bar> bars = new ArrayList<>();
-            try (var files = Files.list(lean.resolve("minute").resolve(sym))) {
-                for (Path zip : files.sorted().toList())
-                    for (Bar b : BarInput.read(zip, null, false, n -> {}).bars())
-                        if (b.session() == MarketSession.REGULAR) bars.add(b);
-            }
-            minute.put(sym.toUpperCase(java.util.Locale.ROOT), bars);
-        }
+        for (String sym : List.of("SPY", "IBM", "BAC"))
+            minute.put(sym, library.read(sym, "1min", LocalDate.of(2000, 1, 1), LocalDate.of(2030, 1, 1)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("backtest_daily_ms_per_symbol", median(Map.of("SPY", daily)));
         out.put("backtest_daily_bars", daily.size());

@@ -8,6 +8,7 @@ import io.tickstock.engine.backtest.Backtest;
 import io.tickstock.engine.backtest.PatternFilter;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
+import io.tickstock.engine.jobs.HistoricalBars;
 import io.tickstock.engine.session.NyseCalendar;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -229,44 +229,26 @@ public final class BacktestCommand implements Callable<Integer> {
         return out;
     }
 
+    /** The recorded LEAN bars of {@code --symbols} ({@link HistoricalBars}: the reader backtest jobs use). */
     private Map<String, List<Bar>> recorded() throws IOException {
-        Path root = dataDir().resolve("lean/equity/usa");
-        boolean daily = switch (timeframe) {
-            case "daily" -> true;
-            case "1min" -> false;
-            default ->
-                throw new ParameterException(
-                        spec.commandLine(), "--timeframe must be daily or 1min, was '" + timeframe + "'");
-        };
+        if (!timeframe.equals("daily") && !timeframe.equals("1min"))
+            throw new ParameterException(
+                    spec.commandLine(), "--timeframe must be daily or 1min, was '" + timeframe + "'");
+        HistoricalBars library = new HistoricalBars(dataDir(), null);
         Map<String, List<Bar>> out = new LinkedHashMap<>();
         for (String s : symbols) {
-            String sym = s.trim().toLowerCase(Locale.ROOT);
-            List<Bar> bars = new ArrayList<>();
-            if (daily) {
-                Path zip = root.resolve("daily").resolve(sym + ".zip");
-                if (!Files.exists(zip))
-                    throw new ParameterException(
-                            spec.commandLine(), "--symbols: no daily data for " + s + " at " + zip);
-                bars.addAll(inRange(BarInput.read(zip, null, false, n -> {}).bars()));
-            } else {
-                Path dir = root.resolve("minute").resolve(sym);
-                if (!Files.isDirectory(dir))
-                    throw new ParameterException(
-                            spec.commandLine(), "--symbols: no minute data for " + s + " at " + dir);
-                try (var files = Files.list(dir)) {
-                    for (Path zip : files.sorted().toList()) {
-                        LocalDate day = LocalDate.parse(
-                                zip.getFileName().toString().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
-                        if ((from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to)))
-                            bars.addAll(regular(
-                                    BarInput.read(zip, null, false, n -> {}).bars()));
-                    }
-                }
+            String sym = s.trim().toUpperCase(Locale.ROOT);
+            try {
+                out.put(
+                        sym,
+                        library.read(
+                                sym,
+                                timeframe,
+                                from != null ? from : LocalDate.of(1900, 1, 1),
+                                to != null ? to : LocalDate.of(2999, 12, 31)));
+            } catch (IllegalArgumentException | java.sql.SQLException e) {
+                throw new ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
             }
-            if (bars.isEmpty())
-                throw new ParameterException(
-                        spec.commandLine(), "no " + timeframe + " bars of " + s + " between " + from + " and " + to);
-            out.put(s.trim().toUpperCase(Locale.ROOT), bars);
         }
         return out;
     }

@@ -1,9 +1,6 @@
 package io.tickstock.cli;
 
 import io.tickstock.contract.DatabaseUrl;
-import io.tickstock.engine.backtest.ForwardReturns;
-import io.tickstock.engine.backtest.PatternFilter;
-import io.tickstock.engine.backtest.SignalScanner;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.jobs.ScorecardStore;
 import io.tickstock.engine.store.Database;
@@ -50,19 +47,11 @@ final class BacktestScorecard {
             ScorecardStore store = new ScorecardStore(dataSource);
             int rows = 0;
             for (var e : bars.entrySet()) {
-                List<Bar> b = e.getValue();
-                if (b.isEmpty()) continue;
-                ForwardReturns forward = new ForwardReturns(PatternFilter.of(List.of("all")));
-                forward.add(e.getKey(), b, SignalScanner.scan(b));
-                List<Map<String, Object>> table = forward.table();
-                store.replace(
-                        timeframe,
-                        e.getKey(),
-                        table,
-                        b.getFirst().startMillis(),
-                        b.getLast().startMillis());
-                rows += table.size();
-                out.printf("scorecard %s %s: %,d bars, %,d rows%n", timeframe, e.getKey(), b.size(), table.size());
+                int stored = store.score(timeframe, e.getKey(), e.getValue());
+                rows += stored;
+                out.printf(
+                        "scorecard %s %s: %,d bars, %,d rows%n",
+                        timeframe, e.getKey(), e.getValue().size(), stored);
             }
             out.printf("stored %,d scorecard rows in pattern_scorecard (%s)%n", rows, database);
             return 0;

@@ -136,12 +136,7 @@ public final class ReplayOptions {
     }
 
     Path dataDir() {
-        if (data != null) return data;
-        String env = System.getenv("TICKSTOCK_DATA_DIR");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("tickstock.home", "."))
-                .resolve("../shared/data")
-                .normalize();
+        return BacktestOptions.dataDir(data);
     }
 
     /** The tick files of the chosen symbols and date. */

@@ -23,7 +23,11 @@ final class ScenarioEvents {
         return Math.floorDiv(millis, 60_000L) * 60_000L;
     }
 
-    /** A {@code streaming_pattern} on {@link Channels#PATTERNS_STREAMING}, its bar a flat {@code price}. */
+    /**
+     * A {@code streaming_pattern} on {@link Channels#PATTERNS_STREAMING}, its bar a flat {@code price}; metadata as the
+     * contract requires ({@code session_id}: {@code sessionId}, else a new one; {@code detection_method}; a new
+     * {@code pattern_id}).
+     */
     static Message pattern(
             long nowMillis,
             String symbol,
@@ -32,9 +36,14 @@ final class ScenarioEvents {
             String direction,
             double price,
             @Nullable String sessionId) {
-        Map<String, Object> metadata = sessionId == null
-                ? Map.of("source", "tickstock publish")
-                : Map.of("session_id", sessionId, "source", "tickstock publish");
+        // the contract's required metadata; a pattern published outside a session gets a session id of its own
+        Map<String, Object> metadata = Map.of(
+                "session_id",
+                sessionId != null ? sessionId : java.util.UUID.randomUUID().toString(),
+                "detection_method",
+                "tickstock publish (test event)",
+                "pattern_id",
+                java.util.UUID.randomUUID().toString());
         return new Message(
                 Channels.PATTERNS_STREAMING,
                 Json.write(new Events.PatternEvent(

@@ -68,6 +68,6 @@ class BacktestCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run(out, err, "backtest", "--symbols", "ZZZZ", "--data", System.getProperty("tickstock.data.dir")))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("no daily data for ZZZZ");
+        assertThat(err.toString()).contains("no daily bars of ZZZZ");
     }
 }

@@ -168,6 +168,10 @@ class BacktestJobsTest {
                 .allMatch(t -> t.path("side").asText().equals("long"));
         List<String> kinds = received.stream().map(m -> m[0]).toList();
         assertThat(kinds).contains(Channels.BACKTEST_RESULTS);
+        for (String[] m : received)
+            assertThat(io.tickstock.contract.ContractSchemas.violations(m[0], m[1]))
+                    .as("the contract's schema of " + m[0])
+                    .isEmpty();
     }
 
     @Test

@@ -85,7 +85,12 @@ class PublishCommandTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= expected);
         MessageReader reader = new MessageReader(System::currentTimeMillis);
         List<Inbound> events = new ArrayList<>();
-        for (String[] m : received) events.addAll(reader.read(m[0], m[1]));
+        for (String[] m : received) {
+            events.addAll(reader.read(m[0], m[1]));
+            assertThat(io.tickstock.contract.ContractSchemas.violations(m[0], m[1]))
+                    .as("the contract's schema")
+                    .isEmpty();
+        }
         return events;
     }
 
@@ -98,7 +103,8 @@ class PublishCommandTest {
         connection.sync().set(RedisKeys.PRODUCER_HEARTBEAT, Double.toString(System.currentTimeMillis() / 1000.0));
         var scenario = java.util.concurrent.CompletableFuture.runAsync(
                 () -> run("publish", "scenario", "normal", "--speed", "600"));
-        Thread.sleep(500); // the session has started
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> connection.sync().get(RedisKeys.CURRENT_SESSION) != null); // the session has started
         String out = run("monitor", "--json", "--sample", "1");
         scenario.get(30, java.util.concurrent.TimeUnit.SECONDS);
         var snapshot = Json.read(out);

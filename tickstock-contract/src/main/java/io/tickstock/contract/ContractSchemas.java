@@ -37,7 +37,11 @@ public final class ContractSchemas {
             Map.entry(Channels.BARS_STREAMING, Set.of("streaming_bar", "streaming_bar_correction")),
             Map.entry(Channels.LEGACY_PATTERNS, Set.of("pattern_detected")),
             Map.entry(Channels.LEGACY_HEALTH, Set.of("system_health")),
-            Map.entry(Channels.ENGINE_COMMANDS, Set.of("session_command")));
+            Map.entry(Channels.ENGINE_COMMANDS, Set.of("session_command")),
+            Map.entry(Channels.JOBS_BACKTEST, Set.of("backtest_job", "scorecard_job")),
+            Map.entry(Channels.JOBS_CANCEL, Set.of("cancel_job")),
+            Map.entry(Channels.BACKTEST_PROGRESS, Set.of("backtest_progress")),
+            Map.entry(Channels.BACKTEST_RESULTS, Set.of("backtest_result")));
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();

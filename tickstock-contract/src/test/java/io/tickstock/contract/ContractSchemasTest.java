@@ -84,6 +84,27 @@ class ContractSchemasTest {
     }
 
     @Test
+    void aBacktestRequestAsItIsPublishedValidatesAndAReadOneRoundTrips() {
+        BacktestRequest job = new BacktestRequest(
+                "3f2c9a1e-8d4b-4c6a-9e1f-2b3c4d5e6f70",
+                "admin",
+                java.util.List.of("SPY", "IBM"),
+                java.time.LocalDate.of(2013, 10, 7),
+                java.time.LocalDate.of(2013, 10, 11),
+                java.util.List.of("BullishEngulfing", "CDLHAMMER"),
+                "1min",
+                BacktestParameters.DEFAULTS);
+        String text = job.toJson(1_700_000_000_000L, "test");
+        assertThat(ContractSchemas.violations(Channels.JOBS_BACKTEST, text)).isEmpty();
+        assertThat(BacktestRequest.parse(Json.read(text))).isEqualTo(job);
+        assertThat(ContractSchemas.violations(
+                        Channels.JOBS_CANCEL, "{\"type\":\"cancel_job\",\"job_id\":\"" + job.jobId() + "\"}"))
+                .isEmpty();
+        assertThat(ContractSchemas.violations(Channels.JOBS_BACKTEST, text.replace("\"1min\"", "\"hourly\"")))
+                .isNotEmpty();
+    }
+
+    @Test
     void aMessageMissingARequiredFieldIsReported() {
         String text = "{\"type\":\"streaming_pattern\",\"timestamp\":\"" + T + "\",\"detection\":{\"symbol\":\"SPY\"}}";
         assertThat(ContractSchemas.violations(Channels.PATTERNS_STREAMING, text))

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +44,10 @@ public final class BacktestWorker implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().name("tickstock-backtest-progress").daemon().unstarted(r));
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+    /** Job messages refused before any job could be recorded (not JSON, or without a UUID job_id); logged with it. */
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+
     private final List<java.util.concurrent.ScheduledFuture<?>> tasks =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Jobs handed to the pool and not yet finished or refused (a queued row is not submitted twice). */
@@ -54,17 +56,6 @@ public final class BacktestWorker implements AutoCloseable {
     private @Nullable RedisClient client;
     private @Nullable StatefulRedisConnection<String, String> publisher;
     private @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
-
-    private static final class Running {
-        final AtomicBoolean cancelled = new AtomicBoolean();
-        final long startedMillis;
-        volatile double progress;
-        volatile @Nullable String symbol;
-
-        Running(long startedMillis) {
-            this.startedMillis = startedMillis;
-        }
-    }
 
     /**
      * @param name    this worker's name in {@code backtest_jobs.worker} (jobs it left running are queued again at start)
@@ -119,7 +110,10 @@ public final class BacktestWorker implements AutoCloseable {
         try {
             m = Json.read(message);
         } catch (IllegalArgumentException e) {
-            LOG.warn("unreadable backtest job: {}", LogText.quote(message));
+            LOG.warn(
+                    "unreadable backtest job ({} refused so far): {}",
+                    refused.incrementAndGet(),
+                    LogText.quote(message));
             return;
         }
         String id = m.path("job_id").asText("");
@@ -155,7 +149,7 @@ public final class BacktestWorker implements AutoCloseable {
         try {
             java.util.UUID.fromString(id);
         } catch (IllegalArgumentException notAJob) {
-            LOG.warn("backtest job without a UUID job_id refused: {}", reason);
+            LOG.warn("backtest job without a UUID job_id refused ({} so far): {}", refused.incrementAndGet(), reason);
             return;
         }
         try {
@@ -171,7 +165,7 @@ public final class BacktestWorker implements AutoCloseable {
     private void cancel(String message) {
         try {
             String id = Json.read(message).path("job_id").asText("");
-            Running r = running.get(id);
+            RunningJob r = running.get(id);
             if (r != null) r.cancelled.set(true);
             else if (!id.isEmpty() && store.cancelQueued(id))
                 publish(Channels.BACKTEST_RESULTS, result(id, "cancelled", "cancelled before it started", null));
@@ -196,7 +190,7 @@ public final class BacktestWorker implements AutoCloseable {
             LOG.error("backtest job {} not claimed: {}", job.jobId(), e.getMessage());
             return;
         }
-        Running r = new Running(clock.getAsLong());
+        RunningJob r = new RunningJob(clock.getAsLong());
         running.put(job.jobId(), r);
         String status = "completed";
         String error = null;
@@ -232,7 +226,16 @@ public final class BacktestWorker implements AutoCloseable {
         try {
             store.finish(job.jobId(), status, error, results == null ? null : results.summary(), results);
         } catch (java.sql.SQLException e) {
+            // never left "running": a result PostgreSQL refuses ends the job failed, with the reason
             LOG.error("backtest job {} result not stored: {}", job.jobId(), e.getMessage());
+            status = "failed";
+            error = "result not stored: " + e.getMessage();
+            results = null;
+            try {
+                store.finish(job.jobId(), status, error, null, null);
+            } catch (java.sql.SQLException again) {
+                LOG.error("backtest job {} not marked failed: {}", job.jobId(), again.getMessage());
+            }
         }
         publish(Channels.BACKTEST_RESULTS, result(job.jobId(), status, error, results));
         LOG.info("backtest job {} {}{}", job.jobId(), status, error == null ? "" : ": " + error);
@@ -243,13 +246,7 @@ public final class BacktestWorker implements AutoCloseable {
         long now = clock.getAsLong();
         running.forEach((id, r) -> {
             double p = r.progress;
-            long eta = p <= 0 ? now : r.startedMillis + (long) ((now - r.startedMillis) / Math.max(p, 1e-6));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("job_id", id);
-            data.put("progress", Math.round(p * 10_000) / 10_000.0);
-            data.put("current_symbol", r.symbol);
-            data.put("estimated_completion", io.tickstock.contract.IsoTime.format(eta));
-            publish(Channels.BACKTEST_PROGRESS, event("backtest_progress", data));
+            publish(Channels.BACKTEST_PROGRESS, JobEvents.progress(id, p, r.symbol, r.startedMillis, now));
             try {
                 store.progress(id, p, r.symbol);
             } catch (java.sql.SQLException e) {
@@ -276,6 +273,11 @@ public final class BacktestWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("{} not published: {}", channel, e.getMessage());
         }
+    }
+
+    /** Job messages refused before a job could be recorded (each logged). */
+    public long refused() {
+        return refused.get();
     }
 
     @Override

@@ -22,6 +22,22 @@ final class JobEvents {
         return event("backtest_result", data, nowMillis);
     }
 
+    /**
+     * A {@code backtest_progress}: the fraction done (0..1), the symbol being read, and the completion estimated from the
+     * time so far ({@code startedMillis} to {@code nowMillis}, epoch ms; ISO-8601 UTC).
+     */
+    static String progress(String id, double progress, @Nullable String symbol, long startedMillis, long nowMillis) {
+        long eta = progress <= 0
+                ? nowMillis
+                : startedMillis + (long) ((nowMillis - startedMillis) / Math.max(progress, 1e-6));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("job_id", id);
+        data.put("progress", Math.round(progress * 10_000) / 10_000.0);
+        data.put("current_symbol", symbol);
+        data.put("estimated_completion", io.tickstock.contract.IsoTime.format(eta));
+        return event("backtest_progress", data, nowMillis);
+    }
+
     static String event(String type, Map<String, Object> data, long nowMillis) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("event_type", type);

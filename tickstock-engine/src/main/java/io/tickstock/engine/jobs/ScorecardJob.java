@@ -2,9 +2,6 @@ package io.tickstock.engine.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.Limits;
-import io.tickstock.engine.backtest.ForwardReturns;
-import io.tickstock.engine.backtest.PatternFilter;
-import io.tickstock.engine.backtest.SignalScanner;
 import io.tickstock.engine.bars.Bar;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,16 +51,7 @@ final class ScorecardJob implements Runnable {
                 } catch (IllegalArgumentException noBars) {
                     continue;
                 }
-                ForwardReturns forward = new ForwardReturns(PatternFilter.of(List.of()));
-                forward.add(sym, b, SignalScanner.scan(b));
-                List<Map<String, Object>> table = forward.table();
-                store.replace(
-                        timeframe,
-                        sym,
-                        table,
-                        b.getFirst().startMillis(),
-                        b.getLast().startMillis());
-                rows += table.size();
+                rows += store.score(timeframe, sym, b);
                 scored++;
             }
         } catch (Exception e) {

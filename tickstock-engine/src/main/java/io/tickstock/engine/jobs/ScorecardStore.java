@@ -20,6 +20,25 @@ public final class ScorecardStore {
     }
 
     /**
+     * Scores {@code bars} (one symbol's, oldest first; every pattern's forward returns, {@link
+     * io.tickstock.engine.backtest.ForwardReturns}) and replaces the symbol's rows; @return the rows stored
+     */
+    public int score(String timeframe, String symbol, List<io.tickstock.engine.bars.Bar> bars) throws SQLException {
+        if (bars.isEmpty()) return 0;
+        io.tickstock.engine.backtest.ForwardReturns forward = new io.tickstock.engine.backtest.ForwardReturns(
+                io.tickstock.engine.backtest.PatternFilter.of(List.of()));
+        forward.add(symbol, bars, io.tickstock.engine.backtest.SignalScanner.scan(bars));
+        List<Map<String, Object>> rows = forward.table();
+        replace(
+                timeframe,
+                symbol,
+                rows,
+                bars.getFirst().startMillis(),
+                bars.getLast().startMillis());
+        return rows.size();
+    }
+
+    /**
      * Replaces the rows of {@code symbol} and {@code timeframe} with {@code rows} (keys pattern, direction,
      * horizon_bars, count, mean_return, hit_rate) computed over bars from {@code firstMillis} to {@code lastMillis}.
      */

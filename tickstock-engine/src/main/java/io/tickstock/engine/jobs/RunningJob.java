@@ -1,0 +1,22 @@
+package io.tickstock.engine.jobs;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A job a {@link BacktestWorker} runs: its cancel flag (set by any thread, read by the pool thread) and its progress
+ * (written by the pool thread, read by the progress ticker).
+ */
+final class RunningJob {
+    final AtomicBoolean cancelled = new AtomicBoolean();
+    /** When it started, epoch ms. */
+    final long startedMillis;
+    /** The fraction done, 0..1. */
+    volatile double progress;
+    /** The symbol being read, or null. */
+    volatile @Nullable String symbol;
+
+    RunningJob(long startedMillis) {
+        this.startedMillis = startedMillis;
+    }
+}
