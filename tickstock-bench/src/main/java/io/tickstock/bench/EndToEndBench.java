@@ -236,7 +236,7 @@ public final class EndToEndBench {
                     alerts.incrementAndGet();
                     events.incrementAndGet();
                 }
-                case Channels.BARS_STREAMING -> events.incrementAndGet();
+                case Channels.BARS_STREAMING -> events.addAndGet(items(c.payload(), "\"trade_count\":"));
                 default -> {}
             }
             return publisher.send(c);

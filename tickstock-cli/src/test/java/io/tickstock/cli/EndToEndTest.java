@@ -156,7 +156,7 @@ class EndToEndTest {
             // such as the closing auction's of 15:59, replaces its bar's row)
             long barsPublished = published.stream()
                     .filter(m -> m.channel.equals(Channels.BARS_STREAMING))
-                    .map(m -> Json.read(m.text).path("bar"))
+                    .flatMap(m -> bars(Json.read(m.text)))
                     .map(b -> b.path("symbol").asText() + b.path("timestamp").asText())
                     .distinct()
                     .count();
@@ -420,5 +420,12 @@ class EndToEndTest {
             socket.request(1);
             return null;
         }
+    }
+
+    /** The bars of a {@code tickstock:bars:streaming} message: a batch's items, or a correction's one bar. */
+    static java.util.stream.Stream<com.fasterxml.jackson.databind.JsonNode> bars(
+            com.fasterxml.jackson.databind.JsonNode message) {
+        if (!message.has("bars")) return java.util.stream.Stream.of(message.path("bar"));
+        return java.util.stream.StreamSupport.stream(message.path("bars").spliterator(), false);
     }
 }

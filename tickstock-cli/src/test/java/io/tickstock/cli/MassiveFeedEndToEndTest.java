@@ -9,6 +9,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.ContractSchemas;
 import io.tickstock.contract.Events;
+import io.tickstock.contract.Json;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveClient;
@@ -82,6 +83,7 @@ class MassiveFeedEndToEndTest {
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> published.stream()
                                         .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
+                                        .flatMap(m -> EndToEndTest.bars(Json.read(m.text())))
                                         .count()
                                 >= 2);
                 server.dropAll();
@@ -91,10 +93,12 @@ class MassiveFeedEndToEndTest {
                                         && m.text().contains("restored")));
                 long barsAfter = published.stream()
                         .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
+                        .flatMap(m -> EndToEndTest.bars(Json.read(m.text())))
                         .count();
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> published.stream()
                                         .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
+                                        .flatMap(m -> EndToEndTest.bars(Json.read(m.text())))
                                         .count()
                                 > barsAfter);
                 stop.set(true);

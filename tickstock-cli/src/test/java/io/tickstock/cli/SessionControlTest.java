@@ -124,6 +124,7 @@ class SessionControlTest {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> published.stream()
                                         .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
+                                        .flatMap(m -> EndToEndTest.bars(Json.read(m.text())))
                                         .count()
                                 >= 2);
 

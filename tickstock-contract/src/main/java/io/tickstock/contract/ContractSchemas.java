@@ -34,7 +34,9 @@ public final class ContractSchemas {
             Map.entry(Channels.ALERTS_INDICATORS, Set.of("indicator_alert")),
             Map.entry(Channels.ALERTS_CRITICAL, Set.of("critical_alert")),
             Map.entry(Channels.PERSISTENCE, Set.of("persistence_batch")),
-            Map.entry(Channels.BARS_STREAMING, Set.of("streaming_bar", "streaming_bar_correction")),
+            Map.entry(
+                    Channels.BARS_STREAMING,
+                    Set.of("streaming_bar", "streaming_bars_batch", "streaming_bar_correction")),
             Map.entry(Channels.LEGACY_PATTERNS, Set.of("pattern_detected")),
             Map.entry(Channels.LEGACY_HEALTH, Set.of("system_health")),
             Map.entry(Channels.ENGINE_COMMANDS, Set.of("session_command")),

@@ -64,7 +64,26 @@ public final class EventJson {
         b.append("{\"type\":");
         string(b, e.type()).append(",\"timestamp\":");
         string(b, e.timestamp()).append(",\"bar\":");
-        Events.Bar bar = e.bar();
+        bar(b, e.bar());
+        if (e.revision() != null) b.append(",\"revision\":").append(e.revision().intValue());
+        return b.append('}').toString();
+    }
+
+    /** {@code streaming_bars_batch}: the bars one bar close produced, in one message. */
+    public static String barBatch(Events.BarBatch e) {
+        StringBuilder b = new StringBuilder(160 + 300 * e.bars().size());
+        b.append("{\"type\":");
+        string(b, e.type()).append(",\"timestamp\":");
+        string(b, e.timestamp()).append(",\"bars\":[");
+        for (int i = 0; i < e.bars().size(); i++) {
+            if (i > 0) b.append(',');
+            bar(b, e.bars().get(i));
+        }
+        b.append("],\"count\":").append(e.count()).append(",\"batch_timestamp\":");
+        return string(b, e.batchTimestamp()).append('}').toString();
+    }
+
+    private static void bar(StringBuilder b, Events.Bar bar) {
         b.append("{\"symbol\":");
         string(b, bar.symbol()).append(",\"timestamp\":");
         string(b, bar.timestamp()).append(",\"timeframe\":");
@@ -79,8 +98,6 @@ public final class EventJson {
                 .append(",\"session\":");
         string(b, bar.session()).append(",\"session_id\":");
         string(b, bar.sessionId()).append(",\"filled\":").append(bar.filled()).append('}');
-        if (e.revision() != null) b.append(",\"revision\":").append(e.revision().intValue());
-        return b.append('}').toString();
     }
 
     public static String pattern(Events.PatternEvent e) {

@@ -86,6 +86,16 @@ public final class Events {
         }
     }
 
+    /**
+     * Batch form on {@link Channels#BARS_STREAMING} ({@code streaming_bars_batch}): every bar one shard closed at one
+     * watermark, in one message (TickStock's own channel; corrections stay single {@code streaming_bar_correction}).
+     */
+    public record BarBatch(String type, String timestamp, List<Bar> bars, int count, String batchTimestamp) {
+        public BarBatch(String timestamp, List<Bar> bars) {
+            this("streaming_bars_batch", timestamp, bars, bars.size(), timestamp);
+        }
+    }
+
     // ---- patterns ------------------------------------------------------------------------------
 
     /**

@@ -105,6 +105,19 @@ class ContractSchemasTest {
     }
 
     @Test
+    void theBarBatchAsTheEngineWritesItValidatesAndReadsBack() throws Exception {
+        Bar spy =
+                new Bar("SPY", T, "1min", 167.42, 167.52, 167.40, 167.50, 525757, 167.46, 1834, "regular", SID, false);
+        Bar ibm = new Bar("IBM", T, "1min", 180.1, 180.2, 180.0, 180.15, 1200, 180.12, 14, "regular", SID, true);
+        String text = EventJson.barBatch(new Events.BarBatch(T, List.of(spy, ibm)));
+        assertThat(ContractSchemas.violations(Channels.BARS_STREAMING, text)).isEmpty();
+        assertThat(Json.MAPPER.readValue(text, Events.BarBatch.class))
+                .isEqualTo(new Events.BarBatch(T, List.of(spy, ibm)));
+        String empty = text.replaceFirst("\\[.*\\]", "[]");
+        assertThat(ContractSchemas.violations(Channels.BARS_STREAMING, empty)).isNotEmpty();
+    }
+
+    @Test
     void aMessageMissingARequiredFieldIsReported() {
         String text = "{\"type\":\"streaming_pattern\",\"timestamp\":\"" + T + "\",\"detection\":{\"symbol\":\"SPY\"}}";
         assertThat(ContractSchemas.violations(Channels.PATTERNS_STREAMING, text))

@@ -208,8 +208,10 @@ final class EventShapes {
         return new Inbound.Critical(as(a, Events.CriticalAlert.class, "alert"));
     }
 
-    static Inbound.Bar bar(ObjectNode msg, String type) throws UnreadableMessage {
-        ObjectNode b = object(msg, "bar").deepCopy();
+    /** One bar of {@code msg} ({@code streaming_bar}, {@code streaming_bar_correction} or an item of a batch). */
+    static Inbound.Bar bar(JsonNode bar, ObjectNode msg, String type) throws UnreadableMessage {
+        if (!(bar instanceof ObjectNode o)) throw new UnreadableMessage("bar: not an object");
+        ObjectNode b = o.deepCopy();
         Fields.symbol(b, "bar");
         Fields.time(b, "timestamp", "bar", Long.MIN_VALUE);
         for (String f : new String[] {"open", "high", "low", "close"}) Fields.price(b, f, "bar", true);

@@ -87,7 +87,15 @@ public final class MessageReader {
             }
             case Channels.ALERTS_INDICATORS -> out.add(event(channel, EventShapes.alert(msg), published));
             case Channels.ALERTS_CRITICAL -> out.add(event(channel, EventShapes.critical(msg, published), published));
-            case Channels.BARS_STREAMING -> out.add(event(channel, EventShapes.bar(msg, type), published));
+            case Channels.BARS_STREAMING -> {
+                for (JsonNode b : items(msg, "bar", "bars"))
+                    add(
+                            out,
+                            msg.has("bars"),
+                            itemRefused,
+                            () -> event(channel, EventShapes.bar(b, msg, type), published));
+                if (out.isEmpty()) throw new UnreadableMessage("no readable bar in the batch");
+            }
             case Channels.PERSISTENCE -> out.add(event(channel, EventShapes.persistence(msg), published));
             case Channels.LEGACY_PATTERNS -> out.add(event(channel, EventShapes.legacyPattern(msg), published));
             case Channels.LEGACY_HEALTH -> out.add(event(channel, EventShapes.legacyHealth(msg), published));

@@ -90,6 +90,22 @@ class MalformedMessagesTest {
     }
 
     @Test
+    void aBarBatchGivesEachBarAndABadBarIsRefusedAlone() throws Exception {
+        List<String> refused = new ArrayList<>();
+        List<Inbound> e = reader.read(Channels.BARS_STREAMING, """
+                {"type":"streaming_bars_batch","timestamp":"2025-10-05T14:16:00.010Z","bars":[
+                  {"symbol":"SPY","timestamp":"2025-10-05T14:15:00.000Z","open":1,"high":2,"low":0.5,"close":1.5,"volume":10},
+                  {"symbol":"IBM","timestamp":"2025-10-05T14:15:00.000Z","open":1,"high":1,"low":1,"close":1e12},
+                  {"symbol":"BAC","timestamp":"2025-10-05T14:15:00.000Z","open":3,"high":3,"low":3,"close":3,"volume":1}],
+                 "count":3,"batch_timestamp":"2025-10-05T14:16:00.010Z"}""", refused::add);
+        assertThat(e).extracting(i -> ((Inbound.Bar) i.event()).bar().symbol()).containsExactly("SPY", "BAC");
+        assertThat(e)
+                .allSatisfy(
+                        i -> assertThat(((Inbound.Bar) i.event()).revision()).isNull());
+        assertThat(refused).containsExactly("bar.close: not a price in (0, 1e10)");
+    }
+
+    @Test
     void deeplyNestedAndOversizedMessagesAreRefusedCheaply() {
         String deep = "{\"type\":\"streaming_pattern\",\"detection\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
         assertThatThrownBy(() -> reader.read(Channels.PATTERNS_STREAMING, deep)).hasMessage("invalid JSON");

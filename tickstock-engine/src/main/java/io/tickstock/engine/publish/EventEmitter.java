@@ -19,8 +19,8 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns analytics results into the contract's events and history rows: every closed bar
- * ({@code streaming_bar}), every indicator value ({@code streaming_indicator}), every pattern
+ * Turns analytics results into the contract's events and history rows: the closed bars of each bar close
+ * (one {@code streaming_bars_batch}, split every {@value #MAX_BARS_PER_MESSAGE} bars), every indicator value ({@code streaming_indicator}), every pattern
  * ({@code streaming_pattern}; also on the high-confidence channel at &ge; 0.8, and in the legacy envelope
  * whose {@code flow_id}, also in the pattern's metadata, is logged as {@code PATTERN_PUBLISHED}), every alert
  * ({@code indicator_alert}). Indicator values are published as superseding values of their series (they
@@ -34,6 +34,8 @@ public final class EventEmitter implements AnalyticsListener {
     public static final double HIGH_CONFIDENCE = 0.8;
     /** Most items in one batch message ({@code --batch-events}). */
     public static final int BATCH = BatchPublisher.BATCH;
+    /** Most bars in one {@code streaming_bars_batch} (a close of more symbols goes out in several, ~300 KB each). */
+    public static final int MAX_BARS_PER_MESSAGE = 1_000;
 
     private final CommandSink publisher;
     private final RowSink writer;
@@ -46,6 +48,9 @@ public final class EventEmitter implements AnalyticsListener {
     private final @Nullable BatchPublisher batch;
 
     private final StringBuilder scratch = new StringBuilder(512);
+    /** The bars of the current close, sent as one batch by {@link #onBarsClosed}. */
+    private final List<Events.Bar> closedBars = new java.util.ArrayList<>();
+
     private volatile @Nullable StreamingSession session;
 
     /** One message per indicator value and pattern; {@code clock} is the wall clock in epoch ms. */
@@ -125,7 +130,8 @@ public final class EventEmitter implements AnalyticsListener {
         stats.bars.incrementAndGet();
         legacy.followClose(bar);
         Events.Bar b = mapper.bar(bar, sessionId());
-        publish(Channels.BARS_STREAMING, EventJson.bar(Events.BarEvent.closed(mapper.now(), b)));
+        closedBars.add(b); // published with the rest of this close in onBarsClosed
+        if (closedBars.size() == MAX_BARS_PER_MESSAGE) sendBars();
         writer.write(new HistoryRow.Bar(b, bar.startMillis()));
     }
 
@@ -194,10 +200,22 @@ public final class EventEmitter implements AnalyticsListener {
         if (session != null) session.countPattern();
     }
 
-    /** Batch mode: sends what this bar close produced. Shard thread. */
+    /**
+     * Sends what this bar close produced: its bars as one {@code streaming_bars_batch} on {@link
+     * Channels#BARS_STREAMING} (after the close's indicator values and patterns), and in batch mode the open batches.
+     * Shard thread.
+     */
     @Override
     public void onBarsClosed() {
         if (batch != null) batch.flush();
+        if (!closedBars.isEmpty()) sendBars();
+    }
+
+    private void sendBars() {
+        publish(
+                Channels.BARS_STREAMING,
+                EventJson.barBatch(new Events.BarBatch(mapper.now(), List.copyOf(closedBars))));
+        closedBars.clear();
     }
 
     @Override
