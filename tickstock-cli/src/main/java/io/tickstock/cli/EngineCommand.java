@@ -78,6 +78,14 @@ public final class EngineCommand implements Callable<Integer> {
     boolean batchEvents;
 
     @Option(
+            names = "--publish-unread",
+            description =
+                    "Publish to channels nobody subscribes to as well. Default: while PUBSUB NUMSUB (asked at most "
+                            + "once a second per channel) reports no subscriber, that channel's messages are skipped and counted "
+                            + "(health data_flow.skipped_unread, metric tickstock_redis_skipped_unread_total).")
+    boolean publishUnread;
+
+    @Option(
             names = "--metrics-port",
             description = "Port of the Prometheus endpoint /metrics; 0 = any free port, -1 = off "
                     + "(default: ${DEFAULT-VALUE}).",
@@ -184,6 +192,7 @@ public final class EngineCommand implements Callable<Integer> {
                 .queueCapacity(queueCapacity)
                 .metrics(metricsPort, metricsHost, System.getenv("TICKSTOCK_METRICS_TOKEN"))
                 .batchEvents(batchEvents)
+                .publishUnread(publishUnread)
                 .heartbeatMillis(heartbeatSeconds * 1000L)
                 .build();
     }

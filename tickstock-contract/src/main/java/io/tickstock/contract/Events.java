@@ -215,8 +215,20 @@ public final class Events {
 
     // ---- health --------------------------------------------------------------------------------
 
-    /** Throughput figures: ticks/s averaged over the interval, bars in the last minute, lag in ms. */
-    public record DataFlow(double ticksPerSecond, long barsPerMinute, long processingLagMs) {}
+    /**
+     * Throughput figures: ticks/s averaged over the interval, bars in the last minute, lag in ms; {@code skippedUnread}
+     * (a TickStock addition, absent when none): messages not published since start, per channel, because the channel
+     * had no subscriber (CONTRACT.md's decisions of 2026-11-30).
+     */
+    public record DataFlow(
+            double ticksPerSecond,
+            long barsPerMinute,
+            long processingLagMs,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> skippedUnread) {
+        public DataFlow(double ticksPerSecond, long barsPerMinute, long processingLagMs) {
+            this(ticksPerSecond, barsPerMinute, processingLagMs, Map.of());
+        }
+    }
 
     /** Process CPU in percent of one machine (0-100), memory (RSS when known, else heap) in MB. */
     public record ResourceUsage(double cpuPercent, long memoryMb, int threadsActive) {}

@@ -18,6 +18,7 @@ import io.tickstock.engine.health.Heartbeat;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
+import io.tickstock.engine.publish.UnreadChannels;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.session.SessionCommands;
 import io.tickstock.engine.session.SessionSchedule;
@@ -94,8 +95,10 @@ public final class Engine implements AutoCloseable {
                                 down,
                                 "Redis publishing " + (down ? "failed: " + reason : "restored"),
                                 "Check that Redis is running at TICKSTOCK_REDIS_URL"),
-                        stats::lag)
+                        stats::lag,
+                        config.publishUnread() ? null : new UnreadChannels(() -> System.nanoTime() / 1_000_000))
                 .start();
+        stats.skippedUnread(publisher::skippedUnread);
         writer = new HistoryWriter(
                 dataSource,
                 config.queueCapacity(),

@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * @param resumeReplay         a replay continues the session an interrupted replay of the same universe left open
  *                             (default false: the open session is closed as failed and the replay starts a new one;
  *                             a live engine always resumes its session after a crash)
+ * @param publishUnread        publish to channels nobody subscribes to as well (default false: while {@code PUBSUB
+ *                             NUMSUB} says a channel has no subscriber, checked at most once a second, its messages are
+ *                             skipped and counted; see {@link io.tickstock.engine.publish.UnreadChannels})
  */
 public record EngineConfig(
         String redisUrl,
@@ -52,7 +55,8 @@ public record EngineConfig(
         @Nullable String metricsToken,
         boolean batchEvents,
         long heartbeatMillis,
-        boolean resumeReplay) {
+        boolean resumeReplay,
+        boolean publishUnread) {
     /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
     public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
 
@@ -94,6 +98,7 @@ public record EngineConfig(
         b.batchEvents = batchEvents;
         b.heartbeatMillis = heartbeatMillis;
         b.resumeReplay = resumeReplay;
+        b.publishUnread = publishUnread;
         return b;
     }
 
@@ -121,7 +126,7 @@ public record EngineConfig(
         private Path spoolDir = DEFAULT_SPOOL_DIR;
         private String metricsHost = "127.0.0.1";
         private @Nullable String metricsToken;
-        private boolean batchEvents, resumeReplay;
+        private boolean batchEvents, resumeReplay, publishUnread;
 
         private Builder(String redisUrl, DatabaseUrl database) {
             this.redisUrl = redisUrl;
@@ -191,6 +196,12 @@ public record EngineConfig(
             return this;
         }
 
+        /** Whether to publish to channels without subscribers too (default false: they are skipped and counted). */
+        public Builder publishUnread(boolean publish) {
+            this.publishUnread = publish;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -215,7 +226,8 @@ public record EngineConfig(
                     metricsToken,
                     batchEvents,
                     heartbeatMillis,
-                    resumeReplay);
+                    resumeReplay,
+                    publishUnread);
         }
     }
 }

@@ -75,6 +75,14 @@ public final class EngineMetrics implements AutoCloseable {
         counter("tickstock.patterns", "Patterns published", stats.patterns);
         counter("tickstock.health.events", "Health events published", healthEvents);
         Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
+        for (String channel : io.tickstock.contract.Channels.ALL)
+            FunctionCounter.builder(
+                            "tickstock.redis.skipped.unread",
+                            stats,
+                            s -> s.skippedUnread().getOrDefault(channel, 0L))
+                    .description("Messages not published because the channel had no subscriber")
+                    .tag("channel", channel)
+                    .register(registry);
     }
 
     private void registerHealth() {

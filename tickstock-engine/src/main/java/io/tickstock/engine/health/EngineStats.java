@@ -20,6 +20,7 @@ public final class EngineStats {
     private volatile int activeSymbols;
     private volatile List<String> staleSymbols = List.of();
     private volatile String connectionStatus = "connected";
+    private volatile java.util.function.Supplier<java.util.Map<String, Long>> skippedUnread = java.util.Map::of;
 
     /** Records one publication's bar-close-to-acknowledgment time. */
     public void lag(long millis) {
@@ -53,5 +54,15 @@ public final class EngineStats {
 
     public void connectionStatus(String status) {
         connectionStatus = status;
+    }
+
+    /** Messages not published per channel because nobody subscribed, since start (channels with none left out). */
+    public java.util.Map<String, Long> skippedUnread() {
+        return skippedUnread.get();
+    }
+
+    /** Where {@link #skippedUnread()} comes from (the publisher). */
+    public void skippedUnread(java.util.function.Supplier<java.util.Map<String, Long>> source) {
+        this.skippedUnread = source;
     }
 }

@@ -72,7 +72,7 @@ public final class HealthMonitor {
                 sessionId.get(),
                 stats.activeSymbols(),
                 stats.connectionStatus(),
-                new Events.DataFlow(ticksPerSecond, barsPerMinute, pendingLag),
+                new Events.DataFlow(ticksPerSecond, barsPerMinute, pendingLag, stats.skippedUnread()),
                 new Events.ResourceUsage(
                         Math.round(cpu * 10) / 10.0, ProcessMetrics.memoryMb(), ProcessMetrics.threads()),
                 new Events.StaleSymbols(stale.size(), stale),

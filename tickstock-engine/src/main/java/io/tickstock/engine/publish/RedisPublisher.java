@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends queued Redis commands through an {@link Outbox} thread, pipelined: up to 1,000 commands are written
@@ -32,7 +33,9 @@ import java.util.function.LongConsumer;
  * coalesce to the latest, events are kept up to the capacity and then counted as dropped. A failed batch is
  * retried every second; Lettuce reconnects every 500 ms (not its default backoff of up to 30 s), so
  * publishing resumes within about a second of Redis returning (plus up to 3 s for subscribers to resubscribe). Outage and recovery go to {@code onOutage}. Each acknowledged PUBLISH reports its
- * queue-to-acknowledgment time in ms to {@code onLatency}. {@link #send} is thread-safe.
+ * queue-to-acknowledgment time in ms to {@code onLatency}. With {@link UnreadChannels}, PUBLISHes to channels nobody
+ * subscribes to are skipped and counted, the subscriber counts asked in the same pipeline at most once a second per
+ * channel. {@link #send} is thread-safe.
  */
 public final class RedisPublisher implements CommandSink, AutoCloseable {
     private static final int MAX_BATCH = 1_000;
@@ -53,14 +56,31 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
     private final RedisAsyncCommands<String, byte[]> async;
     private final LongConsumer onLatency;
     private final Outbox<RedisCommand> outbox;
+    private final @Nullable UnreadChannels unread;
 
     /**
-     * Connects to Redis.
+     * Connects to Redis; publishes to every channel, read or not.
      *
      * @param redisUrl {@code redis://host:port}
      * @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached
      */
     public RedisPublisher(String redisUrl, int capacity, Outbox.OutageListener onOutage, LongConsumer onLatency) {
+        this(redisUrl, capacity, onOutage, onLatency, null);
+    }
+
+    /**
+     * Connects to Redis, skipping channels without subscribers as {@code unread} says (null: publish everything).
+     *
+     * @param redisUrl {@code redis://host:port}
+     * @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached
+     */
+    public RedisPublisher(
+            String redisUrl,
+            int capacity,
+            Outbox.OutageListener onOutage,
+            LongConsumer onLatency,
+            @Nullable UnreadChannels unread) {
+        this.unread = unread;
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.constant(Duration.ofMillis(500)))
                 .build();
@@ -102,8 +122,14 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         return outbox.offer(command);
     }
 
+    /** Commands handled: sent and acknowledged, or skipped as unread. */
     public long published() {
         return outbox.delivered();
+    }
+
+    /** PUBLISHes skipped per channel because nobody subscribed (empty when skipping is off). Any thread. */
+    public Map<String, Long> skippedUnread() {
+        return unread == null ? Map.of() : unread.skipped();
     }
 
     public long dropped() {
@@ -122,10 +148,11 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         return outbox.isDown();
     }
 
-    private void sendBatch(List<RedisCommand> batch) throws InterruptedException {
-        if (batch.isEmpty()) return;
+    private void sendBatch(List<RedisCommand> all) throws InterruptedException {
+        if (all.isEmpty()) return;
         if (outbox.isDown()) awaitSubscribers();
         List<RedisFuture<?>> futures = new ArrayList<>();
+        List<RedisCommand> batch = unread == null ? all : readOnly(unread, all);
         for (int i = 0; i < batch.size(); ) {
             RedisCommand c = batch.get(i);
             int run = i; // consecutive PUBLISHes go out as one script call
@@ -157,6 +184,33 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         for (RedisCommand c : batch) {
             if (c.kind() == RedisCommand.Kind.PUBLISH) onLatency.accept((now - c.queuedNanos()) / 1_000_000);
         }
+    }
+
+    /**
+     * {@code all} without the PUBLISHes to channels nobody subscribes to. First asks {@code PUBSUB NUMSUB} (and {@code
+     * NUMPAT}) about the batch's channels that are due a check, and waits for the answer (one round trip, at most once a
+     * second per channel); a channel whose answer does not come stays as it was.
+     */
+    private List<RedisCommand> readOnly(UnreadChannels unread, List<RedisCommand> all) throws InterruptedException {
+        java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+        for (RedisCommand c : all) if (c.kind() == RedisCommand.Kind.PUBLISH) channels.add(c.target());
+        List<String> due = unread.due(channels);
+        if (!due.isEmpty()) {
+            RedisFuture<Map<String, Long>> numsub = async.pubsubNumsub(due.toArray(new String[0]));
+            RedisFuture<Long> numpat = async.pubsubNumpat();
+            connection.flushCommands();
+            try {
+                if (LettuceFutures.awaitAll(2, TimeUnit.SECONDS, numsub, numpat)) {
+                    unread.answer(numsub.get());
+                    unread.answerPatterns(numpat.get());
+                }
+            } catch (RuntimeException | java.util.concurrent.ExecutionException e) {
+                // unanswered (Redis unavailable: the publishes below fail and the batch is retried): last answers stay
+            }
+        }
+        List<RedisCommand> out = new ArrayList<>(all.size());
+        for (RedisCommand c : all) if (c.kind() != RedisCommand.Kind.PUBLISH || !unread.skip(c.target())) out.add(c);
+        return out;
     }
 
     /**
