@@ -26,13 +26,15 @@ import org.jspecify.annotations.Nullable;
  * (past SMA 200's lookback), get one trade in the same minute; one watermark then closes all their bars at once.
  * Measured: from that watermark to the moment Redis has acknowledged the last event (bars, indicator values,
  * patterns, alerts; the engine's default indicators; pipelined by the real {@link RedisPublisher}). Several
- * minutes are closed in a row; also reports the heap used after a full GC (everything warmed, Redis connected).
+ * minutes are closed in a row; also reports the heap used after a full GC (everything warmed, Redis connected). A
+ * subscriber listens on every channel throughout ({@link RedisFloor}); after the measured closes, one more close is
+ * captured and its exact messages replayed into Redis with no analytics: Redis's own floor for that close.
  *
  * Events go out in the engine's {@code --batch-events} mode (indicator values and patterns in batch messages of up to 50),
  * or one message each with a fourth argument {@code singles}.
  *
  * <p>Run as its own JVM with a fixed heap: {@code java -Xmx512m … io.tickstock.bench.BarCloseBurst redis://… 10000 5 [singles]}
- * prints one JSON object {@code {"symbols":…,"burst_ms":[…],"events_per_burst":…,"heap_mb":…}}.
+ * prints one JSON object {@code {"symbols":…,"burst_ms":[…],"shard_ms":[…],"redis_floor_ms":[…],"events_per_burst":…,"heap_mb":…}}.
  */
 public final class BarCloseBurst {
     static final int WARM_BARS = 210;
@@ -49,11 +51,15 @@ public final class BarCloseBurst {
         RedisPublisher publisher = redisUrl.equals("none")
                 ? null
                 : new RedisPublisher(redisUrl, 4_000_000, (down, why) -> {}, ms -> {}).start();
+        @Nullable RedisFloor floor = publisher == null ? null : new RedisFloor(redisUrl); // subscribes to every channel
         long[] sent = new long[2]; // commands, payload characters
+        List<RedisFloor.Message> captured = new ArrayList<>();
+        boolean[] capture = {false};
         CountingSinks nowhere = new CountingSinks();
         CommandSink counted = c -> {
             sent[0]++;
             sent[1] += c.payload().length();
+            if (capture[0]) captured.add(new RedisFloor.Message(c.target(), c.payload()));
             return publisher == null ? nowhere.send(c) : publisher.send(c);
         };
         EventEmitter emitter =
@@ -87,16 +93,37 @@ public final class BarCloseBurst {
         } finally {
             java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
         }
+        double[] floorMs = new double[0];
+        if (publisher != null && floor != null) { // one more close, captured, then replayed with no analytics
+            capture[0] = true;
+            long target = publisher.published()
+                    + publisher.dropped()
+                    + sentDuring(sent, pipeline, names, price, rounds, random);
+            while (publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
+            floorMs = new double[Math.max(5, rounds / 2)];
+            for (int i = 0; i < floorMs.length; i++) floorMs[i] = floor.publish(captured);
+        }
         if (publisher != null) publisher.close();
+        if (floor != null) floor.close();
         System.out.printf(
-                "{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n",
+                "{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"redis_floor_ms\":%s,\"floor_messages\":%d,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n",
                 symbols,
                 round(ms),
                 round(shard),
+                round(floorMs),
+                captured.size(),
                 events,
                 bytes >> 10,
                 heap >> 20,
                 publisher == null ? 0 : publisher.dropped());
+    }
+
+    /** Closes minute {@code round} and returns how many commands it sent. */
+    private static long sentDuring(
+            long[] sent, Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
+        sent[0] = sent[1] = 0;
+        closeMinute(pipeline, names, price, round, random);
+        return sent[0];
     }
 
     private static String round(double[] values) {

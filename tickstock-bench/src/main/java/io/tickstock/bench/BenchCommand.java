@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, backtest_daily_ms_per_symbol, backtest_minute_ms, burst_ms_500, burst_ms_10k, "
-                    + "e2e_p50_ms, e2e_p99_ms, heap_mb_10k (< 60 s); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
+            "Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, backtest_daily_ms_per_symbol, backtest_minute_ms, burst_ms_500, "
+                    + "redis_floor_ms_500, burst_ms_10k, redis_floor_ms_10k, heap_mb_10k, shard_us_per_symbol, rss_mb_500, "
+                    + "e2e_p50_ms, e2e_p99_ms (about 2 minutes); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
                     + "throughput, latency percentiles, lost patterns/alerts and memory as JSON.",
             "JMH benchmarks of every hot path: scripts/jmh (see the README's performance section)."
         })
@@ -121,8 +122,14 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         try (EmbeddedRedis redis = new EmbeddedRedis(0)) {
             Map<String, Object> b500 = burst(redis.url(), 500, 150), b10k = burst(redis.url(), 10_000, 8);
             out.put("burst_ms_500", b500.get("burst_ms"));
+            out.put("redis_floor_ms_500", b500.get("redis_floor_ms"));
             out.put("burst_ms_10k", b10k.get("burst_ms"));
+            out.put("redis_floor_ms_10k", b10k.get("redis_floor_ms"));
             out.put("heap_mb_10k", b10k.get("heap_mb"));
+            Map<String, Object> alone = burst("none", 500, 150);
+            double shardMs = (double) java.util.Objects.requireNonNull(alone.get("shard_ms"));
+            out.put("shard_us_per_symbol", Math.round(shardMs / 500 * 10_000) / 10.0);
+            out.put("rss_mb_500", EngineMemory.rssMb(redis.url(), 500, 30));
             out.put("burst_500", b500);
             out.put("burst_10k", b10k);
         }
@@ -208,6 +215,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         out.put("burst_ms", median(result.path("burst_ms")));
         out.put("heap_mb", result.path("heap_mb").asLong());
         out.put("shard_ms", median(result.path("shard_ms")));
+        if (!result.path("redis_floor_ms").isEmpty()) out.put("redis_floor_ms", median(result.path("redis_floor_ms")));
         out.put("events_per_burst", result.path("events_per_burst").asLong());
         out.put("kb_per_burst", result.path("kb_per_burst").asLong());
         return out;

@@ -86,6 +86,13 @@ public final class EngineCommand implements Callable<Integer> {
     boolean publishUnread;
 
     @Option(
+            names = "--shards",
+            description = "Analytics shards: threads that each own the symbols hashing to them, so a bar close runs on "
+                    + "every shard at once (default: the available processors; 1 = the analytics on the feed thread).",
+            defaultValue = "0")
+    int shards;
+
+    @Option(
             names = "--metrics-port",
             description = "Port of the Prometheus endpoint /metrics; 0 = any free port, -1 = off "
                     + "(default: ${DEFAULT-VALUE}).",
@@ -193,6 +200,7 @@ public final class EngineCommand implements Callable<Integer> {
                 .metrics(metricsPort, metricsHost, System.getenv("TICKSTOCK_METRICS_TOKEN"))
                 .batchEvents(batchEvents)
                 .publishUnread(publishUnread)
+                .shards(shards == 0 ? Runtime.getRuntime().availableProcessors() : shards)
                 .heartbeatMillis(heartbeatSeconds * 1000L)
                 .build();
     }

@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param publishUnread        publish to channels nobody subscribes to as well (default false: while {@code PUBSUB
  *                             NUMSUB} says a channel has no subscriber, checked at most once a second, its messages are
  *                             skipped and counted; see {@link io.tickstock.engine.publish.UnreadChannels})
+ * @param shards               analytics shards, each a thread owning the symbols that hash to it (default: the
+ *                             available processors; 1 runs the analytics on the feed thread)
  */
 public record EngineConfig(
         String redisUrl,
@@ -56,7 +58,8 @@ public record EngineConfig(
         boolean batchEvents,
         long heartbeatMillis,
         boolean resumeReplay,
-        boolean publishUnread) {
+        boolean publishUnread,
+        int shards) {
     /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
     public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
 
@@ -72,6 +75,7 @@ public record EngineConfig(
             throw new IllegalArgumentException("queue capacity must be positive, was " + queueCapacity);
         if (heartbeatMillis < 100)
             throw new IllegalArgumentException("heartbeat interval must be at least 100 ms, was " + heartbeatMillis);
+        if (shards < 1 || shards > 256) throw new IllegalArgumentException("--shards must be 1 to 256, was " + shards);
     }
 
     /** A builder with the defaults: no tick files (a live feed), 60×, from 09:25, the default analytics, spool and heartbeat. */
@@ -99,6 +103,7 @@ public record EngineConfig(
         b.heartbeatMillis = heartbeatMillis;
         b.resumeReplay = resumeReplay;
         b.publishUnread = publishUnread;
+        b.shards = shards;
         return b;
     }
 
@@ -127,6 +132,7 @@ public record EngineConfig(
         private String metricsHost = "127.0.0.1";
         private @Nullable String metricsToken;
         private boolean batchEvents, resumeReplay, publishUnread;
+        private int shards = Runtime.getRuntime().availableProcessors();
 
         private Builder(String redisUrl, DatabaseUrl database) {
             this.redisUrl = redisUrl;
@@ -196,6 +202,12 @@ public record EngineConfig(
             return this;
         }
 
+        /** Analytics shards (threads owning disjoint symbols; default: the available processors). */
+        public Builder shards(int shards) {
+            this.shards = shards;
+            return this;
+        }
+
         /** Whether to publish to channels without subscribers too (default false: they are skipped and counted). */
         public Builder publishUnread(boolean publish) {
             this.publishUnread = publish;
@@ -227,7 +239,8 @@ public record EngineConfig(
                     batchEvents,
                     heartbeatMillis,
                     resumeReplay,
-                    publishUnread);
+                    publishUnread,
+                    shards);
         }
     }
 }

@@ -6,7 +6,6 @@ import io.tickstock.engine.bars.VendorBarCheck;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveReference;
 import io.tickstock.engine.health.StaleSymbols;
-import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.session.SessionTrigger;
@@ -177,7 +176,11 @@ final class LiveRunner {
                     nextScheduleCheck = wall + SCHEDULE_CHECK_MILLIS;
                     followSchedule(wall);
                 }
-                Trade t = c.poll(100, TimeUnit.MILLISECONDS);
+                Trade t = c.poll(0, TimeUnit.MILLISECONDS);
+                if (t == null) { // nothing waiting: the shards get what they hold, then wait for the feed
+                    live.pipeline.handOff();
+                    t = c.poll(100, TimeUnit.MILLISECONDS);
+                }
                 if (live.session == null) {
                     if (t != null) outside++;
                 } else if (t == null) {
@@ -187,6 +190,7 @@ final class LiveRunner {
                 }
             }
             live.pipeline.flush();
+            live.pipeline.close();
         }
 
         /** Operator commands, then the schedule's decision: start, stop or nothing. */
@@ -203,6 +207,7 @@ final class LiveRunner {
                 }
                 case STOP -> {
                     live.pipeline.flush();
+                    live.pipeline.close();
                     StreamingSession running = live.session;
                     if (running != null) lastEnd = parts.sessions().stop(running, schedule.finalStatus());
                     live = new LiveSession(observer);
@@ -228,7 +233,7 @@ final class LiveRunner {
     /** One live session's analytics and stale-symbol tracking; empty between sessions. */
     private final class LiveSession {
         final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
-        final Pipeline pipeline;
+        final Shards pipeline;
 
         @Nullable
         StreamingSession session;
@@ -236,10 +241,10 @@ final class LiveRunner {
         Map<String, Long> resumeAt = Map.of();
 
         LiveSession(Consumer<Bar> observer) { // observer: also sees every closed bar
-            pipeline = new Pipeline(parts.config().analytics(), parts.emitter().withBarObserver(bar -> {
+            pipeline = new Shards(parts.config().shards(), parts.config().analytics(), parts.emitter(), bar -> {
                 stale.onBar(bar.symbol(), bar.startMillis());
                 observer.accept(bar);
-            }));
+            });
         }
     }
 }

@@ -4,7 +4,6 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.health.StaleSymbols;
-import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
@@ -46,9 +45,18 @@ final class ReplayRunner {
      */
     Events.SessionEnd run(TradeSource source, int symbolCount, long fromMillis, long toMillis) throws IOException {
         StaleSymbols stale = new StaleSymbols(STALE_MILLIS);
-        Pipeline pipeline = new Pipeline(
+        try (Shards shards = new Shards(
+                parts.config().shards(),
                 parts.config().analytics(),
-                parts.emitter().withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())));
+                parts.emitter(),
+                bar -> stale.onBar(bar.symbol(), bar.startMillis()))) {
+            return run(source, symbolCount, fromMillis, toMillis, shards, stale);
+        }
+    }
+
+    private Events.SessionEnd run(
+            TradeSource source, int symbolCount, long fromMillis, long toMillis, Shards pipeline, StaleSymbols stale)
+            throws IOException {
         SessionResumer.Resumed resumed = null;
         if (parts.config().resumeReplay())
             resumed = parts.resumer().resume(SessionTrigger.REPLAY, fromMillis, toMillis, pipeline);
@@ -103,7 +111,7 @@ final class ReplayRunner {
     /** Feeds the trades before {@code toMillis} to the pipeline on the replay clock, until the end or an operator's stop. */
     private Outcome replayTrades(
             TradeSource feed,
-            Pipeline pipeline,
+            Shards pipeline,
             ReplayClock replayClock,
             StaleSymbols stale,
             Map<String, Long> resumeAt,

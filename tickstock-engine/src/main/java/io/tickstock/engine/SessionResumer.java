@@ -2,8 +2,6 @@ package io.tickstock.engine;
 
 import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.bars.Bar;
-import io.tickstock.engine.pipeline.AnalyticsListener;
-import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
@@ -73,7 +71,7 @@ final class SessionResumer {
      * @return the resumed session, or null when there is none to resume
      */
     @Nullable
-    Resumed resume(SessionTrigger trigger, long windowFrom, long windowTo, Pipeline pipeline) {
+    Resumed resume(SessionTrigger trigger, long windowFrom, long windowTo, Shards pipeline) {
         Optional<SessionHistory.OpenSession> open = history.openSession(universe);
         if (open.isEmpty()) return null;
         SessionHistory.OpenSession o = open.get();
@@ -99,12 +97,11 @@ final class SessionResumer {
                 o.indicators());
         emitter.session(s);
         Map<String, Long> resumeAt = new HashMap<>();
-        AnalyticsListener silent = emitter.rewarming(false), rewrite = emitter.rewarming(true);
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             boolean lastOfSymbol =
                     i + 1 == bars.size() || !bars.get(i + 1).symbol().equals(bar.symbol());
-            pipeline.warm(bar, lastOfSymbol ? rewrite : silent);
+            pipeline.warm(bar, lastOfSymbol);
             if (lastOfSymbol) resumeAt.put(bar.symbol(), bar.startMillis() + Bar.MINUTE);
         }
         LOG.info(

@@ -2,17 +2,16 @@ package io.tickstock.engine.health;
 
 import io.tickstock.engine.bars.MarketSession;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Tracks each symbol's newest bar and lists the symbols without one for {@code staleMillis} of event
- * time while the market is in regular hours. Single-threaded (shard thread).
+ * time while the market is in regular hours. Thread-safe: the shard threads report bars, the feed thread asks.
  */
 public final class StaleSymbols {
     private final long staleMillis;
-    private final Map<String, Long> lastBar = new HashMap<>();
+    private final Map<String, Long> lastBar = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StaleSymbols(long staleMillis) {
         this.staleMillis = staleMillis;

@@ -51,7 +51,10 @@ public final class EventEmitter implements AnalyticsListener {
     /** The bars of the current close, sent as one batch by {@link #onBarsClosed}. */
     private final List<Events.Bar> closedBars = new java.util.ArrayList<>();
 
-    private volatile @Nullable StreamingSession session;
+    /** Shared with {@link #sibling()}s: one session for every shard. */
+    private final java.util.concurrent.atomic.AtomicReference<@Nullable StreamingSession> sessionRef;
+
+    private final boolean batchMode;
 
     /** One message per indicator value and pattern; {@code clock} is the wall clock in epoch ms. */
     public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock) {
@@ -65,6 +68,18 @@ public final class EventEmitter implements AnalyticsListener {
      *              envelope stay single messages)
      */
     public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock, boolean batch) {
+        this(publisher, writer, stats, clock, batch, new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    private EventEmitter(
+            CommandSink publisher,
+            RowSink writer,
+            EngineStats stats,
+            LongSupplier clock,
+            boolean batch,
+            java.util.concurrent.atomic.AtomicReference<@Nullable StreamingSession> sessionRef) {
+        this.sessionRef = sessionRef;
+        this.batchMode = batch;
         this.publisher = publisher;
         this.writer = writer;
         this.stats = stats;
@@ -73,13 +88,22 @@ public final class EventEmitter implements AnalyticsListener {
         this.batch = batch ? new BatchPublisher(publisher, mapper::now, indicatorJson) : null;
     }
 
-    /** Sets the session events are attributed to (null between sessions). */
+    /** Sets the session events are attributed to (null between sessions), for this emitter and its siblings. */
     public void session(@Nullable StreamingSession session) {
-        this.session = session;
+        sessionRef.set(session);
+    }
+
+    /**
+     * An emitter for another analytics shard: the same publisher, writer, statistics, clock, mode and session, its own
+     * per-thread state (JSON buffers, batches, the legacy price change of its symbols). Any thread; the sibling then
+     * belongs to its shard thread.
+     */
+    public EventEmitter sibling() {
+        return new EventEmitter(publisher, writer, stats, clock, batchMode, sessionRef);
     }
 
     private @Nullable String sessionId() {
-        StreamingSession s = session;
+        StreamingSession s = sessionRef.get();
         return s == null ? null : s.id();
     }
 
@@ -173,6 +197,7 @@ public final class EventEmitter implements AnalyticsListener {
             }
             writer.write(new HistoryRow.Indicator(
                     ContractMapper.calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
+            StreamingSession session = sessionRef.get();
             if (session != null) session.countIndicator();
         }
     }
@@ -197,6 +222,7 @@ public final class EventEmitter implements AnalyticsListener {
         stats.lastPatternMillis.set(publishedAt);
         writer.write(new HistoryRow.Pattern(detection, sid, bar.startMillis()));
         legacy.pattern(bar, detection, flowId, publishedAt, publisher, writer);
+        StreamingSession session = sessionRef.get();
         if (session != null) session.countPattern();
     }
 
