@@ -1,5 +1,6 @@
 package io.tickstock.bench;
 
+import io.tickstock.engine.Shards;
 import io.tickstock.engine.alerts.Alert;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
@@ -31,9 +32,10 @@ import org.jspecify.annotations.Nullable;
  * captured and its exact messages replayed into Redis with no analytics: Redis's own floor for that close.
  *
  * Events go out in the engine's {@code --batch-events} mode (indicator values and patterns in batch messages of up to 50),
- * or one message each with a fourth argument {@code singles}.
+ * or one message each with a fourth argument {@code singles}; a fifth gives the analytics shards (default: the available
+ * processors, as the engine), closing their symbols' bars at once.
  *
- * <p>Run as its own JVM with a fixed heap: {@code java -Xmx512m … io.tickstock.bench.BarCloseBurst redis://… 10000 5 [singles]}
+ * <p>Run as its own JVM with a fixed heap: {@code java -Xmx512m … io.tickstock.bench.BarCloseBurst redis://… 10000 5 [batch|singles] [shards]}
  * prints one JSON object {@code {"symbols":…,"burst_ms":[…],"shard_ms":[…],"redis_floor_ms":[…],"events_per_burst":…,"heap_mb":…}}.
  */
 public final class BarCloseBurst {
@@ -46,6 +48,9 @@ public final class BarCloseBurst {
         String redisUrl = args[0];
         int symbols = Integer.parseInt(args[1]), rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         boolean batch = args.length <= 3 || !args[3].equals("singles");
+        int shardCount = args.length > 4
+                ? Integer.parseInt(args[4])
+                : Runtime.getRuntime().availableProcessors();
         // "none": the shard's work alone, events built and not sent
         @Nullable
         RedisPublisher publisher = redisUrl.equals("none")
@@ -66,7 +71,7 @@ public final class BarCloseBurst {
                 new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
         emitter.session(new StreamingSession(
                 "bench:burst", symbols, io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
-        Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
+        Shards pipeline = new Shards(shardCount, Pipeline.Options.defaults(), emitter, bar -> {});
         List<String> names = symbols(symbols);
         double[] price = warm(pipeline, names);
 
@@ -120,7 +125,7 @@ public final class BarCloseBurst {
 
     /** Closes minute {@code round} and returns how many commands it sent. */
     private static long sentDuring(
-            long[] sent, Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
+            long[] sent, Shards pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
         sent[0] = sent[1] = 0;
         closeMinute(pipeline, names, price, round, random);
         return sent[0];
@@ -147,7 +152,7 @@ public final class BarCloseBurst {
      * @return {@link System#nanoTime()} just before the watermark
      */
     public static long closeMinute(
-            Pipeline pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
+            Shards pipeline, List<String> names, double[] price, int round, SplittableRandom random) {
         long minute = minuteStart(WARM_BARS + round);
         for (int i = 0; i < names.size(); i++) {
             double open = price[i], close = open * (1 + random.nextGaussian() * 0.002);
@@ -160,8 +165,10 @@ public final class BarCloseBurst {
             pipeline.onTrade(new Trade(symbol, minute + 40_000, cents(low), 100 + random.nextInt(5_000), true));
             pipeline.onTrade(new Trade(symbol, minute + 59_000, cents(close), 100 + random.nextInt(5_000), true));
         }
+        pipeline.drain(); // the trades are in their bars before the clock starts
         long t0 = System.nanoTime();
         pipeline.onWatermark(minute + Bar.MINUTE + 2_000); // the grace after the minute: every bar closes
+        pipeline.drain(); // returns when every shard has closed its bars (and queued their events)
         return t0;
     }
 
@@ -184,7 +191,7 @@ public final class BarCloseBurst {
     }
 
     /** Seeded random-walk bars through every symbol's analytics (nothing published); @return the last close per symbol */
-    public static double[] warm(Pipeline pipeline, List<String> names) {
+    public static double[] warm(Shards pipeline, List<String> names) {
         SplittableRandom random = new SplittableRandom(42);
         double[] price = new double[names.size()];
         for (int i = 0; i < price.length; i++) price[i] = 10 + random.nextDouble() * 200;
@@ -207,7 +214,7 @@ public final class BarCloseBurst {
                                 (open + close) / 2,
                                 10 + random.nextInt(100),
                                 MarketSession.REGULAR),
-                        NO_OP);
+                        false);
             }
         }
         return price;

@@ -82,11 +82,26 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
             defaultValue = "" + io.tickstock.app.AppConfig.DEFAULT_BUFFER_INTERVAL_MS)
     long bufferMs;
 
+    @Option(
+            names = "--frames",
+            description = "e2e: the clients' browser frames, compact (TickStock's compact-1, as the dashboard asks) or "
+                    + "json (the contract's) (default: ${DEFAULT-VALUE}).",
+            defaultValue = "compact")
+    String frames;
+
+    @Option(
+            names = "--shards",
+            description = "e2e: the engine's analytics shards (default: the available processors, as the engine).",
+            defaultValue = "0")
+    int shards;
+
     @Override
     public Integer call() throws Exception {
         if (symbols < 1 || clients < 1 || rate < 1 || duration < 1)
             throw new ParameterException(
                     spec.commandLine(), "--symbols, --clients, --rate and --duration must be positive");
+        if (!frames.equals("compact") && !frames.equals("json"))
+            throw new ParameterException(spec.commandLine(), "--frames must be compact or json, was '" + frames + "'");
         if (System.getProperty("tickstock.data.dir")
                 == null) { // as the replay finds it: TICKSTOCK_DATA_DIR, else ../shared/data
             String env = System.getenv("TICKSTOCK_DATA_DIR");
@@ -103,7 +118,10 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         Map<String, Object> out = switch (what) {
             case "quick" -> quick(work);
             case "e2e" ->
-                EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, duration, 5, 15, bufferMs), work);
+                EndToEndBench.run(
+                        new EndToEndBench.Options(
+                                symbols, clients, rate, duration, 5, 15, bufferMs, frames, shardCount()),
+                        work);
             default ->
                 throw new ParameterException(
                         spec.commandLine(), "the first argument must be quick or e2e, was '" + what + "'");
@@ -113,6 +131,10 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         return 0;
     }
 
+    private int shardCount() {
+        return shards > 0 ? shards : Runtime.getRuntime().availableProcessors();
+    }
+
     private Map<String, Object> quick(Path work) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -120,21 +142,23 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         out.put("ta4j_ratio", ta4jRatio());
         out.putAll(BacktestBench.run());
         try (EmbeddedRedis redis = new EmbeddedRedis(0)) {
-            Map<String, Object> b500 = burst(redis.url(), 500, 150), b10k = burst(redis.url(), 10_000, 8);
+            String shards = String.valueOf(Runtime.getRuntime().availableProcessors());
+            Map<String, Object> b500 = burst(redis.url(), 500, 150, shards),
+                    b10k = burst(redis.url(), 10_000, 8, shards);
             out.put("burst_ms_500", b500.get("burst_ms"));
             out.put("redis_floor_ms_500", b500.get("redis_floor_ms"));
             out.put("burst_ms_10k", b10k.get("burst_ms"));
             out.put("redis_floor_ms_10k", b10k.get("redis_floor_ms"));
             out.put("heap_mb_10k", b10k.get("heap_mb"));
-            Map<String, Object> alone = burst("none", 500, 150);
+            Map<String, Object> alone = burst("none", 500, 150, "1");
             double shardMs = (double) java.util.Objects.requireNonNull(alone.get("shard_ms"));
             out.put("shard_us_per_symbol", Math.round(shardMs / 500 * 10_000) / 10.0);
             out.put("rss_mb_500", EngineMemory.rssMb(redis.url(), 500, 30));
             out.put("burst_500", b500);
             out.put("burst_10k", b10k);
         }
-        Map<String, Object> e2e =
-                EndToEndBench.run(new EndToEndBench.Options(symbols, clients, rate, 8, 3, 4, bufferMs), work);
+        Map<String, Object> e2e = EndToEndBench.run(
+                new EndToEndBench.Options(symbols, clients, rate, 8, 3, 4, bufferMs, frames, shardCount()), work);
         out.put("e2e_p50_ms", e2e.get("p50_ms"));
         out.put("e2e_p99_ms", e2e.get("p99_ms"));
         out.put("e2e", e2e);
@@ -187,7 +211,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
      * of the second half of the rounds (a live engine closes a minute every minute: its JIT is warm); also the shard
      * thread's own time (watermark → last event queued), events and kilobytes of JSON per burst.
      */
-    private static Map<String, Object> burst(String redisUrl, int symbols, int rounds) throws Exception {
+    private static Map<String, Object> burst(String redisUrl, int symbols, int rounds, String shards) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -198,7 +222,9 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
                 "io.tickstock.bench.BarCloseBurst",
                 redisUrl,
                 String.valueOf(symbols),
-                String.valueOf(rounds)));
+                String.valueOf(rounds),
+                "batch",
+                shards));
         Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -6,6 +6,7 @@ import io.tickstock.cli.EmbeddedPostgresServer;
 import io.tickstock.cli.EmbeddedRedis;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.engine.Shards;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.CommandSink;
@@ -42,7 +43,11 @@ import org.HdrHistogram.Histogram;
  * with what the emitter published. The clients ({@link ScanningClient}) scan frames instead of parsing them.
  */
 public final class EndToEndBench {
-    /** The harness's size; {@code drainSeconds}: how long, after the last close, clients may take to receive what was published */
+    /**
+     * The harness's size; {@code drainSeconds}: how long, after the last close, clients may take to receive what was
+     * published; {@code frames}: {@code compact} (the clients subscribe to every stream in the compact format, as the
+     * dashboard does) or {@code json} (the contract's frames); {@code shards}: the engine's analytics shards
+     */
     public record Options(
             int symbols,
             int clients,
@@ -50,7 +55,12 @@ public final class EndToEndBench {
             int seconds,
             int warmupSeconds,
             int drainSeconds,
-            long bufferIntervalMs) {}
+            long bufferIntervalMs,
+            String frames,
+            int shards) {}
+
+    private static final String COMPACT_SUBSCRIBE = "{\"action\":\"subscribe\",\"format\":\"compact-1\","
+            + "\"streams\":{\"pattern\":\"*\",\"alert\":\"*\",\"indicator\":\"*\",\"bar\":\"*\"}}";
 
     private EndToEndBench() {}
 
@@ -79,12 +89,16 @@ public final class EndToEndBench {
                     published, new CountingSinks(), new EngineStats(), System::currentTimeMillis, true);
             emitter.session(new StreamingSession(
                     "bench:e2e:" + o.symbols(), o.symbols(), SessionTrigger.REPLAY, System.currentTimeMillis()));
-            Pipeline pipeline = new Pipeline(Pipeline.Options.defaults(), emitter);
+            Shards pipeline = new Shards(o.shards(), Pipeline.Options.defaults(), emitter, bar -> {});
 
             String cookie = AppHttp.login(app.port(), "admin", password)
                     .orElseThrow(() -> new IllegalStateException("bench login failed"));
             List<ScanningClient> clients = new ArrayList<>();
-            for (int i = 0; i < o.clients(); i++) clients.add(connector.open(app.port(), cookie));
+            for (int i = 0; i < o.clients(); i++) {
+                ScanningClient c = connector.open(app.port(), cookie);
+                if (o.frames().equals("compact")) c.send(COMPACT_SUBSCRIBE);
+                clients.add(c);
+            }
 
             Window window = closeMinutes(o, pipeline, published, clients);
             Received received = Received.drain(clients, window, o.drainSeconds());
@@ -104,8 +118,7 @@ public final class EndToEndBench {
      * Closes a minute for every symbol at once, as often as {@code o.rate()} allows, until the warm-up and the
      * measured seconds have passed; counts from the end of the warm-up.
      */
-    private static Window closeMinutes(
-            Options o, Pipeline pipeline, Published published, List<ScanningClient> clients) {
+    private static Window closeMinutes(Options o, Shards pipeline, Published published, List<ScanningClient> clients) {
         List<String> names = BarCloseBurst.symbols(o.symbols());
         double[] price = BarCloseBurst.warm(pipeline, names);
         SplittableRandom random = new SplittableRandom(3);
@@ -195,6 +208,9 @@ public final class EndToEndBench {
             latencyByEvent.put(event, e);
         });
         out.put("latency_by_event", latencyByEvent);
+        out.put("frames", o.frames());
+        out.put("shards", o.shards());
+        out.put("bytes_per_item", r.items() == 0 ? null : Math.round(r.bytes() / (double) r.items() * 10) / 10.0);
         out.put("mb_per_sec_per_client", Math.round(r.bytes() / (double) o.clients() / o.seconds() / 1e5) / 10.0);
         out.put(
                 "jvm_cpu_percent",

@@ -22,15 +22,26 @@ final class ShardThread {
     static final int QUEUED = 64;
     private static final Logger LOG = LoggerFactory.getLogger(ShardThread.class);
 
-    /** Trades with their watermarks, then a watermark for the end; {@code flushed}: flush the pipeline and count down. */
+    /**
+     * Trades with their watermarks, then a watermark for the end; {@code flush}: then the pipeline's flush; {@code
+     * flushed}: counted down once run.
+     */
     private static final class Batch {
         final Trade[] trades;
         final long[] watermarks;
         final int size;
         final long endWatermark;
         final @Nullable CountDownLatch flushed;
+        final boolean flush;
 
-        Batch(Trade[] trades, long[] watermarks, int size, long endWatermark, @Nullable CountDownLatch flushed) {
+        Batch(
+                Trade[] trades,
+                long[] watermarks,
+                int size,
+                long endWatermark,
+                @Nullable CountDownLatch flushed,
+                boolean flush) {
+            this.flush = flush;
             this.trades = trades;
             this.watermarks = watermarks;
             this.size = size;
@@ -39,7 +50,7 @@ final class ShardThread {
         }
     }
 
-    private static final Batch STOP = new Batch(new Trade[0], new long[0], 0, Long.MIN_VALUE, null);
+    private static final Batch STOP = new Batch(new Trade[0], new long[0], 0, Long.MIN_VALUE, null, false);
 
     private final Pipeline pipeline;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
@@ -58,13 +69,16 @@ final class ShardThread {
     void add(Trade trade, long watermark) {
         trades[size] = trade;
         watermarks[size] = watermark;
-        if (++size == BATCH) handOff(watermark, null);
+        if (++size == BATCH) handOff(watermark, null, false);
     }
 
-    /** Hands over the waiting trades, then {@code watermark}; with {@code flushed}, also a flush. Feed thread. */
-    void handOff(long watermark, @Nullable CountDownLatch flushed) {
+    /**
+     * Hands over the waiting trades, then {@code watermark}; with {@code flush}, the pipeline's flush (every open bar
+     * closed) after them; {@code done} is counted down when the shard has run them. Feed thread.
+     */
+    void handOff(long watermark, @Nullable CountDownLatch done, boolean flush) {
         check();
-        put(new Batch(trades, watermarks, size, watermark, flushed));
+        put(new Batch(trades, watermarks, size, watermark, done, flush));
         if (size == 0) return; // nothing of the arrays is read: the feed thread keeps them
         trades = new Trade[BATCH];
         watermarks = new long[BATCH];
@@ -130,7 +144,7 @@ final class ShardThread {
             applied = b.endWatermark;
             pipeline.onWatermark(applied);
         }
-        if (b.flushed != null) pipeline.flush();
+        if (b.flush) pipeline.flush();
         return applied;
     }
 }

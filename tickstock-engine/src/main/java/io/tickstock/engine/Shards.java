@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>With one shard everything runs on the calling thread through one plain Pipeline. Threads: call every method from
  * the feed's thread; {@code observer} is called from the shard threads, one call at a time.
  */
-final class Shards implements AutoCloseable {
+public final class Shards implements AutoCloseable {
     private final Pipeline[] pipelines;
     private final EventEmitter[] emitters;
     private final ShardThread @Nullable [] threads; // null with one shard: the calling thread runs the pipeline
@@ -36,7 +36,7 @@ final class Shards implements AutoCloseable {
      * @param observer also sees every closed bar (after the emitter)
      * @throws IllegalArgumentException when {@code count} is below 1
      */
-    Shards(int count, Pipeline.Options options, EventEmitter emitter, Consumer<Bar> observer) {
+    public Shards(int count, Pipeline.Options options, EventEmitter emitter, Consumer<Bar> observer) {
         if (count < 1) throw new IllegalArgumentException("--shards must be at least 1, was " + count);
         pipelines = new Pipeline[count];
         emitters = new EventEmitter[count];
@@ -61,13 +61,13 @@ final class Shards implements AutoCloseable {
     }
 
     /** The shard that owns {@code symbol} among {@code count}. */
-    static int shardOf(String symbol, int count) {
+    public static int shardOf(String symbol, int count) {
         int h = symbol.hashCode();
         return Math.floorMod(h ^ (h >>> 16), count);
     }
 
     /** Adds a trade; its own time also advances the watermark (event time). */
-    void onTrade(Trade trade) {
+    public void onTrade(Trade trade) {
         if (threads == null) {
             pipelines[0].onTrade(trade);
             return;
@@ -77,18 +77,19 @@ final class Shards implements AutoCloseable {
     }
 
     /** Advances event time without a trade on every shard, closing due bars. */
-    void onWatermark(long epochMillis) {
+    public void onWatermark(long epochMillis) {
         if (threads == null) {
             pipelines[0].onWatermark(epochMillis);
             return;
         }
         watermark = Math.max(watermark, epochMillis);
-        for (ShardThread t : threads) t.handOff(watermark, null);
+        for (ShardThread t : threads) t.handOff(watermark, null, false);
     }
 
     /** Hands every shard its waiting trades and the current watermark now (the feed has nothing more waiting). */
-    void handOff() {
-        if (threads != null && watermark != Long.MIN_VALUE) for (ShardThread t : threads) t.handOff(watermark, null);
+    public void handOff() {
+        if (threads != null && watermark != Long.MIN_VALUE)
+            for (ShardThread t : threads) t.handOff(watermark, null, false);
     }
 
     /**
@@ -96,60 +97,75 @@ final class Shards implements AutoCloseable {
      *
      * @throws IllegalStateException when a shard failed
      */
-    void flush() {
+    public void flush() {
         if (threads == null) {
             pipelines[0].flush();
             return;
         }
-        CountDownLatch done = new CountDownLatch(threads.length);
-        for (ShardThread t : threads) t.handOff(watermark, done);
+        await(true);
+    }
+
+    /**
+     * Hands every shard what it holds and returns once all have run it (no bar is closed that the watermark does not
+     * close): a barrier, for measurements and tests.
+     *
+     * @throws IllegalStateException when a shard failed
+     */
+    public void drain() {
+        if (threads != null) await(false);
+    }
+
+    private void await(boolean flush) {
+        ShardThread[] all = java.util.Objects.requireNonNull(threads);
+        CountDownLatch done = new CountDownLatch(all.length);
+        for (ShardThread t : all) t.handOff(watermark, done, flush);
         try {
             done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the shards flushed", e);
+            throw new IllegalStateException("interrupted while waiting for the shards", e);
         }
-        for (ShardThread t : threads) t.check();
+        for (ShardThread t : all) t.check();
     }
 
     /**
      * Re-warms a symbol after a restart on the shard that owns it (before its first trade): the bar's analytics run,
      * nothing is published; {@code writeRows} writes the bar's rows again.
      */
-    void warm(Bar bar, boolean writeRows) {
+    public void warm(Bar bar, boolean writeRows) {
         int k = shardOf(bar.symbol(), pipelines.length);
         pipelines[k].warm(bar, emitters[k].rewarming(writeRows));
     }
 
-    int count() {
+    public int count() {
         return pipelines.length;
     }
 
-    long trades() {
+    public long trades() {
         long n = 0;
         for (Pipeline p : pipelines) n += p.trades();
         return n;
     }
 
-    long closedBars() {
+    public long closedBars() {
         long n = 0;
         for (Pipeline p : pipelines) n += p.closedBars();
         return n;
     }
 
-    long correctedBars() {
+    public long correctedBars() {
         long n = 0;
         for (Pipeline p : pipelines) n += p.correctedBars();
         return n;
     }
 
-    long lateTrades() {
+    public long lateTrades() {
         long n = 0;
         for (Pipeline p : pipelines) n += p.lateTrades();
         return n;
     }
 
-    long ineligibleTrades() {
+    public long ineligibleTrades() {
         long n = 0;
         for (Pipeline p : pipelines) n += p.ineligibleTrades();
         return n;

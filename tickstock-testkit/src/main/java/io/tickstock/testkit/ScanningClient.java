@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * A browser stand-in for load measurements ({@code tickstock bench e2e}, LoadTest): a WebSocket client of
  * {@code /streaming/ws} that scans each text message's bytes instead of decoding and parsing them (dozens of these
  * share two cores with the system under test, and a browser parses on its own machine). It receives every
- * byte over TCP like a browser. Each {@code "published_at":"…"} is one item and its latency (publication →
+ * byte over TCP like a browser. Each {@code "published_at":"…"} (in a compact frame, each number of its {@code "p"}
+ * column) is one item and its latency (publication →
  * receipt of the whole message, HdrHistogram, also by the message's event name); an item in a
  * {@code streaming_pattern…} message is a pattern, one in an {@code indicator_alert} message an alert. Items
  * published before {@link #startMeasuring} are not counted. Built on Jetty's core WebSocket client (frames as
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * callbacks run on Jetty's client threads, one at a time per client.
  */
 public final class ScanningClient implements FrameHandler {
-    private static final String AT = "\"published_at\":\"";
+    private static final String AT = "\"published_at\":\"", COLUMN_P = "\"p\":[";
     private final SingleWriterRecorder latency =
             new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
     private final Map<String, SingleWriterRecorder> byEvent = new ConcurrentHashMap<>();
@@ -120,6 +121,17 @@ public final class ScanningClient implements FrameHandler {
         return bytes.get();
     }
 
+    /**
+     * Sends a subscribe message (e.g. {@code {"action":"subscribe","format":"compact-1","streams":{…}}}).
+     *
+     * @throws IllegalStateException before the connection is open
+     */
+    public void send(String text) {
+        CoreSession s = session;
+        if (s == null) throw new IllegalStateException("not connected");
+        s.sendFrame(new Frame(OpCode.TEXT, text), Callback.NOOP, false);
+    }
+
     /** Drops the connection without a close handshake. */
     public void abort() {
         aborted = true;
@@ -163,8 +175,11 @@ public final class ScanningClient implements FrameHandler {
         String event = eventName(text);
         SingleWriterRecorder ofEvent = null;
         long runLatency = -1, run = 0, counted = 0;
-        for (int i = text.indexOf(AT); i >= 0; i = text.indexOf(AT, i + AT.length())) {
-            long at = IsoTime.contractMillis(text, i + AT.length());
+        boolean columns = event.endsWith("_columns"); // a compact frame: publication times in its "p" column
+        int i = columns ? text.lastIndexOf(COLUMN_P) : text.indexOf(AT);
+        if (columns && i >= 0) i += COLUMN_P.length();
+        for (; i >= 0; i = columns ? next(text, i) : text.indexOf(AT, i + AT.length())) {
+            long at = columns ? number(text, i) : IsoTime.contractMillis(text, i + AT.length());
             if (at == IsoTime.NOT_CONTRACT_FORM || at < measureFrom) continue;
             if (ofEvent == null) ofEvent = byEvent.computeIfAbsent(event, e -> new SingleWriterRecorder(3_600_000, 3));
             counted++;
@@ -180,6 +195,21 @@ public final class ScanningClient implements FrameHandler {
         items.addAndGet(counted);
         if (event.startsWith("streaming_pattern")) patterns.addAndGet(counted);
         if (event.equals("indicator_alert")) alerts.addAndGet(counted);
+    }
+
+    /** The start of the number after the one at {@code i} in a column, or -1 at its end. */
+    private static int next(String text, int i) {
+        while (i < text.length() && text.charAt(i) != ',' && text.charAt(i) != ']') i++;
+        return i < text.length() && text.charAt(i) == ',' ? i + 1 : -1;
+    }
+
+    /** The non-negative integer at {@code i}, or {@link IsoTime#NOT_CONTRACT_FORM}. */
+    private static long number(String text, int i) {
+        long v = 0;
+        int start = i;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9')
+            v = v * 10 + (text.charAt(i++) - '0');
+        return i == start ? IsoTime.NOT_CONTRACT_FORM : v;
     }
 
     private void record(@Nullable SingleWriterRecorder ofEvent, long latencyMillis, long count) {

@@ -16,9 +16,11 @@ import java.util.Set;
  * symbol ({@code "*"}) or a set of symbols; a stream not named is not sent. Session, health and critical alerts
  * always go to everyone. A client starts with {@link #ALL} and changes it by sending
  * <pre>{"action":"subscribe","streams":{"pattern":"*","alert":"*","indicator":["SPY"],"bar":["SPY"]}}</pre>
- * Immutable; equal subscriptions share one serialized frame per delivery.
+ * optionally with {@code "format":"compact-1"}: indicator values and bars then come as {@link CompactFrames} (the
+ * dashboard's choice) instead of the contract's frames. Immutable; equal subscriptions share one serialized frame per
+ * delivery.
  */
-public record Subscription(Map<String, Set<String>> streams) {
+public record Subscription(Map<String, Set<String>> streams, boolean compact) {
     /** The streams a client can choose. */
     public static final List<String> STREAMS = List.of("pattern", "alert", "indicator", "bar");
     /** Every stream, every symbol (a symbol set of null means all). */
@@ -27,7 +29,7 @@ public record Subscription(Map<String, Set<String>> streams) {
     static {
         Map<String, Set<String>> all = new LinkedHashMap<>();
         STREAMS.forEach(s -> all.put(s, null));
-        ALL = new Subscription(java.util.Collections.unmodifiableMap(all));
+        ALL = new Subscription(java.util.Collections.unmodifiableMap(all), false);
     }
 
     private static final int MAX_SYMBOLS = 1_000;
@@ -47,10 +49,11 @@ public record Subscription(Map<String, Set<String>> streams) {
     }
 
     /**
-     * Reads the {@code streams} object of a subscribe message.
+     * Reads the {@code streams} object and the optional {@code format} of a subscribe message.
      *
      * @throws Invalid naming {@code streams} or {@code streams.<name>} when it is not {@code "*"} or an array of
-     *                 up to 1,000 symbols of the contract's form ({@link Limits#SYMBOL}), or names an unknown stream
+     *                 up to 1,000 symbols of the contract's form ({@link Limits#SYMBOL}), or names an unknown stream;
+     *                 naming {@code format} when it is neither {@code json} nor {@link CompactFrames#FORMAT}
      */
     public static Subscription parse(JsonNode message) throws Invalid {
         if (!(message.get("streams") instanceof ObjectNode streams))
@@ -80,7 +83,11 @@ public record Subscription(Map<String, Set<String>> streams) {
             }
             out.put(name, Set.copyOf(symbols));
         }
-        return new Subscription(java.util.Collections.unmodifiableMap(out));
+        String format = message.path("format").asText("json");
+        if (!format.equals("json") && !format.equals(CompactFrames.FORMAT))
+            throw new Invalid(
+                    "format", "format must be \"json\" (the contract's frames) or \"" + CompactFrames.FORMAT + "\"");
+        return new Subscription(java.util.Collections.unmodifiableMap(out), format.equals(CompactFrames.FORMAT));
     }
 
     /** The items of {@code stream} this subscription wants: {@code items} itself when all, else a filtered copy (maybe empty). */

@@ -113,7 +113,12 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
                 c.coalesce(stream, mine);
                 continue;
             }
-            c.enqueue(frames.computeIfAbsent(sub, s -> utf8(render.apply(mine))));
+            c.enqueue(frames.computeIfAbsent(
+                    sub,
+                    s -> utf8(
+                            s.compact() && CompactFrames.handles(stream)
+                                    ? CompactFrames.render(stream, mine, clock.getAsLong())
+                                    : render.apply(mine))));
         }
     }
 
@@ -174,19 +179,19 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         synchronized List<ByteBuffer> releaseHeld() {
             if (heldIndicators.isEmpty() && heldBars.isEmpty()) return List.of();
             List<ByteBuffer> frames = new ArrayList<>();
+            long now = clock.getAsLong();
+            boolean compact = subscription.compact();
             if (!heldIndicators.isEmpty()) {
-                frames.add(utf8(Frames.batch(
-                        "streaming_indicators_batch",
-                        "indicators",
-                        new ArrayList<>(heldIndicators.values()),
-                        clock.getAsLong())));
+                List<StreamItem> held = new ArrayList<>(heldIndicators.values());
+                frames.add(utf8(
+                        compact
+                                ? CompactFrames.render("indicator", held, now)
+                                : Frames.batch("streaming_indicators_batch", "indicators", held, now)));
             }
-            if (heldBars.size() == 1)
-                frames.add(utf8(Frames.frame(
-                        "streaming_bar", heldBars.values().iterator().next())));
-            else if (!heldBars.isEmpty())
-                frames.add(utf8(Frames.batch(
-                        "streaming_bars_batch", "bars", new ArrayList<>(heldBars.values()), clock.getAsLong())));
+            List<StreamItem> bars = new ArrayList<>(heldBars.values());
+            if (compact && !bars.isEmpty()) frames.add(utf8(CompactFrames.render("bar", bars, now)));
+            else if (bars.size() == 1) frames.add(utf8(Frames.frame("streaming_bar", bars.getFirst())));
+            else if (!bars.isEmpty()) frames.add(utf8(Frames.batch("streaming_bars_batch", "bars", bars, now)));
             heldIndicators.clear();
             heldBars.clear();
             return frames;

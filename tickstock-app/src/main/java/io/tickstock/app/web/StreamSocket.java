@@ -129,6 +129,7 @@ public final class StreamSocket implements AutoCloseable {
         hub.subscribe(ctx, sub);
         ObjectNode reply = Json.MAPPER.createObjectNode();
         reply.set("streams", Json.MAPPER.valueToTree(sub.streams()));
+        reply.put("format", sub.compact() ? io.tickstock.app.stream.CompactFrames.FORMAT : "json");
         hub.send(ctx, Frames.frame("subscribed", reply));
         if (sub.symbols("bar").isEmpty()) return;
         if (!snapshotting.add(ctx.sessionId())) { // one history query in flight per connection

@@ -251,7 +251,7 @@
   function subscribe() {
     if (!socket || socket.readyState !== WebSocket.OPEN) return;
     const chart = state.chartSymbol ? [state.chartSymbol] : [];
-    socket.send(JSON.stringify({ action: 'subscribe', streams: { pattern: '*', alert: '*', bar: chart, indicator: chart } }));
+    socket.send(JSON.stringify({ action: 'subscribe', format: TickStockFrames.FORMAT, streams: { pattern: '*', alert: '*', bar: chart, indicator: chart } }));
   }
 
   // ---- events ------------------------------------------------------------------------------
@@ -643,7 +643,7 @@
   // One frame from the server; a frame that is not JSON, names no handler or makes its handler throw is counted and skipped.
   function receive(text) {
     let frame;
-    try { frame = JSON.parse(text); } catch (e) { state.badFrames++; console.warn('unreadable frame', e); return; }
+    try { frame = TickStockFrames.decode(JSON.parse(text)); } catch (e) { state.badFrames++; console.warn('unreadable frame', e); return; }
     const h = frame && typeof frame === 'object' ? handlers[frame.event] : null;
     if (!h) return;
     try { h(frame.data && typeof frame.data === 'object' ? frame.data : {}); } catch (e) { state.badFrames++; console.warn('frame ' + frame.event + ' skipped', e); }
