@@ -90,37 +90,69 @@ public final class BarCloseBurst {
             events = sent[0];
             bytes = sent[1];
         }
-        long heap;
-        try {
-            System.gc();
-            System.gc();
-            heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        } finally {
-            java.lang.ref.Reference.reachabilityFence(pipeline); // the measured heap holds every symbol's state
-        }
-        double[] floorMs = new double[0];
-        if (publisher != null && floor != null) { // one more close, captured, then replayed with no analytics
-            capture[0] = true;
-            long target = publisher.published()
-                    + publisher.dropped()
-                    + sentDuring(sent, pipeline, names, price, rounds, random);
-            while (publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
-            floorMs = new double[Math.max(5, rounds / 2)];
-            for (int i = 0; i < floorMs.length; i++) floorMs[i] = floor.publish(captured);
-        }
+        long heap = heapAfterGc(pipeline);
+        double[] floorMs = publisher == null || floor == null
+                ? new double[0]
+                : floor(publisher, floor, capture, captured, sent, pipeline, names, price, rounds, random);
         if (publisher != null) publisher.close();
         if (floor != null) floor.close();
+        print(symbols, ms, shard, floorMs, captured.size(), events, bytes, heap, publisher);
+    }
+
+    private static void print(
+            int symbols,
+            double[] ms,
+            double[] shard,
+            double[] floorMs,
+            int floorMessages,
+            long events,
+            long bytes,
+            long heap,
+            @Nullable RedisPublisher publisher) {
         System.out.printf(
                 "{\"symbols\":%d,\"burst_ms\":%s,\"shard_ms\":%s,\"redis_floor_ms\":%s,\"floor_messages\":%d,\"events_per_burst\":%d,\"kb_per_burst\":%d,\"heap_mb\":%d,\"dropped\":%d}%n",
                 symbols,
                 round(ms),
                 round(shard),
                 round(floorMs),
-                captured.size(),
+                floorMessages,
                 events,
                 bytes >> 10,
                 heap >> 20,
                 publisher == null ? 0 : publisher.dropped());
+    }
+
+    /** Heap used after a full GC, bytes, with {@code reachable} (every symbol's state) still held. */
+    private static long heapAfterGc(Object reachable) {
+        try {
+            System.gc();
+            System.gc();
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(reachable);
+        }
+    }
+
+    /** One more close, captured, then its messages replayed into Redis with no analytics; @return the replays' ms */
+    private static double[] floor(
+            RedisPublisher publisher,
+            RedisFloor floor,
+            boolean[] capture,
+            List<RedisFloor.Message> captured,
+            long[] sent,
+            Shards pipeline,
+            List<String> names,
+            double[] price,
+            int rounds,
+            SplittableRandom random)
+            throws java.io.IOException {
+        capture[0] = true;
+        long target =
+                publisher.published() + publisher.dropped() + sentDuring(sent, pipeline, names, price, rounds, random);
+        while (publisher.published() + publisher.dropped() < target) LockSupport.parkNanos(20_000);
+        double[] ms = new double[Math.max(5, rounds / 2)];
+        for (int i = 0; i < ms.length; i++) ms[i] = floor.publish(captured);
+        return ms;
     }
 
     /** Closes minute {@code round} and returns how many commands it sent. */

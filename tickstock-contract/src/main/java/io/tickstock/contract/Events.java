@@ -86,10 +86,7 @@ public final class Events {
         }
     }
 
-    /**
-     * Batch form on {@link Channels#BARS_STREAMING} ({@code streaming_bars_batch}): every bar one shard closed at one
-     * watermark, in one message (TickStock's own channel; corrections stay single {@code streaming_bar_correction}).
-     */
+    /** {@link Channels#BARS_STREAMING}'s batch form ({@code streaming_bars_batch}): the bars one shard closed at once. */
     public record BarBatch(String type, String timestamp, List<Bar> bars, int count, String batchTimestamp) {
         public BarBatch(String timestamp, List<Bar> bars) {
             this("streaming_bars_batch", timestamp, bars, bars.size(), timestamp);
@@ -215,11 +212,7 @@ public final class Events {
 
     // ---- health --------------------------------------------------------------------------------
 
-    /**
-     * Throughput figures: ticks/s averaged over the interval, bars in the last minute, lag in ms; {@code skippedUnread}
-     * (a TickStock addition, absent when none): messages not published since start, per channel, because the channel
-     * had no subscriber (CONTRACT.md's decisions of 2026-11-30).
-     */
+    /** Ticks/s over the interval, bars in the last minute, lag in ms; messages skipped per unread channel (added). */
     public record DataFlow(
             double ticksPerSecond,
             long barsPerMinute,

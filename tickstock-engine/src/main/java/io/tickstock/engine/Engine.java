@@ -87,18 +87,7 @@ public final class Engine implements AutoCloseable {
     public Engine start() {
         dataSource = Database.open(config.database(), "tickstock-engine", 4);
         Database.migrate(dataSource);
-        publisher = new RedisPublisher(
-                        config.redisUrl(),
-                        config.queueCapacity(),
-                        (down, reason) -> outputs.critical(
-                                "redis",
-                                down,
-                                "Redis publishing " + (down ? "failed: " + reason : "restored"),
-                                "Check that Redis is running at TICKSTOCK_REDIS_URL"),
-                        stats::lag,
-                        config.publishUnread() ? null : new UnreadChannels(() -> System.nanoTime() / 1_000_000))
-                .start();
-        stats.skippedUnread(publisher::skippedUnread);
+        publisher = publisher();
         writer = new HistoryWriter(
                 dataSource,
                 config.queueCapacity(),
@@ -273,5 +262,22 @@ public final class Engine implements AutoCloseable {
         if (writer != null) writer.close(10_000);
         if (publisher != null) publisher.close(10_000);
         if (dataSource != null) dataSource.close();
+    }
+
+    /** The Redis publisher, skipping unread channels unless configured not to; its skips feed health. */
+    private RedisPublisher publisher() {
+        RedisPublisher p = new RedisPublisher(
+                        config.redisUrl(),
+                        config.queueCapacity(),
+                        (down, reason) -> outputs.critical(
+                                "redis",
+                                down,
+                                "Redis publishing " + (down ? "failed: " + reason : "restored"),
+                                "Check that Redis is running at TICKSTOCK_REDIS_URL"),
+                        stats::lag,
+                        config.publishUnread() ? null : new UnreadChannels(() -> System.nanoTime() / 1_000_000))
+                .start();
+        stats.skippedUnread(p::skippedUnread);
+        return p;
     }
 }
