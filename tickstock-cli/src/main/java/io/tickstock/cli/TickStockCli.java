@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             MonitorCommand.class,
             BacktestCommand.class,
             BacktestWorkerCommand.class,
+            IngestCommand.class,
             UserCommand.class,
             FuzzCommand.class,
             CommandLine.HelpCommand.class

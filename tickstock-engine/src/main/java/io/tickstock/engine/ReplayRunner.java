@@ -11,7 +11,6 @@ import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,30 +142,5 @@ final class ReplayRunner {
             }
         }
         return new Outcome(FinalStatus.COMPLETED, skipped);
-    }
-
-    /**
-     * Replay time: starts at {@code startMillis} (event time) and advances {@code speed} times faster than the wall
-     * clock; at infinite speed it never waits. Sleeps in slices of at most 50 ms so the watermark keeps moving between
-     * sparse trades.
-     */
-    static final class ReplayClock {
-        private final long startMillis, realStartNanos = System.nanoTime();
-        private final double speed;
-
-        ReplayClock(long startMillis, double speed) {
-            this.startMillis = startMillis;
-            this.speed = speed;
-        }
-
-        long now() {
-            if (Double.isInfinite(speed)) return Long.MAX_VALUE;
-            return startMillis + (long) ((System.nanoTime() - realStartNanos) / 1e6 * speed);
-        }
-
-        void pause(long untilMillis) {
-            long waitNanos = (long) ((untilMillis - now()) / speed * 1e6);
-            LockSupport.parkNanos(Math.max(100_000, Math.min(waitNanos, 50_000_000)));
-        }
     }
 }

@@ -1,0 +1,132 @@
+package io.tickstock.cli;
+
+import io.tickstock.engine.ReplayClock;
+import io.tickstock.engine.feed.LeanTickFile;
+import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.kafka.TradeLogWriter;
+import io.tickstock.engine.kafka.TradeRecords;
+import io.tickstock.engine.trades.Trade;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tickstock ingest}: reads a feed once and writes every trade to the Kafka trade log ({@link TradeRecords}),
+ * keyed by symbol, with a watermark on every partition at least once a second of wall time and of event time, and a
+ * last one of {@link Long#MAX_VALUE} when the feed ends (every bar may close).
+ */
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read a feed once (a LEAN replay, --feed synthetic or clone, --input files) at --speed and write every "
+                    + "trade to the Kafka topic tickstock.trades, keyed by symbol, with watermark records on every "
+                    + "partition, for any number of engines to read (docs/scale-out.md).",
+            "Kafka: --kafka, else TICKSTOCK_KAFKA_BOOTSTRAP, else an embedded single-node broker (data under "
+                    + "~/.tickstock/kafka)."
+        })
+public final class IngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReplayOptions replay;
+
+    @Mixin
+    FeedOptions feedOptions;
+
+    @Option(names = "--kafka", description = "Kafka bootstrap servers, host:port[,host:port…].")
+    String kafka;
+
+    @Option(
+            names = "--partitions",
+            description = "Partitions of the topic when ingest creates it (default: ${DEFAULT-VALUE}).",
+            defaultValue = "" + TradeRecords.DEFAULT_PARTITIONS)
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (partitions < 1 || partitions > 1_000)
+            throw new ParameterException(spec.commandLine(), "--partitions must be 1 to 1000, was " + partitions);
+        FeedOptions.Kind kind = feedOptions.kind(spec.commandLine());
+        if (kind == FeedOptions.Kind.MASSIVE)
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "ingest reads replays, --feed synthetic and --feed clone; --feed massive is not built yet");
+        List<Path> files =
+                (kind == FeedOptions.Kind.REPLAY && feedOptions.inputs == null) || kind == FeedOptions.Kind.CLONE
+                        ? replay.tickFiles(spec.commandLine())
+                        : List.of();
+        FeedOptions.Source source =
+                feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
+        TradeSource trades;
+        long from;
+        if (source != null) {
+            trades = source.trades();
+            from = source.fromMillis();
+        } else {
+            List<LeanTickFile> lean = new ArrayList<>();
+            for (Path p : files) lean.add(new LeanTickFile(p));
+            from = replay.fromMillis();
+            trades = new MergedTradeSource(lean, from);
+        }
+        try (Lifecycle life = new Lifecycle();
+                TradeSource feed = trades) {
+            String bootstrap = bootstrap(life);
+            TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
+            long n = ingest(
+                    feed, log, new ReplayClock(from, replay.speedValue(spec.commandLine())), replay.toMillis(), life);
+            System.out.printf(
+                    "ingest finished: %d trades to %s (%d partitions), %d watermarks%n",
+                    n, TradeRecords.TOPIC, log.partitions(), log.watermarks());
+        }
+        return 0;
+    }
+
+    /** Feeds the trades before {@code toMillis} to the log on the replay clock; @return how many */
+    private static long ingest(TradeSource feed, TradeLogWriter log, ReplayClock clock, long toMillis, Lifecycle life)
+            throws java.io.IOException {
+        long eventTime = Long.MIN_VALUE, lastMark = Long.MIN_VALUE, lastMarkWall = System.nanoTime(), n = 0;
+        for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis && !life.stopping(); ) {
+            while (clock.now() < t.timeMillis()) {
+                if (System.nanoTime() - lastMarkWall >= 1_000_000_000L && eventTime != Long.MIN_VALUE) {
+                    lastMark = Math.max(eventTime, clock.now());
+                    log.watermark(lastMark);
+                    lastMarkWall = System.nanoTime();
+                }
+                clock.pause(t.timeMillis());
+            }
+            log.write(t);
+            n++;
+            eventTime = Math.max(eventTime, t.timeMillis());
+            if (lastMark == Long.MIN_VALUE
+                    || eventTime - lastMark >= 1_000
+                    || System.nanoTime() - lastMarkWall >= 1_000_000_000L) {
+                log.watermark(eventTime);
+                lastMark = eventTime;
+                lastMarkWall = System.nanoTime();
+            }
+        }
+        log.watermark(Long.MAX_VALUE); // the feed ended: every bar may close
+        log.flush();
+        return n;
+    }
+
+    private String bootstrap(Lifecycle life) throws java.io.IOException {
+        if (kafka != null && !kafka.isBlank()) return kafka;
+        String env = System.getenv("TICKSTOCK_KAFKA_BOOTSTRAP");
+        if (env != null && !env.isBlank()) return env;
+        EmbeddedKafka embedded =
+                life.add(new EmbeddedKafka(Path.of(System.getProperty("user.home"), ".tickstock", "kafka")));
+        System.out.println("kafka: " + embedded.bootstrap() + " (embedded)");
+        return embedded.bootstrap();
+    }
+}

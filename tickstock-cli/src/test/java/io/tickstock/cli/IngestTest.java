@@ -1,0 +1,132 @@
+package io.tickstock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstock.engine.feed.LeanTickFile;
+import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.kafka.TradeRecords;
+import io.tickstock.engine.trades.Trade;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tickstock ingest} into a real Kafka (the embedded KRaft broker): the whole 2013-10-08 replay lands on the
+ * trade log, every trade once, each symbol on one partition in the feed's order, with watermarks on every partition
+ * that never go backwards and never run ahead of a trade written after them, and the end-of-feed watermark last.
+ */
+@Tag("e2e")
+class IngestTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDaysTradesLandOnTheLogKeyedBySymbolWithWatermarksOnEveryPartition() throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"))) {
+            int code = TickStockCli.commandLine()
+                    .execute(
+                            "ingest",
+                            "--kafka",
+                            kafka.bootstrap(),
+                            "--speed",
+                            "max",
+                            "--data",
+                            System.getProperty("tickstock.data.dir"));
+            assertThat(code).isZero();
+
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> log = readAll(kafka.bootstrap());
+            assertThat(log).hasSize(TradeRecords.DEFAULT_PARTITIONS);
+            Map<String, List<Trade>> bySymbol = new HashMap<>();
+            Map<String, Integer> partitionOf = new HashMap<>();
+            for (var partition : log.entrySet()) {
+                long watermark = Long.MIN_VALUE;
+                int marks = 0;
+                for (ConsumerRecord<byte[], byte[]> r : partition.getValue()) {
+                    TradeRecords.Decoded d = TradeRecords.decode(r.key(), r.value());
+                    Trade t = d.trade();
+                    if (t == null) {
+                        assertThat(d.watermarkMillis())
+                                .as("watermarks never go back")
+                                .isGreaterThanOrEqualTo(watermark);
+                        watermark = d.watermarkMillis();
+                        marks++;
+                        continue;
+                    }
+                    assertThat(t.timeMillis())
+                            .as("a trade is not behind its partition's watermark")
+                            .isGreaterThanOrEqualTo(watermark);
+                    bySymbol.computeIfAbsent(t.symbol(), s -> new ArrayList<>()).add(t);
+                    assertThat(partitionOf.putIfAbsent(t.symbol(), partition.getKey()))
+                            .as(t.symbol() + " on one partition")
+                            .isIn(null, partition.getKey());
+                }
+                assertThat(marks).as("partition " + partition.getKey()).isGreaterThan(100);
+                assertThat(watermark).as("the end of the feed").isEqualTo(Long.MAX_VALUE);
+            }
+            assertThat(bySymbol).isEqualTo(expected());
+        }
+    }
+
+    /** The day's trades from 09:25 New York time as the engine's replay reads them, per symbol in order. */
+    private static Map<String, List<Trade>> expected() throws Exception {
+        Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
+        List<LeanTickFile> files = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(ticks)) {
+            for (Path d : dirs.sorted().toList()) {
+                Path f = d.resolve("20131008_trade.zip");
+                if (Files.exists(f)) files.add(new LeanTickFile(f));
+            }
+        }
+        long from = LocalDate.of(2013, 10, 8)
+                .atTime(9, 25)
+                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
+        Map<String, List<Trade>> out = new HashMap<>();
+        try (MergedTradeSource source = new MergedTradeSource(files, from)) {
+            for (Trade t; (t = source.next()) != null; )
+                out.computeIfAbsent(t.symbol(), s -> new ArrayList<>()).add(t);
+        }
+        return out;
+    }
+
+    private static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readAll(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> out = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = c.partitionsFor(TradeRecords.TOPIC).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            long total = end.values().stream().mapToLong(Long::longValue).sum(), read = 0;
+            while (read < total) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofSeconds(1))) {
+                    out.computeIfAbsent(r.partition(), k -> new ArrayList<>()).add(r);
+                    read++;
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,147 @@
+package io.tickstock.engine.kafka;
+
+import io.tickstock.engine.trades.Trade;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the trade log (the ingest side): each trade to {@link TradeRecords#TOPIC} keyed by its symbol, and watermark
+ * records to every partition. Idempotent producer, {@code acks=all}, LZ4 batches lingering up to 5 ms; a send that
+ * fails is kept and thrown by the next call. Creates the topic when it does not exist. Not thread-safe: the feed thread.
+ */
+public final class TradeLogWriter implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String topic;
+    private final int partitions;
+    private final AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
+    private long trades, watermarks;
+
+    /**
+     * Connects, creating {@code topic} with {@code partitions} partitions (replication 1) when it is missing.
+     *
+     * @param bootstrap {@code host:port[,host:port…]}
+     * @throws IllegalStateException naming TICKSTOCK_KAFKA_BOOTSTRAP when Kafka cannot be reached within 30 s
+     */
+    public TradeLogWriter(String bootstrap, String topic, int partitions) {
+        this.topic = topic;
+        this.partitions = createTopic(bootstrap, topic, partitions);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "tickstock-ingest");
+        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The topic's partition count (existing topics keep theirs). */
+    public int partitions() {
+        return partitions;
+    }
+
+    /**
+     * Queues a trade.
+     *
+     * @throws IllegalStateException when an earlier send failed
+     */
+    public void write(Trade trade) {
+        check();
+        var unused = producer.send(
+                new ProducerRecord<>(topic, TradeRecords.key(trade.symbol()), TradeRecords.trade(trade)),
+                this::sent); // a failure is kept by the callback
+        trades++;
+    }
+
+    /**
+     * Queues a watermark (event time in epoch ms) on every partition.
+     *
+     * @throws IllegalStateException when an earlier send failed
+     */
+    public void watermark(long epochMillis) {
+        check();
+        byte[] value = TradeRecords.watermark(epochMillis);
+        for (int p = 0; p < partitions; p++) {
+            var unused = producer.send(new ProducerRecord<>(topic, p, null, value), this::sent);
+        }
+        watermarks++;
+    }
+
+    /** Trades queued so far. */
+    public long trades() {
+        return trades;
+    }
+
+    /** Watermarks queued so far (each on every partition). */
+    public long watermarks() {
+        return watermarks;
+    }
+
+    /**
+     * Waits until everything queued is acknowledged.
+     *
+     * @throws IllegalStateException when a send failed
+     */
+    public void flush() {
+        producer.flush();
+        check();
+    }
+
+    private void sent(@Nullable Object metadata, @Nullable Exception e) {
+        if (e != null) failure.compareAndSet(null, e);
+    }
+
+    private void check() {
+        Exception e = failure.get();
+        if (e != null) throw new IllegalStateException("Kafka refused a trade-log record: " + e.getMessage(), e);
+    }
+
+    private static int createTopic(String bootstrap, String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) throw e;
+            }
+            var described = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic);
+            if (described == null) throw new IllegalStateException("Kafka does not describe topic " + topic);
+            return described.partitions().size();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + bootstrap + " (" + e.getMessage()
+                            + "): start it or set TICKSTOCK_KAFKA_BOOTSTRAP",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,83 @@
+package io.tickstock.engine.kafka;
+
+import io.tickstock.engine.trades.Trade;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The records of the topic {@value #TOPIC}, a compact binary encoding (big-endian, not Java serialization):
+ *
+ * <ul>
+ *   <li><b>trade</b>: key = the symbol in UTF-8 (so Kafka's default partitioner keeps each symbol on one partition, in
+ *       order); value = {@code 0x01}, event time (epoch ms, int64), price (dollars, IEEE-754 float64), size (shares,
+ *       int64), update flags ({@link io.tickstock.engine.trades.TradeUpdates}, int32: which bar fields the trade may
+ *       update, from the feed's condition codes by the engine's own rules) — 29 bytes;
+ *   <li><b>watermark</b>: no key, written to every partition; value = {@code 0x02}, event time the feed has reached
+ *       (epoch ms, int64) — 9 bytes. An engine may close every bar that ends before it, less the grace.
+ * </ul>
+ *
+ * Thread-safe (stateless).
+ */
+public final class TradeRecords {
+    /** The topic of the trade log. */
+    public static final String TOPIC = "tickstock.trades";
+    /** Partitions of a topic ingest creates. */
+    public static final int DEFAULT_PARTITIONS = 12;
+
+    static final byte TRADE = 1, WATERMARK = 2;
+    private static final int TRADE_BYTES = 29, WATERMARK_BYTES = 9;
+
+    private TradeRecords() {}
+
+    /** A decoded record: a trade, or a watermark ({@code trade} null) in epoch ms. */
+    public record Decoded(@Nullable Trade trade, long watermarkMillis) {}
+
+    /** The key of {@code symbol}'s trades. */
+    public static byte[] key(String symbol) {
+        return symbol.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A trade's value (its symbol is the key). */
+    public static byte[] trade(Trade t) {
+        return ByteBuffer.allocate(TRADE_BYTES)
+                .put(TRADE)
+                .putLong(t.timeMillis())
+                .putDouble(t.price())
+                .putLong(t.size())
+                .putInt(t.updates())
+                .array();
+    }
+
+    /** A watermark's value: event time in epoch ms. */
+    public static byte[] watermark(long epochMillis) {
+        return ByteBuffer.allocate(WATERMARK_BYTES)
+                .put(WATERMARK)
+                .putLong(epochMillis)
+                .array();
+    }
+
+    /**
+     * Reads a record.
+     *
+     * @throws IllegalArgumentException naming what is wrong: an unknown kind, a wrong length, a trade without a key
+     */
+    public static Decoded decode(byte @Nullable [] key, byte @Nullable [] value) {
+        if (value == null || value.length == 0) throw new IllegalArgumentException("empty record");
+        ByteBuffer b = ByteBuffer.wrap(value);
+        byte kind = b.get();
+        if (kind == WATERMARK) {
+            if (value.length != WATERMARK_BYTES)
+                throw new IllegalArgumentException(
+                        "watermark of " + value.length + " bytes, expected " + WATERMARK_BYTES);
+            return new Decoded(null, b.getLong());
+        }
+        if (kind != TRADE) throw new IllegalArgumentException("unknown record kind " + kind);
+        if (value.length != TRADE_BYTES)
+            throw new IllegalArgumentException("trade of " + value.length + " bytes, expected " + TRADE_BYTES);
+        if (key == null || key.length == 0) throw new IllegalArgumentException("trade without a symbol key");
+        String symbol = new String(key, StandardCharsets.UTF_8);
+        long time = b.getLong();
+        return new Decoded(new Trade(symbol, time, b.getDouble(), b.getLong(), b.getInt()), time);
+    }
+}
