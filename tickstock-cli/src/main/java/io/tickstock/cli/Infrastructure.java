@@ -27,6 +27,30 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     /**
+     * A Redis URL as Lettuce reads it: {@code redis://[:password@]host:port[/db]}, {@code rediss://} for TLS, or, for
+     * Redis Sentinel, {@code redis-sentinel://[:password@]host:port[,host:port…][/db]#master} (and {@code
+     * rediss-sentinel://}): every client then asks the sentinels for the master and follows a failover.
+     *
+     * @return {@code url}
+     * @throws IllegalArgumentException naming TICKSTOCK_REDIS_URL when it is none of these
+     */
+    public static String checkRedisUrl(String url) {
+        boolean known = java.util.stream.Stream.of("redis://", "rediss://", "redis-sentinel://", "rediss-sentinel://")
+                .anyMatch(url::startsWith);
+        try {
+            if (known) {
+                io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(url);
+                if (!url.contains("sentinel://") || uri.getSentinelMasterId() != null) return url;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("TICKSTOCK_REDIS_URL must look like redis://[:password@]host:port "
+                + "(rediss:// for TLS) or redis-sentinel://host:port[,host:port…]#master, was "
+                + io.tickstock.contract.LogText.quote(io.tickstock.contract.LogText.url(url)));
+    }
+
+    /**
      * The Redis and PostgreSQL of the given URLs, or embedded ones under {@code home} for those unset or blank.
      *
      * @throws IllegalArgumentException when a configured URL is malformed (message names the variable)
@@ -39,12 +63,7 @@ public final class Infrastructure implements AutoCloseable {
         DatabaseUrl db;
         try {
             if (redisEnv != null && !redisEnv.isBlank()) {
-                if (!redisEnv.startsWith("redis://") && !redisEnv.startsWith("rediss://")) {
-                    throw new IllegalArgumentException(
-                            "TICKSTOCK_REDIS_URL must look like redis://[:password@]host:port or rediss:// for TLS, was "
-                                    + io.tickstock.contract.LogText.quote(io.tickstock.contract.LogText.url(redisEnv)));
-                }
-                redisUrl = redisEnv;
+                redisUrl = checkRedisUrl(redisEnv);
             } else {
                 r = new EmbeddedRedis(0);
                 redisUrl = r.url();
