@@ -123,10 +123,7 @@ public final class EngineCommand implements Callable<Integer> {
         FeedOptions.Kind kind = feedOptions.kind(spec.commandLine());
         boolean massive = kind == FeedOptions.Kind.MASSIVE;
         MassiveClient.Config feed = massive ? feedOptions.massiveConfig(spec.commandLine(), replay.symbols) : null;
-        List<Path> files =
-                (kind == FeedOptions.Kind.REPLAY && feedOptions.inputs == null) || kind == FeedOptions.Kind.CLONE
-                        ? replay.tickFiles(spec.commandLine())
-                        : List.of();
+        List<Path> files = feedOptions.tickFiles(spec.commandLine(), kind, replay);
         FeedOptions.Source source =
                 feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
         try (Lifecycle life = new Lifecycle()) {

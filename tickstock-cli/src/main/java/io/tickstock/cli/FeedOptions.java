@@ -204,6 +204,11 @@ public final class FeedOptions {
         return symbols.size();
     }
 
+    /** The LEAN tick files a replay or clone feed reads ({@code --date}, {@code --symbols}); none for the other feeds. */
+    List<Path> tickFiles(picocli.CommandLine cmd, Kind kind, ReplayOptions replay) throws IOException {
+        return (kind == Kind.REPLAY && inputs == null) || kind == Kind.CLONE ? replay.tickFiles(cmd) : List.of();
+    }
+
     /** A replayable feed: its trades, universe name and size, and where its event time starts. */
     record Source(TradeSource trades, String universe, int symbolCount, long fromMillis) {}
 

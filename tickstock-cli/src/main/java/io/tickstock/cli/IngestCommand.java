@@ -61,10 +61,7 @@ public final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(),
                     "ingest reads replays, --feed synthetic and --feed clone; --feed massive is not built yet");
-        List<Path> files =
-                (kind == FeedOptions.Kind.REPLAY && feedOptions.inputs == null) || kind == FeedOptions.Kind.CLONE
-                        ? replay.tickFiles(spec.commandLine())
-                        : List.of();
+        List<Path> files = feedOptions.tickFiles(spec.commandLine(), kind, replay);
         FeedOptions.Source source =
                 feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
         TradeSource trades;

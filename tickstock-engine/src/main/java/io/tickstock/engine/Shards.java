@@ -142,32 +142,28 @@ public final class Shards implements AutoCloseable {
     }
 
     public long trades() {
-        long n = 0;
-        for (Pipeline p : pipelines) n += p.trades();
-        return n;
+        return sum(Pipeline::trades);
     }
 
     public long closedBars() {
-        long n = 0;
-        for (Pipeline p : pipelines) n += p.closedBars();
-        return n;
+        return sum(Pipeline::closedBars);
     }
 
     public long correctedBars() {
-        long n = 0;
-        for (Pipeline p : pipelines) n += p.correctedBars();
-        return n;
+        return sum(Pipeline::correctedBars);
     }
 
     public long lateTrades() {
-        long n = 0;
-        for (Pipeline p : pipelines) n += p.lateTrades();
-        return n;
+        return sum(Pipeline::lateTrades);
     }
 
     public long ineligibleTrades() {
+        return sum(Pipeline::ineligibleTrades);
+    }
+
+    private long sum(java.util.function.ToLongFunction<Pipeline> count) {
         long n = 0;
-        for (Pipeline p : pipelines) n += p.ineligibleTrades();
+        for (Pipeline p : pipelines) n += count.applyAsLong(p);
         return n;
     }
 
