@@ -2,11 +2,12 @@ package io.tickstock.cli;
 
 import io.tickstock.engine.ReplayClock;
 import io.tickstock.engine.feed.LeanTickFile;
+import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.kafka.Ingest;
 import io.tickstock.engine.kafka.TradeLogWriter;
 import io.tickstock.engine.kafka.TradeRecords;
-import io.tickstock.engine.trades.Trade;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tickstock ingest}: reads a feed once and writes every trade to the Kafka trade log ({@link TradeRecords}),
- * keyed by symbol, with a watermark on every partition at least once a second of wall time and of event time, and a
- * last one of {@link Long#MAX_VALUE} when the feed ends (every bar may close).
+ * keyed by symbol, with watermarks on every partition ({@link Ingest}).
  */
 @Command(
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "Read a feed once (a LEAN replay, --feed synthetic or clone, --input files) at --speed and write every "
+            "Read a feed once (a LEAN replay, --feed synthetic or clone, --input files at --speed, or --feed massive "
+                    + "live) and write every "
                     + "trade to the Kafka topic tickstock.trades, keyed by symbol, with watermark records on every "
                     + "partition, for any number of engines to read (docs/scale-out.md).",
             "Kafka: --kafka, else TICKSTOCK_KAFKA_BOOTSTRAP, else an embedded single-node broker (data under "
@@ -79,8 +80,12 @@ public final class IngestCommand implements Callable<Integer> {
                 TradeSource feed = trades) {
             String bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
-            long n = ingest(
-                    feed, log, new ReplayClock(from, replay.speedValue(spec.commandLine())), replay.toMillis(), life);
+            long n = Ingest.replay(
+                    feed,
+                    log,
+                    new ReplayClock(from, replay.speedValue(spec.commandLine())),
+                    replay.toMillis(),
+                    life::stopping);
             System.out.printf(
                     "ingest finished: %d trades to %s (%d partitions), %d watermarks%n",
                     n, TradeRecords.TOPIC, log.partitions(), log.watermarks());
@@ -88,33 +93,16 @@ public final class IngestCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Feeds the trades before {@code toMillis} to the log on the replay clock; @return how many */
-    private static long ingest(TradeSource feed, TradeLogWriter log, ReplayClock clock, long toMillis, Lifecycle life)
-            throws java.io.IOException {
-        long eventTime = Long.MIN_VALUE, lastMark = Long.MIN_VALUE, lastMarkWall = System.nanoTime(), n = 0;
-        for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis && !life.stopping(); ) {
-            while (clock.now() < t.timeMillis()) {
-                if (System.nanoTime() - lastMarkWall >= 1_000_000_000L && eventTime != Long.MIN_VALUE) {
-                    lastMark = Math.max(eventTime, clock.now());
-                    log.watermark(lastMark);
-                    lastMarkWall = System.nanoTime();
-                }
-                clock.pause(t.timeMillis());
-            }
-            log.write(t);
-            n++;
-            eventTime = Math.max(eventTime, t.timeMillis());
-            if (lastMark == Long.MIN_VALUE
-                    || eventTime - lastMark >= 1_000
-                    || System.nanoTime() - lastMarkWall >= 1_000_000_000L) {
-                log.watermark(eventTime);
-                lastMark = eventTime;
-                lastMarkWall = System.nanoTime();
-            }
+    /** {@code --feed massive}: streams until Ctrl-C. */
+    private int live() throws Exception {
+        MassiveClient.Config massive = feedOptions.massiveConfig(spec.commandLine(), replay.symbols);
+        try (Lifecycle life = new Lifecycle()) {
+            TradeLogWriter log = life.add(new TradeLogWriter(bootstrap(life), TradeRecords.TOPIC, partitions));
+            long n = life.runFeed(() -> Ingest.live(massive, log, life::stopping));
+            System.out.printf(
+                    "ingest stopped: %d trades to %s (%d partitions)%n", n, TradeRecords.TOPIC, log.partitions());
         }
-        log.watermark(Long.MAX_VALUE); // the feed ended: every bar may close
-        log.flush();
-        return n;
+        return 0;
     }
 
     private String bootstrap(Lifecycle life) throws java.io.IOException {

@@ -82,6 +82,47 @@ class IngestTest {
         }
     }
 
+    @Test
+    void aLiveMassiveStreamLandsOnTheLogWithWatermarksEverySecond() throws Exception {
+        Path spy = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick/spy/20131008_trade.zip");
+        long from = LocalDate.of(2013, 10, 8)
+                .atTime(9, 30)
+                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                .toInstant()
+                .toEpochMilli();
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"));
+                io.tickstock.testkit.FakeMassiveServer server = new io.tickstock.testkit.FakeMassiveServer(
+                        0, "k", () -> TradeFiles.open(List.of(spy), from), 600);
+                io.tickstock.engine.kafka.TradeLogWriter log =
+                        new io.tickstock.engine.kafka.TradeLogWriter(kafka.bootstrap(), TradeRecords.TOPIC, 4)) {
+            long started = System.nanoTime();
+            long n = io.tickstock.engine.kafka.Ingest.live(
+                    new io.tickstock.engine.feed.MassiveClient.Config(
+                            java.net.URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
+                    log,
+                    () -> System.nanoTime() - started > 4_000_000_000L);
+            assertThat(n).isPositive();
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> read = readAll(kafka.bootstrap());
+            assertThat(read).hasSize(4);
+            long trades = 0;
+            for (List<ConsumerRecord<byte[], byte[]>> partition : read.values()) {
+                long marks = partition.stream()
+                        .filter(r -> TradeRecords.decode(r.key(), r.value()).trade() == null)
+                        .count();
+                assertThat(marks)
+                        .as("a watermark each second on every partition")
+                        .isBetween(2L, 6L);
+                for (ConsumerRecord<byte[], byte[]> r : partition) {
+                    Trade t = TradeRecords.decode(r.key(), r.value()).trade();
+                    if (t == null) continue;
+                    assertThat(t.symbol()).isEqualTo("SPY");
+                    trades++;
+                }
+            }
+            assertThat(trades).isEqualTo(n);
+        }
+    }
+
     /** The day's trades from 09:25 New York time as the engine's replay reads them, per symbol in order. */
     private static Map<String, List<Trade>> expected() throws Exception {
         Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
