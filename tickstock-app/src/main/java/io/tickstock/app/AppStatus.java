@@ -45,6 +45,7 @@ record AppStatus(
         s.put("session_active", state.sessionActive());
         s.put("health", state.health());
         s.put("engine", engineWatch.liveness().snapshot());
+        s.put("engines", state.engines(System.currentTimeMillis()));
         s.put(
                 "subscriber",
                 Map.ofEntries(

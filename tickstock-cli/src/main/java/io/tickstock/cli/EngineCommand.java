@@ -78,6 +78,12 @@ public final class EngineCommand implements Callable<Integer> {
     boolean batchEvents;
 
     @Option(
+            names = "--engine-id",
+            description = "This engine's name in its health events and heartbeat key "
+                    + "tickstock:producer:heartbeat:<id> (default: host name and process id).")
+    String engineId;
+
+    @Option(
             names = "--publish-unread",
             description =
                     "Publish to channels nobody subscribes to as well. Default: while PUBSUB NUMSUB (asked at most "
@@ -197,6 +203,7 @@ public final class EngineCommand implements Callable<Integer> {
                 .metrics(metricsPort, metricsHost, System.getenv("TICKSTOCK_METRICS_TOKEN"))
                 .batchEvents(batchEvents)
                 .publishUnread(publishUnread)
+                .engineId(engineId != null ? engineId : EngineConfig.defaultEngineId())
                 .shards(shards == 0 ? Runtime.getRuntime().availableProcessors() : shards)
                 .heartbeatMillis(heartbeatSeconds * 1000L)
                 .build();

@@ -110,7 +110,8 @@ final class ScenarioEvents {
                                 new Events.ResourceUsage(12.5, 512, 24),
                                 new Events.StaleSymbols(0, List.of()),
                                 issues,
-                                ticksPerSecond))));
+                                ticksPerSecond,
+                                null))));
     }
 
     /** A {@code critical_alert} on {@link Channels#ALERTS_CRITICAL}; with {@code recovery} set, its recovery. */

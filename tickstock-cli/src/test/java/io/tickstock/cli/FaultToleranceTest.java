@@ -287,7 +287,7 @@ class FaultToleranceTest {
     void engineKilledAndRestartedContinuesExactly() throws Exception {
         Path log = tmp.resolve("engine.log");
         Process first = engineProcess(log);
-        String sid;
+        String sid, engineId;
         String cookie = Dashboards.login(app.port(), "fault-password");
         try {
             await().atMost(Duration.ofSeconds(60))
@@ -297,6 +297,16 @@ class FaultToleranceTest {
                             >= 300);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> engineStatus(cookie).equals("alive"));
+            // the engine names itself in its health; the status API lists it (the earlier tests' in-process engines,
+            // long stopped, are listed as not alive), and its own heartbeat key exists
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> aliveEngines(cookie).size() == 1);
+            engineId = aliveEngines(cookie).getFirst();
+            assertThat(engineId).isNotEqualTo(io.tickstock.engine.EngineConfig.defaultEngineId());
+            try (StatefulRedisConnection<String, String> r =
+                    RedisClient.create(redis.url()).connect()) {
+                assertThat(r.sync().get(RedisKeys.producerHeartbeat(engineId))).isNotNull();
+            }
         } finally {
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, queues lost
         }
@@ -312,6 +322,8 @@ class FaultToleranceTest {
                     .as("the session key expired with the engine")
                     .isNull();
             assertThat(r.sync().get(RedisKeys.PRODUCER_HEARTBEAT)).isNull();
+            await().atMost(Duration.ofSeconds(2)) // set just after the shared key, with the same TTL
+                    .until(() -> r.sync().get(RedisKeys.producerHeartbeat(engineId)) == null);
         }
         JsonNode status = Json.read(
                 Dashboards.get(app.port(), "/streaming/api/status", cookie).body());
@@ -415,6 +427,16 @@ class FaultToleranceTest {
     }
 
     /** {@code tickstock engine} as its own JVM on the shared servers, replaying the reference window at 600×. */
+    /** The engine ids the status API lists as alive. */
+    private List<String> aliveEngines(String cookie) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (JsonNode e : Json.read(Dashboards.get(app.port(), "/streaming/api/status", cookie)
+                        .body())
+                .path("engines"))
+            if (e.path("alive").asBoolean()) ids.add(e.path("engine_id").asText());
+        return ids;
+    }
+
     static Process engineProcess(Path log, String... extra) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(

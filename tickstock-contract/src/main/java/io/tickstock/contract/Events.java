@@ -229,7 +229,7 @@ public final class Events {
     /** Symbols without a trade for the stale threshold. */
     public record StaleSymbols(int count, List<String> symbols) {}
 
-    /** A health snapshot; status healthy, warning or critical by CONTRACT.md's thresholds. */
+    /** A health snapshot, status by CONTRACT.md's thresholds; {@code engineId} names the engine (added, optional). */
     public record Health(
             String status,
             String timestamp,
@@ -240,7 +240,10 @@ public final class Events {
             ResourceUsage resourceUsage,
             StaleSymbols staleSymbols,
             List<String> issues,
-            double ticksPerSecond) {}
+            double ticksPerSecond,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String engineId) {}
 
     /**
      * Channel {@link Channels#HEALTH}, type {@code streaming_health}, with flat duplicates

@@ -37,7 +37,8 @@ class ContractSchemasTest {
                 new ResourceUsage(12.0, 300, 20),
                 new StaleSymbols(0, List.of()),
                 List.of(),
-                12.5);
+                12.5,
+                "vm-4121");
         IndicatorAlert alert = new IndicatorAlert(
                 "SPY",
                 "RSI_OVERBOUGHT",

@@ -111,7 +111,13 @@ public final class Engine implements AutoCloseable {
         EventEmitter emitter = new EventEmitter(publisher, writer, stats, clock, config.batchEvents());
         commands = new SessionCommands(config.redisUrl());
         Heartbeat heartbeat = new Heartbeat(
-                config.heartbeatMillis(), clock, publisher::send, writer, stats, () -> sessions.current());
+                config.heartbeatMillis(),
+                clock,
+                publisher::send,
+                writer,
+                stats,
+                () -> sessions.current(),
+                config.engineId());
         sessions = new SessionLifecycle(outputs, emitter, heartbeat, clock);
         SessionResumer resumer =
                 new SessionResumer(new SessionHistory(dataSource), config.universe(), emitter, outputs, clock);
@@ -122,6 +128,7 @@ public final class Engine implements AutoCloseable {
         if (config.metricsPort() >= 0)
             metricsPort = metrics.serve(config.metricsHost(), config.metricsPort(), config.metricsToken());
         HealthMonitor health = new HealthMonitor(
+                config.engineId(),
                 stats,
                 config.healthIntervalMillis(),
                 clock,

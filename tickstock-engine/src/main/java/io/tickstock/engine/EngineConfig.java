@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  *                             skipped and counted; see {@link io.tickstock.engine.publish.UnreadChannels})
  * @param shards               analytics shards, each a thread owning the symbols that hash to it (default: the
  *                             available processors; 1 runs the analytics on the feed thread)
+ * @param engineId             this engine's name in health events and its heartbeat key (default: host name and
+ *                             process id, e.g. {@code vm-4121})
  */
 public record EngineConfig(
         String redisUrl,
@@ -59,7 +61,22 @@ public record EngineConfig(
         long heartbeatMillis,
         boolean resumeReplay,
         boolean publishUnread,
-        int shards) {
+        int shards,
+        String engineId) {
+    /** Host name and process id, e.g. {@code vm-4121} (the host name cut to its first label). */
+    public static String defaultEngineId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "engine";
+        }
+        int dot = host.indexOf('.');
+        String label = (dot < 0 ? host : host.substring(0, dot)).replaceAll("[^A-Za-z0-9_-]", "");
+        return (label.isEmpty() ? "engine" : label) + "-"
+                + ProcessHandle.current().pid();
+    }
+
     /** Default spool: {@code ~/.tickstock/spool}, 1 GiB. */
     public static final Path DEFAULT_SPOOL_DIR = Path.of(System.getProperty("user.home"), ".tickstock", "spool");
 
@@ -76,6 +93,9 @@ public record EngineConfig(
         if (heartbeatMillis < 100)
             throw new IllegalArgumentException("heartbeat interval must be at least 100 ms, was " + heartbeatMillis);
         if (shards < 1 || shards > 256) throw new IllegalArgumentException("--shards must be 1 to 256, was " + shards);
+        if (!engineId.matches("[A-Za-z0-9._-]{1,64}"))
+            throw new IllegalArgumentException(
+                    "--engine-id must be 1-64 letters, digits, '.', '_' or '-', was " + engineId);
     }
 
     /** A builder with the defaults: no tick files (a live feed), 60×, from 09:25, the default analytics, spool and heartbeat. */
@@ -104,6 +124,7 @@ public record EngineConfig(
         b.resumeReplay = resumeReplay;
         b.publishUnread = publishUnread;
         b.shards = shards;
+        b.engineId = engineId;
         return b;
     }
 
@@ -133,6 +154,7 @@ public record EngineConfig(
         private @Nullable String metricsToken;
         private boolean batchEvents, resumeReplay, publishUnread;
         private int shards = Runtime.getRuntime().availableProcessors();
+        private String engineId = defaultEngineId();
 
         private Builder(String redisUrl, DatabaseUrl database) {
             this.redisUrl = redisUrl;
@@ -202,6 +224,12 @@ public record EngineConfig(
             return this;
         }
 
+        /** This engine's name in health and heartbeat (default: host name and process id). */
+        public Builder engineId(String id) {
+            this.engineId = id;
+            return this;
+        }
+
         /** Analytics shards (threads owning disjoint symbols; default: the available processors). */
         public Builder shards(int shards) {
             this.shards = shards;
@@ -240,7 +268,8 @@ public record EngineConfig(
                     heartbeatMillis,
                     resumeReplay,
                     publishUnread,
-                    shards);
+                    shards,
+                    engineId);
         }
     }
 }

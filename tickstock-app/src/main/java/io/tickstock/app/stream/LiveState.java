@@ -22,6 +22,7 @@ public final class LiveState {
     private final Deque<StreamItem.Pattern> patterns = new ArrayDeque<>();
     private final Deque<StreamItem.Alert> alerts = new ArrayDeque<>();
     private final Deque<Frames.Stamped<Events.CriticalAlert>> critical = new ArrayDeque<>();
+    private final java.util.Map<String, EngineSeen> engines = new java.util.TreeMap<>();
 
     /** With {@link Delivery#DEFAULTS}. */
     public LiveState() {
@@ -49,6 +50,41 @@ public final class LiveState {
     /** The latest health object as received (passed through to browsers). */
     public synchronized void health(Object h) {
         health = h;
+    }
+
+    /**
+     * The latest health object, received at {@code atMillis} (epoch ms); one with an {@code engine_id} also updates
+     * that engine's entry in {@link #engines}.
+     */
+    public synchronized void health(com.fasterxml.jackson.databind.node.ObjectNode h, long atMillis) {
+        health = h;
+        String id = h.path("engine_id").asText("");
+        if (id.isEmpty()) return;
+        EngineSeen before = engines.get(id);
+        long interval = before == null ? 0 : atMillis - before.atMillis();
+        engines.put(id, new EngineSeen(h.path("status").asText("unknown"), atMillis, interval));
+    }
+
+    /** An engine's latest health: its status, when it came (epoch ms), and the gap to the one before (0: the first). */
+    private record EngineSeen(String status, long atMillis, long intervalMillis) {}
+
+    /**
+     * Every engine that sent health, for the status API: {@code engine_id}, its last {@code status}, {@code
+     * last_health} (ISO-8601 UTC) and {@code alive} — its last health younger than three of its intervals (60 s
+     * until two have come). A lost engine stays listed as not alive.
+     */
+    public synchronized List<java.util.Map<String, Object>> engines(long nowMillis) {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        engines.forEach((id, e) -> {
+            long window = e.intervalMillis() > 0 ? 3 * e.intervalMillis() : 60_000;
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("engine_id", id);
+            m.put("status", e.status());
+            m.put("last_health", io.tickstock.contract.IsoTime.format(e.atMillis()));
+            m.put("alive", nowMillis - e.atMillis() <= window);
+            out.add(m);
+        });
+        return out;
     }
 
     /** The engine's liveness as the {@code engine_status} frame carries it. */

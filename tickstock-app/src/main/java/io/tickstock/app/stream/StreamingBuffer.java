@@ -114,7 +114,7 @@ public final class StreamingBuffer implements AutoCloseable {
                 now("session", Frames.session(false, state.sessionStopped(s)));
             case Inbound.Health(ObjectNode h) -> {
                 ObjectNode health = h.put("published_at", IsoTime.format(at)); // a fresh tree per message
-                state.health(health);
+                state.health(health, clock.getAsLong());
                 now("health", Frames.health(health));
             }
             case Inbound.Critical(Events.CriticalAlert a) -> critical(new Frames.Stamped<>(a, IsoTime.format(at)));

@@ -105,6 +105,7 @@ final class EventShapes {
         Fields.time(h, "timestamp", "health", published);
         Fields.optionalText(h, "session_id", "health", 64);
         Fields.optionalText(h, "connection_status", "health", 20);
+        Fields.optionalText(h, "engine_id", "health", 64);
         Fields.optionalNumber(h, "active_symbols", "health", 0, 1e7);
         ObjectNode flow = Fields.optionalObject(h, "data_flow", "health");
         if (flow != null) {

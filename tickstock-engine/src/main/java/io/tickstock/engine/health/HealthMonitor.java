@@ -23,20 +23,24 @@ public final class HealthMonitor {
     private final Consumer<Events.Health> sink;
     private long lastEmitMillis, lastTrades, lastBars;
     private long pendingLag;
+    private final String engineId;
     private String lastStatus = "healthy";
 
     /**
      * @param clock     wall clock, epoch ms (injected so tests control time)
      * @param sessionId the running session's id, or null between sessions
      * @param outages   human-readable issues of the I/O edges (Redis, PostgreSQL), empty when all is well
+     * @param engineId  this engine's name, in every health event
      */
     public HealthMonitor(
+            String engineId,
             EngineStats stats,
             long intervalMillis,
             LongSupplier clock,
             Supplier<String> sessionId,
             Supplier<List<String>> outages,
             Consumer<Events.Health> sink) {
+        this.engineId = engineId;
         this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.clock = clock;
@@ -77,7 +81,8 @@ public final class HealthMonitor {
                         Math.round(cpu * 10) / 10.0, ProcessMetrics.memoryMb(), ProcessMetrics.threads()),
                 new Events.StaleSymbols(stale.size(), stale),
                 List.copyOf(issues),
-                ticksPerSecond);
+                ticksPerSecond,
+                engineId);
         lastEmitMillis = now;
         lastTrades = trades;
         lastBars = bars;

@@ -33,11 +33,13 @@ public final class Heartbeat implements Runnable {
     private final RowSink rows;
     private final EngineStats stats;
     private final Supplier<StreamingSession> session;
+    private final String engineId;
 
     /**
      * @param clock   wall clock, epoch ms
      * @param redis   where the key writes go (the publisher)
-     * @param session the running session, or null between sessions
+     * @param session  the running session, or null between sessions
+     * @param engineId this engine's name: it also keeps {@link RedisKeys#producerHeartbeat} of it
      */
     public Heartbeat(
             long intervalMillis,
@@ -45,7 +47,9 @@ public final class Heartbeat implements Runnable {
             Consumer<RedisCommand> redis,
             RowSink rows,
             EngineStats stats,
-            Supplier<StreamingSession> session) {
+            Supplier<StreamingSession> session,
+            String engineId) {
+        this.engineId = engineId;
         if (intervalMillis < 100)
             throw new IllegalArgumentException("heartbeat interval must be at least 100 ms, was " + intervalMillis);
         this.intervalMillis = intervalMillis;
@@ -74,7 +78,9 @@ public final class Heartbeat implements Runnable {
     @Override
     public void run() {
         long now = clock.getAsLong();
-        redis.accept(RedisCommand.set(RedisKeys.PRODUCER_HEARTBEAT, String.format("%.3f", now / 1000.0), ttlMillis()));
+        String seconds = String.format("%.3f", now / 1000.0);
+        redis.accept(RedisCommand.set(RedisKeys.PRODUCER_HEARTBEAT, seconds, ttlMillis()));
+        redis.accept(RedisCommand.set(RedisKeys.producerHeartbeat(engineId), seconds, ttlMillis()));
         StreamingSession s = session.get();
         if (s != null) redis.accept(sessionKey(s));
         long lastPattern = stats.lastPatternMillis.get();
