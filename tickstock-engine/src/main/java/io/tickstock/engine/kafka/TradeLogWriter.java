@@ -123,12 +123,7 @@ public final class TradeLogWriter implements AutoCloseable {
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) throw e;
             }
-            var described = admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
-                    .get(topic);
-            if (described == null) throw new IllegalStateException("Kafka does not describe topic " + topic);
-            return described.partitions().size();
+            return awaitLeaders(admin, topic);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(
                     "cannot reach Kafka at " + bootstrap + " (" + e.getMessage()
@@ -137,6 +132,29 @@ public final class TradeLogWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating " + topic, e);
+        }
+    }
+
+    /**
+     * Waits (up to 30 s) until every partition of {@code topic} has a leader: a produce request sent before that is
+     * refused, and its retry can leave an idempotent producer out of sequence. @return the partition count
+     */
+    private static int awaitLeaders(Admin admin, String topic)
+            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            var described = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic);
+            if (described == null) throw new IllegalStateException("Kafka does not describe topic " + topic);
+            boolean led = described.partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (led) return described.partitions().size();
+            if (System.nanoTime() > deadline)
+                throw new java.util.concurrent.TimeoutException(
+                        "partitions of " + topic + " have no leader after 30 s");
+            Thread.sleep(100);
         }
     }
 
