@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One analytics shard's thread ({@link Shards}): takes batches of trades, each with the watermark to apply before it,
  * from a bounded queue ({@value #QUEUED} batches: a feed faster than the shard waits) and runs them through its
- * pipeline. The batch being filled belongs to the feed thread; the queue hands it over (happens-before). A failure in
+ * pipeline. The feed thread fills its own arrays and hands the shard a copy of the filled part (a hand-off with nothing
+ * new, no trades and no later watermark, sends nothing), through the queue (happens-before). A failure in
  * the analytics is kept, the shard then discards what follows, and the feed thread gets it from {@link #check}.
  */
 final class ShardThread {
@@ -55,8 +56,9 @@ final class ShardThread {
     private final Pipeline pipeline;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
     private final Thread thread;
-    private Trade[] trades = new Trade[BATCH]; // feed thread
-    private long[] watermarks = new long[BATCH];
+    private final Trade[] trades = new Trade[BATCH]; // feed thread
+    private final long[] watermarks = new long[BATCH];
+    private long handedWatermark = Long.MIN_VALUE; // feed thread
     private int size;
     private volatile @Nullable RuntimeException failure;
 
@@ -78,10 +80,17 @@ final class ShardThread {
      */
     void handOff(long watermark, @Nullable CountDownLatch done, boolean flush) {
         check();
-        put(new Batch(trades, watermarks, size, watermark, done, flush));
-        if (size == 0) return; // nothing of the arrays is read: the feed thread keeps them
-        trades = new Trade[BATCH];
-        watermarks = new long[BATCH];
+        if (size == 0 && watermark <= handedWatermark && done == null && !flush) return; // nothing new for the shard
+        handedWatermark = Math.max(handedWatermark, watermark);
+        // the shard gets copies of the filled part; the feed thread keeps filling its own arrays
+        put(new Batch(
+                java.util.Arrays.copyOf(trades, size),
+                java.util.Arrays.copyOf(watermarks, size),
+                size,
+                watermark,
+                done,
+                flush));
+        java.util.Arrays.fill(trades, 0, size, null);
         size = 0;
     }
 

@@ -68,33 +68,39 @@ public final class MessageReader {
                 out.add(event(channel, EventShapes.session(false, msg, published), published));
             case Channels.HEALTH -> out.add(event(channel, EventShapes.health(msg, published), published));
             case Channels.PATTERNS_STREAMING, Channels.PATTERNS_DETECTED -> {
-                for (JsonNode d : items(msg, "detection", "patterns"))
-                    add(
-                            out,
-                            msg.has("patterns"),
-                            itemRefused,
-                            () -> event(channel, EventShapes.pattern(d, msg, published), published));
-                if (out.isEmpty()) throw new UnreadableMessage("no readable detection in the batch");
+                readItems(
+                        out,
+                        channel,
+                        msg,
+                        "detection",
+                        "patterns",
+                        published,
+                        itemRefused,
+                        item -> EventShapes.pattern(item, msg, published));
             }
             case Channels.INDICATORS_STREAMING -> {
-                for (JsonNode c : items(msg, "calculation", "indicators"))
-                    add(
-                            out,
-                            msg.has("indicators"),
-                            itemRefused,
-                            () -> event(channel, EventShapes.indicator(c, published), published));
-                if (out.isEmpty()) throw new UnreadableMessage("no readable calculation in the batch");
+                readItems(
+                        out,
+                        channel,
+                        msg,
+                        "calculation",
+                        "indicators",
+                        published,
+                        itemRefused,
+                        item -> EventShapes.indicator(item, published));
             }
             case Channels.ALERTS_INDICATORS -> out.add(event(channel, EventShapes.alert(msg), published));
             case Channels.ALERTS_CRITICAL -> out.add(event(channel, EventShapes.critical(msg, published), published));
             case Channels.BARS_STREAMING -> {
-                for (JsonNode b : items(msg, "bar", "bars"))
-                    add(
-                            out,
-                            msg.has("bars"),
-                            itemRefused,
-                            () -> event(channel, EventShapes.bar(b, msg, type), published));
-                if (out.isEmpty()) throw new UnreadableMessage("no readable bar in the batch");
+                readItems(
+                        out,
+                        channel,
+                        msg,
+                        "bar",
+                        "bars",
+                        published,
+                        itemRefused,
+                        item -> EventShapes.bar(item, msg, type));
             }
             case Channels.PERSISTENCE -> out.add(event(channel, EventShapes.persistence(msg), published));
             case Channels.LEGACY_PATTERNS -> out.add(event(channel, EventShapes.legacyPattern(msg), published));
@@ -108,6 +114,32 @@ public final class MessageReader {
 
     private static Inbound event(String channel, Inbound.Event event, long published) {
         return new Inbound(channel, event, published);
+    }
+
+    /** Reads one item of a message into its event. */
+    private interface ItemShape {
+        Inbound.Event read(JsonNode item) throws UnreadableMessage;
+    }
+
+    /**
+     * The items of a message that holds one under {@code single} or a batch under {@code batch}: a bad item of a batch
+     * is refused alone ({@code itemRefused}), a bad single item refuses the message.
+     *
+     * @throws UnreadableMessage when no item can be read
+     */
+    private static void readItems(
+            List<Inbound> out,
+            String channel,
+            ObjectNode msg,
+            String single,
+            String batch,
+            long published,
+            Consumer<String> itemRefused,
+            ItemShape shape)
+            throws UnreadableMessage {
+        for (JsonNode item : items(msg, single, batch))
+            add(out, msg.has(batch), itemRefused, () -> event(channel, shape.read(item), published));
+        if (out.isEmpty()) throw new UnreadableMessage("no readable " + single + " in the batch");
     }
 
     private interface Item {

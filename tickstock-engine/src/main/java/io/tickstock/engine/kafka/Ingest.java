@@ -74,7 +74,8 @@ public final class Ingest {
         TradeConditions conditions = MassiveReference.conditions(
                         MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
-        String[] fatal = {null};
+        java.util.concurrent.atomic.AtomicReference<@org.jspecify.annotations.Nullable String> fatal =
+                new java.util.concurrent.atomic.AtomicReference<>(); // set on the client's thread
         long n = 0;
         try (MassiveClient c = new MassiveClient(massive, conditions, new MassiveClient.Listener() {
                     @Override
@@ -89,12 +90,12 @@ public final class Ingest {
 
                     @Override
                     public void onFatal(String status, String message) {
-                        fatal[0] = status + ": " + message;
+                        fatal.set(status + ": " + message);
                     }
                 })
                 .start()) {
             long eventTime = Long.MIN_VALUE, lastTradeWall = System.currentTimeMillis(), lastMarkWall = lastTradeWall;
-            while (!stop.getAsBoolean() && fatal[0] == null) {
+            while (!stop.getAsBoolean() && fatal.get() == null) {
                 Trade t = c.poll(100, TimeUnit.MILLISECONDS);
                 long wall = System.currentTimeMillis();
                 if (t != null) {
@@ -110,8 +111,9 @@ public final class Ingest {
             }
         }
         log.flush();
-        if (fatal[0] != null)
-            throw new IllegalStateException("Massive refused the stream (" + fatal[0]
+        String refused = fatal.get();
+        if (refused != null)
+            throw new IllegalStateException("Massive refused the stream (" + refused
                     + "): check TICKSTOCK_MASSIVE_API_KEY and that no other client uses the key");
         return n;
     }

@@ -18,18 +18,18 @@ import java.util.function.LongSupplier;
  * {@code NUMSUB} does not count pattern subscribers ({@code PSUBSCRIBE}), so while {@code PUBSUB NUMPAT} (asked with
  * it) reports any pattern subscription, nothing is skipped.
  *
- * <p>Threads: {@link #skip} and {@link #due} on the publisher thread; {@link #answer} on Lettuce's thread; {@link
- * #skipped} on any.
+ * <p>Threads: {@link #skip}, {@link #due} and the answers on the publisher thread (it waits for them); {@link #skipped}
+ * and {@link #skippedTotal} on any.
  */
 public final class UnreadChannels {
     /** Least time between two {@code NUMSUB} questions about one channel, ms. */
     public static final long CHECK_MILLIS = 1_000;
 
     private final LongSupplier clock;
-    private final Map<String, Long> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Long> subscribers = new HashMap<>(); // publisher thread
     private final Map<String, Long> askedAt = new HashMap<>();
     private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
-    private volatile long patternSubscriptions;
+    private long patternSubscriptions; // publisher thread
 
     /** @param clock monotonic time in ms (e.g. {@code System.nanoTime() / 1_000_000}) */
     public UnreadChannels(LongSupplier clock) {
