@@ -49,14 +49,7 @@ public final class MessageReader {
      * @throws UnreadableMessage with a short reason (invalid JSON, unknown type, a missing or invalid field)
      */
     public List<Inbound> read(String channel, String text, Consumer<String> itemRefused) throws UnreadableMessage {
-        if (text.length() > MAX_CHARS) throw new UnreadableMessage("larger than " + MAX_CHARS + " characters");
-        JsonNode root;
-        try {
-            root = Json.read(text);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableMessage("invalid JSON");
-        }
-        if (!(root instanceof ObjectNode msg)) throw new UnreadableMessage("not a JSON object");
+        ObjectNode msg = object(text);
         long published = publishedAt(msg.get("timestamp"));
         String type = msg.path("type")
                 .asText(msg.path("event").asText(msg.path("event_type").asText("")));
@@ -114,6 +107,19 @@ public final class MessageReader {
 
     private static Inbound event(String channel, Inbound.Event event, long published) {
         return new Inbound(channel, event, published);
+    }
+
+    /** The message's JSON object. @throws UnreadableMessage when too large, not JSON or not an object */
+    private static ObjectNode object(String text) throws UnreadableMessage {
+        if (text.length() > MAX_CHARS) throw new UnreadableMessage("larger than " + MAX_CHARS + " characters");
+        JsonNode root;
+        try {
+            root = Json.read(text);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableMessage("invalid JSON");
+        }
+        if (!(root instanceof ObjectNode msg)) throw new UnreadableMessage("not a JSON object");
+        return msg;
     }
 
     /** Reads one item of a message into its event. */
