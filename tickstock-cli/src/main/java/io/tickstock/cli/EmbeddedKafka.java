@@ -72,6 +72,28 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
+    /**
+     * The Kafka to use: {@code option} (--kafka), else TICKSTOCK_KAFKA_BOOTSTRAP, else, when {@code embed}, a broker
+     * started here under ~/.tickstock/kafka (closed with {@code life}) and printed as {@code kafka: <host:port>
+     * (embedded)}.
+     *
+     * @throws IllegalStateException naming TICKSTOCK_KAFKA_BOOTSTRAP when neither is set and {@code embed} is false
+     */
+    static String resolve(@org.jspecify.annotations.Nullable String option, Lifecycle life, boolean embed)
+            throws IOException {
+        if (option != null && !option.isBlank()) return option;
+        String env = System.getenv("TICKSTOCK_KAFKA_BOOTSTRAP");
+        if (env != null && !env.isBlank()) return env;
+        if (!embed)
+            throw new IllegalStateException(
+                    "no Kafka given: pass --kafka host:port or set TICKSTOCK_KAFKA_BOOTSTRAP (tickstock ingest prints "
+                            + "the address of the broker it starts as 'kafka: <host:port> (embedded)')");
+        EmbeddedKafka embedded =
+                life.add(new EmbeddedKafka(Path.of(System.getProperty("user.home"), ".tickstock", "kafka")));
+        System.out.println("kafka: " + embedded.bootstrap() + " (embedded)");
+        return embedded.bootstrap();
+    }
+
     public String bootstrap() {
         return "127.0.0.1:" + port;
     }

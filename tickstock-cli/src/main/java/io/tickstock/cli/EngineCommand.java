@@ -120,8 +120,25 @@ public final class EngineCommand implements Callable<Integer> {
             defaultValue = "15")
     int heartbeatSeconds;
 
+    @Option(
+            names = "--source",
+            description = "Where trades come from: 'feed' (the --feed, a replay or Massive, read here) or 'kafka' (the "
+                    + "trade log 'tickstock ingest' writes, as one engine of the group tickstock-engines; sessions are "
+                    + "ingest's) (default: ${DEFAULT-VALUE}).",
+            defaultValue = "feed")
+    String source;
+
+    @Option(
+            names = "--kafka",
+            description = "Kafka bootstrap servers for --source kafka (default: TICKSTOCK_KAFKA_BOOTSTRAP).")
+    String kafka;
+
     @Override
     public Integer call() throws Exception {
+        if (!source.equals("feed") && !source.equals("kafka"))
+            throw new ParameterException(
+                    spec.commandLine(), "--source must be 'feed' or 'kafka', was '" + source + "'");
+        if (source.equals("kafka")) return consume();
         if (heartbeatSeconds < 1 || heartbeatSeconds > 60) {
             throw new ParameterException(
                     spec.commandLine(), "--heartbeat-interval must be 1-60 seconds, was " + heartbeatSeconds);
@@ -172,6 +189,30 @@ public final class EngineCommand implements Callable<Integer> {
                     "replay finished: session %s, %d patterns, %d indicator values%n",
                     end.sessionId(), end.totalPatterns(), end.totalIndicators());
             if (!exitAfterReplay) life.awaitShutdown();
+        }
+        return 0;
+    }
+
+    /** {@code --source kafka}: one engine of the group, until Ctrl-C. */
+    private int consume() throws Exception {
+        try (Lifecycle life = new Lifecycle()) {
+            String bootstrap = EmbeddedKafka.resolve(kafka, life, false);
+            Infrastructure infra = life.add(Infrastructure.fromEnvironment());
+            infra.print(System.out);
+            EngineConfig config = reliability(
+                    replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), List.of(), "kafka"));
+            // each engine its own spool: several may run on one machine
+            config = config.toBuilder()
+                    .spool(config.spoolFile().resolveSibling("engine-" + config.engineId()), spoolMaxMb << 20)
+                    .build();
+            Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
+            if (engine.metricsPort() > 0)
+                System.out.println("metrics:  http://" + metricsHost + ":" + engine.metricsPort() + "/metrics");
+            System.out.println("kafka: " + bootstrap + " (engine " + config.engineId() + ")");
+            life.runFeed(() -> {
+                engine.consume(bootstrap, life::stopping);
+                return null;
+            });
         }
         return 0;
     }

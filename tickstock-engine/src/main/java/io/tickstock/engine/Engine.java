@@ -67,6 +67,7 @@ public final class Engine implements AutoCloseable {
     private SessionLifecycle sessions;
     private ReplayRunner replays;
     private LiveRunner live;
+    private KafkaRunner kafka;
     private EngineMetrics metrics;
     private int metricsPort = -1;
 
@@ -116,7 +117,7 @@ public final class Engine implements AutoCloseable {
                 publisher::send,
                 writer,
                 stats,
-                () -> sessions.current(),
+                () -> sessions.announced(),
                 config.engineId());
         sessions = new SessionLifecycle(outputs, emitter, heartbeat, clock);
         SessionResumer resumer =
@@ -124,6 +125,7 @@ public final class Engine implements AutoCloseable {
         SessionParts parts = new SessionParts(config, emitter, stats, commands, resumer, sessions, outputs, clock);
         replays = new ReplayRunner(parts);
         live = new LiveRunner(parts);
+        kafka = new KafkaRunner(parts, new SessionHistory(dataSource));
         metrics = new EngineMetrics(stats, outboxes(publisher, writer));
         if (config.metricsPort() >= 0)
             metricsPort = metrics.serve(config.metricsHost(), config.metricsPort(), config.metricsToken());
@@ -195,6 +197,17 @@ public final class Engine implements AutoCloseable {
             MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
         return live.run(massive, symbolCount, schedule, stop);
+    }
+
+    /**
+     * Reads the Kafka trade log as one engine of the group (scale-out, {@link KafkaRunner}): session after session,
+     * each started and stopped by {@code tickstock ingest}, until {@code stop} says so.
+     *
+     * @param bootstrap Kafka bootstrap servers, host:port[,host:port…]
+     * @throws IllegalStateException when a partition's analytics fail or PostgreSQL cannot be read
+     */
+    public void consume(String bootstrap, BooleanSupplier stop) throws InterruptedException {
+        kafka.run(bootstrap, stop);
     }
 
     /** The outboxes' state as {@code /metrics} reads it at each scrape. */

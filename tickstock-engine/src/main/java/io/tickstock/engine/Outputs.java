@@ -41,6 +41,16 @@ final class Outputs {
         writer.write(row);
     }
 
+    /** {@link HistoryWriter#durableMark}. */
+    long durableMark() {
+        return writer.durableMark();
+    }
+
+    /** {@link HistoryWriter#isDurable}. */
+    boolean isDurable(long mark) {
+        return writer.isDurable(mark);
+    }
+
     /**
      * A {@code critical_alert} of {@code component}: severity critical with {@code action} when {@code down}, else the
      * recovery (severity info, {@code recovery} = the message).

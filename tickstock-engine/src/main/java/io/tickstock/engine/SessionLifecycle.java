@@ -28,6 +28,7 @@ final class SessionLifecycle {
     private final Heartbeat heartbeat;
     private final LongSupplier clock;
     private volatile @Nullable StreamingSession current;
+    private volatile boolean attached; // a session another process announced and ends (scale-out)
 
     /** @param clock wall clock, epoch ms */
     SessionLifecycle(Outputs outputs, EventEmitter emitter, Heartbeat heartbeat, LongSupplier clock) {
@@ -41,6 +42,29 @@ final class SessionLifecycle {
     @Nullable
     StreamingSession current() {
         return current;
+    }
+
+    /** The running session when this engine announced it (its heartbeat keeps the current-session key), or null. */
+    @Nullable
+    StreamingSession announced() {
+        return attached ? null : current;
+    }
+
+    /**
+     * Attributes this engine's output to a session {@code tickstock ingest} announced and will end (scale-out): nothing
+     * is published or written for the session itself.
+     */
+    void attach(StreamingSession s) {
+        attached = true;
+        current = s;
+        emitter.session(s);
+    }
+
+    /** Ends {@link #attach}. */
+    void detach() {
+        emitter.session(null);
+        current = null;
+        attached = false;
     }
 
     /** Announces a session; a resumed one only sets the current-session key again (it was announced before). */

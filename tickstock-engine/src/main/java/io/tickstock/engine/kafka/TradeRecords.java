@@ -25,6 +25,9 @@ public final class TradeRecords {
     /** Partitions of a topic ingest creates. */
     public static final int DEFAULT_PARTITIONS = 12;
 
+    /** The consumer group of the engines that read the log ({@code engine --source kafka}). */
+    public static final String GROUP = "tickstock-engines";
+
     static final byte TRADE = 1, WATERMARK = 2;
     private static final int TRADE_BYTES = 29, WATERMARK_BYTES = 9;
 
@@ -36,6 +39,15 @@ public final class TradeRecords {
     /** The key of {@code symbol}'s trades. */
     public static byte[] key(String symbol) {
         return symbol.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The partition Kafka's default partitioner gives {@code symbol}'s trades among {@code partitions}: murmur2 of the
+     * key, made positive, modulo the count. An engine uses it to find the symbols of a partition it is assigned.
+     */
+    public static int partitionOf(String symbol, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key(symbol)))
+                % partitions;
     }
 
     /** A trade's value (its symbol is the key). */

@@ -55,6 +55,7 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     private final LongSupplier clock;
     private final Outbox<HistoryRow> outbox;
     private final AtomicLong written = new AtomicLong(), spoolDropped = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong(), delivered = new AtomicLong();
     private volatile boolean down;
     private long lastAttempt;
 
@@ -110,7 +111,25 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     /** Queues a row; returns false (and counts it dropped) when the queue is full. Never blocks. */
     @Override
     public boolean write(HistoryRow row) {
-        return outbox.offer(row);
+        boolean queued = outbox.offer(row);
+        if (queued) accepted.incrementAndGet();
+        return queued;
+    }
+
+    /**
+     * A durability barrier's mark: the rows queued so far. Any thread; pass it to {@link #isDurable} later.
+     */
+    public long durableMark() {
+        return accepted.get();
+    }
+
+    /**
+     * Whether every row queued before {@code mark} ({@link #durableMark}) is committed to PostgreSQL (or set aside as
+     * rejected): false while any of them waits, in memory or in the spool during an outage. Any thread. The scale-out
+     * engine commits its Kafka offsets only when this holds.
+     */
+    public boolean isDurable(long mark) {
+        return delivered.get() >= mark && spool.isEmpty() && !down;
     }
 
     /** Rows committed to PostgreSQL. */
@@ -147,6 +166,14 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     }
 
     private void deliver(List<HistoryRow> batch) throws IOException {
+        try {
+            deliverInOrder(batch);
+        } finally {
+            delivered.addAndGet(batch.size());
+        }
+    }
+
+    private void deliverInOrder(List<HistoryRow> batch) throws IOException {
         List<CopyRow> rows = new ArrayList<>(batch.size());
         for (HistoryRow r : batch) rows.add(CopyRow.of(r));
         if (spool.isEmpty() && !down) {

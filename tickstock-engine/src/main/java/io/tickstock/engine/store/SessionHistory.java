@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what an interrupted engine left in PostgreSQL, so a restarted one can resume: the open session (no
@@ -36,18 +37,21 @@ public final class SessionHistory {
     }
 
     /**
-     * The newest open session of this universe, with its stored pattern and indicator counts.
+     * The newest open session of this universe (of any universe when null), with its stored pattern and indicator
+     * counts.
      *
      * @throws IllegalStateException naming the query when PostgreSQL fails
      */
-    public Optional<OpenSession> openSession(String universe) {
+    public Optional<OpenSession> openSession(@Nullable String universe) {
         String sql = "SELECT s.session_id, s.universe, s.started_at, s.symbol_count, s.trigger_type, "
                 + "(SELECT count(*) FROM intraday_patterns p WHERE p.session_id = s.session_id), "
                 + "(SELECT count(*) FROM intraday_indicators i WHERE i.session_id = s.session_id) "
-                + "FROM streaming_sessions s WHERE s.stopped_at IS NULL AND s.universe = ? ORDER BY s.started_at DESC LIMIT 1";
+                + "FROM streaming_sessions s WHERE s.stopped_at IS NULL AND (s.universe = ? OR ?::text IS NULL) "
+                + "ORDER BY s.started_at DESC LIMIT 1";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, universe);
+            ps.setString(2, universe);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new OpenSession(
@@ -61,6 +65,56 @@ public final class SessionHistory {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read open sessions: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest open session of any universe (the scale-out engines attach to the one {@code tickstock ingest}
+     * started), with its stored counts.
+     *
+     * @throws IllegalStateException naming the query when PostgreSQL fails
+     */
+    public Optional<OpenSession> newestOpenSession() {
+        return openSession(null);
+    }
+
+    /**
+     * Whether the session has no {@code stopped_at} yet.
+     *
+     * @throws IllegalStateException naming the query when PostgreSQL fails
+     */
+    public boolean isOpen(String sessionId) {
+        String sql = "SELECT 1 FROM streaming_sessions WHERE session_id = ? AND stopped_at IS NULL";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(sessionId));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read session " + sessionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The session's stored pattern and indicator rows: its totals when several engines wrote it.
+     *
+     * @return {patterns, indicator values}
+     * @throws IllegalStateException naming the query when PostgreSQL fails
+     */
+    public long[] storedCounts(String sessionId) {
+        String sql = "SELECT (SELECT count(*) FROM intraday_patterns WHERE session_id = ?), "
+                + "(SELECT count(*) FROM intraday_indicators WHERE session_id = ?)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(sessionId));
+            ps.setObject(2, UUID.fromString(sessionId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the rows of session " + sessionId + ": " + e.getMessage(), e);
         }
     }
 

@@ -31,7 +31,9 @@ final class Spool implements AutoCloseable {
     private final long maxBytes;
     private final FileChannel channel;
     private final long tornBytes;
-    private long readOffset, peekedUntil, reportedUntil, rows, unreadable;
+    private long readOffset, peekedUntil, reportedUntil, unreadable;
+    private final java.util.concurrent.atomic.AtomicLong rows =
+            new java.util.concurrent.atomic.AtomicLong(); // any thread reads
 
     /** A spool line that does not parse: the line and why. */
     interface Unreadable {
@@ -47,7 +49,7 @@ final class Spool implements AutoCloseable {
             this.channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             this.tornBytes = cutToLastLine();
-            this.rows = countLines();
+            this.rows.set(countLines());
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot open the PostgreSQL spool " + file + ": set TICKSTOCK_SPOOL_DIR to a writable directory",
@@ -60,11 +62,11 @@ final class Spool implements AutoCloseable {
     }
 
     boolean isEmpty() {
-        return rows == 0;
+        return rows.get() == 0;
     }
     /** Rows waiting in the file. */
     long rows() {
-        return rows;
+        return rows.get();
     }
 
     /** Bytes of a partial last line cut off at open (0 when the file ended with a complete line). */
@@ -98,7 +100,7 @@ final class Spool implements AutoCloseable {
             }
             throw e;
         }
-        rows += batch.size();
+        rows.addAndGet(batch.size());
         return true;
     }
 
@@ -127,7 +129,7 @@ final class Spool implements AutoCloseable {
                     if (offset + consumed <= reportedUntil) continue; // reported by an earlier peek of the same front
                     reportedUntil = offset + consumed;
                     unreadable++;
-                    rows = Math.max(0, rows - 1);
+                    rows.set(Math.max(0, rows.get() - 1));
                     onUnreadable.line(
                             line, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
@@ -149,12 +151,12 @@ final class Spool implements AutoCloseable {
     /** Removes the rows returned by the last {@link #peek}; empties the file once everything is read. */
     void remove(int count) throws IOException {
         readOffset = peekedUntil;
-        rows = Math.max(0, rows - count);
+        rows.set(Math.max(0, rows.get() - count));
         if (readOffset >= channel.size()) {
             channel.truncate(0);
             channel.force(false);
             readOffset = peekedUntil = reportedUntil = 0;
-            rows = 0;
+            rows.set(0);
         }
     }
 
