@@ -4,8 +4,17 @@ import io.tickstock.app.App;
 import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
+import io.tickstock.engine.ReplayClock;
+import io.tickstock.engine.SessionOwner;
+import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.kafka.Ingest;
+import io.tickstock.engine.kafka.TradeLogWriter;
+import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.session.SessionSchedule;
+import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.testkit.FakeMassiveServer;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,9 +22,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tickstock demo}: engine and app together over Redis and PostgreSQL, replaying real trades. */
@@ -42,6 +54,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     FeedOptions feedOptions;
 
+    @Option(
+            names = "--engines",
+            description =
+                    "Run the scale-out instead of one engine: ingest writes the feed to Kafka (TICKSTOCK_KAFKA_BOOTSTRAP, "
+                            + "else an embedded broker) and this many engines of one consumer group read it (docs/scale-out.md). "
+                            + "Default: one engine reading the feed directly.",
+            defaultValue = "0")
+    int engines;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -64,6 +85,14 @@ public final class DemoCommand implements Callable<Integer> {
                             .start());
             infra.print(out);
             AppOptions.printDashboard(app, out);
+            if (engines > 0) {
+                if (massive || engines > 16)
+                    throw new ParameterException(
+                            spec.commandLine(), "--engines must be 1 to 16, with a replay or synthetic feed");
+                throughKafka(life, engineConfig, files, source, out);
+                life.awaitShutdown();
+                return 0;
+            }
             Engine engine = life.add(new Engine(engineConfig, System::currentTimeMillis).start());
             backtest.start(life, infra, replay.dataDir(), out);
             Events.SessionEnd end;
@@ -82,6 +111,71 @@ public final class DemoCommand implements Callable<Integer> {
             life.awaitShutdown();
         }
         return 0;
+    }
+
+    /**
+     * ingest → Kafka → {@link #engines} engines, all in this process: the engines (ids {@code demo-1…}, each with its
+     * own spool) read the trade log on their threads while this thread ingests the feed and owns the session.
+     */
+    private void throughKafka(
+            Lifecycle life, EngineConfig config, List<Path> files, FeedOptions.@Nullable Source source, PrintStream out)
+            throws Exception {
+        String bootstrap = EmbeddedKafka.resolve(null, life, true);
+        TradeLogWriter log =
+                life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, TradeRecords.DEFAULT_PARTITIONS));
+        for (int i = 1; i <= engines; i++) {
+            String id = "demo-" + i;
+            Engine engine = life.add(new Engine(
+                            config.toBuilder()
+                                    .engineId(id)
+                                    .spool(config.spoolFile().resolveSibling("engine-" + id), config.spoolMaxBytes())
+                                    .build(),
+                            System::currentTimeMillis)
+                    .start());
+            Thread.ofPlatform().name("kafka-" + id).daemon().start(() -> {
+                try {
+                    engine.consume(bootstrap, life::stopping);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    if (!life.stopping())
+                        org.slf4j.LoggerFactory.getLogger(DemoCommand.class).error("engine {} failed", id, e);
+                }
+            });
+        }
+        out.println("engines: " + engines + " reading " + TradeRecords.TOPIC + " (group " + TradeRecords.GROUP + ")");
+        SessionOwner owner = life.add(new SessionOwner(
+                config.toBuilder()
+                        .spool(config.spoolFile().resolveSibling("ingest"), config.spoolMaxBytes())
+                        .build(),
+                System::currentTimeMillis));
+        TradeSource feed;
+        long from;
+        int symbols;
+        if (source != null) {
+            feed = source.trades();
+            from = source.fromMillis();
+            symbols = source.symbolCount();
+        } else {
+            List<LeanTickFile> lean = new java.util.ArrayList<>();
+            for (Path p : files) lean.add(new LeanTickFile(p));
+            from = replay.fromMillis();
+            feed = new MergedTradeSource(lean, from);
+            symbols = lean.size();
+        }
+        owner.start(symbols, SessionTrigger.REPLAY);
+        try (TradeSource trades = feed) {
+            long n = Ingest.replay(
+                    trades,
+                    log,
+                    new ReplayClock(from, replay.speedValue(spec.commandLine())),
+                    replay.toMillis(),
+                    life::stopping);
+            out.printf("ingest finished: %d trades to %s%n", n, TradeRecords.TOPIC);
+        }
+        IngestCommand.endSession(owner, bootstrap, life);
+        out.println("serving until Ctrl-C");
+        out.flush();
     }
 
     /** The same ticks through a local fake Massive server and the engine's real Massive client. */

@@ -153,7 +153,7 @@ public final class IngestCommand implements Callable<Integer> {
      * Waits until the engines have committed the end of the log (their rows are durable), then stops the session with
      * the totals they stored; Ctrl-C while waiting stops it as {@code stopped}.
      */
-    private static void endSession(SessionOwner owner, String bootstrap, Lifecycle life) throws InterruptedException {
+    static void endSession(SessionOwner owner, String bootstrap, Lifecycle life) throws InterruptedException {
         boolean consumed;
         try (GroupProgress group = new GroupProgress(bootstrap, TradeRecords.TOPIC, TradeRecords.GROUP)) {
             consumed = group.awaitConsumed(life::stopping, System.out::println);

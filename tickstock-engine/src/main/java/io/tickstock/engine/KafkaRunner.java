@@ -201,11 +201,16 @@ final class KafkaRunner {
 
         void commitIfDurable() {
             if (pending.isEmpty() || !parts.outputs().isDurable(pendingMark)) return;
-            Map<TopicPartition, OffsetAndMetadata> offsets = pending;
-            pending = new HashMap<>();
-            consumer.commitAsync(offsets, (o, e) -> {
-                if (e != null) LOG.warn("offset commit failed (the next one covers it): {}", e.getMessage());
-            });
+            try {
+                consumer.commitSync(pending);
+                LOG.debug("committed {}", pending);
+                pending = new HashMap<>();
+            } catch (
+                    org.apache.kafka.common.KafkaException
+                            e) { // a rebalance under way, a timeout: kept for the next try
+                pending.keySet().removeIf(tp -> !owned.containsKey(tp.partition()));
+                LOG.info("offset commit deferred ({}); retried after the next poll", e.getMessage());
+            }
         }
 
         /** Commits every owned partition's offset once durable (a graceful stop or the session's end). */
@@ -237,7 +242,14 @@ final class KafkaRunner {
                 OffsetAndMetadata o = pending.remove(tp);
                 if (o != null) offsets.put(tp, o);
             }
-            if (!offsets.isEmpty()) consumer.commitSync(offsets);
+            if (offsets.isEmpty()) return;
+            try {
+                consumer.commitSync(offsets);
+            } catch (org.apache.kafka.common.KafkaException e) {
+                LOG.warn(
+                        "offsets of partitions given up not committed ({}); their next owner re-reads from the last commit",
+                        e.getMessage());
+            }
         }
 
         @Override

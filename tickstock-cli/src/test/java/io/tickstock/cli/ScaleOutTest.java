@@ -1,0 +1,283 @@
+package io.tickstock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tickstock.engine.Engine;
+import io.tickstock.engine.EngineConfig;
+import io.tickstock.engine.kafka.TradeRecords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scale-out end to end, every process real: {@code tickstock ingest} writes 2013-10-08 (4 symbols, 09:25-13:00)
+ * into an embedded Kafka broker, and {@code tickstock engine --source kafka} processes read it into one Redis and one
+ * PostgreSQL. Three engines give exactly the rows of one engine replaying the day directly; and with a fourth engine
+ * added mid-run (a rebalance), one stopped gracefully and one killed with SIGKILL, the rows are still exactly those,
+ * with nothing missing and nothing twice.
+ */
+@Tag("e2e")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutTest {
+    @TempDir
+    static Path tmp;
+
+    static EmbeddedKafka kafka;
+    static EmbeddedRedis redis;
+    static EmbeddedPostgresServer postgres;
+    static Map<String, List<String>> reference;
+    static final List<Process> engines = new ArrayList<>();
+
+    @BeforeAll
+    static void servers() throws Exception {
+        kafka = new EmbeddedKafka(tmp.resolve("kafka"));
+        redis = new EmbeddedRedis(FreePort.find());
+        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, FreePort.find());
+        List<Path> files;
+        try (Stream<Path> dirs =
+                Files.list(Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick"))) {
+            files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
+        }
+        EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                .replay(files, Double.POSITIVE_INFINITY, LocalTime.of(9, 25), LocalTime.of(13, 0))
+                .universe("replay:lean:20131008")
+                .spool(tmp.resolve("spool-reference"), 64L << 20)
+                .build();
+        String session;
+        try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
+            session = engine.replay().sessionId();
+        }
+        reference = rows(session);
+        assertThat(reference.get("bars")).hasSizeGreaterThan(800);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (postgres != null) postgres.close();
+        if (redis != null) redis.close();
+        if (kafka != null) kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void threeEnginesStoreWhatOneEngineStores() throws Exception {
+        for (int i = 1; i <= 3; i++) engines.add(engine("a" + i));
+        Process ingest = ingest("max", tmp.resolve("ingest-1.log"));
+        assertThat(ingest.waitFor(4, TimeUnit.MINUTES))
+                .as("ingest ends its session")
+                .isTrue();
+        assertThat(ingest.exitValue()).isZero();
+        String log = Files.readString(tmp.resolve("ingest-1.log"));
+        String session = sessionOf(log);
+        assertThat(log).contains("completed");
+        assertRowsEqualReference(session);
+        assertThat(assigned("a1") + assigned("a2") + assigned("a3"))
+                .as("each engine had partitions")
+                .doesNotContain("[]");
+    }
+
+    @Test
+    @Order(2)
+    void aRebalanceAGracefulStopAndAKillLoseNothing() throws Exception {
+        Process ingest = ingest("200", tmp.resolve("ingest-2.log"));
+        awaitBars(150);
+        engines.add(engine("a4")); // a fourth engine joins: partitions move to it
+        awaitBars(350);
+        engines.get(0).destroy(); // SIGTERM: commits what is durable and leaves the group
+        assertThat(engines.get(0).waitFor(30, TimeUnit.SECONDS)).isTrue();
+        awaitBars(550);
+        // kill the engine that owns SPY's partition (BAC, IBM and SPY share it)
+        int spy = TradeRecords.partitionOf("SPY", TradeRecords.DEFAULT_PARTITIONS);
+        int victim = -1;
+        for (int i = 1; i < engines.size(); i++) if (owns("a" + (i + 1), spy)) victim = i;
+        assertThat(victim).as("an engine owns partition " + spy).isPositive();
+        String spyBars = "SELECT max(ts) FROM ohlcv_1min b JOIN streaming_sessions s USING (session_id) "
+                + "WHERE s.stopped_at IS NULL AND b.symbol = 'SPY'";
+        engines.get(victim).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no commit, no goodbye
+        long killedAt = System.nanoTime();
+        String last = text(spyBars);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !text(spyBars).equals(last));
+        double resumed = (System.nanoTime() - killedAt) / 1e9;
+        System.out.printf("SPY bars stored again %.1f s after its engine's SIGKILL%n", resumed);
+        assertThat(resumed).as("failover time, s").isLessThan(10);
+        assertThat(ingest.waitFor(4, TimeUnit.MINUTES))
+                .as("ingest ends its session")
+                .isTrue();
+        String log = Files.readString(tmp.resolve("ingest-2.log"));
+        assertThat(log).contains("completed");
+        assertRowsEqualReference(sessionOf(log));
+    }
+
+    private static void assertRowsEqualReference(String session) throws Exception {
+        Map<String, List<String>> rows = rows(session);
+        for (String table : List.of("bars", "indicators", "patterns")) {
+            assertThat(rows.get(table))
+                    .as(table + " of session " + session)
+                    .hasSameSizeAs(reference.get(table))
+                    .isEqualTo(reference.get(table));
+        }
+    }
+
+    private static void awaitBars(long n) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> count("SELECT count(*) FROM ohlcv_1min b JOIN streaming_sessions s USING (session_id) "
+                                + "WHERE s.stopped_at IS NULL")
+                        >= n);
+    }
+
+    private static String sessionOf(String ingestLog) {
+        Matcher m = Pattern.compile("session ([0-9a-f-]{36}) completed").matcher(ingestLog);
+        assertThat(m.find()).as(ingestLog).isTrue();
+        return m.group(1);
+    }
+
+    private static String assigned(String engine) throws Exception {
+        Matcher m = Pattern.compile("assigned partitions (\\[[0-9, ]*\\])").matcher(engineLog(engine));
+        StringBuilder all = new StringBuilder();
+        while (m.find()) all.append(m.group(1));
+        return all.toString();
+    }
+
+    /** Whether engine {@code id} owns {@code partition} now, by its log's assignments and give-ups in order. */
+    private static boolean owns(String id, int partition) throws Exception {
+        Matcher m = Pattern.compile("(assigned|gave up) partitions \\[([0-9, ]*)\\]")
+                .matcher(engineLog(id));
+        boolean owned = false;
+        while (m.find())
+            for (String p : m.group(2).split(", ", -1))
+                if (!p.isBlank() && Integer.parseInt(p.trim()) == partition)
+                    owned = m.group(1).equals("assigned");
+        return owned;
+    }
+
+    static String text(String sql) throws Exception {
+        try (Connection c = db();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return String.valueOf(rs.getString(1));
+        }
+    }
+
+    private static String engineLog(String id) throws Exception {
+        return Files.readString(tmp.resolve(id + ".log"));
+    }
+
+    /** The rows of a session as text without ids, ordered: bars, indicator values and patterns. */
+    static Map<String, List<String>> rows(String session) throws Exception {
+        return Map.of(
+                "bars",
+                        query(
+                                "SELECT symbol, ts, open, high, low, close, volume, vwap, trade_count FROM ohlcv_1min "
+                                        + "WHERE session_id = ?::uuid ORDER BY 1, 2",
+                                session),
+                "indicators",
+                        query(
+                                "SELECT symbol, series, calculated_at, value, metadata->'values' FROM intraday_indicators "
+                                        + "WHERE session_id = ?::uuid ORDER BY 1, 2, 3",
+                                session),
+                "patterns",
+                        query(
+                                "SELECT symbol, pattern_type, detected_at, confidence, bar_close FROM intraday_patterns "
+                                        + "WHERE session_id = ?::uuid ORDER BY 1, 2, 3",
+                                session));
+    }
+
+    private static List<String> query(String sql, String session) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= n; i++) row.append(rs.getString(i)).append('|');
+                    out.add(row.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    static long count(String sql) throws Exception {
+        try (Connection c = db();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static Connection db() throws Exception {
+        return DriverManager.getConnection(
+                postgres.databaseUrl().jdbcUrl(),
+                "postgres",
+                postgres.databaseUrl().password());
+    }
+
+    static Process engine(String id) throws Exception {
+        return cli(
+                tmp.resolve(id + ".log"),
+                "engine",
+                "--source",
+                "kafka",
+                "--kafka",
+                kafka.bootstrap(),
+                "--engine-id",
+                id,
+                "--metrics-port",
+                "-1",
+                "--heartbeat-interval",
+                "1",
+                "--health-interval",
+                "1",
+                "--spool-dir",
+                tmp.resolve("spool").toString());
+    }
+
+    static Process ingest(String speed, Path log) throws Exception {
+        return cli(log, "ingest", "--kafka", kafka.bootstrap(), "--speed", speed, "--to", "13:00");
+    }
+
+    static Process cli(Path log, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-Duser.home=" + tmp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.tickstock.cli.TickStockCli"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("TICKSTOCK_REDIS_URL", redis.url());
+        pb.environment().put("TICKSTOCK_DATABASE_URL", postgres.urlWithPassword());
+        pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        return pb.start();
+    }
+}
