@@ -135,8 +135,6 @@ public final class DemoCommand implements Callable<Integer> {
             Thread.ofPlatform().name("kafka-" + id).daemon().start(() -> {
                 try {
                     engine.consume(bootstrap, life::stopping);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     if (!life.stopping())
                         org.slf4j.LoggerFactory.getLogger(DemoCommand.class).error("engine {} failed", id, e);
@@ -163,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
             feed = new MergedTradeSource(lean, from);
             symbols = lean.size();
         }
-        owner.start(symbols, SessionTrigger.REPLAY);
+        log.session(owner.start(symbols, SessionTrigger.REPLAY).id());
         try (TradeSource trades = feed) {
             long n = Ingest.replay(
                     trades,

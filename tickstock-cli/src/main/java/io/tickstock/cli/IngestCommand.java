@@ -100,7 +100,8 @@ public final class IngestCommand implements Callable<Integer> {
             String bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
             SessionOwner owner = owner(life, files, universe);
-            if (owner != null) owner.start(symbolCount, SessionTrigger.REPLAY);
+            if (owner != null)
+                log.session(owner.start(symbolCount, SessionTrigger.REPLAY).id());
             long n = Ingest.replay(
                     feed,
                     log,
@@ -122,7 +123,9 @@ public final class IngestCommand implements Callable<Integer> {
             String bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
             SessionOwner owner = owner(life, List.of(), "massive:" + String.join(",", massive.topics()));
-            if (owner != null) owner.start(replay.symbols == null ? 0 : replay.symbols.size(), SessionTrigger.MANUAL);
+            if (owner != null)
+                log.session(owner.start(replay.symbols == null ? 0 : replay.symbols.size(), SessionTrigger.MANUAL)
+                        .id());
             long n = life.runFeed(() -> Ingest.live(massive, log, life::stopping));
             System.out.printf(
                     "ingest stopped: %d trades to %s (%d partitions)%n", n, TradeRecords.TOPIC, log.partitions());

@@ -41,6 +41,7 @@ class IngestTest {
             int code = TickStockCli.commandLine()
                     .execute(
                             "ingest",
+                            "--no-session",
                             "--kafka",
                             kafka.bootstrap(),
                             "--speed",

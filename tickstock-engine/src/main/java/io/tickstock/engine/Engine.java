@@ -200,13 +200,13 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Reads the Kafka trade log as one engine of the group (scale-out, {@link KafkaRunner}): session after session,
-     * each started and stopped by {@code tickstock ingest}, until {@code stop} says so.
+     * Reads the Kafka trade log as one engine of the group (scale-out, {@link KafkaRunner}), in the sessions {@code
+     * tickstock ingest} starts and stops, until {@code stop} says so.
      *
      * @param bootstrap Kafka bootstrap servers, host:port[,host:port…]
      * @throws IllegalStateException when a partition's analytics fail or PostgreSQL cannot be read
      */
-    public void consume(String bootstrap, BooleanSupplier stop) throws InterruptedException {
+    public void consume(String bootstrap, BooleanSupplier stop) {
         kafka.run(bootstrap, stop);
     }
 

@@ -28,20 +28,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code engine --source kafka} (docs/scale-out.md): one member of the consumer group {@value TradeRecords#GROUP} reading the trade
- * log, with cooperative-sticky assignment. It attaches to the newest open session (which {@code tickstock ingest}
- * started and will stop), runs each assigned partition as a {@link LogPartition}, and commits each partition's offset
- * at most once a second, only once the rows of the trades before it are durable in PostgreSQL; a partition it gives up
- * in a rebalance is committed the same way first. A session ends for the engine when PostgreSQL says it stopped
- * (ingest stops it once the group has committed the end of the log). Runs on the calling thread (the consumer thread).
+ * {@code engine --source kafka} (docs/scale-out.md): one member of the consumer group {@value TradeRecords#GROUP}
+ * reading the trade log, with cooperative-sticky assignment, until stopped. Each assigned partition runs as a {@link
+ * LogPartition}. Sessions come from the log: {@code tickstock ingest} writes a session record to every partition before
+ * a session's first trade, and each commit carries the partition's session id as its metadata, so a partition taken
+ * over mid-session is re-warmed from that session's stored bars and its rows go to that session. Offsets are committed
+ * at most once a second, and only once the rows of the trades before them are durable in PostgreSQL; a partition given
+ * up in a rebalance is committed the same way first. Runs on the calling thread (the consumer thread).
  */
 final class KafkaRunner {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRunner.class);
-    private static final long COMMIT_EVERY_MILLIS = 1_000, SESSION_CHECK_MILLIS = 1_000;
+    private static final long COMMIT_EVERY_MILLIS = 1_000;
     private static final long DURABLE_WAIT_MILLIS = 30_000;
 
     private final SessionParts parts;
     private final SessionHistory history;
+    private final Map<String, StreamingSession> sessions = new HashMap<>(); // consumer thread
 
     KafkaRunner(SessionParts parts, SessionHistory history) {
         this.parts = parts;
@@ -49,78 +51,53 @@ final class KafkaRunner {
     }
 
     /**
-     * Serves session after session until {@code stop} says so.
+     * Reads the log until {@code stop} says so, then commits what is durable and leaves the group.
      *
      * @param bootstrap Kafka bootstrap servers, host:port[,host:port…]
      */
-    void run(String bootstrap, BooleanSupplier stop) throws InterruptedException {
-        String last = null;
-        while (!stop.getAsBoolean()) {
-            StreamingSession s = awaitSession(last, stop);
-            if (s == null) return;
-            last = s.id();
-            parts.sessions().attach(s);
-            LOG.info("engine {} reads {} for session {}", parts.config().engineId(), TradeRecords.TOPIC, s.id());
-            try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap);
-                    Partitions owned = new Partitions(consumer, s)) {
-                consumer.subscribe(List.of(TradeRecords.TOPIC), owned);
-                consume(consumer, owned, s, stop);
-                owned.commitAll();
-            } finally {
-                parts.sessions().detach();
-            }
-        }
-    }
-
-    /** The newest open session other than {@code last}, polled twice a second; null when stopped first. */
-    private @Nullable StreamingSession awaitSession(@Nullable String last, BooleanSupplier stop)
-            throws InterruptedException {
-        long logged = 0;
-        while (!stop.getAsBoolean()) {
-            Optional<SessionHistory.OpenSession> open = history.newestOpenSession();
-            if (open.isPresent() && !open.get().sessionId().equals(last)) {
-                SessionHistory.OpenSession o = open.get();
-                return new StreamingSession(
-                        o.sessionId(),
-                        o.universe(),
-                        o.symbolCount(),
-                        SessionTrigger.of(o.triggerType()),
-                        o.startedAtMillis(),
-                        o.patterns(),
-                        o.indicators());
-            }
-            if (parts.clock().getAsLong() - logged >= 60_000) {
-                logged = parts.clock().getAsLong();
-                LOG.info("waiting for a session: start one with 'tickstock ingest'");
-            }
-            Thread.sleep(500);
-        }
-        return null;
-    }
-
-    private void consume(
-            KafkaConsumer<byte[], byte[]> consumer, Partitions owned, StreamingSession s, BooleanSupplier stop) {
-        long nextCommit = 0, nextCheck = 0;
-        while (!stop.getAsBoolean()) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) owned.add(r);
-            owned.handOff();
-            long now = parts.clock().getAsLong();
-            owned.commitIfDurable();
-            if (now >= nextCommit) {
-                nextCommit = now + COMMIT_EVERY_MILLIS;
-                owned.checkpoint();
-            }
-            if (now >= nextCheck) {
-                nextCheck = now + SESSION_CHECK_MILLIS;
-                if (!history.isOpen(s.id())) {
-                    LOG.info(
-                            "session {} stopped; engine {} leaves it",
-                            s.id(),
-                            parts.config().engineId());
-                    return;
+    void run(String bootstrap, BooleanSupplier stop) {
+        LOG.info("engine {} reads {} (group {})", parts.config().engineId(), TradeRecords.TOPIC, TradeRecords.GROUP);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap);
+                Partitions owned = new Partitions(consumer)) {
+            consumer.subscribe(List.of(TradeRecords.TOPIC), owned);
+            long nextCommit = 0;
+            while (!stop.getAsBoolean()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) owned.add(r);
+                owned.handOff();
+                owned.commitIfDurable();
+                long now = parts.clock().getAsLong();
+                if (now >= nextCommit) {
+                    nextCommit = now + COMMIT_EVERY_MILLIS;
+                    owned.checkpoint();
                 }
             }
+            owned.commitAll();
+        } finally {
+            parts.sessions().detach();
         }
+    }
+
+    /** The session {@code id}, or null (logged) when PostgreSQL has no such session. */
+    private @Nullable StreamingSession session(@Nullable String id) {
+        if (id == null || id.isBlank()) return null;
+        StreamingSession known = sessions.get(id);
+        if (known != null) return known;
+        Optional<SessionHistory.OpenSession> found = history.session(id);
+        if (found.isEmpty()) {
+            LOG.error("session {} of the trade log is not in PostgreSQL; its rows are stored without a session", id);
+            return null;
+        }
+        SessionHistory.OpenSession o = found.get();
+        StreamingSession s = new StreamingSession(
+                o.sessionId(),
+                o.universe(),
+                o.symbolCount(),
+                SessionTrigger.of(o.triggerType()),
+                o.startedAtMillis(),
+                0,
+                0);
+        sessions.put(id, s);
+        return s;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
@@ -145,15 +122,13 @@ final class KafkaRunner {
      */
     private final class Partitions implements ConsumerRebalanceListener, AutoCloseable {
         private final KafkaConsumer<byte[], byte[]> consumer;
-        private final StreamingSession session;
         private final Map<Integer, LogPartition> owned = new HashMap<>();
         private final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
         private Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
         private long pendingMark, malformed;
 
-        Partitions(KafkaConsumer<byte[], byte[]> consumer, StreamingSession session) {
+        Partitions(KafkaConsumer<byte[], byte[]> consumer) {
             this.consumer = consumer;
-            this.session = session;
         }
 
         void add(ConsumerRecord<byte[], byte[]> r) {
@@ -165,6 +140,15 @@ final class KafkaRunner {
             } catch (IllegalArgumentException e) {
                 malformed++;
                 LOG.warn("skipped record {}@{} ({} so far): {}", r.partition(), r.offset(), malformed, e.getMessage());
+                return;
+            }
+            if (d.sessionId() != null) { // a new session: the partition starts over in it
+                StreamingSession s = session(d.sessionId());
+                p.close();
+                LogPartition fresh = partition(r.partition(), s, List.of());
+                fresh.add(r.offset(), d);
+                owned.put(r.partition(), fresh);
+                if (s != null) parts.sessions().attach(s);
                 return;
             }
             if (p.add(r.offset(), d)) parts.stats().trades.incrementAndGet();
@@ -187,10 +171,11 @@ final class KafkaRunner {
             for (LogPartition p : which) {
                 p.check();
                 long offset = p.committable();
+                StreamingSession s = p.session();
                 if (offset >= 0)
                     pending.put(
                             new TopicPartition(TradeRecords.TOPIC, p.partition()),
-                            new OffsetAndMetadata(offset, session.id()));
+                            new OffsetAndMetadata(offset, s == null ? "" : s.id()));
             }
             pendingMark = parts.outputs().durableMark();
         }
@@ -256,28 +241,44 @@ final class KafkaRunner {
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
             if (assigned.isEmpty()) return;
             int count = consumer.partitionsFor(TradeRecords.TOPIC).size();
-            Map<Integer, List<Bar>> stored = new HashMap<>();
-            for (TopicPartition tp : assigned) stored.put(tp.partition(), new ArrayList<>());
-            for (Bar bar : history.bars(session.id())) {
-                List<Bar> mine = stored.get(TradeRecords.partitionOf(bar.symbol(), count));
-                if (mine != null) mine.add(bar);
-            }
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(assigned));
+            Map<String, Map<Integer, List<Bar>>> stored = new HashMap<>(); // session → partition → bars
+            int warmed = 0;
             for (TopicPartition tp : assigned) {
-                var emitter = parts.emitter().sibling();
-                owned.put(
-                        tp.partition(),
-                        new LogPartition(
-                                tp.partition(),
-                                parts.config().analytics(),
-                                emitter,
-                                emitter.withBarObserver(bar -> stale.onBar(bar.symbol(), bar.startMillis())),
-                                stored.getOrDefault(tp.partition(), List.of())));
+                OffsetAndMetadata c = committed.get(tp);
+                StreamingSession s = session(c == null ? null : c.metadata());
+                List<Bar> bars = List.of();
+                if (s != null && history.isOpen(s.id())) { // a session under way: re-warm what it stored
+                    bars = stored.computeIfAbsent(s.id(), id -> byPartition(id, count))
+                            .getOrDefault(tp.partition(), List.of());
+                    parts.sessions().attach(s);
+                }
+                warmed += bars.size();
+                owned.put(tp.partition(), partition(tp.partition(), s, bars));
             }
             LOG.info(
                     "engine {} assigned partitions {} ({} stored bars re-warmed)",
                     parts.config().engineId(),
                     assigned.stream().map(TopicPartition::partition).sorted().toList(),
-                    stored.values().stream().mapToInt(List::size).sum());
+                    warmed);
+        }
+
+        private Map<Integer, List<Bar>> byPartition(String sessionId, int count) {
+            Map<Integer, List<Bar>> bars = new HashMap<>();
+            for (Bar bar : history.bars(sessionId))
+                bars.computeIfAbsent(TradeRecords.partitionOf(bar.symbol(), count), k -> new ArrayList<>())
+                        .add(bar);
+            return bars;
+        }
+
+        private LogPartition partition(int partition, @Nullable StreamingSession s, List<Bar> stored) {
+            return new LogPartition(
+                    partition,
+                    parts.config().analytics(),
+                    parts.emitter(),
+                    s,
+                    bar -> stale.onBar(bar.symbol(), bar.startMillis()),
+                    stored);
         }
 
         @Override

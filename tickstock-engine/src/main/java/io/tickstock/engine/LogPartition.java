@@ -2,15 +2,17 @@ package io.tickstock.engine;
 
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.kafka.TradeRecords;
-import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One partition of the trade log as an engine runs it (docs/scale-out.md): its own pipeline on its own thread ({@link
@@ -30,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class LogPartition implements AutoCloseable {
     private final int partition;
+    private final @Nullable StreamingSession session;
     private final long graceMillis;
     private final ShardThread thread;
     private final Map<String, Long> resumeAt = new HashMap<>();
@@ -37,14 +40,23 @@ final class LogPartition implements AutoCloseable {
     private long watermark = Long.MIN_VALUE, lastOffset = -1, offered = -1, skipped;
 
     /**
-     * @param stored  this partition's symbols' bars of the session, by symbol then time (re-warm; may be empty)
-     * @param emitter this partition's emitter ({@link EventEmitter#sibling()}), with the engine's bar observer
+     * @param root     the engine's emitter; the partition writes through a sibling with {@code session} of its own
+     * @param session  the session the partition's records belong to (null: not known yet)
+     * @param observer also sees every closed bar (partition thread)
+     * @param stored   this partition's symbols' bars of the session, by symbol then time (re-warm; may be empty)
      */
     LogPartition(
-            int partition, Pipeline.Options options, EventEmitter emitter, AnalyticsListener live, List<Bar> stored) {
+            int partition,
+            Pipeline.Options options,
+            EventEmitter root,
+            @Nullable StreamingSession session,
+            Consumer<Bar> observer,
+            List<Bar> stored) {
         this.partition = partition;
+        this.session = session;
         this.graceMillis = options.graceMillis();
-        Pipeline pipeline = new Pipeline(options, live);
+        EventEmitter emitter = root.sibling(session);
+        Pipeline pipeline = new Pipeline(options, emitter.withBarObserver(observer));
         for (int i = 0; i < stored.size(); i++) {
             Bar bar = stored.get(i);
             boolean lastOfSymbol =
@@ -59,6 +71,12 @@ final class LogPartition implements AutoCloseable {
         return partition;
     }
 
+    /** The session its records belong to, or null before the first session record. */
+    @Nullable
+    StreamingSession session() {
+        return session;
+    }
+
     /**
      * Runs one record at {@code offset}.
      *
@@ -67,6 +85,7 @@ final class LogPartition implements AutoCloseable {
     boolean add(long offset, TradeRecords.Decoded record) {
         lastOffset = offset;
         Trade t = record.trade();
+        if (record.sessionId() != null) return false; // the runner starts the partition over for the new session
         if (t == null) {
             long w = record.watermarkMillis();
             marks.addLast(new long[] {offset, w});

@@ -7,6 +7,8 @@ import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.SessionTrigger;
+import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,12 +130,12 @@ class LogPartitionTest {
             java.util.regex.Pattern.compile("(parameters|metadata)=\\{([^{}]*)\\}");
 
     private static LogPartition partition(int p, EventEmitter root, List<Bar> warm, List<Bar> observed) {
-        EventEmitter emitter = root.sibling();
         return new LogPartition(
                 p,
                 Pipeline.Options.defaults(),
-                emitter,
-                observed == null ? emitter : emitter.withBarObserver(observed::add),
+                root,
+                new StreamingSession("recorded", 4, SessionTrigger.REPLAY, 0),
+                observed == null ? bar -> {} : observed::add,
                 warm);
     }
 

@@ -81,6 +81,20 @@ public final class TradeLogWriter implements AutoCloseable {
         watermarks++;
     }
 
+    /**
+     * Queues a session record on every partition: the trades written after it belong to {@code sessionId} (ingest
+     * writes it once the session's row is in PostgreSQL, before the session's first trade).
+     *
+     * @throws IllegalStateException when an earlier send failed
+     */
+    public void session(String sessionId) {
+        check();
+        byte[] value = TradeRecords.session(sessionId);
+        for (int p = 0; p < partitions; p++) {
+            var unused = producer.send(new ProducerRecord<>(topic, p, null, value), this::sent);
+        }
+    }
+
     /** Trades queued so far. */
     public long trades() {
         return trades;

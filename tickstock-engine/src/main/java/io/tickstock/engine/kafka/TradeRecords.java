@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *       update, from the feed's condition codes by the engine's own rules) — 29 bytes;
  *   <li><b>watermark</b>: no key, written to every partition; value = {@code 0x02}, event time the feed has reached
  *       (epoch ms, int64) — 9 bytes. An engine may close every bar that ends before it, less the grace.
+ *   <li><b>session</b>: no key, written to every partition when ingest starts a session; value = {@code 0x03}, the
+ *       session's UUID in ASCII — 37 bytes. The records after it belong to that session.
  * </ul>
  *
  * Thread-safe (stateless).
@@ -28,13 +30,21 @@ public final class TradeRecords {
     /** The consumer group of the engines that read the log ({@code engine --source kafka}). */
     public static final String GROUP = "tickstock-engines";
 
-    static final byte TRADE = 1, WATERMARK = 2;
-    private static final int TRADE_BYTES = 29, WATERMARK_BYTES = 9;
+    static final byte TRADE = 1, WATERMARK = 2, SESSION = 3;
+    private static final int TRADE_BYTES = 29, WATERMARK_BYTES = 9, SESSION_ID_BYTES = 36;
 
     private TradeRecords() {}
 
     /** A decoded record: a trade, or a watermark ({@code trade} null) in epoch ms. */
-    public record Decoded(@Nullable Trade trade, long watermarkMillis) {}
+    public record Decoded(
+            @Nullable Trade trade,
+            long watermarkMillis,
+            @Nullable String sessionId) {
+        /** A trade or a watermark. */
+        public Decoded(@Nullable Trade trade, long watermarkMillis) {
+            this(trade, watermarkMillis, null);
+        }
+    }
 
     /** The key of {@code symbol}'s trades. */
     public static byte[] key(String symbol) {
@@ -69,6 +79,14 @@ public final class TradeRecords {
                 .array();
     }
 
+    /** A session record's value: the session ingest started, whose trades follow (its UUID, 36 ASCII bytes). */
+    public static byte[] session(String sessionId) {
+        byte[] id = sessionId.getBytes(StandardCharsets.US_ASCII);
+        if (id.length != SESSION_ID_BYTES)
+            throw new IllegalArgumentException("a session id is a UUID of 36 characters, was " + sessionId);
+        return ByteBuffer.allocate(1 + SESSION_ID_BYTES).put(SESSION).put(id).array();
+    }
+
     /**
      * Reads a record.
      *
@@ -83,6 +101,12 @@ public final class TradeRecords {
                 throw new IllegalArgumentException(
                         "watermark of " + value.length + " bytes, expected " + WATERMARK_BYTES);
             return new Decoded(null, b.getLong());
+        }
+        if (kind == SESSION) {
+            if (value.length != 1 + SESSION_ID_BYTES)
+                throw new IllegalArgumentException(
+                        "session record of " + value.length + " bytes, expected " + (1 + SESSION_ID_BYTES));
+            return new Decoded(null, Long.MIN_VALUE, new String(value, 1, SESSION_ID_BYTES, StandardCharsets.US_ASCII));
         }
         if (kind != TRADE) throw new IllegalArgumentException("unknown record kind " + kind);
         if (value.length != TRADE_BYTES)

@@ -102,6 +102,15 @@ public final class EventEmitter implements AnalyticsListener {
         return new EventEmitter(publisher, writer, stats, clock, batchMode, sessionRef);
     }
 
+    /**
+     * A {@link #sibling()} with a session of its own, {@code session} (null: none): a partition of the trade log that
+     * may be in another session than the engine's other partitions for a moment (scale-out). Any thread.
+     */
+    public EventEmitter sibling(@Nullable StreamingSession session) {
+        return new EventEmitter(
+                publisher, writer, stats, clock, batchMode, new java.util.concurrent.atomic.AtomicReference<>(session));
+    }
+
     private @Nullable String sessionId() {
         StreamingSession s = sessionRef.get();
         return s == null ? null : s.id();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what an interrupted engine left in PostgreSQL, so a restarted one can resume: the open session (no
@@ -37,21 +36,18 @@ public final class SessionHistory {
     }
 
     /**
-     * The newest open session of this universe (of any universe when null), with its stored pattern and indicator
-     * counts.
+     * The newest open session of this universe, with its stored pattern and indicator counts.
      *
      * @throws IllegalStateException naming the query when PostgreSQL fails
      */
-    public Optional<OpenSession> openSession(@Nullable String universe) {
+    public Optional<OpenSession> openSession(String universe) {
         String sql = "SELECT s.session_id, s.universe, s.started_at, s.symbol_count, s.trigger_type, "
                 + "(SELECT count(*) FROM intraday_patterns p WHERE p.session_id = s.session_id), "
                 + "(SELECT count(*) FROM intraday_indicators i WHERE i.session_id = s.session_id) "
-                + "FROM streaming_sessions s WHERE s.stopped_at IS NULL AND (s.universe = ? OR ?::text IS NULL) "
-                + "ORDER BY s.started_at DESC LIMIT 1";
+                + "FROM streaming_sessions s WHERE s.stopped_at IS NULL AND s.universe = ? ORDER BY s.started_at DESC LIMIT 1";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, universe);
-            ps.setString(2, universe);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new OpenSession(
@@ -69,13 +65,30 @@ public final class SessionHistory {
     }
 
     /**
-     * The newest open session of any universe (the scale-out engines attach to the one {@code tickstock ingest}
-     * started), with its stored counts.
+     * A session by id, stopped or not, with its stored counts; empty when there is no such session.
      *
      * @throws IllegalStateException naming the query when PostgreSQL fails
      */
-    public Optional<OpenSession> newestOpenSession() {
-        return openSession(null);
+    public Optional<OpenSession> session(String sessionId) {
+        String sql = "SELECT s.session_id, s.universe, s.started_at, s.symbol_count, s.trigger_type, 0, 0 "
+                + "FROM streaming_sessions s WHERE s.session_id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(sessionId));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new OpenSession(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).getTime(),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        0,
+                        0));
+            }
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read session " + sessionId + ": " + e.getMessage(), e);
+        }
     }
 
     /**
