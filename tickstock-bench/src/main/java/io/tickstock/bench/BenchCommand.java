@@ -41,14 +41,16 @@ import picocli.CommandLine.Spec;
             "Measure TickStock: 'quick' prints one JSON object with trades_per_sec, ta4j_ratio, backtest_daily_ms_per_symbol, backtest_minute_ms, burst_ms_500, "
                     + "redis_floor_ms_500, burst_ms_10k, redis_floor_ms_10k, heap_mb_10k, shard_us_per_symbol, rss_mb_500, "
                     + "e2e_p50_ms, e2e_p99_ms (about 2 minutes); 'e2e' runs engine → Redis → app → WebSocket clients and prints "
-                    + "throughput, latency percentiles, lost patterns/alerts and memory as JSON.",
+                    + "throughput, latency percentiles, lost patterns/alerts and memory as JSON; 'scale-out' runs ingest → "
+                    + "Kafka → 1, 2 and 3 engines (--engines) over a synthetic universe (--symbols, default 500) and prints "
+                    + "trades/s and lag per engine count.",
             "JMH benchmarks of every hot path: scripts/jmh (see the README's performance section)."
         })
 public final class BenchCommand implements Callable<Integer>, CommandExtension {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "quick or e2e")
+    @Parameters(index = "0", description = "quick, e2e or scale-out")
     String what;
 
     @Option(
@@ -95,6 +97,33 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
             defaultValue = "0")
     int shards;
 
+    @Option(
+            names = "--engines",
+            description = "scale-out: engine counts to measure, comma-separated (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1,2,3")
+    String engines;
+
+    @Option(
+            names = "--minutes",
+            description = "scale-out: minutes of the synthetic session ingest writes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30")
+    int minutes;
+
+    private List<Integer> engineCounts() {
+        List<Integer> counts = new java.util.ArrayList<>();
+        for (String n : engines.split(",", -1)) {
+            try {
+                int k = Integer.parseInt(n.trim());
+                if (k < 1 || k > 12) throw new NumberFormatException();
+                counts.add(k);
+            } catch (NumberFormatException e) {
+                throw new ParameterException(
+                        spec.commandLine(), "--engines takes counts of 1 to 12, was '" + engines + "'");
+            }
+        }
+        return counts;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (symbols < 1 || clients < 1 || rate < 1 || duration < 1)
@@ -117,6 +146,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         Path work = Files.createTempDirectory("tickstock-bench");
         Map<String, Object> out = switch (what) {
             case "quick" -> quick(work);
+            case "scale-out" -> ScaleOutBench.run(engineCounts(), symbols == 70 ? 500 : symbols, minutes, work);
             case "e2e" ->
                 EndToEndBench.run(
                         new EndToEndBench.Options(
@@ -124,7 +154,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
                         work);
             default ->
                 throw new ParameterException(
-                        spec.commandLine(), "the first argument must be quick or e2e, was '" + what + "'");
+                        spec.commandLine(), "the first argument must be quick, e2e or scale-out, was '" + what + "'");
         };
         spec.commandLine().getOut().println(Json.write(out));
         spec.commandLine().getOut().flush();

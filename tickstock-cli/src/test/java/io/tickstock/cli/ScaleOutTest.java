@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
+import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.kafka.TradeRecords;
+import io.tickstock.testkit.FakeMassiveServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +16,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,6 +139,118 @@ class ScaleOutTest {
         String log = Files.readString(tmp.resolve("ingest-2.log"));
         assertThat(log).contains("completed");
         assertRowsEqualReference(sessionOf(log));
+    }
+
+    @Test
+    @Order(3)
+    void aLiveSessionLosesNothingWhileItsOnlyEngineIsDownThirtySeconds() throws Exception {
+        for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Path spy = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick/spy/20131008_trade.zip");
+        long from = LocalDate.of(2013, 10, 8)
+                .atTime(9, 30)
+                .atZone(ZoneId.of("America/New_York"))
+                .toInstant()
+                .toEpochMilli();
+        try (FakeMassiveServer massive = new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 60)) {
+            Process engine = engine("live-1");
+            Path log = tmp.resolve("ingest-live.log");
+            Process ingest = cli(
+                    log,
+                    List.of("TICKSTOCK_MASSIVE_API_KEY=k"),
+                    "ingest",
+                    "--kafka",
+                    kafka.bootstrap(),
+                    "--feed",
+                    "massive",
+                    "--massive-url",
+                    massive.url(),
+                    "--symbols",
+                    "SPY");
+            String spyBars = "SELECT count(*) FROM ohlcv_1min b JOIN streaming_sessions s USING (session_id) "
+                    + "WHERE s.stopped_at IS NULL AND b.symbol = 'SPY'";
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(spyBars) >= 10);
+            engine.destroy(); // the only engine stops; the feed goes on into the log
+            assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long down = count(spyBars);
+            Thread.sleep(30_000); // the outage itself: 30 minutes of the feed at 60x
+            engines.add(engine("live-2"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(spyBars) >= down + 40);
+            ingest.destroy(); // Ctrl-C: ingest ends the feed and, once the engine has read it, the session
+            assertThat(ingest.waitFor(60, TimeUnit.SECONDS))
+                    .as("ingest ends its session")
+                    .isTrue();
+            String text = Files.readString(log);
+            Matcher m = Pattern.compile("session ([0-9a-f-]{36}) (stopped|completed)")
+                    .matcher(text);
+            assertThat(m.find()).as(text).isTrue();
+            String session = m.group(1);
+            // the bars every trade ingest wrote in the session makes (the engine's own bar rules, run here on the
+            // log's records), against the bars the engines stored: the gap's minutes included
+            Map<String, String> expected = barsOfTheLog(session);
+            Map<String, String> stored = new java.util.TreeMap<>();
+            for (String row : query(
+                    "SELECT symbol || ' ' || extract(epoch from ts)::bigint * 1000, open, high, low, close, volume, "
+                            + "trade_count FROM ohlcv_1min WHERE session_id = ?::uuid",
+                    session)) {
+                String[] f = row.split("\\|", -1);
+                stored.put(f[0], bar(f[1], f[2], f[3], f[4], f[5], f[6]));
+            }
+            assertThat(expected.size()).as("minutes in the session").isGreaterThan((int) down + 40);
+            assertThat(stored).isEqualTo(expected);
+        }
+    }
+
+    private static String bar(Object open, Object high, Object low, Object close, Object volume, Object count) {
+        return String.format(
+                "%.4f %.4f %.4f %.4f %s %s",
+                Double.parseDouble(open.toString()),
+                Double.parseDouble(high.toString()),
+                Double.parseDouble(low.toString()),
+                Double.parseDouble(close.toString()),
+                volume,
+                count);
+    }
+
+    /** The session's bars as the engine's {@link BarAggregator} builds them from the trade log's records. */
+    private static Map<String, String> barsOfTheLog(String session) {
+        Map<String, String> bars = new java.util.TreeMap<>();
+        BarAggregator.Sink sink = new BarAggregator.Sink() {
+            @Override
+            public void onBar(Bar b) {
+                bars.put(
+                        b.symbol() + " " + b.startMillis(),
+                        bar(b.open(), b.high(), b.low(), b.close(), b.volume(), b.tradeCount()));
+            }
+
+            @Override
+            public void onCorrection(Bar b, int revision) {
+                onBar(b);
+            }
+        };
+        BarAggregator aggregator = new BarAggregator(2_000, 15 * 60_000, false, sink);
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", kafka.bootstrap());
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(
+                    TradeRecords.TOPIC, TradeRecords.partitionOf("SPY", TradeRecords.DEFAULT_PARTITIONS));
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            boolean inSession = false;
+            while (consumer.position(tp) < end) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    TradeRecords.Decoded d = TradeRecords.decode(r.key(), r.value());
+                    if (d.sessionId() != null) inSession = d.sessionId().equals(session);
+                    else if (inSession && d.trade() == null) aggregator.onWatermark(d.watermarkMillis());
+                    else if (inSession) {
+                        aggregator.onWatermark(d.trade().timeMillis());
+                        aggregator.onTrade(d.trade());
+                    }
+                }
+            }
+        }
+        return bars;
     }
 
     private static void assertRowsEqualReference(String session) throws Exception {
@@ -264,6 +385,10 @@ class ScaleOutTest {
     }
 
     static Process cli(Path log, String... args) throws Exception {
+        return cli(log, List.of(), args);
+    }
+
+    static Process cli(Path log, List<String> env, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -277,6 +402,7 @@ class ScaleOutTest {
         pb.environment().put("TICKSTOCK_REDIS_URL", redis.url());
         pb.environment().put("TICKSTOCK_DATABASE_URL", postgres.urlWithPassword());
         pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));
+        for (String e : env) pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return pb.start();
     }
