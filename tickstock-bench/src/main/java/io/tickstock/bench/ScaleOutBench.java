@@ -66,6 +66,27 @@ final class ScaleOutBench {
         AtomicBoolean stop = new AtomicBoolean();
         List<Engine> running = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        start(engines, base, kafka, stop, running, threads);
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            measure(universe, day, minutes, base, kafka, log, result);
+        } finally {
+            stop.set(true);
+            for (Thread t : threads) t.join(30_000);
+            for (Engine e : running) e.close();
+        }
+        System.err.println(engines + " engines: " + result);
+        return result;
+    }
+
+    /** Starts {@code engines} engines reading the log on their own threads. */
+    private static void start(
+            int engines,
+            EngineConfig base,
+            EmbeddedKafka kafka,
+            AtomicBoolean stop,
+            List<Engine> running,
+            List<Thread> threads) {
         for (int i = 1; i <= engines; i++) {
             String id = "bench-" + engines + "-" + i;
             Engine e = new Engine(
@@ -79,7 +100,18 @@ final class ScaleOutBench {
             threads.add(
                     Thread.ofPlatform().name("consumer-" + id).start(() -> e.consume(kafka.bootstrap(), stop::get)));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
+    }
+
+    /** One ingest of the synthetic session and its wait for the group; the figures go to {@code result}. */
+    private static void measure(
+            List<String> universe,
+            LocalDate day,
+            int minutes,
+            EngineConfig base,
+            EmbeddedKafka kafka,
+            TradeLogWriter log,
+            Map<String, Object> result)
+            throws Exception {
         try (SessionOwner owner = new SessionOwner(
                         base.toBuilder()
                                 .spool(base.spoolFile().resolveSibling("ingest"), 64L << 20)
@@ -120,12 +152,6 @@ final class ScaleOutBench {
             result.put("max_lag_records", maxLag.get());
             result.put("patterns", end.totalPatterns());
             result.put("indicator_values", end.totalIndicators());
-        } finally {
-            stop.set(true);
-            for (Thread t : threads) t.join(30_000);
-            for (Engine e : running) e.close();
         }
-        System.err.println(engines + " engines: " + result);
-        return result;
     }
 }

@@ -6,9 +6,7 @@ import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.ReplayClock;
 import io.tickstock.engine.SessionOwner;
-import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveClient;
-import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.kafka.Ingest;
 import io.tickstock.engine.kafka.TradeLogWriter;
@@ -147,26 +145,13 @@ public final class DemoCommand implements Callable<Integer> {
                         .spool(config.spoolFile().resolveSibling("ingest"), config.spoolMaxBytes())
                         .build(),
                 System::currentTimeMillis));
-        TradeSource feed;
-        long from;
-        int symbols;
-        if (source != null) {
-            feed = source.trades();
-            from = source.fromMillis();
-            symbols = source.symbolCount();
-        } else {
-            List<LeanTickFile> lean = new java.util.ArrayList<>();
-            for (Path p : files) lean.add(new LeanTickFile(p));
-            from = replay.fromMillis();
-            feed = new MergedTradeSource(lean, from);
-            symbols = lean.size();
-        }
-        log.session(owner.start(symbols, SessionTrigger.REPLAY).id());
-        try (TradeSource trades = feed) {
+        FeedOptions.Source what = IngestCommand.replaySource(source, files, replay);
+        log.session(owner.start(what.symbolCount(), SessionTrigger.REPLAY).id());
+        try (TradeSource trades = what.trades()) {
             long n = Ingest.replay(
                     trades,
                     log,
-                    new ReplayClock(from, replay.speedValue(spec.commandLine())),
+                    new ReplayClock(what.fromMillis(), replay.speedValue(spec.commandLine())),
                     replay.toMillis(),
                     life::stopping);
             out.printf("ingest finished: %d trades to %s%n", n, TradeRecords.TOPIC);

@@ -73,28 +73,11 @@ public final class IngestCommand implements Callable<Integer> {
         List<Path> files = feedOptions.tickFiles(spec.commandLine(), kind, replay);
         FeedOptions.Source source =
                 feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
-        TradeSource trades;
-        long from;
-        int symbolCount;
-        String universe;
-        if (source != null) {
-            trades = source.trades();
-            from = source.fromMillis();
-            symbolCount = source.symbolCount();
-            universe = source.universe();
-        } else {
-            List<LeanTickFile> lean = new ArrayList<>();
-            java.util.Set<String> symbols = new java.util.TreeSet<>();
-            for (Path p : files) {
-                LeanTickFile f = new LeanTickFile(p);
-                lean.add(f);
-                symbols.add(f.symbol());
-            }
-            from = replay.fromMillis();
-            trades = new MergedTradeSource(lean, from);
-            symbolCount = symbols.size();
-            universe = "replay:lean:" + replay.date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        }
+        FeedOptions.Source what = replaySource(source, files, replay);
+        TradeSource trades = what.trades();
+        long from = what.fromMillis();
+        int symbolCount = what.symbolCount();
+        String universe = what.universe();
         try (Lifecycle life = new Lifecycle();
                 TradeSource feed = trades) {
             String bootstrap = bootstrap(life);
@@ -114,6 +97,31 @@ public final class IngestCommand implements Callable<Integer> {
             if (owner != null) endSession(owner, bootstrap, life);
         }
         return 0;
+    }
+
+    /**
+     * What a replay ingest writes: {@code source} (synthetic, clone, --input) when there is one, else the LEAN tick
+     * {@code files} merged in time order from --from, as the universe {@code replay:lean:<date>}.
+     *
+     * @throws java.io.IOException when a tick file cannot be opened
+     */
+    static FeedOptions.Source replaySource(
+            FeedOptions.@org.jspecify.annotations.Nullable Source source, List<Path> files, ReplayOptions replay)
+            throws java.io.IOException {
+        if (source != null) return source;
+        List<LeanTickFile> lean = new ArrayList<>();
+        java.util.Set<String> symbols = new java.util.TreeSet<>();
+        for (Path p : files) {
+            LeanTickFile f = new LeanTickFile(p);
+            lean.add(f);
+            symbols.add(f.symbol());
+        }
+        long from = replay.fromMillis();
+        return new FeedOptions.Source(
+                new MergedTradeSource(lean, from),
+                "replay:lean:" + replay.date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                symbols.size(),
+                from);
     }
 
     /** {@code --feed massive}: streams until Ctrl-C, then ends the feed and the session. */

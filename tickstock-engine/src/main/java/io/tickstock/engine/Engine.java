@@ -200,11 +200,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Reads the Kafka trade log as one engine of the group (scale-out, {@link KafkaRunner}), in the sessions {@code
-     * tickstock ingest} starts and stops, until {@code stop} says so.
-     *
-     * @param bootstrap Kafka bootstrap servers, host:port[,host:port…]
-     * @throws IllegalStateException when a partition's analytics fail or PostgreSQL cannot be read
+     * Reads the Kafka trade log at {@code bootstrap} (host:port[,…]) as one engine of the group ({@link KafkaRunner})
+     * until {@code stop} says so; throws IllegalStateException when a partition's analytics fail or PostgreSQL fails.
      */
     public void consume(String bootstrap, BooleanSupplier stop) {
         kafka.run(bootstrap, stop);

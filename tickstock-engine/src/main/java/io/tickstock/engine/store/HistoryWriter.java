@@ -116,9 +116,7 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         return queued;
     }
 
-    /**
-     * A durability barrier's mark: the rows queued so far. Any thread; pass it to {@link #isDurable} later.
-     */
+    /** A durability barrier's mark: the rows queued so far. Any thread; pass it to {@link #isDurable} later. */
     public long durableMark() {
         return accepted.get();
     }

@@ -49,15 +49,7 @@ public final class SessionHistory {
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, universe);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                return Optional.of(new OpenSession(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).getTime(),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        rs.getLong(6),
-                        rs.getLong(7)));
+                return rs.next() ? Optional.of(openSession(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read open sessions: " + e.getMessage(), e);
@@ -76,15 +68,7 @@ public final class SessionHistory {
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, UUID.fromString(sessionId));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                return Optional.of(new OpenSession(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).getTime(),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        0,
-                        0));
+                return rs.next() ? Optional.of(openSession(rs)) : Optional.empty();
             }
         } catch (SQLException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read session " + sessionId + ": " + e.getMessage(), e);
@@ -107,6 +91,18 @@ public final class SessionHistory {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read session " + sessionId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The session of a row: id, universe, started_at, symbol_count, trigger_type, patterns, indicator values. */
+    private static OpenSession openSession(ResultSet rs) throws SQLException {
+        return new OpenSession(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getTimestamp(3).getTime(),
+                rs.getInt(4),
+                rs.getString(5),
+                rs.getLong(6),
+                rs.getLong(7));
     }
 
     /**
