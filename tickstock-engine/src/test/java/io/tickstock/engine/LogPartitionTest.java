@@ -58,6 +58,36 @@ class LogPartitionTest {
     }
 
     @Test
+    void lateTradesMakeTheSameCorrections() {
+        // every 97th trade arrives 90 s late, as in ShardsTest: late trades, corrections, retractions
+        List<Trade> arrivals = new ArrayList<>();
+        java.util.ArrayDeque<Trade> delayed = new java.util.ArrayDeque<>();
+        long n = 0;
+        for (Trade t : day) {
+            if (++n % 97 == 0) delayed.add(t);
+            else arrivals.add(t);
+            while (!delayed.isEmpty() && delayed.peek().timeMillis() + 90_000 <= t.timeMillis())
+                arrivals.add(delayed.poll());
+        }
+        arrivals.addAll(delayed);
+        RecordedOutput single = new RecordedOutput();
+        try (Shards pipeline = new Shards(1, Pipeline.Options.defaults(), single.emitter(4), bar -> {})) {
+            arrivals.forEach(pipeline::onTrade);
+            pipeline.flush();
+        }
+        RecordedOutput out = new RecordedOutput();
+        EventEmitter root = out.emitter(4);
+        List<LogPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) partitions.add(partition(p, root, List.of(), null));
+        run(log(arrivals), partitions, new int[PARTITIONS], Integer.MAX_VALUE, new SplittableRandom(5));
+        drain(partitions);
+        partitions.forEach(LogPartition::close);
+        assertThat(single.messages).as("the feed has corrections").anyMatch(m -> m.contains("\"revision\":1"));
+        assertThat(out.sortedRows()).isEqualTo(single.sortedRows());
+        assertThat(out.sortedMessages()).isEqualTo(single.sortedMessages());
+    }
+
+    @Test
     void aSuccessorResumesFromTheCommittedOffsetsWithNothingLostOrRepeated() {
         List<List<TradeRecords.Decoded>> log = log(day);
         RecordedOutput out = new RecordedOutput();
@@ -176,12 +206,13 @@ class LogPartitionTest {
     static List<List<TradeRecords.Decoded>> log(List<Trade> day) {
         List<List<TradeRecords.Decoded>> log = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) log.add(new ArrayList<>());
-        long lastMark = Long.MIN_VALUE;
+        long lastMark = Long.MIN_VALUE, eventTime = Long.MIN_VALUE;
         for (Trade t : day) {
             int p = TradeRecords.partitionOf(t.symbol(), PARTITIONS);
             log.get(p).add(TradeRecords.decode(TradeRecords.key(t.symbol()), TradeRecords.trade(t)));
-            if (lastMark == Long.MIN_VALUE || t.timeMillis() - lastMark >= 1_000) {
-                lastMark = t.timeMillis();
+            eventTime = Math.max(eventTime, t.timeMillis()); // as ingest: the time the feed has reached
+            if (lastMark == Long.MIN_VALUE || eventTime - lastMark >= 1_000) {
+                lastMark = eventTime;
                 for (List<TradeRecords.Decoded> partition : log)
                     partition.add(TradeRecords.decode(null, TradeRecords.watermark(lastMark)));
             }
