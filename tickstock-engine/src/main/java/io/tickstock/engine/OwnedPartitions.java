@@ -136,7 +136,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             pending = new HashMap<>();
         } catch (org.apache.kafka.common.KafkaException e) { // a rebalance under way, a timeout: kept for the next try
             pending.keySet().removeIf(tp -> !owned.containsKey(tp.partition()));
-            LOG.info("offset commit deferred ({}); retried after the next poll", e.getMessage());
+            LOG.debug("offset commit deferred ({}); retried after the next poll", e.getMessage());
         }
     }
 
