@@ -13,6 +13,9 @@ import io.tickstock.engine.kafka.Ingest;
 import io.tickstock.engine.kafka.TradeLogWriter;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.session.FinalStatus;
+import io.tickstock.engine.session.NyseCalendar;
+import io.tickstock.engine.session.SessionCommands;
+import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.session.SessionTrigger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +61,14 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Partitions of the topic when ingest creates it (default: ${DEFAULT-VALUE}).",
             defaultValue = "" + TradeRecords.DEFAULT_PARTITIONS)
     int partitions;
+
+    @Option(
+            names = "--session",
+            description = "--feed massive: sessions by the NYSE 'calendar' (open to close; 04:00-20:00 with "
+                    + "--extended-hours) or one from 'now'; 'tickstock session start|stop' start and stop them either way "
+                    + "(default: ${DEFAULT-VALUE}).",
+            defaultValue = "calendar")
+    String sessionMode;
 
     @Option(
             names = "--no-session",
@@ -124,26 +135,95 @@ public final class IngestCommand implements Callable<Integer> {
                 from);
     }
 
-    /** {@code --feed massive}: streams until Ctrl-C, then ends the feed and the session. */
+    /**
+     * {@code --feed massive}: streams until Ctrl-C, with sessions by the NYSE calendar (or one from now with {@code
+     * --session now}) and the operators' {@code tickstock session start|stop}; each session ends with the end-of-feed
+     * watermark and, once the engines have stored it all, its totals.
+     */
     private int live() throws Exception {
         MassiveClient.Config massive = feedOptions.massiveConfig(spec.commandLine(), replay.symbols);
+        SessionSchedule schedule = switch (sessionMode) {
+            case "calendar" -> SessionSchedule.calendar(new NyseCalendar(), replay.extendedHours);
+            case "now" -> SessionSchedule.immediate();
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "--session must be 'calendar' or 'now', was '" + sessionMode + "'");
+        };
         try (Lifecycle life = new Lifecycle()) {
             String bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
             SessionOwner owner = owner(life, List.of(), "massive:" + String.join(",", massive.topics()));
-            if (owner != null)
-                log.session(owner.start(replay.symbols == null ? 0 : replay.symbols.size(), SessionTrigger.MANUAL)
-                        .id());
-            long n = life.runFeed(() -> Ingest.live(massive, log, life::stopping));
+            int symbols = replay.symbols == null ? 0 : replay.symbols.size();
+            java.util.function.LongPredicate sessions =
+                    owner == null ? now -> true : new LiveSessions(schedule, owner, log, bootstrap, life, symbols);
+            long n = life.runFeed(() -> {
+                long written = Ingest.live(massive, log, life::stopping, sessions);
+                // Ctrl-C: the shutdown waits 5 s for this loop, so the engines get 4 s to store the session's end
+                long until = System.nanoTime() + 4_000_000_000L;
+                if (sessions instanceof LiveSessions s) s.end(FinalStatus.STOPPED, () -> System.nanoTime() > until);
+                return written;
+            });
             System.out.printf(
                     "ingest stopped: %d trades to %s (%d partitions)%n", n, TradeRecords.TOPIC, log.partitions());
-            if (owner != null) {
-                log.watermark(Long.MAX_VALUE); // the session ends: every bar may close
-                log.flush();
-                endSession(owner, bootstrap, life);
-            }
         }
         return 0;
+    }
+
+    /** The live sessions ingest owns: opened and closed by the schedule, asked by the feed loop. Feed thread. */
+    private static final class LiveSessions implements java.util.function.LongPredicate {
+        private final SessionSchedule schedule;
+        private final SessionOwner owner;
+        private final TradeLogWriter log;
+        private final String bootstrap;
+        private final Lifecycle life;
+        private final int symbols;
+        private final SessionCommands commands;
+        private boolean open;
+
+        LiveSessions(
+                SessionSchedule schedule,
+                SessionOwner owner,
+                TradeLogWriter log,
+                String bootstrap,
+                Lifecycle life,
+                int symbols) {
+            this.schedule = schedule;
+            this.owner = owner;
+            this.log = log;
+            this.bootstrap = bootstrap;
+            this.life = life;
+            this.symbols = symbols;
+            this.commands = life.add(new SessionCommands(owner.redisUrl()));
+        }
+
+        @Override
+        public boolean test(long now) {
+            String command = commands.poll();
+            if ("start".equals(command)) schedule.requestStart();
+            else if ("stop".equals(command)) schedule.requestStop(now);
+            try {
+                switch (schedule.decide(now)) {
+                    case START -> {
+                        log.session(owner.start(symbols, schedule.trigger()).id());
+                        open = true;
+                    }
+                    case STOP -> end(schedule.finalStatus(), life::stopping);
+                    case NONE -> {}
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return open;
+        }
+
+        /** Ends the open session, if any: the end-of-feed watermark, then the wait for the engines, then the totals. */
+        void end(FinalStatus status, java.util.function.BooleanSupplier giveUp) throws InterruptedException {
+            if (!open) return;
+            open = false;
+            log.watermark(Long.MAX_VALUE); // the session ends: every bar may close
+            log.flush();
+            endSession(owner, bootstrap, status, giveUp);
+        }
     }
 
     /** The session's owner on the servers of the environment (embedded when unset); null with --no-session. */
@@ -165,11 +245,21 @@ public final class IngestCommand implements Callable<Integer> {
      * the totals they stored; Ctrl-C while waiting stops it as {@code stopped}.
      */
     static void endSession(SessionOwner owner, String bootstrap, Lifecycle life) throws InterruptedException {
+        endSession(owner, bootstrap, FinalStatus.COMPLETED, life::stopping);
+    }
+
+    /**
+     * {@link #endSession(SessionOwner, String, Lifecycle)} ending with {@code status}, or {@code stopped} when {@code
+     * giveUp} says so before the engines have read to the end.
+     */
+    static void endSession(
+            SessionOwner owner, String bootstrap, FinalStatus status, java.util.function.BooleanSupplier giveUp)
+            throws InterruptedException {
         boolean consumed;
         try (GroupProgress group = new GroupProgress(bootstrap, TradeRecords.TOPIC, TradeRecords.GROUP)) {
-            consumed = group.awaitConsumed(life::stopping, System.out::println);
+            consumed = group.awaitConsumed(giveUp, System.out::println);
         }
-        Events.SessionEnd end = owner.stop(consumed ? FinalStatus.COMPLETED : FinalStatus.STOPPED);
+        Events.SessionEnd end = owner.stop(consumed ? status : FinalStatus.STOPPED);
         System.out.printf(
                 "session %s %s: %d patterns, %d indicator values stored by the engines%n",
                 end.sessionId(), end.finalStatus(), end.totalPatterns(), end.totalIndicators());

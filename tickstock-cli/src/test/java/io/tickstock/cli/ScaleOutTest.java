@@ -181,6 +181,8 @@ class ScaleOutTest {
                     kafka.bootstrap(),
                     "--feed",
                     "massive",
+                    "--session",
+                    "now",
                     "--massive-url",
                     massive.url(),
                     "--symbols",

@@ -110,6 +110,11 @@ public final class SessionOwner implements AutoCloseable {
         return end;
     }
 
+    /** The Redis the session's messages go to (operator commands come from the same server). */
+    public String redisUrl() {
+        return config.redisUrl();
+    }
+
     private void awaitDurable() throws InterruptedException {
         long mark = writer.durableMark(), until = System.nanoTime() + DURABLE_WAIT_MILLIS * 1_000_000;
         while (!writer.isDurable(mark)) {

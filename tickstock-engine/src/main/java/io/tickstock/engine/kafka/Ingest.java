@@ -71,6 +71,21 @@ public final class Ingest {
      */
     public static long live(MassiveClient.Config massive, TradeLogWriter log, BooleanSupplier stop)
             throws InterruptedException {
+        return live(massive, log, stop, now -> true);
+    }
+
+    /**
+     * {@link #live(MassiveClient.Config, TradeLogWriter, BooleanSupplier)} with sessions: {@code session} is asked about
+     * ten times a second with the wall clock (epoch ms) whether a session is open, and may start or end one (the
+     * caller writes the session record, or the end-of-feed watermark); trades and watermarks are written only while
+     * it says yes, the others are counted as outside a session.
+     */
+    public static long live(
+            MassiveClient.Config massive,
+            TradeLogWriter log,
+            BooleanSupplier stop,
+            java.util.function.LongPredicate session)
+            throws InterruptedException {
         TradeConditions conditions = MassiveReference.conditions(
                         MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
@@ -95,9 +110,20 @@ public final class Ingest {
                 })
                 .start()) {
             long eventTime = Long.MIN_VALUE, lastTradeWall = System.currentTimeMillis(), lastMarkWall = lastTradeWall;
+            long outside = 0, nextAsk = 0;
+            boolean open = false;
             while (!stop.getAsBoolean() && fatal.get() == null) {
                 Trade t = c.poll(100, TimeUnit.MILLISECONDS);
                 long wall = System.currentTimeMillis();
+                if (wall >= nextAsk) {
+                    nextAsk = wall + 100;
+                    open = session.test(wall);
+                }
+                if (!open) {
+                    if (t != null && ++outside % 10_000 == 1)
+                        LOG.info("{} trades outside a session so far (not written)", outside);
+                    continue;
+                }
                 if (t != null) {
                     log.write(t);
                     n++;
