@@ -80,6 +80,27 @@ public final class Ingest {
      * caller writes the session record, or the end-of-feed watermark); trades and watermarks are written only while
      * it says yes, the others are counted as outside a session.
      */
+    /** Logs connection losses and keeps a refusal (status: message) in {@code fatal}; called on the client's thread. */
+    private static MassiveClient.Listener listener(
+            java.util.concurrent.atomic.AtomicReference<@org.jspecify.annotations.Nullable String> fatal) {
+        return new MassiveClient.Listener() {
+            @Override
+            public void onConnectionLost(String reason) {
+                LOG.warn("Massive connection lost ({}); reconnecting", reason);
+            }
+
+            @Override
+            public void onConnectionRestored(long downMillis) {
+                LOG.info("Massive connection restored after {} ms", downMillis);
+            }
+
+            @Override
+            public void onFatal(String status, String message) {
+                fatal.set(status + ": " + message);
+            }
+        };
+    }
+
     public static long live(
             MassiveClient.Config massive,
             TradeLogWriter log,
@@ -92,23 +113,7 @@ public final class Ingest {
         java.util.concurrent.atomic.AtomicReference<@org.jspecify.annotations.Nullable String> fatal =
                 new java.util.concurrent.atomic.AtomicReference<>(); // set on the client's thread
         long n = 0;
-        try (MassiveClient c = new MassiveClient(massive, conditions, new MassiveClient.Listener() {
-                    @Override
-                    public void onConnectionLost(String reason) {
-                        LOG.warn("Massive connection lost ({}); reconnecting", reason);
-                    }
-
-                    @Override
-                    public void onConnectionRestored(long downMillis) {
-                        LOG.info("Massive connection restored after {} ms", downMillis);
-                    }
-
-                    @Override
-                    public void onFatal(String status, String message) {
-                        fatal.set(status + ": " + message);
-                    }
-                })
-                .start()) {
+        try (MassiveClient c = new MassiveClient(massive, conditions, listener(fatal)).start()) {
             long eventTime = Long.MIN_VALUE, lastTradeWall = System.currentTimeMillis(), lastMarkWall = lastTradeWall;
             long outside = 0, nextAsk = 0;
             boolean open = false;
