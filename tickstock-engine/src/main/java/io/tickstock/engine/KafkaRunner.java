@@ -71,6 +71,7 @@ final class KafkaRunner {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // ingest creates it, with its partitions
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000); // a topic created after the engine started is read in 5 s
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000); // a killed engine's partitions move within ~6 s
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
