@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * writes of a seeded synthetic universe ({@code symbols} symbols, the first {@code minutes} minutes of a session) as
  * fast as ingest can write it (an embedded Kafka broker, Redis and PostgreSQL; every row written). Measured: from the
  * session's start until the group has committed the end of the log (every row durable), so trades/s is what the
- * engines sustain; the lag is the records written but not yet committed, sampled every 250 ms.
+ * engines sustain; the lag is the records written but not yet committed, sampled every 250 ms. A 5-minute run with
+ * one engine warms the process up first and is not reported.
  */
 final class ScaleOutBench {
     private ScaleOutBench() {}
@@ -48,6 +49,7 @@ final class ScaleOutBench {
                     .build();
             try (TradeLogWriter log =
                     new TradeLogWriter(kafka.bootstrap(), TradeRecords.TOPIC, TradeRecords.DEFAULT_PARTITIONS)) {
+                once(1, universe, day, Math.min(minutes, 5), base, kafka, log); // warm-up: JIT, pools, the group
                 for (int n : engineCounts) out.put(n + "_engines", once(n, universe, day, minutes, base, kafka, log));
             }
         }
