@@ -91,13 +91,7 @@ final class ScaleOutBench {
             List<Thread> threads) {
         for (int i = 1; i <= engines; i++) {
             String id = "bench-" + engines + "-" + i;
-            Engine e = new Engine(
-                            base.toBuilder()
-                                    .engineId(id)
-                                    .spool(base.spoolFile().resolveSibling(id), 256L << 20)
-                                    .build(),
-                            System::currentTimeMillis)
-                    .start();
+            Engine e = new Engine(base.toBuilder().engineId(id).build().spoolIn(id), System::currentTimeMillis).start();
             running.add(e);
             threads.add(
                     Thread.ofPlatform().name("consumer-" + id).start(() -> e.consume(kafka.bootstrap(), stop::get)));
@@ -114,11 +108,7 @@ final class ScaleOutBench {
             TradeLogWriter log,
             Map<String, Object> result)
             throws Exception {
-        try (SessionOwner owner = new SessionOwner(
-                        base.toBuilder()
-                                .spool(base.spoolFile().resolveSibling("ingest"), 64L << 20)
-                                .build(),
-                        System::currentTimeMillis);
+        try (SessionOwner owner = new SessionOwner(base.spoolIn("ingest"), System::currentTimeMillis);
                 GroupProgress group = new GroupProgress(kafka.bootstrap(), TradeRecords.TOPIC, TradeRecords.GROUP);
                 SyntheticTrades feed = new SyntheticTrades(universe, day, 42)) {
             long start = System.nanoTime();

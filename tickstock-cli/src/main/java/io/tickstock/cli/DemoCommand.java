@@ -124,11 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (int i = 1; i <= engines; i++) {
             String id = "demo-" + i;
             Engine engine = life.add(new Engine(
-                            config.toBuilder()
-                                    .engineId(id)
-                                    .spool(config.spoolFile().resolveSibling("engine-" + id), config.spoolMaxBytes())
-                                    .build(),
-                            System::currentTimeMillis)
+                            config.toBuilder().engineId(id).build().spoolIn("engine-" + id), System::currentTimeMillis)
                     .start());
             Thread.ofPlatform().name("kafka-" + id).daemon().start(() -> {
                 try {
@@ -140,11 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
             });
         }
         out.println("engines: " + engines + " reading " + TradeRecords.TOPIC + " (group " + TradeRecords.GROUP + ")");
-        SessionOwner owner = life.add(new SessionOwner(
-                config.toBuilder()
-                        .spool(config.spoolFile().resolveSibling("ingest"), config.spoolMaxBytes())
-                        .build(),
-                System::currentTimeMillis));
+        SessionOwner owner = life.add(new SessionOwner(config.spoolIn("ingest"), System::currentTimeMillis));
         FeedOptions.Source what = IngestCommand.replaySource(source, files, replay);
         log.session(owner.start(what.symbolCount(), SessionTrigger.REPLAY).id());
         try (TradeSource trades = what.trades()) {

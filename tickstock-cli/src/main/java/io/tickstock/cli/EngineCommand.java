@@ -4,7 +4,6 @@ import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveClient;
-import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.session.SessionSchedule;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,7 +163,7 @@ public final class EngineCommand implements Callable<Integer> {
                                     spec.commandLine(), infra.redisUrl(), infra.database(), files, source.universe())
                             : replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database());
             config = reliability(config);
-            SessionSchedule schedule = schedule();
+            SessionSchedule schedule = replay.schedule(spec.commandLine(), sessionMode);
             Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
             backtest.start(life, infra, replay.dataDir(), System.out);
             if (engine.metricsPort() > 0)
@@ -201,10 +200,7 @@ public final class EngineCommand implements Callable<Integer> {
             infra.print(System.out);
             EngineConfig config = reliability(
                     replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), List.of(), "kafka"));
-            // each engine its own spool: several may run on one machine
-            config = config.toBuilder()
-                    .spool(config.spoolFile().resolveSibling("engine-" + config.engineId()), spoolMaxMb << 20)
-                    .build();
+            config = config.spoolIn("engine-" + config.engineId()); // several engines may run on one machine
             Engine engine = life.add(new Engine(config, System::currentTimeMillis).start());
             if (engine.metricsPort() > 0)
                 System.out.println("metrics:  http://" + metricsHost + ":" + engine.metricsPort() + "/metrics");
@@ -215,16 +211,6 @@ public final class EngineCommand implements Callable<Integer> {
             });
         }
         return 0;
-    }
-
-    private SessionSchedule schedule() {
-        return switch (sessionMode) {
-            case "calendar" -> SessionSchedule.calendar(new NyseCalendar(), replay.extendedHours);
-            case "now" -> SessionSchedule.immediate();
-            default ->
-                throw new ParameterException(
-                        spec.commandLine(), "--session must be 'calendar' or 'now', was '" + sessionMode + "'");
-        };
     }
 
     private EngineConfig reliability(EngineConfig config) {

@@ -13,7 +13,6 @@ import io.tickstock.engine.kafka.Ingest;
 import io.tickstock.engine.kafka.TradeLogWriter;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.session.FinalStatus;
-import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.session.SessionCommands;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.session.SessionTrigger;
@@ -85,21 +84,18 @@ public final class IngestCommand implements Callable<Integer> {
         FeedOptions.Source source =
                 feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());
         FeedOptions.Source what = replaySource(source, files, replay);
-        TradeSource trades = what.trades();
-        long from = what.fromMillis();
-        int symbolCount = what.symbolCount();
-        String universe = what.universe();
         try (Lifecycle life = new Lifecycle();
-                TradeSource feed = trades) {
+                TradeSource feed = what.trades()) {
             String bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
-            SessionOwner owner = owner(life, files, universe);
+            SessionOwner owner = owner(life, files, what.universe());
             if (owner != null)
-                log.session(owner.start(symbolCount, SessionTrigger.REPLAY).id());
+                log.session(
+                        owner.start(what.symbolCount(), SessionTrigger.REPLAY).id());
             long n = Ingest.replay(
                     feed,
                     log,
-                    new ReplayClock(from, replay.speedValue(spec.commandLine())),
+                    new ReplayClock(what.fromMillis(), replay.speedValue(spec.commandLine())),
                     replay.toMillis(),
                     life::stopping);
             System.out.printf(
@@ -128,11 +124,7 @@ public final class IngestCommand implements Callable<Integer> {
             symbols.add(f.symbol());
         }
         long from = replay.fromMillis();
-        return new FeedOptions.Source(
-                new MergedTradeSource(lean, from),
-                "replay:lean:" + replay.date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
-                symbols.size(),
-                from);
+        return new FeedOptions.Source(new MergedTradeSource(lean, from), replay.leanUniverse(), symbols.size(), from);
     }
 
     /**
@@ -142,13 +134,7 @@ public final class IngestCommand implements Callable<Integer> {
      */
     private int live() throws Exception {
         MassiveClient.Config massive = feedOptions.massiveConfig(spec.commandLine(), replay.symbols);
-        SessionSchedule schedule = switch (sessionMode) {
-            case "calendar" -> SessionSchedule.calendar(new NyseCalendar(), replay.extendedHours);
-            case "now" -> SessionSchedule.immediate();
-            default ->
-                throw new ParameterException(
-                        spec.commandLine(), "--session must be 'calendar' or 'now', was '" + sessionMode + "'");
-        };
+        SessionSchedule schedule = replay.schedule(spec.commandLine(), sessionMode);
         try (Lifecycle life = new Lifecycle()) {
             String bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
@@ -232,11 +218,9 @@ public final class IngestCommand implements Callable<Integer> {
         if (noSession) return null;
         Infrastructure infra = life.add(Infrastructure.fromEnvironment());
         infra.print(System.out);
-        EngineConfig config =
-                replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database(), files, universe).toBuilder()
-                        .spool(EngineConfig.DEFAULT_SPOOL_DIR.resolve("ingest"), EngineConfig.DEFAULT_SPOOL_BYTES)
-                        .engineId("ingest-" + EngineConfig.defaultEngineId())
-                        .build();
+        EngineConfig config = replay.engineConfig(
+                        spec.commandLine(), infra.redisUrl(), infra.database(), files, universe)
+                .spoolIn("ingest");
         return life.add(new SessionOwner(config, System::currentTimeMillis));
     }
 

@@ -162,8 +162,28 @@ public final class ReplayOptions {
     }
 
     EngineConfig engineConfig(picocli.CommandLine cmd, String redisUrl, DatabaseUrl db) throws IOException {
-        return engineConfig(
-                cmd, redisUrl, db, tickFiles(cmd), "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE));
+        return engineConfig(cmd, redisUrl, db, tickFiles(cmd), leanUniverse());
+    }
+
+    /** The universe of the LEAN replay of --date: {@code replay:lean:<yyyyMMdd>}. */
+    String leanUniverse() {
+        return "replay:lean:" + date.format(DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    /**
+     * Live sessions for {@code --session} {@code mode}: by the NYSE calendar (with --extended-hours, 04:00-20:00) or
+     * one from now.
+     *
+     * @throws ParameterException naming --session for any other mode
+     */
+    io.tickstock.engine.session.SessionSchedule schedule(picocli.CommandLine cmd, String mode) {
+        return switch (mode) {
+            case "calendar" ->
+                io.tickstock.engine.session.SessionSchedule.calendar(
+                        new io.tickstock.engine.session.NyseCalendar(), extendedHours);
+            case "now" -> io.tickstock.engine.session.SessionSchedule.immediate();
+            default -> throw new ParameterException(cmd, "--session must be 'calendar' or 'now', was '" + mode + "'");
+        };
     }
 
     /** The New York time to stop at on the replay date, epoch ms; MAX_VALUE without --to. */

@@ -128,6 +128,14 @@ public record EngineConfig(
         return b;
     }
 
+    /**
+     * This configuration with its spool in a directory of its own, {@code <spool dir>/<name>}: for several engines
+     * (or an engine and ingest) on one machine, whose spools must not mix.
+     */
+    public EngineConfig spoolIn(String name) {
+        return toBuilder().spool(spoolDir.resolve(name), spoolMaxBytes).build();
+    }
+
     /** This database's spool file: one per host, port and database, so a spool never reaches another database. */
     public Path spoolFile() {
         return spoolDir.resolve(("postgresql-" + database.host() + "-" + database.port() + "-" + database.database())

@@ -39,7 +39,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     private final Map<Integer, LogPartition> owned = new HashMap<>();
     private final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
     private Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
-    private long pendingMark, malformed;
+    private long pendingMark;
 
     OwnedPartitions(KafkaConsumer<byte[], byte[]> consumer, SessionParts parts, SessionHistory history) {
         this.consumer = consumer;
@@ -78,8 +78,9 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         try {
             d = TradeRecords.decode(r.key(), r.value());
         } catch (IllegalArgumentException e) {
-            malformed++;
-            LOG.warn("skipped record {}@{} ({} so far): {}", r.partition(), r.offset(), malformed, e.getMessage());
+            long n = parts.stats().malformedRecords.incrementAndGet(); // metric tickstock_trade_log_malformed_total
+            if (n <= 10 || n % 10_000 == 0)
+                LOG.warn("skipped record {}@{} ({} so far): {}", r.partition(), r.offset(), n, e.getMessage());
             return;
         }
         if (d.sessionId() != null) { // a new session: the partition starts over in it

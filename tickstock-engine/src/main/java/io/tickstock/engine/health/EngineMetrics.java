@@ -73,6 +73,7 @@ public final class EngineMetrics implements AutoCloseable {
         counter("tickstock.trades", "Trades read from the feed", stats.trades);
         counter("tickstock.bars", "1-minute bars closed", stats.bars);
         counter("tickstock.patterns", "Patterns published", stats.patterns);
+        counter("tickstock.trade.log.malformed", "Trade-log records skipped as undecodable", stats.malformedRecords);
         counter("tickstock.health.events", "Health events published", healthEvents);
         Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
         for (String channel : io.tickstock.contract.Channels.ALL)

@@ -15,6 +15,8 @@ public final class EngineStats {
     public final AtomicLong patterns = new AtomicLong(), lastPatternMillis = new AtomicLong();
     /** Indicator alerts published. */
     public final AtomicLong alerts = new AtomicLong();
+    /** Trade-log records skipped because they did not decode (scale-out engines). */
+    public final AtomicLong malformedRecords = new AtomicLong();
 
     private final LongAccumulator maxLagMs = new LongAccumulator(Math::max, 0);
     private volatile int activeSymbols;

@@ -74,10 +74,7 @@ public final class TradeLogWriter implements AutoCloseable {
      */
     public void watermark(long epochMillis) {
         check();
-        byte[] value = TradeRecords.watermark(epochMillis);
-        for (int p = 0; p < partitions; p++) {
-            var unused = producer.send(new ProducerRecord<>(topic, p, null, value), this::sent);
-        }
+        toEveryPartition(TradeRecords.watermark(epochMillis));
         watermarks++;
     }
 
@@ -89,7 +86,10 @@ public final class TradeLogWriter implements AutoCloseable {
      */
     public void session(String sessionId) {
         check();
-        byte[] value = TradeRecords.session(sessionId);
+        toEveryPartition(TradeRecords.session(sessionId));
+    }
+
+    private void toEveryPartition(byte[] value) {
         for (int p = 0; p < partitions; p++) {
             var unused = producer.send(new ProducerRecord<>(topic, p, null, value), this::sent);
         }

@@ -1,5 +1,6 @@
 package io.tickstock.engine.kafka;
 
+import io.tickstock.contract.Limits;
 import io.tickstock.engine.trades.Trade;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,8 @@ public final class TradeRecords {
     /**
      * Reads a record.
      *
-     * @throws IllegalArgumentException naming what is wrong: an unknown kind, a wrong length, a trade without a key
+     * @throws IllegalArgumentException naming what is wrong: an unknown kind, a wrong length, a trade without a key,
+     *                                  a symbol, price, size or time a feed parser would refuse
      */
     public static Decoded decode(byte @Nullable [] key, byte @Nullable [] value) {
         if (value == null || value.length == 0) throw new IllegalArgumentException("empty record");
@@ -106,7 +108,13 @@ public final class TradeRecords {
             if (value.length != 1 + SESSION_ID_BYTES)
                 throw new IllegalArgumentException(
                         "session record of " + value.length + " bytes, expected " + (1 + SESSION_ID_BYTES));
-            return new Decoded(null, Long.MIN_VALUE, new String(value, 1, SESSION_ID_BYTES, StandardCharsets.US_ASCII));
+            String id = new String(value, 1, SESSION_ID_BYTES, StandardCharsets.US_ASCII);
+            try {
+                java.util.UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("session record without a UUID: " + id, e);
+            }
+            return new Decoded(null, Long.MIN_VALUE, id);
         }
         if (kind != TRADE) throw new IllegalArgumentException("unknown record kind " + kind);
         if (value.length != TRADE_BYTES)
@@ -114,6 +122,13 @@ public final class TradeRecords {
         if (key == null || key.length == 0) throw new IllegalArgumentException("trade without a symbol key");
         String symbol = new String(key, StandardCharsets.UTF_8);
         long time = b.getLong();
-        return new Decoded(new Trade(symbol, time, b.getDouble(), b.getLong(), b.getInt()), time);
+        double price = b.getDouble();
+        long size = b.getLong();
+        // the checks every feed parser makes (a log written by anything else is not trusted)
+        if (!Limits.isSymbol(symbol))
+            throw new IllegalArgumentException("trade symbol outside the contract's form " + Limits.SYMBOL_FORM);
+        if (!Limits.isPrice(price) || !Limits.isSize(size) || !Limits.isTime(time))
+            throw new IllegalArgumentException("trade price, size or time out of range");
+        return new Decoded(new Trade(symbol, time, price, size, b.getInt()), time);
     }
 }
