@@ -283,6 +283,77 @@ class ScaleOutTest {
                 threeMessages.size());
     }
 
+    /**
+     * The state a SIGKILL or a rebalance leaves in a session's first second: the previous owner stored the session's
+     * bars, but its committed offsets are still before the session record (its first commit was due a second later).
+     * The next owner reads the session record first; it must re-warm from the stored bars and publish nothing again.
+     */
+    @Test
+    @Order(5)
+    void aPartitionTakenOverBeforeItsFirstCommitInASessionPublishesNothingTwice() throws Exception {
+        for (Process p : engines) p.destroy();
+        for (Process p : engines) assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        engines.clear();
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> before;
+        try (org.apache.kafka.clients.admin.Admin admin = admin()) {
+            before = admin.listConsumerGroupOffsets(TradeRecords.GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        Process first = engine("h1");
+        Process ingest = cli(
+                tmp.resolve("handover-ingest.log"),
+                "ingest",
+                "--kafka",
+                kafka.bootstrap(),
+                "--feed",
+                "synthetic",
+                "--symbols",
+                "60",
+                "--speed",
+                "max",
+                "--to",
+                "09:45");
+        assertThat(ingest.waitFor(4, TimeUnit.MINUTES))
+                .as("ingest ends its session")
+                .isTrue();
+        String session = sessionOf(Files.readString(tmp.resolve("handover-ingest.log")));
+        first.destroy();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Map<String, List<String>> stored = rows(session);
+        assertThat(stored.get("bars")).hasSizeGreaterThan(500);
+
+        try (org.apache.kafka.clients.admin.Admin admin = admin()) { // the group back before the session record
+            if (before.isEmpty()) // this test alone: no commit before it, so the log's start
+            admin.deleteConsumerGroups(List.of(TradeRecords.GROUP)).all().get(30, TimeUnit.SECONDS);
+            else
+                admin.alterConsumerGroupOffsets(TradeRecords.GROUP, before)
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+        }
+        try (Connection c = db()) { // and the session still under way, as it is while its first second runs
+            c.createStatement()
+                    .executeUpdate(
+                            "UPDATE streaming_sessions SET stopped_at = NULL WHERE session_id = '" + session + "'");
+        }
+        received.clear();
+        engines.add(engine("h2"));
+        try (io.tickstock.engine.kafka.GroupProgress progress = new io.tickstock.engine.kafka.GroupProgress(
+                kafka.bootstrap(), TradeRecords.TOPIC, TradeRecords.GROUP)) {
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> progress.behind()[0] == 0);
+        }
+        assertThat(normalized()).as("bars, patterns and alerts published again").isEmpty();
+        assertThat(rows(session)).isEqualTo(stored);
+        assertThat(engineLog("h2")).contains("stored before the hand-over re-warmed");
+    }
+
+    private static org.apache.kafka.clients.admin.Admin admin() {
+        return org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()));
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -38,6 +38,9 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     private final Map<String, StreamingSession> sessions = new HashMap<>();
     private final Map<Integer, LogPartition> owned = new HashMap<>();
     private final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
+    private final java.util.Set<Integer> assignedBeforeSession =
+            new java.util.HashSet<>(); // no session record read yet
+    private final Map<String, Map<Integer, List<Bar>>> storedThisPoll = new HashMap<>(); // session → partition → bars
     private Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private long pendingMark;
 
@@ -86,7 +89,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         if (d.sessionId() != null) { // a new session: the partition starts over in it
             StreamingSession s = session(d.sessionId());
             p.close();
-            LogPartition fresh = partition(r.partition(), s, List.of());
+            LogPartition fresh = partition(r.partition(), s, storedSinceAssignment(r.partition(), s));
             fresh.add(r.offset(), d);
             owned.put(r.partition(), fresh);
             if (s != null) parts.sessions().attach(s);
@@ -95,9 +98,34 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         if (p.add(r.offset(), d)) parts.stats().trades.incrementAndGet();
     }
 
+    /**
+     * The bars of {@code s} a previous owner stored for {@code partition}, when this is the first session record read
+     * since the partition was assigned: the previous owner may have run the session's first trades without committing
+     * past its session record (its first commit comes a second later), and re-running them without a re-warm would
+     * publish its bars again. Empty otherwise: a session record read by the engine that owned the partition before it
+     * starts a session nobody else has run.
+     */
+    private List<Bar> storedSinceAssignment(int partition, @Nullable StreamingSession s) {
+        if (!assignedBeforeSession.remove(partition) || s == null || !history.isOpen(s.id())) return List.of();
+        List<Bar> bars = storedThisPoll
+                .computeIfAbsent(
+                        s.id(),
+                        id -> byPartition(
+                                id, consumer.partitionsFor(TradeRecords.TOPIC).size()))
+                .getOrDefault(partition, List.of());
+        if (!bars.isEmpty())
+            LOG.info(
+                    "partition {}: {} bars of session {} stored before the hand-over re-warmed",
+                    partition,
+                    bars.size(),
+                    s.id());
+        return bars;
+    }
+
     /** Hands every partition's thread what it holds (the end of a poll). */
     void handOff() {
         for (LogPartition p : owned.values()) p.handOff();
+        storedThisPoll.clear();
     }
 
     /** Drains {@code which}, adds their committable offsets to the pending commit and takes the writer's mark. */
@@ -185,19 +213,20 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         if (assigned.isEmpty()) return;
         int count = consumer.partitionsFor(TradeRecords.TOPIC).size();
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(assigned));
-        Map<String, Map<Integer, List<Bar>>> stored = new HashMap<>(); // session → partition → bars
         int warmed = 0;
         for (TopicPartition tp : assigned) {
             OffsetAndMetadata c = committed.get(tp);
             StreamingSession s = session(c == null ? null : c.metadata());
             List<Bar> bars = List.of();
             if (s != null && history.isOpen(s.id())) { // a session under way: re-warm what it stored
-                bars = stored.computeIfAbsent(s.id(), id -> byPartition(id, count))
+                bars = storedThisPoll
+                        .computeIfAbsent(s.id(), id -> byPartition(id, count))
                         .getOrDefault(tp.partition(), List.of());
                 parts.sessions().attach(s);
             }
             warmed += bars.size();
             owned.put(tp.partition(), partition(tp.partition(), s, bars));
+            assignedBeforeSession.add(tp.partition());
         }
         LOG.info(
                 "engine {} assigned partitions {} ({} stored bars re-warmed)",
@@ -244,6 +273,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         for (TopicPartition tp : gone) {
             LogPartition p = owned.remove(tp.partition());
             pending.remove(tp);
+            assignedBeforeSession.remove(tp.partition());
             if (p != null) p.close();
         }
         if (!gone.isEmpty())
