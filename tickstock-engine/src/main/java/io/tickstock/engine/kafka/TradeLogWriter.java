@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
@@ -150,8 +152,11 @@ public final class TradeLogWriter implements AutoCloseable {
     }
 
     /**
-     * Waits (up to 30 s) until every partition of {@code topic} has a leader: a produce request sent before that is
-     * refused, and its retry can leave an idempotent producer out of sequence. @return the partition count
+     * Waits (up to 30 s) until every partition of {@code topic} has a leader that serves it: a produce request sent
+     * before that is refused, and its retry can leave an idempotent producer out of sequence (the broker accepts the
+     * later batches of the same flight, then refuses the first one's retry until the delivery timeout). The
+     * controller names a leader a moment before the broker acts as one, so a partition counts as ready only once its
+     * leader answers a {@code ListOffsets} for it. @return the partition count
      */
     private static int awaitLeaders(Admin admin, String topic)
             throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
@@ -164,11 +169,26 @@ public final class TradeLogWriter implements AutoCloseable {
             if (described == null) throw new IllegalStateException("Kafka does not describe topic " + topic);
             boolean led = described.partitions().stream()
                     .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            if (led) return described.partitions().size();
+            if (led && served(admin, topic, described.partitions().size()))
+                return described.partitions().size();
             if (System.nanoTime() > deadline)
                 throw new java.util.concurrent.TimeoutException(
                         "partitions of " + topic + " have no leader after 30 s");
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether the leader of every partition answers a {@code ListOffsets} (false on a retriable refusal). */
+    private static boolean served(Admin admin, String topic, int partitions)
+            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int i = 0; i < partitions; i++) latest.put(new TopicPartition(topic, i), OffsetSpec.latest());
+        try {
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) return false;
+            throw e;
         }
     }
 
