@@ -349,6 +349,38 @@ class ScaleOutTest {
         assertThat(engineLog("h2")).contains("stored before the hand-over re-warmed");
     }
 
+    /**
+     * PostgreSQL goes down and an engine is killed: its partitions move to an engine that cannot read their session
+     * or stored bars. That engine pauses them, goes on with its own, reads them from their committed offsets once
+     * PostgreSQL is back, and the session's rows are exactly the reference's.
+     */
+    @Test
+    @Order(6)
+    void partitionsTakenOverWhilePostgresIsDownWaitForItAndLoseNothing() throws Exception {
+        for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        engines.clear();
+        engines.add(engine("p1"));
+        engines.add(engine("p2"));
+        Process ingest = ingest("200", tmp.resolve("ingest-pg.log"));
+        awaitBars(150);
+        int port = postgres.port();
+        postgres.close(); // the writers spool, commits wait for durability
+        engines.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // p1's partitions move to p2 in ~6 s
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> engineLog("p2").contains(" paused: "));
+        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, port);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> engineLog("p2").contains(" read again"));
+        assertThat(ingest.waitFor(4, TimeUnit.MINUTES))
+                .as("ingest ends its session")
+                .isTrue();
+        String log = Files.readString(tmp.resolve("ingest-pg.log"));
+        assertThat(log).contains("completed");
+        assertRowsEqualReference(sessionOf(log));
+    }
+
     private static org.apache.kafka.clients.admin.Admin admin() {
         return org.apache.kafka.clients.admin.Admin.create(
                 Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()));

@@ -49,6 +49,7 @@ final class KafkaRunner {
             while (!stop.getAsBoolean()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) owned.add(r);
                 owned.handOff();
+                owned.retryPaused();
                 owned.commitIfDurable();
                 long now = parts.clock().getAsLong();
                 if (now >= nextCommit) {

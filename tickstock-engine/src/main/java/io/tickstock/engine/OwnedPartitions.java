@@ -3,15 +3,15 @@ package io.tickstock.engine;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.kafka.TradeRecords;
-import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.SessionHistory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * their offsets: a checkpoint (every partition drained, the committable offsets taken with each partition's session id
  * as metadata, the writer's durability mark) is committed once the mark is durable; a partition given up is committed
  * the same way first; a partition taken over is re-warmed from its session's stored bars. A session record starts a
- * partition over in that session. Consumer thread only (the listener runs inside {@code poll}).
+ * partition over in that session. When PostgreSQL cannot say what a take-over or a session record needs (a session,
+ * stored bars), that partition is paused, and read again from the same record once PostgreSQL answers: nothing is
+ * skipped, the other partitions go on, and the engine keeps its place in the group. Consumer thread only (the listener
+ * runs inside {@code poll}).
  */
 final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnedPartitions.class);
@@ -34,49 +37,29 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final SessionParts parts;
-    private final SessionHistory history;
-    private final Map<String, StreamingSession> sessions = new HashMap<>();
+    private final LogSessions sessions;
     private final Map<Integer, LogPartition> owned = new HashMap<>();
     private final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
-    private final java.util.Set<Integer> assignedBeforeSession =
-            new java.util.HashSet<>(); // no session record read yet
-    private final Map<String, Map<Integer, List<Bar>>> storedThisPoll = new HashMap<>(); // session → partition → bars
+    private final Set<Integer> assignedBeforeSession = new HashSet<>(); // no session record read since assigned
+    private final PausedPartitions paused;
     private Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private long pendingMark;
 
     OwnedPartitions(KafkaConsumer<byte[], byte[]> consumer, SessionParts parts, SessionHistory history) {
         this.consumer = consumer;
         this.parts = parts;
-        this.history = history;
+        this.sessions = new LogSessions(history);
+        this.paused = new PausedPartitions(consumer, parts.clock());
     }
 
-    /** The session {@code id}, or null (logged) when PostgreSQL has no such session. */
-    private @Nullable StreamingSession session(@Nullable String id) {
-        if (id == null || id.isBlank()) return null;
-        StreamingSession known = sessions.get(id);
-        if (known != null) return known;
-        Optional<SessionHistory.OpenSession> found = history.session(id);
-        if (found.isEmpty()) {
-            LOG.error("session {} of the trade log is not in PostgreSQL; its rows are stored without a session", id);
-            return null;
-        }
-        SessionHistory.OpenSession o = found.get();
-        StreamingSession s = new StreamingSession(
-                o.sessionId(),
-                o.universe(),
-                o.symbolCount(),
-                SessionTrigger.of(o.triggerType()),
-                o.startedAtMillis(),
-                0,
-                0);
-        sessions.put(id, s);
-        return s;
-    }
-
-    /** Runs one record: a session record starts its partition over in that session; a malformed one is counted. */
+    /**
+     * Runs one record: a session record starts its partition over in that session (re-warmed when it is the first
+     * since the partition was assigned); a malformed one is counted and skipped. When PostgreSQL cannot answer what
+     * a session record asks, the partition is paused at that record and read again later.
+     */
     void add(ConsumerRecord<byte[], byte[]> r) {
         LogPartition p = owned.get(r.partition());
-        if (p == null) return;
+        if (p == null || paused.contains(r.partition())) return;
         TradeRecords.Decoded d;
         try {
             d = TradeRecords.decode(r.key(), r.value());
@@ -87,9 +70,18 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             return;
         }
         if (d.sessionId() != null) { // a new session: the partition starts over in it
-            StreamingSession s = session(d.sessionId());
+            StreamingSession s;
+            List<Bar> stored;
+            try {
+                s = sessions.session(d.sessionId());
+                stored = storedSinceAssignment(r.partition(), s);
+            } catch (IllegalStateException e) { // PostgreSQL cannot answer: this record is read again later
+                paused.pause(new TopicPartition(r.topic(), r.partition()), r.offset(), e);
+                return;
+            }
+            assignedBeforeSession.remove(r.partition());
             p.close();
-            LogPartition fresh = partition(r.partition(), s, storedSinceAssignment(r.partition(), s));
+            LogPartition fresh = partition(r.partition(), s, stored);
             fresh.add(r.offset(), d);
             owned.put(r.partition(), fresh);
             if (s != null) parts.sessions().attach(s);
@@ -106,13 +98,9 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
      * starts a session nobody else has run.
      */
     private List<Bar> storedSinceAssignment(int partition, @Nullable StreamingSession s) {
-        if (!assignedBeforeSession.remove(partition) || s == null || !history.isOpen(s.id())) return List.of();
-        List<Bar> bars = storedThisPoll
-                .computeIfAbsent(
-                        s.id(),
-                        id -> byPartition(
-                                id, consumer.partitionsFor(TradeRecords.TOPIC).size()))
-                .getOrDefault(partition, List.of());
+        if (!assignedBeforeSession.contains(partition) || s == null) return List.of();
+        List<Bar> bars = sessions.storedIfUnderway(s, partition, partitionCount());
+        if (bars == null) return List.of();
         if (!bars.isEmpty())
             LOG.info(
                     "partition {}: {} bars of session {} stored before the hand-over re-warmed",
@@ -122,10 +110,21 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         return bars;
     }
 
+    private int partitionCount() {
+        return consumer.partitionsFor(TradeRecords.TOPIC).size();
+    }
+
+    /** Every {@value PausedPartitions#RETRY_MILLIS} ms, reads the paused partitions again (set up again first). */
+    void retryPaused() {
+        for (int partition : paused.due())
+            if (owned.containsKey(partition) || takeOver(new TopicPartition(TradeRecords.TOPIC, partition)))
+                paused.resume(partition);
+    }
+
     /** Hands every partition's thread what it holds (the end of a poll). */
     void handOff() {
         for (LogPartition p : owned.values()) p.handOff();
-        storedThisPoll.clear();
+        sessions.endPoll();
     }
 
     /** Drains {@code which}, adds their committable offsets to the pending commit and takes the writer's mark. */
@@ -211,36 +210,38 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
         if (assigned.isEmpty()) return;
-        int count = consumer.partitionsFor(TradeRecords.TOPIC).size();
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(assigned));
-        int warmed = 0;
-        for (TopicPartition tp : assigned) {
-            OffsetAndMetadata c = committed.get(tp);
-            StreamingSession s = session(c == null ? null : c.metadata());
-            List<Bar> bars = List.of();
-            if (s != null && history.isOpen(s.id())) { // a session under way: re-warm what it stored
-                bars = storedThisPoll
-                        .computeIfAbsent(s.id(), id -> byPartition(id, count))
-                        .getOrDefault(tp.partition(), List.of());
-                parts.sessions().attach(s);
-            }
-            warmed += bars.size();
-            owned.put(tp.partition(), partition(tp.partition(), s, bars));
-            assignedBeforeSession.add(tp.partition());
-        }
+        int before = owned.size();
+        for (TopicPartition tp : assigned) takeOver(tp);
         LOG.info(
-                "engine {} assigned partitions {} ({} stored bars re-warmed)",
+                "engine {} assigned partitions {} ({} ready)",
                 parts.config().engineId(),
                 assigned.stream().map(TopicPartition::partition).sorted().toList(),
-                warmed);
+                owned.size() - before);
     }
 
-    private Map<Integer, List<Bar>> byPartition(String sessionId, int count) {
-        Map<Integer, List<Bar>> bars = new HashMap<>();
-        for (Bar bar : history.bars(sessionId))
-            bars.computeIfAbsent(TradeRecords.partitionOf(bar.symbol(), count), k -> new ArrayList<>())
-                    .add(bar);
-        return bars;
+    /**
+     * Sets up a partition taken over: its committed offset's session and, while that session is under way, its
+     * stored bars (the re-warm). When PostgreSQL cannot answer, the partition is paused before anything is read.
+     *
+     * @return whether it is set up
+     */
+    private boolean takeOver(TopicPartition tp) {
+        OffsetAndMetadata c = consumer.committed(Set.of(tp)).get(tp);
+        StreamingSession s;
+        List<Bar> bars;
+        try {
+            s = sessions.session(c == null ? null : c.metadata());
+            bars = s == null ? null : sessions.storedIfUnderway(s, tp.partition(), partitionCount());
+        } catch (IllegalStateException e) {
+            if (!paused.contains(tp.partition())) paused.pause(tp, -1, e);
+            return false;
+        }
+        if (s != null && bars != null) parts.sessions().attach(s); // a session under way
+        owned.put(tp.partition(), partition(tp.partition(), s, bars == null ? List.of() : bars));
+        assignedBeforeSession.add(tp.partition());
+        if (s != null && bars != null && !bars.isEmpty())
+            LOG.info("partition {}: {} stored bars of session {} re-warmed", tp.partition(), bars.size(), s.id());
+        return true;
     }
 
     private LogPartition partition(int partition, @Nullable StreamingSession s, List<Bar> stored) {
@@ -274,6 +275,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             LogPartition p = owned.remove(tp.partition());
             pending.remove(tp);
             assignedBeforeSession.remove(tp.partition());
+            paused.remove(tp.partition());
             if (p != null) p.close();
         }
         if (!gone.isEmpty())

@@ -1,0 +1,69 @@
+package io.tickstock.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trade-log partitions an engine stopped reading because PostgreSQL could not answer what they needed ({@link
+ * OwnedPartitions}), each with the offset to read again from, and when to try again: every {@value #RETRY_MILLIS} ms.
+ * Consumer thread only.
+ */
+final class PausedPartitions {
+    private static final Logger LOG = LoggerFactory.getLogger(PausedPartitions.class);
+    static final long RETRY_MILLIS = 5_000;
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final LongSupplier clock;
+    private final Map<Integer, Long> offsets = new HashMap<>(); // partition → offset to read again (-1: its position)
+    private long nextRetry;
+
+    /** @param clock monotonic ms */
+    PausedPartitions(KafkaConsumer<byte[], byte[]> consumer, LongSupplier clock) {
+        this.consumer = consumer;
+        this.clock = clock;
+    }
+
+    /** Stops reading {@code tp}; {@code offset} is the record to read again, or -1 for the consumer's position. */
+    void pause(TopicPartition tp, long offset, IllegalStateException why) {
+        consumer.pause(List.of(tp));
+        offsets.put(tp.partition(), offset);
+        nextRetry = clock.getAsLong() + RETRY_MILLIS;
+        LOG.warn(
+                "partition {} paused{}: {}; tried again every {} s",
+                tp.partition(),
+                offset < 0 ? "" : " at offset " + offset,
+                why.getMessage(),
+                RETRY_MILLIS / 1000);
+    }
+
+    boolean contains(int partition) {
+        return offsets.containsKey(partition);
+    }
+
+    /** Forgets a partition given up (the consumer forgets its pause itself). */
+    void remove(int partition) {
+        offsets.remove(partition);
+    }
+
+    /** The paused partitions when a retry is due (then the next one is {@value #RETRY_MILLIS} ms later), else none. */
+    List<Integer> due() {
+        if (offsets.isEmpty() || clock.getAsLong() < nextRetry) return List.of();
+        nextRetry = clock.getAsLong() + RETRY_MILLIS;
+        return List.copyOf(offsets.keySet());
+    }
+
+    /** Reads {@code partition} again, from the record it was paused at. */
+    void resume(int partition) {
+        Long offset = offsets.remove(partition);
+        TopicPartition tp = new TopicPartition(io.tickstock.engine.kafka.TradeRecords.TOPIC, partition);
+        if (offset != null && offset >= 0) consumer.seek(tp, offset);
+        consumer.resume(List.of(tp));
+        LOG.info("partition {} read again", partition);
+    }
+}
