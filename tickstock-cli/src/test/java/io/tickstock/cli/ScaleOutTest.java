@@ -45,8 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * into an embedded Kafka broker, and {@code tickstock engine --source kafka} processes read it into one Redis and one
  * PostgreSQL. Three engines give exactly the rows of one engine replaying the day directly; and with a fourth engine
  * added mid-run (a rebalance), one stopped gracefully and one killed with SIGKILL, the rows are still exactly those,
- * with nothing missing and nothing twice. A live session whose only engine is down 30 s loses no trade; and 500
- * synthetic symbols through three engines store one engine's rows and publish its bars, patterns and alerts.
+ * with nothing missing and nothing twice. A live session whose only engine is down 30 s loses no trade; 500
+ * synthetic symbols through three engines store one engine's rows and publish its bars, patterns and alerts; a
+ * hand-over before a session's first commit publishes nothing twice; and partitions taken over while PostgreSQL is
+ * down wait for it and lose nothing.
  */
 @Tag("e2e")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -347,6 +349,11 @@ class ScaleOutTest {
         assertThat(normalized()).as("bars, patterns and alerts published again").isEmpty();
         assertThat(rows(session)).isEqualTo(stored);
         assertThat(engineLog("h2")).contains("stored before the hand-over re-warmed");
+        try (Connection c = db()) { // the session stopped again, as ingest had left it
+            c.createStatement()
+                    .executeUpdate(
+                            "UPDATE streaming_sessions SET stopped_at = now() WHERE session_id = '" + session + "'");
+        }
     }
 
     /**
@@ -363,6 +370,9 @@ class ScaleOutTest {
         engines.add(engine("p2"));
         Process ingest = ingest("200", tmp.resolve("ingest-pg.log"));
         awaitBars(150);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        assigned("p1").matches(".*[0-9].*") && assigned("p2").matches(".*[0-9].*"));
         int port = postgres.port();
         postgres.close(); // the writers spool, commits wait for durability
         engines.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // p1's partitions move to p2 in ~6 s
