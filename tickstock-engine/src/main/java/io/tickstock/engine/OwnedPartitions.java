@@ -76,7 +76,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
                 s = sessions.session(d.sessionId());
                 stored = storedSinceAssignment(r.partition(), s);
             } catch (IllegalStateException e) { // PostgreSQL cannot answer: this record is read again later
-                paused.pause(new TopicPartition(r.topic(), r.partition()), r.offset(), e);
+                paused.pause(new TopicPartition(r.topic(), r.partition()), r.offset(), e.getMessage());
                 return;
             }
             assignedBeforeSession.remove(r.partition());
@@ -116,9 +116,11 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
 
     /** Every {@value PausedPartitions#RETRY_MILLIS} ms, reads the paused partitions again (set up again first). */
     void retryPaused() {
-        for (int partition : paused.due())
-            if (owned.containsKey(partition) || takeOver(new TopicPartition(TradeRecords.TOPIC, partition)))
-                paused.resume(partition);
+        for (int partition : paused.due()) {
+            if (!owned.containsKey(partition) && !takeOver(new TopicPartition(TradeRecords.TOPIC, partition)))
+                return; // still down: the others wait for the next round
+            paused.resume(partition);
+        }
     }
 
     /** Hands every partition's thread what it holds (the end of a poll). */
@@ -211,7 +213,10 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
         if (assigned.isEmpty()) return;
         int before = owned.size();
-        for (TopicPartition tp : assigned) takeOver(tp);
+        boolean reachable = true; // after one failed look-up, the rest wait without asking (each costs a timeout)
+        for (TopicPartition tp : assigned)
+            if (reachable) reachable = takeOver(tp);
+            else paused.pause(tp, -1, "PostgreSQL did not answer for an earlier partition");
         LOG.info(
                 "engine {} assigned partitions {} ({} ready)",
                 parts.config().engineId(),
@@ -233,7 +238,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             s = sessions.session(c == null ? null : c.metadata());
             bars = s == null ? null : sessions.storedIfUnderway(s, tp.partition(), partitionCount());
         } catch (IllegalStateException e) {
-            if (!paused.contains(tp.partition())) paused.pause(tp, -1, e);
+            if (!paused.contains(tp.partition())) paused.pause(tp, -1, e.getMessage());
             return false;
         }
         if (s != null && bars != null) parts.sessions().attach(s); // a session under way

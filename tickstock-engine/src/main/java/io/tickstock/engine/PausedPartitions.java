@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,11 @@ final class PausedPartitions {
         this.clock = clock;
     }
 
-    /** Stops reading {@code tp}; {@code offset} is the record to read again, or -1 for the consumer's position. */
-    void pause(TopicPartition tp, long offset, IllegalStateException why) {
+    /**
+     * Stops reading {@code tp}; {@code offset} is the record to read again, or -1 for the consumer's position; {@code
+     * why} is logged.
+     */
+    void pause(TopicPartition tp, long offset, @Nullable String why) {
         consumer.pause(List.of(tp));
         offsets.put(tp.partition(), offset);
         nextRetry = clock.getAsLong() + RETRY_MILLIS;
@@ -38,7 +42,7 @@ final class PausedPartitions {
                 "partition {} paused{}: {}; tried again every {} s",
                 tp.partition(),
                 offset < 0 ? "" : " at offset " + offset,
-                why.getMessage(),
+                why,
                 RETRY_MILLIS / 1000);
     }
 
