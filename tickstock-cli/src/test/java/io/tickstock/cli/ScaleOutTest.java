@@ -367,7 +367,8 @@ class ScaleOutTest {
         for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         engines.clear();
         engines.add(engine("p1"));
-        engines.add(engine("p2"));
+        int metricsPort = FreePort.find();
+        engines.add(engine("p2", metricsPort));
         Process ingest = ingest("200", tmp.resolve("ingest-pg.log"));
         awaitBars(150);
         await().atMost(Duration.ofSeconds(30))
@@ -379,16 +380,34 @@ class ScaleOutTest {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> engineLog("p2").contains(" paused: "));
+        assertThat(pausedPartitions(metricsPort))
+                .as("tickstock_trade_log_paused_partitions")
+                .isPositive();
         postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, port);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> engineLog("p2").contains(" read again"));
+                .until(() -> engineLog("p2").contains(" read again") && pausedPartitions(metricsPort) == 0);
         assertThat(ingest.waitFor(4, TimeUnit.MINUTES))
                 .as("ingest ends its session")
                 .isTrue();
         String log = Files.readString(tmp.resolve("ingest-pg.log"));
         assertThat(log).contains("completed");
         assertRowsEqualReference(sessionOf(log));
+    }
+
+    /** The engine's {@code tickstock_trade_log_paused_partitions} gauge, scraped from its {@code /metrics}. */
+    private static double pausedPartitions(int metricsPort) throws Exception {
+        String body = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("(?m)^tickstock_trade_log_paused_partitions(?:\\{[^}]*\\})? (\\S+)$")
+                .matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static org.apache.kafka.clients.admin.Admin admin() {
@@ -614,6 +633,11 @@ class ScaleOutTest {
     }
 
     static Process engine(String id) throws Exception {
+        return engine(id, -1);
+    }
+
+    /** @param metricsPort the engine's {@code /metrics} port, -1 for none */
+    static Process engine(String id, int metricsPort) throws Exception {
         return cli(
                 tmp.resolve(id + ".log"),
                 "engine",
@@ -624,7 +648,7 @@ class ScaleOutTest {
                 "--engine-id",
                 id,
                 "--metrics-port",
-                "-1",
+                String.valueOf(metricsPort),
                 "--heartbeat-interval",
                 "1",
                 "--health-interval",

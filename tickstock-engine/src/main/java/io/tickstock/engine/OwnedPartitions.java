@@ -49,7 +49,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         this.consumer = consumer;
         this.parts = parts;
         this.sessions = new LogSessions(history);
-        this.paused = new PausedPartitions(consumer, parts.clock());
+        this.paused = new PausedPartitions(consumer, parts.clock(), parts.stats().pausedPartitions);
     }
 
     /**
@@ -117,7 +117,9 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     /** Every {@value PausedPartitions#RETRY_MILLIS} ms, reads the paused partitions again (set up again first). */
     void retryPaused() {
         for (int partition : paused.due()) {
-            if (!owned.containsKey(partition) && !takeOver(new TopicPartition(TradeRecords.TOPIC, partition)))
+            TopicPartition tp = new TopicPartition(TradeRecords.TOPIC, partition);
+            if (!owned.containsKey(partition)
+                    && !takeOver(tp, consumer.committed(Set.of(tp)).get(tp)))
                 return; // still down: the others wait for the next round
             paused.resume(partition);
         }
@@ -213,9 +215,10 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
         if (assigned.isEmpty()) return;
         int before = owned.size();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(assigned));
         boolean reachable = true; // after one failed look-up, the rest wait without asking (each costs a timeout)
         for (TopicPartition tp : assigned)
-            if (reachable) reachable = takeOver(tp);
+            if (reachable) reachable = takeOver(tp, committed.get(tp));
             else paused.pause(tp, -1, "PostgreSQL did not answer for an earlier partition");
         LOG.info(
                 "engine {} assigned partitions {} ({} ready)",
@@ -228,10 +231,10 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
      * Sets up a partition taken over: its committed offset's session and, while that session is under way, its
      * stored bars (the re-warm). When PostgreSQL cannot answer, the partition is paused before anything is read.
      *
+     * @param c the group's committed offset of {@code tp}, null when it has none
      * @return whether it is set up
      */
-    private boolean takeOver(TopicPartition tp) {
-        OffsetAndMetadata c = consumer.committed(Set.of(tp)).get(tp);
+    private boolean takeOver(TopicPartition tp, @Nullable OffsetAndMetadata c) {
         StreamingSession s;
         List<Bar> bars;
         try {

@@ -21,13 +21,21 @@ final class PausedPartitions {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final LongSupplier clock;
+    private final java.util.concurrent.atomic.AtomicInteger gauge;
     private final Map<Integer, Long> offsets = new HashMap<>(); // partition → offset to read again (-1: its position)
     private long nextRetry;
 
-    /** @param clock monotonic ms */
-    PausedPartitions(KafkaConsumer<byte[], byte[]> consumer, LongSupplier clock) {
+    /**
+     * @param clock monotonic ms
+     * @param gauge set to the number of paused partitions (metric {@code tickstock_trade_log_paused_partitions})
+     */
+    PausedPartitions(
+            KafkaConsumer<byte[], byte[]> consumer,
+            LongSupplier clock,
+            java.util.concurrent.atomic.AtomicInteger gauge) {
         this.consumer = consumer;
         this.clock = clock;
+        this.gauge = gauge;
     }
 
     /**
@@ -37,6 +45,7 @@ final class PausedPartitions {
     void pause(TopicPartition tp, long offset, @Nullable String why) {
         consumer.pause(List.of(tp));
         offsets.put(tp.partition(), offset);
+        gauge.set(offsets.size());
         nextRetry = clock.getAsLong() + RETRY_MILLIS;
         LOG.warn(
                 "partition {} paused{}: {}; tried again every {} s",
@@ -53,6 +62,7 @@ final class PausedPartitions {
     /** Forgets a partition given up (the consumer forgets its pause itself). */
     void remove(int partition) {
         offsets.remove(partition);
+        gauge.set(offsets.size());
     }
 
     /** The paused partitions when a retry is due (then the next one is {@value #RETRY_MILLIS} ms later), else none. */
@@ -65,6 +75,7 @@ final class PausedPartitions {
     /** Reads {@code partition} again, from the record it was paused at. */
     void resume(int partition) {
         Long offset = offsets.remove(partition);
+        gauge.set(offsets.size());
         TopicPartition tp = new TopicPartition(io.tickstock.engine.kafka.TradeRecords.TOPIC, partition);
         if (offset != null && offset >= 0) consumer.seek(tp, offset);
         consumer.resume(List.of(tp));

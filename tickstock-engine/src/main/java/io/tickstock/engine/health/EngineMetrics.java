@@ -74,6 +74,9 @@ public final class EngineMetrics implements AutoCloseable {
         counter("tickstock.bars", "1-minute bars closed", stats.bars);
         counter("tickstock.patterns", "Patterns published", stats.patterns);
         counter("tickstock.trade.log.malformed", "Trade-log records skipped as undecodable", stats.malformedRecords);
+        Gauge.builder("tickstock.trade.log.paused.partitions", stats.pausedPartitions, Number::doubleValue)
+                .description("Trade-log partitions waiting for PostgreSQL (read again every 5 s)")
+                .register(registry);
         counter("tickstock.health.events", "Health events published", healthEvents);
         Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
         for (String channel : io.tickstock.contract.Channels.ALL)
