@@ -103,10 +103,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         if (bars == null) return List.of();
         if (!bars.isEmpty())
             LOG.info(
-                    "partition {}: {} bars of session {} stored before the hand-over re-warmed",
-                    partition,
-                    bars.size(),
-                    s.id());
+                    "partition {}: {} bars stored before the hand-over re-warmed ({})", partition, bars.size(), s.id());
         return bars;
     }
 
