@@ -49,7 +49,7 @@ class Ta4jBacktestCrossCheckTest {
         List<Bar> bars = new HistoricalBars(BenchData.dataDir(), null)
                 .read(symbol, timeframe, LocalDate.of(2011, 4, 1), LocalDate.of(2021, 3, 31));
         Backtest.Result ours =
-                Backtest.run(Map.of(symbol, bars), PatternFilter.of(List.of("all")), p, f -> {}, () -> false);
+                Backtest.runRaw(Map.of(symbol, bars), PatternFilter.of(List.of("all")), p, f -> {}, () -> false);
         List<Ta4jBacktest.RoundTrip> theirs = new Ta4jBacktest(bars, p).run(signals(bars, p));
 
         assertThat(ours.trades()).as("trades").hasSize(theirs.size()).hasSizeGreaterThan(20);

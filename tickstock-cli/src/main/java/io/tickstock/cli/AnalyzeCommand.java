@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Compute indicators, the 61 TA-Lib candlestick patterns and the four price patterns of every bar "
                     + "of a file, with the live engine's code, into a CSV (one row per bar).",
             "Input: a CSV with header timestamp,open,high,low,close,volume; a LEAN minute or daily zip; a LEAN tick "
-                    + "zip; or a Massive trades flat file (ticks are aggregated into 1-minute bars first)."
+                    + "zip; or a Massive trades flat file (ticks are aggregated into 1-minute bars first). Prices "
+                    + "are taken as raw and adjusted by the symbol's factor file under --data (--adjustment)."
         })
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
@@ -55,6 +57,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Keep pre-market and after-hours bars built from ticks (default: regular hours only).")
     boolean extendedHours;
 
+    @Mixin
+    AdjustmentOptions prices = new AdjustmentOptions();
+
     @Override
     public Integer call() throws Exception {
         IndicatorSpec indicatorSpec;
@@ -66,8 +71,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintStream err = System.err;
         boolean terminal = Terminal.interactive();
         long started = System.nanoTime();
-        Bars bars = BarInput.read(
+        Bars raw = BarInput.read(
                 input, symbol, extendedHours, trades -> progress(err, terminal, "reading", trades, "trades", started));
+        Bars bars = new Bars(
+                raw.symbol(),
+                prices.apply(raw.symbol(), raw.bars(), spec.commandLine().getErr())
+                        .bars(),
+                raw.daily());
         Path tmp = output.resolveSibling(output.getFileName() + ".part");
         int rows;
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

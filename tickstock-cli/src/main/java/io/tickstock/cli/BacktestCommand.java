@@ -2,6 +2,7 @@ package io.tickstock.cli;
 
 import io.tickstock.contract.BacktestParameters;
 import io.tickstock.contract.Json;
+import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.analyze.BarInput;
 import io.tickstock.engine.analyze.Bars;
 import io.tickstock.engine.backtest.Backtest;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,9 +77,8 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "(CDLENGULFING), or all (default).")
     List<String> patterns;
 
-    @Option(names = "--data", description = "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data).")
-    @Nullable
-    Path data;
+    @Mixin
+    AdjustmentOptions prices = new AdjustmentOptions();
 
     @Option(names = "--initial-capital", defaultValue = "100000", description = "Dollars (default: ${DEFAULT-VALUE}).")
     double initialCapital;
@@ -178,7 +179,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (from != null && to != null && to.isBefore(from))
             throw new ParameterException(spec.commandLine(), "--to must not be before --from");
         if (submit) return BacktestSubmission.submit(spec.commandLine(), redis, request(parameters), json);
-        Map<String, List<Bar>> bars = inputs.isEmpty() ? recorded() : files();
+        Map<String, AdjustedBars> bars = inputs.isEmpty() ? recorded() : files();
         if (scorecard)
             return BacktestScorecard.run(
                     bars, timeframe, database, spec.commandLine().getOut());
@@ -215,27 +216,33 @@ public final class BacktestCommand implements Callable<Integer> {
                 to != null ? to : LocalDate.now(NyseCalendar.NEW_YORK),
                 patterns,
                 timeframe,
-                parameters);
+                parameters,
+                prices.adjustment());
     }
 
-    private Map<String, List<Bar>> files() throws IOException {
-        Map<String, List<Bar>> out = new LinkedHashMap<>();
+    /** The bars of {@code --input} files, taken as raw prices, adjusted by the factor files under {@code --data}. */
+    private Map<String, AdjustedBars> files() throws IOException {
+        Map<String, List<Bar>> raw = new LinkedHashMap<>();
         for (Path p : inputs) {
             Bars b = BarInput.read(p, null, extendedHours, n -> {});
-            out.computeIfAbsent(b.symbol(), k -> new ArrayList<>())
+            raw.computeIfAbsent(b.symbol(), k -> new ArrayList<>())
                     .addAll(inRange(b.daily() ? b.bars() : regular(b.bars())));
         }
-        out.values().forEach(l -> l.sort(Comparator.comparingLong(Bar::startMillis)));
+        Map<String, AdjustedBars> out = new LinkedHashMap<>();
+        for (var e : raw.entrySet()) {
+            e.getValue().sort(Comparator.comparingLong(Bar::startMillis));
+            out.put(e.getKey(), prices.apply(e.getKey(), e.getValue(), spec.commandLine().getErr()));
+        }
         return out;
     }
 
     /** The recorded LEAN bars of {@code --symbols} ({@link HistoricalBars}: the reader backtest jobs use). */
-    private Map<String, List<Bar>> recorded() throws IOException {
+    private Map<String, AdjustedBars> recorded() throws IOException {
         if (!timeframe.equals("daily") && !timeframe.equals("1min"))
             throw new ParameterException(
                     spec.commandLine(), "--timeframe must be daily or 1min, was '" + timeframe + "'");
         HistoricalBars library = new HistoricalBars(dataDir(), null);
-        Map<String, List<Bar>> out = new LinkedHashMap<>();
+        Map<String, AdjustedBars> out = new LinkedHashMap<>();
         for (String s : symbols) {
             String sym = s.trim().toUpperCase(Locale.ROOT);
             try {
@@ -245,7 +252,8 @@ public final class BacktestCommand implements Callable<Integer> {
                                 sym,
                                 timeframe,
                                 from != null ? from : LocalDate.of(1900, 1, 1),
-                                to != null ? to : LocalDate.of(2999, 12, 31)));
+                                to != null ? to : LocalDate.of(2999, 12, 31),
+                                prices.adjustment()));
             } catch (IllegalArgumentException | java.sql.SQLException e) {
                 throw new ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
             }
@@ -272,6 +280,6 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private Path dataDir() {
-        return BacktestOptions.dataDir(data);
+        return prices.dataDir();
     }
 }

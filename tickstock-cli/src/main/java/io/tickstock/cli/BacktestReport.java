@@ -15,6 +15,8 @@ final class BacktestReport {
         Statistics.Summary s = results.summary();
         StringBuilder b = new StringBuilder();
         b.append(String.format("backtest: %s bars in %.2f s%n", results.bars(), seconds));
+        b.append(String.format("prices: %s%n", results.adjustment()));
+        for (String w : results.warnings()) b.append("warning: ").append(w).append('\n');
         b.append(String.format(
                 "equity %,.2f → %,.2f  total return %s  CAGR %s  Sharpe %s  Sortino %s  max drawdown %s%n",
                 s.initialCapital(),
@@ -25,8 +27,25 @@ final class BacktestReport {
                 num(s.sortino()),
                 pct(s.maxDrawdown())));
         b.append(String.format(
-                "%d trades  win rate %s  profit factor %s  exposure %s%n%n",
-                s.trades(), pct(s.winRate()), num(s.profitFactor()), pct(s.exposure())));
+                "benchmark (buy and hold, equal weight) total return %s  CAGR %s  alpha %s  Calmar %s  "
+                        + "longest drawdown %.0f days%n",
+                pct(s.benchmarkReturn()),
+                pct(s.benchmarkCagr()),
+                pct(s.alpha()),
+                num(s.calmar()),
+                s.maxDrawdownDurationDays()));
+        b.append(String.format(
+                "%d trades  win rate %s  profit factor %s  expectancy %s  avg win %s  avg loss %s  exposure %s%n",
+                s.trades(),
+                pct(s.winRate()),
+                num(s.profitFactor()),
+                dollars(s.expectancy()),
+                dollars(s.avgWin()),
+                dollars(s.avgLoss()),
+                pct(s.exposure())));
+        s.bySide().forEach((side, g) -> b.append(group(side, g)));
+        s.byExitReason().forEach((reason, g) -> b.append(group(reason, g)));
+        b.append('\n');
         List<Statistics.PatternSymbol> groups = results.byPatternSymbol();
         b.append(String.format(
                 "%-28s %-6s %6s %7s %9s %9s %8s%n", "pattern", "symbol", "trades", "win", "avg ret", "total", "PF"));
@@ -45,6 +64,14 @@ final class BacktestReport {
                         num(g.profitFactor()))));
         if (groups.size() > 25) b.append("… ").append(groups.size() - 25).append(" more in --json\n");
         return b.toString();
+    }
+
+    private static String group(String name, io.tickstock.engine.backtest.TradeBreakdown.Group g) {
+        return String.format("  %-13s %5d trades  win rate %7s  P&L %s%n", name, g.trades(), pct(g.winRate()), dollars(g.pnl()));
+    }
+
+    static String dollars(@Nullable Object v) {
+        return v instanceof Number n ? String.format("%,.2f", n.doubleValue()) : "–";
     }
 
     static String pct(@Nullable Object v) {

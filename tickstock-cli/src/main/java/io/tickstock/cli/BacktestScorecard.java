@@ -1,7 +1,7 @@
 package io.tickstock.cli;
 
 import io.tickstock.contract.DatabaseUrl;
-import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.jobs.ScorecardStore;
 import io.tickstock.engine.store.Database;
 import java.io.PrintWriter;
@@ -32,7 +32,7 @@ final class BacktestScorecard {
     }
 
     /** @param database the PostgreSQL URL, or null for the embedded one under {@code ~/.tickstock} */
-    static int run(Map<String, List<Bar>> bars, String timeframe, @Nullable String database, PrintWriter out)
+    static int run(Map<String, AdjustedBars> bars, String timeframe, @Nullable String database, PrintWriter out)
             throws Exception {
         if (database != null && !database.isBlank()) return store(bars, timeframe, DatabaseUrl.parse(database), out);
         try (Infrastructure infra = Infrastructure.fromEnvironment()) {
@@ -40,7 +40,7 @@ final class BacktestScorecard {
         }
     }
 
-    private static int store(Map<String, List<Bar>> bars, String timeframe, DatabaseUrl database, PrintWriter out)
+    private static int store(Map<String, AdjustedBars> bars, String timeframe, DatabaseUrl database, PrintWriter out)
             throws Exception {
         try (var dataSource = Database.open(database, "tickstock-scorecard", 2)) {
             Database.migrate(dataSource);
@@ -50,8 +50,12 @@ final class BacktestScorecard {
                 int stored = store.score(timeframe, e.getKey(), e.getValue());
                 rows += stored;
                 out.printf(
-                        "scorecard %s %s: %,d bars, %,d rows%n",
-                        timeframe, e.getKey(), e.getValue().size(), stored);
+                        "scorecard %s %s: %,d bars (%s), %,d rows%n",
+                        timeframe,
+                        e.getKey(),
+                        e.getValue().bars().size(),
+                        e.getValue().applied().wireName(),
+                        stored);
             }
             out.printf("stored %,d scorecard rows in pattern_scorecard (%s)%n", rows, database);
             return 0;

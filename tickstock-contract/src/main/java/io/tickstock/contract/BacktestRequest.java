@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param endDate   last New York date (inclusive)
  * @param patterns  {@code pattern_type} names or TA-Lib functions ({@link PatternNames}); empty or {@code all}: every one
  * @param timeframe {@code daily} or {@code 1min}
+ * @param adjustment how prices are adjusted for splits and dividends ({@code parameters.adjustment}; default
+ *                   {@link Adjustment#ADJUSTED})
  */
 public record BacktestRequest(
         String jobId,
@@ -27,7 +29,8 @@ public record BacktestRequest(
         LocalDate endDate,
         List<String> patterns,
         String timeframe,
-        BacktestParameters parameters) {
+        BacktestParameters parameters,
+        Adjustment adjustment) {
     /** Most symbols in one job (the seeds' limit). */
     public static final int MAX_SYMBOLS = 50;
 
@@ -35,7 +38,7 @@ public record BacktestRequest(
      * Reads and checks a job message.
      *
      * @throws IllegalArgumentException whose message starts with the offending field ({@code job_id}, {@code symbols},
-     *     {@code start_date}, {@code end_date}, {@code patterns}, {@code timeframe}, or a {@code parameters.*} name)
+     *     {@code start_date}, {@code end_date}, {@code patterns}, {@code timeframe}, or a {@code parameters.*} name, {@code parameters.adjustment} among them)
      */
     public static BacktestRequest parse(JsonNode m) {
         String id = m.path("job_id").asText("");
@@ -69,7 +72,18 @@ public record BacktestRequest(
                 end,
                 List.copyOf(names),
                 timeframe,
-                parameters(m.path("parameters")));
+                parameters(m.path("parameters")),
+                adjustment(m.path("parameters")));
+    }
+
+    private static Adjustment adjustment(JsonNode p) {
+        JsonNode v = p.get("adjustment");
+        if (v == null || v.isNull()) return Adjustment.ADJUSTED;
+        try {
+            return Adjustment.parse(v.asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("parameters." + e.getMessage(), e);
+        }
     }
 
     /** The {@code backtest_job} message of this request, published at {@code nowMillis} by {@code source}. */
@@ -83,6 +97,7 @@ public record BacktestRequest(
         p.put("take_profit_pct", parameters.takeProfitPct());
         p.put("hold_bars", parameters.holdBars());
         p.put("allow_short", parameters.allowShort());
+        p.put("adjustment", adjustment.wireName());
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("type", "backtest_job");
         m.put("job_id", jobId);

@@ -1,6 +1,7 @@
 package io.tickstock.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickstock.contract.Events.*;
 import java.util.List;
@@ -94,7 +95,8 @@ class ContractSchemasTest {
                 java.time.LocalDate.of(2013, 10, 11),
                 java.util.List.of("BullishEngulfing", "CDLHAMMER"),
                 "1min",
-                BacktestParameters.DEFAULTS);
+                BacktestParameters.DEFAULTS,
+                Adjustment.SPLIT);
         String text = job.toJson(1_700_000_000_000L, "test");
         assertThat(ContractSchemas.violations(Channels.JOBS_BACKTEST, text)).isEmpty();
         assertThat(BacktestRequest.parse(Json.read(text))).isEqualTo(job);
@@ -103,6 +105,13 @@ class ContractSchemasTest {
                 .isEmpty();
         assertThat(ContractSchemas.violations(Channels.JOBS_BACKTEST, text.replace("\"1min\"", "\"hourly\"")))
                 .isNotEmpty();
+        assertThat(ContractSchemas.violations(Channels.JOBS_BACKTEST, text.replace("\"split\"", "\"dividends\"")))
+                .isNotEmpty();
+        assertThatThrownBy(() -> BacktestRequest.parse(Json.read(text.replace("\"split\"", "\"dividends\""))))
+                .hasMessageStartingWith("parameters.adjustment");
+        assertThat(BacktestRequest.parse(Json.read(text.replace(",\"adjustment\":\"split\"", "")))
+                        .adjustment())
+                .isEqualTo(Adjustment.ADJUSTED);
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.tickstock.engine.backtest;
 
 import io.tickstock.contract.BacktestParameters;
 import io.tickstock.contract.IsoTime;
+import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.patterns.Detection;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +27,21 @@ public final class Backtest {
      * A backtest's results (the job's {@code results}), serialized with snake_case names.
      *
      * @param bars           bars read per symbol
+     * @param adjustment     per symbol, the price adjustment applied: {@code raw}, {@code split} or {@code adjusted}
+     * @param warnings       readable lines: symbols without a factor file, split-like gaps of raw bars
      * @param forwardReturns {@link ForwardReturns#table()}
+     * @param benchmarkCurve {@link Benchmark}'s equity at the equity curve's times
      */
     public record Result(
             Statistics.Summary summary,
             BacktestParameters parameters,
             Map<String, Integer> bars,
+            Map<String, String> adjustment,
+            List<String> warnings,
             List<Statistics.PatternSymbol> byPatternSymbol,
             List<Map<String, Object>> forwardReturns,
             List<CurvePoint> equityCurve,
+            List<CurvePoint> benchmarkCurve,
             List<Trade> trades,
             Map<String, List<Candle>> candles) {}
 
@@ -45,6 +53,12 @@ public final class Backtest {
 
     /** Most bars (all symbols together) a result carries for its charts. */
     public static final int MAX_CANDLES = 50_000;
+
+    private static List<CurvePoint> curve(List<Simulation.EquityPoint> points) {
+        List<CurvePoint> curve = new ArrayList<>(points.size());
+        for (Simulation.EquityPoint p : points) curve.add(new CurvePoint(IsoTime.format(p.timeMillis()), p.equity()));
+        return curve;
+    }
 
     private static Map<String, List<Candle>> candles(Map<String, List<Bar>> barsBySymbol) {
         int total = barsBySymbol.values().stream().mapToInt(List::size).sum();
@@ -58,8 +72,21 @@ public final class Backtest {
         return out;
     }
 
+    /** {@link #run(Map, PatternFilter, BacktestParameters, DoubleConsumer, BooleanSupplier)} over raw bars. */
+    public static Result runRaw(
+            Map<String, List<Bar>> barsBySymbol,
+            PatternFilter patterns,
+            BacktestParameters parameters,
+            DoubleConsumer progress,
+            BooleanSupplier cancelled) {
+        Map<String, AdjustedBars> in = new LinkedHashMap<>();
+        barsBySymbol.forEach((symbol, bars) -> in.put(symbol, AdjustedBars.raw(symbol, bars)));
+        return run(in, patterns, parameters, progress, cancelled);
+    }
+
     /**
-     * Runs a backtest over {@code barsBySymbol} (each list in time order).
+     * Runs a backtest over {@code barsBySymbol} (each symbol's bars in time order, as adjusted; no position is held
+     * across a split-like gap of raw bars).
      *
      * @param progress  the fraction done, 0..1, now and then (scanning is the first half, trading the second)
      * @param cancelled asked now and then; true stops the run
@@ -68,23 +95,30 @@ public final class Backtest {
      * @throws java.util.concurrent.CancellationException when cancelled
      */
     public static Result run(
-            Map<String, List<Bar>> barsBySymbol,
+            Map<String, AdjustedBars> barsBySymbol,
             PatternFilter patterns,
             BacktestParameters parameters,
             DoubleConsumer progress,
             BooleanSupplier cancelled) {
+        Map<String, String> adjustment = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, List<Bar>> chart = new LinkedHashMap<>();
         List<Simulation.Series> series = new ArrayList<>();
         ForwardReturns forward = new ForwardReturns(patterns);
         Map<String, Integer> barCounts = new LinkedHashMap<>();
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         int done = 0;
         for (var e : barsBySymbol.entrySet()) {
-            List<Bar> bars = e.getValue();
+            List<Bar> bars = e.getValue().bars();
             if (bars.isEmpty()) continue;
             if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
             List<List<Detection>> detections = SignalScanner.scan(bars);
-            series.add(new Simulation.Series(e.getKey(), bars, detections));
-            forward.add(e.getKey(), bars, detections);
+            BitSet gaps = e.getValue().gapIndices();
+            series.add(new Simulation.Series(e.getKey(), bars, detections, gaps));
+            forward.add(e.getKey(), bars, detections, gaps);
+            adjustment.put(e.getKey(), e.getValue().applied().wireName());
+            warnings.addAll(e.getValue().warnings());
+            chart.put(e.getKey(), bars);
             barCounts.put(e.getKey(), bars.size());
             first = Math.min(first, bars.getFirst().startMillis());
             last = Math.max(last, bars.getLast().startMillis());
@@ -93,13 +127,13 @@ public final class Backtest {
         if (series.isEmpty()) throw new IllegalArgumentException("no bars in the range for any symbol");
         Simulation.Outcome o =
                 new Simulation(parameters, patterns).run(series, f -> progress.accept(0.5 + 0.5 * f), cancelled);
-        List<CurvePoint> curve = new ArrayList<>(o.equity().size());
-        for (Simulation.EquityPoint p : o.equity())
-            curve.add(new CurvePoint(IsoTime.format(p.timeMillis()), p.equity()));
+        Benchmark.Outcome benchmark = Benchmark.buyAndHold(series, parameters, o.equity());
         return new Result(
-                Statistics.summary(parameters, o.trades(), o.equity(), first, last),
+                Statistics.summary(parameters, o.trades(), o.equity(), benchmark.finalEquity(), first, last),
                 parameters,
                 barCounts,
+                adjustment,
+                warnings,
                 Statistics.byPatternAndSymbol(
                         parameters,
                         o.trades(),
@@ -109,8 +143,9 @@ public final class Backtest {
                         Statistics.dailyReturns(o.equity(), parameters.initialCapital())
                                 .size()),
                 forward.table(),
-                curve,
+                curve(o.equity()),
+                curve(benchmark.curve()),
                 o.trades(),
-                candles(barsBySymbol));
+                candles(chart));
     }
 }

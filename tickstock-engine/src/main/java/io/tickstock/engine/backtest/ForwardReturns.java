@@ -3,6 +3,8 @@ package io.tickstock.engine.backtest;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.patterns.Detection;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,11 @@ import java.util.TreeMap;
 /**
  * What happened after each detection, without any stop or target: for each pattern (and symbol), the close-to-close
  * return from the detection bar's close to the close {@code h} bars later, h = 1, 5, 10, 20 — its mean, and its hit
- * rate: the fraction that moved the pattern's way (up for bullish and neutral patterns, down for bearish ones).
- * Detections too close to the end of the data for a horizon are left out of that horizon's count. Not thread-safe.
+ * rate: the fraction that moved the pattern's way (up for bullish and neutral patterns, down for bearish ones), with
+ * its 95 % Wilson interval ({@link HitRate}). Beside it, the base rate: the share of all the symbol's bars (over the
+ * same bars and horizon) followed by a move the pattern's way, and the edge, hit rate − base rate. Detections too close
+ * to the end of the data for a horizon, and horizons that span a split-like gap of raw bars, are left out of that
+ * horizon's counts (the base rate's too). Not thread-safe.
  */
 public final class ForwardReturns {
     /** The horizons, in bars. */
@@ -25,37 +30,63 @@ public final class ForwardReturns {
         final double[] sum = new double[HORIZONS.length];
     }
 
+    /** Per horizon: bars followed by a rise, by a fall, and counted. */
+    private static final class Base {
+        final long[] up = new long[HORIZONS.length], down = new long[HORIZONS.length], count = new long[HORIZONS.length];
+    }
+
     private final PatternFilter filter;
     private final Map<Key, Sums> sums = new TreeMap<>(java.util.Comparator.comparing(Key::pattern)
             .thenComparing(Key::symbol)
             .thenComparing(Key::direction));
+    private final Map<String, Base> base = new HashMap<>();
 
     public ForwardReturns(PatternFilter filter) {
         this.filter = filter;
     }
 
-    /** Adds one symbol's bars and their detections (element i: those completed by bar i). */
+    /** Adds one symbol's bars and their detections (element i: those completed by bar i), with no split gap. */
     public void add(String symbol, List<Bar> bars, List<List<Detection>> detections) {
+        add(symbol, bars, detections, new BitSet());
+    }
+
+    /**
+     * Adds one symbol's bars, their detections (element i: those completed by bar i) and its split-like gaps (bit g:
+     * a gap between bars g − 1 and g).
+     */
+    public void add(String symbol, List<Bar> bars, List<List<Detection>> detections, BitSet splitGaps) {
+        Base b = base.computeIfAbsent(symbol, k -> new Base());
         for (int i = 0; i < bars.size(); i++) {
-            for (Detection d : detections.get(i)) {
-                if (!filter.matches(d)) continue;
-                Sums s = sums.computeIfAbsent(new Key(d.patternType(), symbol, d.direction()), k -> new Sums());
-                for (int h = 0; h < HORIZONS.length; h++) {
-                    int j = i + HORIZONS[h];
-                    if (j >= bars.size()) continue;
-                    double r = bars.get(j).close() / bars.get(i).close() - 1;
+            int gap = splitGaps.nextSetBit(i + 1);
+            for (int h = 0; h < HORIZONS.length; h++) {
+                int j = i + HORIZONS[h];
+                if (j >= bars.size() || (gap >= 0 && gap <= j)) continue;
+                double r = bars.get(j).close() / bars.get(i).close() - 1;
+                b.count[h]++;
+                if (r > 0) b.up[h]++;
+                if (r < 0) b.down[h]++;
+                for (Detection d : detections.get(i)) {
+                    if (!filter.matches(d)) continue;
+                    Sums s = sums.computeIfAbsent(new Key(d.patternType(), symbol, d.direction()), k -> new Sums());
                     s.count[h]++;
                     s.sum[h] += r;
                     if (d.direction().equals("bearish") ? r < 0 : r > 0) s.hits[h]++;
                 }
             }
+            for (Detection d : detections.get(i)) // a detection with no horizon inside the data still has a row
+                if (filter.matches(d))
+                    sums.computeIfAbsent(new Key(d.patternType(), symbol, d.direction()), k -> new Sums());
         }
     }
 
-    /** One row per pattern, symbol and horizon: {@code pattern, symbol, direction, horizon_bars, count, mean_return, hit_rate}. */
+    /**
+     * One row per pattern, symbol and horizon: {@code pattern, symbol, direction, horizon_bars, count, mean_return,
+     * hit_rate, hit_rate_low, hit_rate_high, base_hit_rate, edge} (fractions; null where a count is 0).
+     */
     public List<Map<String, Object>> table() {
         List<Map<String, Object>> out = new ArrayList<>();
         sums.forEach((k, s) -> {
+            Base b = base.get(k.symbol());
             for (int h = 0; h < HORIZONS.length; h++) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("pattern", k.pattern());
@@ -63,8 +94,16 @@ public final class ForwardReturns {
                 row.put("direction", k.direction());
                 row.put("horizon_bars", HORIZONS[h]);
                 row.put("count", s.count[h]);
+                HitRate hit = s.count[h] == 0 ? null : HitRate.of(s.hits[h], s.count[h]);
+                Double baseRate = b == null || b.count[h] == 0
+                        ? null
+                        : (double) (k.direction().equals("bearish") ? b.down[h] : b.up[h]) / b.count[h];
                 row.put("mean_return", s.count[h] == 0 ? null : s.sum[h] / s.count[h]);
-                row.put("hit_rate", s.count[h] == 0 ? null : (double) s.hits[h] / s.count[h]);
+                row.put("hit_rate", hit == null ? null : hit.rate());
+                row.put("hit_rate_low", hit == null ? null : hit.low());
+                row.put("hit_rate_high", hit == null ? null : hit.high());
+                row.put("base_hit_rate", baseRate);
+                row.put("edge", hit == null || baseRate == null ? null : hit.rate() - baseRate);
                 out.add(row);
             }
         });

@@ -5,13 +5,14 @@ import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.patterns.Detection;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Trades the detections of several symbols' bars on one account, in time order (issue 18's rules, stated here):
+ * Trades the detections of several symbols' bars on one account, in time order, by these rules:
  *
  * <ul>
  *   <li><b>Signals</b>: a bullish detection opens a long, a bearish one a short (when {@link
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *       counts) the stop fills at the stop price when the low (short: high) reaches it, the target at the target price
  *       when the high (short: low) reaches it; when both lie inside one bar the stop is taken (conservative: the order
  *       inside a bar is unknown). Otherwise the position closes at the close of its {@code hold_bars}-th bar (the entry
- *       bar is the first), or at the close of the symbol's last bar. Every exit fill also slips against the trader.
+ *       bar is the first), at the close of the symbol's last bar, or at the close of the last bar before a split-like
+ *       gap of raw bars ({@code split_gap}; no signal of that bar is taken either). Every exit fill also slips against
+ *       the trader.
  *   <li><b>Costs</b>: commission = commission_rate × notional on each fill.
  * </ul>
  *
@@ -35,8 +38,21 @@ import org.jspecify.annotations.Nullable;
  * run per instance.
  */
 public final class Simulation {
-    /** One symbol's input: its bars in time order and, per bar, the detections it completed. */
-    public record Series(String symbol, List<Bar> bars, List<List<Detection>> detections) {}
+    /**
+     * One symbol's input: its bars in time order, per bar the detections it completed, and the split-like gaps of raw
+     * bars (bit {@code g} set: a gap between bar {@code g − 1} and bar {@code g}; no position is held across one).
+     */
+    public record Series(String symbol, List<Bar> bars, List<List<Detection>> detections, BitSet splitGaps) {
+        /** A series without split gaps (adjusted bars). */
+        public Series(String symbol, List<Bar> bars, List<List<Detection>> detections) {
+            this(symbol, bars, detections, new BitSet());
+        }
+
+        /** Whether bar {@code i} is the last before a split gap. */
+        boolean beforeGap(int i) {
+            return splitGaps.get(i + 1);
+        }
+    }
 
     /** The outcome: trades in exit order, the equity curve, and per symbol the bars spent in a position. */
     public record Outcome(List<Trade> trades, List<EquityPoint> equity, Map<String, Integer> barsInPosition) {}
@@ -118,7 +134,7 @@ public final class Simulation {
                 inPosition[st.series()]++;
                 if (exit(s, pos, st.index())) open[st.series()] = null;
             }
-            if (open[st.series()] == null && st.index() + 1 < s.bars().size())
+            if (open[st.series()] == null && st.index() + 1 < s.bars().size() && !s.beforeGap(st.index()))
                 pending[st.series()] = choose(s.detections().get(st.index()));
             if (k + 1 == steps.size() || steps.get(k + 1).time() != st.time())
                 equity.add(new EquityPoint(st.time(), markToMarket(series, open, st.time())));
@@ -177,6 +193,9 @@ public final class Simulation {
         } else if (i + 1 == s.bars().size()) {
             price = bar.close();
             reason = "end_of_data";
+        } else if (s.beforeGap(i)) {
+            price = bar.close();
+            reason = "split_gap";
         } else {
             return false;
         }

@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * square of the negative daily returns over all days; {@code max_drawdown} is the largest fall from a peak of the
  * equity curve, a fraction of that peak; {@code exposure} the fraction of bar times with a position open (per pattern
  * and symbol: its bars held ÷ the symbol's bars); {@code profit_factor} = gross profit ÷ gross loss (null without a
- * loss); {@code win_rate} counts trades with a positive P&amp;L. Pure.
+ * loss); {@code win_rate} counts trades with a positive P&amp;L; {@code benchmark_return} and {@code benchmark_cagr}
+ * are {@link Benchmark}'s buy and hold measured the same way, {@code alpha} = total return − benchmark return;
+ * {@code calmar} = CAGR ÷ max drawdown (null without a drawdown); {@code max_drawdown_duration_days} the longest time,
+ * in calendar days, from a peak of the equity curve to the point that regained it (or to the curve's end); the trade
+ * measures are {@link TradeBreakdown}'s. Pure.
  */
 public final class Statistics {
     private Statistics() {}
@@ -35,15 +39,25 @@ public final class Statistics {
             double finalEquity,
             double totalReturn,
             double cagr,
+            double benchmarkReturn,
+            double benchmarkCagr,
+            double alpha,
             double sharpe,
             double sortino,
+            @Nullable Double calmar,
             double maxDrawdown,
             @Nullable String maxDrawdownPeak,
             @Nullable String maxDrawdownTrough,
+            double maxDrawdownDurationDays,
             double winRate,
             @Nullable Double profitFactor,
+            double expectancy,
+            @Nullable Double avgWin,
+            @Nullable Double avgLoss,
             double exposure,
-            int trades) {}
+            int trades,
+            Map<String, TradeBreakdown.Group> bySide,
+            Map<String, TradeBreakdown.Group> byExitReason) {}
 
     /** One pattern on one symbol ({@code results.by_pattern_symbol}). */
     public record PatternSymbol(
@@ -69,6 +83,7 @@ public final class Statistics {
             BacktestParameters p,
             List<Trade> trades,
             List<Simulation.EquityPoint> curve,
+            double benchmarkFinal,
             long firstMillis,
             long lastMillis) {
         double pnl = 0;
@@ -76,20 +91,55 @@ public final class Statistics {
         double initial = p.initialCapital(), last = initial + pnl;
         List<Double> daily = dailyReturns(curve, initial);
         Drawdown dd = drawdown(curve, initial);
+        double cagr = cagr(initial, last, firstMillis, lastMillis);
+        double benchmark = benchmarkFinal / initial - 1;
         return new Summary(
                 initial,
                 last,
                 last / initial - 1,
-                cagr(initial, last, firstMillis, lastMillis),
+                cagr,
+                benchmark,
+                cagr(initial, benchmarkFinal, firstMillis, lastMillis),
+                last / initial - 1 - benchmark,
                 sharpe(daily),
                 sortino(daily),
+                dd.depth() == 0 ? null : cagr / dd.depth(),
                 dd.depth(),
                 dd.peak(),
                 dd.trough(),
+                drawdownDurationDays(curve, initial),
                 winRate(trades),
                 profitFactor(trades),
+                TradeBreakdown.expectancy(trades),
+                TradeBreakdown.averageWin(trades),
+                TradeBreakdown.averageLoss(trades),
                 exposure(curve, trades),
-                trades.size());
+                trades.size(),
+                TradeBreakdown.by(trades, Trade::side),
+                TradeBreakdown.by(trades, Trade::exitReason));
+    }
+
+    /**
+     * The longest time under water, in calendar days: from a peak (the initial equity before the first point) to the
+     * first point back at or above it, or to the last point when the curve never regains it; 0 without a fall.
+     */
+    static double drawdownDurationDays(List<Simulation.EquityPoint> curve, double initial) {
+        if (curve.isEmpty()) return 0;
+        double peak = initial;
+        long peakAt = curve.getFirst().timeMillis(), longest = 0;
+        boolean under = false;
+        for (Simulation.EquityPoint e : curve) {
+            if (e.equity() >= peak) {
+                if (under) longest = Math.max(longest, e.timeMillis() - peakAt);
+                under = false;
+                peak = e.equity();
+                peakAt = e.timeMillis();
+            } else {
+                under = true;
+            }
+        }
+        if (under) longest = Math.max(longest, curve.getLast().timeMillis() - peakAt);
+        return longest / 86_400_000.0;
     }
 
     /**

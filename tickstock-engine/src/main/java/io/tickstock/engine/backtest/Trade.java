@@ -4,7 +4,8 @@ package io.tickstock.engine.backtest;
  * One round trip of a backtest. Times are ISO-8601 UTC bar starts; prices are fills (slippage included), dollars.
  *
  * @param side        {@code long} or {@code short}
- * @param exitReason  {@code stop_loss}, {@code take_profit}, {@code hold_expired} or {@code end_of_data}
+ * @param exitReason  {@code stop_loss}, {@code take_profit}, {@code hold_expired}, {@code end_of_data} or
+ *                    {@code split_gap}
  * @param commission  both fills' commissions, dollars
  * @param pnl         net profit, dollars: (exit − entry) × shares for a long, (entry − exit) × shares for a short,
  *                    minus {@code commission}

@@ -9,9 +9,9 @@ import io.tickstock.contract.BacktestRequest;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
+import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.backtest.Backtest;
 import io.tickstock.engine.backtest.PatternFilter;
-import io.tickstock.engine.bars.Bar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +196,7 @@ public final class BacktestWorker implements AutoCloseable {
         String error = null;
         Backtest.Result results = null;
         try {
-            Map<String, List<Bar>> input = new LinkedHashMap<>();
+            Map<String, AdjustedBars> input = new LinkedHashMap<>();
             for (int i = 0; i < job.symbols().size(); i++) {
                 String sym = job.symbols().get(i);
                 r.symbol = sym;

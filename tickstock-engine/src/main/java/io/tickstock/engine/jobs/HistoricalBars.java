@@ -1,6 +1,8 @@
 package io.tickstock.engine.jobs;
 
 import io.tickstock.contract.BacktestRequest;
+import io.tickstock.contract.Adjustment;
+import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.analyze.BarInput;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
@@ -25,7 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bars a backtest job reads for one symbol and New York date range: the recorded LEAN data first (daily:
  * {@code lean/equity/usa/daily/<sym>.zip}; 1min: {@code lean/equity/usa/minute/<sym>/<yyyyMMdd>_trade.zip}, regular hours),
- * else for 1min the {@code ohlcv_1min} table (what live sessions stored, regular hours). Thread-safe.
+ * else for 1min the {@code ohlcv_1min} table (what live sessions stored, regular hours). The recorded bars are raw and
+ * are adjusted by the symbol's LEAN factor file ({@link AdjustedBars#of}); stored bars have none and stay raw, their
+ * split-like gaps found. Thread-safe.
  */
 public final class HistoricalBars {
     private final Path dataDir;
@@ -42,17 +46,41 @@ public final class HistoricalBars {
      *
      * @throws IllegalArgumentException naming the symbol when there are none
      */
-    public List<Bar> read(String symbol, BacktestRequest job) throws IOException, SQLException {
-        return read(symbol, job.timeframe(), job.startDate(), job.endDate());
+    public AdjustedBars read(String symbol, BacktestRequest job) throws IOException, SQLException {
+        return read(symbol, job.timeframe(), job.startDate(), job.endDate(), job.adjustment());
     }
 
     /**
-     * The symbol's {@code timeframe} bars from {@code start} to {@code end} (New York dates, inclusive), oldest first.
+     * The symbol's {@code timeframe} bars from {@code start} to {@code end} (New York dates, inclusive), oldest first,
+     * adjusted as asked where a factor file allows.
+     *
+     * @throws IllegalArgumentException naming the symbol when there are none
+     * @throws IOException when a data file or the symbol's factor file cannot be read
+     */
+    public AdjustedBars read(String symbol, String timeframe, LocalDate start, LocalDate end, Adjustment adjustment)
+            throws IOException, SQLException {
+        List<Bar> recorded = recorded(symbol, timeframe, start, end);
+        if (!recorded.isEmpty()) return AdjustedBars.of(dataDir, symbol, recorded, adjustment);
+        return AdjustedBars.raw(symbol, read(symbol, timeframe, start, end));
+    }
+
+    /**
+     * The symbol's raw {@code timeframe} bars from {@code start} to {@code end} (New York dates, inclusive), oldest
+     * first: recorded, else stored.
      *
      * @throws IllegalArgumentException naming the symbol when there are none
      */
     public List<Bar> read(String symbol, String timeframe, LocalDate start, LocalDate end)
             throws IOException, SQLException {
+        List<Bar> bars = recorded(symbol, timeframe, start, end);
+        if (bars.isEmpty() && timeframe.equals("1min") && database != null) bars.addAll(stored(symbol, start, end));
+        if (bars.isEmpty())
+            throw new IllegalArgumentException(
+                    "no " + timeframe + " bars of " + symbol + " from " + start + " to " + end);
+        return bars;
+    }
+
+    private List<Bar> recorded(String symbol, String timeframe, LocalDate start, LocalDate end) throws IOException {
         String sym = symbol.toLowerCase(Locale.ROOT);
         Path lean = dataDir.resolve("lean/equity/usa");
         List<Bar> bars = new ArrayList<>();
@@ -73,11 +101,7 @@ public final class HistoricalBars {
                     }
                 }
             }
-            if (bars.isEmpty() && database != null) bars.addAll(stored(symbol, start, end));
         }
-        if (bars.isEmpty())
-            throw new IllegalArgumentException(
-                    "no " + timeframe + " bars of " + symbol + " from " + start + " to " + end);
         return bars;
     }
 

@@ -2,7 +2,8 @@ package io.tickstock.engine.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.Limits;
-import io.tickstock.engine.bars.Bar;
+import io.tickstock.contract.Adjustment;
+import io.tickstock.engine.adjustment.AdjustedBars;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,14 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@code scorecard_job} ({@code symbols}, up to 500; {@code timeframe} daily or 1min): each symbol's forward-return
- * table over all its bars replaces its rows in {@code pattern_scorecard}; a symbol without bars is skipped. Its end goes
+ * A {@code scorecard_job} ({@code symbols}, up to 500; {@code timeframe} daily or 1min; {@code parameters.adjustment}
+ * raw, split or adjusted, default adjusted): each symbol's forward-return table over all its bars replaces its rows in
+ * {@code pattern_scorecard}; a symbol without bars is skipped. Its end goes
  * to {@code done} as a result's {@code data}: job id, status, and {@code results} counting the rows and symbols.
  */
 final class ScorecardJob implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ScorecardJob.class);
 
     private final String id, timeframe;
+    private final Adjustment adjustment;
     private final List<String> symbols = new ArrayList<>();
     private final HistoricalBars bars;
     private final ScorecardStore store;
@@ -30,6 +33,14 @@ final class ScorecardJob implements Runnable {
     ScorecardJob(String id, JsonNode m, HistoricalBars bars, ScorecardStore store, Consumer<Map<String, Object>> done) {
         this.id = id;
         this.timeframe = m.path("timeframe").asText("daily").equals("1min") ? "1min" : "daily";
+        Adjustment asked;
+        try {
+            asked = Adjustment.parse(m.path("parameters").path("adjustment").asText("adjusted"));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("scorecard job {}: {}; adjusted prices used", id, e.getMessage());
+            asked = Adjustment.ADJUSTED;
+        }
+        this.adjustment = asked;
         for (JsonNode s : m.path("symbols")) {
             String sym = s.asText("").toUpperCase(Locale.ROOT);
             if (Limits.isSymbol(sym) && symbols.size() < 500 && !symbols.contains(sym)) symbols.add(sym);
@@ -45,9 +56,9 @@ final class ScorecardJob implements Runnable {
         String error = null;
         try {
             for (String sym : symbols) {
-                List<Bar> b;
+                AdjustedBars b;
                 try {
-                    b = bars.read(sym, timeframe, LocalDate.of(1990, 1, 1), LocalDate.now());
+                    b = bars.read(sym, timeframe, LocalDate.of(1990, 1, 1), LocalDate.now(), adjustment);
                 } catch (IllegalArgumentException noBars) {
                     continue;
                 }

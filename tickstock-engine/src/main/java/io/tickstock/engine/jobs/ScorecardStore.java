@@ -1,5 +1,11 @@
 package io.tickstock.engine.jobs;
 
+import io.tickstock.contract.Adjustment;
+import io.tickstock.engine.adjustment.AdjustedBars;
+import io.tickstock.engine.backtest.ForwardReturns;
+import io.tickstock.engine.backtest.PatternFilter;
+import io.tickstock.engine.backtest.SignalScanner;
+import io.tickstock.engine.bars.Bar;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,7 +15,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The {@code pattern_scorecard} table (contract migration {@code db/integration/V6}): a symbol's forward-return table
+ * The {@code pattern_scorecard} table (contract migrations {@code db/integration/V6}, {@code V7}): a symbol's forward-return table
  * ({@link io.tickstock.engine.backtest.ForwardReturns#table()}) replaces its earlier one in one transaction. Thread-safe.
  */
 public final class ScorecardStore {
@@ -20,18 +26,19 @@ public final class ScorecardStore {
     }
 
     /**
-     * Scores {@code bars} (one symbol's, oldest first; every pattern's forward returns, {@link
-     * io.tickstock.engine.backtest.ForwardReturns}) and replaces the symbol's rows; @return the rows stored
+     * Scores {@code adjusted} (one symbol's bars, oldest first; every pattern's forward returns, {@link ForwardReturns},
+     * none across a split-like gap) and replaces the symbol's rows; @return the rows stored
      */
-    public int score(String timeframe, String symbol, List<io.tickstock.engine.bars.Bar> bars) throws SQLException {
+    public int score(String timeframe, String symbol, AdjustedBars adjusted) throws SQLException {
+        List<Bar> bars = adjusted.bars();
         if (bars.isEmpty()) return 0;
-        io.tickstock.engine.backtest.ForwardReturns forward = new io.tickstock.engine.backtest.ForwardReturns(
-                io.tickstock.engine.backtest.PatternFilter.of(List.of()));
-        forward.add(symbol, bars, io.tickstock.engine.backtest.SignalScanner.scan(bars));
+        ForwardReturns forward = new ForwardReturns(PatternFilter.of(List.of()));
+        forward.add(symbol, bars, SignalScanner.scan(bars), adjusted.gapIndices());
         List<Map<String, Object>> rows = forward.table();
         replace(
                 timeframe,
                 symbol,
+                adjusted.applied(),
                 rows,
                 bars.getFirst().startMillis(),
                 bars.getLast().startMillis());
@@ -39,11 +46,16 @@ public final class ScorecardStore {
     }
 
     /**
-     * Replaces the rows of {@code symbol} and {@code timeframe} with {@code rows} (keys pattern, direction,
-     * horizon_bars, count, mean_return, hit_rate) computed over bars from {@code firstMillis} to {@code lastMillis}.
+     * Replaces the rows of {@code symbol} and {@code timeframe} with {@code rows} ({@link ForwardReturns#table()}'s
+     * keys) computed over bars from {@code firstMillis} to {@code lastMillis} under {@code adjustment}.
      */
     public void replace(
-            String timeframe, String symbol, List<Map<String, Object>> rows, long firstMillis, long lastMillis)
+            String timeframe,
+            String symbol,
+            Adjustment adjustment,
+            List<Map<String, Object>> rows,
+            long firstMillis,
+            long lastMillis)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -51,8 +63,9 @@ public final class ScorecardStore {
                             c.prepareStatement("DELETE FROM pattern_scorecard WHERE timeframe = ? AND symbol = ?");
                     PreparedStatement ins =
                             c.prepareStatement("INSERT INTO pattern_scorecard (timeframe, symbol, pattern, "
-                                    + "direction, horizon_bars, count, mean_return, hit_rate, first_bar, last_bar) "
-                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                    + "direction, horizon_bars, count, mean_return, hit_rate, first_bar, last_bar, "
+                                    + "hit_rate_low, hit_rate_high, base_hit_rate, edge, adjustment) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 del.setString(1, timeframe);
                 del.setString(2, symbol);
                 del.executeUpdate();
@@ -67,6 +80,11 @@ public final class ScorecardStore {
                     ins.setObject(8, r.get("hit_rate"));
                     ins.setTimestamp(9, new Timestamp(firstMillis));
                     ins.setTimestamp(10, new Timestamp(lastMillis));
+                    ins.setObject(11, r.get("hit_rate_low"));
+                    ins.setObject(12, r.get("hit_rate_high"));
+                    ins.setObject(13, r.get("base_hit_rate"));
+                    ins.setObject(14, r.get("edge"));
+                    ins.setString(15, adjustment.wireName());
                     ins.addBatch();
                 }
                 ins.executeBatch();

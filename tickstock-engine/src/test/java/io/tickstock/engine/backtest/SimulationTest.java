@@ -152,7 +152,7 @@ class SimulationTest {
 
     @Test
     void theSummarysFinalEquityIsTheCapitalPlusEveryTradesPnl() {
-        var results = Backtest.run(
+        var results = Backtest.runRaw(
                 Map.of("SPY", syntheticDay()),
                 PatternFilter.of(List.of("all")),
                 BacktestParameters.DEFAULTS,
@@ -182,5 +182,23 @@ class SimulationTest {
             price = close;
         }
         return bars;
+    }
+
+    @Test
+    void aPositionIsClosedAtTheLastCloseBeforeASplitGapAndNoSignalCrossesIt() {
+        Bar[] bars = {
+            bar(0, 99, 101, 98, 100), bar(1, 100, 101, 99, 100.5), bar(2, 100.5, 102, 100, 101), bar(3, 50.6, 51, 50, 50.8)
+        };
+        List<List<Detection>> detections = new ArrayList<>();
+        for (int i = 0; i < bars.length; i++) detections.add(i == 0 || i == 2 ? List.of(signal("bullish")) : List.of());
+        java.util.BitSet gaps = new java.util.BitSet();
+        gaps.set(3); // a split between bar 2 and bar 3
+        List<Trade> t = new Simulation(FREE, PatternFilter.of(List.of("all")))
+                .run(List.of(new Simulation.Series("SPY", List.of(bars), detections, gaps)), f -> {}, () -> false)
+                .trades();
+        assertThat(t).hasSize(1); // bar 2's signal would enter after the gap: not taken
+        assertThat(t.getFirst().exitReason()).isEqualTo("split_gap");
+        assertThat(t.getFirst().exitPrice()).isEqualTo(101);
+        assertThat(t.getFirst().pnl()).isEqualTo(100.0); // (101 − 100) × 100 shares, the gap not booked
     }
 }
