@@ -231,7 +231,9 @@ public final class BacktestCommand implements Callable<Integer> {
         Map<String, AdjustedBars> out = new LinkedHashMap<>();
         for (var e : raw.entrySet()) {
             e.getValue().sort(Comparator.comparingLong(Bar::startMillis));
-            out.put(e.getKey(), prices.apply(e.getKey(), e.getValue(), spec.commandLine().getErr()));
+            out.put(
+                    e.getKey(),
+                    prices.apply(e.getKey(), e.getValue(), spec.commandLine().getErr()));
         }
         return out;
     }

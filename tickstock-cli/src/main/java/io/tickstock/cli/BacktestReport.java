@@ -67,7 +67,8 @@ final class BacktestReport {
     }
 
     private static String group(String name, io.tickstock.engine.backtest.TradeBreakdown.Group g) {
-        return String.format("  %-13s %5d trades  win rate %7s  P&L %s%n", name, g.trades(), pct(g.winRate()), dollars(g.pnl()));
+        return String.format(
+                "  %-13s %5d trades  win rate %7s  P&L %s%n", name, g.trades(), pct(g.winRate()), dollars(g.pnl()));
     }
 
     static String dollars(@Nullable Object v) {

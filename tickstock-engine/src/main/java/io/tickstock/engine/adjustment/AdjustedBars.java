@@ -49,8 +49,7 @@ public record AdjustedBars(List<Bar> bars, Adjustment applied, List<SplitGap> sp
      *
      * @throws IOException when the symbol's factor file exists but cannot be read
      */
-    public static AdjustedBars of(Path dataDir, String symbol, List<Bar> rawBars, Adjustment asked)
-            throws IOException {
+    public static AdjustedBars of(Path dataDir, String symbol, List<Bar> rawBars, Adjustment asked) throws IOException {
         if (asked == Adjustment.RAW) return raw(symbol, rawBars);
         Optional<FactorFile> factors = FactorFile.find(dataDir, symbol);
         if (factors.isEmpty()) {

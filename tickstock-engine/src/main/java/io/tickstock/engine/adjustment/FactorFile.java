@@ -29,7 +29,8 @@ public final class FactorFile {
         if (rows.isEmpty()) throw new IllegalArgumentException("a factor file needs at least one row");
         for (int i = 1; i < rows.size(); i++)
             if (!rows.get(i).date().isAfter(rows.get(i - 1).date()))
-                throw new IllegalArgumentException("factor file rows out of date order at " + rows.get(i).date());
+                throw new IllegalArgumentException(
+                        "factor file rows out of date order at " + rows.get(i).date());
         this.rows = List.copyOf(rows);
     }
 
@@ -56,8 +57,7 @@ public final class FactorFile {
      * @throws IOException naming the file and line when it exists but cannot be read
      */
     public static Optional<FactorFile> find(Path dataDir, String symbol) throws IOException {
-        Path file = dataDir.resolve("lean/equity/usa/factor_files")
-                .resolve(symbol.toLowerCase(Locale.ROOT) + ".csv");
+        Path file = dataDir.resolve("lean/equity/usa/factor_files").resolve(symbol.toLowerCase(Locale.ROOT) + ".csv");
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
     }
 

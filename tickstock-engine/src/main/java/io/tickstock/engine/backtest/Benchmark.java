@@ -60,7 +60,9 @@ public final class Benchmark {
             exit += shares[s] * fill * (1 - p.commissionRate());
         }
         double last = cash + exit;
-        if (!curve.isEmpty()) curve.set(curve.size() - 1, new Simulation.EquityPoint(curve.getLast().timeMillis(), last));
+        if (!curve.isEmpty())
+            curve.set(
+                    curve.size() - 1, new Simulation.EquityPoint(curve.getLast().timeMillis(), last));
         return new Outcome(last, curve);
     }
 }

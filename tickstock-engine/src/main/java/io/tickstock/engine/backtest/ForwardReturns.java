@@ -32,7 +32,9 @@ public final class ForwardReturns {
 
     /** Per horizon: bars followed by a rise, by a fall, and counted. */
     private static final class Base {
-        final long[] up = new long[HORIZONS.length], down = new long[HORIZONS.length], count = new long[HORIZONS.length];
+        final long[] up = new long[HORIZONS.length],
+                down = new long[HORIZONS.length],
+                count = new long[HORIZONS.length];
     }
 
     private final PatternFilter filter;
@@ -74,7 +76,7 @@ public final class ForwardReturns {
                 }
             }
             for (Detection d : detections.get(i)) // a detection with no horizon inside the data still has a row
-                if (filter.matches(d))
+            if (filter.matches(d))
                     sums.computeIfAbsent(new Key(d.patternType(), symbol, d.direction()), k -> new Sums());
         }
     }

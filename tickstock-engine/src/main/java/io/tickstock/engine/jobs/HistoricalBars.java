@@ -1,7 +1,7 @@
 package io.tickstock.engine.jobs;
 
-import io.tickstock.contract.BacktestRequest;
 import io.tickstock.contract.Adjustment;
+import io.tickstock.contract.BacktestRequest;
 import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.analyze.BarInput;
 import io.tickstock.engine.bars.Bar;

@@ -1,8 +1,8 @@
 package io.tickstock.engine.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tickstock.contract.Limits;
 import io.tickstock.contract.Adjustment;
+import io.tickstock.contract.Limits;
 import io.tickstock.engine.adjustment.AdjustedBars;
 import java.time.LocalDate;
 import java.util.ArrayList;

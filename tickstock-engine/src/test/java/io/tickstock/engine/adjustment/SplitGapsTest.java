@@ -13,7 +13,16 @@ class SplitGapsTest {
     static final long DAY0 = 1_402_061_400_000L; // 2014-06-06 09:30 New York
 
     static Bar bar(long startMillis, double open, double close) {
-        return new Bar("AAPL", startMillis, open, Math.max(open, close), Math.min(open, close), close, 100, close, 1,
+        return new Bar(
+                "AAPL",
+                startMillis,
+                open,
+                Math.max(open, close),
+                Math.min(open, close),
+                close,
+                100,
+                close,
+                1,
                 MarketSession.REGULAR);
     }
 

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 class ForwardReturnsTest {
     static List<Bar> closes(double... closes) {
         List<Bar> bars = new ArrayList<>();
-        for (int i = 0; i < closes.length; i++) bars.add(SimulationTest.bar(i, closes[i], closes[i], closes[i], closes[i]));
+        for (int i = 0; i < closes.length; i++)
+            bars.add(SimulationTest.bar(i, closes[i], closes[i], closes[i], closes[i]));
         return bars;
     }
 
     static Map<String, Object> row(List<Map<String, Object>> table, String direction, int horizon) {
         return table.stream()
-                .filter(r -> r.get("direction").equals(direction) && r.get("horizon_bars").equals(horizon))
+                .filter(r -> r.get("direction").equals(direction)
+                        && r.get("horizon_bars").equals(horizon))
                 .findFirst()
                 .orElseThrow();
     }
@@ -32,8 +34,10 @@ class ForwardReturnsTest {
         List<Bar> bars = closes(100, 101, 100, 102, 103, 101);
         List<List<Detection>> d = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++)
-            d.add(i == 0 || i == 2 ? List.of(SimulationTest.signal("bullish"))
-                    : i == 1 ? List.of(SimulationTest.signal("bearish")) : List.of());
+            d.add(
+                    i == 0 || i == 2
+                            ? List.of(SimulationTest.signal("bullish"))
+                            : i == 1 ? List.of(SimulationTest.signal("bearish")) : List.of());
         ForwardReturns f = new ForwardReturns(PatternFilter.of(List.of("all")));
         f.add("SPY", bars, d);
         var table = f.table();

@@ -187,7 +187,10 @@ class SimulationTest {
     @Test
     void aPositionIsClosedAtTheLastCloseBeforeASplitGapAndNoSignalCrossesIt() {
         Bar[] bars = {
-            bar(0, 99, 101, 98, 100), bar(1, 100, 101, 99, 100.5), bar(2, 100.5, 102, 100, 101), bar(3, 50.6, 51, 50, 50.8)
+            bar(0, 99, 101, 98, 100),
+            bar(1, 100, 101, 99, 100.5),
+            bar(2, 100.5, 102, 100, 101),
+            bar(3, 50.6, 51, 50, 50.8)
         };
         List<List<Detection>> detections = new ArrayList<>();
         for (int i = 0; i < bars.length; i++) detections.add(i == 0 || i == 2 ? List.of(signal("bullish")) : List.of());

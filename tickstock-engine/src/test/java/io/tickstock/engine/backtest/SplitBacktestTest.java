@@ -32,13 +32,15 @@ class SplitBacktestTest {
             assertThat(adjusted.adjustment()).containsEntry("AAPL", "adjusted");
             assertThat(adjusted.warnings()).isEmpty();
             assertThat(adjusted.trades()).isNotEmpty();
-            for (Trade t : adjusted.trades()) assertThat(Math.abs(t.returnPct())).isLessThan(0.3);
+            for (Trade t : adjusted.trades())
+                assertThat(Math.abs(t.returnPct())).isLessThan(0.3);
 
             Backtest.Result raw = run(timeframe, Adjustment.RAW);
             assertThat(raw.adjustment()).containsEntry("AAPL", "raw");
             assertThat(raw.warnings()).singleElement().asString().contains("2014-06-09", "7:1");
             for (Trade t : raw.trades()) {
-                boolean across = IsoTime.parseMillis(t.entryTime()) < SPLIT && IsoTime.parseMillis(t.exitTime()) >= SPLIT;
+                boolean across =
+                        IsoTime.parseMillis(t.entryTime()) < SPLIT && IsoTime.parseMillis(t.exitTime()) >= SPLIT;
                 assertThat(across).as("%s held across the split", t).isFalse();
                 assertThat(Math.abs(t.returnPct())).isLessThan(0.3);
             }
@@ -54,8 +56,8 @@ class SplitBacktestTest {
         Backtest.Result raw = run("daily", Adjustment.RAW);
         for (Map<String, Object> row : raw.forwardReturns()) {
             Object mean = row.get("mean_return");
-            if (mean != null) assertThat(Math.abs(((Number) mean).doubleValue())).isLessThan(0.5);
+            if (mean != null)
+                assertThat(Math.abs(((Number) mean).doubleValue())).isLessThan(0.5);
         }
     }
-
 }

@@ -20,8 +20,21 @@ class StatisticsTest {
     }
 
     static Trade trade(String side, String reason, double pnl) {
-        return new Trade("SPY", "Hammer", "CDLHAMMER", side, "2013-10-08T13:30:00Z", 100, "2013-10-09T13:30:00Z", 101,
-                10, reason, 0, pnl, pnl / 1000, 2);
+        return new Trade(
+                "SPY",
+                "Hammer",
+                "CDLHAMMER",
+                side,
+                "2013-10-08T13:30:00Z",
+                100,
+                "2013-10-09T13:30:00Z",
+                101,
+                10,
+                reason,
+                0,
+                pnl,
+                pnl / 1000,
+                2);
     }
 
     @Test
@@ -30,7 +43,8 @@ class StatisticsTest {
         List<Simulation.EquityPoint> curve =
                 List.of(at(0, 100), at(1, 110), at(2, 90), at(4, 105), at(5, 110), at(6, 120), at(9, 119));
         assertThat(Statistics.drawdownDurationDays(curve, 100)).isEqualTo(4.0);
-        assertThat(Statistics.drawdownDurationDays(List.of(at(0, 100), at(3, 101)), 100)).isZero();
+        assertThat(Statistics.drawdownDurationDays(List.of(at(0, 100), at(3, 101)), 100))
+                .isZero();
         assertThat(Statistics.drawdownDurationDays(List.of(at(0, 100), at(1, 99), at(8, 99)), 100))
                 .isEqualTo(8.0); // below the initial equity from the first point to the end
     }
@@ -64,7 +78,8 @@ class StatisticsTest {
                 new Simulation.Series("A", a, List.of(List.of(), List.of())),
                 new Simulation.Series("B", b, List.of(List.of(), List.<Detection>of())));
         List<Simulation.EquityPoint> times = List.of(
-                new Simulation.EquityPoint(a.get(0).startMillis(), 0), new Simulation.EquityPoint(a.get(1).startMillis(), 0));
+                new Simulation.EquityPoint(a.get(0).startMillis(), 0),
+                new Simulation.EquityPoint(a.get(1).startMillis(), 0));
         Benchmark.Outcome o = Benchmark.buyAndHold(series, p, times);
         // A: fill 100.5, shares floor(5,000 / (100.5 × 1.01)) = 49, cost 49 × 100.5 × 1.01 = 4,973.745
         // B: fill 50.25, shares floor(5,000 / (50.25 × 1.01)) = 98, cost 98 × 50.25 × 1.01 = 4,973.7450
@@ -80,7 +95,11 @@ class StatisticsTest {
         BacktestParameters p = new BacktestParameters(100_000, 0, 0, 0.1, 0.05, 0.1, 20, true);
         List<Simulation.EquityPoint> curve = new ArrayList<>(List.of(at(0, 100_000), at(1, 95_000), at(2, 103_000)));
         Statistics.Summary s = Statistics.summary(
-                p, List.of(trade("long", "hold_expired", 3_000)), curve, 110_000, curve.getFirst().timeMillis(),
+                p,
+                List.of(trade("long", "hold_expired", 3_000)),
+                curve,
+                110_000,
+                curve.getFirst().timeMillis(),
                 curve.getLast().timeMillis());
         assertThat(s.totalReturn()).isCloseTo(0.03, within(1e-12));
         assertThat(s.benchmarkReturn()).isCloseTo(0.10, within(1e-12));
