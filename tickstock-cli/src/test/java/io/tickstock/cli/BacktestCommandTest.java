@@ -59,6 +59,60 @@ class BacktestCommandTest {
         assertThat(out.toString()).contains("total return", "pattern", "SPY");
     }
 
+    /** The recorded symbols' splits: the first New York day at the new share count (UTC midnight of that date). */
+    static final java.util.Map<String, List<String>> SPLITS = java.util.Map.of(
+            "AAPL", List.of("2000-06-21", "2005-02-28", "2014-06-09", "2020-08-31"),
+            "IBM", List.of("1999-05-27"),
+            "QQQ", List.of("2000-03-20"));
+
+    @Test
+    void applesIbmsAndQqqsSplitsAreNeverTradedAndTheBenchmarkIsPrinted() throws Exception {
+        for (String adjustment : List.of("adjusted", "raw")) {
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            Path json = tmp.resolve(adjustment + ".json");
+            int code = run(
+                    out,
+                    err,
+                    "backtest",
+                    "--symbols",
+                    "AAPL,IBM,QQQ",
+                    "--timeframe",
+                    "daily",
+                    "--adjustment",
+                    adjustment,
+                    "--data",
+                    System.getProperty("tickstock.data.dir"),
+                    "--json",
+                    json.toString());
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("benchmark (buy and hold", "alpha");
+            JsonNode results = Json.read(Files.readString(json)).path("results");
+            for (String symbol : List.of("AAPL", "IBM", "QQQ"))
+                assertThat(results.path("adjustment").path(symbol).asText()).isEqualTo(adjustment);
+            for (JsonNode t : results.path("trades")) {
+                for (String split : SPLITS.getOrDefault(t.path("symbol").asText(), List.of())) {
+                    boolean across = t.path("entry_time").asText().compareTo(split) < 0
+                            && t.path("exit_time").asText().compareTo(split) >= 0;
+                    if (!across) continue;
+                    assertThat(adjustment)
+                            .as("a raw position held across the split of %s: %s", split, t)
+                            .isEqualTo("adjusted");
+                    // a split booked would be −50 % (2:1) to −86 % (7:1), or the mirror for a short
+                    assertThat(Math.abs(t.path("return_pct").asDouble()))
+                            .as("%s", t)
+                            .isLessThan(0.3);
+                }
+            }
+            if (adjustment.equals("raw"))
+                assertThat(results.path("warnings").toString()).contains("2014-06-09", "1999-05-27", "2000-03-20");
+            else assertThat(results.path("warnings")).isEmpty();
+        }
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertThat(run(out, err, "backtest", "--symbols", "SPY", "--adjustment", "dividends"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--adjustment must be raw, split or adjusted");
+    }
+
     @Test
     void anUnknownPatternOrAMissingSymbolIsNamed() {
         StringWriter out = new StringWriter(), err = new StringWriter();

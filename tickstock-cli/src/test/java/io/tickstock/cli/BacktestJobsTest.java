@@ -142,6 +142,17 @@ class BacktestJobsTest {
         double pnl = 0;
         for (JsonNode t : results.path("trades")) pnl += t.path("pnl").asDouble();
         assertThat(results.path("summary").path("final_equity").asDouble()).isEqualTo(100_000 + pnl);
+        assertThat(results.path("adjustment").path("SPY").asText()).isEqualTo("adjusted"); // the job's default
+        JsonNode summary = results.path("summary");
+        assertThat(summary.path("alpha").asDouble())
+                .isCloseTo(
+                        summary.path("total_return").asDouble()
+                                - summary.path("benchmark_return").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(summary.path("by_side").size()).isPositive();
+        assertThat(results.path("benchmark_curve").size())
+                .isEqualTo(results.path("equity_curve").size());
+        assertThat(results.path("forward_returns").get(0).has("base_hit_rate")).isTrue();
         assertThat(received)
                 .anyMatch(m -> m[0].equals(Channels.BACKTEST_RESULTS)
                         && m[1].contains(id)
@@ -185,6 +196,13 @@ class BacktestJobsTest {
                 SPY_DAILY.replace(
                         "\"timeframe\":\"daily\"", "\"timeframe\":\"daily\",\"parameters\":{\"hold_bars\":0}"));
         assertThat(Json.read(bad.body()).path("parameter").asText()).isEqualTo("parameters.hold_bars");
+        bad = post(
+                "/streaming/api/backtests",
+                SPY_DAILY.replace(
+                        "\"timeframe\":\"daily\"",
+                        "\"timeframe\":\"daily\",\"parameters\":{\"adjustment\":\"dividends\"}"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Json.read(bad.body()).path("parameter").asText()).isEqualTo("parameters.adjustment");
         String id = Json.read(post("/streaming/api/backtests", SPY_DAILY.replace("SPY", "ZZZZ"))
                         .body())
                 .path("job_id")
@@ -238,6 +256,17 @@ class BacktestJobsTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(hammer.path("hit_rate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(hammer.path("hit_rate_low").asDouble())
+                .isLessThanOrEqualTo(hammer.path("hit_rate").asDouble());
+        assertThat(hammer.path("hit_rate_high").asDouble())
+                .isGreaterThanOrEqualTo(hammer.path("hit_rate").asDouble());
+        assertThat(hammer.path("base_hit_rate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(hammer.path("edge").asDouble())
+                .isCloseTo(
+                        hammer.path("hit_rate").asDouble()
+                                - hammer.path("base_hit_rate").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(hammer.path("adjustment").asText()).isEqualTo("adjusted");
         assertThat(AppHttp.get(app.port(), "/streaming/api/scorecard?horizon=3", cookie)
                         .statusCode())
                 .isEqualTo(400);
@@ -321,6 +350,11 @@ class BacktestJobsTest {
                             ((Number) browser.executeScript("return window.tickstockBacktests.state.equityPoints || 0"))
                                             .longValue()
                                     > 100);
+            assertThat(((Number) browser.executeScript("return window.tickstockBacktests.state.benchmarkPoints || 0"))
+                            .longValue())
+                    .as("the buy-and-hold line beside the equity curve")
+                    .isGreaterThan(100);
+            assertThat(browser.findElement(By.id("result-summary")).getText()).contains("buy & hold", "alpha");
             assertThat(((Number) browser.executeScript("return window.tickstockBacktests.state.tradeMarkers || 0"))
                             .longValue())
                     .as("entries and exits on the candles")

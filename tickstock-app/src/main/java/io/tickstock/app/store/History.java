@@ -48,14 +48,18 @@ public final class History {
     /**
      * A symbol's patterns of the last {@code hours}, newest first, each with its record from {@code pattern_scorecard}
      * (5 bars after its detections: {@code record_timeframe} 1min when stored, else daily, {@code record_count},
-     * {@code record_hit_rate}, {@code record_mean_return}; null without a scorecard).
+     * {@code record_hit_rate} with its 95 % Wilson interval {@code record_hit_rate_low}/{@code _high}, the symbol's
+     * {@code record_base_hit_rate} over the same bars, {@code record_edge} = hit rate − base rate, {@code
+     * record_mean_return}; fractions, null without a scorecard).
      */
     public Rows patterns(String symbol, int hours) throws SQLException {
         return table(
                 "SELECT p.symbol, p.pattern_type, p.confidence, p.detected_at AS timestamp, p.timeframe, p.bar_open AS open, "
                         + "p.bar_high AS high, p.bar_low AS low, p.bar_close AS close, p.bar_volume AS volume, p.metadata, "
                         + "p.session_id, r.timeframe AS record_timeframe, r.count AS record_count, "
-                        + "r.hit_rate AS record_hit_rate, r.mean_return AS record_mean_return "
+                        + "r.hit_rate AS record_hit_rate, r.hit_rate_low AS record_hit_rate_low, "
+                        + "r.hit_rate_high AS record_hit_rate_high, r.base_hit_rate AS record_base_hit_rate, "
+                        + "r.edge AS record_edge, r.mean_return AS record_mean_return "
                         + "FROM intraday_patterns p LEFT JOIN LATERAL (SELECT * FROM pattern_scorecard s "
                         + "WHERE s.symbol = p.symbol AND s.pattern = p.pattern_type AND s.horizon_bars = 5 "
                         + "AND s.direction = coalesce(p.metadata->>'direction', s.direction) "
@@ -67,12 +71,14 @@ public final class History {
 
     /**
      * Scorecard rows ({@code pattern_scorecard}) at {@code horizon} bars, of one symbol or all, one timeframe or both:
-     * timeframe, symbol, pattern, direction, horizon_bars, count, mean_return, hit_rate, first_bar, last_bar.
+     * timeframe, symbol, pattern, direction, horizon_bars, count, mean_return, hit_rate, hit_rate_low, hit_rate_high,
+     * base_hit_rate, edge, adjustment, first_bar, last_bar.
      */
     public Rows scorecard(@Nullable String symbol, int horizon) throws SQLException {
         String sql =
-                "SELECT timeframe, symbol, pattern, direction, horizon_bars, count, mean_return, hit_rate, first_bar, "
-                        + "last_bar FROM pattern_scorecard WHERE horizon_bars = ?"
+                "SELECT timeframe, symbol, pattern, direction, horizon_bars, count, mean_return, hit_rate, hit_rate_low, "
+                        + "hit_rate_high, base_hit_rate, edge, adjustment, first_bar, last_bar FROM pattern_scorecard "
+                        + "WHERE horizon_bars = ?"
                         + (symbol == null ? "" : " AND symbol = ?")
                         + " ORDER BY symbol, pattern, direction, timeframe LIMIT 20000";
         return symbol == null ? table(sql, horizon) : table(sql, horizon, symbol);

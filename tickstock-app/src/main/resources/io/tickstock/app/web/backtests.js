@@ -35,7 +35,7 @@
       patterns: String(f.get('patterns')).split(/[ ,]+/).filter(Boolean),
       parameters: { initial_capital: n('initial_capital'), commission_rate: n('commission_rate'), slippage_rate: n('slippage_rate'),
         max_position_size: n('max_position_size'), stop_loss_pct: n('stop_loss_pct'), take_profit_pct: n('take_profit_pct'),
-        hold_bars: n('hold_bars'), allow_short: f.get('allow_short') === 'on' },
+        hold_bars: n('hold_bars'), allow_short: f.get('allow_short') === 'on', adjustment: f.get('adjustment') },
     };
     $('job-message').textContent = 'submitting…';
     try {
@@ -88,7 +88,22 @@
     layout: { background: { color: '#182029' }, textColor: '#e6e6e6', attributionLogo: true },
     grid: { vertLines: { color: '#22303c' }, horzLines: { color: '#22303c' } }, autoSize: true,
   });
-  const equity = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 2 });
+  const equity = chart.addSeries(LC.LineSeries, { color: '#2f81f7', lineWidth: 2, title: 'strategy' });
+  // buy and hold of the job's symbols, equal weight, same capital and costs
+  const benchmark = chart.addSeries(LC.LineSeries, { color: '#d29922', lineWidth: 1, lineStyle: LC.LineStyle.Dashed, title: 'buy & hold' });
+  // the strategy's drawdown from its running peak, in percent (0 at a new high)
+  const ddChart = LC.createChart($('drawdown-chart'), {
+    layout: { background: { color: '#182029' }, textColor: '#e6e6e6', attributionLogo: true },
+    grid: { vertLines: { color: '#22303c' }, horzLines: { color: '#22303c' } }, autoSize: true,
+  });
+  const drawdown = ddChart.addSeries(LC.AreaSeries, { lineColor: '#f85149', topColor: 'rgba(248,81,73,0.05)', bottomColor: 'rgba(248,81,73,0.4)', lineWidth: 1,
+    invertFilledArea: true, priceFormat: { type: 'custom', formatter: (v) => v.toFixed(1) + '%' } });
+  // one series' points by second (a later point of the same second wins), in time order
+  function line(points, value) {
+    const bySecond = new Map();
+    for (const p of points || []) bySecond.set(Math.floor(Date.parse(p.timestamp) / 1000), value(p));
+    return [...bySecond.entries()].sort((a, b) => a[0] - b[0]).map(([time, v]) => ({ time, value: v }));
+  }
 
   // the trades on a candle chart of one symbol (when the result carries its bars: at most 50,000 in all)
   const candleChart = LC.createChart($('candle-chart'), {
@@ -126,18 +141,30 @@
     $('result-csv').href = '/streaming/api/backtests/' + id + '?format=csv';
     const s = job.results.summary;
     const rows = [['final equity', num(s.final_equity)], ['total return', pct(s.total_return)], ['CAGR', pct(s.cagr)],
-      ['Sharpe', num(s.sharpe)], ['Sortino', num(s.sortino)], ['max drawdown', pct(s.max_drawdown)], ['win rate', pct(s.win_rate)],
-      ['profit factor', num(s.profit_factor)], ['exposure', pct(s.exposure)], ['trades', String(s.trades)]];
+      ['buy & hold', pct(s.benchmark_return)], ['buy & hold CAGR', pct(s.benchmark_cagr)], ['alpha', pct(s.alpha)],
+      ['Sharpe', num(s.sharpe)], ['Sortino', num(s.sortino)], ['Calmar', num(s.calmar)], ['max drawdown', pct(s.max_drawdown)],
+      ['longest drawdown', s.max_drawdown_duration_days == null ? '–' : Math.round(s.max_drawdown_duration_days) + ' days'],
+      ['win rate', pct(s.win_rate)], ['profit factor', num(s.profit_factor)], ['expectancy', num(s.expectancy)],
+      ['avg win', num(s.avg_win)], ['avg loss', num(s.avg_loss)], ['exposure', pct(s.exposure)], ['trades', String(s.trades)]];
+    for (const [name, g] of Object.entries(Object.assign({}, s.by_side, s.by_exit_reason)))
+      rows.push([name.replace('_', ' '), g.trades + ' · ' + pct(g.win_rate) + ' · ' + num(g.pnl)]);
+    const adj = job.results.adjustment || {};
+    rows.push(['prices', Object.entries(adj).map(([sym, a]) => sym + ' ' + a).join(', ') || '–']);
     $('result-summary').replaceChildren(...rows.flatMap(([k, v]) => {
       const dt = document.createElement('dt'); dt.textContent = k;
       const dd = document.createElement('dd'); dd.textContent = v;
       return [dt, dd];
     }));
-    const points = new Map();
-    for (const p of job.results.equity_curve) points.set(Math.floor(Date.parse(p.timestamp) / 1000), p.equity);
-    equity.setData([...points.entries()].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time, value })));
+    $('result-warnings').replaceChildren(...(job.results.warnings || []).map((w) => { const li = document.createElement('li'); li.textContent = w; return li; }));
+    const strategy = line(job.results.equity_curve, (p) => p.equity);
+    equity.setData(strategy);
+    benchmark.setData(line(job.results.benchmark_curve, (p) => p.equity));
+    let peak = s.initial_capital;
+    drawdown.setData(strategy.map((p) => { peak = Math.max(peak, p.value); return { time: p.time, value: (p.value / peak - 1) * 100 }; }));
     chart.timeScale().fitContent();
-    state.equityPoints = points.size;
+    ddChart.timeScale().fitContent();
+    state.equityPoints = strategy.length;
+    state.benchmarkPoints = (job.results.benchmark_curve || []).length;
     renderPatterns();
     const symbols = Object.keys(job.results.candles || {});
     $('candle-symbol').replaceChildren(...symbols.map((sym) => { const o = document.createElement('option'); o.value = sym; o.textContent = sym; return o; }));

@@ -458,11 +458,25 @@
     state.records = records.size;
     schedule();
   }
-  // "↑ 58% after 5 bars, n = 212" (the share that moved the pattern's way), '' without a record
-  function recordOf(p) {
+  // "↑ 58% vs 51% · 5 days · n=212": the share that moved the pattern's way against the share of all the symbol's bars
+  // that did (the base rate); '' without a record
+  function recordRow(p) {
     const r = records.get(p.symbol + '|' + p.pattern_type + '|' + (p.direction || 'neutral'));
-    if (!r || !r.count || typeof r.hit_rate !== 'number') return '';
-    return (p.direction === 'bearish' ? '↓' : '↑') + ' ' + Math.round(r.hit_rate * 100) + '% · 5 ' + (r.timeframe === 'daily' ? 'days' : 'bars') + ' · n=' + r.count;
+    return r && r.count && typeof r.hit_rate === 'number' ? r : null;
+  }
+  function recordOf(p) {
+    const r = recordRow(p);
+    if (!r) return '';
+    const base = typeof r.base_hit_rate === 'number' ? ' vs ' + Math.round(r.base_hit_rate * 100) + '%' : '';
+    return (p.direction === 'bearish' ? '↓' : '↑') + ' ' + Math.round(r.hit_rate * 100) + '%' + base + ' · 5 ' + (r.timeframe === 'daily' ? 'days' : 'bars') + ' · n=' + r.count + (beatsBase(r) ? ' ★' : '');
+  }
+  // whether the hit rate's 95 % interval lies wholly above the base rate (better than any bar, beyond chance)
+  function beatsBase(r) {
+    return typeof r.hit_rate_low === 'number' && typeof r.base_hit_rate === 'number' && r.hit_rate_low > r.base_hit_rate;
+  }
+  function recordClass(p) {
+    const r = recordRow(p);
+    return r && beatsBase(r) ? 'record beats-base' : 'record';
   }
   loadRecords().catch(() => {});
   setInterval(() => loadRecords().catch(() => {}), 300000);
@@ -486,7 +500,7 @@
     const list = $('pattern-list');
     const items = state.patterns.filter((p) => (!fSym || p.symbol === fSym) && (!fType || String(p.pattern_type).toLowerCase().includes(fType)) && p.confidence >= fConf);
     list.replaceChildren(...items.slice(0, 100).map((p) => li([['sym', p.symbol], [String(p.direction || 'neutral'), String(p.pattern_type)],
-      ['', pct(p.confidence)], ['record', recordOf(p)], ['time', nyClock(p.timestamp)]])));
+      ['', pct(p.confidence)], [recordClass(p), recordOf(p)], ['time', nyClock(p.timestamp)]])));
   }
 
   function renderAlerts() {
