@@ -331,6 +331,43 @@ class DashboardTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() ->
                         browser.findElement(By.id("metric-delivery")).getText().equals("—"));
+        // opened mid-replay (with patterns published straight to Redis by the tests above, never stored): at the
+        // end, exactly what is stored for the session
+        showsTheStoredTotals(browser, cookie);
+        // opened after the replay: its snapshot (recent patterns and alerts) is neither counted again nor measured
+        ChromeDriver late = Dashboards.open(app.port(), PASSWORD, tmp);
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            ((Number) late.executeScript("return window.tickstock.state.patterns.length")).longValue()
+                                    > 0);
+            showsTheStoredTotals(late, cookie);
+            assertThat(late.executeScript("return window.tickstock.state.patternCount"))
+                    .isEqualTo(0L);
+            assertThat(late.executeScript("return window.tickstock.state.lagSamples.length"))
+                    .isEqualTo(0L);
+            assertThat(late.findElement(By.id("metric-delivery")).getText()).isEqualTo("—");
+        } finally {
+            late.quit();
+        }
+    }
+
+    /** Waits until the page's session totals read the stored pattern and alert counts of the session. */
+    static void showsTheStoredTotals(ChromeDriver page, String cookie) {
+        String[] seen = {""};
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var summary = Json.read(Dashboards.get(app.port(), "/streaming/api/summary", cookie)
+                        .body());
+                String stored = summary.path("total_patterns").asLong() + " / "
+                        + summary.path("total_alerts").asLong();
+                seen[0] = page.findElement(By.id("metric-patterns")).getText() + " / "
+                        + page.findElement(By.id("metric-alerts")).getText() + " (stored " + stored + ")";
+                return seen[0].startsWith(stored + " (");
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the page's totals never matched the stored ones: " + seen[0], e);
+        }
     }
 
     @Test

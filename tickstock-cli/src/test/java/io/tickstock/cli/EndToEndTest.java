@@ -138,6 +138,30 @@ class EndToEndTest {
     }
 
     @Test
+    void theStoppedSessionsTotalsAreItsStoredRows() throws Exception {
+        // a day with late trades: corrections revise indicator values and patterns, retract some; each row counts once
+        try (Connection c = DriverManager.getConnection(
+                postgres.databaseUrl().jdbcUrl(),
+                "postgres",
+                postgres.databaseUrl().password())) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> sessionRows(c, "intraday_indicators") == session.totalIndicators()
+                            && sessionRows(c, "intraday_patterns") == session.totalPatterns());
+        }
+        assertThat(session.totalIndicators()).isPositive();
+    }
+
+    static long sessionRows(Connection c, String table) throws Exception {
+        try (var ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE session_id = ?::uuid")) {
+            ps.setString(1, session.sessionId());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void theFiveEngineTablesHoldRows() throws Exception {
         try (Connection c = DriverManager.getConnection(
                 postgres.databaseUrl().jdbcUrl(),
@@ -333,7 +357,8 @@ class EndToEndTest {
                         .split("\n", -1)[0])
                 .isEqualTo(
                         "symbol,pattern_type,confidence,timestamp,timeframe,open,high,low,close,volume,metadata,session_id,"
-                                + "record_timeframe,record_count,record_hit_rate,record_mean_return");
+                                + "record_timeframe,record_count,record_hit_rate,record_hit_rate_low,record_hit_rate_high,"
+                                + "record_base_hit_rate,record_edge,record_mean_return");
 
         JsonNode openapi = Json.read(get("/streaming/api/openapi.json", cookie).body());
         assertThat(openapi.path("openapi").asText()).startsWith("3.");

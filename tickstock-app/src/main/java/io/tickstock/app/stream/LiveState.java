@@ -128,7 +128,9 @@ public final class LiveState {
 
     /**
      * Frames a new client gets first: the delivery settings ({@code dashboard_settings}), session, health, engine status,
-     * recent patterns (one batch), alerts, critical alerts.
+     * recent patterns (one batch), alerts, critical alerts, and last {@code snapshot_end} ({@code {patterns, alerts}}:
+     * how many it held). Every frame after {@code snapshot_end} is live; the ones before it are history, already
+     * counted in the stored totals and published long ago.
      */
     public synchronized List<String> snapshot(long nowMillis) {
         List<String> frames = new ArrayList<>();
@@ -140,6 +142,8 @@ public final class LiveState {
             frames.add(Frames.batch("streaming_patterns_batch", "patterns", new ArrayList<>(patterns), nowMillis));
         for (StreamItem.Alert a : alerts) frames.add(Frames.frame("indicator_alert", a));
         for (Frames.Stamped<Events.CriticalAlert> a : critical) frames.add(Frames.frame("critical_alert", a));
+        frames.add(
+                Frames.frame("snapshot_end", java.util.Map.of("patterns", patterns.size(), "alerts", alerts.size())));
         return frames;
     }
 }

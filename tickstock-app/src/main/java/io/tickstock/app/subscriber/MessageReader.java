@@ -26,6 +26,11 @@ import java.util.function.LongSupplier;
 public final class MessageReader {
     /** Largest message read, in characters; larger ones are refused unparsed. */
     public static final int MAX_CHARS = 1 << 20;
+    /**
+     * Largest {@code backtest_result} read, in characters: a result carries a job's trades and curves (its charts' bars
+     * stay in {@code backtest_jobs}); well under Redis's 32 MB pub/sub output limit.
+     */
+    public static final int MAX_RESULT_CHARS = 8 << 20;
     /** Most items in one batch message. */
     public static final int MAX_BATCH = 1_000;
 
@@ -49,7 +54,7 @@ public final class MessageReader {
      * @throws UnreadableMessage with a short reason (invalid JSON, unknown type, a missing or invalid field)
      */
     public List<Inbound> read(String channel, String text, Consumer<String> itemRefused) throws UnreadableMessage {
-        ObjectNode msg = object(text);
+        ObjectNode msg = object(text, channel.equals(Channels.BACKTEST_RESULTS) ? MAX_RESULT_CHARS : MAX_CHARS);
         long published = publishedAt(msg.get("timestamp"));
         String type = msg.path("type")
                 .asText(msg.path("event").asText(msg.path("event_type").asText("")));
@@ -110,8 +115,8 @@ public final class MessageReader {
     }
 
     /** The message's JSON object. @throws UnreadableMessage when too large, not JSON or not an object */
-    private static ObjectNode object(String text) throws UnreadableMessage {
-        if (text.length() > MAX_CHARS) throw new UnreadableMessage("larger than " + MAX_CHARS + " characters");
+    private static ObjectNode object(String text, int maxChars) throws UnreadableMessage {
+        if (text.length() > maxChars) throw new UnreadableMessage("larger than " + maxChars + " characters");
         JsonNode root;
         try {
             root = Json.read(text);

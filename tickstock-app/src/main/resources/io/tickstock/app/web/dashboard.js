@@ -15,6 +15,9 @@
     patterns: [], alerts: [], patternCount: 0, alertCount: 0,
     itemsThisSecond: 0, eventsPerSecond: 0, deliveryLagMs: null, lagSamples: [], patternTimes: [], alertTimes: [],
     totals: null, totalsAt: { patterns: 0, alerts: 0 },
+    // false from a (re)connect until its snapshot_end frame: the snapshot's items are history (already in the stored
+    // totals, published long ago), listed but neither counted nor measured for delivery latency
+    live: false,
     symbols: new Set(), chartSymbol: null, dirty: false, markers: 0, badFrames: 0,
   };
   let socket = null;
@@ -292,21 +295,23 @@
   function onPattern(p) {
     if (!p || typeof p.symbol !== 'string' || !isFinite(Date.parse(p.timestamp))) { state.badFrames++; return; }
     if (!firstTime(p)) return;
-    state.itemsThisSecond++;
-    state.patternCount++;
-    state.patternTimes.push(Date.now());
-    latency(p);
     state.patterns.unshift(p);
     if (state.patterns.length > MAX_PATTERNS) state.patterns.length = MAX_PATTERNS;
     addSymbol(p.symbol);
     chartPattern(p);
+    if (!state.live) return;
+    state.itemsThisSecond++;
+    state.patternCount++;
+    state.patternTimes.push(Date.now());
+    latency(p);
+    refreshTotalsWhenQuiet();
     if (wantsNotification(p)) notify(`${p.symbol}: ${p.pattern_type}`, `confidence ${pct(p.confidence)}`);
   }
 
+  // A retraction deletes one stored row, whether this browser counted the pattern live or it was already stored.
   function onRetracted(p) {
-    const before = state.patterns.length;
     state.patterns = state.patterns.filter((q) => !(q.symbol === p.symbol && q.pattern_type === p.pattern_type && q.timestamp === p.timestamp));
-    state.patternCount -= before - state.patterns.length;
+    if (state.live) { state.patternCount--; refreshTotalsWhenQuiet(); }
     seen.delete(p.symbol + '|' + p.pattern_type + '|' + p.timestamp);
     unchartPattern(p);
   }
@@ -314,13 +319,15 @@
   function onAlert(a) {
     if (!a || typeof a.symbol !== 'string') { state.badFrames++; return; }
     if (!firstTime({ symbol: a.symbol, pattern_type: 'alert:' + a.alert_type, timestamp: a.timestamp })) return;
+    state.alerts.unshift({ kind: 'indicator', ...a });
+    if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
+    if (!state.live) return; // the alert chart's history comes from /streaming/api/alerts
     state.itemsThisSecond++;
     state.alertCount++;
     state.alertTimes.push(Date.now());
     countAlert(a.timestamp, true);
     latency(a);
-    state.alerts.unshift({ kind: 'indicator', ...a });
-    if (state.alerts.length > MAX_ALERTS) state.alerts.length = MAX_ALERTS;
+    refreshTotalsWhenQuiet();
   }
 
   function onCritical(a) {
@@ -337,6 +344,7 @@
       const changed = !state.session || !d.session || state.session.session_id !== d.session.session_id;
       state.session = d.session; state.sessionActive = d.type === 'streaming_session_started';
       if (changed) { state.totals = null; loadTotals().catch(() => {}); }
+      if (!state.sessionActive && state.live) refreshTotalsWhenQuiet(); // the final totals, once the rows are written
     },
     streaming_health: (d) => { if (!d.health || typeof d.health !== 'object') { state.badFrames++; return; }
       if (d.health.status === 'critical' && (!state.health || state.health.status !== 'critical') && notifySetting('health'))
@@ -348,6 +356,7 @@
     engine_status: (d) => { state.engine = d; },
     backtest_result: (d) => { if (d.job_id && d.job_id === state.recordsJob) loadRecords().catch(() => {}); },
     backtest_progress: () => {},
+    snapshot_end: () => { state.live = true; loadTotals().catch(() => {}); },
     dashboard_settings: (d) => {
       const n = num(d.browser_history);
       if (n != null && n >= 10) { MAX_PATTERNS = n; MAX_ALERTS = n; }
@@ -364,7 +373,7 @@
     streaming_pattern_retracted: (d) => onRetracted(d.detection),
     streaming_patterns_batch: (d) => list(d.patterns).forEach(onPattern),
     streaming_indicator: (d) => { state.itemsThisSecond++; chartIndicator(d.calculation); },
-    streaming_indicators_batch: (d) => list(d.indicators).forEach((c) => { state.itemsThisSecond++; latency(c); addSymbol(c.symbol); chartIndicator(c); }),
+    streaming_indicators_batch: (d) => list(d.indicators).forEach((c) => { state.itemsThisSecond++; if (state.live) latency(c); addSymbol(c.symbol); chartIndicator(c); }),
     indicator_alert: onAlert,
     critical_alert: onCritical,
     streaming_bar: (d) => { state.itemsThisSecond++; addSymbol(d.symbol); chartBar(d); },
@@ -412,20 +421,31 @@
     $('session-started').textContent = s && s.started_at ? 'since ' + localClock(s.started_at) : '';
   }
 
-  // Session totals: the stored counts of the latest session (/streaming/api/summary, every 15 s) plus what arrived
-  // since; before the first answer, what this browser received.
+  // Session totals: the stored counts of the latest session (/streaming/api/summary) plus the live items (never the
+  // snapshot's) counted since that request was sent, retractions subtracted; before the first answer, the live items.
+  // An item published while the request was in flight may be counted twice until the next answer: the totals are
+  // asked for every 15 s, after each snapshot, and 3 s after the live items pause (so they settle on the stored
+  // counts when a replay or session ends).
   function total(kind, live) {
-    if (!state.totals || state.totals[kind] == null) return live;
-    return state.totals[kind] + Math.max(0, live - state.totalsAt[kind]);
+    if (!state.totals || state.totals[kind] == null) return Math.max(0, live);
+    return Math.max(0, state.totals[kind] + live - state.totalsAt[kind]);
   }
+  let totalsAsked = 0, quietTimer = null;
   async function loadTotals() {
+    const asked = ++totalsAsked;
     const livePatterns = state.patternCount, liveAlerts = state.alertCount;
     const s = await getJson('/streaming/api/summary');
+    if (asked !== totalsAsked) return; // a later request answers for a later moment
     const sid = s && s.session ? s.session.session_id : null;
     if (state.session && sid !== state.session.session_id) return; // the summary's latest session is not ours yet
     state.totals = { patterns: num(s.total_patterns), alerts: num(s.total_alerts) };
     state.totalsAt = { patterns: livePatterns, alerts: liveAlerts };
+    state.totalsLoaded = (state.totalsLoaded || 0) + 1;
     schedule();
+  }
+  function refreshTotalsWhenQuiet() {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => loadTotals().catch(() => {}), 3000);
   }
   setInterval(() => loadTotals().catch(() => {}), 15000);
 
@@ -671,6 +691,7 @@
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/streaming/ws');
     socket = ws;
     ws.onopen = () => {
+      state.live = false; // until this connection's snapshot_end
       backoff = 500; conn.dataset.state = 'open'; conn.textContent = 'live';
       state.connects = (state.connects || 0) + 1;
       subscribe();

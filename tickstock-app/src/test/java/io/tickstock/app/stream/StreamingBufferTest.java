@@ -220,6 +220,9 @@ class StreamingBufferTest {
                 .isEqualTo(10);
         assertThat(Json.read(snapshot.get(1)).path("data").path("count").asInt())
                 .isEqualTo(10);
+        assertThat(Json.read(snapshot.getLast()).path("event").asText()).isEqualTo("snapshot_end");
+        assertThat(Json.read(snapshot.getLast()).path("data").path("patterns").asInt())
+                .isEqualTo(10);
     }
 
     @Test

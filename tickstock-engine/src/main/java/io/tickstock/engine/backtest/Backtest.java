@@ -43,7 +43,23 @@ public final class Backtest {
             List<CurvePoint> equityCurve,
             List<CurvePoint> benchmarkCurve,
             List<Trade> trades,
-            Map<String, List<Candle>> candles) {}
+            Map<String, List<Candle>> candles) {
+        /** This result without its charts' bars (what {@code backtest_result} carries; the stored result has them). */
+        public Result withoutCandles() {
+            return new Result(
+                    summary,
+                    parameters,
+                    bars,
+                    adjustment,
+                    warnings,
+                    byPatternSymbol,
+                    forwardReturns,
+                    equityCurve,
+                    benchmarkCurve,
+                    trades,
+                    Map.of());
+        }
+    }
 
     /**
      * A bar for a chart of the result: start in epoch seconds (UTC), OHLC in dollars. A result carries every symbol's

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Runs backtest jobs (issue 18's protocol): listens on {@link Channels#JOBS_BACKTEST} and {@link Channels#JOBS_CANCEL},
  * records each job in {@code backtest_jobs}, claims it (one worker per job), runs it on a bounded pool, publishes
  * {@code backtest_progress} every second while it runs and one {@code backtest_result} at its end (completed, failed
- * with the reason, or cancelled within a second). Jobs queued while no worker listened are picked from the table at
+ * with the reason, or cancelled within a second; the results without the charts' bars, which only the stored result
+ * in {@code backtest_jobs} keeps). Jobs queued while no worker listened are picked from the table at
  * start and every 5 s. A bad job fails alone; nothing a job does stops the worker. Thread-safe.
  */
 public final class BacktestWorker implements AutoCloseable {
@@ -237,7 +238,9 @@ public final class BacktestWorker implements AutoCloseable {
                 LOG.error("backtest job {} not marked failed: {}", job.jobId(), again.getMessage());
             }
         }
-        publish(Channels.BACKTEST_RESULTS, result(job.jobId(), status, error, results));
+        publish(
+                Channels.BACKTEST_RESULTS,
+                result(job.jobId(), status, error, results == null ? null : results.withoutCandles()));
         LOG.info("backtest job {} {}{}", job.jobId(), status, error == null ? "" : ": " + error);
     }
 

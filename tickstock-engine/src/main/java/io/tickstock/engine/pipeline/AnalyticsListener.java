@@ -29,6 +29,22 @@ public interface AnalyticsListener {
     default void onPatternRetracted(Bar bar, Detection detection) {}
 
     /**
+     * A bar correction changed indicator values published earlier for {@code bar}: they replace those values (the
+     * same symbol, series and bar), they add none. By default handled as {@link #onIndicators}.
+     */
+    default void onIndicatorsRevised(Bar bar, List<Indicator> revised) {
+        onIndicators(bar, revised);
+    }
+
+    /**
+     * A bar correction changed the output of a pattern published earlier for {@code bar} (the same symbol, pattern
+     * and bar): it replaces that detection. By default handled as {@link #onPattern}.
+     */
+    default void onPatternRevised(Bar bar, Detection detection) {
+        onPattern(bar, detection);
+    }
+
+    /**
      * Every bar due at the current watermark has been handed over (once per trade, watermark or flush of the
      * pipeline, whether or not a bar closed): a listener that batches may send what it holds. Must be cheap
      * when there is nothing to send.
@@ -68,6 +84,16 @@ public interface AnalyticsListener {
             @Override
             public void onPatternRetracted(Bar bar, Detection d) {
                 self.onPatternRetracted(bar, d);
+            }
+
+            @Override
+            public void onIndicatorsRevised(Bar bar, List<Indicator> revised) {
+                self.onIndicatorsRevised(bar, revised);
+            }
+
+            @Override
+            public void onPatternRevised(Bar bar, Detection d) {
+                self.onPatternRevised(bar, d);
             }
 
             @Override

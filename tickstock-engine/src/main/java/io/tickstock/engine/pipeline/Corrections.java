@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * correction of any of the last {@code SPAN}–{@code 2 × SPAN} bars (at least 16 minutes, more than
  * Massive's 15-minute correction window) replays at most {@code 2 × SPAN} bars twice — once as they were,
  * once corrected — from the older checkpoint, and emits only what changed from the corrected bar on:
- * indicator values that differ, patterns that appear ({@link AnalyticsListener#onPattern}) and patterns that
- * disappear ({@link AnalyticsListener#onPatternRetracted}). Alerts are not re-emitted by corrections. Costs
+ * indicator values that appear ({@link AnalyticsListener#onIndicators}) or differ ({@link
+ * AnalyticsListener#onIndicatorsRevised}), patterns that appear ({@link AnalyticsListener#onPattern}), change their
+ * output ({@link AnalyticsListener#onPatternRevised}) or disappear ({@link AnalyticsListener#onPatternRetracted}). Alerts are not re-emitted by corrections. Costs
  * nothing extra per bar but the periodic copy. Not thread-safe: the shard thread owns it.
  */
 final class Corrections {
@@ -129,9 +130,14 @@ final class Corrections {
             barsByStart.put(bar.startMillis(), bar);
             if (bar.startMillis() < from) return;
             Map<String, Map<String, Double>> old = before.values.getOrDefault(bar.startMillis(), Map.of());
-            List<Indicator> changed = new ArrayList<>();
-            for (Indicator i : ready) if (!i.values().equals(old.get(i.key()))) changed.add(i);
-            if (!changed.isEmpty()) out.onIndicators(bar, changed);
+            List<Indicator> added = new ArrayList<>(), revised = new ArrayList<>();
+            for (Indicator i : ready) {
+                Map<String, Double> was = old.get(i.key());
+                if (was == null) added.add(i);
+                else if (!i.values().equals(was)) revised.add(i);
+            }
+            if (!added.isEmpty()) out.onIndicators(bar, added);
+            if (!revised.isEmpty()) out.onIndicatorsRevised(bar, revised);
         }
 
         @Override
@@ -141,7 +147,8 @@ final class Corrections {
             if (bar.startMillis() < from) return;
             Detection old =
                     before.patterns.getOrDefault(bar.startMillis(), Map.of()).get(d.patternType());
-            if (old == null || old.output() != d.output()) out.onPattern(bar, d);
+            if (old == null) out.onPattern(bar, d);
+            else if (old.output() != d.output()) out.onPatternRevised(bar, d);
         }
 
         /** Patterns the first replay had and the corrected one has not. */

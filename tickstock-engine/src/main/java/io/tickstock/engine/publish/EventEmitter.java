@@ -184,10 +184,22 @@ public final class EventEmitter implements AnalyticsListener {
                 Channels.PATTERNS_STREAMING,
                 EventJson.pattern(new Events.PatternEvent(mapper.now(), mapper.detection(bar, d, metadata))));
         writer.write(new HistoryRow.PatternRetracted(sid, bar.symbol(), d.patternType(), bar.startMillis()));
+        StreamingSession session = sessionRef.get();
+        if (session != null) session.uncountPattern();
     }
 
     @Override
     public void onIndicators(Bar bar, List<Indicator> ready) {
+        indicators(bar, ready, true);
+    }
+
+    /** Published and written like new values, not counted again in the session's totals (their rows are replaced). */
+    @Override
+    public void onIndicatorsRevised(Bar bar, List<Indicator> revised) {
+        indicators(bar, revised, false);
+    }
+
+    private void indicators(Bar bar, List<Indicator> ready, boolean added) {
         String time = mapper.barTime(bar.startMillis()), quotedTime = mapper.barQuoted(), sid = sessionId();
         String quotedSymbol = IndicatorJson.quoted(bar.symbol());
         for (Indicator i : ready) {
@@ -207,12 +219,22 @@ public final class EventEmitter implements AnalyticsListener {
             writer.write(new HistoryRow.Indicator(
                     ContractMapper.calculation(bar, i, time), i.series().key(), sid, bar.startMillis()));
             StreamingSession session = sessionRef.get();
-            if (session != null) session.countIndicator();
+            if (session != null && added) session.countIndicator();
         }
     }
 
     @Override
     public void onPattern(Bar bar, Detection d) {
+        pattern(bar, d, true);
+    }
+
+    /** Published and written like a new detection, not counted again in the session's totals (its row is replaced). */
+    @Override
+    public void onPatternRevised(Bar bar, Detection d) {
+        pattern(bar, d, false);
+    }
+
+    private void pattern(Bar bar, Detection d, boolean added) {
         String sid = sessionId();
         Map<String, Object> metadata = ContractMapper.metadata(sid, d);
         String flowId = ContractMapper.randomUuid();
@@ -232,7 +254,7 @@ public final class EventEmitter implements AnalyticsListener {
         writer.write(new HistoryRow.Pattern(detection, sid, bar.startMillis()));
         legacy.pattern(bar, detection, flowId, publishedAt, publisher, writer);
         StreamingSession session = sessionRef.get();
-        if (session != null) session.countPattern();
+        if (session != null && added) session.countPattern();
     }
 
     /**

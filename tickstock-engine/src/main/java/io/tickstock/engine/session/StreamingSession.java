@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One streaming session: a random UUID, the universe it covers, when and how it started (epoch ms, wall
- * clock), and running totals of published patterns and indicator values. Totals are thread-safe.
+ * clock), and running totals of the distinct patterns and indicator values it published: what its rows in
+ * {@code intraday_patterns} and {@code intraday_indicators} count (a revised value or pattern replaces its row and is
+ * not counted again; a retracted pattern is subtracted). Totals are thread-safe.
  */
 public final class StreamingSession {
     private final String id;
@@ -53,6 +55,11 @@ public final class StreamingSession {
 
     public void countPattern() {
         patterns.incrementAndGet();
+    }
+
+    /** A pattern counted earlier was retracted (its row deleted). */
+    public void uncountPattern() {
+        patterns.decrementAndGet();
     }
 
     public void countIndicator() {

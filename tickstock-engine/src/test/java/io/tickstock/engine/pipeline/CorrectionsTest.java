@@ -31,14 +31,36 @@ class CorrectionsTest {
         @Override
         public void onIndicators(Bar bar, List<Indicator> ready) {
             for (Indicator i : ready) {
-                state.put(bar.startMillis() + " " + i.key(), i.values());
+                assertThat(state.put(bar.startMillis() + " " + i.key(), i.values()))
+                        .as("a new value is new: revisions come as revisions, so counts stay distinct")
+                        .isNull();
+                updates++;
+            }
+        }
+
+        @Override
+        public void onIndicatorsRevised(Bar bar, List<Indicator> revised) {
+            for (Indicator i : revised) {
+                assertThat(state.put(bar.startMillis() + " " + i.key(), i.values()))
+                        .as("a revised value was published")
+                        .isNotNull();
                 updates++;
             }
         }
 
         @Override
         public void onPattern(Bar bar, Detection d) {
-            state.put(bar.startMillis() + " " + d.patternType(), d.output());
+            assertThat(state.put(bar.startMillis() + " " + d.patternType(), d.output()))
+                    .as("a new pattern is new")
+                    .isNull();
+            updates++;
+        }
+
+        @Override
+        public void onPatternRevised(Bar bar, Detection d) {
+            assertThat(state.put(bar.startMillis() + " " + d.patternType(), d.output()))
+                    .as("a revised pattern was published")
+                    .isNotNull();
             updates++;
         }
 
