@@ -359,6 +359,10 @@ class BacktestJobsTest {
                             .longValue())
                     .as("entries and exits on the candles")
                     .isPositive();
+            browser.executeScript("document.getElementById('result').scrollIntoView()");
+            Files.write(
+                    Path.of("target", "backtest-summary.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             browser.executeScript("document.getElementById('candle-chart').scrollIntoView()");
             Files.write(
                     Path.of("target", "backtest-result.png"),

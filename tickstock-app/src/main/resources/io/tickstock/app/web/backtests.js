@@ -147,7 +147,7 @@
       ['win rate', pct(s.win_rate)], ['profit factor', num(s.profit_factor)], ['expectancy', num(s.expectancy)],
       ['avg win', num(s.avg_win)], ['avg loss', num(s.avg_loss)], ['exposure', pct(s.exposure)], ['trades', String(s.trades)]];
     for (const [name, g] of Object.entries(Object.assign({}, s.by_side, s.by_exit_reason)))
-      rows.push([name.replace('_', ' '), g.trades + ' · ' + pct(g.win_rate) + ' · ' + num(g.pnl)]);
+      rows.push([name.replace(/_/g, ' '), g.trades + ' · ' + pct(g.win_rate) + ' · ' + num(g.pnl)]);
     const adj = job.results.adjustment || {};
     rows.push(['prices', Object.entries(adj).map(([sym, a]) => sym + ' ' + a).join(', ') || '–']);
     $('result-summary').replaceChildren(...rows.flatMap(([k, v]) => {
@@ -161,8 +161,8 @@
     benchmark.setData(line(job.results.benchmark_curve, (p) => p.equity));
     let peak = s.initial_capital;
     drawdown.setData(strategy.map((p) => { peak = Math.max(peak, p.value); return { time: p.time, value: (p.value / peak - 1) * 100 }; }));
-    chart.timeScale().fitContent();
-    ddChart.timeScale().fitContent();
+    // after the panel is laid out (it was hidden): the whole range
+    requestAnimationFrame(() => { chart.timeScale().fitContent(); ddChart.timeScale().fitContent(); });
     state.equityPoints = strategy.length;
     state.benchmarkPoints = (job.results.benchmark_curve || []).length;
     renderPatterns();

@@ -50,8 +50,16 @@ public record AdjustedBars(List<Bar> bars, Adjustment applied, List<SplitGap> sp
      * @throws IOException when the symbol's factor file exists but cannot be read
      */
     public static AdjustedBars of(Path dataDir, String symbol, List<Bar> rawBars, Adjustment asked) throws IOException {
-        if (asked == Adjustment.RAW) return raw(symbol, rawBars);
         Optional<FactorFile> factors = FactorFile.find(dataDir, symbol);
+        if (asked == Adjustment.RAW && factors.isPresent()) {
+            List<SplitGap> splits = SplitGaps.recorded(rawBars, factors.get());
+            return new AdjustedBars(
+                    rawBars,
+                    Adjustment.RAW,
+                    splits,
+                    splits.stream().map(g -> g.describe(symbol)).toList());
+        }
+        if (asked == Adjustment.RAW) return raw(symbol, rawBars);
         if (factors.isEmpty()) {
             List<String> warnings = new ArrayList<>();
             warnings.add(symbol + ": no factor file, so its prices are raw (not " + asked.wireName() + ")");

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the overnight gaps of raw bars that are likely splits (bars with no factor file, such as those live sessions
- * stored): between two bars on different New York days, the open over the previous close moved by more than
+ * Finds the splits between raw bars: those a factor file records ({@link #recorded}) and, for bars without one (such as
+ * those live sessions stored), the overnight gaps that are likely splits ({@link #find}): between two bars on different New York days, the open over the previous close moved by more than
  * {@value #MIN_GAP} (a fraction) and, times a split's new:old share ratio, lies within {@value #TOLERANCE} of 1
  * (|ln(ratio × n ÷ m)| ≤ tolerance). The ratios checked: 2:1, 3:2, 3:1, 4:1, 5:1, 7:1, 8:1, 10:1, 15:1, 20:1 and the
  * reverse splits 1:2, 1:3, 1:4, 1:5, 1:8, 1:10, 1:15, 1:20, 1:25, 1:50. A heuristic: a real move of the same size
@@ -37,21 +37,37 @@ public final class SplitGaps {
             if (day(prev).equals(day(bar)) || !(prev.close() > 0)) continue;
             double ratio = bar.open() / prev.close();
             if (Math.abs(ratio - 1) <= MIN_GAP) continue;
-            String split = nearestSplit(ratio);
-            if (split != null) gaps.add(new SplitGap(i, day(bar), ratio, split, prev.close(), bar.open()));
+            double[] split = nearestSplit(ratio);
+            if (split != null)
+                gaps.add(new SplitGap(i, day(bar), split[0] / split[1], false, prev.close(), bar.open()));
         }
         return gaps;
     }
 
-    /** The split ratio ({@code n:m}) a price ratio lies near, or null. */
-    static @org.jspecify.annotations.Nullable String nearestSplit(double priceRatio) {
-        String best = null;
+    /**
+     * The splits a factor file records between consecutive bars (in time order): where the split factor of one bar's
+     * New York date differs from the previous bar's, new shares per old = the later factor ÷ the earlier.
+     */
+    public static List<SplitGap> recorded(List<Bar> bars, FactorFile factors) {
+        List<SplitGap> gaps = new ArrayList<>();
+        for (int i = 1; i < bars.size(); i++) {
+            Bar prev = bars.get(i - 1), bar = bars.get(i);
+            double ratio =
+                    factors.at(day(bar)).splitFactor() / factors.at(day(prev)).splitFactor();
+            if (Math.abs(ratio - 1) > 1e-6) gaps.add(new SplitGap(i, day(bar), ratio, true, prev.close(), bar.open()));
+        }
+        return gaps;
+    }
+
+    /** The split (new shares, old shares) a price ratio lies near, or null. */
+    static double @org.jspecify.annotations.Nullable [] nearestSplit(double priceRatio) {
+        double[] best = null;
         double bestDistance = TOLERANCE;
         for (int[] r : RATIOS) {
             double distance = Math.abs(Math.log(priceRatio * r[0] / r[1]));
             if (distance <= bestDistance) {
                 bestDistance = distance;
-                best = r[0] + ":" + r[1];
+                best = new double[] {r[0], r[1]};
             }
         }
         return best;

@@ -9,8 +9,8 @@ import java.util.List;
  * The buy-and-hold benchmark a backtest is measured against: the initial capital split equally over the job's symbols
  * (those with bars); each share buys at its symbol's first bar open and sells at its last bar close, with the
  * strategy's costs (slippage against the trader and commission on each fill's notional). Shares = floor(allocation ÷
- * (entry fill × (1 + commission rate))); the rest stays cash. Across a split-like gap of raw bars the holding is carried
- * as a split (shares × previous close ÷ open after the gap), so the gap adds nothing. Pure.
+ * (entry fill × (1 + commission rate))); the rest stays cash. Across a split of raw bars the holding is multiplied by
+ * the split's new shares per old, as a shareholder's is. Pure.
  */
 public final class Benchmark {
     private Benchmark() {}
@@ -43,8 +43,8 @@ public final class Benchmark {
                         double fill = bar.open() * (1 + p.slippageRate());
                         shares[s] = Math.floor(allocation / (fill * (1 + p.commissionRate())));
                         cash -= shares[s] * fill * (1 + p.commissionRate());
-                    } else if (series.get(s).splitGaps().get(next[s]) && bar.open() > 0) {
-                        shares[s] *= lastClose[s] / bar.open();
+                    } else {
+                        shares[s] *= series.get(s).splits().getOrDefault(next[s], 1.0);
                     }
                     lastClose[s] = bar.close();
                     next[s]++;

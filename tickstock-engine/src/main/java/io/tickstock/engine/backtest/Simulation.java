@@ -5,7 +5,6 @@ import io.tickstock.contract.IsoTime;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.patterns.Detection;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +38,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Simulation {
     /**
-     * One symbol's input: its bars in time order, per bar the detections it completed, and the split-like gaps of raw
-     * bars (bit {@code g} set: a gap between bar {@code g − 1} and bar {@code g}; no position is held across one).
+     * One symbol's input: its bars in time order, per bar the detections it completed, and the splits between raw
+     * bars (key {@code g}: a split between bar {@code g − 1} and bar {@code g}, its value new shares per old; no
+     * position is held across one).
      */
-    public record Series(String symbol, List<Bar> bars, List<List<Detection>> detections, BitSet splitGaps) {
-        /** A series without split gaps (adjusted bars). */
+    public record Series(String symbol, List<Bar> bars, List<List<Detection>> detections, Map<Integer, Double> splits) {
+        /** A series without splits (adjusted bars). */
         public Series(String symbol, List<Bar> bars, List<List<Detection>> detections) {
-            this(symbol, bars, detections, new BitSet());
+            this(symbol, bars, detections, Map.of());
         }
 
-        /** Whether bar {@code i} is the last before a split gap. */
+        /** Whether bar {@code i} is the last before a split. */
         boolean beforeGap(int i) {
-            return splitGaps.get(i + 1);
+            return splits.containsKey(i + 1);
         }
     }
 

@@ -82,6 +82,7 @@ class PriceAdjustmentTest {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(SplitGaps.find(raw)).extracting(SplitGap::date).containsExactly(LocalDate.of(2014, 6, 9));
+        assertThat(SplitGaps.recorded(raw, aapl)).extracting(SplitGap::date).containsExactly(LocalDate.of(2014, 6, 9));
         List<Bar> adjusted = PriceAdjustment.apply(raw, aapl, Adjustment.ADJUSTED);
         assertThat(SplitGaps.find(adjusted)).isEmpty();
         assertThat(PriceAdjustment.apply(raw, aapl, Adjustment.RAW)).isEqualTo(raw);

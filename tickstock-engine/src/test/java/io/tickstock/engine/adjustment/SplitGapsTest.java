@@ -41,14 +41,31 @@ class SplitGapsTest {
         assertThat(gaps.getFirst().split()).isEqualTo("7:1");
         assertThat(gaps.getFirst().date()).isEqualTo(LocalDate.of(2014, 6, 9));
         assertThat(gaps.get(1).split()).isEqualTo("1:10");
-        assertThat(gaps.getFirst().describe("AAPL")).contains("-85.6%", "2014-06-09", "7:1");
+        assertThat(gaps.getFirst().shareRatio()).isEqualTo(7.0);
+        assertThat(gaps.get(1).shareRatio()).isEqualTo(0.1);
+        assertThat(gaps.getFirst().describe("AAPL")).contains("-85.6%", "2014-06-09", "7:1", "looks like");
+    }
+
+    @Test
+    void theFactorFileSaysWhichGapsAreSplits() throws java.io.IOException {
+        long day = 86_400_000L, monday = DAY0 + 3 * day;
+        FactorFile aapl =
+                FactorFile.find(io.tickstock.engine.MarketData.root(), "AAPL").orElseThrow();
+        List<Bar> bars = List.of(bar(DAY0, 640, 645.57), bar(monday, 92.69, 93.0), bar(monday + day, 60, 61));
+        List<SplitGap> splits = SplitGaps.recorded(bars, aapl);
+        assertThat(splits).singleElement().satisfies(g -> {
+            assertThat(g.index()).isEqualTo(1);
+            assertThat(g.shareRatio()).isCloseTo(7.0, org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(g.split()).isEqualTo("7:1");
+            assertThat(g.recorded()).isTrue();
+        }); // the −35 % of the next day is a move, not a split: the factor file records none
     }
 
     @Test
     void nearestSplitTakesTheClosestRatioWithinTheTolerance() {
-        assertThat(SplitGaps.nearestSplit(0.5)).isEqualTo("2:1");
-        assertThat(SplitGaps.nearestSplit(0.667)).isEqualTo("3:2");
-        assertThat(SplitGaps.nearestSplit(0.26)).isEqualTo("4:1");
+        assertThat(SplitGaps.nearestSplit(0.5)).containsExactly(2, 1);
+        assertThat(SplitGaps.nearestSplit(0.667)).containsExactly(3, 2);
+        assertThat(SplitGaps.nearestSplit(0.26)).containsExactly(4, 1);
         assertThat(SplitGaps.nearestSplit(0.42)).isNull(); // between 2:1 (ln 0.84) and 3:1 (ln 1.26)
     }
 }

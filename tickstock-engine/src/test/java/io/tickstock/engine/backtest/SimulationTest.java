@@ -194,10 +194,9 @@ class SimulationTest {
         };
         List<List<Detection>> detections = new ArrayList<>();
         for (int i = 0; i < bars.length; i++) detections.add(i == 0 || i == 2 ? List.of(signal("bullish")) : List.of());
-        java.util.BitSet gaps = new java.util.BitSet();
-        gaps.set(3); // a split between bar 2 and bar 3
+        Map<Integer, Double> splits = Map.of(3, 2.0); // a 2:1 split between bar 2 and bar 3
         List<Trade> t = new Simulation(FREE, PatternFilter.of(List.of("all")))
-                .run(List.of(new Simulation.Series("SPY", List.of(bars), detections, gaps)), f -> {}, () -> false)
+                .run(List.of(new Simulation.Series("SPY", List.of(bars), detections, splits)), f -> {}, () -> false)
                 .trades();
         assertThat(t).hasSize(1); // bar 2's signal would enter after the gap: not taken
         assertThat(t.getFirst().exitReason()).isEqualTo("split_gap");
