@@ -324,6 +324,55 @@ class BacktestJobsTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    @Order(9)
+    void aDetectionOnTheDashboardShowsItsRecordAgainstTheBaseRate() throws Exception {
+        JsonNode rows = Json.read(AppHttp.get(app.port(), "/streaming/api/scorecard?symbol=SPY&horizon=5", cookie)
+                .body());
+        JsonNode record = java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .filter(r -> r.path("timeframe").asText().equals("daily")
+                        && r.path("count").asInt() > 10
+                        && !r.path("direction").asText().equals("bearish"))
+                .findFirst()
+                .orElseThrow();
+        ChromeDriver browser = Dashboards.open(app.port(), PASSWORD, tmp);
+        try {
+            String frame = Json.write(java.util.Map.of(
+                    "event",
+                    "streaming_pattern",
+                    "data",
+                    java.util.Map.of(
+                            "detection",
+                            java.util.Map.of(
+                                    "symbol",
+                                    "SPY",
+                                    "pattern_type",
+                                    record.path("pattern").asText(),
+                                    "direction",
+                                    record.path("direction").asText(),
+                                    "confidence",
+                                    0.9,
+                                    "timestamp",
+                                    "2021-03-31T14:30:00Z"))));
+            String expected = "↑ " + Math.round(record.path("hit_rate").asDouble() * 100) + "% vs "
+                    + Math.round(record.path("base_hit_rate").asDouble() * 100) + "% · 5 days · n="
+                    + record.path("count").asInt();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                browser.executeScript("window.tickstock.receive(arguments[0])", frame);
+                return browser.findElements(By.cssSelector("#pattern-list li .record")).stream()
+                        .anyMatch(e -> e.getText().startsWith(expected));
+            });
+            boolean beats = record.path("hit_rate_low").asDouble()
+                    > record.path("base_hit_rate").asDouble();
+            assertThat(browser.findElements(By.cssSelector("#pattern-list li .record.beats-base"))
+                            .isEmpty())
+                    .as("marked only when the interval lies above the base rate")
+                    .isEqualTo(!beats);
+        } finally {
+            browser.quit();
+        }
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -42,13 +42,17 @@ public final class TradeBreakdown {
 
     /** Trades grouped by {@code key} (e.g. {@link Trade#side}, {@link Trade#exitReason}), in order of first trade. */
     static Map<String, Group> by(List<Trade> trades, Function<Trade, String> key) {
-        Map<String, Group> out = new LinkedHashMap<>();
+        Map<String, List<Trade>> groups = new LinkedHashMap<>();
         for (Trade t : trades)
-            out.merge(
-                    key.apply(t),
-                    new Group(1, t.pnl() > 0 ? 1 : 0, t.pnl()),
-                    (a, b) -> new Group(a.trades() + b.trades(), a.winRate() + b.winRate(), a.pnl() + b.pnl()));
-        out.replaceAll((k, g) -> new Group(g.trades(), g.winRate() / g.trades(), g.pnl()));
+            groups.computeIfAbsent(key.apply(t), k -> new java.util.ArrayList<>())
+                    .add(t);
+        Map<String, Group> out = new LinkedHashMap<>();
+        groups.forEach((k, g) -> out.put(
+                k,
+                new Group(
+                        g.size(),
+                        Statistics.winRate(g),
+                        g.stream().mapToDouble(Trade::pnl).sum())));
         return out;
     }
 }
