@@ -38,9 +38,7 @@ public final class ForwardReturns {
     }
 
     private final PatternFilter filter;
-    private final Map<Key, Sums> sums = new TreeMap<>(java.util.Comparator.comparing(Key::pattern)
-            .thenComparing(Key::symbol)
-            .thenComparing(Key::direction));
+    private final Map<Key, Sums> sums = new HashMap<>();
     private final Map<String, Base> base = new HashMap<>();
 
     public ForwardReturns(PatternFilter filter) {
@@ -58,26 +56,33 @@ public final class ForwardReturns {
      */
     public void add(String symbol, List<Bar> bars, List<List<Detection>> detections, BitSet splitGaps) {
         Base b = base.computeIfAbsent(symbol, k -> new Base());
+        double[] forward = new double[HORIZONS.length]; // NaN: no bar that far inside the data and this side of a gap
         for (int i = 0; i < bars.size(); i++) {
             int gap = splitGaps.nextSetBit(i + 1);
             for (int h = 0; h < HORIZONS.length; h++) {
                 int j = i + HORIZONS[h];
-                if (j >= bars.size() || (gap >= 0 && gap <= j)) continue;
+                if (j >= bars.size() || (gap >= 0 && gap <= j)) {
+                    forward[h] = Double.NaN;
+                    continue;
+                }
                 double r = bars.get(j).close() / bars.get(i).close() - 1;
+                forward[h] = r;
                 b.count[h]++;
                 if (r > 0) b.up[h]++;
                 if (r < 0) b.down[h]++;
-                for (Detection d : detections.get(i)) {
-                    if (!filter.matches(d)) continue;
-                    Sums s = sums.computeIfAbsent(new Key(d.patternType(), symbol, d.direction()), k -> new Sums());
+            }
+            for (Detection d : detections.get(i)) {
+                if (!filter.matches(d)) continue;
+                Sums s = sums.computeIfAbsent(new Key(d.patternType(), symbol, d.direction()), k -> new Sums());
+                boolean bearish = d.direction().equals("bearish");
+                for (int h = 0; h < HORIZONS.length; h++) {
+                    double r = forward[h];
+                    if (Double.isNaN(r)) continue;
                     s.count[h]++;
                     s.sum[h] += r;
-                    if (d.direction().equals("bearish") ? r < 0 : r > 0) s.hits[h]++;
+                    if (bearish ? r < 0 : r > 0) s.hits[h]++;
                 }
             }
-            for (Detection d : detections.get(i)) // a detection with no horizon inside the data still has a row
-            if (filter.matches(d))
-                    sums.computeIfAbsent(new Key(d.patternType(), symbol, d.direction()), k -> new Sums());
         }
     }
 
@@ -87,7 +92,11 @@ public final class ForwardReturns {
      */
     public List<Map<String, Object>> table() {
         List<Map<String, Object>> out = new ArrayList<>();
-        sums.forEach((k, s) -> {
+        Map<Key, Sums> sorted = new TreeMap<>(java.util.Comparator.comparing(Key::pattern)
+                .thenComparing(Key::symbol)
+                .thenComparing(Key::direction));
+        sorted.putAll(sums);
+        sorted.forEach((k, s) -> {
             Base b = base.get(k.symbol());
             for (int h = 0; h < HORIZONS.length; h++) {
                 Map<String, Object> row = new LinkedHashMap<>();
