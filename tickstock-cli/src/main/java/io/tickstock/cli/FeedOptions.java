@@ -71,6 +71,14 @@ public final class FeedOptions {
             defaultValue = "wss://socket.massive.com/stocks")
     String massiveUrl;
 
+    @Option(
+            names = "--max-clock-skew",
+            description = "With --feed massive: a trade stamped more than this many ms ahead of this machine's clock "
+                    + "is refused and counted, so that one bad print cannot close every open bar "
+                    + "(default: ${DEFAULT-VALUE}).",
+            defaultValue = "5000")
+    long maxClockSkewMillis;
+
     /** The feeds. */
     enum Kind {
         REPLAY,
@@ -229,6 +237,9 @@ public final class FeedOptions {
         if (key == null || key.isBlank()) {
             throw new ParameterException(cmd, "--feed massive needs an API key: set " + API_KEY_VARIABLE);
         }
-        return new MassiveClient.Config(URI.create(massiveUrl), key.trim(), topics(symbols), 100_000);
+        if (maxClockSkewMillis < 0 || maxClockSkewMillis > 3_600_000)
+            throw new ParameterException(cmd, "--max-clock-skew must be 0 to 3600000 ms, was " + maxClockSkewMillis);
+        return new MassiveClient.Config(
+                URI.create(massiveUrl), key.trim(), topics(symbols), 100_000, maxClockSkewMillis);
     }
 }

@@ -208,6 +208,22 @@ class MassiveClientTest {
     }
 
     @Test
+    void aTradeStampedTooFarInTheFutureIsRefusedAndCounted() throws Exception {
+        FakeMassiveServer s = server(MassiveClientTest::none);
+        MassiveClient c = client(s, KEY, "T.*");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> s.connections() == 1 && !s.subscribeRequests().isEmpty());
+        long now = System.currentTimeMillis();
+        s.broadcast("[{\"ev\":\"T\",\"sym\":\"AAPL\",\"p\":190.5,\"s\":100,\"t\":4102444800000,\"q\":1},"
+                + "{\"ev\":\"T\",\"sym\":\"AAPL\",\"p\":190.6,\"s\":100,\"t\":" + (now + 60_000) + ",\"q\":2},"
+                + "{\"ev\":\"T\",\"sym\":\"AAPL\",\"p\":190.7,\"s\":100,\"t\":" + (now + 1_000) + ",\"q\":3}]");
+        Trade t = c.poll(10, TimeUnit.SECONDS);
+        assertThat(t.price()).as("only the trade within 5 s of the clock").isEqualTo(190.7);
+        assertThat(c.futureTrades()).isEqualTo(2);
+        assertThat(c.malformed()).isEmpty();
+    }
+
+    @Test
     void aSecondConnectionWithTheSameKeyEndsTheFirstWithMaxConnections() {
         FakeMassiveServer s = server(MassiveClientTest::none);
         client(s, KEY, "T.*");

@@ -126,6 +126,55 @@ class MassiveFeedEndToEndTest {
     }
 
     @Test
+    void aTradeStampedInTheFutureIsRefusedAndTheBarsGoOn() throws Exception {
+        ConcurrentLinkedQueue<String> bars = new ConcurrentLinkedQueue<>(); // bar timestamps, as published
+        Path spy = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick/spy/20131008_trade.zip");
+        long from = LocalDate.of(2013, 10, 8)
+                .atTime(9, 30)
+                .atZone(ZoneId.of("America/New_York"))
+                .toInstant()
+                .toEpochMilli();
+        try (EmbeddedRedis redis = new EmbeddedRedis(0);
+                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
+                FakeMassiveServer server =
+                        new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 300)) {
+            RedisClient client = RedisClient.create(redis.url());
+            StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    EndToEndTest.bars(Json.read(message))
+                            .forEach(b -> bars.add(b.path("timestamp").asText()));
+                }
+            });
+            sub.sync().subscribe(Channels.BARS_STREAMING);
+            EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                    .universe("massive:T.SPY")
+                    .spool(tmp.resolve("spool"), 1 << 20)
+                    .build();
+            AtomicBoolean stop = new AtomicBoolean();
+            try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
+                ExecutorService feedThread = Executors.newSingleThreadExecutor();
+                Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
+                        new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
+                        1,
+                        SessionSchedule.immediate(),
+                        stop::get));
+                feedThread.shutdown();
+                await().atMost(Duration.ofSeconds(20)).until(() -> bars.size() >= 2);
+                // one print dated 2100-01-01: taken as event time, it would close every bar and make the rest late
+                server.broadcast("[{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":169.5,\"s\":100,\"t\":4102444800000,\"q\":1}]");
+                int before = bars.size();
+                await().atMost(Duration.ofSeconds(30)).until(() -> bars.size() >= before + 3);
+                stop.set(true);
+                session.get();
+            }
+            assertThat(bars).allMatch(t -> t.startsWith("2013-10-08"));
+            client.shutdown();
+        }
+    }
+
+    @Test
     void aFeedThatCannotConnectMakesHealthCritical() throws Exception {
         ConcurrentLinkedQueue<String> health = new ConcurrentLinkedQueue<>();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);

@@ -60,6 +60,9 @@ final class HealthIssues implements Supplier<List<String>> {
         if (malformed > 0)
             issues.add("Massive: " + malformed + " malformed frames skipped "
                     + feed.malformed().keySet());
+        if (feed.futureTrades() > 0)
+            issues.add("Massive: " + feed.futureTrades()
+                    + " trades refused as stamped more than the allowed clock skew " + "ahead of this machine's clock");
         if (feed.sequenceRegressions() > 0)
             issues.add("Massive: " + feed.sequenceRegressions() + " trades out of sequence");
         if (feed.sequenceGaps() > 0)

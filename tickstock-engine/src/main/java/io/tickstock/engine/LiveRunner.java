@@ -100,7 +100,8 @@ final class LiveRunner {
                 lastTradeWall = parts.clock().getAsLong(),
                 lastStaleCheck,
                 nextScheduleCheck,
-                outside;
+                outside,
+                reportedFuture;
 
         Run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule) {
             this.symbolCount = symbolCount;
@@ -175,6 +176,7 @@ final class LiveRunner {
                 if (wall >= nextScheduleCheck) { // calendar and operator commands: once a second, not per trade
                     nextScheduleCheck = wall + SCHEDULE_CHECK_MILLIS;
                     followSchedule(wall);
+                    reportFutureTrades(c);
                 }
                 Trade t = c.poll(0, TimeUnit.MILLISECONDS);
                 if (t == null) { // nothing waiting: the shards get what they hold, then wait for the feed
@@ -189,8 +191,16 @@ final class LiveRunner {
                     onTrade(t, wall);
                 }
             }
+            reportFutureTrades(c);
             live.pipeline.flush();
             live.pipeline.close();
+        }
+
+        /** Adds the trades the client refused since the last call to the engine's count (its metric). */
+        void reportFutureTrades(MassiveClient c) {
+            long refused = c.futureTrades();
+            parts.stats().futureTrades.addAndGet(refused - reportedFuture);
+            reportedFuture = refused;
         }
 
         /** Operator commands, then the schedule's decision: start, stop or nothing. */

@@ -4,6 +4,7 @@ import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.Outbox;
 import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.trades.ClockSkewGuard;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.net.URI;
@@ -63,11 +64,18 @@ public final class MassiveClient implements AutoCloseable {
      * @param apiKey        from TICKSTOCK_MASSIVE_API_KEY
      * @param topics        e.g. {@code T.AAPL}, {@code T.*}
      * @param queueCapacity frames buffered between the socket and the consumer
+     * @param maxClockSkewMillis a trade stamped further ahead of this machine's clock is refused and counted, ms
      */
-    public record Config(URI url, String apiKey, List<String> topics, int queueCapacity) {
+    public record Config(URI url, String apiKey, List<String> topics, int queueCapacity, long maxClockSkewMillis) {
+        /** With the default clock skew ({@value ClockSkewGuard#DEFAULT_MAX_SKEW_MILLIS} ms). */
+        public Config(URI url, String apiKey, List<String> topics, int queueCapacity) {
+            this(url, apiKey, topics, queueCapacity, ClockSkewGuard.DEFAULT_MAX_SKEW_MILLIS);
+        }
+
         @Override
         public String toString() {
-            return "Config[url=" + url + ", topics=" + topics + ", queueCapacity=" + queueCapacity + "]"; // no key
+            return "Config[url=" + url + ", topics=" + topics + ", queueCapacity=" + queueCapacity
+                    + ", maxClockSkewMillis=" + maxClockSkewMillis + "]"; // no key
         }
     }
 
@@ -93,7 +101,8 @@ public final class MassiveClient implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.frames = new ArrayBlockingQueue<>(config.queueCapacity());
-        this.trades = new MassiveTradeQueue(frames, conditions);
+        this.trades = new MassiveTradeQueue(
+                frames, conditions, new ClockSkewGuard(config.maxClockSkewMillis(), System::currentTimeMillis));
     }
 
     /** Receives Massive's minute aggregates ({@code AM.*} topics), on the {@link #poll} thread. Call before start. */
@@ -218,6 +227,11 @@ public final class MassiveClient implements AutoCloseable {
         return droppedFrames.get();
     }
     /** Malformed frames or events by reason. */
+    /** Trades refused as stamped more than {@link Config#maxClockSkewMillis} ahead of this machine's clock. */
+    public long futureTrades() {
+        return trades.futureTrades();
+    }
+
     public Map<String, Long> malformed() {
         return trades.malformed();
     }

@@ -2,6 +2,7 @@ package io.tickstock.engine.feed;
 
 import io.tickstock.contract.LogText;
 import io.tickstock.engine.bars.Bar;
+import io.tickstock.engine.trades.ClockSkewGuard;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.util.ArrayDeque;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The consumer side of {@link MassiveClient}: takes the raw frames the socket queued, decodes them
  * ({@link MassiveFrames}) into trades handed out one by one, checks each ticker's sequence numbers, passes minute
- * aggregates on and counts malformed frames by reason (the first of each reason logged). {@link #poll} runs on one
+ * aggregates on and counts malformed frames by reason (the first of each reason logged). A trade stamped too far in the
+ * future is refused ({@link ClockSkewGuard}). {@link #poll} runs on one
  * consumer thread; the counters may be read from any thread.
  */
 final class MassiveTradeQueue {
@@ -34,10 +36,13 @@ final class MassiveTradeQueue {
             sequenceGaps = new AtomicLong(),
             sequenceRegressions = new AtomicLong();
     private volatile Consumer<Bar> aggregates = bar -> {};
+    private final ClockSkewGuard future;
 
-    MassiveTradeQueue(BlockingQueue<String> frames, TradeConditions conditions) {
+    /** @param future refuses trades stamped too far ahead of the wall clock */
+    MassiveTradeQueue(BlockingQueue<String> frames, TradeConditions conditions, ClockSkewGuard future) {
         this.frames = frames;
         this.decoder = new MassiveFrames(conditions);
+        this.future = future;
     }
 
     /** Receives the minute aggregates ({@code AM.*} topics) on the {@link #poll} thread. */
@@ -64,6 +69,7 @@ final class MassiveTradeQueue {
     private final MassiveFrames.Sink sink = new MassiveFrames.Sink() {
         @Override
         public void onTrade(Trade trade, long sequence) {
+            if (!future.accepts(trade.timeMillis(), trade.symbol())) return;
             trades.incrementAndGet();
             if (sequence >= 0) {
                 Long last = lastSequence.put(trade.symbol(), sequence);
@@ -97,6 +103,11 @@ final class MassiveTradeQueue {
 
     Map<String, Long> malformed() {
         return Map.copyOf(malformed);
+    }
+
+    /** Trades refused as stamped too far ahead of the wall clock. */
+    long futureTrades() {
+        return future.refused();
     }
 
     long sequenceGaps() {

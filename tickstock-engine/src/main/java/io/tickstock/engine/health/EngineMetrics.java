@@ -74,6 +74,11 @@ public final class EngineMetrics implements AutoCloseable {
         counter("tickstock.bars", "1-minute bars closed", stats.bars);
         counter("tickstock.patterns", "Patterns published", stats.patterns);
         counter("tickstock.trade.log.malformed", "Trade-log records skipped as undecodable", stats.malformedRecords);
+        FunctionCounter.builder("tickstock.trades.refused", stats.futureTrades, AtomicLong::get)
+                .description("Trades refused before the bars: future = stamped more than the allowed clock skew "
+                        + "ahead of this machine's clock")
+                .tag("reason", "future")
+                .register(registry);
         Gauge.builder("tickstock.trade.log.paused.partitions", stats.pausedPartitions, Number::doubleValue)
                 .description("Trade-log partitions waiting for PostgreSQL (read again every 5 s)")
                 .register(registry);

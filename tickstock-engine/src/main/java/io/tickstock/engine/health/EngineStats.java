@@ -17,6 +17,8 @@ public final class EngineStats {
     public final AtomicLong alerts = new AtomicLong();
     /** Trade-log records skipped because they did not decode (scale-out engines). */
     public final AtomicLong malformedRecords = new AtomicLong();
+    /** Live trades refused as stamped more than the allowed clock skew ahead of the wall clock. */
+    public final AtomicLong futureTrades = new AtomicLong();
     /** Trade-log partitions paused because PostgreSQL could not answer what they need (scale-out engines). */
     public final java.util.concurrent.atomic.AtomicInteger pausedPartitions =
             new java.util.concurrent.atomic.AtomicInteger();
