@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the user is removed. Every other path except the login page, its assets and {@code /health/*} requires it: API and
  * WebSocket requests answer 401, pages redirect to {@code /login}. Guessing is limited per address and per user name
  * ({@link LoginLimiter}: 429 with {@code Retry-After}); a password longer than bcrypt reads answers 400 naming
- * {@code password}. {@code /metrics} also accepts {@code Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>}.
+ * {@code password}, a user name over {@value #MAX_USER_CHARS} characters 400 naming {@code username}. {@code /metrics} also accepts {@code Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>}.
  *
  * <p>A token's session is looked up at most every {@value #RECHECK_MILLIS} ms per token (then cached), so a logout or
  * a password change on any instance reaches every request and WebSocket check within that time. Thread-safe.
@@ -37,6 +37,9 @@ public final class Auth {
     private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
     public static final String COOKIE = "tickstock_session";
     static final long SESSION_MILLIS = 12 * 3_600_000L, RECHECK_MILLIS = 2_000, TOUCH_MILLIS = 60_000;
+    /** Longest user name a login may give; a longer one answers 400 naming {@code username}. */
+    public static final int MAX_USER_CHARS = 64;
+
     private static final Set<String> PUBLIC = Set.of(
             "/login",
             "/health/live",
@@ -83,6 +86,8 @@ public final class Auth {
         if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
             throw new BadParameter("password", "password must be at most " + Passwords.MAX_BYTES + " bytes (UTF-8)");
         }
+        if (user != null && user.length() > MAX_USER_CHARS) // refused before any look-up or counting: no key of it kept
+        throw new BadParameter("username", "username must be at most " + MAX_USER_CHARS + " characters");
         if (user == null || password == null || user.isEmpty() || password.isEmpty()) {
             ctx.redirect("/login?error=1", HttpStatus.SEE_OTHER);
             return;

@@ -8,7 +8,9 @@ import java.util.function.LongSupplier;
  * Limits password guessing, per client address ({@value #PER_ADDRESS} attempts a minute) and per user name
  * ({@value #PER_USER} an hour, whatever the addresses). An attempt is counted <em>before</em> its bcrypt check, in one
  * atomic step per key, so parallel requests cannot each get a check; a successful login takes back only its own
- * attempt, so one account's success never clears the failures held against another. Windows are fixed and expire;
+ * attempt, so one account's success never clears the failures held against another, and what stays counted are
+ * failures. A name's limit never refuses an address without failures in its own window: others' guesses cannot lock
+ * the owner out (each fresh address still gets one try at a locked name, then its failure counts against it). Windows are fixed and expire;
  * expired entries are pruned every minute, and beyond {@value #MAX_KEYS} tracked names new names are not tracked
  * (the address limit still holds). Time from the injected clock. Thread-safe.
  */
@@ -38,8 +40,11 @@ public final class LoginLimiter {
         String a = "address:" + address, u = "user:" + user;
         long wait = reserve(a, PER_ADDRESS, ADDRESS_WINDOW_MILLIS, now);
         if (wait > 0) return wait;
+        Window own = windows.get(a);
+        boolean clean = own == null || own.count <= 1; // this attempt is the address's only one in its window
         if (windows.size() >= MAX_KEYS && !windows.containsKey(u)) return 0;
         wait = reserve(u, PER_USER, USER_WINDOW_MILLIS, now);
+        if (wait > 0 && clean) return 0; // the name is locked by others' failures, not this address's
         if (wait > 0) release(a);
         return wait;
     }

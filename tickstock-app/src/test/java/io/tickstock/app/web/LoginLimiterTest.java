@@ -32,13 +32,23 @@ class LoginLimiterTest {
     }
 
     @Test
-    void aNameIsLimitedAcrossAddresses() {
+    void aNameIsLimitedAcrossAddressesButNeverForAnAddressWithoutFailures() {
         for (int i = 0; i < LoginLimiter.PER_USER; i++)
             assertThat(limiter.tryAttempt("10.0.1." + i, "admin")).isZero();
-        assertThat(limiter.tryAttempt("10.0.2.1", "admin")).isPositive();
-        assertThat(limiter.tryAttempt("10.0.2.1", "bob"))
+        assertThat(limiter.tryAttempt("10.0.1.0", "admin"))
+                .as("an address that failed, at the name's limit")
+                .isPositive();
+        assertThat(limiter.tryAttempt("10.0.1.0", "bob"))
                 .as("the refused attempt did not count against the address")
                 .isZero();
+        assertThat(limiter.tryAttempt("10.0.2.1", "admin"))
+                .as("the owner, from an address without failures: others' guesses do not lock them out")
+                .isZero();
+        limiter.succeeded("10.0.2.1", "admin");
+        assertThat(limiter.tryAttempt("10.0.2.2", "admin")).isZero(); // a fresh address's one try, which fails:
+        assertThat(limiter.tryAttempt("10.0.2.2", "admin"))
+                .as("now it has a failure, and the name's limit holds for it")
+                .isPositive();
     }
 
     @Test

@@ -166,7 +166,12 @@ class RoutesTest {
     }
 
     @Test
-    void guessingIsLimitedAndAnOverlongPasswordIsABadParameter() throws Exception {
+    void guessingIsLimitedAndAnOverlongPasswordOrNameIsABadParameter() throws Exception {
+        for (int i = 0; i < 20; i++) { // refused before any look-up or counting: the address's attempts stay whole
+            HttpResponse<String> longName = login("x".repeat(Auth.MAX_USER_CHARS + 1 + i), "whatever");
+            assertThat(longName.statusCode()).isEqualTo(400);
+            assertThat(Json.read(longName.body()).path("parameter").asText()).isEqualTo("username");
+        }
         HttpResponse<String> tooLong = login("admin", "é".repeat(37));
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(Json.read(tooLong.body()).path("parameter").asText()).isEqualTo("password");
