@@ -64,7 +64,18 @@ final class LiveRunner {
                 .onAggregates(run.vendor::onTheirs)
                 .start()) {
             client = c;
-            run.loop(c, stop);
+            try {
+                run.loop(c, stop);
+            } catch (IllegalStateException e) { // a shard failed: the session ends failed, with the reason
+                run.fatal = e.getMessage();
+                parts.outputs()
+                        .critical(
+                                "analytics",
+                                true,
+                                String.valueOf(e.getMessage()),
+                                "The session ended failed; the engine's log has the stack trace. Restart the engine");
+                throw e;
+            }
             LOG.info(
                     "Massive feed done: {} trades, {} bars, {} corrections, {} late, {} dropped frames, {} outside sessions, malformed {}",
                     run.live.pipeline.trades(),

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * from a bounded queue ({@value #QUEUED} batches: a feed faster than the shard waits) and runs them through its
  * pipeline. The feed thread fills its own arrays and hands the shard a copy of the filled part (a hand-off with nothing
  * new, no trades and no later watermark, sends nothing), through the queue (happens-before). A failure in
- * the analytics is kept, the shard then discards what follows, and the feed thread gets it from {@link #check}.
+ * the analytics, an exception or an {@link Error}, is kept, the shard then discards what follows (so the feed thread is
+ * never left blocked on a full queue), and the feed thread gets it from {@link #check}.
  */
 final class ShardThread {
     /** Most trades handed over at once. */
@@ -60,7 +61,7 @@ final class ShardThread {
     private final long[] watermarks = new long[BATCH];
     private long handedWatermark = Long.MIN_VALUE; // feed thread
     private int size;
-    private volatile @Nullable RuntimeException failure;
+    private volatile @Nullable Throwable failure;
 
     ShardThread(String name, Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -94,10 +95,10 @@ final class ShardThread {
         size = 0;
     }
 
-    /** @throws IllegalStateException with the shard's failure, if it failed */
+    /** @throws IllegalStateException with the shard's failure (exception or error, its class named), if it failed */
     void check() {
-        RuntimeException f = failure;
-        if (f != null) throw new IllegalStateException(thread.getName() + " failed: " + f.getMessage(), f);
+        Throwable f = failure;
+        if (f != null) throw new IllegalStateException(thread.getName() + " failed: " + f, f);
     }
 
     /** Ends the thread after the batches queued before. Feed thread. */
@@ -131,9 +132,9 @@ final class ShardThread {
             if (b == STOP) return;
             try {
                 if (failure == null) applied = apply(b, applied);
-            } catch (RuntimeException e) {
-                LOG.error("{} failed; its symbols get no more analytics this session", thread.getName(), e);
+            } catch (RuntimeException | Error e) { // an Error too: a dead shard would leave the feed thread blocked
                 failure = e;
+                LOG.error("{} failed; its symbols get no more analytics this session", thread.getName(), e);
             } finally {
                 if (b.flushed != null) b.flushed.countDown();
             }
