@@ -31,8 +31,10 @@ public record BacktestRequest(
         String timeframe,
         BacktestParameters parameters,
         Adjustment adjustment) {
-    /** Most symbols in one job (the seeds' limit). */
+    /** Most symbols in one job (the seeds' limit); a list of more than four times as many is refused unread. */
     public static final int MAX_SYMBOLS = 50;
+    /** Most pattern names in one job, repeats included (65 patterns, their TA-Lib names, and room for both). */
+    public static final int MAX_PATTERNS = 200;
 
     /**
      * Reads and checks a job message.
@@ -47,19 +49,25 @@ public record BacktestRequest(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("job_id must be a UUID, was '" + id + "'");
         }
-        List<String> symbols = new ArrayList<>();
+        // the list's length is checked before any entry is read; repeats are dropped in one pass
+        if (m.path("symbols").size() > 4 * MAX_SYMBOLS)
+            throw new IllegalArgumentException("symbols must list 1 to " + MAX_SYMBOLS + " symbols");
+        java.util.Set<String> symbols = new java.util.LinkedHashSet<>();
         for (JsonNode s : m.path("symbols")) {
             String sym = s.asText("").trim().toUpperCase(Locale.ROOT);
             if (!Limits.isSymbol(sym))
                 throw new IllegalArgumentException("symbols: '" + s.asText() + "' is not a symbol");
-            if (!symbols.contains(sym)) symbols.add(sym);
+            symbols.add(sym);
         }
         if (symbols.isEmpty() || symbols.size() > MAX_SYMBOLS)
             throw new IllegalArgumentException("symbols must list 1 to " + MAX_SYMBOLS + " symbols");
         LocalDate start = date(m, "start_date"), end = date(m, "end_date");
         if (end.isBefore(start)) throw new IllegalArgumentException("end_date must not be before start_date");
-        List<String> names = new ArrayList<>();
-        for (JsonNode p : m.path("patterns")) names.add(p.asText(""));
+        if (m.path("patterns").size() > MAX_PATTERNS)
+            throw new IllegalArgumentException("patterns must list at most " + MAX_PATTERNS + " names");
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        for (JsonNode p : m.path("patterns")) unique.add(p.asText(""));
+        List<String> names = new ArrayList<>(unique);
         PatternNames.check(names);
         String timeframe = m.path("timeframe").asText("daily");
         if (!timeframe.equals("daily") && !timeframe.equals("1min"))

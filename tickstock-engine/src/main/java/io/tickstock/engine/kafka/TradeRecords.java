@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *       int64), update flags ({@link io.tickstock.engine.trades.TradeUpdates}, int32: which bar fields the trade may
  *       update, from the feed's condition codes by the engine's own rules) — 29 bytes;
  *   <li><b>watermark</b>: no key, written to every partition; value = {@code 0x02}, event time the feed has reached
- *       (epoch ms, int64) — 9 bytes. An engine may close every bar that ends before it, less the grace.
+ *       (epoch ms, int64, in the contract's time range, or {@link Long#MAX_VALUE} at the end of a replayed feed) — 9
+ *       bytes. An engine may close every bar that ends before it, less the grace.
  *   <li><b>session</b>: no key, written to every partition when ingest starts a session; value = {@code 0x03}, the
  *       session's UUID in ASCII — 37 bytes. The records after it belong to that session.
  * </ul>
@@ -102,7 +103,11 @@ public final class TradeRecords {
             if (value.length != WATERMARK_BYTES)
                 throw new IllegalArgumentException(
                         "watermark of " + value.length + " bytes, expected " + WATERMARK_BYTES);
-            return new Decoded(null, b.getLong());
+            long w = b.getLong();
+            // checked like a trade's time; Long.MAX_VALUE is the end of a replayed feed
+            if (!Limits.isTime(w) && w != Long.MAX_VALUE)
+                throw new IllegalArgumentException("watermark time out of range: " + w);
+            return new Decoded(null, w);
         }
         if (kind == SESSION) {
             if (value.length != 1 + SESSION_ID_BYTES)

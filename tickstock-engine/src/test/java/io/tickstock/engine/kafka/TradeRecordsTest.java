@@ -28,6 +28,18 @@ class TradeRecordsTest {
     }
 
     @Test
+    void aWatermarkIsCheckedLikeATradesTime() {
+        assertThat(TradeRecords.decode(null, TradeRecords.watermark(Long.MAX_VALUE))
+                        .watermarkMillis())
+                .as("the end of a replayed feed")
+                .isEqualTo(Long.MAX_VALUE);
+        for (long bad :
+                new long[] {-1, Long.MIN_VALUE, io.tickstock.contract.Limits.MAX_TIME_MILLIS, Long.MAX_VALUE - 1})
+            assertThatThrownBy(() -> TradeRecords.decode(null, TradeRecords.watermark(bad)))
+                    .hasMessageContaining("watermark time out of range");
+    }
+
+    @Test
     void aRecordNoFeedWouldAcceptIsRefusedWithItsReason() {
         byte[] good = TradeRecords.trade(new Trade("SPY", T, 167.4, 100, TradeUpdates.ALL));
         assertThatThrownBy(() -> TradeRecords.decode(null, good)).hasMessageContaining("without a symbol key");
