@@ -41,20 +41,40 @@ class MassiveFeedEndToEndTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aDisconnectPublishesCriticalThenRecoveryAndTheSessionGoesOn() throws Exception {
-        record Message(String channel, String text) {}
-        ConcurrentLinkedQueue<Message> published = new ConcurrentLinkedQueue<>();
+    /** A fake Massive server replaying SPY's recorded ticks of 2013-10-08 from 09:30 New York at {@code speed}. */
+    static FakeMassiveServer spyFrom0930(double speed) {
         Path spy = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick/spy/20131008_trade.zip");
         long from = LocalDate.of(2013, 10, 8)
                 .atTime(9, 30)
                 .atZone(ZoneId.of("America/New_York"))
                 .toInstant()
                 .toEpochMilli();
+        return new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), speed);
+    }
+
+    /**
+     * The engine streaming {@code server}'s T.SPY in a session opened at once, until {@code stop}; on a platform thread
+     * of its own: on this 2-core machine the common ForkJoin pool has one worker, which the JDK WebSocket needs for its
+     * own async steps.
+     */
+    static Future<Events.SessionEnd> stream(Engine engine, FakeMassiveServer server, AtomicBoolean stop) {
+        ExecutorService feedThread = Executors.newSingleThreadExecutor();
+        Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
+                new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
+                1,
+                SessionSchedule.immediate(),
+                stop::get));
+        feedThread.shutdown();
+        return session;
+    }
+
+    @Test
+    void aDisconnectPublishesCriticalThenRecoveryAndTheSessionGoesOn() throws Exception {
+        record Message(String channel, String text) {}
+        ConcurrentLinkedQueue<Message> published = new ConcurrentLinkedQueue<>();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
                 EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-                FakeMassiveServer server =
-                        new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 600)) {
+                FakeMassiveServer server = spyFrom0930(600)) {
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
@@ -71,15 +91,7 @@ class MassiveFeedEndToEndTest {
                     .build();
             AtomicBoolean stop = new AtomicBoolean();
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
-                // a platform thread of its own: on this 2-core machine the common ForkJoin pool has one worker,
-                // which the JDK WebSocket needs for its own async steps
-                ExecutorService feedThread = Executors.newSingleThreadExecutor();
-                Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
-                        new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
-                        1,
-                        SessionSchedule.immediate(),
-                        stop::get));
-                feedThread.shutdown();
+                Future<Events.SessionEnd> session = stream(engine, server, stop);
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> published.stream()
                                         .filter(m -> m.channel().equals(Channels.BARS_STREAMING))
@@ -128,16 +140,9 @@ class MassiveFeedEndToEndTest {
     @Test
     void aTradeStampedInTheFutureIsRefusedAndTheBarsGoOn() throws Exception {
         ConcurrentLinkedQueue<String> bars = new ConcurrentLinkedQueue<>(); // bar timestamps, as published
-        Path spy = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick/spy/20131008_trade.zip");
-        long from = LocalDate.of(2013, 10, 8)
-                .atTime(9, 30)
-                .atZone(ZoneId.of("America/New_York"))
-                .toInstant()
-                .toEpochMilli();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
                 EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-                FakeMassiveServer server =
-                        new FakeMassiveServer(0, "k", () -> TradeFiles.open(List.of(spy), from), 300)) {
+                FakeMassiveServer server = spyFrom0930(300)) {
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
@@ -154,13 +159,7 @@ class MassiveFeedEndToEndTest {
                     .build();
             AtomicBoolean stop = new AtomicBoolean();
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
-                ExecutorService feedThread = Executors.newSingleThreadExecutor();
-                Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
-                        new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
-                        1,
-                        SessionSchedule.immediate(),
-                        stop::get));
-                feedThread.shutdown();
+                Future<Events.SessionEnd> session = stream(engine, server, stop);
                 await().atMost(Duration.ofSeconds(20)).until(() -> bars.size() >= 2);
                 // one print dated 2100-01-01: taken as event time, it would close every bar and make the rest late
                 server.broadcast("[{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":169.5,\"s\":100,\"t\":4102444800000,\"q\":1}]");
