@@ -357,20 +357,58 @@ class BacktestJobsTest {
             String expected = "↑ " + Math.round(record.path("hit_rate").asDouble() * 100) + "% vs "
                     + Math.round(record.path("base_hit_rate").asDouble() * 100) + "% · 5 days · n="
                     + record.path("count").asInt();
+            // read in one script: the list re-renders as records load, so elements found earlier go stale
+            String texts = "return [...document.querySelectorAll('#pattern-list li .record')]"
+                    + ".map(e => e.textContent + (e.classList.contains('beats-base') ? ' [beats]' : '')).join('\\n')";
+            String[] shown = {""};
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 browser.executeScript("window.tickstock.receive(arguments[0])", frame);
-                return browser.findElements(By.cssSelector("#pattern-list li .record")).stream()
-                        .anyMatch(e -> e.getText().startsWith(expected));
+                shown[0] = String.valueOf(browser.executeScript(texts));
+                return shown[0].lines().anyMatch(l -> l.startsWith(expected));
             });
             boolean beats = record.path("hit_rate_low").asDouble()
                     > record.path("base_hit_rate").asDouble();
-            assertThat(browser.findElements(By.cssSelector("#pattern-list li .record.beats-base"))
-                            .isEmpty())
-                    .as("marked only when the interval lies above the base rate")
-                    .isEqualTo(!beats);
+            String line = shown[0].lines()
+                    .filter(l -> l.startsWith(expected))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(line.endsWith("[beats]"))
+                    .as("marked only when the interval lies above the base rate: %s", line)
+                    .isEqualTo(beats);
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(10)
+    void aUserSeesAndCancelsOnlyTheirOwnJobsAndCannotRecomputeTheRecords() throws Exception {
+        var users = new io.tickstock.app.store.Users(io.tickstock.app.store.AppDatabase.open(postgres.databaseUrl()));
+        users.add("carol", "carol-password-1".toCharArray(), io.tickstock.app.store.Role.USER);
+        String carol = Dashboards.loginAs(app.port(), "carol", "carol-password-1");
+        JsonNode adminJobs = Json.read(
+                AppHttp.get(app.port(), "/streaming/api/backtests", cookie).body());
+        String adminJob = adminJobs.get(0).path("job_id").asText();
+        assertThat(Json.read(AppHttp.get(app.port(), "/streaming/api/backtests", carol)
+                        .body()))
+                .as("none of the admin's jobs")
+                .isEmpty();
+        assertThat(AppHttp.get(app.port(), "/streaming/api/backtests/" + adminJob, carol)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(AppHttp.get(app.port(), "/streaming/api/backtests/" + adminJob + "?format=csv", carol)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(AppHttp.post(app.port(), "/streaming/api/backtests/" + adminJob + "/cancel", carol)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(AppHttp.post(app.port(), "/streaming/api/scorecard/refresh", carol)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(AppHttp.get(app.port(), "/streaming/api/backtests/" + adminJob, cookie)
+                        .statusCode())
+                .as("the admin reads every job")
+                .isEqualTo(200);
     }
 
     static String[] concat(String[] a, String... b) {

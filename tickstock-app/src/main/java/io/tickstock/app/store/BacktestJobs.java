@@ -43,15 +43,16 @@ public final class BacktestJobs {
         }
     }
 
-    /** The newest {@code limit} jobs without their results: id, user, status, progress, the request's essentials, summary. */
-    public History.Rows list(int limit) throws SQLException {
-        return Queries.table(
-                dataSource,
-                "SELECT job_id, user_id, status, progress, current_symbol, error, config->'symbols' AS symbols, "
-                        + "config->>'timeframe' AS timeframe, config->>'start_date' AS start_date, config->>'end_date' AS end_date, "
-                        + "config->'patterns' AS patterns, summary, created_at, started_at, finished_at "
-                        + "FROM backtest_jobs ORDER BY created_at DESC LIMIT ?",
-                limit);
+    /**
+     * The newest {@code limit} jobs without their results: id, user, status, progress, the request's essentials, summary;
+     * of {@code user} only, or everyone's when null.
+     */
+    public History.Rows list(int limit, @Nullable String user) throws SQLException {
+        String sql = "SELECT job_id, user_id, status, progress, current_symbol, error, config->'symbols' AS symbols, "
+                + "config->>'timeframe' AS timeframe, config->>'start_date' AS start_date, config->>'end_date' AS end_date, "
+                + "config->'patterns' AS patterns, summary, created_at, started_at, finished_at FROM backtest_jobs "
+                + (user == null ? "" : "WHERE user_id = ? ") + "ORDER BY created_at DESC LIMIT ?";
+        return user == null ? Queries.table(dataSource, sql, limit) : Queries.table(dataSource, sql, user, limit);
     }
 
     /** One job with its request and results, or null when unknown. */

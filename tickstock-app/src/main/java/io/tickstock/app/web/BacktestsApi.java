@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.app.store.BacktestJobs;
 import io.tickstock.app.store.History;
+import io.tickstock.app.store.Role;
 import io.tickstock.contract.BacktestRequest;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * one answers 400 naming it) records the job, publishes it on {@link Channels#JOBS_BACKTEST} and answers 202 with its
  * {@code job_id}; {@code GET backtests?limit=}, {@code GET backtests/{job_id}} (with {@code results};
  * {@code ?format=csv}: its trades), {@code POST backtests/{job_id}/cancel}. Any signed-in user; the job's
- * {@code user_id} is theirs. Thread-safe.
+ * {@code user_id} is theirs, and a user lists, reads and cancels only their own jobs (another's answers 404, as an
+ * unknown one); an admin all of them. Recomputing the scorecard is for admins (403 otherwise). Thread-safe.
  */
 public final class BacktestsApi implements AutoCloseable {
     private final BacktestJobs jobs;
@@ -58,6 +60,16 @@ public final class BacktestsApi implements AutoCloseable {
      * 202 with the job id and the workers that got it.
      */
     public void refreshScorecard(Context ctx) {
+        Auth.Login login = login(ctx);
+        if (login.role() != Role.ADMIN) {
+            ctx.status(HttpStatus.FORBIDDEN)
+                    .contentType("application/json")
+                    .result(Json.write(Map.of(
+                            "error",
+                            "recomputing the records needs an admin login; " + login.user() + " is "
+                                    + login.role().label)));
+            return;
+        }
         JsonNode body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.read(ctx.body());
         List<String> symbols = new ArrayList<>();
         for (JsonNode s : body.path("symbols")) {
@@ -141,14 +153,36 @@ public final class BacktestsApi implements AutoCloseable {
     }
 
     public void list(Context ctx) throws SQLException {
-        StreamingApi.rows(ctx, "backtests", jobs.list(StreamingApi.intParam(ctx, "limit", 1, 500, 50)));
+        Auth.Login login = login(ctx);
+        StreamingApi.rows(
+                ctx,
+                "backtests",
+                jobs.list(
+                        StreamingApi.intParam(ctx, "limit", 1, 500, 50),
+                        login.role() == Role.ADMIN ? null : login.user()));
+    }
+
+    private Auth.Login login(Context ctx) {
+        return auth.user(ctx.cookie(Auth.COOKIE)).orElseThrow(); // the routes' guard let only signed-in users in
+    }
+
+    /** The job {@code id} when the request's user may see it (theirs, or any for an admin); else null. */
+    private @Nullable Map<String, Object> visible(Context ctx, UUID id) throws SQLException {
+        Map<String, Object> job = jobs.get(id);
+        Auth.Login login = login(ctx);
+        if (job == null || (login.role() != Role.ADMIN && !login.user().equals(job.get("user_id")))) return null;
+        return job;
+    }
+
+    private static void notFound(Context ctx) {
+        ctx.status(HttpStatus.NOT_FOUND);
+        StreamingApi.json(ctx, Map.of("error", "no backtest job " + ctx.pathParam("job_id")));
     }
 
     public void get(Context ctx) throws SQLException {
-        Map<String, Object> job = jobs.get(id(ctx));
+        Map<String, Object> job = visible(ctx, id(ctx));
         if (job == null) {
-            ctx.status(HttpStatus.NOT_FOUND);
-            StreamingApi.json(ctx, Map.of("error", "no backtest job " + ctx.pathParam("job_id")));
+            notFound(ctx);
             return;
         }
         if ("csv".equals(ctx.queryParam("format"))) {
@@ -192,6 +226,10 @@ public final class BacktestsApi implements AutoCloseable {
 
     public void cancel(Context ctx) throws SQLException {
         UUID id = id(ctx);
+        if (visible(ctx, id) == null) {
+            notFound(ctx);
+            return;
+        }
         boolean queued = jobs.cancelQueued(id);
         long workers = publish(Channels.JOBS_CANCEL, Json.write(Map.of("type", "cancel_job", "job_id", id.toString())));
         ctx.status(HttpStatus.ACCEPTED);
