@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Per-bar cost of the analytics on real minute bars (every LEAN minute file of ../shared/data, cycled):
+ * Per-bar cost of the analytics on real minute bars (every recorded LEAN minute file, cycled):
  * the minimum indicator set, all 21 indicators, the 61 TA-Lib candlestick patterns, the four price
  * patterns, and one symbol's whole analytics as the pipeline runs it (all indicators, patterns, alerts).
- * One operation = one bar. Data folder from {@code -Dtickstock.data.dir} (default ../shared/data).
+ * One operation = one bar. Data folder from {@code -Dtickstock.data.dir} (default: the data folder beside the repository).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -132,7 +132,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
         if (!frames.equals("compact") && !frames.equals("json"))
             throw new ParameterException(spec.commandLine(), "--frames must be compact or json, was '" + frames + "'");
         if (System.getProperty("tickstock.data.dir")
-                == null) { // as the replay finds it: TICKSTOCK_DATA_DIR, else ../shared/data
+                == null) { // as the replay finds it: TICKSTOCK_DATA_DIR, else the data folder beside the repository
             String env = System.getenv("TICKSTOCK_DATA_DIR");
             System.setProperty(
                     "tickstock.data.dir",

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 /**
- * The recorded market data the benchmarks run on ({@code -Dtickstock.data.dir}, default ../shared/data): every
+ * The recorded market data the benchmarks run on ({@code -Dtickstock.data.dir}, default: the data folder beside the repository): every
  * LEAN minute bar as one series, and the LEAN tick files of one day held in memory as text (so that decoding is
  * measured, not disk and unzip).
  */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,10 @@ public final class AdjustmentOptions {
                     + "factor files under --data; a symbol without one stays raw (default: ${DEFAULT-VALUE}).")
     String adjustment;
 
-    @Option(names = "--data", description = "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data).")
+    @Option(
+            names = "--data",
+            description =
+                    "Market data folder (default: TICKSTOCK_DATA_DIR, else the data folder beside the repository).")
     @Nullable
     Path data;
 
@@ -38,11 +42,11 @@ public final class AdjustmentOptions {
         try {
             return Adjustment.parse(adjustment);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(java.util.Objects.requireNonNull(spec).commandLine(), "--" + e.getMessage());
+            throw new ParameterException(Objects.requireNonNull(spec).commandLine(), "--" + e.getMessage());
         }
     }
 
-    /** The market data folder: {@code --data}, TICKSTOCK_DATA_DIR, else ../shared/data beside the repository. */
+    /** The market data folder: {@code --data}, TICKSTOCK_DATA_DIR, else the data folder beside the repository. */
     Path dataDir() {
         return BacktestOptions.dataDir(data);
     }

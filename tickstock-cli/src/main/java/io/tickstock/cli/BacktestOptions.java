@@ -55,7 +55,7 @@ public final class BacktestOptions {
         }
     }
 
-    /** The recorded data folder: TICKSTOCK_DATA_DIR, else ../shared/data beside the repository. */
+    /** The recorded data folder: TICKSTOCK_DATA_DIR, else the data folder beside the repository. */
     static Path dataDir(@Nullable Path given) {
         if (given != null) return given;
         String env = System.getenv("TICKSTOCK_DATA_DIR");

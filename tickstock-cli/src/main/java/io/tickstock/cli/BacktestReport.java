@@ -3,6 +3,7 @@ package io.tickstock.cli;
 import io.tickstock.engine.backtest.Backtest;
 import io.tickstock.engine.backtest.Statistics;
 import io.tickstock.engine.backtest.Trade;
+import io.tickstock.engine.backtest.TradeBreakdown;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +67,7 @@ final class BacktestReport {
         return b.toString();
     }
 
-    private static String group(String name, io.tickstock.engine.backtest.TradeBreakdown.Group g) {
+    private static String group(String name, TradeBreakdown.Group g) {
         return String.format(
                 "  %-13s %5d trades  win rate %7s  P&L %s%n", name, g.trades(), pct(g.winRate()), dollars(g.pnl()));
     }

@@ -20,7 +20,10 @@ public final class BacktestWorkerCommand implements Callable<Integer> {
     @Mixin
     BacktestOptions backtest;
 
-    @Option(names = "--data", description = "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data).")
+    @Option(
+            names = "--data",
+            description =
+                    "Market data folder (default: TICKSTOCK_DATA_DIR, else the data folder beside the repository).")
     @Nullable
     Path data;
 

@@ -6,7 +6,7 @@ import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.ReplayClock;
 import io.tickstock.engine.SessionOwner;
-import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.kafka.Ingest;
 import io.tickstock.engine.kafka.TradeLogWriter;
@@ -164,8 +164,8 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> symbols = files.stream()
                 .map(io.tickstock.engine.feed.LeanTickFile::folderName)
                 .toList();
-        MassiveClient.Config feed =
-                new MassiveClient.Config(URI.create(server.url()), key, feedOptions.topics(symbols), 100_000);
+        MassiveSubscription feed =
+                new MassiveSubscription(URI.create(server.url()), key, feedOptions.topics(symbols), 100_000);
         return life.runFeed(() -> engine.stream(
                 feed,
                 symbols.size(),

@@ -3,7 +3,7 @@ package io.tickstock.cli;
 import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
-import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.session.SessionSchedule;
 import java.nio.file.Path;
 import java.util.List;
@@ -144,7 +144,7 @@ public final class EngineCommand implements Callable<Integer> {
         }
         FeedOptions.Kind kind = feedOptions.kind(spec.commandLine());
         boolean massive = kind == FeedOptions.Kind.MASSIVE;
-        MassiveClient.Config feed = massive ? feedOptions.massiveConfig(spec.commandLine(), replay.symbols) : null;
+        MassiveSubscription feed = massive ? feedOptions.massiveConfig(spec.commandLine(), replay.symbols) : null;
         List<Path> files = feedOptions.tickFiles(spec.commandLine(), kind, replay);
         FeedOptions.Source source =
                 feedOptions.source(spec.commandLine(), replay.symbols, files, replay.date, replay.fromMillis());

@@ -2,7 +2,7 @@ package io.tickstock.cli;
 
 import io.tickstock.engine.feed.CloneTrades;
 import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.SyntheticTrades;
 import io.tickstock.engine.feed.TradeSource;
@@ -232,14 +232,14 @@ public final class FeedOptions {
     }
 
     /** The real Massive feed: URL from {@code --massive-url}, key from the environment. */
-    MassiveClient.Config massiveConfig(picocli.CommandLine cmd, List<String> symbols) {
+    MassiveSubscription massiveConfig(picocli.CommandLine cmd, List<String> symbols) {
         String key = System.getenv(API_KEY_VARIABLE);
         if (key == null || key.isBlank()) {
             throw new ParameterException(cmd, "--feed massive needs an API key: set " + API_KEY_VARIABLE);
         }
         if (maxClockSkewMillis < 0 || maxClockSkewMillis > 3_600_000)
             throw new ParameterException(cmd, "--max-clock-skew must be 0 to 3600000 ms, was " + maxClockSkewMillis);
-        return new MassiveClient.Config(
+        return new MassiveSubscription(
                 URI.create(massiveUrl), key.trim(), topics(symbols), 100_000, maxClockSkewMillis);
     }
 }

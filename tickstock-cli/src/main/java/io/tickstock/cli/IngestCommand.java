@@ -5,7 +5,7 @@ import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.ReplayClock;
 import io.tickstock.engine.SessionOwner;
 import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.kafka.GroupProgress;
@@ -133,7 +133,7 @@ public final class IngestCommand implements Callable<Integer> {
      * watermark and, once the engines have stored it all, its totals.
      */
     private int live() throws Exception {
-        MassiveClient.Config massive = feedOptions.massiveConfig(spec.commandLine(), replay.symbols);
+        MassiveSubscription massive = feedOptions.massiveConfig(spec.commandLine(), replay.symbols);
         SessionSchedule schedule = replay.schedule(spec.commandLine(), sessionMode);
         try (Lifecycle life = new Lifecycle()) {
             String bootstrap = bootstrap(life);

@@ -32,7 +32,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tickstock monitor} (seeds/004's {@code monitor_system_health.py}): the live state of a running TickStock
+ * {@code tickstock monitor} (what the legacy {@code monitor_system_health.py} showed): the live state of a running TickStock
  * from its Redis and PostgreSQL, once or refreshing ({@code --watch}). Sections: the session (current-session key),
  * the engine's heartbeat age, the latest health, messages per second per channel (counted by subscribing for
  * {@code --sample} seconds), the pattern flows' latencies ({@code pattern_flow_analysis}) and, with {@code --app},

@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tickstock publish}: sends contract-valid events to a TickStock Redis without an engine (seeds/000–004's
- * {@code test_*} scripts, seeds/002's test scenarios), so a consumer can be tested on its own. Each subcommand prints
+ * {@code tickstock publish}: sends contract-valid events to a TickStock Redis without an engine (the legacy
+ * {@code test_*} scripts and test-plan scenarios), so a consumer can be tested on its own. Each subcommand prints
  * what it published as one line of JSON.
  */
 @Command(
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             PublishScenario.class
         },
         description = {
-            "Publish one contract-valid event (pattern, alert, health, critical, session) or a test scenario of seeds/002 "
+            "Publish one contract-valid event (pattern, alert, health, critical, session) or a legacy test-plan scenario "
                     + "to the Redis in TICKSTOCK_REDIS_URL (or --redis), as the engine would, to test a consumer without one."
         })
 public final class PublishCommand implements Runnable {

@@ -14,12 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code tickstock publish scenario NAME}: a test scenario of seeds/002 ({@link Scenario}). */
+/** {@code tickstock publish scenario NAME}: a test scenario of the legacy test plan ({@link Scenario}). */
 @Command(
         name = "scenario",
         mixinStandardHelpOptions = true,
         description = {
-            "Replay a test scenario of seeds/002 against a running consumer: normal (30 min), high-volume (15 min), "
+            "Replay a legacy test-plan scenario against a running consumer: normal (30 min), high-volume (15 min), "
                     + "error-recovery (15 min) or market-close; docs/operations.md lists what each sends and what the app shows."
         })
 final class PublishScenario implements Callable<Integer> {

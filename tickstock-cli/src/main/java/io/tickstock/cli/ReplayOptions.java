@@ -50,7 +50,7 @@ public final class ReplayOptions {
     @Option(
             names = "--data",
             description =
-                    "Market data folder (default: TICKSTOCK_DATA_DIR, else ../shared/data beside the repository).")
+                    "Market data folder (default: TICKSTOCK_DATA_DIR, else the data folder beside the repository).")
     Path data;
 
     @Option(

@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.function.LongFunction;
 
 /**
- * The test scenarios of seeds/002 ("Test Data Scenarios") as timelines of contract-valid messages, so a consumer can
+ * The legacy test plan's scenarios ("Test Data Scenarios") as timelines of contract-valid messages, so a consumer can
  * be tested without an engine ({@code tickstock publish scenario NAME}). Each step is published at its offset from
  * the start (scenario time, ms; {@code --speed} compresses it) with the wall-clock time of its publication.
  *

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class BacktestCommandTest {
     }
 
     /** The recorded symbols' splits: the first New York day at the new share count (UTC midnight of that date). */
-    static final java.util.Map<String, List<String>> SPLITS = java.util.Map.of(
+    static final Map<String, List<String>> SPLITS = Map.of(
             "AAPL", List.of("2000-06-21", "2005-02-28", "2014-06-09", "2020-08-31"),
             "IBM", List.of("1999-05-27"),
             "QQQ", List.of("2000-03-20"));

@@ -1,6 +1,7 @@
 package io.tickstock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,9 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
+import io.tickstock.app.store.AppDatabase;
+import io.tickstock.app.store.Role;
+import io.tickstock.app.store.Users;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.jobs.BacktestWorker;
@@ -24,7 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -148,7 +154,7 @@ class BacktestJobsTest {
                 .isCloseTo(
                         summary.path("total_return").asDouble()
                                 - summary.path("benchmark_return").asDouble(),
-                        org.assertj.core.api.Assertions.within(1e-12));
+                        within(1e-12));
         assertThat(summary.path("by_side").size()).isPositive();
         assertThat(results.path("benchmark_curve").size())
                 .isEqualTo(results.path("equity_curve").size());
@@ -251,7 +257,7 @@ class BacktestJobsTest {
         JsonNode rows = Json.read(AppHttp.get(app.port(), "/streaming/api/scorecard?symbol=SPY&horizon=5", cookie)
                 .body());
         assertThat(rows).isNotEmpty().allMatch(r -> r.path("horizon_bars").asInt() == 5);
-        JsonNode hammer = java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+        JsonNode hammer = StreamSupport.stream(rows.spliterator(), false)
                 .filter(r -> r.path("count").asInt() > 10)
                 .findFirst()
                 .orElseThrow();
@@ -265,7 +271,7 @@ class BacktestJobsTest {
                 .isCloseTo(
                         hammer.path("hit_rate").asDouble()
                                 - hammer.path("base_hit_rate").asDouble(),
-                        org.assertj.core.api.Assertions.within(1e-12));
+                        within(1e-12));
         assertThat(hammer.path("adjustment").asText()).isEqualTo("adjusted");
         assertThat(AppHttp.get(app.port(), "/streaming/api/scorecard?horizon=3", cookie)
                         .statusCode())
@@ -329,7 +335,7 @@ class BacktestJobsTest {
     void aDetectionOnTheDashboardShowsItsRecordAgainstTheBaseRate() throws Exception {
         JsonNode rows = Json.read(AppHttp.get(app.port(), "/streaming/api/scorecard?symbol=SPY&horizon=5", cookie)
                 .body());
-        JsonNode record = java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+        JsonNode record = StreamSupport.stream(rows.spliterator(), false)
                 .filter(r -> r.path("timeframe").asText().equals("daily")
                         && r.path("count").asInt() > 10
                         && !r.path("direction").asText().equals("bearish"))
@@ -337,13 +343,13 @@ class BacktestJobsTest {
                 .orElseThrow();
         ChromeDriver browser = Dashboards.open(app.port(), PASSWORD, tmp);
         try {
-            String frame = Json.write(java.util.Map.of(
+            String frame = Json.write(Map.of(
                     "event",
                     "streaming_pattern",
                     "data",
-                    java.util.Map.of(
+                    Map.of(
                             "detection",
-                            java.util.Map.of(
+                            Map.of(
                                     "symbol",
                                     "SPY",
                                     "pattern_type",
@@ -383,8 +389,8 @@ class BacktestJobsTest {
     @Test
     @Order(10)
     void aUserSeesAndCancelsOnlyTheirOwnJobsAndCannotRecomputeTheRecords() throws Exception {
-        var users = new io.tickstock.app.store.Users(io.tickstock.app.store.AppDatabase.open(postgres.databaseUrl()));
-        users.add("carol", "carol-password-1".toCharArray(), io.tickstock.app.store.Role.USER);
+        var users = new Users(AppDatabase.open(postgres.databaseUrl()));
+        users.add("carol", "carol-password-1".toCharArray(), Role.USER);
         String carol = Dashboards.loginAs(app.port(), "carol", "carol-password-1");
         JsonNode adminJobs = Json.read(
                 AppHttp.get(app.port(), "/streaming/api/backtests", cookie).body());

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -365,7 +366,7 @@ class DashboardTest {
                         + page.findElement(By.id("metric-alerts")).getText() + " (stored " + stored + ")";
                 return seen[0].startsWith(stored + " (");
             });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("the page's totals never matched the stored ones: " + seen[0], e);
         }
     }

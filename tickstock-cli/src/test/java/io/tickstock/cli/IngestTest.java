@@ -3,6 +3,7 @@ package io.tickstock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.engine.feed.LeanTickFile;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.trades.Trade;
@@ -98,8 +99,7 @@ class IngestTest {
                         new io.tickstock.engine.kafka.TradeLogWriter(kafka.bootstrap(), TradeRecords.TOPIC, 4)) {
             long started = System.nanoTime();
             long n = io.tickstock.engine.kafka.Ingest.live(
-                    new io.tickstock.engine.feed.MassiveClient.Config(
-                            java.net.URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
+                    new MassiveSubscription(java.net.URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
                     log,
                     () -> System.nanoTime() - started > 4_000_000_000L);
             assertThat(n).isPositive();

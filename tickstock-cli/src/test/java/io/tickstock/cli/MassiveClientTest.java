@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveFlatFile;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
@@ -66,7 +67,7 @@ class MassiveClientTest {
 
     MassiveClient client(FakeMassiveServer s, String key, String topics) {
         MassiveClient c = new MassiveClient(
-                        new MassiveClient.Config(URI.create(s.url()), key, List.of(topics.split(",")), 1_000),
+                        new MassiveSubscription(URI.create(s.url()), key, List.of(topics.split(",")), 1_000),
                         TradeConditions.bundled(),
                         listener)
                 .start();
@@ -229,7 +230,7 @@ class MassiveClientTest {
         client(s, KEY, "T.*");
         await().atMost(Duration.ofSeconds(10)).until(() -> s.connections() == 1);
         MassiveClient second = new MassiveClient(
-                        new MassiveClient.Config(URI.create(s.url()), KEY, List.of("T.*"), 10),
+                        new MassiveSubscription(URI.create(s.url()), KEY, List.of("T.*"), 10),
                         TradeConditions.bundled(),
                         new MassiveClient.Listener() {
                             @Override

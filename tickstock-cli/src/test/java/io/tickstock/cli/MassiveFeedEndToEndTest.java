@@ -12,7 +12,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
-import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.testkit.FakeMassiveServer;
 import java.net.URI;
@@ -60,7 +60,7 @@ class MassiveFeedEndToEndTest {
     static Future<Events.SessionEnd> stream(Engine engine, FakeMassiveServer server, AtomicBoolean stop) {
         ExecutorService feedThread = Executors.newSingleThreadExecutor();
         Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
-                new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
+                new MassiveSubscription(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
                 1,
                 SessionSchedule.immediate(),
                 stop::get));
@@ -197,7 +197,7 @@ class MassiveFeedEndToEndTest {
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
                 ExecutorService feedThread = Executors.newSingleThreadExecutor();
                 Future<Events.SessionEnd> session = feedThread.submit(() -> engine.stream(
-                        new MassiveClient.Config(
+                        new MassiveSubscription(
                                 URI.create("ws://127.0.0.1:" + closedPort + "/stocks"), "k", List.of("T.SPY"), 10_000),
                         1,
                         SessionSchedule.immediate(),

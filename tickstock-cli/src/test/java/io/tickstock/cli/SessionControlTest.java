@@ -12,7 +12,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
-import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.testkit.AppHttp;
@@ -89,7 +89,7 @@ class SessionControlTest {
             try (Engine engine = new Engine(config, clock).start()) {
                 ExecutorService feedThread = Executors.newSingleThreadExecutor();
                 Future<?> feed = feedThread.submit(() -> engine.stream(
-                        new MassiveClient.Config(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
+                        new MassiveSubscription(URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
                         1,
                         SessionSchedule.calendar(new NyseCalendar(), false),
                         stop::get));

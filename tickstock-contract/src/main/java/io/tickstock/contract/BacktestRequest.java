@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * A {@code backtest_job} request (issue 18's job protocol on {@link Channels#JOBS_BACKTEST}): which bars, which
+ * A {@code backtest_job} request (the job protocol on {@link Channels#JOBS_BACKTEST}, docs/backtesting.md): which bars, which
  * patterns, which rules. Read leniently (unknown fields ignored, missing parameters defaulted) and checked strictly
  * by the app before it publishes and by the worker before it runs: {@link #parse} names the first bad field.
  *
@@ -52,7 +54,7 @@ public record BacktestRequest(
         // the list's length is checked before any entry is read; repeats are dropped in one pass
         if (m.path("symbols").size() > 4 * MAX_SYMBOLS)
             throw new IllegalArgumentException("symbols must list 1 to " + MAX_SYMBOLS + " symbols");
-        java.util.Set<String> symbols = new java.util.LinkedHashSet<>();
+        Set<String> symbols = new LinkedHashSet<>();
         for (JsonNode s : m.path("symbols")) {
             String sym = s.asText("").trim().toUpperCase(Locale.ROOT);
             if (!Limits.isSymbol(sym))
@@ -65,7 +67,7 @@ public record BacktestRequest(
         if (end.isBefore(start)) throw new IllegalArgumentException("end_date must not be before start_date");
         if (m.path("patterns").size() > MAX_PATTERNS)
             throw new IllegalArgumentException("patterns must list at most " + MAX_PATTERNS + " names");
-        java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        Set<String> unique = new LinkedHashSet<>();
         for (JsonNode p : m.path("patterns")) unique.add(p.asText(""));
         List<String> names = new ArrayList<>(unique);
         PatternNames.check(names);

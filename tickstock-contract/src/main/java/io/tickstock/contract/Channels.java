@@ -29,7 +29,7 @@ public final class Channels {
     public static final String PERSISTENCE = "tickstock:streaming:persistence";
     /** {@code streaming_bar} and {@code streaming_bar_correction}. */
     public static final String BARS_STREAMING = "tickstock:bars:streaming";
-    /** Legacy envelope {@code event_type: pattern_detected} (seeds/004). */
+    /** Legacy envelope {@code event_type: pattern_detected} (the legacy envelope). */
     public static final String LEGACY_PATTERNS = "tickstock.events.patterns";
     /** Legacy envelope {@code event_type: system_health}. */
     public static final String LEGACY_HEALTH = "tickstock.health.status";
@@ -40,7 +40,7 @@ public final class Channels {
      */
     public static final String ENGINE_COMMANDS = "tickstock:engine:commands";
 
-    /** {@code backtest_job} requests (issue 18's job protocol, the seeds' backtesting channels). */
+    /** {@code backtest_job} requests (the job protocol of docs/backtesting.md, on the legacy backtesting channels). */
     public static final String JOBS_BACKTEST = "tickstock.jobs.backtest";
     /** {@code cancel_job} requests: {@code {"type":"cancel_job","job_id":…}}. */
     public static final String JOBS_CANCEL = "tickstock.jobs.cancel";
@@ -49,7 +49,7 @@ public final class Channels {
     /** {@code backtest_result}: a job's end (completed, failed or cancelled) with its results. */
     public static final String BACKTEST_RESULTS = "tickstock.events.backtesting.results";
 
-    /** The backtesting events a consumer subscribes to (seeds/003, seeds/004 §3): progress and results. */
+    /** The backtesting events a consumer subscribes to (the legacy dashboard's backtesting channels): progress and results. */
     public static final List<String> BACKTESTING = List.of(BACKTEST_PROGRESS, BACKTEST_RESULTS);
 
     /** Every channel of the contract, in the order of CONTRACT.md. */

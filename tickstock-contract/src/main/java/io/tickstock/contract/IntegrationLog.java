@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The legacy integration log both programs write (seeds/004, CONTRACT.md): the {@code integration_events}
+ * The legacy integration log both programs write (the contract's legacy checkpoints): the {@code integration_events}
  * table, the ten-argument {@code log_integration_event} function and the {@code pattern_flow_analysis} view
  * (classpath {@code db/integration}), and the checkpoint names of one pattern's flow.
  */

@@ -59,7 +59,7 @@ public final class IsoTime {
 
     /**
      * Like {@link #parseMillis}, and also a date-time without offset, read as UTC: what Python's
-     * {@code datetime.utcnow().isoformat()} writes (seeds/000's test script, {@code 2025-01-24T10:15:30.123456}).
+     * {@code datetime.utcnow().isoformat()} writes (the legacy test script's, {@code 2025-01-24T10:15:30.123456}).
      *
      * @throws java.time.format.DateTimeParseException when the text is neither
      */

@@ -1,7 +1,7 @@
 package io.tickstock.contract;
 
 /**
- * The legacy envelope of seeds/004 that older TickStock consumers read beside the contract's events: a pattern as
+ * The legacy envelope that older TickStock consumers read beside the contract's events: a pattern as
  * {@code pattern_detected} on {@link Channels#LEGACY_PATTERNS} and health as {@code system_health} on
  * {@link Channels#LEGACY_HEALTH}, source {@code TickStockPL}, times in epoch seconds.
  */

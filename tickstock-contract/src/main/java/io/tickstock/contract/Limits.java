@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * What the contract and its tables accept, checked where data enters (feed decoders, the app's message reader,
  * REST and WebSocket parameters) so that a value PostgreSQL or a consumer would refuse is counted and skipped
  * at the edge instead of reaching SQL. Sources: the JSON Schemas' symbol pattern, {@code VARCHAR(10)} symbols
- * and {@code NUMERIC(14,4)} prices in the engine's tables (CONTRACT.md, seeds/002).
+ * and {@code NUMERIC(14,4)} prices in the engine's tables (the contract's tables).
  */
 public final class Limits {
     private Limits() {}

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The names a backtest job may use for its patterns (issue 18): TickStock's {@code pattern_type} of each direction of
+ * The names a backtest job may use for its patterns: TickStock's {@code pattern_type} of each direction of
  * the 61 TA-Lib candlestick patterns and the 4 price patterns, and the TA-Lib function names; matched without regard
  * to case. The engine's catalog ({@code CandlePatterns}, {@code PricePatterns}) is the source; {@code
  * PatternNamesTest} in the engine checks that this list equals it. Pure.

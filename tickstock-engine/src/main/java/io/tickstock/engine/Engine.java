@@ -8,7 +8,7 @@ import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LegacyEvents;
 import io.tickstock.engine.feed.LeanTickFile;
-import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.health.EngineMetrics;
@@ -194,7 +194,7 @@ public final class Engine implements AutoCloseable {
      *                               TICKSTOCK_MASSIVE_API_KEY) or the connection limit is reached
      */
     public Events.@Nullable SessionEnd stream(
-            MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
+            MassiveSubscription massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
         return live.run(massive, symbolCount, schedule, stop);
     }

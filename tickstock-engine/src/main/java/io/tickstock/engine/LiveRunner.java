@@ -5,6 +5,7 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.VendorBarCheck;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveReference;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionSchedule;
@@ -53,7 +54,7 @@ final class LiveRunner {
      *                               or the connection limit is reached
      */
     Events.@Nullable SessionEnd run(
-            MassiveClient.Config massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
+            MassiveSubscription massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
         Run run = new Run(massive, symbolCount, schedule);
         TradeConditions conditions = MassiveReference.conditions(
@@ -114,7 +115,7 @@ final class LiveRunner {
                 outside,
                 reportedFuture;
 
-        Run(MassiveClient.Config massive, int symbolCount, SessionSchedule schedule) {
+        Run(MassiveSubscription massive, int symbolCount, SessionSchedule schedule) {
             this.symbolCount = symbolCount;
             this.schedule = schedule;
             this.crossCheck = massive.topics().stream().anyMatch(t -> t.startsWith("AM."));

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local stand-in for the Massive stocks WebSocket (../shared/docs/massive.md) for tests and demos: sends
+ * A local stand-in for the Massive stocks WebSocket (protocol and trade-condition rules in docs/engine.md) for tests and demos: sends
  * {@code connected}, answers {@code auth} with {@code auth_success} or {@code auth_failed} (then closes),
  * acknowledges each subscribed topic, and when the first subscription arrives replays recorded trades as
  * arrays of {@code T} events with Massive's field names (ms timestamps, per-ticker sequence numbers) to every

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's side of the legacy integration log (seeds/004): {@code EVENT_RECEIVED}, {@code EVENT_PARSED}
+ * The app's side of the legacy integration log (the legacy {@code integration_events} checkpoints): {@code EVENT_RECEIVED}, {@code EVENT_PARSED}
  * and {@code WEBSOCKET_DELIVERED} per pattern {@code flow_id}, written through
  * {@code log_integration_event} (one statement per batch over arrays) through an {@link Outbox} (thread
  * {@code tickstock-checkpoints}). {@link #log} never blocks: a full queue counts the checkpoint as dropped; while

@@ -5,7 +5,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The session history (seeds/002 "session history in admin dashboard"): past and running sessions with their totals,
+ * The session history (the admin dashboard's session history): past and running sessions with their totals,
  * and one session's patterns, alerts, symbols and bars. Rows as {@link History.Rows} (ISO-8601 UTC times). Thread-safe.
  */
 public final class PastSessions {

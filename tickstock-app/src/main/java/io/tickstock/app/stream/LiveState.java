@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,7 @@ public final class LiveState {
     private final Deque<StreamItem.Pattern> patterns = new ArrayDeque<>();
     private final Deque<StreamItem.Alert> alerts = new ArrayDeque<>();
     private final Deque<Frames.Stamped<Events.CriticalAlert>> critical = new ArrayDeque<>();
-    private final java.util.Map<String, EngineSeen> engines = new java.util.TreeMap<>();
+    private final Map<String, EngineSeen> engines = new java.util.TreeMap<>();
 
     /** With {@link Delivery#DEFAULTS}. */
     public LiveState() {
@@ -73,11 +74,11 @@ public final class LiveState {
      * last_health} (ISO-8601 UTC) and {@code alive} — its last health younger than three of its intervals (60 s
      * until two have come). A lost engine stays listed as not alive.
      */
-    public synchronized List<java.util.Map<String, Object>> engines(long nowMillis) {
-        List<java.util.Map<String, Object>> out = new ArrayList<>();
+    public synchronized List<Map<String, Object>> engines(long nowMillis) {
+        List<Map<String, Object>> out = new ArrayList<>();
         engines.forEach((id, e) -> {
             long window = e.intervalMillis() > 0 ? 3 * e.intervalMillis() : 60_000;
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("engine_id", id);
             m.put("status", e.status());
             m.put("last_health", io.tickstock.contract.IsoTime.format(e.atMillis()));
@@ -142,8 +143,7 @@ public final class LiveState {
             frames.add(Frames.batch("streaming_patterns_batch", "patterns", new ArrayList<>(patterns), nowMillis));
         for (StreamItem.Alert a : alerts) frames.add(Frames.frame("indicator_alert", a));
         for (Frames.Stamped<Events.CriticalAlert> a : critical) frames.add(Frames.frame("critical_alert", a));
-        frames.add(
-                Frames.frame("snapshot_end", java.util.Map.of("patterns", patterns.size(), "alerts", alerts.size())));
+        frames.add(Frames.frame("snapshot_end", Map.of("patterns", patterns.size(), "alerts", alerts.size())));
         return frames;
     }
 }

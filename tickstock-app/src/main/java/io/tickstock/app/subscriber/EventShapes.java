@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The canonical inner object of each message kind (CONTRACT.md), read from the canonical or the Phase 5 shape
- * (seeds/000), checked field by field ({@link Fields}) and bound to the contract's record: Phase 5 names mapped, flat
+ * (the Phase 5 format), checked field by field ({@link Fields}) and bound to the contract's record: Phase 5 names mapped, flat
  * alerts and health nested, required fields present and of their type, times rewritten in the contract's form. What
  * the seeds let a producer omit gets the contract's default: timeframe {@code 1min}, empty parameters, metadata and
  * alert data, direction {@code neutral}, alert severity {@code warning}, a bar's session {@code regular} and its VWAP
@@ -190,7 +190,7 @@ final class EventShapes {
         Fields.time(a, "timestamp", "alert", Long.MIN_VALUE);
         Fields.oneOf(a, "severity", "alert", SEVERITY, "warning");
         Fields.optionalText(
-                a, "session_id", "alert", 64); // seeds/000's test script uses "test-session"; stored as NULL
+                a, "session_id", "alert", 64); // the legacy test script sends "test-session"; stored as NULL
         ObjectNode data = Fields.optionalObject(a, "data", "alert");
         if (data != null) Fields.optionalNumber(data, "value", "alert.data", -Double.MAX_VALUE, Double.MAX_VALUE);
         orEmpty(a, "data");

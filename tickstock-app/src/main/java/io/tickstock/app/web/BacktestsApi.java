@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The backtest API under {@code /streaming/api/backtests} (issue 18): {@code POST backtests} (the job's fields as
+ * The backtest API under {@code /streaming/api/backtests} (the job protocol of docs/backtesting.md): {@code POST backtests} (the job's fields as
  * JSON: symbols, start_date, end_date, patterns, timeframe, parameters; checked by {@link BacktestRequest#parse}, a bad
  * one answers 400 naming it) records the job, publishes it on {@link Channels#JOBS_BACKTEST} and answers 202 with its
  * {@code job_id}; {@code GET backtests?limit=}, {@code GET backtests/{job_id}} (with {@code results};

@@ -57,7 +57,7 @@ public final class Routes {
         c.routes.get("/streaming/sessions", h.pages()::sessions);
         c.routes.get("/streaming/backtests", h.pages()::backtests);
         c.routes.get("/streaming/assets/<file>", h.pages()::asset);
-        for (String api : List.of(API, SEED_API)) { // seeds/000 and /002 call the REST API /api/streaming/…
+        for (String api : List.of(API, SEED_API)) { // the legacy dashboard and its test scripts call /api/streaming/…
             c.routes.get(api + "status", h.api()::status);
             c.routes.get(api + "patterns/{symbol}", h.api()::patterns);
             c.routes.get(api + "indicators/{symbol}", h.api()::indicators);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the splits between raw bars: those a factor file records ({@link #recorded}) and, for bars without one (such as
@@ -60,7 +61,7 @@ public final class SplitGaps {
     }
 
     /** The split (new shares, old shares) a price ratio lies near, or null. */
-    static double @org.jspecify.annotations.Nullable [] nearestSplit(double priceRatio) {
+    static double @Nullable [] nearestSplit(double priceRatio) {
         double[] best = null;
         double bestDistance = TOLERANCE;
         for (int[] r : RATIOS) {

@@ -4,6 +4,7 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.patterns.Detection;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,9 +93,8 @@ public final class ForwardReturns {
      */
     public List<Map<String, Object>> table() {
         List<Map<String, Object>> out = new ArrayList<>();
-        Map<Key, Sums> sorted = new TreeMap<>(java.util.Comparator.comparing(Key::pattern)
-                .thenComparing(Key::symbol)
-                .thenComparing(Key::direction));
+        Map<Key, Sums> sorted = new TreeMap<>(
+                Comparator.comparing(Key::pattern).thenComparing(Key::symbol).thenComparing(Key::direction));
         sorted.putAll(sums);
         sorted.forEach((k, s) -> {
             Base b = base.get(k.symbol());

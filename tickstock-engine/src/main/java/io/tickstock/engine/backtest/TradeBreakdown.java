@@ -1,5 +1,6 @@
 package io.tickstock.engine.backtest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,7 @@ public final class TradeBreakdown {
     static Map<String, Group> by(List<Trade> trades, Function<Trade, String> key) {
         Map<String, List<Trade>> groups = new LinkedHashMap<>();
         for (Trade t : trades)
-            groups.computeIfAbsent(key.apply(t), k -> new java.util.ArrayList<>())
-                    .add(t);
+            groups.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t);
         Map<String, Group> out = new LinkedHashMap<>();
         groups.forEach((k, g) -> out.put(
                 k,

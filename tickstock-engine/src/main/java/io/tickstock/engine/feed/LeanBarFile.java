@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.zip.ZipInputStream;
 
 /**
- * Reads LEAN trade bars (../shared/data/README.md): minute zips {@code minute/<sym>/<yyyyMMdd>_trade.zip}
+ * Reads LEAN trade bars (LEAN's layout, prices in deci-cents): minute zips {@code minute/<sym>/<yyyyMMdd>_trade.zip}
  * with {@code time_ms_since_midnight,open,high,low,close,volume}, and daily zips {@code daily/<sym>.zip}
  * with {@code yyyyMMdd HH:mm,open,high,low,close,volume}; prices in deci-cents, times America/New_York.
  * Bars come back in file order with prices in dollars and {@code vwap = close}, {@code tradeCount = 0}

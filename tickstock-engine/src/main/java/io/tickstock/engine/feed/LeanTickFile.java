@@ -17,8 +17,8 @@ import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one LEAN tick trade zip ({@code tick/<symbol>/<yyyyMMdd>_trade.zip}, format in
- * ../shared/data/README.md): {@code time_ms_since_midnight,price_decicents,size,exchange,sale_condition,suspicious}
+ * Reads one LEAN tick trade zip ({@code tick/<symbol>/<yyyyMMdd>_trade.zip}, LEAN's layout)
+ * of rows {@code time_ms_since_midnight,price_decicents,size,exchange,sale_condition,suspicious}
  * with times in America/New_York. Times become epoch milliseconds (fractions of a millisecond dropped),
  * prices dollars; the suspicious flag and sale-condition bits decide the bar fields a print updates
  * ({@link LeanSaleConditions}). A malformed line is counted,

@@ -7,10 +7,8 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.trades.ClockSkewGuard;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Client of the Massive (Polygon) stocks WebSocket (../shared/docs/massive.md) on Jetty's WebSocket client
+ * Client of the Massive (Polygon) stocks WebSocket (protocol and trade-condition rules in docs/engine.md) on Jetty's WebSocket client
  * (its own threads; the JDK's WebSocket opens connections on the common ForkJoin pool, which a busy JVM can
  * starve):
  * on {@code connected} it authenticates, on {@code auth_success} it subscribes every topic ({@code T.AAPL},
@@ -57,29 +55,7 @@ public final class MassiveClient implements AutoCloseable {
         void onFatal(String status, String message);
     }
 
-    /**
-     * Where and what to stream.
-     *
-     * @param url           e.g. {@code wss://socket.massive.com/stocks}
-     * @param apiKey        from TICKSTOCK_MASSIVE_API_KEY
-     * @param topics        e.g. {@code T.AAPL}, {@code T.*}
-     * @param queueCapacity frames buffered between the socket and the consumer
-     * @param maxClockSkewMillis a trade stamped further ahead of this machine's clock is refused and counted, ms
-     */
-    public record Config(URI url, String apiKey, List<String> topics, int queueCapacity, long maxClockSkewMillis) {
-        /** With the default clock skew ({@value ClockSkewGuard#DEFAULT_MAX_SKEW_MILLIS} ms). */
-        public Config(URI url, String apiKey, List<String> topics, int queueCapacity) {
-            this(url, apiKey, topics, queueCapacity, ClockSkewGuard.DEFAULT_MAX_SKEW_MILLIS);
-        }
-
-        @Override
-        public String toString() {
-            return "Config[url=" + url + ", topics=" + topics + ", queueCapacity=" + queueCapacity
-                    + ", maxClockSkewMillis=" + maxClockSkewMillis + "]"; // no key
-        }
-    }
-
-    private final Config config;
+    private final MassiveSubscription config;
     private final Listener listener;
     private final BlockingQueue<String> frames;
     private final MassiveTradeQueue trades;
@@ -97,7 +73,7 @@ public final class MassiveClient implements AutoCloseable {
     private volatile long lostAt = -1, lastPong, pingSentAt;
     private long backoffMillis = 1_000;
 
-    public MassiveClient(Config config, TradeConditions conditions, Listener listener) {
+    public MassiveClient(MassiveSubscription config, TradeConditions conditions, Listener listener) {
         this.config = config;
         this.listener = listener;
         this.frames = new ArrayBlockingQueue<>(config.queueCapacity());
@@ -226,12 +202,12 @@ public final class MassiveClient implements AutoCloseable {
     public long droppedFrames() {
         return droppedFrames.get();
     }
-    /** Malformed frames or events by reason. */
-    /** Trades refused as stamped more than {@link Config#maxClockSkewMillis} ahead of this machine's clock. */
+    /** Trades refused as stamped more than {@link MassiveSubscription#maxClockSkewMillis} ahead of this machine's clock. */
     public long futureTrades() {
         return trades.futureTrades();
     }
 
+    /** Malformed frames or events by reason. */
     public Map<String, Long> malformed() {
         return trades.malformed();
     }

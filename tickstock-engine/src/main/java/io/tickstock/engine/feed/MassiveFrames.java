@@ -12,7 +12,7 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes Massive stocks WebSocket frames (../shared/docs/massive.md): a JSON array of events, possibly
+ * Decodes Massive stocks WebSocket frames (protocol and trade-condition rules in docs/engine.md): a JSON array of events, possibly
  * mixed. Trade events ({@code "ev":"T"}) become {@link Trade}s (SIP time {@code t} in ms, conditions
  * {@code c} through {@link TradeConditions}), status events ({@code "ev":"status"}) go to
  * {@link Sink#onStatus}; other events (aggregates) are counted in {@link Sink#onOther}. Field by field with

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * sets {@code tickstock:producer:heartbeat} to the epoch seconds, and refreshes
  * {@code tickstock:streaming:session:current} while a session runs, both with a TTL of {@value #TTL_INTERVALS}
  * intervals, so a consumer sees both keys vanish when the engine dies without stopping (kill -9, a lost machine);
- * and it writes a {@code PRODUCER_ALIVE} row of the integration log (seeds/004). Run by the engine's scheduler
+ * and it writes a {@code PRODUCER_ALIVE} row of the integration log (the legacy {@code integration_events} checkpoints). Run by the engine's scheduler
  * thread.
  */
 public final class Heartbeat implements Runnable {

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs backtest jobs (issue 18's protocol): listens on {@link Channels#JOBS_BACKTEST} and {@link Channels#JOBS_CANCEL},
+ * Runs backtest jobs (the job protocol of docs/backtesting.md): listens on {@link Channels#JOBS_BACKTEST} and {@link Channels#JOBS_CANCEL},
  * records each job in {@code backtest_jobs}, claims it (one worker per job), runs it on a bounded pool, publishes
  * {@code backtest_progress} every second while it runs and one {@code backtest_result} at its end (completed, failed
  * with the reason, or cancelled within a second; the results without the charts' bars, which only the stored result

@@ -3,6 +3,7 @@ package io.tickstock.engine.kafka;
 import io.tickstock.engine.ReplayClock;
 import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveReference;
+import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
@@ -69,13 +70,13 @@ public final class Ingest {
      * @throws IllegalStateException when Massive refuses the key or the connection limit is reached, or Kafka refused a
      *                               record
      */
-    public static long live(MassiveClient.Config massive, TradeLogWriter log, BooleanSupplier stop)
+    public static long live(MassiveSubscription massive, TradeLogWriter log, BooleanSupplier stop)
             throws InterruptedException {
         return live(massive, log, stop, now -> true);
     }
 
     /**
-     * {@link #live(MassiveClient.Config, TradeLogWriter, BooleanSupplier)} with sessions: {@code session} is asked about
+     * {@link #live(MassiveSubscription, TradeLogWriter, BooleanSupplier)} with sessions: {@code session} is asked about
      * ten times a second with the wall clock (epoch ms) whether a session is open, and may start or end one (the
      * caller writes the session record, or the end-of-feed watermark); trades and watermarks are written only while
      * it says yes, the others are counted as outside a session.
@@ -102,7 +103,7 @@ public final class Ingest {
     }
 
     public static long live(
-            MassiveClient.Config massive,
+            MassiveSubscription massive,
             TradeLogWriter log,
             BooleanSupplier stop,
             java.util.function.LongPredicate session)

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The legacy side of every pattern (seeds/004, CONTRACT.md "Legacy pattern envelope"): the {@code pattern_detected}
+ * The legacy side of every pattern (the contract's "Legacy pattern envelope"): the {@code pattern_detected}
  * envelope on {@link Channels#LEGACY_PATTERNS} with {@code price_change} (the bar's close against the symbol's previous
  * close, percent) and the {@code flow_id} also in the canonical pattern's metadata, and its {@code PATTERN_PUBLISHED}
  * row of the integration log. Not thread-safe: the shard thread.

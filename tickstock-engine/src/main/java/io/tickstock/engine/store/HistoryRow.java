@@ -36,7 +36,7 @@ public sealed interface HistoryRow {
     record Alert(Events.IndicatorAlert alert, long timeMillis) implements HistoryRow {}
 
     /**
-     * One checkpoint of the legacy integration log (seeds/004), written through {@code log_integration_event}
+     * One checkpoint of the legacy integration log (the legacy {@code integration_events} checkpoints), written through {@code log_integration_event}
      * with its ten arguments. {@code details} is JSON text whose {@code timestamp} (epoch seconds) dates the
      * checkpoint; {@code confidence} and {@code userCount} may be null.
      */

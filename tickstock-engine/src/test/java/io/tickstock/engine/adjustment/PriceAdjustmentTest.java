@@ -8,6 +8,7 @@ import io.tickstock.engine.MarketData;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.session.NyseCalendar;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class PriceAdjustmentTest {
         try {
             aapl = FactorFile.find(MarketData.root(), "AAPL").orElseThrow();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         assertThat(SplitGaps.find(raw)).extracting(SplitGap::date).containsExactly(LocalDate.of(2014, 6, 9));
         assertThat(SplitGaps.recorded(raw, aapl)).extracting(SplitGap::date).containsExactly(LocalDate.of(2014, 6, 9));

@@ -1,9 +1,12 @@
 package io.tickstock.engine.adjustment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.tickstock.engine.MarketData;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,15 +50,14 @@ class SplitGapsTest {
     }
 
     @Test
-    void theFactorFileSaysWhichGapsAreSplits() throws java.io.IOException {
+    void theFactorFileSaysWhichGapsAreSplits() throws IOException {
         long day = 86_400_000L, monday = DAY0 + 3 * day;
-        FactorFile aapl =
-                FactorFile.find(io.tickstock.engine.MarketData.root(), "AAPL").orElseThrow();
+        FactorFile aapl = FactorFile.find(MarketData.root(), "AAPL").orElseThrow();
         List<Bar> bars = List.of(bar(DAY0, 640, 645.57), bar(monday, 92.69, 93.0), bar(monday + day, 60, 61));
         List<SplitGap> splits = SplitGaps.recorded(bars, aapl);
         assertThat(splits).singleElement().satisfies(g -> {
             assertThat(g.index()).isEqualTo(1);
-            assertThat(g.shareRatio()).isCloseTo(7.0, org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(g.shareRatio()).isCloseTo(7.0, within(1e-4));
             assertThat(g.split()).isEqualTo("7:1");
             assertThat(g.recorded()).isTrue();
         }); // the −35 % of the next day is a move, not a split: the factor file records none

@@ -1,6 +1,7 @@
 package io.tickstock.engine.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tickstock.contract.Adjustment;
 import io.tickstock.contract.BacktestParameters;
@@ -47,7 +48,7 @@ class SplitBacktestTest {
             assertThat(raw.trades()).anyMatch(t -> t.exitReason().equals("split_gap"));
             // buy and hold carries the raw gap as a split: both benchmarks see the same move
             assertThat(raw.summary().benchmarkReturn())
-                    .isCloseTo(adjusted.summary().benchmarkReturn(), org.assertj.core.api.Assertions.within(0.05));
+                    .isCloseTo(adjusted.summary().benchmarkReturn(), within(0.05));
         }
     }
 

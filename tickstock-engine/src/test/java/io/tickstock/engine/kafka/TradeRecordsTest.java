@@ -3,6 +3,7 @@ package io.tickstock.engine.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickstock.contract.Limits;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeUpdates;
 import java.nio.ByteBuffer;
@@ -33,8 +34,7 @@ class TradeRecordsTest {
                         .watermarkMillis())
                 .as("the end of a replayed feed")
                 .isEqualTo(Long.MAX_VALUE);
-        for (long bad :
-                new long[] {-1, Long.MIN_VALUE, io.tickstock.contract.Limits.MAX_TIME_MILLIS, Long.MAX_VALUE - 1})
+        for (long bad : new long[] {-1, Long.MIN_VALUE, Limits.MAX_TIME_MILLIS, Long.MAX_VALUE - 1})
             assertThatThrownBy(() -> TradeRecords.decode(null, TradeRecords.watermark(bad)))
                     .hasMessageContaining("watermark time out of range");
     }
