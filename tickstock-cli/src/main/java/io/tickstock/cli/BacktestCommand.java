@@ -1,6 +1,7 @@
 package io.tickstock.cli;
 
 import io.tickstock.contract.BacktestParameters;
+import io.tickstock.contract.BacktestRequest;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.analyze.BarInput;
@@ -142,7 +143,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(
             names = "--database",
             defaultValue = "${env:TICKSTOCK_DATABASE_URL}",
-            description = "PostgreSQL for --scorecard (default: TICKSTOCK_DATABASE_URL, else the embedded one).")
+            description =
+                    "PostgreSQL for --scorecard, and for --submit the whole result when Redis carried only its summary "
+                            + "(default: TICKSTOCK_DATABASE_URL, else the embedded one for --scorecard).")
     @Nullable
     String database;
 
@@ -178,7 +181,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give either --input files or --symbols");
         if (from != null && to != null && to.isBefore(from))
             throw new ParameterException(spec.commandLine(), "--to must not be before --from");
-        if (submit) return BacktestSubmission.submit(spec.commandLine(), redis, request(parameters), json);
+        if (submit) return BacktestSubmission.submit(spec.commandLine(), redis, database, request(parameters), json);
         Map<String, AdjustedBars> bars = inputs.isEmpty() ? recorded() : files();
         if (scorecard)
             return BacktestScorecard.run(
@@ -253,8 +256,8 @@ public final class BacktestCommand implements Callable<Integer> {
                         library.read(
                                 sym,
                                 timeframe,
-                                from != null ? from : LocalDate.of(1900, 1, 1),
-                                to != null ? to : LocalDate.of(2999, 12, 31),
+                                from != null ? from : BacktestRequest.FIRST_DATE,
+                                to != null ? to : BacktestRequest.LAST_DATE,
                                 prices.adjustment()));
             } catch (IllegalArgumentException | java.sql.SQLException e) {
                 throw new ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());

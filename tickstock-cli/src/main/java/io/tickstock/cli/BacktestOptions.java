@@ -2,7 +2,9 @@ package io.tickstock.cli;
 
 import io.tickstock.engine.jobs.BacktestWorker;
 import io.tickstock.engine.jobs.HistoricalBars;
+import io.tickstock.engine.jobs.JobLimits;
 import io.tickstock.engine.jobs.JobStore;
+import io.tickstock.engine.jobs.ScorecardStore;
 import io.tickstock.engine.store.Database;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,6 +21,13 @@ public final class BacktestOptions {
     int backtestThreads;
 
     @Option(
+            names = "--backtest-max-bars",
+            defaultValue = "5000000",
+            description = "Most bars one backtest job may read, estimated from the data before reading; a quarter of "
+                    + "the heap caps it too (default: ${DEFAULT-VALUE}).")
+    long backtestMaxBars;
+
+    @Option(
             names = "--worker-name",
             description =
                     "This worker's name in backtest_jobs (default: the host name); jobs it left running are queued again at start.")
@@ -31,6 +40,7 @@ public final class BacktestOptions {
      */
     void start(Lifecycle life, Infrastructure infra, Path dataDir, PrintStream out) throws Exception {
         if (backtestThreads <= 0) return;
+        if (backtestMaxBars < 1) throw new IllegalArgumentException("--backtest-max-bars must be at least 1");
         var dataSource = life.add(Database.open(infra.database(), "tickstock-backtest", backtestThreads + 1));
         Database.migrate(dataSource);
         String name = workerName != null ? workerName : hostName();
@@ -39,8 +49,9 @@ public final class BacktestOptions {
                         name,
                         backtestThreads,
                         new JobStore(dataSource),
-                        new io.tickstock.engine.jobs.ScorecardStore(dataSource),
+                        new ScorecardStore(dataSource),
                         new HistoricalBars(dataDir, dataSource),
+                        JobLimits.DEFAULTS.withMaxBars(backtestMaxBars),
                         System::currentTimeMillis)
                 .start());
         out.println(

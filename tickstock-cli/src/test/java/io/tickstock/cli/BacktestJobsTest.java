@@ -17,7 +17,9 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.jobs.BacktestWorker;
 import io.tickstock.engine.jobs.HistoricalBars;
+import io.tickstock.engine.jobs.JobLimits;
 import io.tickstock.engine.jobs.JobStore;
+import io.tickstock.engine.jobs.ScorecardStore;
 import io.tickstock.engine.store.Database;
 import io.tickstock.testkit.AppHttp;
 import java.net.URI;
@@ -101,14 +103,18 @@ class BacktestJobsTest {
         if (redis != null) redis.close();
     }
 
+    /** The test worker's limits: 50,000 bars a job, results over 20,000 characters published as a summary and a URL. */
+    static final JobLimits LIMITS = new JobLimits(50_000, 100, 5, 20_000);
+
     static BacktestWorker startWorker() throws Exception {
         return new BacktestWorker(
                         redis.url(),
                         "test-worker",
                         2,
                         new JobStore(workerDb),
-                        new io.tickstock.engine.jobs.ScorecardStore(workerDb),
+                        new ScorecardStore(workerDb),
                         new HistoricalBars(Path.of(System.getProperty("tickstock.data.dir")), workerDb),
+                        LIMITS,
                         System::currentTimeMillis)
                 .start();
     }
@@ -163,6 +169,24 @@ class BacktestJobsTest {
                 .anyMatch(m -> m[0].equals(Channels.BACKTEST_RESULTS)
                         && m[1].contains(id)
                         && Json.read(m[1]).path("data").path("status").asText().equals("completed"));
+        JsonNode published = received.stream()
+                .filter(m -> m[0].equals(Channels.BACKTEST_RESULTS) && m[1].contains(id))
+                .map(m -> Json.read(m[1]).path("data"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(published.path("user_id").asText())
+                .as("the owner, for the app")
+                .isEqualTo("admin");
+        assertThat(published.path("results").path("results_url").asText())
+                .as("over the worker's 20,000 characters: a summary and where the whole result is")
+                .isEqualTo("/streaming/api/backtests/" + id);
+        assertThat(published
+                        .path("results")
+                        .path("summary")
+                        .path("final_equity")
+                        .asDouble())
+                .isEqualTo(summary.path("final_equity").asDouble());
+        assertThat(published.path("results").has("trades")).isFalse();
         HttpResponse<String> csv = AppHttp.get(app.port(), "/streaming/api/backtests/" + id + "?format=csv", cookie);
         assertThat(csv.body()).startsWith("symbol,pattern,function,side");
         assertThat(AppHttp.get(app.port(), "/api/streaming/backtests", cookie).body())
@@ -301,7 +325,15 @@ class BacktestJobsTest {
         assertThat(cmd.execute(concat(common, "--json", local.toString()))).isZero();
         cmd = TickStockCli.commandLine();
         cmd.setOut(new java.io.PrintWriter(out, true));
-        assertThat(cmd.execute(concat(common, "--submit", "--redis", redis.url(), "--json", submitted.toString())))
+        assertThat(cmd.execute(concat(
+                        common,
+                        "--submit",
+                        "--redis",
+                        redis.url(),
+                        "--database",
+                        postgres.urlWithPassword(),
+                        "--json",
+                        submitted.toString())))
                 .as(out.toString())
                 .isZero();
         JsonNode a = Json.read(Files.readString(local)).path("results").path("summary"),
@@ -415,6 +447,86 @@ class BacktestJobsTest {
                         .statusCode())
                 .as("the admin reads every job")
                 .isEqualTo(200);
+    }
+
+    /** The first {@code backtest_result} on Redis whose {@code data.job_id} is {@code id}, waited for up to 5 s. */
+    static JsonNode resultOf(String id) {
+        return await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> received.stream()
+                                .filter(m -> m[0].equals(Channels.BACKTEST_RESULTS))
+                                .map(m -> Json.read(m[1]).path("data"))
+                                .filter(d -> d.path("job_id").asText().equals(id))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    static void publishJob(String job) {
+        try (var c = client.connect()) {
+            c.sync().publish(Channels.JOBS_BACKTEST, job);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aJobBeyondTheDataOrTheBarBudgetFailsAtOnceWithTheReason() {
+        List<String> fifty = new java.util.ArrayList<>(List.of("SPY", "IBM", "AAPL", "BAC", "QQQ", "IWM"));
+        for (int i = 0; fifty.size() < 50; i++) fifty.add("S" + i);
+        String id = java.util.UUID.randomUUID().toString();
+        long start = System.nanoTime();
+        publishJob(Json.write(Map.of(
+                "type", "backtest_job",
+                "job_id", id,
+                "user_id", "mallory",
+                "symbols", fifty,
+                "start_date", "1900-01-01",
+                "end_date", "2199-12-31",
+                "timeframe", "1min")));
+        JsonNode r = resultOf(id);
+        assertThat(r.path("status").asText()).isEqualTo("failed");
+        assertThat(r.path("error").asText()).startsWith("start_date must be on or after 1970-01-01");
+        String big = java.util.UUID.randomUUID().toString();
+        publishJob(Json.write(Map.of(
+                "type", "backtest_job",
+                "job_id", big,
+                "user_id", "mallory",
+                "symbols", fifty.subList(0, 6),
+                "start_date", "1970-01-01",
+                "end_date", "2099-12-31",
+                "timeframe", "daily")));
+        r = resultOf(big);
+        assertThat(r.path("status").asText()).isEqualTo("failed");
+        assertThat(r.path("error").asText()).startsWith("too big: ").contains("at most 50,000");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds for both").isLessThan(5);
+    }
+
+    @Test
+    @Order(12)
+    void aJobWithoutAUuidGetsAFailedResultEchoingItsId() {
+        publishJob("{\"type\":\"backtest_job\",\"job_id\":\"job-42\",\"symbols\":[\"SPY\"]}");
+        JsonNode r = resultOf("job-42");
+        assertThat(r.path("status").asText()).isEqualTo("failed");
+        assertThat(r.path("error").asText()).contains("job_id must be a UUID");
+    }
+
+    @Test
+    @Order(13)
+    void aUserHoldsAtMostFivePendingJobs() throws Exception {
+        JobStore store = new JobStore(workerDb);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            store.queue(id, "dave", SPY_DAILY);
+            store.claim(id, "a-worker-elsewhere"); // running there: this test's worker leaves them alone
+            ids.add(id);
+        }
+        assertThat(store.roomFor(ids.get(4), "dave", 100, 5))
+                .as("four before it")
+                .isNull();
+        assertThat(store.roomFor(ids.get(5), "dave", 100, 5)).startsWith("queue full: dave has 5 jobs");
+        assertThat(store.roomFor(ids.get(5), "dave", 5, 100)).startsWith("queue full: 5 jobs are queued or running");
+        for (String id : ids) store.finish(id, "cancelled", "test over", null, null);
     }
 
     static String[] concat(String[] a, String... b) {

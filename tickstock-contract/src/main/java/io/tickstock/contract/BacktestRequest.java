@@ -16,8 +16,8 @@ import java.util.UUID;
  * by the app before it publishes and by the worker before it runs: {@link #parse} names the first bad field.
  *
  * @param symbols   1 to {@value #MAX_SYMBOLS} symbols of the contract's form, upper case, without repeats
- * @param startDate first New York date (inclusive)
- * @param endDate   last New York date (inclusive)
+ * @param startDate first New York date (inclusive), not before {@link #FIRST_DATE}
+ * @param endDate   last New York date (inclusive), not after {@link #LAST_DATE}
  * @param patterns  {@code pattern_type} names or TA-Lib functions ({@link PatternNames}); empty or {@code all}: every one
  * @param timeframe {@code daily} or {@code 1min}
  * @param adjustment how prices are adjusted for splits and dividends ({@code parameters.adjustment}; default
@@ -37,6 +37,10 @@ public record BacktestRequest(
     public static final int MAX_SYMBOLS = 50;
     /** Most pattern names in one job, repeats included (65 patterns, their TA-Lib names, and room for both). */
     public static final int MAX_PATTERNS = 200;
+    /** Earliest {@code start_date}: no US equity bars this system reads are older. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1970, 1, 1);
+    /** Latest {@code end_date}. */
+    public static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
 
     /**
      * Reads and checks a job message.
@@ -65,6 +69,10 @@ public record BacktestRequest(
             throw new IllegalArgumentException("symbols must list 1 to " + MAX_SYMBOLS + " symbols");
         LocalDate start = date(m, "start_date"), end = date(m, "end_date");
         if (end.isBefore(start)) throw new IllegalArgumentException("end_date must not be before start_date");
+        if (start.isBefore(FIRST_DATE))
+            throw new IllegalArgumentException("start_date must be on or after " + FIRST_DATE + ", was " + start);
+        if (end.isAfter(LAST_DATE))
+            throw new IllegalArgumentException("end_date must be on or before " + LAST_DATE + ", was " + end);
         if (m.path("patterns").size() > MAX_PATTERNS)
             throw new IllegalArgumentException("patterns must list at most " + MAX_PATTERNS + " names");
         Set<String> unique = new LinkedHashSet<>();

@@ -51,11 +51,13 @@ public final class LogText {
     /**
      * A server URL fit to print: the password of {@code scheme://user:password@host…} replaced by {@code ***}
      * (the user name is kept), a URL without credentials unchanged. Works for {@code redis://}, {@code rediss://},
-     * {@code redis-sentinel://}, {@code postgresql://} and JDBC URLs ({@code password=} query parameters are masked too).
+     * {@code redis-sentinel://}, {@code postgresql://} and JDBC URLs. Every password-like query parameter is masked too: a
+     * name containing {@code password}, {@code passwd}, {@code secret} or {@code token} ({@code password=},
+     * {@code sslpassword=}, {@code auth_token=}).
      */
     public static String url(@Nullable String url) {
         if (url == null) return "null";
-        String masked = url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+        String masked = url.replaceAll("(?i)([?&;][a-z0-9_.-]*(?:password|passwd|secret|token)=)[^&;#]*", "$1***");
         int scheme = masked.indexOf("://");
         if (scheme < 0) return masked;
         int hostStart = scheme + 3;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A job's lists: their length checked before their entries, repeats dropped. */
+/** A job's lists: their length checked before their entries, repeats dropped; its dates within bounds. */
 class BacktestRequestTest {
     static Map<String, Object> job(List<String> symbols, List<String> patterns) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -37,5 +37,17 @@ class BacktestRequestTest {
         assertThatThrownBy(() -> BacktestRequest.parse(
                         Json.read(Json.write(job(List.of("SPY"), Collections.nCopies(1_000, "Hammer"))))))
                 .hasMessageStartingWith("patterns must list at most");
+    }
+
+    @Test
+    void datesOutsideWhatAnyDataHoldsAreRefusedByName() {
+        Map<String, Object> m = job(List.of("SPY"), List.of("all"));
+        m.put("start_date", "1900-01-01");
+        assertThatThrownBy(() -> BacktestRequest.parse(Json.read(Json.write(m))))
+                .hasMessageStartingWith("start_date must be on or after 1970-01-01");
+        m.put("start_date", "2013-10-07");
+        m.put("end_date", "2199-12-31");
+        assertThatThrownBy(() -> BacktestRequest.parse(Json.read(Json.write(m))))
+                .hasMessageStartingWith("end_date must be on or before 2099-12-31");
     }
 }

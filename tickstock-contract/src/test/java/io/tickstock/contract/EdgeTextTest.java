@@ -57,6 +57,11 @@ class EdgeTextTest {
         assertThat(LogText.url("jdbc:postgresql://db/x?user=a&password=b&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/x?user=a&password=***&ssl=true");
         assertThat(LogText.url("redis://127.0.0.1:6379")).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(LogText.url("postgresql://db/x?sslmode=verify-full&sslpassword=k3y&sslkey=/k.pk8"))
+                .isEqualTo("postgresql://db/x?sslmode=verify-full&sslpassword=***&sslkey=/k.pk8");
+        assertThat(DatabaseUrl.parse("postgresql://app@db/x?sslpassword=k3y&auth_token=t0k")
+                        .toString())
+                .doesNotContain("k3y", "t0k");
     }
 
     @Test

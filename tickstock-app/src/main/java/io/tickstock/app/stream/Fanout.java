@@ -8,6 +8,9 @@ public interface Fanout {
     /** A frame for every client (session, health, critical alerts). */
     void broadcast(String frame);
 
+    /** A frame for the clients of {@code user} only (a backtest job's progress and result). */
+    void sendTo(String user, String frame);
+
     /**
      * Items of one stream ({@code pattern}, {@code alert}, {@code indicator}, {@code bar}); each client gets those it
      * subscribed to, rendered by {@code render}.

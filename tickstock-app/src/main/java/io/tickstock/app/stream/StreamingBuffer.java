@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +126,8 @@ public final class StreamingBuffer implements AutoCloseable {
             case Inbound.Persistence p -> stats.add("persistence", "received", 1);
             case Inbound.LegacyPattern p -> stats.add("legacy_pattern", "received", 1);
             case Inbound.LegacyHealth h -> stats.add("legacy_health", "received", 1);
-            case Inbound.Backtest(String event, ObjectNode data) -> now(event, Frames.frame(event, data));
+            case Inbound.Backtest(String event, String owner, ObjectNode data) ->
+                owned(event, owner, Frames.frame(event, data));
         }
     }
 
@@ -193,6 +195,16 @@ public final class StreamingBuffer implements AutoCloseable {
         stats.add(type, "received", 1);
         send(type, 1, () -> {
             fanout.broadcast(frame);
+            stats.add(type, "delivered", 1);
+        });
+    }
+
+    /** A frame for its owner's browsers only (a backtest job's); without an owner, for none. */
+    private void owned(String type, @Nullable String owner, String frame) {
+        stats.add(type, "received", 1);
+        if (owner == null) return;
+        send(type, 1, () -> {
+            fanout.sendTo(owner, frame);
             stats.add(type, "delivered", 1);
         });
     }

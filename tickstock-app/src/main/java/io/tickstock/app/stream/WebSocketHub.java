@@ -1,6 +1,7 @@
 package io.tickstock.app.stream;
 
 import io.javalin.websocket.WsContext;
+import io.tickstock.contract.LogText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,9 +45,14 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
     private static final List<String> COALESCED = List.of("indicator", "bar");
     /** Frames written together; with pings and the close frame within Jetty's outgoing-frame limit (App: 8). */
     private static final int FRAMES_PER_WRITE = 4;
+    /** Most WebSocket connections of one user. */
+    public static final int MAX_SOCKETS_PER_USER = 20;
 
     private final int outboxCapacity;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    /** Connections made so far: each client's order of arrival. */
+    private final AtomicLong connections = new AtomicLong();
+
     private final ExecutorService sender = Executors.newFixedThreadPool(
             2, r -> Thread.ofPlatform().name("tickstock-ws-send").daemon().unstarted(r));
     private final AtomicLong framesSent = new AtomicLong(), evicted = new AtomicLong(), coalesced = new AtomicLong();
@@ -59,11 +65,41 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         this.clock = clock;
     }
 
-    /** Registers a connected client (all streams) and queues its snapshot frames first. */
+    /**
+     * Registers a connected client (all streams) and queues its snapshot frames first. A user holds at most
+     * {@value #MAX_SOCKETS_PER_USER} connections: beyond, the user's oldest is closed with code 4409 ("too many
+     * connections"). Jetty threads.
+     */
     public void connect(WsContext ctx, String user, List<String> snapshot) {
-        Client c = new Client(ctx.sessionId(), ctx.session, user);
-        clients.put(c.id, c);
+        Client c = new Client(ctx.sessionId(), ctx.session, user, connections.incrementAndGet());
+        Client oldest = null;
+        synchronized (clients) {
+            clients.put(c.id, c);
+            int mine = 0;
+            for (Client other : clients.values()) {
+                if (!other.user.equals(user)) continue;
+                mine++;
+                if (oldest == null || other.order < oldest.order) oldest = other;
+            }
+            if (mine <= MAX_SOCKETS_PER_USER || oldest == null) oldest = null;
+            else clients.remove(oldest.id);
+        }
+        if (oldest != null) {
+            LOG.info("closing the oldest of {}'s WebSockets: at most {}", LogText.quote(user), MAX_SOCKETS_PER_USER);
+            oldest.session.close(4409, "too many connections", Callback.NOOP);
+        }
         snapshot.forEach(frame -> c.enqueue(utf8(frame)));
+    }
+
+    /** Queues a frame for {@code user}'s clients only (a backtest job's progress and result). */
+    @Override
+    public void sendTo(String user, String frame) {
+        ByteBuffer bytes = null;
+        for (Client c : clients.values()) {
+            if (!c.user.equals(user)) continue;
+            if (bytes == null) bytes = utf8(frame);
+            c.enqueue(bytes);
+        }
     }
 
     /** Changes a client's subscription (Jetty thread); unknown ids are ignored. */
@@ -150,6 +186,9 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
 
     private final class Client {
         final String id, user;
+        /** When it connected, in arrival order. */
+        final long order;
+
         final Session session;
         final CoreSession core;
         final BlockingQueue<ByteBuffer> outbox = new ArrayBlockingQueue<>(outboxCapacity);
@@ -157,8 +196,9 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         final Map<Object, StreamItem> heldIndicators = new LinkedHashMap<>(), heldBars = new LinkedHashMap<>();
         volatile Subscription subscription = Subscription.ALL;
 
-        Client(String id, Session session, String user) {
+        Client(String id, Session session, String user, long order) {
             this.id = id;
+            this.order = order;
             this.session = session;
             this.core = ((WebSocketSession) session).getCoreSession();
             this.user = user;
@@ -246,7 +286,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
             LOG.warn(
                     "disconnecting WebSocket client {} ({}): outbox of {} frames full",
                     id,
-                    io.tickstock.contract.LogText.quote(user),
+                    LogText.quote(user),
                     outboxCapacity);
             outbox.clear();
             session.close(1008, "client too slow", Callback.NOOP);

@@ -246,7 +246,10 @@ final class EventShapes {
         return new Inbound.LegacyPattern(d);
     }
 
-    /** A backtest event: its {@code data} with the job id and either progress or status; a result's results trimmed to its summary. */
+    /**
+     * A backtest event: its owner ({@code data.user_id}, or null) and its {@code data} with the job id and either
+     * progress or status; a result's results trimmed to its summary.
+     */
     static Inbound.Backtest backtest(ObjectNode msg) throws UnreadableMessage {
         String type = msg.path("event_type").asText("");
         if (!type.equals("backtest_progress") && !type.equals("backtest_result"))
@@ -267,7 +270,8 @@ final class EventShapes {
             if (d.path("results").path("summary").isObject())
                 out.set("summary", d.path("results").path("summary"));
         }
-        return new Inbound.Backtest(type, out);
+        String owner = d.path("user_id").isTextual() ? d.path("user_id").asText() : null;
+        return new Inbound.Backtest(type, owner, out);
     }
 
     static Inbound.LegacyHealth legacyHealth(ObjectNode msg) throws UnreadableMessage {

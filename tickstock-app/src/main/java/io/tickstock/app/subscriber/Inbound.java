@@ -76,9 +76,10 @@ public record Inbound(String channel, Inbound.Event event, long publishedAtMilli
 
     /**
      * A backtest job's {@code backtest_progress} or {@code backtest_result} ({@code data}: job_id, progress or status,
-     * and for a result its error and summary, not the full results), passed on to browsers.
+     * and for a result its error and summary, not the full results), passed on to the browsers of its {@code owner}
+     * (the job's {@code user_id}; null: a job without an owner, shown to no browser).
      */
-    public record Backtest(String event, ObjectNode data) implements Event {}
+    public record Backtest(String event, @Nullable String owner, ObjectNode data) implements Event {}
 
     /** The legacy {@code tickstock.health.status} status. */
     public record LegacyHealth(String status) implements Event {}

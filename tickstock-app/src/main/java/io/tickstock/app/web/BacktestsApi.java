@@ -89,6 +89,7 @@ public final class BacktestsApi implements AutoCloseable {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("type", "scorecard_job");
         job.put("job_id", id);
+        job.put("user_id", login.user());
         job.put("symbols", symbols);
         job.put("timeframe", timeframe);
         job.put("timestamp", clock.getAsLong() / 1000.0);

@@ -30,6 +30,11 @@ class StreamingBufferTest {
         }
 
         @Override
+        public void sendTo(String user, String frame) {
+            frames.add(user + " " + frame);
+        }
+
+        @Override
         public <T extends StreamItem> void publish(String stream, List<T> items, Function<List<T>, String> render) {
             frames.add(render.apply(items));
         }
@@ -238,5 +243,18 @@ class StreamingBufferTest {
                 .hasSize(2)
                 .anySatisfy(f -> assertThat(f).contains("\"severity\":\"critical\"", "Engine lost"))
                 .anySatisfy(f -> assertThat(f).contains("\"severity\":\"info\"", "Engine back"));
+    }
+
+    @Test
+    void aBacktestJobsFramesGoToItsOwnerOnly() {
+        var data = Json.MAPPER.createObjectNode().put("job_id", "5a1c8a43-3c1e-4a55-9a8e-0c7a1f7e2b10");
+        var progress = new Inbound.Backtest(
+                "backtest_progress", "carol", data.deepCopy().put("progress", 0.5));
+        var ownerless =
+                new Inbound.Backtest("backtest_result", null, data.deepCopy().put("status", "completed"));
+        buffer.accept(new Inbound(Channels.BACKTEST_PROGRESS, progress, NOW));
+        buffer.accept(new Inbound(Channels.BACKTEST_RESULTS, ownerless, NOW));
+        buffer.close();
+        assertThat(frames).hasSize(1).allMatch(f -> f.startsWith("carol {\"event\":\"backtest_progress\""));
     }
 }

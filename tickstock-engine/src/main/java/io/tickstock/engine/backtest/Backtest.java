@@ -105,7 +105,8 @@ public final class Backtest {
      * across a split-like gap of raw bars).
      *
      * @param progress  the fraction done, 0..1, now and then (scanning is the first half, trading the second)
-     * @param cancelled asked now and then; true stops the run
+     * @param cancelled asked at every symbol and every 10,000 bars while scanning, every 1,024 while trading; true stops
+     *                  the run
      * @return the results
      * @throws IllegalArgumentException when no symbol has a bar
      * @throws java.util.concurrent.CancellationException when cancelled
@@ -128,7 +129,7 @@ public final class Backtest {
             List<Bar> bars = e.getValue().bars();
             if (bars.isEmpty()) continue;
             if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
-            List<List<Detection>> detections = SignalScanner.scan(bars);
+            List<List<Detection>> detections = SignalScanner.scan(bars, cancelled);
             Map<Integer, Double> splits = new LinkedHashMap<>();
             for (SplitGap g : e.getValue().splitGaps()) splits.put(g.index(), g.shareRatio());
             series.add(new Simulation.Series(e.getKey(), bars, detections, splits));

@@ -7,54 +7,71 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.contract.BacktestRequest;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.Initializer;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
-import io.tickstock.engine.adjustment.AdjustedBars;
-import io.tickstock.engine.backtest.Backtest;
-import io.tickstock.engine.backtest.PatternFilter;
-import java.util.LinkedHashMap;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs backtest jobs (the job protocol of docs/backtesting.md): listens on {@link Channels#JOBS_BACKTEST} and {@link Channels#JOBS_CANCEL},
- * records each job in {@code backtest_jobs}, claims it (one worker per job), runs it on a bounded pool, publishes
- * {@code backtest_progress} every second while it runs and one {@code backtest_result} at its end (completed, failed
- * with the reason, or cancelled within a second; the results without the charts' bars, which only the stored result
- * in {@code backtest_jobs} keeps). Jobs queued while no worker listened are picked from the table at
- * start and every 5 s. A bad job fails alone; nothing a job does stops the worker. Thread-safe.
+ * Runs backtest jobs (the job protocol of docs/backtesting.md): listens on {@link Channels#JOBS_BACKTEST} and
+ * {@link Channels#JOBS_CANCEL}; the listener thread only hands each message to one intake thread (a bounded queue of
+ * 1,000; beyond it a message is refused and counted), which reads it, records the job in {@code backtest_jobs}, checks
+ * the queue's limits ({@link JobLimits}) and hands it to a pool of {@code threads}. {@link JobRunner} claims and runs
+ * it. A job that cannot be read fails with the reason, echoing the {@code job_id} it was sent. Jobs queued while no
+ * worker listened are picked from the table at start and every 5 s. Thread-safe.
  */
 public final class BacktestWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestWorker.class);
+    /** Longest {@code job_id} echoed in a failed result, in characters. */
+    private static final int MAX_ECHOED_ID = 100;
 
     private final String redisUrl, name;
     private final JobStore store;
     private final ScorecardStore scorecards;
     private final HistoricalBars bars;
+    private final JobLimits limits;
     private final LongSupplier clock;
+    private final int threads;
     private final ExecutorService pool;
+    private final ThreadPoolExecutor intake = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1_000),
+            r -> Thread.ofPlatform().name("tickstock-backtest-intake").daemon().unstarted(r));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().name("tickstock-backtest-progress").daemon().unstarted(r));
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
-    /** Job messages refused before any job could be recorded (not JSON, or without a UUID job_id); logged with it. */
-    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    /** Job messages refused before a job could be recorded (not JSON, without a UUID job_id, or no room); logged. */
+    private final AtomicLong refused = new AtomicLong();
 
-    private final List<java.util.concurrent.ScheduledFuture<?>> tasks =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
     /** Jobs handed to the pool and not yet finished or refused (a queued row is not submitted twice). */
-    private final java.util.Set<String> submitted = ConcurrentHashMap.newKeySet();
+    private final Set<String> submitted = ConcurrentHashMap.newKeySet();
 
     private @Nullable RedisClient client;
+    private @Nullable JobChannel channel;
+    private @Nullable JobRunner runner;
     private @Nullable StatefulRedisConnection<String, String> publisher;
     private @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
 
@@ -70,12 +87,15 @@ public final class BacktestWorker implements AutoCloseable {
             JobStore store,
             ScorecardStore scorecards,
             HistoricalBars bars,
+            JobLimits limits,
             LongSupplier clock) {
         this.redisUrl = redisUrl;
         this.name = name;
+        this.threads = threads;
         this.store = store;
         this.scorecards = scorecards;
         this.bars = bars;
+        this.limits = limits;
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(
                 threads,
@@ -83,20 +103,32 @@ public final class BacktestWorker implements AutoCloseable {
     }
 
     /** Subscribes, re-queues this worker's orphans and starts the queued jobs. */
-    @io.tickstock.contract.Initializer
-    public BacktestWorker start() throws java.sql.SQLException {
+    @Initializer
+    public BacktestWorker start() throws SQLException {
         int orphans = store.requeueOrphans(name);
         if (orphans > 0) LOG.info("{} backtest jobs left running by an earlier run of {} queued again", orphans, name);
         RedisClient c = RedisClient.create(redisUrl);
         client = c;
-        publisher = c.connect();
+        StatefulRedisConnection<String, String> p = c.connect();
+        publisher = p;
+        JobChannel out = new JobChannel(p, limits.maxResultChars(), clock);
+        channel = out;
+        runner = new JobRunner(
+                name,
+                store,
+                scorecards,
+                bars,
+                limits.barsAllowed(Runtime.getRuntime().maxMemory(), threads),
+                out,
+                running,
+                clock);
         StatefulRedisPubSubConnection<String, String> sub = c.connectPubSub();
         subscriber = sub;
         sub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                if (channel.equals(Channels.JOBS_CANCEL)) cancel(message);
-                else received(message);
+                if (channel.equals(Channels.JOBS_CANCEL)) handOver(() -> cancel(message));
+                else handOver(() -> received(message));
             }
         });
         sub.sync().subscribe(Channels.JOBS_BACKTEST, Channels.JOBS_CANCEL);
@@ -105,7 +137,17 @@ public final class BacktestWorker implements AutoCloseable {
         return this;
     }
 
-    /** A job message: recorded, then claimed and run; a job that cannot be read fails with the reason. */
+    private void handOver(Runnable work) {
+        try {
+            intake.execute(work);
+        } catch (RejectedExecutionException full) {
+            LOG.warn(
+                    "backtest intake full (1,000 waiting): a job message refused ({} so far)",
+                    refused.incrementAndGet());
+        }
+    }
+
+    /** A job message (intake thread): recorded, checked against the queue's limits, then handed to the pool. */
     void received(String message) {
         JsonNode m;
         try {
@@ -118,49 +160,59 @@ public final class BacktestWorker implements AutoCloseable {
             return;
         }
         String id = m.path("job_id").asText("");
-        if (m.path("type").asText().equals("scorecard_job")) {
-            scorecard(id, m);
-            return;
-        }
+        boolean scorecard = m.path("type").asText().equals("scorecard_job");
         try {
-            BacktestRequest job = BacktestRequest.parse(m);
-            store.queue(job.jobId(), job.userId(), message);
-            if (submitted.add(job.jobId()))
+            String user = m.path("user_id").isTextual() ? m.path("user_id").asText() : null;
+            Runnable work;
+            if (scorecard) {
+                UUID.fromString(id);
+                ScorecardJob job = new ScorecardJob(id, m);
+                work = () -> JobRunner.get(runner).scorecard(job, user);
+            } else {
+                BacktestRequest job = BacktestRequest.parse(m);
+                work = () -> JobRunner.get(runner).backtest(job);
+            }
+            store.queue(id, user, message);
+            String full = store.roomFor(id, user, limits.maxPending(), limits.maxPendingByUser());
+            if (full != null) {
+                if (store.claim(id, name)) store.finish(id, "failed", full, null, null);
+                JobRunner.get(runner).refusedAtIntake(id, user, full);
+                return;
+            }
+            if (submitted.add(id))
                 pool.execute(() -> {
                     try {
-                        run(job);
+                        work.run();
                     } finally {
-                        submitted.remove(job.jobId());
+                        submitted.remove(id);
                     }
                 });
         } catch (IllegalArgumentException e) {
             failUnread(id, m, e.getMessage());
-        } catch (java.sql.SQLException e) {
-            LOG.error("backtest job {} not recorded: {}", id, e.getMessage());
+        } catch (SQLException e) {
+            LOG.error("backtest job {} not recorded: {}", LogText.quote(id), e.getMessage());
         }
-    }
-
-    /** A {@code scorecard_job}: run on the pool by {@link ScorecardJob}, its result published. */
-    private void scorecard(String id, JsonNode m) {
-        pool.execute(new ScorecardJob(
-                id, m, bars, scorecards, data -> publish(Channels.BACKTEST_RESULTS, event("backtest_result", data))));
     }
 
     private void failUnread(String id, JsonNode m, @Nullable String reason) {
+        JobChannel out = channel;
         try {
-            java.util.UUID.fromString(id);
+            UUID.fromString(id);
         } catch (IllegalArgumentException notAJob) {
             LOG.warn("backtest job without a UUID job_id refused ({} so far): {}", refused.incrementAndGet(), reason);
+            String echoed = id.length() > MAX_ECHOED_ID ? id.substring(0, MAX_ECHOED_ID) : id;
+            if (out != null) out.result(echoed, null, "failed", reason, null);
             return;
         }
+        String user = m.path("user_id").isTextual() ? m.path("user_id").asText() : null;
         try {
-            store.queue(id, m.path("user_id").asText(null), m.toString());
+            store.queue(id, user, m.toString());
             if (!store.claim(id, name)) return;
             store.finish(id, "failed", reason, null, null);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.error("backtest job {} not recorded: {}", id, e.getMessage());
         }
-        publish(Channels.BACKTEST_RESULTS, result(id, "failed", reason, null));
+        if (out != null) out.result(id, user, "failed", reason, null);
     }
 
     private void cancel(String message) {
@@ -168,114 +220,33 @@ public final class BacktestWorker implements AutoCloseable {
             String id = Json.read(message).path("job_id").asText("");
             RunningJob r = running.get(id);
             if (r != null) r.cancelled.set(true);
-            else if (!id.isEmpty() && store.cancelQueued(id))
-                publish(Channels.BACKTEST_RESULTS, result(id, "cancelled", "cancelled before it started", null));
-        } catch (RuntimeException | java.sql.SQLException e) {
+            else if (!id.isEmpty() && store.cancelQueued(id) && channel != null)
+                channel.result(id, null, "cancelled", "cancelled before it started", null);
+        } catch (RuntimeException | SQLException e) {
             LOG.warn("cancel not applied: {}", e.getMessage());
         }
     }
 
     private void pickQueued() {
         try {
-            for (String config : store.queued()) received(config);
-        } catch (java.sql.SQLException | RuntimeException e) {
+            for (String config : store.queued()) handOver(() -> received(config));
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("queued backtest jobs not read: {}", e.getMessage());
         }
     }
 
-    /** Claims and runs one job (pool thread). */
-    private void run(BacktestRequest job) {
-        try {
-            if (!store.claim(job.jobId(), name)) return; // another worker has it, or it was cancelled
-        } catch (java.sql.SQLException e) {
-            LOG.error("backtest job {} not claimed: {}", job.jobId(), e.getMessage());
-            return;
-        }
-        RunningJob r = new RunningJob(clock.getAsLong());
-        running.put(job.jobId(), r);
-        String status = "completed";
-        String error = null;
-        Backtest.Result results = null;
-        try {
-            Map<String, AdjustedBars> input = new LinkedHashMap<>();
-            for (int i = 0; i < job.symbols().size(); i++) {
-                String sym = job.symbols().get(i);
-                r.symbol = sym;
-                r.progress = 0.2 * i / job.symbols().size();
-                if (r.cancelled.get()) throw new CancellationException("cancelled");
-                input.put(sym, bars.read(sym, job));
-            }
-            results = Backtest.run(
-                    input,
-                    PatternFilter.of(job.patterns()),
-                    job.parameters(),
-                    f -> r.progress = 0.2 + 0.8 * f,
-                    r.cancelled::get);
-        } catch (CancellationException e) {
-            status = "cancelled";
-            error = "cancelled";
-        } catch (IllegalArgumentException e) {
-            status = "failed";
-            error = e.getMessage();
-        } catch (Exception e) {
-            status = "failed";
-            error = "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.error("backtest job {} failed", job.jobId(), e);
-        } finally {
-            running.remove(job.jobId());
-        }
-        try {
-            store.finish(job.jobId(), status, error, results == null ? null : results.summary(), results);
-        } catch (java.sql.SQLException e) {
-            // never left "running": a result PostgreSQL refuses ends the job failed, with the reason
-            LOG.error("backtest job {} result not stored: {}", job.jobId(), e.getMessage());
-            status = "failed";
-            error = "result not stored: " + e.getMessage();
-            results = null;
-            try {
-                store.finish(job.jobId(), status, error, null, null);
-            } catch (java.sql.SQLException again) {
-                LOG.error("backtest job {} not marked failed: {}", job.jobId(), again.getMessage());
-            }
-        }
-        publish(
-                Channels.BACKTEST_RESULTS,
-                result(job.jobId(), status, error, results == null ? null : results.withoutCandles()));
-        LOG.info("backtest job {} {}{}", job.jobId(), status, error == null ? "" : ": " + error);
-    }
-
     /** Every second: a progress event per running job (and its row). */
     private void tick() {
-        long now = clock.getAsLong();
+        JobChannel out = channel;
         running.forEach((id, r) -> {
             double p = r.progress;
-            publish(Channels.BACKTEST_PROGRESS, JobEvents.progress(id, p, r.symbol, r.startedMillis, now));
+            if (out != null) out.progress(id, r.user, p, r.symbol, r.startedMillis);
             try {
                 store.progress(id, p, r.symbol);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 LOG.debug("progress of {} not stored: {}", id, e.getMessage());
             }
         });
-    }
-
-    private String result(String id, String status, @Nullable String error, Backtest.@Nullable Result results) {
-        return JobEvents.result(id, status, error, results, clock.getAsLong());
-    }
-
-    private String event(String type, Map<String, Object> data) {
-        return JobEvents.event(type, data, clock.getAsLong());
-    }
-
-    private void publish(String channel, String message) {
-        StatefulRedisConnection<String, String> p = publisher;
-        if (p == null) return;
-        try {
-            p.async().publish(channel, message).whenComplete((n, e) -> {
-                if (e != null) LOG.warn("{} not published: {}", channel, e.getMessage());
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("{} not published: {}", channel, e.getMessage());
-        }
     }
 
     /** Job messages refused before a job could be recorded (each logged). */
@@ -288,6 +259,7 @@ public final class BacktestWorker implements AutoCloseable {
         running.values().forEach(r -> r.cancelled.set(true));
         tasks.forEach(t -> t.cancel(false));
         ticker.shutdownNow();
+        intake.shutdownNow();
         pool.shutdownNow();
         if (subscriber != null) subscriber.close();
         if (publisher != null) publisher.close();

@@ -18,9 +18,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +82,80 @@ public final class HistoricalBars {
         return bars;
     }
 
+    /** Regular-hours minutes of a full trading day. */
+    private static final int MINUTES_PER_DAY = 390;
+    /** Shortest line of a LEAN daily file ({@code yyyyMMdd HH:mm,o,h,l,c,v}), in bytes. */
+    private static final int MIN_DAILY_LINE = 24;
+
+    /**
+     * At most how many bars {@link #read} would return, from the data's extent without reading a bar: daily, the
+     * weekdays of the range (no more than the file's lines); 1min, {@value #MINUTES_PER_DAY} per recorded day file in
+     * the range, else per weekday of the range between the first and last stored bar. 0 when there is no data.
+     *
+     * @throws IOException when the data folder cannot be listed
+     */
+    public long estimate(String symbol, String timeframe, LocalDate start, LocalDate end)
+            throws IOException, SQLException {
+        Path lean = dataDir.resolve("lean/equity/usa");
+        String sym = symbol.toLowerCase(Locale.ROOT);
+        if (timeframe.equals("daily")) {
+            Path zip = lean.resolve("daily").resolve(sym + ".zip");
+            if (!Files.exists(zip)) return 0;
+            long bytes = 0;
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                for (var e = z.entries(); e.hasMoreElements(); )
+                    bytes += Math.max(0, e.nextElement().getSize());
+            }
+            return Math.min(weekdays(start, end), bytes / MIN_DAILY_LINE + 1);
+        }
+        Path dir = lean.resolve("minute").resolve(sym);
+        if (Files.isDirectory(dir)) {
+            long days = 0;
+            try (var files = Files.list(dir)) {
+                for (Path zip : files.toList()) {
+                    String name = zip.getFileName().toString();
+                    if (name.length() < 8 || !name.substring(0, 8).chars().allMatch(Character::isDigit)) continue;
+                    LocalDate day = LocalDate.parse(name.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+                    if (!day.isBefore(start) && !day.isAfter(end)) days++;
+                }
+            }
+            if (days > 0) return days * MINUTES_PER_DAY;
+        }
+        return database == null ? 0 : storedEstimate(symbol, start, end);
+    }
+
+    private long storedEstimate(String symbol, LocalDate start, LocalDate end) throws SQLException {
+        try (Connection c = java.util.Objects.requireNonNull(database).getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT min(ts), max(ts) FROM ohlcv_1min WHERE symbol = ? AND ts >= ? AND ts < ?")) {
+            ps.setString(1, symbol);
+            ps.setTimestamp(2, new Timestamp(epochMillis(start)));
+            ps.setTimestamp(3, new Timestamp(epochMillis(end.plusDays(1))));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getTimestamp(1) == null) return 0;
+                return MINUTES_PER_DAY * weekdays(day(rs.getTimestamp(1)), day(rs.getTimestamp(2)));
+            }
+        }
+    }
+
+    private static LocalDate day(Timestamp t) {
+        return LocalDate.ofInstant(t.toInstant(), NyseCalendar.NEW_YORK);
+    }
+
+    private static long epochMillis(LocalDate d) {
+        return d.atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+    }
+
+    /** Monday to Friday dates from {@code start} to {@code end}, inclusive. */
+    static long weekdays(LocalDate start, LocalDate end) {
+        if (end.isBefore(start)) return 0;
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        long count = days / 7 * 5;
+        for (LocalDate d = start.plusDays(days / 7 * 7); !d.isAfter(end); d = d.plusDays(1))
+            if (d.getDayOfWeek().getValue() <= 5) count++;
+        return count;
+    }
+
     private List<Bar> recorded(String symbol, String timeframe, LocalDate start, LocalDate end) throws IOException {
         String sym = symbol.toLowerCase(Locale.ROOT);
         Path lean = dataDir.resolve("lean/equity/usa");
@@ -111,9 +187,8 @@ public final class HistoricalBars {
     }
 
     private List<Bar> stored(String symbol, LocalDate start, LocalDate end) throws SQLException {
-        long from = start.atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
-        long to =
-                end.plusDays(1).atStartOfDay(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
+        long from = epochMillis(start);
+        long to = epochMillis(end.plusDays(1));
         List<Bar> bars = new ArrayList<>();
         try (Connection c = java.util.Objects.requireNonNull(database).getConnection();
                 PreparedStatement ps = c.prepareStatement(

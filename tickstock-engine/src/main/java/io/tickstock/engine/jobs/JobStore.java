@@ -66,6 +66,35 @@ public final class JobStore {
                 UUID.fromString(jobId));
     }
 
+    /**
+     * Whether job {@code jobId} has room: at most {@code maxPending} jobs, and {@code maxByUser} of {@code user}'s, queued
+     * or running that were recorded before it.
+     *
+     * @return null when it has, else the reason ("queue full: …")
+     */
+    public @Nullable String roomFor(String jobId, @Nullable String user, int maxPending, int maxByUser)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*), count(*) FILTER (WHERE user_id IS NOT DISTINCT FROM ?) FROM backtest_jobs "
+                                + "WHERE status IN ('queued', 'running') AND job_id <> ? AND created_at < "
+                                + "(SELECT created_at FROM backtest_jobs WHERE job_id = ?)")) {
+            UUID id = UUID.fromString(jobId);
+            ps.setString(1, user);
+            ps.setObject(2, id);
+            ps.setObject(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) >= maxPending)
+                    return "queue full: " + rs.getLong(1) + " jobs are queued or running (at most " + maxPending + ")";
+                if (user != null && rs.getLong(2) >= maxByUser)
+                    return "queue full: " + user + " has " + rs.getLong(2) + " jobs queued or running (at most "
+                            + maxByUser + " per user)";
+                return null;
+            }
+        }
+    }
+
     /** Cancels a job that no worker has claimed yet; @return true when it was queued */
     public boolean cancelQueued(String jobId) throws SQLException {
         return update(

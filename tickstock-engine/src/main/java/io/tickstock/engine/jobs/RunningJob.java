@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunningJob {
     final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The job's owner, or null. */
+    final @Nullable String user;
     /** When it started, epoch ms. */
     final long startedMillis;
     /** The fraction done, 0..1. */
@@ -16,7 +18,8 @@ final class RunningJob {
     /** The symbol being read, or null. */
     volatile @Nullable String symbol;
 
-    RunningJob(long startedMillis) {
+    RunningJob(@Nullable String user, long startedMillis) {
+        this.user = user;
         this.startedMillis = startedMillis;
     }
 }
