@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The hub on a real Jetty WebSocket server (Javalin on port 0, no Redis or PostgreSQL) with JDK WebSocket clients:
  * snapshot first, per-subscription filtering with one rendering per distinct subscription, broadcasts to everyone,
- * disconnects, and {@code disconnectAll} closing with 1001.
+ * disconnects, {@code disconnectAll} closing with 1001, frames for one user, and at most 20 sockets per user.
  */
 class WebSocketHubTest {
     private WebSocketHub hub;
@@ -153,5 +153,25 @@ class WebSocketHubTest {
         hub.disconnectAll("restarting");
         await().atMost(Duration.ofSeconds(5)).until(() -> a.closeCode.get() == 1001 && b.closeCode.get() == 1001);
         await().atMost(Duration.ofSeconds(5)).until(() -> hub.clients() == 0);
+    }
+
+    @Test
+    void aUserHoldsAtMostTwentySocketsAndTheOldestGoesFirst() throws Exception {
+        List<Browser> browsers = new java.util.ArrayList<>();
+        for (int i = 0; i <= WebSocketHub.MAX_SOCKETS_PER_USER; i++) {
+            Browser b = new Browser();
+            connect(b);
+            browsers.add(b);
+        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> browsers.getFirst().closeCode.get() == 4409);
+        assertThat(hub.clients()).isEqualTo(WebSocketHub.MAX_SOCKETS_PER_USER);
+        assertThat(browsers.subList(1, browsers.size())).allMatch(b -> b.closeCode.get() == -1);
+        hub.sendTo("trader", "{\"event\":\"backtest_progress\"}");
+        hub.sendTo("someone-else", "{\"event\":\"backtest_result\"}");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> browsers.subList(1, browsers.size()).stream()
+                        .allMatch(b -> b.events().contains("backtest_progress")));
+        assertThat(browsers).noneMatch(b -> b.events().contains("backtest_result"));
     }
 }
