@@ -1,5 +1,7 @@
 package io.tickstock.app.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tickstock.app.store.LoginSessionStore;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class Auth {
     static final long SESSION_MILLIS = 12 * 3_600_000L, RECHECK_MILLIS = 2_000, TOUCH_MILLIS = 60_000;
     /** Longest user name a login may give; a longer one answers 400 naming {@code username}. */
     public static final int MAX_USER_CHARS = 64;
+    /** Most tokens whose check is cached. */
+    static final int CACHED_TOKENS = 10_000;
 
     private static final Set<String> PUBLIC = Set.of(
             "/login",
@@ -59,7 +62,15 @@ public final class Auth {
     private final LongSupplier clock;
     private final @Nullable String metricsToken;
     private final boolean secureCookie;
-    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    /**
+     * Tokens checked lately, at most {@value #CACHED_TOKENS}; beyond, Caffeine evicts the entries least likely to be
+     * used again (frequency and recency), so junk cookies cannot flush the signed-in users' entries; evictions run on
+     * the calling thread.
+     */
+    private final Cache<String, Checked> checked = Caffeine.newBuilder()
+            .maximumSize(CACHED_TOKENS)
+            .executor(Runnable::run)
+            .build();
 
     /**
      * @param clock        wall clock, epoch ms
@@ -125,7 +136,7 @@ public final class Auth {
         String token = ctx.cookie(COOKIE);
         if (token != null) {
             sessions.close(token);
-            checked.remove(token);
+            checked.invalidate(token);
         }
         ctx.header("Set-Cookie", cookie("", 0));
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
@@ -139,7 +150,7 @@ public final class Auth {
     public Optional<Login> user(@Nullable String token) {
         if (token == null || token.isEmpty() || token.length() > 100) return Optional.empty();
         long now = clock.getAsLong();
-        Checked c = checked.get(token);
+        Checked c = checked.getIfPresent(token);
         if (c != null && now - c.atMillis < RECHECK_MILLIS) return live(c.login, now);
         try {
             Optional<Login> login =
@@ -149,7 +160,6 @@ public final class Auth {
                 sessions.touch(token, now);
                 touched = now;
             }
-            if (checked.size() > 10_000) checked.clear();
             checked.put(token, new Checked(login, now, touched));
             return login;
         } catch (SQLException e) {
