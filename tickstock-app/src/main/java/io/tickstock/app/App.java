@@ -30,6 +30,7 @@ import io.tickstock.app.subscriber.SubscriberStats;
 import io.tickstock.app.web.Auth;
 import io.tickstock.app.web.BacktestsApi;
 import io.tickstock.app.web.BrowserGuard;
+import io.tickstock.app.web.ClientAddress;
 import io.tickstock.app.web.Pages;
 import io.tickstock.app.web.Routes;
 import io.tickstock.app.web.SessionAdmin;
@@ -44,6 +45,7 @@ import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -157,6 +159,13 @@ public final class App implements AutoCloseable {
     private Javalin serve(Routes.Handlers handlers) {
         return Javalin.create(c -> {
                     c.startup.showJavalinBanner = false;
+                    ClientAddress clients = new ClientAddress(config.trustedProxies());
+                    c.contextResolver.ip = ctx -> clients.of(
+                            ctx.req().getRemoteAddr(),
+                            ctx.req().getHeaders("X-Forwarded-For").hasMoreElements()
+                                    ? String.join(
+                                            ",", Collections.list(ctx.req().getHeaders("X-Forwarded-For")))
+                                    : null);
                     AppConfig.Tls tls = config.tls();
                     if (tls != null)
                         c.jetty.addConnector((server, httpConfig) ->

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param allowedOrigins   origins besides the app's own that may open the WebSocket and POST (e.g. a proxy's public
  *                         {@code https://dash.example.com}); empty by default
  * @param delivery         minimum pattern confidence forwarded, buffering on or off, history kept per browser list
+ * @param trustedProxies   proxies whose {@code X-Forwarded-For} names the client (TICKSTOCK_TRUSTED_PROXIES, exact
+ *                         addresses; {@link io.tickstock.app.web.ClientAddress}); empty by default
  */
 public record AppConfig(
         String redisUrl,
@@ -33,12 +35,14 @@ public record AppConfig(
         long engineLostAfterMillis,
         @Nullable Tls tls,
         java.util.List<String> allowedOrigins,
-        io.tickstock.app.stream.Delivery delivery) {
+        io.tickstock.app.stream.Delivery delivery,
+        java.util.List<String> trustedProxies) {
     /** PEM files of the HTTPS certificate (chain) and its private key. */
     public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {}
 
     public AppConfig {
         allowedOrigins = java.util.List.copyOf(allowedOrigins);
+        trustedProxies = java.util.List.copyOf(trustedProxies);
         if (engineLostAfterMillis < 100)
             throw new IllegalArgumentException(
                     "engineLostAfterMillis must be at least 100, was " + engineLostAfterMillis);
@@ -69,7 +73,8 @@ public record AppConfig(
                 engineLostAfterMillis,
                 tls,
                 allowedOrigins,
-                io.tickstock.app.stream.Delivery.DEFAULTS);
+                io.tickstock.app.stream.Delivery.DEFAULTS,
+                java.util.List.of());
     }
 
     /** The defaults for the engine watch, TLS (none) and origins (the app's own only). */

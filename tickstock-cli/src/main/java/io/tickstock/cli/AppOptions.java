@@ -53,13 +53,7 @@ public final class AppOptions {
         if ((cert == null) != (key == null))
             throw new IllegalArgumentException(
                     "HTTPS needs both --tls-cert and --tls-key (or TICKSTOCK_TLS_CERT and TICKSTOCK_TLS_KEY)");
-        String origins = System.getenv("TICKSTOCK_ALLOWED_ORIGINS");
-        List<String> allowedOrigins = origins == null
-                ? List.of()
-                : Arrays.stream(origins.split(","))
-                        .map(String::trim)
-                        .filter(o -> !o.isEmpty())
-                        .toList();
+        List<String> allowedOrigins = list("TICKSTOCK_ALLOWED_ORIGINS");
         return new AppConfig(
                 redisUrl,
                 db,
@@ -72,7 +66,19 @@ public final class AppOptions {
                 EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
                 cert == null || key == null ? null : new AppConfig.Tls(cert, key),
                 allowedOrigins,
-                delivery());
+                delivery(),
+                list("TICKSTOCK_TRUSTED_PROXIES"));
+    }
+
+    /** A comma-separated environment variable's entries, trimmed; none when it is unset. */
+    private static List<String> list(String variable) {
+        String value = System.getenv(variable);
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(o -> !o.isEmpty())
+                        .toList();
     }
 
     /** TICKSTOCK_PATTERN_MIN_CONFIDENCE, TICKSTOCK_BUFFERING and TICKSTOCK_BROWSER_HISTORY ({@link Delivery}). */

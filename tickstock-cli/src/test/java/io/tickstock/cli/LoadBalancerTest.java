@@ -9,12 +9,16 @@ import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
 import io.tickstock.testkit.AppHttp;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +62,16 @@ class LoadBalancerTest {
                         .ignoreExceptions()
                         .until(() ->
                                 AppHttp.get(proxyPort, "/health/ready", null).statusCode() == 200);
+                // every client reaches the nodes from the proxy's address: the nodes count each by X-Forwarded-For
+                for (int i = 0; i < 2 * 10; i++) // 10 a minute per address, on each of the two nodes
+                assertThat(loginFrom("127.0.0.2", proxyPort, "wrong-password").statusCode())
+                            .isEqualTo(303);
+                assertThat(loginFrom("127.0.0.2", proxyPort, "wrong-password").statusCode())
+                        .as("the guessing client is limited")
+                        .isEqualTo(429);
+                assertThat(loginFrom("127.0.0.3", proxyPort, PASSWORD).headers().firstValue("Location"))
+                        .as("another client behind the same proxy is not")
+                        .contains("/streaming/");
                 String cookie = Dashboards.login(proxyPort, PASSWORD);
                 for (int i = 0; i < 6; i++) // round robin: both nodes answer for the one login
                 assertThat(AppHttp.get(proxyPort, "/streaming/api/status", cookie)
@@ -101,10 +115,37 @@ class LoadBalancerTest {
     }
 
     private static App app(EmbeddedRedis redis, EmbeddedPostgresServer postgres) throws Exception {
-        return new App(
-                        new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
-                        System::currentTimeMillis)
-                .start();
+        AppConfig plain = new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD);
+        AppConfig behindProxy = new AppConfig(
+                plain.redisUrl(),
+                plain.database(),
+                plain.host(),
+                plain.httpPort(),
+                plain.bufferIntervalMs(),
+                plain.adminPassword(),
+                plain.metricsToken(),
+                plain.outboxFrames(),
+                plain.engineLostAfterMillis(),
+                plain.tls(),
+                plain.allowedOrigins(),
+                plain.delivery(),
+                List.of("127.0.0.1")); // TICKSTOCK_TRUSTED_PROXIES, as docs/haproxy.cfg asks
+        return new App(behindProxy, System::currentTimeMillis).start();
+    }
+
+    /** {@code POST /login} as admin through the proxy from the local address {@code from}, with a forged header. */
+    private static HttpResponse<String> loginFrom(String from, int port, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(from))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", "10.9.9.9") // dropped by the proxy
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static WebSocket.Listener collector(ConcurrentLinkedQueue<String> frames) {
