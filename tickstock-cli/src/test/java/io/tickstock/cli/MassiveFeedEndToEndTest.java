@@ -165,6 +165,13 @@ class MassiveFeedEndToEndTest {
                 server.broadcast("[{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":169.5,\"s\":100,\"t\":4102444800000,\"q\":1}]");
                 int before = bars.size();
                 await().atMost(Duration.ofSeconds(30)).until(() -> bars.size() >= before + 3);
+                // one print of 08:00, beyond the 15-minute correction window by now: late, dropped and counted
+                server.broadcast("[{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":169.5,\"s\":100,\"t\":1381233600000,\"q\":2}]");
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> engine.stats().lateTrades.get() >= 1);
+                assertThat(engine.metricsText())
+                        .contains("tickstock_trades_refused_total{reason=\"future\"} 1.0")
+                        .containsPattern("tickstock_trades_refused_total\\{reason=\"late\"\\} [1-9]");
                 stop.set(true);
                 session.get();
             }

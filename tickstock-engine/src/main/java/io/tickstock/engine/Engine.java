@@ -135,7 +135,7 @@ public final class Engine implements AutoCloseable {
                 config.healthIntervalMillis(),
                 clock,
                 () -> sessions.current() == null ? null : sessions.current().id(),
-                new HealthIssues(publisher, writer, commands, live::client),
+                new HealthIssues(publisher, writer, commands, live::client, stats),
                 this::publishHealth);
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("tickstock-health").daemon().unstarted(r));

@@ -2,6 +2,7 @@ package io.tickstock.engine;
 
 import io.tickstock.contract.Channels;
 import io.tickstock.engine.feed.MassiveClient;
+import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.session.SessionCommands;
 import io.tickstock.engine.store.HistoryWriter;
@@ -19,10 +20,16 @@ final class HealthIssues implements Supplier<List<String>> {
     private final HistoryWriter writer;
     private final SessionCommands commands;
     private final Supplier<MassiveClient> feed;
+    private final EngineStats stats;
 
     /** @param feed the Massive client while streaming, else null */
     HealthIssues(
-            RedisPublisher publisher, HistoryWriter writer, SessionCommands commands, Supplier<MassiveClient> feed) {
+            RedisPublisher publisher,
+            HistoryWriter writer,
+            SessionCommands commands,
+            Supplier<MassiveClient> feed,
+            EngineStats stats) {
+        this.stats = stats;
         this.publisher = publisher;
         this.writer = writer;
         this.commands = commands;
@@ -47,6 +54,9 @@ final class HealthIssues implements Supplier<List<String>> {
                     + ", set aside in " + writer.rejectedFile());
         if (commands.malformed() > 0)
             issues.add(commands.malformed() + " malformed messages on " + Channels.ENGINE_COMMANDS + " skipped");
+        if (stats.lateTrades.get() > 0)
+            issues.add(stats.lateTrades.get()
+                    + " late trades dropped (of bars closed longer ago than the correction window)");
         MassiveClient massive = feed.get();
         if (massive != null) massive(massive, issues);
         return issues;

@@ -113,7 +113,8 @@ final class LiveRunner {
                 lastStaleCheck,
                 nextScheduleCheck,
                 outside,
-                reportedFuture;
+                reportedFuture,
+                reportedLate;
 
         Run(MassiveSubscription massive, int symbolCount, SessionSchedule schedule) {
             this.symbolCount = symbolCount;
@@ -189,6 +190,7 @@ final class LiveRunner {
                     nextScheduleCheck = wall + SCHEDULE_CHECK_MILLIS;
                     followSchedule(wall);
                     reportFutureTrades(c);
+                    reportLateTrades();
                 }
                 Trade t = c.poll(0, TimeUnit.MILLISECONDS);
                 if (t == null) { // nothing waiting: the shards get what they hold, then wait for the feed
@@ -206,6 +208,7 @@ final class LiveRunner {
             reportFutureTrades(c);
             live.pipeline.flush();
             live.pipeline.close();
+            reportLateTrades();
         }
 
         /** Adds the trades the client refused since the last call to the engine's count (its metric). */
@@ -213,6 +216,13 @@ final class LiveRunner {
             long refused = c.futureTrades();
             parts.stats().futureTrades.addAndGet(refused - reportedFuture);
             reportedFuture = refused;
+        }
+
+        /** Adds the trades the session's bars dropped as late since the last call to the engine's count (its metric). */
+        void reportLateTrades() {
+            long late = live.pipeline.lateTrades();
+            parts.stats().lateTrades.addAndGet(late - reportedLate);
+            reportedLate = late;
         }
 
         /** Operator commands, then the schedule's decision: start, stop or nothing. */
@@ -230,6 +240,8 @@ final class LiveRunner {
                 case STOP -> {
                     live.pipeline.flush();
                     live.pipeline.close();
+                    reportLateTrades();
+                    reportedLate = 0;
                     StreamingSession running = live.session;
                     if (running != null) lastEnd = parts.sessions().stop(running, schedule.finalStatus());
                     live = new LiveSession(observer);

@@ -79,6 +79,11 @@ public final class EngineMetrics implements AutoCloseable {
                         + "ahead of this machine's clock")
                 .tag("reason", "future")
                 .register(registry);
+        FunctionCounter.builder("tickstock.trades.refused", stats.lateTrades, AtomicLong::get)
+                .description(
+                        "Trades refused by the bars: late = of a bar closed longer ago than the correction " + "window")
+                .tag("reason", "late")
+                .register(registry);
         Gauge.builder("tickstock.trade.log.paused.partitions", stats.pausedPartitions, Number::doubleValue)
                 .description("Trade-log partitions waiting for PostgreSQL (read again every 5 s)")
                 .register(registry);
