@@ -183,7 +183,16 @@ public final class Engine implements AutoCloseable {
      */
     public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis, long toMillis)
             throws IOException {
-        return replays.run(source, symbolCount, fromMillis, toMillis);
+        stats.progress.start(clock.getAsLong());
+        String failure = null;
+        try {
+            return replays.run(source, symbolCount, fromMillis, toMillis);
+        } catch (IllegalStateException e) {
+            failure = e.getMessage();
+            throw e;
+        } finally {
+            stats.progress.stop(failure);
+        }
     }
 
     /**
@@ -196,7 +205,16 @@ public final class Engine implements AutoCloseable {
     public Events.@Nullable SessionEnd stream(
             MassiveSubscription massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
-        return live.run(massive, symbolCount, schedule, stop);
+        stats.progress.start(clock.getAsLong());
+        String failure = null;
+        try {
+            return live.run(massive, symbolCount, schedule, stop);
+        } catch (IllegalStateException e) {
+            failure = e.getMessage();
+            throw e;
+        } finally {
+            stats.progress.stop(failure);
+        }
     }
 
     /**
@@ -204,7 +222,16 @@ public final class Engine implements AutoCloseable {
      * until {@code stop} says so; throws IllegalStateException when a partition's analytics fail or PostgreSQL fails.
      */
     public void consume(String bootstrap, BooleanSupplier stop) {
-        kafka.run(bootstrap, stop);
+        stats.progress.start(clock.getAsLong());
+        String failure = null;
+        try {
+            kafka.run(bootstrap, stop);
+        } catch (IllegalStateException e) {
+            failure = e.getMessage();
+            throw e;
+        } finally {
+            stats.progress.stop(failure);
+        }
     }
 
     /** The outboxes' state as {@code /metrics} reads it at each scrape. */

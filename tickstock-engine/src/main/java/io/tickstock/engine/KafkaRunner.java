@@ -52,6 +52,7 @@ final class KafkaRunner {
                 owned.retryPaused();
                 owned.commitIfDurable();
                 long now = parts.clock().getAsLong();
+                parts.stats().progress.beat(now);
                 if (now >= nextCommit) {
                     nextCommit = now + COMMIT_EVERY_MILLIS;
                     owned.checkpoint();

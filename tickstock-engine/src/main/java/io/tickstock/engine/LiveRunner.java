@@ -188,6 +188,7 @@ final class LiveRunner {
                 long wall = parts.clock().getAsLong();
                 if (wall >= nextScheduleCheck) { // calendar and operator commands: once a second, not per trade
                     nextScheduleCheck = wall + SCHEDULE_CHECK_MILLIS;
+                    parts.stats().progress.beat(wall);
                     followSchedule(wall);
                     reportFutureTrades(c);
                     reportLateTrades();

@@ -124,6 +124,7 @@ final class ReplayRunner {
             }
             if ((parts.stats().trades.get() & 1023) == 0) {
                 replayTime = t.timeMillis();
+                parts.stats().progress.beat(parts.clock().getAsLong());
                 if ("stop".equals(parts.commands().poll())) {
                     LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
                     return new Outcome(FinalStatus.STOPPED, skipped);
@@ -132,6 +133,7 @@ final class ReplayRunner {
             while (replayClock.now() < t.timeMillis()) {
                 pipeline.onWatermark(replayClock.now());
                 replayClock.pause(t.timeMillis());
+                parts.stats().progress.beat(parts.clock().getAsLong());
             }
             pipeline.onTrade(t);
             parts.stats().trades.incrementAndGet();
