@@ -61,6 +61,9 @@ class FaultToleranceTest {
     static Path tmp;
 
     static int redisPort, pgPort;
+    /** The embedded Redis's password, kept across its restart. */
+    static final String redisPassword = "fault-tolerance-redis-password";
+
     static EmbeddedRedis redis;
     static EmbeddedPostgresServer postgres;
     static App app;
@@ -75,7 +78,7 @@ class FaultToleranceTest {
     static void servers() throws Exception {
         redisPort = FreePort.find();
         pgPort = FreePort.find();
-        redis = new EmbeddedRedis(redisPort);
+        redis = new EmbeddedRedis(redisPort, redisPassword);
         postgres = new EmbeddedPostgresServer(
                 tmp.resolve("pg"), false, pgPort); // kept on close: restarted on the same data
         app = new App(
@@ -190,7 +193,7 @@ class FaultToleranceTest {
         Thread.sleep(8_000);
         redis.close();
         Thread.sleep(30_000);
-        redis = new EmbeddedRedis(redisPort);
+        redis = new EmbeddedRedis(redisPort, redisPassword); // the same password: the engine reconnects with its URL
         long upNanos = System.nanoTime();
         Events.SessionEnd end = run.get(3, TimeUnit.MINUTES);
         long alerts = engine.stats().alerts.get();
@@ -464,7 +467,7 @@ class FaultToleranceTest {
                 tmp.resolve("spool").toString()));
         command.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("TICKSTOCK_REDIS_URL", "redis://127.0.0.1:" + redisPort);
+        pb.environment().put("TICKSTOCK_REDIS_URL", redis.url());
         pb.environment().put("TICKSTOCK_DATABASE_URL", postgres.urlWithPassword());
         pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());

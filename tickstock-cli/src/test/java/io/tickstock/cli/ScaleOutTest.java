@@ -395,6 +395,62 @@ class ScaleOutTest {
         assertRowsEqualReference(sessionOf(log));
     }
 
+    /**
+     * An engine whose spool (1 MB) fills during a PostgreSQL outage stops reading the log instead of dropping rows:
+     * the log keeps the trades, and once PostgreSQL is back the rows equal the reference.
+     */
+    @Test
+    @Order(7)
+    void aFullSpoolPausesReadingTheLogInsteadOfDroppingRows() throws Exception {
+        for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        engines.clear();
+        engines.add(cli(
+                tmp.resolve("small-spool.log"),
+                "engine",
+                "--source",
+                "kafka",
+                "--kafka",
+                kafka.bootstrap(),
+                "--engine-id",
+                "small-spool",
+                "--metrics-port",
+                "-1",
+                "--spool-dir",
+                tmp.resolve("small-spool").toString(),
+                "--spool-max-mb",
+                "1"));
+        Process ingest = ingest("600", tmp.resolve("ingest-small-spool.log"));
+        awaitBars(150);
+        int port = postgres.port();
+        long down = System.nanoTime();
+        postgres.close();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.readString(tmp.resolve("small-spool.log")).contains("history writer backlogged"));
+        System.out.printf(
+                "1-MB spool full %.1f s into the outage: reading the log paused%n", (System.nanoTime() - down) / 1e9);
+        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, port);
+        assertThat(ingest.waitFor(4, TimeUnit.MINUTES))
+                .as("ingest ends its session")
+                .isTrue();
+        String log = Files.readString(tmp.resolve("ingest-small-spool.log"));
+        assertThat(log).contains("completed");
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.readString(tmp.resolve("small-spool.log")).contains("reading the trade log again"));
+        String session = sessionOf(log);
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Map<String, List<String>> rows = rows(session);
+                    return List.of("bars", "indicators", "patterns").stream()
+                            .allMatch(
+                                    t -> rows.get(t).size() >= reference.get(t).size());
+                });
+        assertRowsEqualReference(session);
+        assertThat(Files.readString(tmp.resolve("small-spool.log"))).doesNotContain("rows dropped");
+    }
+
     /** The engine's {@code tickstock_trade_log_paused_partitions} gauge, scraped from its {@code /metrics}. */
     private static double pausedPartitions(int metricsPort) throws Exception {
         String body = java.net.http.HttpClient.newHttpClient()

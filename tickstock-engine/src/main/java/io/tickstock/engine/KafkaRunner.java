@@ -29,6 +29,8 @@ final class KafkaRunner {
 
     private final SessionParts parts;
     private final SessionHistory history;
+    /** Whether the critical alert for dropped rows went out (once per engine). */
+    private boolean droppedReported;
 
     KafkaRunner(SessionParts parts, SessionHistory history) {
         this.parts = parts;
@@ -41,14 +43,20 @@ final class KafkaRunner {
      * @param bootstrap Kafka bootstrap servers, host:port[,host:port…]
      */
     void run(String bootstrap, BooleanSupplier stop) {
+        PausedPartitions paused;
         LOG.info("engine {} reads {} (group {})", parts.config().engineId(), TradeRecords.TOPIC, TradeRecords.GROUP);
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap);
-                OwnedPartitions owned = new OwnedPartitions(consumer, parts, history)) {
+                OwnedPartitions owned = new OwnedPartitions(
+                        consumer,
+                        parts,
+                        history,
+                        paused = new PausedPartitions(consumer, parts.clock(), parts.stats().pausedPartitions))) {
             consumer.subscribe(List.of(TradeRecords.TOPIC), owned);
             long nextCommit = 0;
             while (!stop.getAsBoolean()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) owned.add(r);
                 owned.handOff();
+                holdWhileBacklogged(paused);
                 owned.retryPaused();
                 owned.commitIfDurable();
                 long now = parts.clock().getAsLong();
@@ -61,6 +69,31 @@ final class KafkaRunner {
             owned.commitAll();
         } finally {
             parts.sessions().detach();
+        }
+    }
+
+    /**
+     * Stops reading the log while the history writer is backlogged (its spool or queue filling, or a full disk) and
+     * reads on when it has caught up; a row dropped anyway freezes the offsets ({@code isDurable}), said once by a
+     * critical alert: the trades are read again after a restart.
+     */
+    private void holdWhileBacklogged(PausedPartitions paused) {
+        boolean backlogged = parts.outputs().writerBacklogged();
+        if (paused.hold(backlogged))
+            LOG.warn(
+                    backlogged
+                            ? "history writer backlogged: reading of the trade log paused (the log keeps the trades)"
+                            : "history writer caught up: reading the trade log again");
+        if (!droppedReported && parts.outputs().rowsDropped() > 0) {
+            droppedReported = true;
+            parts.outputs()
+                    .critical(
+                            "postgresql",
+                            true,
+                            parts.outputs().rowsDropped() + " history rows dropped: trade-log offsets are no "
+                                    + "longer committed",
+                            "Restart the engine: it reads the trades of the dropped rows again from the last committed "
+                                    + "offsets; give the spool more room (--spool-max-mb)");
         }
     }
 

@@ -51,6 +51,16 @@ final class Outputs {
         return writer.isDurable(mark);
     }
 
+    /** {@link HistoryWriter#backlogged}. */
+    boolean writerBacklogged() {
+        return writer.backlogged();
+    }
+
+    /** {@link HistoryWriter#dropped}: rows lost (queue or spool full). */
+    long rowsDropped() {
+        return writer.dropped();
+    }
+
     /**
      * A {@code critical_alert} of {@code component}: severity critical with {@code action} when {@code down}, else the
      * recovery (severity info, {@code recovery} = the message).

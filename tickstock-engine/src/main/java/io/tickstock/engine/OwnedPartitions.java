@@ -23,9 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The partitions of the trade log one engine owns ({@link KafkaRunner}), as its rebalance listener keeps them, and
- * their offsets: a checkpoint (every partition drained, the committable offsets taken with each partition's session id
- * as metadata, the writer's durability mark) is committed once the mark is durable; a partition given up is committed
- * the same way first; a partition taken over is re-warmed from its session's stored bars. A session record starts a
+ * their offsets ({@link OffsetCommits}: committed once the rows before them are durable; a partition given up is
+ * committed the same way first); a partition taken over is re-warmed from its session's stored bars. A session record starts a
  * partition over in that session. When PostgreSQL cannot say what a take-over or a session record needs (a session,
  * stored bars), that partition is paused, and read again from the same record once PostgreSQL answers: nothing is
  * skipped, the other partitions go on, and the engine keeps its place in the group. Consumer thread only (the listener
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnedPartitions.class);
-    private static final long DURABLE_WAIT_MILLIS = 30_000;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final SessionParts parts;
@@ -42,14 +40,18 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     private final StaleSymbols stale = new StaleSymbols(ReplayRunner.STALE_MILLIS);
     private final Set<Integer> assignedBeforeSession = new HashSet<>(); // no session record read since assigned
     private final PausedPartitions paused;
-    private Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
-    private long pendingMark;
+    private final OffsetCommits commits;
 
-    OwnedPartitions(KafkaConsumer<byte[], byte[]> consumer, SessionParts parts, SessionHistory history) {
+    OwnedPartitions(
+            KafkaConsumer<byte[], byte[]> consumer,
+            SessionParts parts,
+            SessionHistory history,
+            PausedPartitions paused) {
         this.consumer = consumer;
         this.parts = parts;
         this.sessions = new LogSessions(history);
-        this.paused = new PausedPartitions(consumer, parts.clock(), parts.stats().pausedPartitions);
+        this.paused = paused;
+        this.commits = new OffsetCommits(consumer, parts);
     }
 
     /**
@@ -128,84 +130,20 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         sessions.endPoll();
     }
 
-    /** Drains {@code which}, adds their committable offsets to the pending commit and takes the writer's mark. */
-    void checkpoint(Collection<LogPartition> which) {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(which.size());
-        for (LogPartition p : which) p.drain(done);
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while draining the partitions", e);
-        }
-        for (LogPartition p : which) {
-            p.check();
-            long offset = p.committable();
-            StreamingSession s = p.session();
-            if (offset >= 0)
-                pending.put(
-                        new TopicPartition(TradeRecords.TOPIC, p.partition()),
-                        new OffsetAndMetadata(offset, s == null ? "" : s.id()));
-        }
-        pendingMark = parts.outputs().durableMark();
-    }
-
     /** A checkpoint of every owned partition, unless one waits to be committed; also updates health's symbol count. */
     void checkpoint() {
         parts.stats().activeSymbols(stale.symbols());
-        if (pending.isEmpty()) checkpoint(owned.values());
+        if (!commits.hasPending()) commits.checkpoint(owned.values());
     }
 
-    /** Commits the waiting checkpoint once its rows are durable; a failed commit is kept for the next call. */
+    /** {@link OffsetCommits#commitIfDurable}. */
     void commitIfDurable() {
-        if (pending.isEmpty() || !parts.outputs().isDurable(pendingMark)) return;
-        try {
-            consumer.commitSync(pending);
-            LOG.debug("committed {}", pending);
-            pending = new HashMap<>();
-        } catch (org.apache.kafka.common.KafkaException e) { // a rebalance under way, a timeout: kept for the next try
-            pending.keySet().removeIf(tp -> !owned.containsKey(tp.partition()));
-            LOG.debug("offset commit deferred ({}); retried after the next poll", e.getMessage());
-        }
+        commits.commitIfDurable(owned.keySet());
     }
 
     /** Commits every owned partition's offset once durable (a graceful stop or the session's end). */
     void commitAll() {
-        commitSync(List.copyOf(owned.values()));
-    }
-
-    private void commitSync(List<LogPartition> which) {
-        if (which.isEmpty()) return;
-        checkpoint(which);
-        long until = parts.clock().getAsLong() + DURABLE_WAIT_MILLIS;
-        while (!parts.outputs().isDurable(pendingMark)) {
-            if (parts.clock().getAsLong() > until) {
-                LOG.warn(
-                        "rows not durable after {} s: offsets not committed; a successor re-reads them",
-                        DURABLE_WAIT_MILLIS / 1000);
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (LogPartition p : which) {
-            TopicPartition tp = new TopicPartition(TradeRecords.TOPIC, p.partition());
-            OffsetAndMetadata o = pending.remove(tp);
-            if (o != null) offsets.put(tp, o);
-        }
-        if (offsets.isEmpty()) return;
-        try {
-            consumer.commitSync(offsets);
-        } catch (org.apache.kafka.common.KafkaException e) {
-            LOG.warn(
-                    "offsets of partitions given up not committed ({}); their next owner re-reads from the last commit",
-                    e.getMessage());
-        }
+        commits.commitSync(List.copyOf(owned.values()));
     }
 
     @Override
@@ -266,7 +204,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             LogPartition p = owned.get(tp.partition());
             if (p != null) leaving.add(p);
         }
-        commitSync(leaving);
+        commits.commitSync(leaving);
         drop(revoked);
     }
 
@@ -278,7 +216,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     private void drop(Collection<TopicPartition> gone) {
         for (TopicPartition tp : gone) {
             LogPartition p = owned.remove(tp.partition());
-            pending.remove(tp);
+            commits.forget(tp);
             assignedBeforeSession.remove(tp.partition());
             paused.remove(tp.partition());
             if (p != null) p.close();

@@ -24,6 +24,7 @@ final class PausedPartitions {
     private final java.util.concurrent.atomic.AtomicInteger gauge;
     private final Map<Integer, Long> offsets = new HashMap<>(); // partition → offset to read again (-1: its position)
     private long nextRetry;
+    private boolean held;
 
     /**
      * @param clock monotonic ms
@@ -72,13 +73,31 @@ final class PausedPartitions {
         return List.copyOf(offsets.keySet());
     }
 
-    /** Reads {@code partition} again, from the record it was paused at. */
+    /**
+     * Stops reading every assigned partition while the history writer is backlogged ({@code on}), and reads again
+     * those not paused for PostgreSQL when it is no more: the log keeps the trades meanwhile, so no row is dropped.
+     *
+     * @return whether the state changed
+     */
+    boolean hold(boolean on) {
+        boolean changed = on != held;
+        held = on;
+        if (on) consumer.pause(consumer.assignment()); // partitions assigned since are held too
+        else if (changed) {
+            List<TopicPartition> again = new java.util.ArrayList<>();
+            for (TopicPartition tp : consumer.assignment()) if (!offsets.containsKey(tp.partition())) again.add(tp);
+            consumer.resume(again);
+        }
+        return changed;
+    }
+
+    /** Reads {@code partition} again, from the record it was paused at (once the writer is no more backlogged). */
     void resume(int partition) {
         Long offset = offsets.remove(partition);
         gauge.set(offsets.size());
         TopicPartition tp = new TopicPartition(io.tickstock.engine.kafka.TradeRecords.TOPIC, partition);
         if (offset != null && offset >= 0) consumer.seek(tp, offset);
-        consumer.resume(List.of(tp));
+        if (!held) consumer.resume(List.of(tp));
         LOG.info("partition {} read again", partition);
     }
 }

@@ -2,38 +2,31 @@ package io.tickstock.engine.store;
 
 import io.tickstock.contract.DeadLetters;
 import io.tickstock.contract.Events;
-import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Outbox;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes history rows to PostgreSQL on an {@link Outbox} thread: per batch and table, the rows are copied
- * (COPY, CSV) into a temporary table and merged by one idempotent statement ({@link Table}), all tables of
- * a batch in one transaction. Within a batch the newest row per unique key wins, and a pattern retracted
- * after it was detected is deleted, so the result equals writing the rows one by one.
+ * Writes history rows to PostgreSQL on an {@link Outbox} thread, each batch in one transaction ({@link BatchCopy}).
  *
  * <p>A failure is classified by its SQLState ({@link io.tickstock.contract.SqlFailure}). An <b>outage</b> (connection lost, server
  * shutting down, out of resources): the failed batch and everything after it go to the on-disk {@link Spool}
- * (bounded; beyond it rows are counted as dropped), which is retried every second and written, in order,
- * before anything new once PostgreSQL answers; rows left in the spool by a previous run are written by
- * {@link #start()}. The outage and its end go to {@code onOutage}. A <b>bad row</b> (SQLState class 22 or 23:
+ * (bounded), which is retried every second and written, in order,
+ * before anything new once PostgreSQL answers, a few chunks per batch so new rows never wait behind all of it; rows
+ * left in the spool by a previous run are written by {@link #start()}. A spool that cannot take a batch (at its bound,
+ * or a full disk) keeps the batch in memory and is tried again every second, after draining what it can; new rows
+ * wait in the queue (beyond its capacity they are counted as dropped), and {@link #backlogged} tells writers to pause
+ * meanwhile. The outage and its end go to {@code onOutage}. A <b>bad row</b> (SQLState class 22 or 23:
  * a value too long, a number out of range, a NUL byte): the batch is split in halves until the rejected rows
  * stand alone; the others are written and each rejected row is set aside with its reason in the dead-letter
  * file {@code <spool>.rejected} ({@link DeadLetters}), counted per cause, the first of each cause reported to
@@ -46,6 +39,8 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
     private static final int MAX_BATCH = 5_000;
     private static final long RETRY_MILLIS = 1_000;
+    /** Spool chunks written per batch while draining, so new rows never wait behind the whole spool. */
+    private static final int DRAIN_CHUNKS = 4;
 
     private final DataSource dataSource;
     private final Consumer<Events.PersistenceBatch> onBatch;
@@ -54,10 +49,12 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     private final DeadLetters rejected;
     private final LongSupplier clock;
     private final Outbox<HistoryRow> outbox;
-    private final AtomicLong written = new AtomicLong(), spoolDropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong(), delivered = new AtomicLong();
-    private volatile boolean down;
+    private volatile boolean down, appendFailing, backlogged;
     private long lastAttempt;
+    private boolean drainWorked;
+    private final int capacity;
 
     /** A new cause of rejected rows: {@code cause} is {@code "<SQLState> <table>"}, {@code file} the dead-letter file. */
     public interface RejectionListener {
@@ -95,6 +92,7 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
                     "spool {}: cut {} bytes of a partial last line (an append interrupted by a crash)",
                     spoolFile,
                     spool.tornBytes());
+        this.capacity = capacity;
         this.outbox = new Outbox<>("writer", capacity, MAX_BATCH, this::deliver, (d, reason) -> {});
     }
 
@@ -123,20 +121,34 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
 
     /**
      * Whether every row queued before {@code mark} ({@link #durableMark}) is committed to PostgreSQL (or set aside as
-     * rejected): false while any of them waits, in memory or in the spool during an outage. Any thread. The scale-out
-     * engine commits its Kafka offsets only when this holds.
+     * rejected): false while any of them waits, in memory or in the spool during an outage, and for good once any row
+     * was dropped (queue or spool full): the trades of a dropped row must be read again, so nothing after them may be
+     * called durable. Any thread. The scale-out engine commits its Kafka offsets only when this holds.
      */
     public boolean isDurable(long mark) {
-        return delivered.get() >= mark && spool.isEmpty() && !down;
+        return dropped() == 0 && delivered.get() >= mark && spool.isEmpty() && !down;
+    }
+
+    /**
+     * Whether writers should stop handing rows: the spool or the queue more than three quarters full, or the spool
+     * unable to take more (a full disk); it stays so until both are under half full and the spool takes rows again.
+     * The scale-out engine pauses reading the trade log meanwhile (the log keeps the trades) instead of dropping rows.
+     * Any thread.
+     */
+    public boolean backlogged() {
+        double fill = Math.max(spool.fill(), (double) outbox.pending() / capacity);
+        if (appendFailing || fill > 0.75) backlogged = true;
+        else if (fill < 0.5) backlogged = false;
+        return backlogged;
     }
 
     /** Rows committed to PostgreSQL. */
     public long written() {
         return written.get();
     }
-    /** Rows lost: queue full, or spool full during an outage. */
+    /** Rows lost: the queue was full (while the spool could take no more during an outage, or the database lagged). */
     public long dropped() {
-        return outbox.dropped() + spoolDropped.get();
+        return outbox.dropped();
     }
     /** Rows waiting: in memory and in the spool. */
     public long pending() {
@@ -163,17 +175,17 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         return rejected.file();
     }
 
+    /** A batch: delivered once written, spooled or dropped; a spool that cannot be written keeps it for a retry. */
     private void deliver(List<HistoryRow> batch) throws IOException {
-        try {
-            deliverInOrder(batch);
-        } finally {
-            delivered.addAndGet(batch.size());
-        }
+        deliverInOrder(batch);
+        delivered.addAndGet(batch.size());
     }
 
     private void deliverInOrder(List<HistoryRow> batch) throws IOException {
         List<CopyRow> rows = new ArrayList<>(batch.size());
         for (HistoryRow r : batch) rows.add(CopyRow.of(r));
+        if (!spool.isEmpty() && (drainWorked || clock.getAsLong() - lastAttempt >= RETRY_MILLIS))
+            drainSpool(DRAIN_CHUNKS); // first: it frees room, and once empty this batch goes straight in
         if (spool.isEmpty() && !down) {
             if (rows.isEmpty()) return;
             try {
@@ -183,31 +195,44 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
                 wentDown(e);
             }
         }
-        if (!rows.isEmpty() && !spool.append(rows)) { // all or nothing: a failed append leaves no partial batch
-            spoolDropped.addAndGet(rows.size());
-            LOG.error("spool {} full: {} rows dropped", spool.file(), rows.size());
+        if (rows.isEmpty()) return;
+        try {
+            if (!spool.append(rows)) // all or nothing: a failed append leaves no partial batch
+            throw new IOException("the spool is full (--spool-max-mb)");
+            appendFailing = false;
+        } catch (IOException e) { // full or a full disk: the batch is kept and tried again (the spool drained first)
+            if (!appendFailing) LOG.error("cannot add to the spool {}: {}", spool.file(), e.getMessage());
+            appendFailing = true;
+            throw e;
         }
-        if (clock.getAsLong() - lastAttempt >= RETRY_MILLIS) drainSpool();
     }
 
-    /** Writes the spool, oldest first, until it is empty or PostgreSQL fails again. */
+    /** Writes the whole spool, oldest first, until it is empty or PostgreSQL fails again. */
     private void drainSpool() {
+        drainSpool(Integer.MAX_VALUE);
+    }
+
+    /** Writes up to {@code chunks} chunks of the spool, oldest first, until it is empty or PostgreSQL fails again. */
+    private void drainSpool(int chunks) {
         lastAttempt = clock.getAsLong();
         try {
-            while (!spool.isEmpty()) {
+            for (int n = 0; !spool.isEmpty() && n < chunks; n++) {
                 List<CopyRow> chunk =
                         spool.peek(MAX_BATCH, (line, reason) -> rejected.add("unreadable spool line", reason, line));
                 if (!chunk.isEmpty()) writeOrSetAside(chunk);
                 spool.remove(chunk.size());
             }
         } catch (SQLException e) {
+            drainWorked = false;
             wentDown(e);
             return;
         } catch (IOException e) {
+            drainWorked = false;
             LOG.error("cannot read the spool {}: {}", spool.file(), e.getMessage());
             return;
         }
-        if (down) {
+        drainWorked = true;
+        if (down && spool.isEmpty()) {
             down = false;
             LOG.info("PostgreSQL writes resumed; spool empty");
             onOutage.outage(false, "PostgreSQL writes resumed");
@@ -227,58 +252,11 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         rejected.writeOrSetAside(rows, this::write, r -> r.table().target, CopyRow::line);
     }
 
-    /** One transaction: per table, COPY into its temporary table and merge. */
+    /** One transaction ({@link BatchCopy}); then the confirmations. */
     private void write(List<CopyRow> rows) throws SQLException {
-        Map<Table, Map<String, CopyRow>> byTable = latestPerKey(rows);
-        List<Events.PersistenceBatch> confirmations = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                for (Map.Entry<Table, Map<String, CopyRow>> e : byTable.entrySet()) {
-                    Table table = e.getKey();
-                    List<CopyRow> group = List.copyOf(e.getValue().values());
-                    long t0 = System.nanoTime();
-                    st.execute(table.createTemporary());
-                    StringBuilder csv = new StringBuilder(group.size() * 160);
-                    for (CopyRow r : group) csv.append(r.csv()).append('\n');
-                    try {
-                        c.unwrap(PGConnection.class)
-                                .getCopyAPI()
-                                .copyIn(table.copy(), new StringReader(csv.toString()));
-                    } catch (IOException io) {
-                        throw new SQLException(
-                                "COPY into " + table.temporaryTable() + " failed: " + io.getMessage(), io);
-                    }
-                    st.execute(table.merge());
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    if (table.confirmed()) {
-                        confirmations.add(new Events.PersistenceBatch(
-                                table.target,
-                                group.size(),
-                                IsoTime.format(group.getFirst().timeMillis()),
-                                IsoTime.format(group.getLast().timeMillis()),
-                                ms,
-                                group.getFirst().sessionId()));
-                    }
-                }
-            }
-            c.commit(); // on an exception the pool's close() rolls the transaction back
-        }
+        List<Events.PersistenceBatch> confirmations = BatchCopy.write(dataSource, rows);
         written.addAndGet(rows.size());
         confirmations.forEach(onBatch);
-    }
-
-    /** Groups rows by table in apply order, the newest per unique key; a retraction cancels an earlier detection. */
-    private static Map<Table, Map<String, CopyRow>> latestPerKey(List<CopyRow> rows) {
-        Map<Table, Map<String, CopyRow>> byTable = new EnumMap<>(Table.class);
-        for (CopyRow r : rows) {
-            if (r.table() == Table.PATTERN_RETRACTED) {
-                Map<String, CopyRow> detected = byTable.get(Table.PATTERN);
-                if (detected != null) detected.remove(r.key());
-            }
-            byTable.computeIfAbsent(r.table(), t -> new LinkedHashMap<>()).put(r.key(), r);
-        }
-        return byTable;
     }
 
     /** Writes what is queued (waiting up to {@code timeoutMillis}), stops the thread and closes the spool. */

@@ -32,6 +32,9 @@ final class Spool implements AutoCloseable {
     private final FileChannel channel;
     private final long tornBytes;
     private long readOffset, peekedUntil, reportedUntil, unreadable;
+    /** Bytes not yet read (any thread reads). */
+    private volatile long unreadBytes;
+
     private final java.util.concurrent.atomic.AtomicLong rows =
             new java.util.concurrent.atomic.AtomicLong(); // any thread reads
 
@@ -50,6 +53,7 @@ final class Spool implements AutoCloseable {
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             this.tornBytes = cutToLastLine();
             this.rows.set(countLines());
+            this.unreadBytes = channel.size();
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot open the PostgreSQL spool " + file + ": set TICKSTOCK_SPOOL_DIR to a writable directory",
@@ -67,6 +71,11 @@ final class Spool implements AutoCloseable {
     /** Rows waiting in the file. */
     long rows() {
         return rows.get();
+    }
+
+    /** How full the spool is: its unread bytes over its bound, 0..1. Any thread. */
+    double fill() {
+        return (double) unreadBytes / maxBytes;
     }
 
     /** Bytes of a partial last line cut off at open (0 when the file ended with a complete line). */
@@ -101,6 +110,7 @@ final class Spool implements AutoCloseable {
             throw e;
         }
         rows.addAndGet(batch.size());
+        unreadBytes = channel.size() - readOffset;
         return true;
     }
 
@@ -158,6 +168,7 @@ final class Spool implements AutoCloseable {
             readOffset = peekedUntil = reportedUntil = 0;
             rows.set(0);
         }
+        unreadBytes = channel.size() - readOffset;
     }
 
     /** Truncates the file after its last newline; returns how many bytes were cut. */

@@ -3,11 +3,13 @@ package io.tickstock.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -118,6 +120,49 @@ class HistoryWriterTest {
                 (down, reason) -> {},
                 (cause, reason, file) -> reported.computeIfAbsent(cause, c -> new AtomicInteger())
                         .incrementAndGet());
+    }
+
+    /**
+     * PostgreSQL unreachable (nothing listens), a 4 KB spool and a queue of 100: the spool fills, the batch that does
+     * not fit waits in memory, the writer says it is backlogged, rows beyond the queue are dropped, and no mark is
+     * durable any more, so the trade log's offsets cannot pass the dropped rows.
+     */
+    @Test
+    void aRowDroppedDuringAnOutageKeepsEveryLaterMarkFromBeingDurable() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres");
+        config.setUsername("postgres");
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource down = new HikariDataSource(config)) {
+            HistoryWriter w = new HistoryWriter(
+                            down,
+                            100,
+                            dir.resolve("small.spool"),
+                            4_096,
+                            System::currentTimeMillis,
+                            b -> {},
+                            (isDown, reason) -> {},
+                            (cause, reason, file) -> {})
+                    .start();
+            long before = w.durableMark();
+            for (int i = 0; i < 30; i++) w.write(bar("SPY", i, 100 + i * 0.01));
+            await().atMost(Duration.ofSeconds(30)).until(w::backlogged);
+            assertThat(w.dropped())
+                    .as("nothing dropped yet: the spool and the queue hold it")
+                    .isZero();
+            for (int i = 30; i < 1_000; i++) w.write(bar("SPY", i, 100 + i * 0.01));
+            assertThat(w.dropped()).as("beyond the queue").isPositive();
+            assertThat(w.isDurable(before))
+                    .as("rows before any were dropped: still not, the log must be re-read")
+                    .isFalse();
+            assertThat(w.isDurable(w.durableMark())).isFalse();
+            w.close(0);
+        }
     }
 
     @Test
