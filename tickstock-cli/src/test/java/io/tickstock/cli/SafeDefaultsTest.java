@@ -79,9 +79,8 @@ class SafeDefaultsTest {
             String password = Files.readString(file).strip();
             assertThat(url).contains(":" + password + "@127.0.0.1:");
             RedisClient anonymous = RedisClient.create(url.replace(":" + password + "@", ""));
-            try (var c = anonymous.connect()) {
-                assertThatThrownBy(() -> c.sync().publish("tickstock.jobs.backtest", "{}"))
-                        .hasMessageContaining("NOAUTH");
+            try {
+                assertThatThrownBy(anonymous::connect).hasStackTraceContaining("NOAUTH");
             } finally {
                 anonymous.shutdown();
             }

@@ -2,6 +2,7 @@ package io.tickstock.engine;
 
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.health.StaleSymbols;
+import io.tickstock.engine.kafka.LogRecordTimes;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.SessionHistory;
@@ -41,6 +42,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
     private final Set<Integer> assignedBeforeSession = new HashSet<>(); // no session record read since assigned
     private final PausedPartitions paused;
     private final OffsetCommits commits;
+    private final LogRecordTimes times;
 
     OwnedPartitions(
             KafkaConsumer<byte[], byte[]> consumer,
@@ -52,6 +54,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
         this.sessions = new LogSessions(history);
         this.paused = paused;
         this.commits = new OffsetCommits(consumer, parts);
+        this.times = new LogRecordTimes(parts.clock(), parts.stats().futureTrades);
     }
 
     /**
@@ -89,7 +92,8 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             if (s != null) parts.sessions().attach(s);
             return;
         }
-        if (p.add(r.offset(), d)) parts.stats().trades.incrementAndGet();
+        if (times.accepts(d, p.session()) && p.add(r.offset(), d))
+            parts.stats().trades.incrementAndGet();
     }
 
     /**

@@ -17,6 +17,11 @@ public final class ReplayClock {
         this.speed = speed;
     }
 
+    /** Where replay time started, epoch ms. */
+    public long startMillis() {
+        return startMillis;
+    }
+
     /** Event time now, epoch ms; {@link Long#MAX_VALUE} at infinite speed. */
     public long now() {
         if (Double.isInfinite(speed)) return Long.MAX_VALUE;

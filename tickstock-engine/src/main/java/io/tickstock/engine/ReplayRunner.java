@@ -7,6 +7,7 @@ import io.tickstock.engine.health.StaleSymbols;
 import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
+import io.tickstock.engine.trades.ReplayWindow;
 import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.List;
@@ -74,7 +75,7 @@ final class ReplayRunner {
             ReplayClock replayClock = new ReplayClock(
                     resumed == null ? fromMillis : Math.max(fromMillis, resumed.earliest()),
                     parts.config().speed());
-            Outcome outcome = replayTrades(feed, pipeline, replayClock, stale, resumeAt, toMillis);
+            Outcome outcome = replayTrades(feed, pipeline, replayClock, stale, resumeAt, fromMillis, toMillis);
             finalStatus = outcome.status();
             long skipped = outcome.skipped();
             pipeline.flush();
@@ -114,10 +115,16 @@ final class ReplayRunner {
             ReplayClock replayClock,
             StaleSymbols stale,
             Map<String, Long> resumeAt,
+            long replayDay,
             long toMillis)
             throws IOException {
         long skipped = 0, lastStaleCheck = 0;
+        ReplayWindow window = ReplayWindow.ofDay(replayDay);
         for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
+            if (!window.accepts(t)) {
+                parts.stats().outsideWindow.incrementAndGet();
+                continue;
+            }
             if (!resumeAt.isEmpty() && t.timeMillis() < resumeAt.getOrDefault(t.symbol(), Long.MIN_VALUE)) {
                 skipped++;
                 continue;

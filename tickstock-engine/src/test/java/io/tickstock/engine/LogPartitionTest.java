@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.kafka.LogRecordTimes;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,38 @@ class LogPartitionTest {
             day.forEach(pipeline::onTrade);
             pipeline.flush();
         }
+    }
+
+    /**
+     * One forged watermark dated 2100 in the middle of every partition: taken as event time it would close every bar
+     * and make the rest of the day late; refused by {@link LogRecordTimes}, the rows are the direct replay's.
+     */
+    @Test
+    void aForgedFutureWatermarkIsRefusedAndEveryBarAfterItEqualsTheReference() {
+        List<List<TradeRecords.Decoded>> log = log(day);
+        for (List<TradeRecords.Decoded> partition : log)
+            partition.add(partition.size() / 2, new TradeRecords.Decoded(null, 4_102_444_800_000L));
+        AtomicLong refused = new AtomicLong();
+        LogRecordTimes times = new LogRecordTimes(System::currentTimeMillis, refused);
+        List<List<TradeRecords.Decoded>> checked = new ArrayList<>();
+        for (List<TradeRecords.Decoded> partition : log)
+            checked.add(partition.stream().filter(d -> times.accepts(d, null)).toList());
+        assertThat(refused).hasValue(PARTITIONS);
+        RecordedOutput out = new RecordedOutput(), unchecked = new RecordedOutput();
+        assertThat(runWhole(checked, out).sortedRows()).isEqualTo(direct.sortedRows());
+        assertThat(runWhole(log, unchecked).sortedRows())
+                .as("without the check the forged watermark changes the day")
+                .isNotEqualTo(direct.sortedRows());
+    }
+
+    private static RecordedOutput runWhole(List<List<TradeRecords.Decoded>> log, RecordedOutput out) {
+        EventEmitter root = out.emitter(4);
+        List<LogPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) partitions.add(partition(p, root, List.of(), null));
+        run(log, partitions, new int[PARTITIONS], Integer.MAX_VALUE, new SplittableRandom(11));
+        drain(partitions);
+        partitions.forEach(LogPartition::close);
+        return out;
     }
 
     @Test

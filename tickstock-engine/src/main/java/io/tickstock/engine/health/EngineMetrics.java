@@ -84,6 +84,11 @@ public final class EngineMetrics implements AutoCloseable {
                         "Trades refused by the bars: late = of a bar closed longer ago than the correction " + "window")
                 .tag("reason", "late")
                 .register(registry);
+        FunctionCounter.builder("tickstock.trades.refused", stats.outsideWindow, AtomicLong::get)
+                .description("Trades refused before the bars: outside_window = a replayed trade stamped outside the "
+                        + "replayed day")
+                .tag("reason", "outside_window")
+                .register(registry);
         Gauge.builder("tickstock.trade.log.paused.partitions", stats.pausedPartitions, Number::doubleValue)
                 .description("Trade-log partitions waiting for PostgreSQL (read again every 5 s)")
                 .register(registry);

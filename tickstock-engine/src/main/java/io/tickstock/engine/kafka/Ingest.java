@@ -5,6 +5,7 @@ import io.tickstock.engine.feed.MassiveClient;
 import io.tickstock.engine.feed.MassiveReference;
 import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.TradeSource;
+import io.tickstock.engine.trades.ReplayWindow;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.io.IOException;
@@ -25,7 +26,8 @@ public final class Ingest {
     private Ingest() {}
 
     /**
-     * Writes the trades of {@code feed} before {@code toMillis} (event time) on the replay clock, then a watermark of
+     * Writes the trades of {@code feed} before {@code toMillis} (event time) on the replay clock (those stamped outside
+     * the replayed day refused: {@link ReplayWindow}), then a watermark of
      * {@link Long#MAX_VALUE} (the feed ended: every bar may close), and waits for the log's acknowledgments.
      *
      * @return the trades written
@@ -36,7 +38,9 @@ public final class Ingest {
             TradeSource feed, TradeLogWriter log, ReplayClock clock, long toMillis, BooleanSupplier stop)
             throws IOException {
         long eventTime = Long.MIN_VALUE, lastMark = Long.MIN_VALUE, lastMarkWall = System.nanoTime(), n = 0;
+        ReplayWindow window = ReplayWindow.ofDay(clock.startMillis());
         for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis && !stop.getAsBoolean(); ) {
+            if (!window.accepts(t)) continue;
             while (clock.now() < t.timeMillis()) {
                 if (System.nanoTime() - lastMarkWall >= SECOND_NANOS && eventTime != Long.MIN_VALUE) {
                     lastMark = Math.max(eventTime, clock.now());
