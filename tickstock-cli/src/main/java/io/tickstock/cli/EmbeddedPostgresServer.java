@@ -23,8 +23,10 @@ import java.util.List;
  * ({@code scram-sha-256} for every connection, socket or TCP): a generated one, kept in the {@code pgpass} file beside
  * the data directory ({@code ~/.tickstock/pgpass}, mode 0600, PostgreSQL's pgpass format), so
  * {@code PGPASSFILE=~/.tickstock/pgpass psql postgresql://postgres@127.0.0.1:<port>/tickstock} works for the owner
- * alone and no other local user gets a superuser. The cluster lives in {@code dataDirectory} and is kept between runs
- * unless {@code clean}; a cluster of an older TickStock (trust authentication) gets the password at its next start.
+ * alone and no other local user gets a superuser. A new cluster is initialised that way ({@code initdb --auth
+ * scram-sha-256 --pwfile}), so it never accepts a connection without the password, not even while it starts. The
+ * cluster lives in {@code dataDirectory} and is kept between runs unless {@code clean}; a cluster of an older TickStock
+ * (trust authentication) gets the password at its next start.
  * The database {@code tickstock} is created when missing.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -51,8 +53,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         this.pgpass = pgpass;
         this.password = clean ? newPassword(pgpass) : passwordOf(pgpass);
+        // a new cluster is initialised with scram-sha-256 and the password (initdb --auth, --pwfile): never trust
+        Path pwfile = dataDirectory.toAbsolutePath().resolveSibling(dataDirectory.getFileName() + ".pwfile");
+        Files.deleteIfExists(pwfile);
+        Files.createFile(pwfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(pwfile, password + "\n");
         try {
             postgres = EmbeddedPostgres.builder()
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toString())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(clean)
                     .setPort(port == 0 ? FreePort.find() : port)
@@ -67,6 +76,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             + "); if it refuses " + "the password of " + pgpass + ", restore that file or delete "
                             + dataDirectory + " to start over",
                     e);
+        } finally {
+            Files.deleteIfExists(pwfile);
         }
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement st = c.createStatement()) {

@@ -431,7 +431,9 @@ class ScaleOutTest {
                 "1-MB spool full %.1f s into the outage: reading the log paused%n", (System.nanoTime() - down) / 1e9);
         postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, port);
         assertThat(ingest.waitFor(4, TimeUnit.MINUTES))
-                .as("ingest ends its session")
+                .as(() -> "ingest ends its session; the engine's log ends with\n"
+                        + tail(tmp.resolve("small-spool.log")) + "\ningest's with\n"
+                        + tail(tmp.resolve("ingest-small-spool.log")))
                 .isTrue();
         String log = Files.readString(tmp.resolve("ingest-small-spool.log"));
         assertThat(log).contains("completed");
@@ -449,6 +451,16 @@ class ScaleOutTest {
                 });
         assertRowsEqualReference(session);
         assertThat(Files.readString(tmp.resolve("small-spool.log"))).doesNotContain("rows dropped");
+    }
+
+    /** The last 40 lines of a log, for a failure's message. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** The engine's {@code tickstock_trade_log_paused_partitions} gauge, scraped from its {@code /metrics}. */

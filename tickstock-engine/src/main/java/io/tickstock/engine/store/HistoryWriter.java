@@ -178,6 +178,7 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
     /** A batch: delivered once written, spooled or dropped; a spool that cannot be written keeps it for a retry. */
     private void deliver(List<HistoryRow> batch) throws IOException {
         deliverInOrder(batch);
+        appendFailing = false; // written, or spooled: the spool takes rows again
         delivered.addAndGet(batch.size());
     }
 
@@ -199,7 +200,6 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         try {
             if (!spool.append(rows)) // all or nothing: a failed append leaves no partial batch
             throw new IOException("the spool is full (--spool-max-mb)");
-            appendFailing = false;
         } catch (IOException e) { // full or a full disk: the batch is kept and tried again (the spool drained first)
             if (!appendFailing) LOG.error("cannot add to the spool {}: {}", spool.file(), e.getMessage());
             appendFailing = true;
