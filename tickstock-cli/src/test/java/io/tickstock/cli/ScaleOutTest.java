@@ -404,21 +404,7 @@ class ScaleOutTest {
     void aFullSpoolPausesReadingTheLogInsteadOfDroppingRows() throws Exception {
         for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         engines.clear();
-        engines.add(cli(
-                tmp.resolve("small-spool.log"),
-                "engine",
-                "--source",
-                "kafka",
-                "--kafka",
-                kafka.bootstrap(),
-                "--engine-id",
-                "small-spool",
-                "--metrics-port",
-                "-1",
-                "--spool-dir",
-                tmp.resolve("small-spool").toString(),
-                "--spool-max-mb",
-                "1"));
+        engines.add(engine("small-spool", -1, "--spool-max-mb", "1"));
         Process ingest = ingest("600", tmp.resolve("ingest-small-spool.log"));
         awaitBars(150);
         int port = postgres.port();
@@ -704,25 +690,32 @@ class ScaleOutTest {
         return engine(id, -1);
     }
 
-    /** @param metricsPort the engine's {@code /metrics} port, -1 for none */
-    static Process engine(String id, int metricsPort) throws Exception {
+    /**
+     * @param metricsPort the engine's {@code /metrics} port, -1 for none
+     * @param more        further options
+     */
+    static Process engine(String id, int metricsPort, String... more) throws Exception {
         return cli(
                 tmp.resolve(id + ".log"),
-                "engine",
-                "--source",
-                "kafka",
-                "--kafka",
-                kafka.bootstrap(),
-                "--engine-id",
-                id,
-                "--metrics-port",
-                String.valueOf(metricsPort),
-                "--heartbeat-interval",
-                "1",
-                "--health-interval",
-                "1",
-                "--spool-dir",
-                tmp.resolve("spool").toString());
+                concat(
+                        new String[] {
+                            "engine",
+                            "--source",
+                            "kafka",
+                            "--kafka",
+                            kafka.bootstrap(),
+                            "--engine-id",
+                            id,
+                            "--metrics-port",
+                            String.valueOf(metricsPort),
+                            "--heartbeat-interval",
+                            "1",
+                            "--health-interval",
+                            "1",
+                            "--spool-dir",
+                            tmp.resolve("spool").toString()
+                        },
+                        more));
     }
 
     static Process ingest(String speed, Path log) throws Exception {

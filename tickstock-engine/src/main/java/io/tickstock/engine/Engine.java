@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -183,16 +184,7 @@ public final class Engine implements AutoCloseable {
      */
     public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis, long toMillis)
             throws IOException {
-        stats.progress.start(clock.getAsLong());
-        String failure = null;
-        try {
-            return replays.run(source, symbolCount, fromMillis, toMillis);
-        } catch (IllegalStateException e) {
-            failure = e.getMessage();
-            throw e;
-        } finally {
-            stats.progress.stop(failure);
-        }
+        return Objects.requireNonNull(feeding(() -> replays.run(source, symbolCount, fromMillis, toMillis)));
     }
 
     /**
@@ -205,16 +197,7 @@ public final class Engine implements AutoCloseable {
     public Events.@Nullable SessionEnd stream(
             MassiveSubscription massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
-        stats.progress.start(clock.getAsLong());
-        String failure = null;
-        try {
-            return live.run(massive, symbolCount, schedule, stop);
-        } catch (IllegalStateException e) {
-            failure = e.getMessage();
-            throw e;
-        } finally {
-            stats.progress.stop(failure);
-        }
+        return feeding(() -> live.run(massive, symbolCount, schedule, stop));
     }
 
     /**
@@ -222,10 +205,24 @@ public final class Engine implements AutoCloseable {
      * until {@code stop} says so; throws IllegalStateException when a partition's analytics fail or PostgreSQL fails.
      */
     public void consume(String bootstrap, BooleanSupplier stop) {
+        feeding(() -> {
+            kafka.run(bootstrap, stop);
+            return null;
+        });
+    }
+
+    /** A feed's run. */
+    private interface Feed<T, E extends Exception> {
+        @Nullable
+        T run() throws E;
+    }
+
+    /** Runs a feed with its {@link io.tickstock.engine.health.FeedProgress}: started, then stopped, failed or not. */
+    private <T, E extends Exception> @Nullable T feeding(Feed<T, E> feed) throws E {
         stats.progress.start(clock.getAsLong());
         String failure = null;
         try {
-            kafka.run(bootstrap, stop);
+            return feed.run();
         } catch (IllegalStateException e) {
             failure = e.getMessage();
             throw e;

@@ -79,14 +79,7 @@ class LogPartitionTest {
 
     @Test
     void partitionsRunAloneGiveWhatTheDirectReplayGives() {
-        List<List<TradeRecords.Decoded>> log = log(day);
-        RecordedOutput out = new RecordedOutput();
-        EventEmitter root = out.emitter(4);
-        List<LogPartition> partitions = new ArrayList<>();
-        for (int p = 0; p < PARTITIONS; p++) partitions.add(partition(p, root, List.of(), null));
-        run(log, partitions, new int[PARTITIONS], Integer.MAX_VALUE, new SplittableRandom(11));
-        drain(partitions);
-        partitions.forEach(LogPartition::close);
+        RecordedOutput out = runWhole(log(day), new RecordedOutput());
         assertThat(out.sortedRows()).isEqualTo(direct.sortedRows());
         assertThat(out.sortedMessages()).isEqualTo(direct.sortedMessages());
     }
