@@ -101,6 +101,14 @@ public final class ReplayOptions {
     boolean closingAuctionInLastBar;
 
     @Option(
+            names = "--max-symbols",
+            defaultValue = "20000",
+            description =
+                    "Most symbols the engine keeps state for (split over its shards; each trade-log partition holds "
+                            + "as many); the trades of further symbols are refused and counted (default: ${DEFAULT-VALUE}).")
+    int maxSymbols;
+
+    @Option(
             names = "--alert-cooldown",
             description =
                     "Minimum minutes between two alerts of one type for one symbol (default: ${DEFAULT-VALUE}, none).",
@@ -238,6 +246,7 @@ public final class ReplayOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, "--indicators: " + e.getMessage());
         }
+        if (maxSymbols < 1) throw new ParameterException(cmd, "--max-symbols must be at least 1, was " + maxSymbols);
         return new Pipeline.Options(
                 graceSeconds * 1000L,
                 correctionWindowMinutes * 60_000L,
@@ -245,6 +254,7 @@ public final class ReplayOptions {
                 extendedHours,
                 spec,
                 alertCooldownMinutes * 60_000L,
-                closingAuctionInLastBar);
+                closingAuctionInLastBar,
+                maxSymbols);
     }
 }

@@ -57,6 +57,8 @@ final class HealthIssues implements Supplier<List<String>> {
         if (stats.lateTrades.get() > 0)
             issues.add(stats.lateTrades.get()
                     + " late trades dropped (of bars closed longer ago than the correction window)");
+        if (stats.beyondMaxSymbols.get() > 0)
+            issues.add(stats.beyondMaxSymbols.get() + " trades refused: their symbols came beyond --max-symbols");
         if (stats.outsideWindow.get() > 0)
             issues.add(stats.outsideWindow.get() + " replayed trades refused as stamped outside the replayed day");
         MassiveClient massive = feed.get();

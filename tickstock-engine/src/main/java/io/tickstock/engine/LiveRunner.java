@@ -114,7 +114,8 @@ final class LiveRunner {
                 nextScheduleCheck,
                 outside,
                 reportedFuture,
-                reportedLate;
+                reportedLate,
+                reportedBeyond;
 
         Run(MassiveSubscription massive, int symbolCount, SessionSchedule schedule) {
             this.symbolCount = symbolCount;
@@ -219,11 +220,16 @@ final class LiveRunner {
             reportedFuture = refused;
         }
 
-        /** Adds the trades the session's bars dropped as late since the last call to the engine's count (its metric). */
+        /**
+         * Adds the trades the session's bars dropped as late, and those refused beyond the most symbols kept, since the
+         * last call to the engine's counts (their metrics).
+         */
         void reportLateTrades() {
-            long late = live.pipeline.lateTrades();
+            long late = live.pipeline.lateTrades(), beyond = live.pipeline.refusedSymbolTrades();
             parts.stats().lateTrades.addAndGet(late - reportedLate);
+            parts.stats().beyondMaxSymbols.addAndGet(beyond - reportedBeyond);
             reportedLate = late;
+            reportedBeyond = beyond;
         }
 
         /** Operator commands, then the schedule's decision: start, stop or nothing. */
@@ -242,7 +248,7 @@ final class LiveRunner {
                     live.pipeline.flush();
                     live.pipeline.close();
                     reportLateTrades();
-                    reportedLate = 0;
+                    reportedLate = reportedBeyond = 0;
                     StreamingSession running = live.session;
                     if (running != null) lastEnd = parts.sessions().stop(running, schedule.finalStatus());
                     live = new LiveSession(observer);

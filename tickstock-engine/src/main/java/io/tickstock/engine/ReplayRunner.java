@@ -79,6 +79,8 @@ final class ReplayRunner {
             finalStatus = outcome.status();
             long skipped = outcome.skipped();
             pipeline.flush();
+            parts.stats().lateTrades.addAndGet(pipeline.lateTrades());
+            parts.stats().beyondMaxSymbols.addAndGet(pipeline.refusedSymbolTrades());
             parts.stats().staleSymbols(List.of());
             if (finalStatus == FinalStatus.COMPLETED) {
                 parts.outputs()

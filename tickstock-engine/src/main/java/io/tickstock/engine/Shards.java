@@ -50,7 +50,9 @@ public final class Shards implements AutoCloseable {
                 };
         for (int k = 0; k < count; k++) {
             emitters[k] = k == 0 ? emitter : emitter.sibling();
-            pipelines[k] = new Pipeline(options, emitters[k].withBarObserver(observed));
+            pipelines[k] = new Pipeline(
+                    options.withMaxSymbols(Math.max(1, (options.maxSymbols() + count - 1) / count)),
+                    emitters[k].withBarObserver(observed));
         }
         if (count == 1) {
             threads = null;
@@ -155,6 +157,11 @@ public final class Shards implements AutoCloseable {
 
     public long lateTrades() {
         return sum(Pipeline::lateTrades);
+    }
+
+    /** Trades refused because their symbol came beyond the shards' share of the most symbols kept. */
+    public long refusedSymbolTrades() {
+        return sum(Pipeline::refusedSymbolTrades);
     }
 
     public long ineligibleTrades() {

@@ -43,7 +43,8 @@ public final class BarAggregator {
     private final Sink sink;
     private final Map<String, SymbolBars> symbols = new HashMap<>();
     private long watermark = Long.MIN_VALUE, nextCloseAt = Long.MAX_VALUE;
-    private long lateTrades, ineligibleTrades, corrections;
+    private long lateTrades, ineligibleTrades, corrections, refusedSymbolTrades;
+    private final int maxSymbols;
 
     /**
      * @param graceMillis            how long after a minute ends its bar stays open (default 2000)
@@ -51,16 +52,22 @@ public final class BarAggregator {
      * @param fillForward            whether minutes without trades get filled bars (default false)
      */
     public BarAggregator(long graceMillis, long correctionWindowMillis, boolean fillForward, Sink sink) {
-        this(graceMillis, correctionWindowMillis, fillForward, true, sink);
+        this(graceMillis, correctionWindowMillis, fillForward, true, Integer.MAX_VALUE, sink);
     }
 
-    /** @param closingAuctionInLastBar whether closing auction prints go to the last regular-hours bar (default true) */
+    /**
+     * @param closingAuctionInLastBar whether closing auction prints go to the last regular-hours bar (default true)
+     * @param maxSymbols              most symbols kept; the trades of a symbol beyond are refused and counted
+     *                                ({@link #refusedSymbolTrades()})
+     */
     public BarAggregator(
             long graceMillis,
             long correctionWindowMillis,
             boolean fillForward,
             boolean closingAuctionInLastBar,
+            int maxSymbols,
             Sink sink) {
+        this.maxSymbols = maxSymbols;
         this.closingAuctionInLastBar = closingAuctionInLastBar;
         this.graceMillis = graceMillis;
         this.correctionWindowMillis = correctionWindowMillis;
@@ -79,7 +86,15 @@ public final class BarAggregator {
             long auction = MarketSession.closingAuctionBar(trade.timeMillis());
             if (auction >= 0) barStart = auction; // a late trade of the closed 15:59 bar: a correction
         }
-        SymbolBars s = symbols.computeIfAbsent(trade.symbol(), SymbolBars::new);
+        SymbolBars s = symbols.get(trade.symbol());
+        if (s == null) {
+            if (symbols.size() >= maxSymbols) {
+                refusedSymbolTrades++;
+                return;
+            }
+            s = new SymbolBars(trade.symbol());
+            symbols.put(trade.symbol(), s);
+        }
         BarBuilder open = s.open;
         if (open != null && open.isOpen() && open.startMillis == barStart) {
             open.add(trade.price(), trade.size(), trade.updates());
@@ -176,6 +191,11 @@ public final class BarAggregator {
     /** Trades older than the correction window, dropped. */
     public long lateTrades() {
         return lateTrades;
+    }
+
+    /** Trades refused because their symbol came beyond the most symbols kept. */
+    public long refusedSymbolTrades() {
+        return refusedSymbolTrades;
     }
 
     /** Trades excluded by eligibility (LEAN: suspicious; Massive: conditions that update nothing). */

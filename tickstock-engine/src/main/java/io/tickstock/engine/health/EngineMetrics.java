@@ -89,6 +89,10 @@ public final class EngineMetrics implements AutoCloseable {
                         + "replayed day")
                 .tag("reason", "outside_window")
                 .register(registry);
+        FunctionCounter.builder("tickstock.trades.refused", stats.beyondMaxSymbols, AtomicLong::get)
+                .description("Trades refused before the bars: max_symbols = their symbol came beyond --max-symbols")
+                .tag("reason", "max_symbols")
+                .register(registry);
         Gauge.builder("tickstock.trade.log.paused.partitions", stats.pausedPartitions, Number::doubleValue)
                 .description("Trade-log partitions waiting for PostgreSQL (read again every 5 s)")
                 .register(registry);

@@ -21,6 +21,8 @@ public final class EngineStats {
     public final AtomicLong futureTrades = new AtomicLong();
     /** Live trades dropped as late: of a bar closed longer ago than the correction window (15 min by default). */
     public final AtomicLong lateTrades = new AtomicLong();
+    /** Trades refused because their symbol came beyond the most symbols kept ({@code --max-symbols}). */
+    public final AtomicLong beyondMaxSymbols = new AtomicLong();
     /** Replayed trades refused as stamped outside the replayed day. */
     public final AtomicLong outsideWindow = new AtomicLong();
     /** The feed thread's pulse, which the heartbeat asserts. */

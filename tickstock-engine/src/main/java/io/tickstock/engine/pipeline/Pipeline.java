@@ -32,6 +32,8 @@ public final class Pipeline {
      * @param alertCooldownMillis    per-symbol cooldown between alerts of one type (default 0, none)
      * @param closingAuctionInLastBar whether the closing auction print goes to the last regular-hours bar, as the data
      *                               vendors' minute bars do (default true; false keeps it at its time stamp)
+     * @param maxSymbols             most symbols the pipeline keeps state for (default {@value #DEFAULT_MAX_SYMBOLS});
+     *                               the trades of further symbols are refused and counted
      */
     public record Options(
             long graceMillis,
@@ -40,9 +42,31 @@ public final class Pipeline {
             boolean extendedHoursAnalytics,
             IndicatorSpec indicators,
             long alertCooldownMillis,
-            boolean closingAuctionInLastBar) {
+            boolean closingAuctionInLastBar,
+            int maxSymbols) {
+        /** Symbols kept by default: the US equity universe (about 12,000 listed) with room to spare. */
+        public static final int DEFAULT_MAX_SYMBOLS = 20_000;
+
+        public Options {
+            if (maxSymbols < 1) throw new IllegalArgumentException("max symbols must be at least 1, was " + maxSymbols);
+        }
+
         public static Options defaults() {
-            return new Options(2_000, 15 * Bar.MINUTE, false, false, IndicatorSpec.STANDARD, 0, true);
+            return new Options(
+                    2_000, 15 * Bar.MINUTE, false, false, IndicatorSpec.STANDARD, 0, true, DEFAULT_MAX_SYMBOLS);
+        }
+
+        /** These options with at most {@code max} symbols. */
+        public Options withMaxSymbols(int max) {
+            return new Options(
+                    graceMillis,
+                    correctionWindowMillis,
+                    fillForward,
+                    extendedHoursAnalytics,
+                    indicators,
+                    alertCooldownMillis,
+                    closingAuctionInLastBar,
+                    max);
         }
 
         public Options withIndicators(IndicatorSpec spec) {
@@ -53,7 +77,8 @@ public final class Pipeline {
                     extendedHoursAnalytics,
                     spec,
                     alertCooldownMillis,
-                    closingAuctionInLastBar);
+                    closingAuctionInLastBar,
+                    maxSymbols);
         }
     }
 
@@ -65,6 +90,7 @@ public final class Pipeline {
                 options.correctionWindowMillis(),
                 options.fillForward(),
                 options.closingAuctionInLastBar(),
+                options.maxSymbols(),
                 new BarAggregator.Sink() {
                     @Override
                     public void onBar(Bar bar) {
@@ -143,6 +169,11 @@ public final class Pipeline {
 
     public long lateTrades() {
         return bars.lateTrades();
+    }
+
+    /** Trades refused because their symbol came beyond {@link Options#maxSymbols}. */
+    public long refusedSymbolTrades() {
+        return bars.refusedSymbolTrades();
     }
 
     public long ineligibleTrades() {

@@ -66,7 +66,8 @@ class BarAggregatorTest {
         int auction = io.tickstock.engine.trades.LeanSaleConditions.bundled().updates(0x80, false);
         for (boolean convention : new boolean[] {true, false}) {
             List<Bar> closed = new ArrayList<>(), corrections = new ArrayList<>();
-            BarAggregator a = new BarAggregator(2000, WINDOW, false, convention, sink(closed, corrections));
+            BarAggregator a =
+                    new BarAggregator(2000, WINDOW, false, convention, Integer.MAX_VALUE, sink(closed, corrections));
             a.onTrade(new Trade("BAC", close - 30_000, 14.20, 500, TradeUpdates.ALL)); // 15:59:30
             a.onWatermark(close + 6_881); // the 15:59 bar has closed
             a.onTrade(new Trade("BAC", close + 6_881, 14.25, 2_631_493, auction)); // NYSE's closing print, 16:00:06.881
@@ -190,5 +191,17 @@ class BarAggregatorTest {
         assertThat(MarketSession.of(T0 - 60_000)).isEqualTo(MarketSession.PRE);
         assertThat(MarketSession.of(T0)).isEqualTo(MarketSession.REGULAR);
         assertThat(MarketSession.of(T0 + 390 * 60_000L)).isEqualTo(MarketSession.POST);
+    }
+
+    @Test
+    void symbolsBeyondTheMostKeptAreRefusedAndCounted() {
+        List<Bar> closed = new ArrayList<>();
+        BarAggregator a = new BarAggregator(2000, WINDOW, false, true, 2, sink(closed, new ArrayList<>()));
+        long t = 1_381_239_000_000L;
+        for (String symbol : List.of("SPY", "IBM", "AAPL", "SPY", "AAPL"))
+            a.onTrade(new Trade(symbol, t, 100, 10, TradeUpdates.ALL));
+        a.flush();
+        assertThat(closed).extracting(Bar::symbol).containsExactlyInAnyOrder("SPY", "IBM");
+        assertThat(a.refusedSymbolTrades()).isEqualTo(2);
     }
 }

@@ -21,17 +21,18 @@ class SyntheticAndCloneTest {
     private static List<Bar> bars(TradeSource source) throws IOException {
         List<Bar> bars = new ArrayList<>();
         // prints at their time stamps (the closing auction convention would make the 16:00 print a correction of 15:59)
-        BarAggregator a = new BarAggregator(2000, 15 * Bar.MINUTE, false, false, new BarAggregator.Sink() {
-            @Override
-            public void onBar(Bar bar) {
-                bars.add(bar);
-            }
+        BarAggregator a =
+                new BarAggregator(2000, 15 * Bar.MINUTE, false, false, Integer.MAX_VALUE, new BarAggregator.Sink() {
+                    @Override
+                    public void onBar(Bar bar) {
+                        bars.add(bar);
+                    }
 
-            @Override
-            public void onCorrection(Bar bar, int revision) {
-                throw new AssertionError("time-ordered input has no late trades");
-            }
-        });
+                    @Override
+                    public void onCorrection(Bar bar, int revision) {
+                        throw new AssertionError("time-ordered input has no late trades");
+                    }
+                });
         long previous = Long.MIN_VALUE;
         try (source) {
             for (Trade t; (t = source.next()) != null; ) {
