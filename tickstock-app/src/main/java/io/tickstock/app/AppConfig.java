@@ -1,6 +1,8 @@
 package io.tickstock.app;
 
+import io.tickstock.app.stream.Delivery;
 import io.tickstock.contract.DatabaseUrl;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,21 +36,21 @@ public record AppConfig(
         int outboxFrames,
         long engineLostAfterMillis,
         @Nullable Tls tls,
-        java.util.List<String> allowedOrigins,
-        io.tickstock.app.stream.Delivery delivery,
-        java.util.List<String> trustedProxies) {
+        List<String> allowedOrigins,
+        Delivery delivery,
+        List<String> trustedProxies) {
     /** PEM files of the HTTPS certificate (chain) and its private key. */
     public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {}
 
     public AppConfig {
-        allowedOrigins = java.util.List.copyOf(allowedOrigins);
-        trustedProxies = java.util.List.copyOf(trustedProxies);
+        allowedOrigins = List.copyOf(allowedOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
         if (engineLostAfterMillis < 100)
             throw new IllegalArgumentException(
                     "engineLostAfterMillis must be at least 100, was " + engineLostAfterMillis);
     }
 
-    /** The default delivery settings ({@link io.tickstock.app.stream.Delivery#DEFAULTS}). */
+    /** The default delivery settings ({@link Delivery#DEFAULTS}). */
     public AppConfig(
             String redisUrl,
             DatabaseUrl database,
@@ -60,7 +62,7 @@ public record AppConfig(
             int outboxFrames,
             long engineLostAfterMillis,
             @Nullable Tls tls,
-            java.util.List<String> allowedOrigins) {
+            List<String> allowedOrigins) {
         this(
                 redisUrl,
                 database,
@@ -73,8 +75,8 @@ public record AppConfig(
                 engineLostAfterMillis,
                 tls,
                 allowedOrigins,
-                io.tickstock.app.stream.Delivery.DEFAULTS,
-                java.util.List.of());
+                Delivery.DEFAULTS,
+                List.of());
     }
 
     /** The defaults for the engine watch, TLS (none) and origins (the app's own only). */
@@ -98,7 +100,7 @@ public record AppConfig(
                 outboxFrames,
                 io.tickstock.app.health.EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
                 null,
-                java.util.List.of());
+                List.of());
     }
 
     public static final int DEFAULT_OUTBOX_FRAMES = 4_096;

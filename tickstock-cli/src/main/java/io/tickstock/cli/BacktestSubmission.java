@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -117,8 +118,7 @@ final class BacktestSubmission {
             Backtest.Result result = Json.MAPPER.treeToValue(results, Backtest.Result.class);
             cmd.getOut().print(BacktestReport.text(result, (System.nanoTime() - t0) / 1e9));
             cmd.getOut().flush();
-            if (json != null)
-                Files.writeString(json, Json.write(java.util.Map.of("status", "completed", "results", results)));
+            if (json != null) Files.writeString(json, Json.write(Map.of("status", "completed", "results", results)));
             return 0;
         }
     }

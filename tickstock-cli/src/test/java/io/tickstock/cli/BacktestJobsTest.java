@@ -29,8 +29,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -458,7 +461,7 @@ class BacktestJobsTest {
                                 .map(m -> Json.read(m[1]).path("data"))
                                 .filter(d -> d.path("job_id").asText().equals(id))
                                 .findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -471,9 +474,9 @@ class BacktestJobsTest {
     @Test
     @Order(11)
     void aJobBeyondTheDataOrTheBarBudgetFailsAtOnceWithTheReason() {
-        List<String> fifty = new java.util.ArrayList<>(List.of("SPY", "IBM", "AAPL", "BAC", "QQQ", "IWM"));
+        List<String> fifty = new ArrayList<>(List.of("SPY", "IBM", "AAPL", "BAC", "QQQ", "IWM"));
         for (int i = 0; fifty.size() < 50; i++) fifty.add("S" + i);
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         long start = System.nanoTime();
         publishJob(Json.write(Map.of(
                 "type", "backtest_job",
@@ -486,7 +489,7 @@ class BacktestJobsTest {
         JsonNode r = resultOf(id);
         assertThat(r.path("status").asText()).isEqualTo("failed");
         assertThat(r.path("error").asText()).startsWith("start_date must be on or after 1970-01-01");
-        String big = java.util.UUID.randomUUID().toString();
+        String big = UUID.randomUUID().toString();
         publishJob(Json.write(Map.of(
                 "type", "backtest_job",
                 "job_id", big,
@@ -516,9 +519,9 @@ class BacktestJobsTest {
     @Order(13)
     void aUserHoldsAtMostFivePendingJobs() throws Exception {
         JobStore store = new JobStore(workerDb);
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String id = java.util.UUID.randomUUID().toString();
+            String id = UUID.randomUUID().toString();
             store.queue(id, "dave", SPY_DAILY);
             store.claim(id, "a-worker-elsewhere"); // running there: this test's worker leaves them alone
             ids.add(id);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,7 +85,7 @@ class HungEngineTest {
                                 System::currentTimeMillis)
                         .start()) {
             EngineConfig config = EngineConfig.builder(redis.url(), postgres.databaseUrl())
-                    .replay(java.util.List.of(spy), Double.POSITIVE_INFINITY, LocalTime.of(9, 30), null)
+                    .replay(List.of(spy), Double.POSITIVE_INFINITY, LocalTime.of(9, 30), null)
                     .universe("replay:spy")
                     .heartbeatMillis(1_000)
                     .spool(tmp.resolve("spool"), 1 << 20)
@@ -93,7 +95,7 @@ class HungEngineTest {
             try (Engine engine = new Engine(config, System::currentTimeMillis).start()) {
                 long from = LocalDate.of(2013, 10, 8)
                         .atTime(9, 30)
-                        .atZone(java.time.ZoneId.of("America/New_York"))
+                        .atZone(ZoneId.of("America/New_York"))
                         .toInstant()
                         .toEpochMilli();
                 CompletableFuture<?> run = CompletableFuture.runAsync(() -> {

@@ -9,6 +9,7 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.BarAggregator;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.testkit.FakeMassiveServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -444,7 +445,7 @@ class ScaleOutTest {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
     }

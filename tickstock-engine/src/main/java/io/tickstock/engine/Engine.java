@@ -127,7 +127,7 @@ public final class Engine implements AutoCloseable {
         replays = new ReplayRunner(parts);
         live = new LiveRunner(parts);
         kafka = new KafkaRunner(parts, new SessionHistory(dataSource));
-        metrics = new EngineMetrics(stats, outboxes(publisher, writer));
+        metrics = new EngineMetrics(stats, outputs.outboxes());
         if (config.metricsPort() >= 0)
             metricsPort = metrics.serve(config.metricsHost(), config.metricsPort(), config.metricsToken());
         HealthMonitor health = new HealthMonitor(
@@ -184,7 +184,8 @@ public final class Engine implements AutoCloseable {
      */
     public Events.SessionEnd replay(TradeSource source, int symbolCount, long fromMillis, long toMillis)
             throws IOException {
-        return Objects.requireNonNull(feeding(() -> replays.run(source, symbolCount, fromMillis, toMillis)));
+        return Objects.requireNonNull(
+                stats.progress.during(clock.getAsLong(), () -> replays.run(source, symbolCount, fromMillis, toMillis)));
     }
 
     /**
@@ -197,7 +198,7 @@ public final class Engine implements AutoCloseable {
     public Events.@Nullable SessionEnd stream(
             MassiveSubscription massive, int symbolCount, SessionSchedule schedule, BooleanSupplier stop)
             throws InterruptedException {
-        return feeding(() -> live.run(massive, symbolCount, schedule, stop));
+        return stats.progress.during(clock.getAsLong(), () -> live.run(massive, symbolCount, schedule, stop));
     }
 
     /**
@@ -205,44 +206,10 @@ public final class Engine implements AutoCloseable {
      * until {@code stop} says so; throws IllegalStateException when a partition's analytics fail or PostgreSQL fails.
      */
     public void consume(String bootstrap, BooleanSupplier stop) {
-        feeding(() -> {
+        stats.progress.during(clock.getAsLong(), () -> {
             kafka.run(bootstrap, stop);
             return null;
         });
-    }
-
-    /** A feed's run. */
-    private interface Feed<T, E extends Exception> {
-        @Nullable
-        T run() throws E;
-    }
-
-    /** Runs a feed with its {@link io.tickstock.engine.health.FeedProgress}: started, then stopped, failed or not. */
-    private <T, E extends Exception> @Nullable T feeding(Feed<T, E> feed) throws E {
-        stats.progress.start(clock.getAsLong());
-        String failure = null;
-        try {
-            return feed.run();
-        } catch (IllegalStateException e) {
-            failure = e.getMessage();
-            throw e;
-        } finally {
-            stats.progress.stop(failure);
-        }
-    }
-
-    /** The outboxes' state as {@code /metrics} reads it at each scrape. */
-    private static EngineMetrics.Outboxes outboxes(RedisPublisher publisher, HistoryWriter writer) {
-        return new EngineMetrics.Outboxes(
-                publisher::pending,
-                publisher::dropped,
-                publisher::coalesced,
-                () -> !publisher.isDown(),
-                writer::pending,
-                writer::spooled,
-                writer::dropped,
-                writer::rejected,
-                () -> !writer.isDown());
     }
 
     private void publishHealth(Events.Health health) {

@@ -4,6 +4,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
+import io.tickstock.engine.health.EngineMetrics;
 import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.store.HistoryRow;
@@ -83,5 +84,19 @@ final class Outputs {
     /** The wall clock as the contract's ISO text. */
     String now() {
         return IsoTime.format(clock.getAsLong());
+    }
+
+    /** The outboxes' state as {@code /metrics} reads it at each scrape. */
+    EngineMetrics.Outboxes outboxes() {
+        return new EngineMetrics.Outboxes(
+                publisher::pending,
+                publisher::dropped,
+                publisher::coalesced,
+                () -> !publisher.isDown(),
+                writer::pending,
+                writer::spooled,
+                writer::dropped,
+                writer::rejected,
+                () -> !writer.isDown());
     }
 }

@@ -1,5 +1,6 @@
 package io.tickstock.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class PausedPartitions {
         held = on;
         if (on) consumer.pause(consumer.assignment()); // partitions assigned since are held too
         else if (changed) {
-            List<TopicPartition> again = new java.util.ArrayList<>();
+            List<TopicPartition> again = new ArrayList<>();
             for (TopicPartition tp : consumer.assignment()) if (!offsets.containsKey(tp.partition())) again.add(tp);
             consumer.resume(again);
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,8 +125,10 @@ public final class StreamingBuffer implements AutoCloseable {
             case Inbound.Persistence p -> stats.add("persistence", "received", 1);
             case Inbound.LegacyPattern p -> stats.add("legacy_pattern", "received", 1);
             case Inbound.LegacyHealth h -> stats.add("legacy_health", "received", 1);
-            case Inbound.Backtest(String event, String owner, ObjectNode data) ->
-                owned(event, owner, Frames.frame(event, data));
+            case Inbound.Backtest(String event, String owner, ObjectNode data) -> {
+                if (owner != null) now(event, f -> f.sendTo(owner, Frames.frame(event, data))); // the owner's only
+                else stats.add(event, "received", 1); // a job without an owner: no browser's
+            }
         }
     }
 
@@ -192,19 +193,14 @@ public final class StreamingBuffer implements AutoCloseable {
 
     private void now(String type, String frame) {
         drained(); // urgent patterns that arrived before this session/health/critical frame go first
-        stats.add(type, "received", 1);
-        send(type, 1, () -> {
-            fanout.broadcast(frame);
-            stats.add(type, "delivered", 1);
-        });
+        now(type, f -> f.broadcast(frame));
     }
 
-    /** A frame for its owner's browsers only (a backtest job's); without an owner, for none. */
-    private void owned(String type, @Nullable String owner, String frame) {
+    /** One frame handed to the browsers at once by {@code delivery} (on the buffer's thread), counted under {@code type}. */
+    private void now(String type, Consumer<Fanout> delivery) {
         stats.add(type, "received", 1);
-        if (owner == null) return;
         send(type, 1, () -> {
-            fanout.sendTo(owner, frame);
+            delivery.accept(fanout);
             stats.add(type, "delivered", 1);
         });
     }
@@ -219,11 +215,7 @@ public final class StreamingBuffer implements AutoCloseable {
 
     /** One item of a subscribable stream at once. */
     private <T extends StreamItem> void now(String type, T item, Function<T, String> render) {
-        stats.add(type, "received", 1);
-        send(type, 1, () -> {
-            fanout.publish(item.stream(), List.of(item), items -> render.apply(items.getFirst()));
-            stats.add(type, "delivered", 1);
-        });
+        now(type, f -> f.publish(item.stream(), List.of(item), items -> render.apply(items.getFirst())));
     }
 
     /** The engine's liveness changed (dispatcher thread): {@link EngineNotices} to every browser and the snapshot. */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -157,7 +158,7 @@ class WebSocketHubTest {
 
     @Test
     void aUserHoldsAtMostTwentySocketsAndTheOldestGoesFirst() throws Exception {
-        List<Browser> browsers = new java.util.ArrayList<>();
+        List<Browser> browsers = new ArrayList<>();
         for (int i = 0; i <= WebSocketHub.MAX_SOCKETS_PER_USER; i++) {
             Browser b = new Browser();
             connect(b);

@@ -22,6 +22,31 @@ public final class FeedProgress {
         running = true;
     }
 
+    /** A feed's run. */
+    public interface Feed<T, E extends Exception> {
+        @Nullable
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code feed} (the feed thread), started at {@code nowMillis} (epoch ms) and stopped when it returns; an
+     * {@link IllegalStateException} it throws (a shard's failure) is recorded as the reason it failed, then rethrown.
+     *
+     * @return what the feed returns
+     */
+    public <T, E extends Exception> @Nullable T during(long nowMillis, Feed<T, E> feed) throws E {
+        start(nowMillis);
+        String failed = null;
+        try {
+            return feed.run();
+        } catch (IllegalStateException e) {
+            failed = e.getMessage();
+            throw e;
+        } finally {
+            stop(failed);
+        }
+    }
+
     /** The feed's loop went round at {@code nowMillis} (epoch ms). */
     public void beat(long nowMillis) {
         beatMillis = nowMillis;

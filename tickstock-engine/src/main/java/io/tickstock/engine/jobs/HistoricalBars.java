@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -125,7 +126,7 @@ public final class HistoricalBars {
     }
 
     private long storedEstimate(String symbol, LocalDate start, LocalDate end) throws SQLException {
-        try (Connection c = java.util.Objects.requireNonNull(database).getConnection();
+        try (Connection c = Objects.requireNonNull(database).getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "SELECT min(ts), max(ts) FROM ohlcv_1min WHERE symbol = ? AND ts >= ? AND ts < ?")) {
             ps.setString(1, symbol);
@@ -190,7 +191,7 @@ public final class HistoricalBars {
         long from = epochMillis(start);
         long to = epochMillis(end.plusDays(1));
         List<Bar> bars = new ArrayList<>();
-        try (Connection c = java.util.Objects.requireNonNull(database).getConnection();
+        try (Connection c = Objects.requireNonNull(database).getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "SELECT ts, open, high, low, close, volume, coalesce(vwap, close), trade_count FROM ohlcv_1min "
                                 + "WHERE symbol = ? AND ts >= ? AND ts < ? AND market_session = 'regular' ORDER BY ts")) {
