@@ -65,7 +65,7 @@ public final class Infrastructure implements AutoCloseable {
             if (redisEnv != null && !redisEnv.isBlank()) {
                 redisUrl = checkRedisUrl(redisEnv);
             } else {
-                r = EmbeddedRedis.withPasswordFile(0, home.resolve("redis-password"));
+                r = new EmbeddedRedis(0);
                 redisUrl = r.url();
             }
             if (databaseEnv != null && !databaseEnv.isBlank()) {
@@ -100,12 +100,8 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Prints {@code redis: …} and {@code database: …} lines. */
     public void print(PrintStream out) {
-        Path redisPassword = embeddedRedis == null ? null : embeddedRedis.passwordFile();
         out.println("redis: " + io.tickstock.contract.LogText.url(redisUrl)
-                + (embeddedRedis == null
-                        ? " (external)"
-                        : " (embedded, 127.0.0.1 only"
-                                + (redisPassword == null ? ")" : "; password in " + home(redisPassword) + ")")));
+                + (embeddedRedis != null ? " (embedded, 127.0.0.1 only)" : " (external)"));
         out.println("database: " + database
                 + (embeddedPostgres != null
                         ? " (embedded; password in " + home(embeddedPostgres.pgpass()) + ")"

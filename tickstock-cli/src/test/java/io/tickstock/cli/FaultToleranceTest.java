@@ -61,8 +61,6 @@ class FaultToleranceTest {
     static Path tmp;
 
     static int redisPort, pgPort;
-    /** The embedded Redis's password, kept across its restart. */
-    static final String redisPassword = "fault-tolerance-redis-password";
 
     static EmbeddedRedis redis;
     static EmbeddedPostgresServer postgres;
@@ -78,7 +76,7 @@ class FaultToleranceTest {
     static void servers() throws Exception {
         redisPort = FreePort.find();
         pgPort = FreePort.find();
-        redis = new EmbeddedRedis(redisPort, redisPassword);
+        redis = new EmbeddedRedis(redisPort);
         postgres = new EmbeddedPostgresServer(
                 tmp.resolve("pg"), false, pgPort); // kept on close: restarted on the same data
         app = new App(
@@ -193,7 +191,7 @@ class FaultToleranceTest {
         Thread.sleep(8_000);
         redis.close();
         Thread.sleep(30_000);
-        redis = new EmbeddedRedis(redisPort, redisPassword); // the same password: the engine reconnects with its URL
+        redis = new EmbeddedRedis(redisPort);
         long upNanos = System.nanoTime();
         Events.SessionEnd end = run.get(3, TimeUnit.MINUTES);
         long alerts = engine.stats().alerts.get();
