@@ -92,8 +92,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             if (s != null) parts.sessions().attach(s);
             return;
         }
-        if (times.accepts(d, p.session()) && p.add(r.offset(), d))
-            parts.stats().trades.incrementAndGet();
+        if (times.accepts(d) && p.add(r.offset(), d)) parts.stats().trades.incrementAndGet();
     }
 
     /**

@@ -58,7 +58,7 @@ class LogPartitionTest {
         LogRecordTimes times = new LogRecordTimes(System::currentTimeMillis, refused);
         List<List<TradeRecords.Decoded>> checked = new ArrayList<>();
         for (List<TradeRecords.Decoded> partition : log)
-            checked.add(partition.stream().filter(d -> times.accepts(d, null)).toList());
+            checked.add(partition.stream().filter(d -> times.accepts(d)).toList());
         assertThat(refused).hasValue(PARTITIONS);
         RecordedOutput out = new RecordedOutput(), unchecked = new RecordedOutput();
         assertThat(runWhole(checked, out).sortedRows()).isEqualTo(direct.sortedRows());
