@@ -93,9 +93,10 @@ public final class EndToEndBench {
 
             String cookie = AppHttp.login(app.port(), "admin", password)
                     .orElseThrow(() -> new IllegalStateException("bench login failed"));
+            List<String> cookies = BenchLogins.cookies(app.port(), postgres.databaseUrl(), password, o.clients());
             List<ScanningClient> clients = new ArrayList<>();
             for (int i = 0; i < o.clients(); i++) {
-                ScanningClient c = connector.open(app.port(), cookie);
+                ScanningClient c = connector.open(app.port(), BenchLogins.of(cookies, i));
                 if (o.frames().equals("compact")) c.send(COMPACT_SUBSCRIBE);
                 clients.add(c);
             }

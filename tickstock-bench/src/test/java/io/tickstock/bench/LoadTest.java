@@ -68,7 +68,8 @@ class LoadTest {
                     ScanningClient.Connector connector = new ScanningClient.Connector()) {
                 String cookie = AppHttp.login(app.port(), "admin", PASSWORD).orElseThrow();
                 List<ScanningClient> clients = new ArrayList<>();
-                for (int i = 0; i < CLIENTS; i++) clients.add(connector.open(app.port(), cookie));
+                List<String> cookies = BenchLogins.cookies(app.port(), postgres.databaseUrl(), PASSWORD, CLIENTS);
+                for (int i = 0; i < CLIENTS; i++) clients.add(connector.open(app.port(), BenchLogins.of(cookies, i)));
                 Publisher publisher = new Publisher(connection.async());
                 phase(publisher, clients, 5); // warm-up (JIT), not reported
 
