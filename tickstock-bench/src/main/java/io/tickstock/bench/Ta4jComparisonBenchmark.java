@@ -30,7 +30,7 @@ import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.num.DoubleNumFactory;
 
 /**
- * TickStock vs ta4j-core 0.22.2 on the same real minute bars, one bar per operation, the CONTRACT.md minimum
+ * TickStock vs ta4j-core 0.22.2 on the same real minute bars, one bar per operation, the the integration contract minimum
  * indicator set: RSI 14, SMA 20/50/200, EMA 12/26, MACD 12/26/9 (line, signal, histogram), Bollinger 20/2
  * (upper, middle, lower). ta4j gets its fastest setup: {@code DoubleNum}, a series bounded to 400 bars (a
  * streaming app cannot keep every bar), each output read at the new end index (ta4j computes lazily and caches).

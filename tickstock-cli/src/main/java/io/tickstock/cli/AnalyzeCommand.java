@@ -43,7 +43,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             names = "--indicators",
             description =
                     "Comma-separated NAME:param:param, e.g. RSI:14,SMA:20,MACD:12:26:9,"
-                            + "BBANDS:20:2,ATR:14 (default: CONTRACT.md's minimum set, ${DEFAULT-VALUE}; 'all' for every indicator).",
+                            + "BBANDS:20:2,ATR:14 (default: the integration contract's minimum set, ${DEFAULT-VALUE}; 'all' for every indicator).",
             defaultValue = "RSI:14,SMA:20,SMA:50,SMA:200,EMA:12,EMA:26,MACD:12:26:9,BBANDS:20:2")
     String indicators;
 

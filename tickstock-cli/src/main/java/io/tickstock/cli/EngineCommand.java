@@ -72,7 +72,7 @@ public final class EngineCommand implements Callable<Integer> {
     @Option(
             names = "--batch-events",
             description = "Publish each bar close's indicator values and patterns as streaming_indicators_batch / "
-                    + "streaming_patterns_batch messages of up to 50 (CONTRACT.md's opt-in batch forms; consumers must unpack batches). "
+                    + "streaming_patterns_batch messages of up to 50 (the integration contract's opt-in batch forms; consumers must unpack batches). "
                     + "Default: one message each.")
     boolean batchEvents;
 

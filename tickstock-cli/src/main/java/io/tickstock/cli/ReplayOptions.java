@@ -68,7 +68,7 @@ public final class ReplayOptions {
     @Option(
             names = "--indicators",
             description = "Indicators computed and published per symbol: NAME:param:param,... "
-                    + "(e.g. RSI:14,ATR:14,STOCH:5:3:3), or 'all' (default: CONTRACT.md's minimum set).")
+                    + "(e.g. RSI:14,ATR:14,STOCH:5:3:3), or 'all' (default: the integration contract's minimum set).")
     String indicators;
 
     @Option(

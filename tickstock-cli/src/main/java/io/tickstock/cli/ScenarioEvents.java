@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One contract-valid message of each kind (CONTRACT.md's canonical single forms, written from {@link Events}), for
+ * One contract-valid message of each kind (the integration contract's canonical single forms, written from {@link Events}), for
  * {@code tickstock publish}: what a producer would send, with the given fields and defaults for the rest. Times are
  * epoch ms, written as ISO-8601 UTC; a detection's and an alert's bar is the minute of {@code nowMillis}. Pure.
  */

@@ -3,7 +3,7 @@ package io.tickstock.contract;
 import java.util.List;
 
 /**
- * Redis pub/sub channel names of CONTRACT.md. Each constant's Javadoc names the canonical {@code type}
+ * Redis pub/sub channel names of the integration contract. Each constant's Javadoc names the canonical {@code type}
  * carried on it.
  */
 public final class Channels {
@@ -52,7 +52,7 @@ public final class Channels {
     /** The backtesting events a consumer subscribes to (the legacy dashboard's backtesting channels): progress and results. */
     public static final List<String> BACKTESTING = List.of(BACKTEST_PROGRESS, BACKTEST_RESULTS);
 
-    /** Every channel of the contract, in the order of CONTRACT.md. */
+    /** Every channel of the contract, in the order of the integration contract. */
     public static final List<String> ALL = List.of(
             SESSION_STARTED,
             SESSION_STOPPED,

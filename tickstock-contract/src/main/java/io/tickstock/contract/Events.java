@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The canonical message shapes of CONTRACT.md as records, serialized by {@link Json} with snake_case
+ * The canonical message shapes of the integration contract as records, serialized by {@link Json} with snake_case
  * names. Every top-level {@code timestamp} is the publication time; every nested bar {@code timestamp}
  * is the bar start (minute boundary, UTC). Times are {@link IsoTime} strings; prices in dollars;
  * volumes are integer share counts; confidences fractions in [0, 1].
@@ -229,7 +229,7 @@ public final class Events {
     /** Symbols without a trade for the stale threshold. */
     public record StaleSymbols(int count, List<String> symbols) {}
 
-    /** A health snapshot, status by CONTRACT.md's thresholds; {@code engineId} names the engine (added, optional). */
+    /** A health snapshot, status by the integration contract's thresholds; {@code engineId} names the engine (added, optional). */
     public record Health(
             String status,
             String timestamp,

@@ -1,6 +1,6 @@
 package io.tickstock.contract;
 
-/** Redis keys of CONTRACT.md. */
+/** Redis keys of the integration contract. */
 public final class RedisKeys {
     private RedisKeys() {}
 

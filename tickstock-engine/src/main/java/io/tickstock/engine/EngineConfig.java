@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param metricsHost          interface of {@code /metrics} (default 127.0.0.1: this machine only)
  * @param metricsToken         bearer token a scrape of {@code /metrics} must send, or null for none
  * @param batchEvents          publish the indicator values and patterns of a bar close as {@code streaming_indicators_batch}
- *                             / {@code streaming_patterns_batch} messages of up to 50 (CONTRACT.md's opt-in batch forms)
+ *                             / {@code streaming_patterns_batch} messages of up to 50 (the integration contract's opt-in batch forms)
  *                             instead of one message each (default false: older consumers read single messages)
  * @param heartbeatMillis      producer heartbeat interval (default 15 s; the keys expire after three)
  * @param resumeReplay         a replay continues the session an interrupted replay of the same universe left open

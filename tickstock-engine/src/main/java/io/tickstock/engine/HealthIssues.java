@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The human-readable {@code issues} of health (CONTRACT.md) at the engine's edges: Redis or PostgreSQL unavailable
+ * The human-readable {@code issues} of health (the integration contract) at the engine's edges: Redis or PostgreSQL unavailable
  * and what waits, rows spooled, coalesced, dropped or rejected, malformed operator commands, and the Massive feed's
  * dropped or malformed frames and sequence problems. Read by the health thread.
  */

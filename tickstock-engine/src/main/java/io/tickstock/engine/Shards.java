@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One session's analytics split over shards (ARCHITECTURE.md): shard {@code k} owns the symbols whose hash modulo the
+ * One session's analytics split over shards (docs/engine.md): shard {@code k} owns the symbols whose hash modulo the
  * shard count is {@code k}, with its own {@link Pipeline} and {@link EventEmitter} ({@link EventEmitter#sibling}), on
  * its own thread ({@link ShardThread}), so a watermark's bar close runs on every shard at once and each shard writes
  * its own messages.

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the engine is alive, read from the producer heartbeat key ({@code tickstock:producer:heartbeat}, epoch
- * seconds, refreshed every interval — 15 s by default — with a TTL of three intervals: CONTRACT.md "Liveness").
+ * seconds, refreshed every interval — 15 s by default — with a TTL of three intervals: the integration contract "Liveness").
  * {@code none} until a heartbeat is first seen; {@code alive} while the key exists with a TTL (whatever the engine's
  * interval), or, for a producer that sets no TTL, while its time is at most {@code lostAfterMillis} old; {@code lost}
  * when the key has expired or (without a TTL) aged past that (an engine killed with SIGKILL, a lost machine);

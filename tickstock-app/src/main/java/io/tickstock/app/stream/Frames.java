@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Browser frames of CONTRACT.md: {@code {"event":"<name>","data":{…}}} with the event names the legacy dashboard listens for; {@code data}
+ * Browser frames of the integration contract: {@code {"event":"<name>","data":{…}}} with the event names the legacy dashboard listens for; {@code data}
  * is any value {@link Json} serializes (the contract's records, {@link StreamItem}s, trees passed through).
  * Thread-safe (stateless).
  */

@@ -8,7 +8,7 @@ import io.tickstock.contract.Limits;
 import java.util.Set;
 
 /**
- * The canonical inner object of each message kind (CONTRACT.md), read from the canonical or the Phase 5 shape
+ * The canonical inner object of each message kind (the integration contract), read from the canonical or the Phase 5 shape
  * (the Phase 5 format), checked field by field ({@link Fields}) and bound to the contract's record: Phase 5 names mapped, flat
  * alerts and health nested, required fields present and of their type, times rewritten in the contract's form. What
  * the seeds let a producer omit gets the contract's default: timeframe {@code 1min}, empty parameters, metadata and

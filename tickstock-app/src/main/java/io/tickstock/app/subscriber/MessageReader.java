@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Reads a Redis message in the canonical shape of CONTRACT.md or the Phase 5 shape of the legacy producer (single or
+ * Reads a Redis message in the canonical shape of the integration contract or the Phase 5 shape of the legacy producer (single or
  * batch) into {@link Inbound} events carrying the contract's records ({@link Inbound.Event}), and checks every field the app and the
  * dashboard rely on ({@link Fields}): a message whose required fields are missing, of the wrong type or out of
  * range, or whose times do not parse, is refused with a reason naming the field, so nothing the browsers or

@@ -6,7 +6,7 @@ import io.tickstock.contract.Json;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A streaming session as the app knows it: the contract's {@code session} object of the start (CONTRACT.md "Session
+ * A streaming session as the app knows it: the contract's {@code session} object of the start (the integration contract "Session
  * started") and, once stopped, the stop's fields merged in ("Session stopped"). Fields a message does not carry are
  * null and left out of the JSON. Times are ISO-8601 UTC text; durations in seconds. Immutable.
  *

@@ -21,7 +21,7 @@ public final class Routes {
 
     private Routes() {}
 
-    /** The REST API's path prefix (CONTRACT.md). */
+    /** The REST API's path prefix (the integration contract). */
     public static final String API = "/streaming/api/";
     /** The same API under the seeds' prefix, an alias. */
     public static final String SEED_API = "/api/streaming/";

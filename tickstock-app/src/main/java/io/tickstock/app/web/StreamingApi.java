@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The REST history API under {@code /streaming/api/} (CONTRACT.md). Parameters are validated: {@code hours}
+ * The REST history API under {@code /streaming/api/} (the integration contract). Parameters are validated: {@code hours}
  * 1–24 (default 1), {@code limit} 1–500 (default 100), {@code indicator} a TA-Lib name TickStock computes (RSI, SMA, EMA, MACD, BBANDS, ATR, … VWAP)
  * (BB accepted as BBANDS),
  * {@code alert_type} one of the six alert types, symbols {@code [A-Z.]{1,10}}; a bad one answers 400

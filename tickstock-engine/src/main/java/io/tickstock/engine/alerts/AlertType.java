@@ -1,6 +1,6 @@
 package io.tickstock.engine.alerts;
 
-/** The six alert types of CONTRACT.md. */
+/** The six alert types of the integration contract. */
 public enum AlertType {
     /** RSI crosses above 70. */
     RSI_OVERBOUGHT,

@@ -3,7 +3,7 @@ package io.tickstock.engine.health;
 import java.util.List;
 
 /**
- * CONTRACT.md's status rule: critical when the feed is disconnected or lag &gt; 1000 ms; warning when
+ * the integration contract's status rule: critical when the feed is disconnected or lag &gt; 1000 ms; warning when
  * CPU &gt; 70 % or lag &gt; 200 ms; else healthy. Each reason becomes a human-readable issue.
  */
 public final class HealthStatus {

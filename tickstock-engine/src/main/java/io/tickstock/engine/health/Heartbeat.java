@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The producer's liveness signal (CONTRACT.md "Redis keys" and "Liveness"): every interval (15 s by default) it
+ * The producer's liveness signal (the integration contract "Redis keys" and "Liveness"): every interval (15 s by default) it
  * sets {@code tickstock:producer:heartbeat} to the epoch seconds, and refreshes
  * {@code tickstock:streaming:session:current} while a session runs, both with a TTL of {@value #TTL_INTERVALS}
  * intervals, so a consumer sees both keys vanish when the engine dies without stopping (kill -9, a lost machine);

@@ -1,5 +1,5 @@
 /**
- * Health: real measurements of throughput, lag and resources, classified by CONTRACT.md's thresholds,
+ * Health: real measurements of throughput, lag and resources, classified by the integration contract's thresholds,
  * published as events and served to Prometheus ({@link io.tickstock.engine.health.EngineMetrics}).
  */
 @NullMarked

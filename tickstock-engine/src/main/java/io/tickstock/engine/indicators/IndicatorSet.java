@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The indicators of one symbol, built by an {@link IndicatorSpec}; {@link #standard()} is CONTRACT.md's
+ * The indicators of one symbol, built by an {@link IndicatorSpec}; {@link #standard()} is the integration contract's
  * minimum set. The alert detector reads its first RSI, MACD and BBANDS. Not thread-safe.
  */
 public final class IndicatorSet {
@@ -22,7 +22,7 @@ public final class IndicatorSet {
         this.bbands = find(BollingerBands.class);
     }
 
-    /** CONTRACT.md's minimum set, fresh state. */
+    /** the integration contract's minimum set, fresh state. */
     public static IndicatorSet standard() {
         return IndicatorSpec.STANDARD.newSet();
     }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * per-symbol state.
  */
 public final class IndicatorSpec {
-    /** CONTRACT.md's minimum set: RSI 14, SMA 20/50/200, EMA 12/26, MACD 12/26/9, BBANDS 20/2. */
+    /** the integration contract's minimum set: RSI 14, SMA 20/50/200, EMA 12/26, MACD 12/26/9, BBANDS 20/2. */
     public static final IndicatorSpec STANDARD =
             parse("RSI:14,SMA:20,SMA:50,SMA:200,EMA:12,EMA:26,MACD:12:26:9,BBANDS:20:2");
     /** Every indicator TickStock computes, with TA-Lib's default parameters (VWAP per session). */

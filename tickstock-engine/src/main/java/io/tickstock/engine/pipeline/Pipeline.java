@@ -28,7 +28,7 @@ public final class Pipeline {
      * @param correctionWindowMillis how long after a minute a late trade still corrects its bar (default 15 min)
      * @param fillForward            filled bars for minutes without trades (default false)
      * @param extendedHoursAnalytics whether pre/after-hours bars feed indicators and patterns (default false)
-     * @param indicators             the indicators computed per symbol (default CONTRACT.md's minimum set)
+     * @param indicators             the indicators computed per symbol (default the integration contract's minimum set)
      * @param alertCooldownMillis    per-symbol cooldown between alerts of one type (default 0, none)
      * @param closingAuctionInLastBar whether the closing auction print goes to the last regular-hours bar, as the data
      *                               vendors' minute bars do (default true; false keeps it at its time stamp)

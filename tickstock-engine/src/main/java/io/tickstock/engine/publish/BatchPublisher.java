@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * CONTRACT.md's opt-in batch forms (engine {@code --batch-events}): the indicator values and patterns of one bar close
+ * the integration contract's opt-in batch forms (engine {@code --batch-events}): the indicator values and patterns of one bar close
  * as {@code streaming_indicators_batch} / {@code streaming_patterns_batch} messages of up to {@value #BATCH} items
  * (high-confidence patterns also in a batch on {@link Channels#PATTERNS_DETECTED}), sent when full and at the end of the
  * close ({@link #flush}). The indicator batch is written as text straight from the indicators ({@link IndicatorJson}).

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Analytics results as the contract's records (CONTRACT.md): a {@link Bar} as {@code bar}, a {@link Detection} as
+ * Analytics results as the contract's records (the integration contract): a {@link Bar} as {@code bar}, a {@link Detection} as
  * {@code detection} with its metadata (session, detection method, TA-Lib function and output or price rule, a fresh
  * {@code pattern_id}), an {@link Indicator} as {@code calculation}, an {@link Alert} as {@code alert}. Times are the
  * contract's ISO text, formatted once per distinct millisecond (a bar close formats the same bar start and wall-clock

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * Which channels nobody reads (CONTRACT.md's decisions of 2026-11-30): Redis delivers a PUBLISH on a channel without
+ * Which channels nobody reads (the integration contract): Redis delivers a PUBLISH on a channel without
  * subscribers to no one, so the publisher skips such a channel while its last {@code PUBSUB NUMSUB} answer was 0, and
  * asks again at most once every {@value #CHECK_MILLIS} ms per channel. A subscriber that appears gets messages from the
  * next answer on (as if it had subscribed up to a second later). A channel never asked about yet is published to.
