@@ -74,25 +74,24 @@ public final class EngineMetrics implements AutoCloseable {
         counter("tickstock.bars", "1-minute bars closed", stats.bars);
         counter("tickstock.patterns", "Patterns published", stats.patterns);
         counter("tickstock.trade.log.malformed", "Trade-log records skipped as undecodable", stats.malformedRecords);
-        FunctionCounter.builder("tickstock.trades.refused", stats.futureTrades, AtomicLong::get)
-                .description("Trades refused before the bars: future = stamped more than the allowed clock skew "
-                        + "ahead of this machine's clock")
-                .tag("reason", "future")
-                .register(registry);
-        FunctionCounter.builder("tickstock.trades.refused", stats.lateTrades, AtomicLong::get)
-                .description(
-                        "Trades refused by the bars: late = of a bar closed longer ago than the correction " + "window")
-                .tag("reason", "late")
-                .register(registry);
-        FunctionCounter.builder("tickstock.trades.refused", stats.outsideWindow, AtomicLong::get)
-                .description("Trades refused before the bars: outside_window = a replayed trade stamped outside the "
-                        + "replayed day")
-                .tag("reason", "outside_window")
-                .register(registry);
-        FunctionCounter.builder("tickstock.trades.refused", stats.beyondMaxSymbols, AtomicLong::get)
-                .description("Trades refused before the bars: max_symbols = their symbol came beyond --max-symbols")
-                .tag("reason", "max_symbols")
-                .register(registry);
+        refused(
+                "future",
+                "Trades refused before the bars: future = stamped more than the allowed clock skew "
+                        + "ahead of this machine's clock",
+                stats.futureTrades);
+        refused(
+                "late",
+                "Trades refused by the bars: late = of a bar closed longer ago than the correction " + "window",
+                stats.lateTrades);
+        refused(
+                "outside_window",
+                "Trades refused before the bars: outside_window = a replayed trade stamped outside the "
+                        + "replayed day",
+                stats.outsideWindow);
+        refused(
+                "max_symbols",
+                "Trades refused before the bars: max_symbols = their symbol came beyond --max-symbols",
+                stats.beyondMaxSymbols);
         Gauge.builder("tickstock.trade.log.paused.partitions", stats.pausedPartitions, Number::doubleValue)
                 .description("Trade-log partitions waiting for PostgreSQL (read again every 5 s)")
                 .register(registry);
@@ -106,6 +105,14 @@ public final class EngineMetrics implements AutoCloseable {
                     .description("Messages not published because the channel had no subscriber")
                     .tag("channel", channel)
                     .register(registry);
+    }
+
+    /** {@code tickstock_trades_refused_total{reason=…}}: trades refused before the bars, for {@code reason}. */
+    private void refused(String reason, String description, AtomicLong count) {
+        FunctionCounter.builder("tickstock.trades.refused", count, AtomicLong::get)
+                .description(description)
+                .tag("reason", reason)
+                .register(registry);
     }
 
     private void registerHealth() {
