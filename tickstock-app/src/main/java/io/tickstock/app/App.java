@@ -44,7 +44,9 @@ import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -185,7 +187,7 @@ public final class App implements AutoCloseable {
      * User {@code admin}: set to TICKSTOCK_ADMIN_PASSWORD when that is given and differs (an unchanged one keeps admin's
      * sessions open), else created once with a generated password ({@link #generatedAdminPassword()}).
      */
-    private void ensureAdmin(Users users) throws java.sql.SQLException {
+    private void ensureAdmin(Users users) throws SQLException {
         String password = config.adminPassword();
         if (password != null && !password.isBlank()) {
             try {
@@ -199,8 +201,7 @@ public final class App implements AutoCloseable {
                 .containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
             byte[] b = new byte[12];
             new SecureRandom().nextBytes(b);
-            generatedAdminPassword =
-                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            generatedAdminPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
             users.upsert("admin", generatedAdminPassword.toCharArray(), Role.ADMIN);
         }
     }
@@ -210,7 +211,7 @@ public final class App implements AutoCloseable {
         try {
             int n = logins.prune(clock.getAsLong());
             if (n > 0) LOG.info("deleted {} expired login sessions", n);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.warn("could not prune login sessions: {}", e.getMessage());
         }
     }

@@ -1,7 +1,9 @@
 package io.tickstock.app;
 
+import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.app.stream.Delivery;
 import io.tickstock.contract.DatabaseUrl;
+import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +42,7 @@ public record AppConfig(
         Delivery delivery,
         List<String> trustedProxies) {
     /** PEM files of the HTTPS certificate (chain) and its private key. */
-    public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {}
+    public record Tls(Path certificate, Path key) {}
 
     public AppConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -98,7 +100,7 @@ public record AppConfig(
                 adminPassword,
                 metricsToken,
                 outboxFrames,
-                io.tickstock.app.health.EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
+                EngineLiveness.DEFAULT_LOST_AFTER_MILLIS,
                 null,
                 List.of());
     }
@@ -115,11 +117,11 @@ public record AppConfig(
      * Where the app sets aside indicator alerts PostgreSQL rejects: {@code $TICKSTOCK_SPOOL_DIR} (default
      * {@code ~/.tickstock/spool}) {@code /app_indicator_alerts.rejected}.
      */
-    public static java.nio.file.Path rejectedAlertsFile() {
+    public static Path rejectedAlertsFile() {
         String dir = System.getenv("TICKSTOCK_SPOOL_DIR");
-        java.nio.file.Path base = dir == null || dir.isBlank()
-                ? java.nio.file.Path.of(System.getProperty("user.home"), ".tickstock", "spool")
-                : java.nio.file.Path.of(dir);
+        Path base = dir == null || dir.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".tickstock", "spool")
+                : Path.of(dir);
         return base.resolve("app_indicator_alerts.rejected");
     }
 

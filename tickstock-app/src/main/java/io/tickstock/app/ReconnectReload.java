@@ -8,6 +8,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -32,8 +33,7 @@ final class ReconnectReload implements Runnable {
     private final LongSupplier clock;
     private final Consumer<Inbound> session, event;
     private long lastPatternMillis = -1, lastAlertMillis = -1;
-    private final java.util.concurrent.atomic.AtomicLong patterns = new java.util.concurrent.atomic.AtomicLong(),
-            alerts = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong patterns = new AtomicLong(), alerts = new AtomicLong();
 
     /**
      * @param session where a changed session goes (the buffer)

@@ -12,12 +12,19 @@ import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.CommandSink;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.publish.RedisPublisher;
+import io.tickstock.engine.session.NyseCalendar;
+import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -69,8 +76,8 @@ public final class BarCloseBurst {
         };
         EventEmitter emitter =
                 new EventEmitter(counted, new CountingSinks(), new EngineStats(), System::currentTimeMillis, batch);
-        emitter.session(new StreamingSession(
-                "bench:burst", symbols, io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
+        emitter.session(
+                new StreamingSession("bench:burst", symbols, SessionTrigger.REPLAY, System.currentTimeMillis()));
         Shards pipeline = new Shards(shardCount, Pipeline.Options.defaults(), emitter, bar -> {});
         List<String> names = symbols(symbols);
         double[] price = warm(pipeline, names);
@@ -129,7 +136,7 @@ public final class BarCloseBurst {
             System.gc();
             return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         } finally {
-            java.lang.ref.Reference.reachabilityFence(reachable);
+            Reference.reachabilityFence(reachable);
         }
     }
 
@@ -145,7 +152,7 @@ public final class BarCloseBurst {
             double[] price,
             int rounds,
             SplittableRandom random)
-            throws java.io.IOException {
+            throws IOException {
         capture[0] = true;
         long target =
                 publisher.published() + publisher.dropped() + sentDuring(sent, pipeline, names, price, rounds, random);
@@ -171,7 +178,7 @@ public final class BarCloseBurst {
     /** {@code n} symbol names S0, S1, … (base 36). */
     public static List<String> symbols(int n) {
         List<String> names = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) names.add("S" + Integer.toString(i, 36).toUpperCase(java.util.Locale.ROOT));
+        for (int i = 0; i < n; i++) names.add("S" + Integer.toString(i, 36).toUpperCase(Locale.ROOT));
         return names;
     }
 
@@ -211,8 +218,7 @@ public final class BarCloseBurst {
      */
     static long minuteStart(int n) {
         if (n < SESSION_MINUTES) return OPEN + n * Bar.MINUTE;
-        java.time.ZonedDateTime open =
-                java.time.Instant.ofEpochMilli(OPEN).atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
+        ZonedDateTime open = Instant.ofEpochMilli(OPEN).atZone(NyseCalendar.NEW_YORK);
         return open.plusDays(n / SESSION_MINUTES).toInstant().toEpochMilli() + (n % SESSION_MINUTES) * Bar.MINUTE;
     }
 

@@ -1,9 +1,11 @@
 package io.tickstock.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.app.AppConfig;
 import io.tickstock.cli.CommandExtension;
 import io.tickstock.cli.EmbeddedRedis;
 import io.tickstock.contract.Json;
+import io.tickstock.engine.session.NyseCalendar;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
@@ -81,7 +84,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
     @Option(
             names = "--buffer-ms",
             description = "The app's streaming buffer interval (default: ${DEFAULT-VALUE}, the app's).",
-            defaultValue = "" + io.tickstock.app.AppConfig.DEFAULT_BUFFER_INTERVAL_MS)
+            defaultValue = "" + AppConfig.DEFAULT_BUFFER_INTERVAL_MS)
     long bufferMs;
 
     @Option(
@@ -110,7 +113,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
     int minutes;
 
     private List<Integer> engineCounts() {
-        List<Integer> counts = new java.util.ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         for (String n : engines.split(",", -1)) {
             try {
                 int k = Integer.parseInt(n.trim());
@@ -181,7 +184,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
             out.put("redis_floor_ms_10k", b10k.get("redis_floor_ms"));
             out.put("heap_mb_10k", b10k.get("heap_mb"));
             Map<String, Object> alone = burst("none", 500, 150, "1");
-            double shardMs = (double) java.util.Objects.requireNonNull(alone.get("shard_ms"));
+            double shardMs = (double) Objects.requireNonNull(alone.get("shard_ms"));
             out.put("shard_us_per_symbol", Math.round(shardMs / 500 * 10_000) / 10.0);
             out.put("rss_mb_500", EngineMemory.rssMb(redis.url(), 500, 30));
             out.put("burst_500", b500);
@@ -200,10 +203,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
     private static long tradesPerSecond() throws Exception {
         Map<String, String> ticks = BenchData.tickText("20131008");
         LocalDate day = LocalDate.of(2013, 10, 8);
-        long from = day.atTime(9, 25)
-                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
-                .toInstant()
-                .toEpochMilli();
+        long from = day.atTime(9, 25).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
         double[] rates = new double[4];
         for (int i = 0; i < rates.length; i++)
             rates[i] = NoIoReplay.run(ticks, day, from).tradesPerSecond();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
@@ -63,7 +64,7 @@ public final class BenchData {
                         ZipInputStream z = new ZipInputStream(in)) {
                     z.getNextEntry();
                     out.put(
-                            dir.getFileName().toString().toUpperCase(java.util.Locale.ROOT),
+                            dir.getFileName().toString().toUpperCase(Locale.ROOT),
                             new String(z.readAllBytes(), StandardCharsets.US_ASCII));
                 }
             }

@@ -1,5 +1,6 @@
 package io.tickstock.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.cli.EmbeddedPostgresServer;
@@ -268,7 +269,6 @@ public final class EndToEndBench {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

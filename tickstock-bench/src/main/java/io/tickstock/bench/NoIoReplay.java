@@ -6,6 +6,7 @@ import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.indicators.IndicatorSpec;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
+import io.tickstock.engine.session.SessionTrigger;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
@@ -35,8 +36,7 @@ public final class NoIoReplay {
     public static Result run(Map<String, String> ticks, LocalDate date, long fromMillis) throws IOException {
         CountingSinks sinks = new CountingSinks();
         EventEmitter emitter = new EventEmitter(sinks, sinks, new EngineStats(), System::currentTimeMillis);
-        emitter.session(new StreamingSession(
-                "bench", ticks.size(), io.tickstock.engine.session.SessionTrigger.REPLAY, System.currentTimeMillis()));
+        emitter.session(new StreamingSession("bench", ticks.size(), SessionTrigger.REPLAY, System.currentTimeMillis()));
         Pipeline pipeline = new Pipeline(Pipeline.Options.defaults().withIndicators(IndicatorSpec.ALL), emitter);
         List<LeanTickFile> files = new ArrayList<>();
         ticks.forEach((symbol, csv) -> files.add(new LeanTickFile(symbol, date, new StringReader(csv))));

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,7 +50,7 @@ public class TradeBenchmark {
     @Setup
     public void load() throws IOException {
         Map<String, String> text = BenchData.tickText("20131008");
-        spy = java.util.Objects.requireNonNull(text.get("SPY"), "SPY ticks of 2013-10-08");
+        spy = Objects.requireNonNull(text.get("SPY"), "SPY ticks of 2013-10-08");
         decoder = new LeanTickFile("SPY", DAY, new StringReader(spy));
         List<LeanTickFile> files = new ArrayList<>();
         text.forEach((s, csv) -> files.add(new LeanTickFile(s, DAY, new StringReader(csv))));

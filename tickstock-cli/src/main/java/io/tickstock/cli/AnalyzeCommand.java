@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,7 +88,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
             throw new IOException(output + ": cannot write (" + e.getMessage() + ")", e);
         }
-        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
         if (terminal) err.print("\r\033[K");
         err.printf(
                 "%s: %d bars of %s analyzed in %.2f s -> %s%n",

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -97,7 +98,7 @@ public final class AppOptions {
         }
         boolean buffer = d.buffering();
         if (buffering != null && !buffering.isBlank()) {
-            buffer = switch (buffering.trim().toLowerCase(java.util.Locale.ROOT)) {
+            buffer = switch (buffering.trim().toLowerCase(Locale.ROOT)) {
                 case "true", "on", "1", "yes" -> true;
                 case "false", "off", "0", "no" -> false;
                 default ->

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -207,12 +209,12 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     /** This command's backtest as a job request (a new job id). */
-    private io.tickstock.contract.BacktestRequest request(BacktestParameters parameters) {
+    private BacktestRequest request(BacktestParameters parameters) {
         if (symbols.isEmpty())
             throw new ParameterException(
                     spec.commandLine(), "--submit needs --symbols (a job reads the recorded data)");
-        return new io.tickstock.contract.BacktestRequest(
-                java.util.UUID.randomUUID().toString(),
+        return new BacktestRequest(
+                UUID.randomUUID().toString(),
                 "cli:" + System.getProperty("user.name"),
                 symbols.stream().map(x -> x.trim().toUpperCase(Locale.ROOT)).toList(),
                 from != null ? from : LocalDate.of(1990, 1, 1),
@@ -259,7 +261,7 @@ public final class BacktestCommand implements Callable<Integer> {
                                 from != null ? from : BacktestRequest.FIRST_DATE,
                                 to != null ? to : BacktestRequest.LAST_DATE,
                                 prices.adjustment()));
-            } catch (IllegalArgumentException | java.sql.SQLException e) {
+            } catch (IllegalArgumentException | SQLException e) {
                 throw new ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
             }
         }

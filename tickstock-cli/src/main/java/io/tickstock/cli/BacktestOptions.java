@@ -7,6 +7,8 @@ import io.tickstock.engine.jobs.JobStore;
 import io.tickstock.engine.jobs.ScorecardStore;
 import io.tickstock.engine.store.Database;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -60,8 +62,8 @@ public final class BacktestOptions {
 
     static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "tickstock";
         }
     }

@@ -1,5 +1,9 @@
 package io.tickstock.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.tickstock.engine.backtest.Backtest;
 import io.tickstock.engine.backtest.Statistics;
 import io.tickstock.engine.backtest.Trade;
@@ -84,14 +88,13 @@ final class BacktestReport {
         return v instanceof Number n ? String.format("%.2f", n.doubleValue()) : "–";
     }
 
-    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV =
-            com.fasterxml.jackson.dataformat.csv.CsvMapper.builder()
-                    .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-                    .disable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                    .build();
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
 
     /** One row per trade (the {@link Trade} components, snake_case), header first; times ISO-8601 UTC, dollars. */
-    static String tradesCsv(List<Trade> trades) throws com.fasterxml.jackson.core.JsonProcessingException {
+    static String tradesCsv(List<Trade> trades) throws JsonProcessingException {
         return CSV.writer(CSV.schemaFor(Trade.class).withHeader()).writeValueAsString(trades);
     }
 }

@@ -4,8 +4,12 @@ import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.engine.adjustment.AdjustedBars;
 import io.tickstock.engine.jobs.ScorecardStore;
 import io.tickstock.engine.store.Database;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -18,14 +22,12 @@ final class BacktestScorecard {
     private BacktestScorecard() {}
 
     /** Every symbol of the recorded data for {@code timeframe} (daily zips or minute folders), upper case, sorted. */
-    static List<String> recordedSymbols(picocli.CommandLine cmd, java.nio.file.Path dataDir, String timeframe)
-            throws java.io.IOException {
-        java.nio.file.Path dir =
-                dataDir.resolve("lean/equity/usa").resolve(timeframe.equals("1min") ? "minute" : "daily");
-        if (!java.nio.file.Files.isDirectory(dir))
+    static List<String> recordedSymbols(picocli.CommandLine cmd, Path dataDir, String timeframe) throws IOException {
+        Path dir = dataDir.resolve("lean/equity/usa").resolve(timeframe.equals("1min") ? "minute" : "daily");
+        if (!Files.isDirectory(dir))
             throw new picocli.CommandLine.ParameterException(cmd, "no recorded data at " + dir);
-        try (var files = java.nio.file.Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString().replace(".zip", "").toUpperCase(java.util.Locale.ROOT))
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString().replace(".zip", "").toUpperCase(Locale.ROOT))
                     .sorted()
                     .toList();
         }

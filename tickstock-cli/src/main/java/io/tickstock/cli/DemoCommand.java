@@ -6,6 +6,7 @@ import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.ReplayClock;
 import io.tickstock.engine.SessionOwner;
+import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.kafka.Ingest;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
                     engine.consume(bootstrap, life::stopping);
                 } catch (RuntimeException e) {
                     if (!life.stopping())
-                        org.slf4j.LoggerFactory.getLogger(DemoCommand.class).error("engine {} failed", id, e);
+                        LoggerFactory.getLogger(DemoCommand.class).error("engine {} failed", id, e);
                 }
             });
         }
@@ -161,9 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
         FakeMassiveServer server = life.add(new FakeMassiveServer(
                 0, key, () -> TradeFiles.open(files, from), replay.speedValue(spec.commandLine())));
         out.println("feed: Massive protocol from " + server.url() + " (fake server replaying the ticks)");
-        List<String> symbols = files.stream()
-                .map(io.tickstock.engine.feed.LeanTickFile::folderName)
-                .toList();
+        List<String> symbols = files.stream().map(LeanTickFile::folderName).toList();
         MassiveSubscription feed =
                 new MassiveSubscription(URI.create(server.url()), key, feedOptions.topics(symbols), 100_000);
         return life.runFeed(() -> engine.stream(

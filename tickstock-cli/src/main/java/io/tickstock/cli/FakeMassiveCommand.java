@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,13 +68,10 @@ public final class FakeMassiveCommand implements Callable<Integer> {
             if (disconnectEverySeconds != null) {
                 if (disconnectEverySeconds < 1)
                     throw new ParameterException(spec.commandLine(), "--disconnect-every must be >= 1 second");
-                var drills = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r ->
+                var drills = Executors.newSingleThreadScheduledExecutor(r ->
                         Thread.ofPlatform().daemon().name("fake-massive-drill").unstarted(r));
                 var drill = drills.scheduleAtFixedRate(
-                        server::dropAll,
-                        disconnectEverySeconds,
-                        disconnectEverySeconds,
-                        java.util.concurrent.TimeUnit.SECONDS);
+                        server::dropAll, disconnectEverySeconds, disconnectEverySeconds, TimeUnit.SECONDS);
                 life.add(() -> drill.cancel(true));
                 life.add(drills::shutdownNow);
             }

@@ -2,18 +2,26 @@ package io.tickstock.cli;
 
 import io.tickstock.engine.feed.CloneTrades;
 import io.tickstock.engine.feed.LeanTickFile;
+import io.tickstock.engine.feed.MassiveFlatFile;
 import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.SyntheticTrades;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.feed.Universes;
+import io.tickstock.engine.session.NyseCalendar;
+import io.tickstock.engine.trades.Trade;
+import io.tickstock.engine.trades.TradeConditions;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -129,7 +137,7 @@ public final class FeedOptions {
             picocli.CommandLine cmd, List<Path> inputs, @Nullable List<String> symbols, LocalDate date, long fromMillis)
             throws IOException {
         for (Path p : inputs) {
-            if (!java.nio.file.Files.isRegularFile(p)) throw new ParameterException(cmd, "--input: no such file " + p);
+            if (!Files.isRegularFile(p)) throw new ParameterException(cmd, "--input: no such file " + p);
         }
         LocalDate day = dayOf(cmd, inputs.getFirst());
         List<String> only = symbols == null
@@ -190,23 +198,21 @@ public final class FeedOptions {
     /** --from's time of day moved to the files' day. */
     private static long startOf(LocalDate day, long fromMillis, LocalDate replayDate) {
         return fromMillis
-                + java.time.Duration.between(
-                                replayDate.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK),
-                                day.atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK))
+                + Duration.between(
+                                replayDate.atStartOfDay(NyseCalendar.NEW_YORK), day.atStartOfDay(NyseCalendar.NEW_YORK))
                         .toMillis();
     }
 
     /** How many symbols the files hold: one per LEAN file, else counted by reading Massive files' tickers. */
     private static int symbolsIn(List<Path> files) throws IOException {
-        java.util.Set<String> symbols = new java.util.HashSet<>();
+        Set<String> symbols = new HashSet<>();
         for (Path p : files) {
             if (p.getFileName().toString().endsWith("_trade.zip")) {
-                symbols.add(io.tickstock.engine.feed.LeanTickFile.folderName(p));
+                symbols.add(LeanTickFile.folderName(p));
                 continue;
             }
-            try (io.tickstock.engine.feed.MassiveFlatFile f = new io.tickstock.engine.feed.MassiveFlatFile(
-                    p, null, io.tickstock.engine.trades.TradeConditions.bundled())) {
-                for (io.tickstock.engine.trades.Trade t; (t = f.next()) != null; ) symbols.add(t.symbol());
+            try (MassiveFlatFile f = new MassiveFlatFile(p, null, TradeConditions.bundled())) {
+                for (Trade t; (t = f.next()) != null; ) symbols.add(t.symbol());
             }
         }
         return symbols.size();

@@ -9,6 +9,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.testkit.AppHttp;
 import io.tickstock.testkit.HostileMessages;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class FuzzCommand implements Callable<Integer> {
         if (redis == null || redis.isBlank())
             throw new ParameterException(
                     spec.commandLine(), "set TICKSTOCK_REDIS_URL to the Redis of the TickStock to test");
-        int port = app == null ? -1 : java.net.URI.create(app).getPort();
+        int port = app == null ? -1 : URI.create(app).getPort();
         String cookie = null;
         JsonNode before = Json.MAPPER.createObjectNode();
         if (app != null) {

@@ -1,9 +1,12 @@
 package io.tickstock.cli;
 
+import io.lettuce.core.RedisURI;
 import io.tickstock.contract.DatabaseUrl;
+import io.tickstock.contract.LogText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +38,11 @@ public final class Infrastructure implements AutoCloseable {
      * @throws IllegalArgumentException naming TICKSTOCK_REDIS_URL when it is none of these
      */
     public static String checkRedisUrl(String url) {
-        boolean known = java.util.stream.Stream.of("redis://", "rediss://", "redis-sentinel://", "rediss-sentinel://")
+        boolean known = Stream.of("redis://", "rediss://", "redis-sentinel://", "rediss-sentinel://")
                 .anyMatch(url::startsWith);
         try {
             if (known) {
-                io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(url);
+                RedisURI uri = RedisURI.create(url);
                 if (!url.contains("sentinel://") || uri.getSentinelMasterId() != null) return url;
             }
         } catch (IllegalArgumentException e) {
@@ -47,7 +50,7 @@ public final class Infrastructure implements AutoCloseable {
         }
         throw new IllegalArgumentException("TICKSTOCK_REDIS_URL must look like redis://[:password@]host:port "
                 + "(rediss:// for TLS) or redis-sentinel://host:port[,host:port…]#master, was "
-                + io.tickstock.contract.LogText.quote(io.tickstock.contract.LogText.url(url)));
+                + LogText.quote(LogText.url(url)));
     }
 
     /**
@@ -100,7 +103,7 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Prints {@code redis: …} and {@code database: …} lines. */
     public void print(PrintStream out) {
-        out.println("redis: " + io.tickstock.contract.LogText.url(redisUrl)
+        out.println("redis: " + LogText.url(redisUrl)
                 + (embeddedRedis != null ? " (embedded, 127.0.0.1 only)" : " (external)"));
         out.println("database: " + database
                 + (embeddedPostgres != null

@@ -16,10 +16,15 @@ import io.tickstock.engine.session.FinalStatus;
 import io.tickstock.engine.session.SessionCommands;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.session.SessionTrigger;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,10 +119,10 @@ public final class IngestCommand implements Callable<Integer> {
      */
     static FeedOptions.Source replaySource(
             FeedOptions.@org.jspecify.annotations.Nullable Source source, List<Path> files, ReplayOptions replay)
-            throws java.io.IOException {
+            throws IOException {
         if (source != null) return source;
         List<LeanTickFile> lean = new ArrayList<>();
-        java.util.Set<String> symbols = new java.util.TreeSet<>();
+        Set<String> symbols = new TreeSet<>();
         for (Path p : files) {
             LeanTickFile f = new LeanTickFile(p);
             lean.add(f);
@@ -140,7 +145,7 @@ public final class IngestCommand implements Callable<Integer> {
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
             SessionOwner owner = owner(life, List.of(), "massive:" + String.join(",", massive.topics()));
             int symbols = replay.symbols == null ? 0 : replay.symbols.size();
-            java.util.function.LongPredicate sessions =
+            LongPredicate sessions =
                     owner == null ? now -> true : new LiveSessions(schedule, owner, log, bootstrap, life, symbols);
             long n = life.runFeed(() -> {
                 long written = Ingest.live(massive, log, life::stopping, sessions);
@@ -156,7 +161,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** The live sessions ingest owns: opened and closed by the schedule, asked by the feed loop. Feed thread. */
-    private static final class LiveSessions implements java.util.function.LongPredicate {
+    private static final class LiveSessions implements LongPredicate {
         private final SessionSchedule schedule;
         private final SessionOwner owner;
         private final TradeLogWriter log;
@@ -203,7 +208,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
 
         /** Ends the open session, if any: the end-of-feed watermark, then the wait for the engines, then the totals. */
-        void end(FinalStatus status, java.util.function.BooleanSupplier giveUp) throws InterruptedException {
+        void end(FinalStatus status, BooleanSupplier giveUp) throws InterruptedException {
             if (!open) return;
             open = false;
             log.watermark(Long.MAX_VALUE); // the session ends: every bar may close
@@ -214,7 +219,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** The session's owner on the servers of the environment (embedded when unset); null with --no-session. */
     private @org.jspecify.annotations.Nullable SessionOwner owner(Lifecycle life, List<Path> files, String universe)
-            throws java.io.IOException {
+            throws IOException {
         if (noSession) return null;
         Infrastructure infra = life.add(Infrastructure.fromEnvironment());
         infra.print(System.out);
@@ -236,8 +241,7 @@ public final class IngestCommand implements Callable<Integer> {
      * {@link #endSession(SessionOwner, String, Lifecycle)} ending with {@code status}, or {@code stopped} when {@code
      * giveUp} says so before the engines have read to the end.
      */
-    static void endSession(
-            SessionOwner owner, String bootstrap, FinalStatus status, java.util.function.BooleanSupplier giveUp)
+    static void endSession(SessionOwner owner, String bootstrap, FinalStatus status, BooleanSupplier giveUp)
             throws InterruptedException {
         boolean consumed;
         try (GroupProgress group = new GroupProgress(bootstrap, TradeRecords.TOPIC, TradeRecords.GROUP)) {
@@ -249,7 +253,7 @@ public final class IngestCommand implements Callable<Integer> {
                 end.sessionId(), end.finalStatus(), end.totalPatterns(), end.totalIndicators());
     }
 
-    private String bootstrap(Lifecycle life) throws java.io.IOException {
+    private String bootstrap(Lifecycle life) throws IOException {
         return EmbeddedKafka.resolve(kafka, life, true);
     }
 }

@@ -2,6 +2,10 @@ package io.tickstock.cli;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +19,7 @@ final class Lifecycle implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Thread hook = new Thread(this::closeAll, "tickstock-shutdown");
     private volatile boolean stopping;
-    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.@Nullable CountDownLatch> feed =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<java.util.concurrent.@Nullable CountDownLatch> feed = new AtomicReference<>();
 
     Lifecycle() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -43,8 +46,8 @@ final class Lifecycle implements AutoCloseable {
      * Runs a feed loop that polls {@link #stopping()}; on Ctrl-C the shutdown hook waits (up to 5 s) for it
      * to return — its session stopped and published — before closing the engine and servers under it.
      */
-    <T> T runFeed(java.util.concurrent.Callable<T> loop) throws Exception {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    <T> T runFeed(Callable<T> loop) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
         feed.set(done);
         try {
             return loop.call();
@@ -55,11 +58,10 @@ final class Lifecycle implements AutoCloseable {
 
     private synchronized void closeAll() { // one closer at a time: the hook and a returning command must not interleave
         stopping = true;
-        java.util.concurrent.CountDownLatch running = feed.getAndSet(null);
+        CountDownLatch running = feed.getAndSet(null);
         if (running != null) {
             try {
-                if (!running.await(5, java.util.concurrent.TimeUnit.SECONDS))
-                    LOG.warn("feed loop did not stop within 5 s; closing anyway");
+                if (!running.await(5, TimeUnit.SECONDS)) LOG.warn("feed loop did not stop within 5 s; closing anyway");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

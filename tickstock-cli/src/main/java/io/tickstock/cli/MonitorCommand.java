@@ -11,20 +11,25 @@ import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
 import io.tickstock.testkit.AppHttp;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PGobject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -152,7 +157,7 @@ public final class MonitorCommand implements Callable<Integer> {
 
     private static Map<String, Object> fromDatabase(DatabaseUrl db) {
         Map<String, Object> s = new LinkedHashMap<>();
-        java.util.Properties p = db.driverProperties(10, 10);
+        Properties p = db.driverProperties(10, 10);
         if (db.user() != null) p.setProperty("user", db.user());
         if (db.password() != null) p.setProperty("password", db.password());
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), p);
@@ -187,9 +192,9 @@ public final class MonitorCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 Object v = rs.getObject(i);
-                if (v instanceof java.sql.Timestamp t) v = IsoTime.format(t.toInstant());
-                else if (v instanceof java.math.BigDecimal d) v = d.doubleValue();
-                else if (v instanceof org.postgresql.util.PGobject pg) v = Json.read(String.valueOf(pg.getValue()));
+                if (v instanceof Timestamp t) v = IsoTime.format(t.toInstant());
+                else if (v instanceof BigDecimal d) v = d.doubleValue();
+                else if (v instanceof PGobject pg) v = Json.read(String.valueOf(pg.getValue()));
                 row.put(md.getColumnLabel(i), v);
             }
             return row;
@@ -199,7 +204,7 @@ public final class MonitorCommand implements Callable<Integer> {
     private static Map<String, Object> fromApp(String base) {
         Map<String, Object> s = new LinkedHashMap<>();
         try {
-            int port = java.net.URI.create(base).getPort();
+            int port = URI.create(base).getPort();
             String password = System.getenv("TICKSTOCK_ADMIN_PASSWORD");
             if (password == null) return Map.of("error", "set TICKSTOCK_ADMIN_PASSWORD to read the app's status");
             String cookie = AppHttp.login(port, "admin", password).orElse(null);

@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ final class PublishAlert implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String sid = target.with(r -> java.util.Optional.ofNullable(PublishCommand.currentSession(r)))
+        String sid = target.with(r -> Optional.ofNullable(PublishCommand.currentSession(r)))
                 .orElse(null);
         return target.publishOne(ScenarioEvents.alert(
                 System.currentTimeMillis(), symbol, type, indicator, value, threshold, severity, sid));

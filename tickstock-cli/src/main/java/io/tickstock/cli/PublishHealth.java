@@ -1,6 +1,7 @@
 package io.tickstock.cli;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class PublishHealth implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!List.of("healthy", "warning", "critical").contains(status))
             throw new ParameterException(target.spec.commandLine(), "--status must be healthy, warning or critical");
-        String sid = target.with(r -> java.util.Optional.ofNullable(PublishCommand.currentSession(r)))
+        String sid = target.with(r -> Optional.ofNullable(PublishCommand.currentSession(r)))
                 .orElse(null);
         return target.publishOne(ScenarioEvents.health(
                 System.currentTimeMillis(),

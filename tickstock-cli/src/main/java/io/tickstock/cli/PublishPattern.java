@@ -1,6 +1,7 @@
 package io.tickstock.cli;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ final class PublishPattern implements Callable<Integer> {
             throw new ParameterException(target.spec.commandLine(), "--direction must be bullish, bearish or neutral");
         String sid = sessionId != null
                 ? sessionId
-                : target.with(r -> java.util.Optional.ofNullable(PublishCommand.currentSession(r)))
+                : target.with(r -> Optional.ofNullable(PublishCommand.currentSession(r)))
                         .orElse(null);
         return target.publishOne(
                 ScenarioEvents.pattern(System.currentTimeMillis(), symbol, pattern, confidence, direction, price, sid));

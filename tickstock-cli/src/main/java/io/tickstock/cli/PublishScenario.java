@@ -1,5 +1,6 @@
 package io.tickstock.cli;
 
+import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
 import java.util.Map;
@@ -69,12 +70,11 @@ final class PublishScenario implements Callable<Integer> {
                 long due = t0 + Math.round(step.atMillis() / pace), wait = due - System.currentTimeMillis();
                 if (wait > 0) TimeUnit.MILLISECONDS.sleep(wait);
                 ScenarioEvents.Message m = step.message().apply(System.currentTimeMillis());
-                if (m.channel().equals(io.tickstock.contract.Channels.SESSION_STARTED))
+                if (m.channel().equals(Channels.SESSION_STARTED))
                     r.set(
                             RedisKeys.CURRENT_SESSION,
                             Json.read(m.json()).path("session").toString());
-                if (m.channel().equals(io.tickstock.contract.Channels.SESSION_STOPPED))
-                    r.del(RedisKeys.CURRENT_SESSION);
+                if (m.channel().equals(Channels.SESSION_STOPPED)) r.del(RedisKeys.CURRENT_SESSION);
                 r.publish(m.channel(), m.json());
                 byChannel.merge(m.channel(), 1L, Long::sum);
             }

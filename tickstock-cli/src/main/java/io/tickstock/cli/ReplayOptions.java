@@ -4,6 +4,8 @@ import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.indicators.IndicatorSpec;
 import io.tickstock.engine.pipeline.Pipeline;
+import io.tickstock.engine.session.NyseCalendar;
+import io.tickstock.engine.session.SessionSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,12 +186,10 @@ public final class ReplayOptions {
      *
      * @throws ParameterException naming --session for any other mode
      */
-    io.tickstock.engine.session.SessionSchedule schedule(picocli.CommandLine cmd, String mode) {
+    SessionSchedule schedule(picocli.CommandLine cmd, String mode) {
         return switch (mode) {
-            case "calendar" ->
-                io.tickstock.engine.session.SessionSchedule.calendar(
-                        new io.tickstock.engine.session.NyseCalendar(), extendedHours);
-            case "now" -> io.tickstock.engine.session.SessionSchedule.immediate();
+            case "calendar" -> SessionSchedule.calendar(new NyseCalendar(), extendedHours);
+            case "now" -> SessionSchedule.immediate();
             default -> throw new ParameterException(cmd, "--session must be 'calendar' or 'now', was '" + mode + "'");
         };
     }
@@ -198,18 +198,12 @@ public final class ReplayOptions {
     long toMillis() {
         return to == null
                 ? Long.MAX_VALUE
-                : date.atTime(to)
-                        .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
-                        .toInstant()
-                        .toEpochMilli();
+                : date.atTime(to).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
     }
 
     /** The New York time to start from on the replay date, epoch ms. */
     long fromMillis() {
-        return date.atTime(from)
-                .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
-                .toInstant()
-                .toEpochMilli();
+        return date.atTime(from).atZone(NyseCalendar.NEW_YORK).toInstant().toEpochMilli();
     }
 
     EngineConfig engineConfig(

@@ -1,6 +1,7 @@
 package io.tickstock.cli;
 
 import io.tickstock.engine.Engine;
+import io.tickstock.engine.session.NyseCalendar;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -12,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * a terminal (CI, pipes). A daemon thread; {@link #close()} clears the line.
  */
 final class ReplayProgress implements AutoCloseable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(NyseCalendar.NEW_YORK);
     private final @Nullable Thread thread;
     private final PrintStream err = System.err;
 

@@ -6,6 +6,7 @@ import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,11 +40,11 @@ final class ScenarioEvents {
         // the contract's required metadata; a pattern published outside a session gets a session id of its own
         Map<String, Object> metadata = Map.of(
                 "session_id",
-                sessionId != null ? sessionId : java.util.UUID.randomUUID().toString(),
+                sessionId != null ? sessionId : UUID.randomUUID().toString(),
                 "detection_method",
                 "tickstock publish (test event)",
                 "pattern_id",
-                java.util.UUID.randomUUID().toString());
+                UUID.randomUUID().toString());
         return new Message(
                 Channels.PATTERNS_STREAMING,
                 Json.write(new Events.PatternEvent(

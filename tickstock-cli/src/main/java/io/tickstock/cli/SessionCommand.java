@@ -6,6 +6,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.LogText;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -82,9 +83,7 @@ public final class SessionCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl)
-                            + ": start it or set TICKSTOCK_REDIS_URL",
-                    e);
+                    "cannot reach Redis at " + LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         } finally {
             client.shutdown();
         }

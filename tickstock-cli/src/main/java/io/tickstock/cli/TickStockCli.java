@@ -1,6 +1,7 @@
 package io.tickstock.cli;
 
 import java.util.ServiceLoader;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,7 +37,7 @@ public final class TickStockCli {
             c.getErr()
                     .println("tickstock: "
                             + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
-            org.slf4j.LoggerFactory.getLogger(TickStockCli.class).debug("failure", e);
+            LoggerFactory.getLogger(TickStockCli.class).debug("failure", e);
             return 1;
         });
         System.exit(cmd.execute(args));

@@ -2,10 +2,12 @@ package io.tickstock.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tickstock.app.store.AppDatabase;
+import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
 import io.tickstock.contract.DatabaseUrl;
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,7 +87,7 @@ public final class UserCommand implements Callable<Integer> {
                     return 0;
                 }
                 case "add" -> {
-                    done = users.add(name, password(), io.tickstock.app.store.Role.of(role));
+                    done = users.add(name, password(), Role.of(role));
                     if (!done) err.println("user '" + name + "' exists: use 'tickstock user passwd " + name + "'");
                 }
                 case "passwd" -> {
@@ -111,7 +113,7 @@ public final class UserCommand implements Callable<Integer> {
         return done ? 0 : 1;
     }
 
-    private char[] password() throws java.io.IOException {
+    private char[] password() throws IOException {
         String env = System.getenv("TICKSTOCK_USER_PASSWORD");
         if (env != null && !env.isEmpty()) return env.toCharArray();
         Console console = Terminal.console();

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -106,7 +108,7 @@ public record BacktestRequest(
 
     /** The {@code backtest_job} message of this request, published at {@code nowMillis} by {@code source}. */
     public String toJson(long nowMillis, String source) {
-        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("initial_capital", parameters.initialCapital());
         p.put("commission_rate", parameters.commissionRate());
         p.put("slippage_rate", parameters.slippageRate());
@@ -116,7 +118,7 @@ public record BacktestRequest(
         p.put("hold_bars", parameters.holdBars());
         p.put("allow_short", parameters.allowShort());
         p.put("adjustment", adjustment.wireName());
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "backtest_job");
         m.put("job_id", jobId);
         m.put("user_id", userId);

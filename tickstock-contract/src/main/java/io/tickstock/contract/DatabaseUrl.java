@@ -3,6 +3,7 @@ package io.tickstock.contract;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,8 +77,8 @@ public record DatabaseUrl(
      * TCP keep-alive, and a server-side {@code statement_timeout} of {@code statementTimeoutSeconds}. A setting the URL
      * names itself is left as the URL says.
      */
-    public java.util.Properties driverProperties(int socketTimeoutSeconds, int statementTimeoutSeconds) {
-        java.util.Properties p = new java.util.Properties();
+    public Properties driverProperties(int socketTimeoutSeconds, int statementTimeoutSeconds) {
+        Properties p = new Properties();
         String query = jdbcUrl.contains("?") ? jdbcUrl.substring(jdbcUrl.indexOf('?') + 1) : "";
         if (!query.contains("connectTimeout=")) p.setProperty("connectTimeout", "10");
         if (!query.contains("socketTimeout=")) p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));

@@ -1,8 +1,15 @@
 package io.tickstock.contract;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The contract's timestamp form: ISO-8601 UTC with milliseconds and {@code Z}
@@ -17,8 +24,7 @@ public final class IsoTime {
     private record Day(long epochDay, String prefix) {}
 
     /** Recent days formatted ("yyyy-MM-ddT"), by epoch day mod 8: a bar's day and the wall clock's day both stay cached. */
-    private static final java.util.concurrent.atomic.AtomicReferenceArray<Day> DAYS =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(8);
+    private static final AtomicReferenceArray<Day> DAYS = new AtomicReferenceArray<>(8);
 
     /** Formats epoch milliseconds (UTC). Without a formatter on the hot path: the date part is cached per day. Thread-safe. */
     public static String format(long epochMillis) {
@@ -26,7 +32,7 @@ public final class IsoTime {
         int slot = (int) (epochDay & 7);
         Day day = DAYS.get(slot);
         if (day == null || day.epochDay != epochDay) {
-            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(epochDay);
+            LocalDate date = LocalDate.ofEpochDay(epochDay);
             if (date.getYear() < 1000 || date.getYear() > 9999) return FORMAT.format(Instant.ofEpochMilli(epochMillis));
             day = new Day(epochDay, date + "T");
             DAYS.set(slot, day);
@@ -66,12 +72,10 @@ public final class IsoTime {
     public static long parseMillisLenient(String text) {
         try {
             return parseMillis(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDateTime.parse(text)
-                        .toInstant(java.time.ZoneOffset.UTC)
-                        .toEpochMilli();
-            } catch (java.time.format.DateTimeParseException local) {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+            } catch (DateTimeParseException local) {
                 throw e;
             }
         }
@@ -92,7 +96,7 @@ public final class IsoTime {
             long millis = contractMillis(text, 0);
             if (millis != NOT_CONTRACT_FORM) return millis;
         }
-        return java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        return OffsetDateTime.parse(text).toInstant().toEpochMilli();
     }
 
     /**
@@ -123,7 +127,7 @@ public final class IsoTime {
                 || month < 1
                 || month > 12
                 || day < 1
-                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                || day > Month.of(month).length(Year.isLeap(year))
                 || hour < 0
                 || hour > 23
                 || minute < 0
@@ -133,7 +137,7 @@ public final class IsoTime {
                 || milli < 0) {
             return NOT_CONTRACT_FORM;
         }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
     }
 

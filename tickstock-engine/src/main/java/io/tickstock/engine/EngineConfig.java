@@ -3,6 +3,8 @@ package io.tickstock.engine;
 import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.engine.health.Heartbeat;
 import io.tickstock.engine.pipeline.Pipeline;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.List;
@@ -67,8 +69,8 @@ public record EngineConfig(
     public static String defaultEngineId() {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "engine";
         }
         int dot = host.indexOf('.');

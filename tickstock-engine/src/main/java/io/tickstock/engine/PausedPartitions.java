@@ -1,9 +1,11 @@
 package io.tickstock.engine;
 
+import io.tickstock.engine.kafka.TradeRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -22,7 +24,7 @@ final class PausedPartitions {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final LongSupplier clock;
-    private final java.util.concurrent.atomic.AtomicInteger gauge;
+    private final AtomicInteger gauge;
     private final Map<Integer, Long> offsets = new HashMap<>(); // partition → offset to read again (-1: its position)
     private long nextRetry;
     private boolean held;
@@ -31,10 +33,7 @@ final class PausedPartitions {
      * @param clock monotonic ms
      * @param gauge set to the number of paused partitions (metric {@code tickstock_trade_log_paused_partitions})
      */
-    PausedPartitions(
-            KafkaConsumer<byte[], byte[]> consumer,
-            LongSupplier clock,
-            java.util.concurrent.atomic.AtomicInteger gauge) {
+    PausedPartitions(KafkaConsumer<byte[], byte[]> consumer, LongSupplier clock, AtomicInteger gauge) {
         this.consumer = consumer;
         this.clock = clock;
         this.gauge = gauge;
@@ -96,7 +95,7 @@ final class PausedPartitions {
     void resume(int partition) {
         Long offset = offsets.remove(partition);
         gauge.set(offsets.size());
-        TopicPartition tp = new TopicPartition(io.tickstock.engine.kafka.TradeRecords.TOPIC, partition);
+        TopicPartition tp = new TopicPartition(TradeRecords.TOPIC, partition);
         if (offset != null && offset >= 0) consumer.seek(tp, offset);
         if (!held) consumer.resume(List.of(tp));
         LOG.info("partition {} read again", partition);

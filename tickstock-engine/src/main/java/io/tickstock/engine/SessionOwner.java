@@ -12,6 +12,7 @@ import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.Database;
 import io.tickstock.engine.store.HistoryWriter;
 import io.tickstock.engine.store.SessionHistory;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ public final class SessionOwner implements AutoCloseable {
 
     /** Ends the session with {@code status} and the pattern and indicator totals its engines stored; returns them. */
     public Events.SessionEnd stop(FinalStatus status) throws InterruptedException {
-        StreamingSession s = java.util.Objects.requireNonNull(session, "no session started");
+        StreamingSession s = Objects.requireNonNull(session, "no session started");
         long[] counts = new SessionHistory(dataSource).storedCounts(s.id());
         StreamingSession totals = new StreamingSession(
                 s.id(), config.universe(), 0, s.trigger(), s.startedAtMillis(), counts[0], counts[1]);

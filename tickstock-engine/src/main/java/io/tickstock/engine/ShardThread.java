@@ -2,6 +2,7 @@ package io.tickstock.engine;
 
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.trades.Trade;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -84,14 +85,8 @@ final class ShardThread {
         if (size == 0 && watermark <= handedWatermark && done == null && !flush) return; // nothing new for the shard
         handedWatermark = Math.max(handedWatermark, watermark);
         // the shard gets copies of the filled part; the feed thread keeps filling its own arrays
-        put(new Batch(
-                java.util.Arrays.copyOf(trades, size),
-                java.util.Arrays.copyOf(watermarks, size),
-                size,
-                watermark,
-                done,
-                flush));
-        java.util.Arrays.fill(trades, 0, size, null);
+        put(new Batch(Arrays.copyOf(trades, size), Arrays.copyOf(watermarks, size), size, watermark, done, flush));
+        Arrays.fill(trades, 0, size, null);
         size = 0;
     }
 

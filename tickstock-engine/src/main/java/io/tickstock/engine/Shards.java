@@ -4,8 +4,10 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.pipeline.Pipeline;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.trades.Trade;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +120,7 @@ public final class Shards implements AutoCloseable {
     }
 
     private void await(boolean flush) {
-        ShardThread[] all = java.util.Objects.requireNonNull(threads);
+        ShardThread[] all = Objects.requireNonNull(threads);
         CountDownLatch done = new CountDownLatch(all.length);
         for (ShardThread t : all) t.handOff(watermark, done, flush);
         try {
@@ -168,7 +170,7 @@ public final class Shards implements AutoCloseable {
         return sum(Pipeline::ineligibleTrades);
     }
 
-    private long sum(java.util.function.ToLongFunction<Pipeline> count) {
+    private long sum(ToLongFunction<Pipeline> count) {
         long n = 0;
         for (Pipeline p : pipelines) n += count.applyAsLong(p);
         return n;

@@ -2,6 +2,7 @@ package io.tickstock.app.health;
 
 import io.tickstock.contract.IsoTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -78,7 +79,7 @@ public final class EngineLiveness {
     /** {@code status}, {@code last_heartbeat} (ISO, or null) and {@code heartbeat_age_seconds} (or null): the status API's {@code engine}. */
     public synchronized Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", status.name().toLowerCase(Locale.ROOT));
         m.put("last_heartbeat", lastHeartbeatMillis < 0 ? null : IsoTime.format(lastHeartbeatMillis));
         m.put(
                 "heartbeat_age_seconds",

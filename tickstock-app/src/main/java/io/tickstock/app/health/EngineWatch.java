@@ -2,6 +2,7 @@ package io.tickstock.app.health;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.contract.Initializer;
 import io.tickstock.contract.LogText;
@@ -12,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the engine's heartbeat key once a second on its own thread ({@code tickstock-engine-watch}) and hands each
@@ -19,7 +22,7 @@ import java.util.function.LongSupplier;
  * status is left as it is: that outage is the subscriber's to report.
  */
 public final class EngineWatch implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineWatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EngineWatch.class);
     private final RedisClient client;
     private final String redisUrl;
     private final EngineLiveness liveness;
@@ -39,7 +42,7 @@ public final class EngineWatch implements AutoCloseable {
         this.client = RedisClient.create(redisUrl);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
-                .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(Duration.ofSeconds(2)))
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
                 .build());
         this.liveness = liveness;
         this.clock = clock;

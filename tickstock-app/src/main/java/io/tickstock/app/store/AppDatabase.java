@@ -3,6 +3,7 @@ package io.tickstock.app.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tickstock.contract.DatabaseUrl;
+import io.tickstock.contract.IntegrationLog;
 import org.flywaydb.core.Flyway;
 
 /** Opens the app's connection pool and migrates the app's own tables (classpath {@code db/app}). */
@@ -41,7 +42,7 @@ public final class AppDatabase {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        io.tickstock.contract.IntegrationLog.migrate(ds);
+        IntegrationLog.migrate(ds);
         return ds;
     }
 

@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,8 +48,8 @@ public final class IntegrationCheckpoints implements AutoCloseable {
             @Nullable Integer userCount,
             long atMillis) {}
 
-    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final DataSource dataSource;
     private final Outbox<Checkpoint> outbox =
             new Outbox<>("checkpoints", 100_000, 5_000, this::deliver, (down, reason) -> {});
@@ -141,7 +143,7 @@ public final class IntegrationCheckpoints implements AutoCloseable {
         @Nullable Object[] sym = new Object[n], pat = new Object[n], users = new Object[n]; // SQL NULL where absent
         for (int i = 0; i < n; i++) {
             Checkpoint c = batch.get(i);
-            flow[i] = java.util.UUID.fromString(c.flowId());
+            flow[i] = UUID.fromString(c.flowId());
             cp[i] = c.checkpoint();
             ch[i] = c.channel();
             sym[i] = c.symbol();

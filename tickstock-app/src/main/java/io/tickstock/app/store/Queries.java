@@ -2,6 +2,7 @@ package io.tickstock.app.store;
 
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.util.PGobject;
 
@@ -45,8 +47,8 @@ final class Queries {
         if (v instanceof Timestamp t) return IsoTime.format(t.toInstant());
         if (v instanceof PGobject pg && pg.getValue() != null && pg.getType().startsWith("json"))
             return Json.read(pg.getValue());
-        if (v instanceof java.math.BigDecimal d) return d.doubleValue();
-        if (v instanceof java.util.UUID u) return u.toString();
+        if (v instanceof BigDecimal d) return d.doubleValue();
+        if (v instanceof UUID u) return u.toString();
         return v;
     }
 }

@@ -1,5 +1,7 @@
 package io.tickstock.app.store;
 
+import io.tickstock.contract.LogText;
+
 /** A dashboard user's role ({@code users.role}): an {@code admin} may also start and stop sessions. */
 public enum Role {
     ADMIN("admin"),
@@ -19,7 +21,6 @@ public enum Role {
      */
     public static Role of(String label) {
         for (Role r : values()) if (r.label.equals(label)) return r;
-        throw new IllegalArgumentException(
-                "role must be admin or user, was " + io.tickstock.contract.LogText.quote(label));
+        throw new IllegalArgumentException("role must be admin or user, was " + LogText.quote(label));
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * TickStock's compact browser frames, format {@value #FORMAT} (docs/app.md "Compact frames"; a client asks for them
@@ -180,10 +182,7 @@ public final class CompactFrames {
     }
 
     private static void writeLongs(
-            JsonGenerator g,
-            String field,
-            List<? extends StreamItem> items,
-            java.util.function.ToLongFunction<StreamItem> column)
+            JsonGenerator g, String field, List<? extends StreamItem> items, ToLongFunction<StreamItem> column)
             throws IOException {
         g.writeArrayFieldStart(field);
         for (StreamItem i : items) g.writeNumber(column.applyAsLong(i));
@@ -191,10 +190,7 @@ public final class CompactFrames {
     }
 
     private static void writeDoubles(
-            JsonGenerator g,
-            String field,
-            List<? extends StreamItem> items,
-            java.util.function.ToDoubleFunction<StreamItem> column)
+            JsonGenerator g, String field, List<? extends StreamItem> items, ToDoubleFunction<StreamItem> column)
             throws IOException {
         g.writeArrayFieldStart(field);
         for (StreamItem i : items) g.writeNumber(column.applyAsDouble(i));

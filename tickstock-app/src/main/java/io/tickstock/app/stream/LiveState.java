@@ -1,13 +1,17 @@
 package io.tickstock.app.stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.app.health.EngineNotices;
 import io.tickstock.app.subscriber.SessionView;
 import io.tickstock.contract.Events;
+import io.tickstock.contract.IsoTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +27,7 @@ public final class LiveState {
     private final Deque<StreamItem.Pattern> patterns = new ArrayDeque<>();
     private final Deque<StreamItem.Alert> alerts = new ArrayDeque<>();
     private final Deque<Frames.Stamped<Events.CriticalAlert>> critical = new ArrayDeque<>();
-    private final Map<String, EngineSeen> engines = new java.util.TreeMap<>();
+    private final Map<String, EngineSeen> engines = new TreeMap<>();
 
     /** With {@link Delivery#DEFAULTS}. */
     public LiveState() {
@@ -57,7 +61,7 @@ public final class LiveState {
      * The latest health object, received at {@code atMillis} (epoch ms); one with an {@code engine_id} also updates
      * that engine's entry in {@link #engines}.
      */
-    public synchronized void health(com.fasterxml.jackson.databind.node.ObjectNode h, long atMillis) {
+    public synchronized void health(ObjectNode h, long atMillis) {
         health = h;
         String id = h.path("engine_id").asText("");
         if (id.isEmpty()) return;
@@ -78,10 +82,10 @@ public final class LiveState {
         List<Map<String, Object>> out = new ArrayList<>();
         engines.forEach((id, e) -> {
             long window = e.intervalMillis() > 0 ? 3 * e.intervalMillis() : 60_000;
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("engine_id", id);
             m.put("status", e.status());
-            m.put("last_health", io.tickstock.contract.IsoTime.format(e.atMillis()));
+            m.put("last_health", IsoTime.format(e.atMillis()));
             m.put("alive", nowMillis - e.atMillis() <= window);
             out.add(m);
         });

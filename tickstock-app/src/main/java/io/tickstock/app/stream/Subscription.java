@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.Limits;
 import io.tickstock.contract.LogText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ public record Subscription(Map<String, Set<String>> streams, boolean compact) {
     static {
         Map<String, Set<String>> all = new LinkedHashMap<>();
         STREAMS.forEach(s -> all.put(s, null));
-        ALL = new Subscription(java.util.Collections.unmodifiableMap(all), false);
+        ALL = new Subscription(Collections.unmodifiableMap(all), false);
     }
 
     private static final int MAX_SYMBOLS = 1_000;
@@ -87,7 +88,7 @@ public record Subscription(Map<String, Set<String>> streams, boolean compact) {
         if (!format.equals("json") && !format.equals(CompactFrames.FORMAT))
             throw new Invalid(
                     "format", "format must be \"json\" (the contract's frames) or \"" + CompactFrames.FORMAT + "\"");
-        return new Subscription(java.util.Collections.unmodifiableMap(out), format.equals(CompactFrames.FORMAT));
+        return new Subscription(Collections.unmodifiableMap(out), format.equals(CompactFrames.FORMAT));
     }
 
     /** The items of {@code stream} this subscription wants: {@code items} itself when all, else a filtered copy (maybe empty). */

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
@@ -57,10 +58,10 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
             2, r -> Thread.ofPlatform().name("tickstock-ws-send").daemon().unstarted(r));
     private final AtomicLong framesSent = new AtomicLong(), evicted = new AtomicLong(), coalesced = new AtomicLong();
 
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
 
     /** @param clock wall clock, epoch ms (the time of a coalesced batch) */
-    public WebSocketHub(int outboxCapacity, java.util.function.LongSupplier clock) {
+    public WebSocketHub(int outboxCapacity, LongSupplier clock) {
         this.outboxCapacity = outboxCapacity;
         this.clock = clock;
     }

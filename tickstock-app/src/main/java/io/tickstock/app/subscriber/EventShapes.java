@@ -1,5 +1,6 @@
 package io.tickstock.app.subscriber;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.contract.Events;
@@ -71,7 +72,7 @@ final class EventShapes {
     static <T> T as(ObjectNode checked, Class<T> type, String where) throws UnreadableMessage {
         try {
             return Json.MAPPER.treeToValue(checked, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableMessage(where + ": fields of the wrong type");
         }
     }

@@ -4,13 +4,20 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.LogText;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisSubscriber implements AutoCloseable {
     /** The contract's channels and the backtesting events. */
-    static final List<String> CHANNELS = java.util.stream.Stream.concat(
-                    Channels.ALL.stream(), Channels.BACKTESTING.stream())
-            .toList();
+    static final List<String> CHANNELS =
+            Stream.concat(Channels.ALL.stream(), Channels.BACKTESTING.stream()).toList();
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
     /** A message, the resubscription marker (channel null), or a task to run in order on the dispatcher. */
@@ -50,7 +56,7 @@ public final class RedisSubscriber implements AutoCloseable {
     /** Bounds of the inbound queue. */
     public static final int MAX_QUEUED = 200_000, MAX_QUEUED_CHARS = 64 << 20;
 
-    private final io.lettuce.core.resource.ClientResources resources;
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisPubSubConnection<String, String> connection;
     private final BlockingQueue<Raw> queue = new LinkedBlockingQueue<>();
@@ -61,11 +67,10 @@ public final class RedisSubscriber implements AutoCloseable {
     private final Thread dispatcher;
     private volatile boolean running = true;
     private volatile Runnable onResubscribed = () -> {}, onDrained = () -> {};
-    private final java.util.concurrent.atomic.AtomicInteger subscriptions =
-            new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong resubscriptions = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicInteger subscriptions = new AtomicInteger();
+    private final AtomicLong resubscriptions = new AtomicLong();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedChars = new AtomicLong();
     private volatile boolean gap;
 
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
@@ -74,8 +79,8 @@ public final class RedisSubscriber implements AutoCloseable {
         this.clock = clock;
         this.stats = stats;
         this.sink = sink;
-        this.resources = io.lettuce.core.resource.ClientResources.builder()
-                .reconnectDelay(io.lettuce.core.resource.Delay.constant(java.time.Duration.ofMillis(500)))
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.constant(Duration.ofMillis(500)))
                 .build();
         this.client = RedisClient.create(resources, redisUrl);
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
@@ -87,9 +92,7 @@ public final class RedisSubscriber implements AutoCloseable {
                     .shutdown(0, 2, TimeUnit.SECONDS)
                     .awaitUninterruptibly(3_000); // its event loops stopped when close returns
             throw new IllegalStateException(
-                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl)
-                            + ": start it or set TICKSTOCK_REDIS_URL",
-                    e);
+                    "cannot reach Redis at " + LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         }
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override

@@ -1,6 +1,7 @@
 package io.tickstock.app.subscriber;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.Json;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ public record SessionView(
         SessionView v;
         try {
             v = Json.MAPPER.treeToValue(session, SessionView.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a session object: " + e.getOriginalMessage(), e);
         }
         if (v.sessionId() == null) throw new IllegalArgumentException("session object without session_id");

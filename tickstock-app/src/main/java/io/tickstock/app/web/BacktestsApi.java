@@ -12,14 +12,17 @@ import io.tickstock.app.store.Role;
 import io.tickstock.contract.BacktestRequest;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.Limits;
 import io.tickstock.contract.LogText;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,17 +39,13 @@ public final class BacktestsApi implements AutoCloseable {
     private final Auth auth;
     private final String redisUrl;
     private final LongSupplier clock;
-    private final java.util.function.Supplier<List<String>> sessionSymbols;
+    private final Supplier<List<String>> sessionSymbols;
     private @Nullable RedisClient redis;
     private @Nullable StatefulRedisConnection<String, String> connection;
 
     /** @param sessionSymbols the running session's symbols (the watchlist's), refreshed by default */
     public BacktestsApi(
-            BacktestJobs jobs,
-            Auth auth,
-            String redisUrl,
-            LongSupplier clock,
-            java.util.function.Supplier<List<String>> sessionSymbols) {
+            BacktestJobs jobs, Auth auth, String redisUrl, LongSupplier clock, Supplier<List<String>> sessionSymbols) {
         this.jobs = jobs;
         this.auth = auth;
         this.redisUrl = redisUrl;
@@ -73,8 +72,8 @@ public final class BacktestsApi implements AutoCloseable {
         JsonNode body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.read(ctx.body());
         List<String> symbols = new ArrayList<>();
         for (JsonNode s : body.path("symbols")) {
-            String sym = s.asText("").toUpperCase(java.util.Locale.ROOT);
-            if (!io.tickstock.contract.Limits.isSymbol(sym))
+            String sym = s.asText("").toUpperCase(Locale.ROOT);
+            if (!Limits.isSymbol(sym))
                 throw new BadParameter("symbols", "symbols: '" + s.asText() + "' is not a symbol");
             symbols.add(sym);
         }

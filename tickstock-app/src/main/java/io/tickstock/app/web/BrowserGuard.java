@@ -6,6 +6,7 @@ import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,7 @@ public final class BrowserGuard {
     public BrowserGuard(boolean https, List<String> allowedOrigins) {
         this.https = https;
         this.allowedOrigins = allowedOrigins.stream()
-                .map(o -> o.replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT))
+                .map(o -> o.replaceAll("/+$", "").toLowerCase(Locale.ROOT))
                 .toList();
     }
 
@@ -93,7 +94,7 @@ public final class BrowserGuard {
             return false;
         }
         if (u.getScheme() == null || u.getHost() == null) return false;
-        String base = (u.getScheme() + "://" + u.getRawAuthority()).toLowerCase(java.util.Locale.ROOT);
+        String base = (u.getScheme() + "://" + u.getRawAuthority()).toLowerCase(Locale.ROOT);
         if (allowedOrigins.contains(base)) return true;
         String host = ctx.header("Host");
         return host != null && host.equalsIgnoreCase(u.getRawAuthority());

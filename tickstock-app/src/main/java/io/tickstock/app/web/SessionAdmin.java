@@ -4,10 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.tickstock.app.store.Role;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.LogText;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -31,7 +33,7 @@ public final class SessionAdmin {
 
     public void handle(Context ctx) {
         Auth.Login login = auth.user(ctx.cookie(Auth.COOKIE)).orElseThrow();
-        if (login.role() != io.tickstock.app.store.Role.ADMIN) {
+        if (login.role() != Role.ADMIN) {
             ctx.status(HttpStatus.FORBIDDEN)
                     .contentType("application/json")
                     .result(Json.write(Map.of(
@@ -73,9 +75,7 @@ public final class SessionAdmin {
                             Json.write(new Events.SessionCommand(IsoTime.format(atMillis), action, requestedBy)));
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl)
-                            + ": start it or set TICKSTOCK_REDIS_URL",
-                    e);
+                    "cannot reach Redis at " + LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         } finally {
             client.shutdown();
         }

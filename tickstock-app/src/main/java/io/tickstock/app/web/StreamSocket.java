@@ -3,15 +3,22 @@ package io.tickstock.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import io.tickstock.app.store.History;
+import io.tickstock.app.stream.CompactFrames;
 import io.tickstock.app.stream.Frames;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.Subscription;
 import io.tickstock.app.stream.WebSocketHub;
 import io.tickstock.contract.Json;
+import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -41,14 +48,12 @@ public final class StreamSocket implements AutoCloseable {
     public static final int SESSION_ENDED = 4401;
 
     /** A connection and the login token it was opened with. */
-    private record Connection(
-            io.javalin.websocket.WsContext ctx, @Nullable String token) {}
+    private record Connection(WsContext ctx, @Nullable String token) {}
 
-    private final Map<String, Connection> connections = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Set<String> snapshotting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ScheduledExecutorService recheck =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r ->
-                    Thread.ofPlatform().name("tickstock-login-recheck").daemon().unstarted(r));
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Set<String> snapshotting = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("tickstock-login-recheck").daemon().unstarted(r));
 
     private final WebSocketHub hub;
     private final Auth auth;
@@ -129,7 +134,7 @@ public final class StreamSocket implements AutoCloseable {
         hub.subscribe(ctx, sub);
         ObjectNode reply = Json.MAPPER.createObjectNode();
         reply.set("streams", Json.MAPPER.valueToTree(sub.streams()));
-        reply.put("format", sub.compact() ? io.tickstock.app.stream.CompactFrames.FORMAT : "json");
+        reply.put("format", sub.compact() ? CompactFrames.FORMAT : "json");
         hub.send(ctx, Frames.frame("subscribed", reply));
         if (sub.symbols("bar").isEmpty()) return;
         if (!snapshotting.add(ctx.sessionId())) { // one history query in flight per connection
@@ -163,7 +168,7 @@ public final class StreamSocket implements AutoCloseable {
                         Json.MAPPER.valueToTree(
                                 history.bars(symbol, SNAPSHOT_HOURS).rows()));
                 hub.send(ctx, Frames.frame("streaming_bars_snapshot", d));
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 LOG.warn("bar snapshot of {} unavailable: {}", symbol, e.getMessage());
                 error(ctx, "streams.bar", "recent bars of " + symbol + " unavailable (PostgreSQL): live bars follow");
             }

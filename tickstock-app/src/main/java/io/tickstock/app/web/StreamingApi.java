@@ -4,10 +4,16 @@ import io.javalin.http.Context;
 import io.tickstock.app.store.History;
 import io.tickstock.app.stream.Watchlist;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.Limits;
+import io.tickstock.contract.LogText;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -67,8 +73,8 @@ public final class StreamingApi {
      */
     public void scorecard(Context ctx) throws SQLException {
         String symbol = ctx.queryParam("symbol");
-        if (symbol != null && !io.tickstock.contract.Limits.isSymbol(symbol))
-            throw new BadParameter("symbol", "symbol must match " + io.tickstock.contract.Limits.SYMBOL_FORM);
+        if (symbol != null && !Limits.isSymbol(symbol))
+            throw new BadParameter("symbol", "symbol must match " + Limits.SYMBOL_FORM);
         int horizon = intParam(ctx, "horizon", 1, 20, 5);
         if (horizon != 1 && horizon != 5 && horizon != 10 && horizon != 20)
             throw new BadParameter("horizon", "horizon must be 1, 5, 10 or 20 bars, was " + horizon);
@@ -88,9 +94,9 @@ public final class StreamingApi {
                 "direction",
                 "pattern_at",
                 "bar_at");
-        List<Map<String, Object>> maps = new java.util.ArrayList<>(rows.size());
+        List<Map<String, Object>> maps = new ArrayList<>(rows.size());
         for (Watchlist.Row r : rows) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", r.symbol());
             m.put("last", r.last());
             m.put("session_open", r.sessionOpen());
@@ -118,7 +124,7 @@ public final class StreamingApi {
         if ("BB".equals(indicator)) indicator = "BBANDS"; // the seeds' name for TA-Lib's BBANDS
         if (indicator != null && !INDICATORS.contains(indicator)) {
             throw new BadParameter(
-                    "indicator", "indicator must be one of " + String.join(", ", new java.util.TreeSet<>(INDICATORS)));
+                    "indicator", "indicator must be one of " + String.join(", ", new TreeSet<>(INDICATORS)));
         }
         rows(ctx, "indicators", history.indicators(symbol(ctx), intParam(ctx, "hours", 1, 24, 1), indicator));
     }
@@ -127,8 +133,7 @@ public final class StreamingApi {
         String type = ctx.queryParam("alert_type");
         if (type != null && !ALERT_TYPES.contains(type)) {
             throw new BadParameter(
-                    "alert_type",
-                    "alert_type must be one of " + String.join(", ", new java.util.TreeSet<>(ALERT_TYPES)));
+                    "alert_type", "alert_type must be one of " + String.join(", ", new TreeSet<>(ALERT_TYPES)));
         }
         rows(
                 ctx,
@@ -151,11 +156,8 @@ public final class StreamingApi {
 
     static String symbol(Context ctx) {
         String s = ctx.pathParam("symbol");
-        if (!io.tickstock.contract.Limits.isSymbol(s)) {
-            throw new BadParameter(
-                    "symbol",
-                    "symbol must match " + io.tickstock.contract.Limits.SYMBOL_FORM + ", was "
-                            + io.tickstock.contract.LogText.quote(s));
+        if (!Limits.isSymbol(s)) {
+            throw new BadParameter("symbol", "symbol must match " + Limits.SYMBOL_FORM + ", was " + LogText.quote(s));
         }
         return s;
     }
@@ -173,7 +175,7 @@ public final class StreamingApi {
     }
 
     /** {@code GET /streaming/api/openapi.json}: the OpenAPI document (classpath resource). */
-    public void openapi(Context ctx) throws java.io.IOException {
+    public void openapi(Context ctx) throws IOException {
         try (var in = StreamingApi.class.getResourceAsStream("/io/tickstock/app/web/openapi.json")) {
             ctx.contentType("application/json").result(in.readAllBytes());
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -59,7 +60,7 @@ public final class Tls {
             chain = CertificateFactory.getInstance("X.509")
                     .generateCertificates(in)
                     .toArray(new Certificate[0]);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(
                     "cannot read the TLS certificate " + files.certificate() + " (PEM expected): " + e.getMessage(), e);
         }
@@ -71,7 +72,7 @@ public final class Tls {
             store.load(null, null);
             store.setKeyEntry("tickstock", key, password, chain);
             return store;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(
                     "the TLS key " + files.key() + " does not fit the certificate: " + e.getMessage(), e);
         }

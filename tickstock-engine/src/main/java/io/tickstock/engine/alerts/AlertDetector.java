@@ -6,6 +6,7 @@ import io.tickstock.engine.indicators.IndicatorSet;
 import io.tickstock.engine.indicators.Macd;
 import io.tickstock.engine.indicators.Rsi;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public final class AlertDetector {
     /** @param cooldownMillis minimum bar-time gap between two alerts of one type (0: none) */
     public AlertDetector(long cooldownMillis) {
         this.cooldownMillis = cooldownMillis;
-        java.util.Arrays.fill(lastFired, Long.MIN_VALUE / 2);
+        Arrays.fill(lastFired, Long.MIN_VALUE / 2);
     }
 
     public AlertDetector() {

@@ -9,6 +9,7 @@ import io.tickstock.engine.patterns.CandlePattern;
 import io.tickstock.engine.patterns.CandlePatterns;
 import io.tickstock.engine.patterns.PatternScanner;
 import io.tickstock.engine.patterns.PricePatterns;
+import io.tickstock.engine.session.NyseCalendar;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -82,8 +83,7 @@ public final class Analysis {
 
     private static String timestamp(Bar bar, boolean daily) {
         if (daily)
-            return LocalDate.ofInstant(
-                            Instant.ofEpochMilli(bar.startMillis()), io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+            return LocalDate.ofInstant(Instant.ofEpochMilli(bar.startMillis()), NyseCalendar.NEW_YORK)
                     .toString();
         return IsoTime.format(bar.startMillis());
     }

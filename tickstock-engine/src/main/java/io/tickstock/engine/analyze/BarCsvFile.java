@@ -1,5 +1,8 @@
 package io.tickstock.engine.analyze;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
 import io.tickstock.engine.session.NyseCalendar;
@@ -25,8 +28,7 @@ import java.util.Locale;
  */
 public final class BarCsvFile {
     public static final String HEADER = "timestamp,open,high,low,close,volume";
-    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV =
-            new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    private static final CsvMapper CSV = new CsvMapper();
 
     private BarCsvFile() {}
 
@@ -56,8 +58,8 @@ public final class BarCsvFile {
                 throw new IOException(path + " line 1: expected the header '" + HEADER + "'");
             }
             long previous = Long.MIN_VALUE;
-            com.fasterxml.jackson.databind.MappingIterator<String[]> rows = CSV.readerForArrayOf(String.class)
-                    .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+            MappingIterator<String[]> rows = CSV.readerForArrayOf(String.class)
+                    .with(CsvParser.Feature.WRAP_AS_ARRAY)
                     .readValues(r);
             for (int n = 2; ; n++) { // one row per line: bar files have no multi-line fields
                 String[] f;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
@@ -128,7 +129,7 @@ public final class Backtest {
         for (var e : barsBySymbol.entrySet()) {
             List<Bar> bars = e.getValue().bars();
             if (bars.isEmpty()) continue;
-            if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
+            if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
             List<List<Detection>> detections = SignalScanner.scan(bars, cancelled);
             Map<Integer, Double> splits = new LinkedHashMap<>();
             for (SplitGap g : e.getValue().splitGaps()) splits.put(g.index(), g.shareRatio());

@@ -5,6 +5,7 @@ import io.tickstock.engine.patterns.Detection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Which detections a backtest trades: named by TickStock's {@code pattern_type} ({@code BullishEngulfing},
@@ -24,7 +25,7 @@ public record PatternFilter(boolean all, List<String> names) {
         PatternNames.check(names);
         List<String> out = new ArrayList<>();
         for (String n : names)
-            out.add(java.util.Objects.requireNonNull(PatternNames.canonical(n)).toUpperCase(Locale.ROOT));
+            out.add(Objects.requireNonNull(PatternNames.canonical(n)).toUpperCase(Locale.ROOT));
         return new PatternFilter(false, List.copyOf(out));
     }
 

@@ -6,8 +6,12 @@ import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.patterns.Detection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,10 +113,7 @@ public final class Simulation {
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} answers true
      */
-    public Outcome run(
-            List<Series> series,
-            java.util.function.DoubleConsumer progress,
-            java.util.function.BooleanSupplier cancelled) {
+    public Outcome run(List<Series> series, DoubleConsumer progress, BooleanSupplier cancelled) {
         List<Step> steps = new ArrayList<>();
         for (int s = 0; s < series.size(); s++)
             for (int i = 0; i < series.get(s).bars().size(); i++)
@@ -139,11 +140,11 @@ public final class Simulation {
             if (k + 1 == steps.size() || steps.get(k + 1).time() != st.time())
                 equity.add(new EquityPoint(st.time(), markToMarket(series, open, st.time())));
             if ((k & 1023) == 0) {
-                if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
+                if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
                 progress.accept((double) k / steps.size());
             }
         }
-        Map<String, Integer> bars = new java.util.LinkedHashMap<>();
+        Map<String, Integer> bars = new LinkedHashMap<>();
         for (int s = 0; s < series.size(); s++) bars.merge(series.get(s).symbol(), inPosition[s], Integer::sum);
         progress.accept(1);
         return new Outcome(List.copyOf(trades), equity, bars);

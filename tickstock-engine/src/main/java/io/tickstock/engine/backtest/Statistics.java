@@ -6,6 +6,7 @@ import io.tickstock.engine.session.NyseCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,7 +291,7 @@ public final class Statistics {
     }
 
     private static int firstAtOrAfter(long[] sorted, long t) {
-        int i = java.util.Arrays.binarySearch(sorted, t);
+        int i = Arrays.binarySearch(sorted, t);
         if (i < 0) return -i - 1;
         while (i > 0 && sorted[i - 1] == t) i--;
         return i;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,7 +151,7 @@ public final class BarAggregator {
     }
 
     private void close(SymbolBars s) {
-        BarBuilder b = java.util.Objects.requireNonNull(s.open, "close() of a symbol without an open minute");
+        BarBuilder b = Objects.requireNonNull(s.open, "close() of a symbol without an open minute");
         s.open = null;
         s.lastClosedStart = b.startMillis;
         s.closed.addLast(b);

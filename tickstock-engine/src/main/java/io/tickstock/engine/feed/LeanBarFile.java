@@ -2,6 +2,7 @@ package io.tickstock.engine.feed;
 
 import io.tickstock.engine.bars.Bar;
 import io.tickstock.engine.bars.MarketSession;
+import io.tickstock.engine.session.NyseCalendar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +38,7 @@ public final class LeanBarFile {
         long midnight = daily
                 ? 0
                 : LeanTickFile.dateOf(zip)
-                        .atStartOfDay(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                        .atStartOfDay(NyseCalendar.NEW_YORK)
                         .toInstant()
                         .toEpochMilli();
         DateTimeFormatter dailyFormat = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm");
@@ -54,7 +55,7 @@ public final class LeanBarFile {
                 try {
                     long start = daily
                             ? LocalDateTime.parse(f[0], dailyFormat)
-                                    .atZone(io.tickstock.engine.session.NyseCalendar.NEW_YORK)
+                                    .atZone(NyseCalendar.NEW_YORK)
                                     .toInstant()
                                     .toEpochMilli()
                             : midnight + (long) Double.parseDouble(f[0]);

@@ -1,11 +1,13 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.contract.Limits;
 import io.tickstock.engine.session.NyseCalendar;
 import io.tickstock.engine.trades.LeanSaleConditions;
 import io.tickstock.engine.trades.Trade;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,16 +62,15 @@ public final class LeanTickFile implements TradeSource {
 
     private static String symbolOf(Path path) {
         String symbol = folderName(path).toUpperCase(Locale.ROOT);
-        if (!io.tickstock.contract.Limits.isSymbol(symbol)) {
-            throw new IllegalArgumentException(
-                    path + ": symbol '" + symbol + "' (from the folder name) is outside the contract's form "
-                            + io.tickstock.contract.Limits.SYMBOL_FORM);
+        if (!Limits.isSymbol(symbol)) {
+            throw new IllegalArgumentException(path + ": symbol '" + symbol
+                    + "' (from the folder name) is outside the contract's form " + Limits.SYMBOL_FORM);
         }
         return symbol;
     }
 
     /** The same CSV already in memory (benchmarks: decoding without disk and unzip). */
-    public LeanTickFile(String symbol, LocalDate date, java.io.Reader csv) {
+    public LeanTickFile(String symbol, LocalDate date, Reader csv) {
         this(
                 Path.of(symbol + "_" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "_trade.csv"),
                 symbol,
@@ -126,8 +127,8 @@ public final class LeanTickFile implements TradeSource {
             double msOfDay = Double.parseDouble(line.substring(0, c1));
             long priceDeciCents = Long.parseLong(line.substring(c1 + 1, c2));
             long size = Long.parseLong(line.substring(c2 + 1, c3));
-            if (!io.tickstock.contract.Limits.isPrice(priceDeciCents / 10_000.0)
-                    || !io.tickstock.contract.Limits.isSize(size)
+            if (!Limits.isPrice(priceDeciCents / 10_000.0)
+                    || !Limits.isSize(size)
                     || !(msOfDay >= 0 && msOfDay < 86_400_000)) {
                 throw new IllegalArgumentException("time, price or size out of range");
             }

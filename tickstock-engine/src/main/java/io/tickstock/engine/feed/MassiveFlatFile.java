@@ -1,5 +1,6 @@
 package io.tickstock.engine.feed;
 
+import io.tickstock.contract.Limits;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.io.BufferedReader;
@@ -9,6 +10,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +68,7 @@ public final class MassiveFlatFile implements TradeSource {
      */
     public static TradeSource timeOrdered(
             Path path, java.util.@Nullable Collection<String> symbols, TradeConditions conditions) throws IOException {
-        java.util.List<String> tickers = new java.util.ArrayList<>();
+        List<String> tickers = new ArrayList<>();
         if (symbols != null && !symbols.isEmpty()) {
             tickers.addAll(symbols);
         } else {
@@ -75,9 +79,8 @@ public final class MassiveFlatFile implements TradeSource {
                 }
             }
         }
-        java.util.List<MassiveFlatFile> readers = new java.util.ArrayList<>();
-        for (String ticker : new java.util.TreeSet<>(tickers))
-            readers.add(new MassiveFlatFile(path, ticker, conditions));
+        List<MassiveFlatFile> readers = new ArrayList<>();
+        for (String ticker : new TreeSet<>(tickers)) readers.add(new MassiveFlatFile(path, ticker, conditions));
         return new MergedTradeSource(readers, Long.MIN_VALUE);
     }
 
@@ -123,13 +126,10 @@ public final class MassiveFlatFile implements TradeSource {
         double price = Double.parseDouble(f[6]);
         long size = Long.parseLong(f[9]);
         long sipNanos = Long.parseLong(f[8]);
-        if (!io.tickstock.contract.Limits.isSymbol(ticker)) {
-            throw new IllegalArgumentException(
-                    "ticker outside the contract's form " + io.tickstock.contract.Limits.SYMBOL_FORM);
+        if (!Limits.isSymbol(ticker)) {
+            throw new IllegalArgumentException("ticker outside the contract's form " + Limits.SYMBOL_FORM);
         }
-        if (!io.tickstock.contract.Limits.isPrice(price)
-                || !io.tickstock.contract.Limits.isSize(size)
-                || !io.tickstock.contract.Limits.isTime(Math.floorDiv(sipNanos, 1_000_000L))) {
+        if (!Limits.isPrice(price) || !Limits.isSize(size) || !Limits.isTime(Math.floorDiv(sipNanos, 1_000_000L))) {
             throw new IllegalArgumentException("price, size or sip_timestamp out of range");
         }
         return new Trade(ticker, Math.floorDiv(sipNanos, 1_000_000L), price, size, conditions.minuteUpdates(ids));
@@ -145,7 +145,7 @@ public final class MassiveFlatFile implements TradeSource {
 
     /** Splits one CSV line; a field in double quotes may hold commas. */
     static String[] split(String line) {
-        java.util.List<String> fields = new java.util.ArrayList<>(13);
+        List<String> fields = new ArrayList<>(13);
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {

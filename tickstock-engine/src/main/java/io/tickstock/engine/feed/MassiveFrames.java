@@ -9,6 +9,7 @@ import io.tickstock.engine.bars.MarketSession;
 import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.io.IOException;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -131,7 +132,7 @@ public final class MassiveFrames {
         } else if (!Limits.isPrice(f.price) || !Limits.isSize(f.size) || !Limits.isTime(f.time)) {
             sink.onMalformed("trade p, s or t out of range");
         } else {
-            int[] c = f.conditions == 0 ? NONE : java.util.Arrays.copyOf(ids, f.conditions);
+            int[] c = f.conditions == 0 ? NONE : Arrays.copyOf(ids, f.conditions);
             sink.onTrade(new Trade(f.sym, f.time, f.price, f.size, conditions.minuteUpdates(c)), f.sequence);
         }
     }

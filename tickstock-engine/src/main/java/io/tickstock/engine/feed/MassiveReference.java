@@ -1,9 +1,12 @@
 package io.tickstock.engine.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.contract.Json;
 import io.tickstock.engine.trades.TradeConditions;
 import io.tickstock.engine.trades.TradeUpdates;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.ContentResponse;
@@ -38,13 +41,13 @@ public final class MassiveReference {
      *
      * @throws IllegalArgumentException when the answer has no {@code results} array
      */
-    static TradeConditions parse(com.fasterxml.jackson.databind.JsonNode answer) {
-        com.fasterxml.jackson.databind.JsonNode results = answer.path("results");
+    static TradeConditions parse(JsonNode answer) {
+        JsonNode results = answer.path("results");
         if (!results.isArray()) throw new IllegalArgumentException("conditions answer without a results array");
-        java.util.Map<Integer, Integer> consolidated = new java.util.HashMap<>();
-        for (com.fasterxml.jackson.databind.JsonNode c : results) {
+        Map<Integer, Integer> consolidated = new HashMap<>();
+        for (JsonNode c : results) {
             int id = c.path("id").asInt(-1);
-            com.fasterxml.jackson.databind.JsonNode u = c.path("update_rules").path("consolidated");
+            JsonNode u = c.path("update_rules").path("consolidated");
             if (id < 0 || u.isMissingNode()) continue;
             consolidated.put(
                     id,

@@ -9,12 +9,14 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -97,7 +99,7 @@ public final class EngineMetrics implements AutoCloseable {
                 .register(registry);
         counter("tickstock.health.events", "Health events published", healthEvents);
         Gauge.builder("tickstock.jvm.heap.used.mb", ProcessMetrics::heapMb).register(registry);
-        for (String channel : io.tickstock.contract.Channels.ALL)
+        for (String channel : Channels.ALL)
             FunctionCounter.builder(
                             "tickstock.redis.skipped.unread",
                             stats,
@@ -231,9 +233,7 @@ public final class EngineMetrics implements AutoCloseable {
         server.createContext("/metrics", exchange -> {
             String given = exchange.getRequestHeaders().getFirst("Authorization");
             if (expected != null
-                    && (given == null
-                            || !java.security.MessageDigest.isEqual(
-                                    expected, given.getBytes(StandardCharsets.UTF_8)))) {
+                    && (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)))) {
                 byte[] body = "metrics need Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>\n"
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");

@@ -1,8 +1,11 @@
 package io.tickstock.engine.health;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.function.Supplier;
 
 /**
  * Counters the engine's threads update and the health monitor reads. Thread-safe: the shard thread
@@ -28,14 +31,13 @@ public final class EngineStats {
     /** The feed thread's pulse, which the heartbeat asserts. */
     public final FeedProgress progress = new FeedProgress();
     /** Trade-log partitions paused because PostgreSQL could not answer what they need (scale-out engines). */
-    public final java.util.concurrent.atomic.AtomicInteger pausedPartitions =
-            new java.util.concurrent.atomic.AtomicInteger();
+    public final AtomicInteger pausedPartitions = new AtomicInteger();
 
     private final LongAccumulator maxLagMs = new LongAccumulator(Math::max, 0);
     private volatile int activeSymbols;
     private volatile List<String> staleSymbols = List.of();
     private volatile String connectionStatus = "connected";
-    private volatile java.util.function.Supplier<java.util.Map<String, Long>> skippedUnread = java.util.Map::of;
+    private volatile Supplier<Map<String, Long>> skippedUnread = Map::of;
 
     /** Records one publication's bar-close-to-acknowledgment time. */
     public void lag(long millis) {
@@ -72,12 +74,12 @@ public final class EngineStats {
     }
 
     /** Messages not published per channel because nobody subscribed, since start (channels with none left out). */
-    public java.util.Map<String, Long> skippedUnread() {
+    public Map<String, Long> skippedUnread() {
         return skippedUnread.get();
     }
 
     /** Where {@link #skippedUnread()} comes from (the publisher). */
-    public void skippedUnread(java.util.function.Supplier<java.util.Map<String, Long>> source) {
+    public void skippedUnread(Supplier<Map<String, Long>> source) {
         this.skippedUnread = source;
     }
 }

@@ -1,5 +1,6 @@
 package io.tickstock.engine.health;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ public final class ProcessMetrics {
 
     /** Process CPU as a percentage of the whole machine (0–100) since the previous call; 0 if unknown. */
     public static double cpuPercent() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             double load = os.getProcessCpuLoad();
             return load < 0 ? 0 : load * 100;
         }

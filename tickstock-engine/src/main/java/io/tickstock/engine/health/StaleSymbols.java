@@ -4,6 +4,7 @@ import io.tickstock.engine.bars.MarketSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tracks each symbol's newest bar and lists the symbols without one for {@code staleMillis} of event
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public final class StaleSymbols {
     private final long staleMillis;
-    private final Map<String, Long> lastBar = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> lastBar = new ConcurrentHashMap<>();
 
     public StaleSymbols(long staleMillis) {
         this.staleMillis = staleMillis;

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -74,8 +75,8 @@ public final class ScorecardStore {
                     ins.setString(2, symbol);
                     ins.setString(3, String.valueOf(r.get("pattern")));
                     ins.setString(4, String.valueOf(r.get("direction")));
-                    ins.setInt(5, ((Number) java.util.Objects.requireNonNull(r.get("horizon_bars"))).intValue());
-                    ins.setLong(6, ((Number) java.util.Objects.requireNonNull(r.get("count"))).longValue());
+                    ins.setInt(5, ((Number) Objects.requireNonNull(r.get("horizon_bars"))).intValue());
+                    ins.setLong(6, ((Number) Objects.requireNonNull(r.get("count"))).longValue());
                     ins.setObject(7, r.get("mean_return"));
                     ins.setObject(8, r.get("hit_rate"));
                     ins.setTimestamp(9, new Timestamp(firstMillis));

@@ -1,6 +1,7 @@
 package io.tickstock.engine.kafka;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ public final class GroupProgress implements AutoCloseable {
      */
     public long[] behind() {
         try {
-            var description = admin.describeTopics(java.util.List.of(topic))
+            var description = admin.describeTopics(List.of(topic))
                     .allTopicNames()
                     .get(30, TimeUnit.SECONDS)
                     .get(topic);

@@ -10,7 +10,9 @@ import io.tickstock.engine.trades.Trade;
 import io.tickstock.engine.trades.TradeConditions;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,8 +88,7 @@ public final class Ingest {
      * it says yes, the others are counted as outside a session.
      */
     /** Logs connection losses and keeps a refusal (status: message) in {@code fatal}; called on the client's thread. */
-    private static MassiveClient.Listener listener(
-            java.util.concurrent.atomic.AtomicReference<@org.jspecify.annotations.Nullable String> fatal) {
+    private static MassiveClient.Listener listener(AtomicReference<@org.jspecify.annotations.Nullable String> fatal) {
         return new MassiveClient.Listener() {
             @Override
             public void onConnectionLost(String reason) {
@@ -107,16 +108,13 @@ public final class Ingest {
     }
 
     public static long live(
-            MassiveSubscription massive,
-            TradeLogWriter log,
-            BooleanSupplier stop,
-            java.util.function.LongPredicate session)
+            MassiveSubscription massive, TradeLogWriter log, BooleanSupplier stop, LongPredicate session)
             throws InterruptedException {
         TradeConditions conditions = MassiveReference.conditions(
                         MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
-        java.util.concurrent.atomic.AtomicReference<@org.jspecify.annotations.Nullable String> fatal =
-                new java.util.concurrent.atomic.AtomicReference<>(); // set on the client's thread
+        AtomicReference<@org.jspecify.annotations.Nullable String> fatal =
+                new AtomicReference<>(); // set on the client's thread
         long n = 0;
         try (MassiveClient c = new MassiveClient(massive, conditions, listener(fatal)).start()) {
             long eventTime = Long.MIN_VALUE, lastTradeWall = System.currentTimeMillis(), lastMarkWall = lastTradeWall;

@@ -1,11 +1,14 @@
 package io.tickstock.engine.kafka;
 
 import io.tickstock.engine.trades.Trade;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
@@ -140,7 +144,7 @@ public final class TradeLogWriter implements AutoCloseable {
                 if (!(e.getCause() instanceof TopicExistsException)) throw e;
             }
             return awaitLeaders(admin, topic);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "cannot reach Kafka at " + bootstrap + " (" + e.getMessage()
                             + "): start it or set TICKSTOCK_KAFKA_BOOTSTRAP",
@@ -159,7 +163,7 @@ public final class TradeLogWriter implements AutoCloseable {
      * leader answers a {@code ListOffsets} for it. @return the partition count
      */
     private static int awaitLeaders(Admin admin, String topic)
-            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+            throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             var described = admin.describeTopics(List.of(topic))
@@ -172,28 +176,27 @@ public final class TradeLogWriter implements AutoCloseable {
             if (led && served(admin, topic, described.partitions().size()))
                 return described.partitions().size();
             if (System.nanoTime() > deadline)
-                throw new java.util.concurrent.TimeoutException(
-                        "partitions of " + topic + " have no leader after 30 s");
+                throw new TimeoutException("partitions of " + topic + " have no leader after 30 s");
             Thread.sleep(100);
         }
     }
 
     /** Whether the leader of every partition answers a {@code ListOffsets} (false on a retriable refusal). */
     private static boolean served(Admin admin, String topic, int partitions)
-            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int i = 0; i < partitions; i++) latest.put(new TopicPartition(topic, i), OffsetSpec.latest());
         try {
             admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) return false;
+            if (e.getCause() instanceof RetriableException) return false;
             throw e;
         }
     }
 
     @Override
     public void close() {
-        producer.close(java.time.Duration.ofSeconds(30));
+        producer.close(Duration.ofSeconds(30));
     }
 }

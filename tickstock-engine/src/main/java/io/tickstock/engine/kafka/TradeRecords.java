@@ -4,6 +4,8 @@ import io.tickstock.contract.Limits;
 import io.tickstock.engine.trades.Trade;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +60,7 @@ public final class TradeRecords {
      * key, made positive, modulo the count. An engine uses it to find the symbols of a partition it is assigned.
      */
     public static int partitionOf(String symbol, int partitions) {
-        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key(symbol)))
-                % partitions;
+        return Utils.toPositive(Utils.murmur2(key(symbol))) % partitions;
     }
 
     /** A trade's value (its symbol is the key). */
@@ -115,7 +116,7 @@ public final class TradeRecords {
                         "session record of " + value.length + " bytes, expected " + (1 + SESSION_ID_BYTES));
             String id = new String(value, 1, SESSION_ID_BYTES, StandardCharsets.US_ASCII);
             try {
-                java.util.UUID.fromString(id);
+                UUID.fromString(id);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("session record without a UUID: " + id, e);
             }

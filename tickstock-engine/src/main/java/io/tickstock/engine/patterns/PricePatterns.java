@@ -1,7 +1,9 @@
 package io.tickstock.engine.patterns;
 
 import io.tickstock.engine.bars.Bar;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -35,7 +37,7 @@ public final class PricePatterns {
     private static final String[] NAME = NAMES.toArray(String[]::new),
             FUNCTION =
                     NAMES.stream()
-                            .map(n -> "TICKSTOCK_" + n.toUpperCase(java.util.Locale.ROOT))
+                            .map(n -> "TICKSTOCK_" + n.toUpperCase(Locale.ROOT))
                             .toArray(String[]::new);
     private final double[] high = new double[WINDOW], low = new double[WINDOW], volume = new double[WINDOW];
     private final int[] outputs = new int[NAME.length];
@@ -102,7 +104,7 @@ public final class PricePatterns {
             if (low[i] <= s + tol) touchesS++;
         }
         double close = bar.close();
-        java.util.Arrays.fill(outputs, 0);
+        Arrays.fill(outputs, 0);
 
         double ratio = avgVolume > 0 ? bar.volume() / avgVolume : 0;
         if (avgVolume > 0 && ratio >= 3) {

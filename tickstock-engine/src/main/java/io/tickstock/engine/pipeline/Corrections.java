@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,7 @@ final class Corrections {
         bars.add(bar);
         if (bars.size() == SPAN) newer = live.copy();
         if (bars.size() == 2 * SPAN) {
-            older = java.util.Objects.requireNonNull(newer, "checkpoint after SPAN bars");
+            older = Objects.requireNonNull(newer, "checkpoint after SPAN bars");
             bars.subList(0, SPAN).clear();
             newer = live.copy();
         }
@@ -162,7 +163,7 @@ final class Corrections {
                 for (Detection d : e.getValue().values()) {
                     if (nowFound.contains(d.patternType())) continue;
                     Bar bar = barsByStart.getOrDefault(e.getKey(), previous.get(e.getKey()));
-                    out.onPatternRetracted(java.util.Objects.requireNonNull(bar, "retracted pattern's bar"), d);
+                    out.onPatternRetracted(Objects.requireNonNull(bar, "retracted pattern's bar"), d);
                 }
             }
         }

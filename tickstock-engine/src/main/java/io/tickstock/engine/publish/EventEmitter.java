@@ -13,8 +13,10 @@ import io.tickstock.engine.pipeline.AnalyticsListener;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.RowSink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -49,10 +51,10 @@ public final class EventEmitter implements AnalyticsListener {
 
     private final StringBuilder scratch = new StringBuilder(512);
     /** The bars of the current close, sent as one batch by {@link #onBarsClosed}. */
-    private final List<Events.Bar> closedBars = new java.util.ArrayList<>();
+    private final List<Events.Bar> closedBars = new ArrayList<>();
 
     /** Shared with {@link #sibling()}s: one session for every shard. */
-    private final java.util.concurrent.atomic.AtomicReference<@Nullable StreamingSession> sessionRef;
+    private final AtomicReference<@Nullable StreamingSession> sessionRef;
 
     private final boolean batchMode;
 
@@ -68,7 +70,7 @@ public final class EventEmitter implements AnalyticsListener {
      *              envelope stay single messages)
      */
     public EventEmitter(CommandSink publisher, RowSink writer, EngineStats stats, LongSupplier clock, boolean batch) {
-        this(publisher, writer, stats, clock, batch, new java.util.concurrent.atomic.AtomicReference<>());
+        this(publisher, writer, stats, clock, batch, new AtomicReference<>());
     }
 
     private EventEmitter(
@@ -77,7 +79,7 @@ public final class EventEmitter implements AnalyticsListener {
             EngineStats stats,
             LongSupplier clock,
             boolean batch,
-            java.util.concurrent.atomic.AtomicReference<@Nullable StreamingSession> sessionRef) {
+            AtomicReference<@Nullable StreamingSession> sessionRef) {
         this.sessionRef = sessionRef;
         this.batchMode = batch;
         this.publisher = publisher;
@@ -107,8 +109,7 @@ public final class EventEmitter implements AnalyticsListener {
      * may be in another session than the engine's other partitions for a moment (scale-out). Any thread.
      */
     public EventEmitter sibling(@Nullable StreamingSession session) {
-        return new EventEmitter(
-                publisher, writer, stats, clock, batchMode, new java.util.concurrent.atomic.AtomicReference<>(session));
+        return new EventEmitter(publisher, writer, stats, clock, batchMode, new AtomicReference<>(session));
     }
 
     private @Nullable String sessionId() {

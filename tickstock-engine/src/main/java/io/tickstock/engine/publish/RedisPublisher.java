@@ -5,6 +5,7 @@ import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -14,14 +15,19 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.LogText;
 import io.tickstock.contract.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -100,8 +106,8 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
                     .shutdown(0, 2, TimeUnit.SECONDS)
                     .awaitUninterruptibly(3_000); // its event loops stopped when close returns
             throw new IllegalStateException(
-                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl) + " ("
-                            + Outbox.rootMessage(e) + "): start it or set TICKSTOCK_REDIS_URL",
+                    "cannot reach Redis at " + LogText.url(redisUrl) + " (" + Outbox.rootMessage(e)
+                            + "): start it or set TICKSTOCK_REDIS_URL",
                     e);
         }
         connection.setTimeout(Duration.ofSeconds(5));
@@ -167,10 +173,7 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
                         case PUBLISH -> async.publish(c.target(), bytes(c.payload()));
                         case SET ->
                             c.ttlMillis() > 0
-                                    ? async.set(
-                                            c.target(),
-                                            bytes(c.payload()),
-                                            io.lettuce.core.SetArgs.Builder.px(c.ttlMillis()))
+                                    ? async.set(c.target(), bytes(c.payload()), SetArgs.Builder.px(c.ttlMillis()))
                                     : async.set(c.target(), bytes(c.payload()));
                         case DEL -> async.del(c.target());
                     });
@@ -192,7 +195,7 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
      * second per channel); a channel whose answer does not come stays as it was.
      */
     private List<RedisCommand> readOnly(UnreadChannels unread, List<RedisCommand> all) throws InterruptedException {
-        java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+        Set<String> channels = new LinkedHashSet<>();
         for (RedisCommand c : all) if (c.kind() == RedisCommand.Kind.PUBLISH) channels.add(c.target());
         List<String> due = unread.due(channels);
         if (!due.isEmpty()) {
@@ -204,7 +207,7 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
                     unread.answer(numsub.get());
                     unread.answerPatterns(numpat.get());
                 }
-            } catch (RuntimeException | java.util.concurrent.ExecutionException e) {
+            } catch (RuntimeException | ExecutionException e) {
                 // unanswered (Redis unavailable: the publishes below fail and the batch is retried): last answers stay
             }
         }
@@ -241,12 +244,12 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
     private void awaitSubscribers() throws InterruptedException {
         long deadline = System.currentTimeMillis() + RESUBSCRIBE_WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            RedisFuture<java.util.Map<String, Long>> numsub = async.pubsubNumsub(Channels.PATTERNS_STREAMING);
+            RedisFuture<Map<String, Long>> numsub = async.pubsubNumsub(Channels.PATTERNS_STREAMING);
             connection.flushCommands();
             try {
                 Long n = numsub.get(2, TimeUnit.SECONDS).get(Channels.PATTERNS_STREAMING);
                 if (n != null && n > 0) return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("Redis still unavailable: " + Outbox.rootMessage(e), e);
             }
             Thread.sleep(100);

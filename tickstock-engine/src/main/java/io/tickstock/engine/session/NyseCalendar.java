@@ -1,10 +1,18 @@
 package io.tickstock.engine.session;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,15 +45,13 @@ public final class NyseCalendar {
 
     /** @throws IllegalStateException naming the line when the resource is missing or a row does not parse */
     private static Table load(String resource) {
-        Set<LocalDate> holidays = new java.util.HashSet<>();
-        Map<LocalDate, LocalTime> early = new java.util.HashMap<>();
+        Set<LocalDate> holidays = new HashSet<>();
+        Map<LocalDate, LocalTime> early = new HashMap<>();
         int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
-        com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-        try (java.io.InputStream in = NyseCalendar.class.getResourceAsStream(resource);
-                com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> rows = csv.readerForMapOf(
-                                String.class)
-                        .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema()
-                                .withHeader())
+        CsvMapper csv = new CsvMapper();
+        try (InputStream in = NyseCalendar.class.getResourceAsStream(resource);
+                MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader())
                         .readValues(in)) {
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
@@ -60,7 +66,7 @@ public final class NyseCalendar {
                 first = Math.min(first, date.getYear());
                 last = Math.max(last, date.getYear());
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read the NYSE calendar " + resource + ": " + e.getMessage(), e);
         }
         return new Table(Set.copyOf(holidays), Map.copyOf(early), first, last);
@@ -123,22 +129,19 @@ public final class NyseCalendar {
 
     /** The trading day whose window (regular, or extended) contains the instant, if any. */
     public Optional<TradingDay> dayAt(long epochMillis, boolean extendedHours) {
-        LocalDate date =
-                java.time.Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
+        LocalDate date = Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
         return tradingDay(date)
                 .filter(d -> epochMillis >= d.startMillis(extendedHours) && epochMillis < d.endMillis(extendedHours));
     }
 
     /** The next window start (regular open, or pre-open) at or after the instant, epoch ms. */
     public long nextStartMillis(long epochMillis, boolean extendedHours) {
-        LocalDate date =
-                java.time.Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
+        LocalDate date = Instant.ofEpochMilli(epochMillis).atZone(NEW_YORK).toLocalDate();
         for (int i = 0; i < 15; i++, date = date.plusDays(1)) {
             Optional<TradingDay> day = tradingDay(date);
             if (day.isPresent() && day.get().startMillis(extendedHours) >= epochMillis)
                 return day.get().startMillis(extendedHours);
         }
-        throw new IllegalStateException(
-                "no trading day within 15 days of " + java.time.Instant.ofEpochMilli(epochMillis));
+        throw new IllegalStateException("no trading day within 15 days of " + Instant.ofEpochMilli(epochMillis));
     }
 }

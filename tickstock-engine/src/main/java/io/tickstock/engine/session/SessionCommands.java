@@ -7,8 +7,10 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.LogText;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,7 @@ public final class SessionCommands implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisPubSubConnection<String, String> connection;
     private final Queue<String> actions = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong malformed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
 
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
     public SessionCommands(String redisUrl) {
@@ -35,9 +37,7 @@ public final class SessionCommands implements AutoCloseable {
         } catch (RuntimeException e) {
             client.shutdown();
             throw new IllegalStateException(
-                    "cannot reach Redis at " + io.tickstock.contract.LogText.url(redisUrl)
-                            + ": start it or set TICKSTOCK_REDIS_URL",
-                    e);
+                    "cannot reach Redis at " + LogText.url(redisUrl) + ": start it or set TICKSTOCK_REDIS_URL", e);
         }
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -59,7 +59,7 @@ public final class SessionCommands implements AutoCloseable {
             LOG.info(
                     "operator command: session {} (requested by {})",
                     action,
-                    io.tickstock.contract.LogText.quote(n.path("requested_by").asText("unknown")));
+                    LogText.quote(n.path("requested_by").asText("unknown")));
             actions.add(action);
         } catch (
                 IllegalArgumentException
@@ -68,7 +68,7 @@ public final class SessionCommands implements AutoCloseable {
                 LOG.warn(
                         "skipped a message on {} (further ones are counted only): {}",
                         Channels.ENGINE_COMMANDS,
-                        io.tickstock.contract.LogText.quote(e.getMessage()));
+                        LogText.quote(e.getMessage()));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +44,7 @@ record CopyRow(
                 Map<String, Object> meta = new LinkedHashMap<>(d.metadata());
                 meta.put("direction", d.direction());
                 meta.put("parameters", d.parameters());
-                Events.BarData bar = java.util.Objects.requireNonNull(d.barData(), "the engine's detections carry bar_data");
+                Events.BarData bar = Objects.requireNonNull(d.barData(), "the engine's detections carry bar_data");
                 yield new CopyRow(Table.PATTERN, patternKey(sid, d.symbol(), d.patternType(), t), t, sid,
                         csv(sid, d.symbol(), d.patternType(), d.confidence(), time(t), d.timeframe(), bar.open(), bar.high(),
                                 bar.low(), bar.close(), bar.volume(), Json.write(meta)));

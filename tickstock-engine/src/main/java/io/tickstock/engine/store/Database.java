@@ -3,6 +3,8 @@ package io.tickstock.engine.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tickstock.contract.DatabaseUrl;
+import io.tickstock.contract.IntegrationLog;
+import io.tickstock.contract.Outbox;
 import org.flywaydb.core.Flyway;
 
 /** Opens the engine's connection pool and migrates the engine's tables (classpath {@code db/engine}). */
@@ -29,7 +31,7 @@ public final class Database {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "cannot reach PostgreSQL at " + url + " (" + io.tickstock.contract.Outbox.rootMessage(e)
+                    "cannot reach PostgreSQL at " + url + " (" + Outbox.rootMessage(e)
                             + "): start it or set TICKSTOCK_DATABASE_URL",
                     e);
         }
@@ -45,6 +47,6 @@ public final class Database {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        io.tickstock.contract.IntegrationLog.migrate(dataSource);
+        IntegrationLog.migrate(dataSource);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The on-disk spool of rows PostgreSQL could not take yet: one append-only file of {@link CopyRow} lines,
@@ -35,8 +36,7 @@ final class Spool implements AutoCloseable {
     /** Bytes not yet read (any thread reads). */
     private volatile long unreadBytes;
 
-    private final java.util.concurrent.atomic.AtomicLong rows =
-            new java.util.concurrent.atomic.AtomicLong(); // any thread reads
+    private final AtomicLong rows = new AtomicLong(); // any thread reads
 
     /** A spool line that does not parse: the line and why. */
     interface Unreadable {

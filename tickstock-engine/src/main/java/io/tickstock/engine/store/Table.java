@@ -1,5 +1,7 @@
 package io.tickstock.engine.store;
 
+import java.util.Locale;
+
 /**
  * The engine's write targets, in the order one batch applies them: rows are copied (PostgreSQL COPY, CSV)
  * into a per-connection temporary table with the listed columns, then merged by one set-based statement,
@@ -84,7 +86,7 @@ enum Table {
     }
 
     String temporaryTable() {
-        return "tickstock_" + name().toLowerCase(java.util.Locale.ROOT);
+        return "tickstock_" + name().toLowerCase(Locale.ROOT);
     }
 
     String createTemporary() {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToIntFunction;
 
 /**
@@ -34,8 +36,7 @@ public final class TradeConditions {
             new TradeConditions(byId(BUNDLED_TABLE, Condition::minuteUpdates), "bundled table");
     private final int[] minuteRules; // by id, -1 unknown
     private final String source;
-    private final java.util.concurrent.atomic.LongAdder unknown =
-            new java.util.concurrent.atomic.LongAdder(); // decoders on several threads share one table
+    private final LongAdder unknown = new LongAdder(); // decoders on several threads share one table
 
     private TradeConditions(int[] minuteRules, String source) {
         this.minuteRules = minuteRules;
@@ -55,7 +56,7 @@ public final class TradeConditions {
      *
      * @param source where the rules came from, for {@link #source()}
      */
-    public static TradeConditions fromConsolidated(java.util.Map<Integer, Integer> consolidated, String source) {
+    public static TradeConditions fromConsolidated(Map<Integer, Integer> consolidated, String source) {
         int[] rules = BUNDLED.minuteRules.clone();
         consolidated.forEach((id, flags) -> {
             if (id < 0 || id >= MAX_ID) return;
