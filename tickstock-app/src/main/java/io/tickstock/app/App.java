@@ -13,6 +13,7 @@ import io.tickstock.app.store.AppDatabase;
 import io.tickstock.app.store.BacktestJobs;
 import io.tickstock.app.store.History;
 import io.tickstock.app.store.IntegrationCheckpoints;
+import io.tickstock.app.store.LoginAttempts;
 import io.tickstock.app.store.LoginSessions;
 import io.tickstock.app.store.PastSessions;
 import io.tickstock.app.store.Role;
@@ -129,7 +130,8 @@ public final class App implements AutoCloseable {
                 .start();
         LoginSessions logins = new LoginSessions(dataSource);
         pruneLogins(logins);
-        Auth auth = new Auth(users, logins, clock, config.metricsToken(), config.tls() != null);
+        Auth auth = new Auth(
+                users, logins, new LoginAttempts(dataSource), clock, config.metricsToken(), config.tls() != null);
         socket = new StreamSocket(hub, auth, state, history, clock);
         AppStatus status = new AppStatus(
                 state, subscriberStats, subscriber, reload, alerts, buffer, hub, checkpoints, engineWatch, dataSource);

@@ -6,18 +6,22 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Users and login sessions in this process's memory, with the same rules as {@link Users} and {@link LoginSessions}
+ * Users, login sessions and login attempts in this process's memory, with the same rules as {@link Users},
+ * {@link LoginSessions} and {@link LoginAttempts}
  * (bcrypt hashes, SHA-256 of tokens kept, sessions ended by a password change or removal): for tests of the web layer
  * without PostgreSQL, checked by the same contract test kit as the PostgreSQL stores. Nothing survives the process.
  * Thread-safe (synchronized).
  */
-public final class InMemoryLogins implements UserStore, LoginSessionStore {
+public final class InMemoryLogins implements UserStore, LoginSessionStore, LoginAttemptStore {
     private record User(String hash, Role role) {}
 
     private record Stored(String username, long expiresAtMillis, long lastSeenMillis) {}
 
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, Stored> sessions = new HashMap<>(); // by token hash
+    private final Map<String, Window> attempts = new HashMap<>();
+
+    private record Window(int count, long endsAtMillis) {}
 
     @Override
     public synchronized Optional<Role> authenticate(String username, String password) {
@@ -103,6 +107,41 @@ public final class InMemoryLogins implements UserStore, LoginSessionStore {
     public synchronized long count(long nowMillis) {
         return sessions.values().stream()
                 .filter(s -> s.expiresAtMillis() > nowMillis)
+                .count();
+    }
+
+    @Override
+    public synchronized long reserve(String key, int max, long windowMillis, long nowMillis) {
+        Window w = attempts.get(key);
+        if (w == null || w.endsAtMillis() <= nowMillis) w = new Window(1, nowMillis + windowMillis);
+        else if (w.count() >= max) return Math.max(1, w.endsAtMillis() - nowMillis);
+        else w = new Window(w.count() + 1, w.endsAtMillis());
+        attempts.put(key, w);
+        return 0;
+    }
+
+    @Override
+    public synchronized int attempts(String key, long nowMillis) {
+        Window w = attempts.get(key);
+        return w == null || w.endsAtMillis() <= nowMillis ? 0 : w.count();
+    }
+
+    @Override
+    public synchronized void release(String key) {
+        attempts.computeIfPresent(key, (k, w) -> w.count() <= 1 ? null : new Window(w.count() - 1, w.endsAtMillis()));
+    }
+
+    @Override
+    public synchronized int pruneAttempts(long nowMillis) {
+        int before = attempts.size();
+        attempts.values().removeIf(w -> w.endsAtMillis() <= nowMillis);
+        return before - attempts.size();
+    }
+
+    @Override
+    public synchronized long trackedKeys(long nowMillis) {
+        return attempts.values().stream()
+                .filter(w -> w.endsAtMillis() > nowMillis)
                 .count();
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.tickstock.app.store.LoginAttemptStore;
 import io.tickstock.app.store.LoginSessionStore;
 import io.tickstock.app.store.Passwords;
 import io.tickstock.app.store.Role;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * restarts, is valid on every app instance, and ends at logout, at expiry, and when the user's password changes or
  * the user is removed. Every other path except the login page, its assets and {@code /health/*} requires it: API and
  * WebSocket requests answer 401, pages redirect to {@code /login}. Guessing is limited per address and per user name
- * ({@link LoginLimiter}: 429 with {@code Retry-After}); a password longer than bcrypt reads answers 400 naming
+ * ({@link LoginLimiter}, shared by every instance on the database: 429 with {@code Retry-After}); a password longer than bcrypt reads answers 400 naming
  * {@code password}, a user name over {@value #MAX_USER_CHARS} characters 400 naming {@code username}. {@code /metrics} also accepts {@code Authorization: Bearer <TICKSTOCK_METRICS_TOKEN>}.
  *
  * <p>A token's session is looked up at most every {@value #RECHECK_MILLIS} ms per token (then cached), so a logout or
@@ -80,12 +81,13 @@ public final class Auth {
     public Auth(
             UserStore users,
             LoginSessionStore sessions,
+            LoginAttemptStore attempts,
             LongSupplier clock,
             @Nullable String metricsToken,
             boolean secureCookie) {
         this.users = users;
         this.sessions = sessions;
-        this.limiter = new LoginLimiter(clock);
+        this.limiter = new LoginLimiter(attempts, clock);
         this.clock = clock;
         this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
         this.secureCookie = secureCookie;
@@ -205,10 +207,5 @@ public final class Auth {
             ctx.status(HttpStatus.UNAUTHORIZED).result("login required");
             ctx.skipRemainingHandlers();
         }
-    }
-
-    /** Keys the login limiter tracks now (for the status API). */
-    public int limiterKeys() {
-        return limiter.tracked();
     }
 }

@@ -63,7 +63,7 @@ class AuthTest {
         AtomicLong clock = new AtomicLong(1_700_000_000_000L);
         Switchable sessions = new Switchable();
         sessions.store.add("alice", "alice-password".toCharArray(), Role.USER);
-        Auth auth = new Auth(sessions.store, sessions, clock::get, null, false);
+        Auth auth = new Auth(sessions.store, sessions, sessions.store, clock::get, null, false);
         String token = sessions.open("alice", clock.get() + Auth.SESSION_MILLIS);
         for (int i = 0; i < 3 * Auth.CACHED_TOKENS; i++) {
             if (i % 500 == 0) assertThat(auth.user(token)).isPresent(); // alice goes on browsing meanwhile

@@ -42,7 +42,7 @@ class RoutesTest {
         logins = new InMemoryLogins();
         logins.upsert("admin", PASSWORD.toCharArray(), Role.ADMIN);
         logins.add("carol", "carol-password".toCharArray(), Role.USER);
-        Auth auth = new Auth(logins, logins, clock::get, "metrics-secret", false);
+        Auth auth = new Auth(logins, logins, logins, clock::get, "metrics-secret", false);
         PGSimpleDataSource nowhere = new PGSimpleDataSource(); // nothing listens: every query fails
         nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");
         History history = new History(nowhere, clock::get);

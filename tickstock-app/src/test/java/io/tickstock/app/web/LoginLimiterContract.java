@@ -2,6 +2,7 @@ package io.tickstock.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstock.app.store.LoginAttemptStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,14 +12,31 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LoginLimiterTest {
+/**
+ * What the {@link LoginLimiter} must do over every {@link LoginAttemptStore} (in memory and PostgreSQL): the address
+ * and name limits, failures not attempts, no lock-out of the owner, atomic counting under parallel attempts, pruning,
+ * and limits shared by two limiters on one store (two app instances on one database). Times from a clock the test
+ * moves.
+ */
+abstract class LoginLimiterContract {
     final AtomicLong now = new AtomicLong(1_700_000_000_000L);
-    final LoginLimiter limiter = new LoginLimiter(now::get);
+    LoginAttemptStore store;
+    LoginLimiter limiter;
+
+    /** An empty store. */
+    abstract LoginAttemptStore emptyStore() throws Exception;
+
+    @BeforeEach
+    void fresh() throws Exception {
+        store = emptyStore();
+        limiter = new LoginLimiter(store, now::get);
+    }
 
     @Test
-    void anAddressGetsTenAttemptsAMinute() {
+    void anAddressGetsTenAttemptsAMinute() throws Exception {
         for (int i = 0; i < LoginLimiter.PER_ADDRESS; i++)
             assertThat(limiter.tryAttempt("10.0.0.1", "u" + i)).isZero();
         assertThat(limiter.tryAttempt("10.0.0.1", "other")).isEqualTo(60);
@@ -32,7 +50,7 @@ class LoginLimiterTest {
     }
 
     @Test
-    void aNameIsLimitedAcrossAddressesButNeverForAnAddressWithoutFailures() {
+    void aNameIsLimitedAcrossAddressesButNeverForAnAddressWithoutFailures() throws Exception {
         for (int i = 0; i < LoginLimiter.PER_USER; i++)
             assertThat(limiter.tryAttempt("10.0.1." + i, "admin")).isZero();
         assertThat(limiter.tryAttempt("10.0.1.0", "admin"))
@@ -52,7 +70,7 @@ class LoginLimiterTest {
     }
 
     @Test
-    void anotherAccountsSuccessDoesNotClearTheFailures() {
+    void anotherAccountsSuccessDoesNotClearTheFailures() throws Exception {
         for (int i = 0; i < LoginLimiter.PER_ADDRESS - 1; i++)
             limiter.tryAttempt("10.0.0.1", "victim"); // nine failures
         assertThat(limiter.tryAttempt("10.0.0.1", "attacker")).isZero();
@@ -84,11 +102,26 @@ class LoginLimiterTest {
     }
 
     @Test
-    void expiredEntriesArePruned() {
+    void expiredEntriesArePruned() throws Exception {
         for (int i = 0; i < 500; i++) limiter.tryAttempt("10.1." + (i / 250) + "." + (i % 250), "user" + i);
         assertThat(limiter.tracked()).isEqualTo(1_000);
         now.addAndGet(LoginLimiter.USER_WINDOW_MILLIS + 1);
         limiter.tryAttempt("10.2.0.1", "x");
         assertThat(limiter.tracked()).isEqualTo(2);
+        assertThat(store.pruneAttempts(now.get()))
+                .as("the expired keys were deleted, not only hidden")
+                .isZero();
+    }
+
+    @Test
+    void twoAppInstancesOnOneStoreShareTheLimits() throws Exception {
+        LoginLimiter other = new LoginLimiter(store, now::get);
+        for (int i = 0; i < LoginLimiter.PER_ADDRESS; i++)
+            assertThat((i % 2 == 0 ? limiter : other).tryAttempt("10.3.0.1", "u" + i))
+                    .isZero();
+        assertThat(other.tryAttempt("10.3.0.1", "u"))
+                .as("the address's tenth failure was on the other instance")
+                .isEqualTo(60);
+        assertThat(limiter.tryAttempt("10.3.0.1", "u")).isEqualTo(60);
     }
 }
