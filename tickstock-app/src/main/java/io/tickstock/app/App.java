@@ -67,7 +67,7 @@ public final class App implements AutoCloseable {
     private final AppMetrics metrics = new AppMetrics();
     private final SubscriberStats subscriberStats = new SubscriberStats(metrics.registry());
     private final LiveState state;
-    private final Watchlist watchlist = new Watchlist();
+    private final Watchlist watchlist;
     private @Nullable BacktestsApi backtests;
     private HikariDataSource dataSource;
     private WebSocketHub hub;
@@ -85,6 +85,7 @@ public final class App implements AutoCloseable {
     /** @param clock wall clock, epoch ms */
     public App(AppConfig config, LongSupplier clock) {
         this.config = config;
+        this.watchlist = new Watchlist(config.maxSymbols());
         this.clock = clock;
         this.state = new LiveState(config.delivery());
     }
@@ -134,7 +135,17 @@ public final class App implements AutoCloseable {
                 users, logins, new LoginAttempts(dataSource), clock, config.metricsToken(), config.tls() != null);
         socket = new StreamSocket(hub, auth, state, history, clock);
         AppStatus status = new AppStatus(
-                state, subscriberStats, subscriber, reload, alerts, buffer, hub, checkpoints, engineWatch, dataSource);
+                state,
+                subscriberStats,
+                subscriber,
+                reload,
+                alerts,
+                buffer,
+                hub,
+                checkpoints,
+                engineWatch,
+                watchlist,
+                dataSource);
         status.register(metrics);
         Routes.Handlers handlers = new Routes.Handlers(
                 new BrowserGuard(config.tls() != null, config.allowedOrigins()),

@@ -2,6 +2,7 @@ package io.tickstock.app;
 
 import io.tickstock.app.health.EngineLiveness;
 import io.tickstock.app.stream.Delivery;
+import io.tickstock.app.stream.Watchlist;
 import io.tickstock.contract.DatabaseUrl;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param delivery         minimum pattern confidence forwarded, buffering on or off, history kept per browser list
  * @param trustedProxies   proxies whose {@code X-Forwarded-For} names the client (TICKSTOCK_TRUSTED_PROXIES, exact
  *                         addresses; {@link io.tickstock.app.web.ClientAddress}); empty by default
+ * @param maxSymbols       most symbols the app keeps per session (its watchlist); bars of further symbols are refused
+ *                         and counted (default {@value io.tickstock.app.stream.Watchlist#DEFAULT_MAX_SYMBOLS})
  */
 public record AppConfig(
         String redisUrl,
@@ -40,13 +43,15 @@ public record AppConfig(
         @Nullable Tls tls,
         List<String> allowedOrigins,
         Delivery delivery,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        int maxSymbols) {
     /** PEM files of the HTTPS certificate (chain) and its private key. */
     public record Tls(Path certificate, Path key) {}
 
     public AppConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        if (maxSymbols < 1) throw new IllegalArgumentException("maxSymbols must be at least 1, was " + maxSymbols);
         if (engineLostAfterMillis < 100)
             throw new IllegalArgumentException(
                     "engineLostAfterMillis must be at least 100, was " + engineLostAfterMillis);
@@ -78,7 +83,8 @@ public record AppConfig(
                 tls,
                 allowedOrigins,
                 Delivery.DEFAULTS,
-                List.of());
+                List.of(),
+                Watchlist.DEFAULT_MAX_SYMBOLS);
     }
 
     /** The defaults for the engine watch, TLS (none) and origins (the app's own only). */

@@ -11,6 +11,7 @@ import io.tickstock.app.store.AlertArchive;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.StreamingBuffer;
+import io.tickstock.app.stream.Watchlist;
 import io.tickstock.app.stream.WebSocketHub;
 import io.tickstock.app.subscriber.RedisSubscriber;
 import io.tickstock.app.subscriber.SubscriberStats;
@@ -36,6 +37,7 @@ record AppStatus(
         WebSocketHub hub,
         IntegrationCheckpoints checkpoints,
         EngineWatch engineWatch,
+        Watchlist watchlist,
         DataSource dataSource) {
 
     /** The status API's object: session, health, engine liveness and every part's counters. */
@@ -66,6 +68,9 @@ record AppStatus(
                         entry("outages", alerts.failures()),
                         entry("rejected", alerts.rejectedByCause())));
         s.put("buffer", buffer.stats().snapshot());
+        s.put(
+                "symbols",
+                Map.ofEntries(entry("kept", watchlist.size()), entry("refused_bars", watchlist.refusedSymbols())));
         s.put(
                 "websocket",
                 Map.ofEntries(
@@ -129,6 +134,11 @@ record AppStatus(
                 "values superseded while a slow browser caught up",
                 hub,
                 WebSocketHub::coalesced);
+        m.counter(
+                "tickstock_app_symbols_refused",
+                "bars refused because their symbol would pass the most symbols kept (--max-symbols)",
+                watchlist,
+                Watchlist::refusedSymbols);
         m.gauge("tickstock_app_alerts_pending", "indicator alerts waiting to be stored", alerts, AlertArchive::pending);
         m.counter("tickstock_app_alerts_stored", "indicator alerts stored", alerts, AlertArchive::stored);
         m.counter(

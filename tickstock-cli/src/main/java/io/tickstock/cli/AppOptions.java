@@ -46,7 +46,8 @@ public final class AppOptions {
         out.flush();
     }
 
-    AppConfig appConfig(String redisUrl, DatabaseUrl db) {
+    /** @param maxSymbols most symbols the app keeps per session ({@link AppConfig#maxSymbols}) */
+    AppConfig appConfig(String redisUrl, DatabaseUrl db, int maxSymbols) {
         long bufferMs = positiveNumber("TICKSTOCK_BUFFER_INTERVAL_MS", AppConfig.DEFAULT_BUFFER_INTERVAL_MS);
         int outboxFrames = (int) positiveNumber("TICKSTOCK_WS_OUTBOX_FRAMES", AppConfig.DEFAULT_OUTBOX_FRAMES);
         Path cert = tlsCert != null ? tlsCert : path("TICKSTOCK_TLS_CERT"),
@@ -68,7 +69,8 @@ public final class AppOptions {
                 cert == null || key == null ? null : new AppConfig.Tls(cert, key),
                 allowedOrigins,
                 delivery(),
-                list("TICKSTOCK_TRUSTED_PROXIES"));
+                list("TICKSTOCK_TRUSTED_PROXIES"),
+                maxSymbols);
     }
 
     /** A comma-separated environment variable's entries, trimmed; none when it is unset. */

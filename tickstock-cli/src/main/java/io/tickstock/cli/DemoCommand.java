@@ -80,9 +80,10 @@ public final class DemoCommand implements Callable<Integer> {
                     ? replay.engineConfig(spec.commandLine(), infra.redisUrl(), infra.database())
                     : replay.engineConfig(
                             spec.commandLine(), infra.redisUrl(), infra.database(), files, source.universe());
-            App app = life.add(
-                    new App(appOptions.appConfig(infra.redisUrl(), infra.database()), System::currentTimeMillis)
-                            .start());
+            App app = life.add(new App(
+                            appOptions.appConfig(infra.redisUrl(), infra.database(), replay.maxSymbols),
+                            System::currentTimeMillis)
+                    .start());
             infra.print(out);
             AppOptions.printDashboard(app, out);
             if (engines > 0) {

@@ -107,7 +107,8 @@ public final class ReplayOptions {
             defaultValue = "20000",
             description =
                     "Most symbols the engine keeps state for (split over its shards; each trade-log partition holds "
-                            + "as many); the trades of further symbols are refused and counted (default: ${DEFAULT-VALUE}).")
+                            + "as many), and in demo the app's too; the trades of further symbols are refused and "
+                            + "counted (default: ${DEFAULT-VALUE}).")
     int maxSymbols;
 
     @Option(

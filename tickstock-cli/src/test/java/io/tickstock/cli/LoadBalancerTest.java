@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
+import io.tickstock.app.stream.Watchlist;
 import io.tickstock.contract.Channels;
 import io.tickstock.testkit.AppHttp;
 import java.net.InetAddress;
@@ -129,7 +130,8 @@ class LoadBalancerTest {
                 plain.tls(),
                 plain.allowedOrigins(),
                 plain.delivery(),
-                List.of("127.0.0.1")); // TICKSTOCK_TRUSTED_PROXIES, as docs/haproxy.cfg asks
+                List.of("127.0.0.1"), // TICKSTOCK_TRUSTED_PROXIES, as docs/haproxy.cfg asks
+                Watchlist.DEFAULT_MAX_SYMBOLS);
         return new App(behindProxy, System::currentTimeMillis).start();
     }
 

@@ -7,6 +7,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class LiveState {
     private final Deque<StreamItem.Pattern> patterns = new ArrayDeque<>();
     private final Deque<StreamItem.Alert> alerts = new ArrayDeque<>();
     private final Deque<Frames.Stamped<Events.CriticalAlert>> critical = new ArrayDeque<>();
+    /** Most engines listed; a new one beyond it replaces the engine heard from longest ago (forged ids cannot fill the heap). */
+    static final int MAX_ENGINES = 256;
+
     private final Map<String, EngineSeen> engines = new TreeMap<>();
 
     /** With {@link Delivery#DEFAULTS}. */
@@ -66,8 +70,15 @@ public final class LiveState {
         String id = h.path("engine_id").asText("");
         if (id.isEmpty()) return;
         EngineSeen before = engines.get(id);
+        if (before == null && engines.size() >= MAX_ENGINES) forgetLongestSilentEngine();
         long interval = before == null ? 0 : atMillis - before.atMillis();
         engines.put(id, new EngineSeen(h.path("status").asText("unknown"), atMillis, interval));
+    }
+
+    private void forgetLongestSilentEngine() {
+        engines.entrySet().stream()
+                .min(Comparator.comparingLong(e -> e.getValue().atMillis()))
+                .ifPresent(e -> engines.remove(e.getKey()));
     }
 
     /** An engine's latest health: its status, when it came (epoch ms), and the gap to the one before (0: the first). */

@@ -7,13 +7,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The universe at a glance, per symbol: last price, change since the session's first bar, RSI, the latest pattern.
  * Built from every bar, indicator value and pattern the app receives (whatever the browsers subscribed to) and
- * cleared when a session starts; served by {@code GET /streaming/api/watchlist}. Updated by the dispatcher thread,
- * read by any thread.
+ * cleared when a session starts; served by {@code GET /streaming/api/watchlist}. At most {@code maxSymbols} symbols
+ * are kept: a bar of a further symbol is refused and counted ({@link #refusedSymbols}), so a flood of forged symbols
+ * cannot fill the heap. Updated by the dispatcher thread, read by any thread.
  */
 public final class Watchlist {
     /**
@@ -37,8 +39,37 @@ public final class Watchlist {
             @Nullable String patternAt,
             @Nullable String barAt) {}
 
+    /** The default of {@code maxSymbols}: the engine's default too. */
+    public static final int DEFAULT_MAX_SYMBOLS = 20_000;
+
     private final Map<String, Row> rows = new ConcurrentHashMap<>();
+    private final int maxSymbols;
+    private final LongAdder refused = new LongAdder();
     private volatile @Nullable String session;
+
+    /** With {@value #DEFAULT_MAX_SYMBOLS} symbols at most. */
+    public Watchlist() {
+        this(DEFAULT_MAX_SYMBOLS);
+    }
+
+    /**
+     * @param maxSymbols most symbols kept per session
+     * @throws IllegalArgumentException when {@code maxSymbols} is below 1
+     */
+    public Watchlist(int maxSymbols) {
+        if (maxSymbols < 1) throw new IllegalArgumentException("max symbols must be at least 1, was " + maxSymbols);
+        this.maxSymbols = maxSymbols;
+    }
+
+    /** Symbols kept now. */
+    public int size() {
+        return rows.size();
+    }
+
+    /** Bars refused because their symbol would pass the most symbols kept; monotonic. */
+    public long refusedSymbols() {
+        return refused.sum();
+    }
 
     /** Forgets every symbol (a new session). */
     public void clear() {
@@ -47,6 +78,10 @@ public final class Watchlist {
 
     /** A closed bar (or its correction): last price, volume and the session's open. */
     public void bar(Events.Bar bar) {
+        if (rows.size() >= maxSymbols && !rows.containsKey(bar.symbol())) {
+            refused.increment();
+            return;
+        }
         rows.compute(bar.symbol(), (s, r) -> {
             double open = r == null || r.sessionOpen() <= 0 ? bar.open() : r.sessionOpen();
             boolean newer = r == null || r.barAt() == null || bar.timestamp().compareTo(r.barAt()) >= 0;

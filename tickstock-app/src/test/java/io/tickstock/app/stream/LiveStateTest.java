@@ -31,4 +31,14 @@ class LiveStateTest {
                 .allSatisfy(m -> assertThat(m.get("alive")).isEqualTo(false));
         assertThat(state.engines(62_000).getFirst().get("last_health")).isEqualTo("1970-01-01T00:00:10.000Z");
     }
+
+    @Test
+    void forgedEngineIdsCannotGrowTheListBeyondItsBound() {
+        LiveState state = new LiveState();
+        state.health(health("vm-1", "healthy"), 1_000_000);
+        for (int i = 0; i < 10 * LiveState.MAX_ENGINES; i++) state.health(health("forged-" + i, "healthy"), i);
+        state.health(health("vm-1", "healthy"), 1_000_001);
+        assertThat(state.engines(1_000_001)).hasSize(LiveState.MAX_ENGINES);
+        assertThat(state.engines(1_000_001)).anyMatch(e -> e.get("engine_id").equals("vm-1"));
+    }
 }

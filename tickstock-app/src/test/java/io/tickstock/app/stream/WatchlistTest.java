@@ -77,4 +77,17 @@ class WatchlistTest {
         watchlist.accept(session("s2"));
         assertThat(watchlist.rows()).isEmpty();
     }
+
+    @Test
+    void symbolsBeyondTheMostKeptAreRefusedAndCountedUntilTheNextSession() {
+        Watchlist small = new Watchlist(3);
+        for (String symbol : new String[] {"A", "B", "C", "D", "E"}) small.accept(bar(symbol, "30", 10, 11));
+        small.accept(bar("A", "31", 11, 12));
+        assertThat(small.rows()).extracting(Watchlist.Row::symbol).containsExactly("A", "B", "C");
+        assertThat(small.rows().get(0).last()).as("a kept symbol still updates").isEqualTo(12);
+        assertThat(small.refusedSymbols()).isEqualTo(2);
+        small.accept(session("next"));
+        small.accept(bar("E", "32", 10, 11));
+        assertThat(small.rows()).extracting(Watchlist.Row::symbol).containsExactly("E");
+    }
 }
