@@ -112,7 +112,9 @@ final class ScaleOutBench {
                 GroupProgress group = new GroupProgress(kafka.bootstrap(), TradeRecords.TOPIC, TradeRecords.GROUP);
                 SyntheticTrades feed = new SyntheticTrades(universe, day, 42)) {
             long start = System.nanoTime();
-            log.session(owner.start(universe.size(), SessionTrigger.REPLAY).id());
+            String sessionId =
+                    owner.start(universe.size(), SessionTrigger.REPLAY).id();
+            log.session(sessionId);
             AtomicLong maxLag = new AtomicLong();
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -129,7 +131,8 @@ final class ScaleOutBench {
                     log,
                     new ReplayClock(feed.openMillis(), Double.POSITIVE_INFINITY),
                     feed.openMillis() + minutes * 60_000L,
-                    () -> false);
+                    () -> false,
+                    sessionId);
             double written = (System.nanoTime() - start) / 1e9;
             long lagAtEnd = group.behind()[1];
             group.awaitConsumed(() -> false, System.err::println);

@@ -141,14 +141,17 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("engines: " + engines + " reading " + TradeRecords.TOPIC + " (group " + TradeRecords.GROUP + ")");
         SessionOwner owner = life.add(new SessionOwner(config.spoolIn("ingest"), System::currentTimeMillis));
         FeedOptions.Source what = IngestCommand.replaySource(source, files, replay);
-        log.session(owner.start(what.symbolCount(), SessionTrigger.REPLAY).id());
+        String sessionId =
+                owner.start(what.symbolCount(), SessionTrigger.REPLAY).id();
+        log.session(sessionId);
         try (TradeSource trades = what.trades()) {
             long n = Ingest.replay(
                     trades,
                     log,
                     new ReplayClock(what.fromMillis(), replay.speedValue(spec.commandLine())),
                     replay.toMillis(),
-                    life::stopping);
+                    life::stopping,
+                    sessionId);
             out.printf("ingest finished: %d trades to %s%n", n, TradeRecords.TOPIC);
         }
         IngestCommand.endSession(owner, bootstrap, life);

@@ -94,15 +94,17 @@ public final class IngestCommand implements Callable<Integer> {
             String bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
             SessionOwner owner = owner(life, files, what.universe());
-            if (owner != null)
-                log.session(
-                        owner.start(what.symbolCount(), SessionTrigger.REPLAY).id());
+            String sessionId = owner == null
+                    ? null
+                    : owner.start(what.symbolCount(), SessionTrigger.REPLAY).id();
+            if (sessionId != null) log.session(sessionId);
             long n = Ingest.replay(
                     feed,
                     log,
                     new ReplayClock(what.fromMillis(), replay.speedValue(spec.commandLine())),
                     replay.toMillis(),
-                    life::stopping);
+                    life::stopping,
+                    sessionId);
             System.out.printf(
                     "ingest finished: %d trades to %s (%d partitions), %d watermarks%n",
                     n, TradeRecords.TOPIC, log.partitions(), log.watermarks());
@@ -170,6 +172,7 @@ public final class IngestCommand implements Callable<Integer> {
         private final int symbols;
         private final SessionCommands commands;
         private boolean open;
+        private String sessionId = ""; // the open session's, once one opened
 
         LiveSessions(
                 SessionSchedule schedule,
@@ -195,7 +198,8 @@ public final class IngestCommand implements Callable<Integer> {
             try {
                 switch (schedule.decide(now)) {
                     case START -> {
-                        log.session(owner.start(symbols, schedule.trigger()).id());
+                        sessionId = owner.start(symbols, schedule.trigger()).id();
+                        log.session(sessionId);
                         open = true;
                     }
                     case STOP -> end(schedule.finalStatus(), life::stopping);
@@ -211,7 +215,7 @@ public final class IngestCommand implements Callable<Integer> {
         void end(FinalStatus status, BooleanSupplier giveUp) throws InterruptedException {
             if (!open) return;
             open = false;
-            log.watermark(Long.MAX_VALUE); // the session ends: every bar may close
+            log.endSession(sessionId); // the session's feed ends: every bar may close
             log.flush();
             endSession(owner, bootstrap, status, giveUp);
         }

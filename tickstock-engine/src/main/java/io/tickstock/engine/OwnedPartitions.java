@@ -92,7 +92,9 @@ final class OwnedPartitions implements ConsumerRebalanceListener, AutoCloseable 
             if (s != null) parts.sessions().attach(s);
             return;
         }
-        if (times.accepts(d) && p.add(r.offset(), d)) parts.stats().trades.incrementAndGet();
+        StreamingSession in = p.session();
+        if (times.accepts(d, in == null ? null : in.id()) && p.add(r.offset(), d))
+            parts.stats().trades.incrementAndGet();
     }
 
     /**

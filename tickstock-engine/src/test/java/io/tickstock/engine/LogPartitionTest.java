@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class LogPartitionTest {
     static final int PARTITIONS = 12;
+    /** The session the partitions read (ingest's session record names it). */
+    static final String SESSION = "00000000-0000-4000-8000-000000000001";
+
     static List<Trade> day = new ArrayList<>();
     static RecordedOutput direct = new RecordedOutput();
 
@@ -51,19 +54,38 @@ class LogPartitionTest {
      */
     @Test
     void aForgedFutureWatermarkIsRefusedAndEveryBarAfterItEqualsTheReference() {
+        forgedMidSession(new TradeRecords.Decoded(null, 4_102_444_800_000L));
+    }
+
+    /**
+     * A bare end-of-feed watermark ({@link Long#MAX_VALUE}) in the middle of every partition of a session: only the
+     * session end naming the partition's session ends its feed, so the forged one is refused.
+     */
+    @Test
+    void aForgedEndOfFeedInASessionIsRefusedAndEveryBarAfterItEqualsTheReference() {
+        forgedMidSession(TradeRecords.decode(null, TradeRecords.watermark(Long.MAX_VALUE)));
+    }
+
+    /** Another session's end (a stale record of an earlier session) ends nothing in this one. */
+    @Test
+    void anotherSessionsEndIsRefusedAndEveryBarAfterItEqualsTheReference() {
+        forgedMidSession(TradeRecords.decode(null, TradeRecords.sessionEnd("00000000-0000-4000-8000-00000000dead")));
+    }
+
+    private static void forgedMidSession(TradeRecords.Decoded forged) {
         List<List<TradeRecords.Decoded>> log = log(day);
-        for (List<TradeRecords.Decoded> partition : log)
-            partition.add(partition.size() / 2, new TradeRecords.Decoded(null, 4_102_444_800_000L));
+        for (List<TradeRecords.Decoded> partition : log) partition.add(partition.size() / 2, forged);
         AtomicLong refused = new AtomicLong();
         LogRecordTimes times = new LogRecordTimes(System::currentTimeMillis, refused);
         List<List<TradeRecords.Decoded>> checked = new ArrayList<>();
         for (List<TradeRecords.Decoded> partition : log)
-            checked.add(partition.stream().filter(d -> times.accepts(d)).toList());
+            checked.add(
+                    partition.stream().filter(d -> times.accepts(d, SESSION)).toList());
         assertThat(refused).hasValue(PARTITIONS);
         RecordedOutput out = new RecordedOutput(), unchecked = new RecordedOutput();
         assertThat(runWhole(checked, out).sortedRows()).isEqualTo(direct.sortedRows());
         assertThat(runWhole(log, unchecked).sortedRows())
-                .as("without the check the forged watermark changes the day")
+                .as("without the check the forged record changes the day")
                 .isNotEqualTo(direct.sortedRows());
     }
 
@@ -191,7 +213,7 @@ class LogPartitionTest {
                 p,
                 Pipeline.Options.defaults(),
                 root,
-                new StreamingSession("recorded", 4, SessionTrigger.REPLAY, 0),
+                new StreamingSession(SESSION, 4, SessionTrigger.REPLAY, 0),
                 observed == null ? bar -> {} : observed::add,
                 warm);
     }
@@ -245,7 +267,7 @@ class LogPartitionTest {
             }
         }
         for (List<TradeRecords.Decoded> partition : log)
-            partition.add(TradeRecords.decode(null, TradeRecords.watermark(Long.MAX_VALUE)));
+            partition.add(TradeRecords.decode(null, TradeRecords.sessionEnd(SESSION)));
         return log;
     }
 }

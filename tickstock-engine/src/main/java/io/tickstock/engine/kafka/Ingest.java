@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +30,22 @@ public final class Ingest {
 
     /**
      * Writes the trades of {@code feed} before {@code toMillis} (event time) on the replay clock (those stamped outside
-     * the replayed day refused: {@link ReplayWindow}), then a watermark of
-     * {@link Long#MAX_VALUE} (the feed ended: every bar may close), and waits for the log's acknowledgments.
+     * the replayed day refused: {@link ReplayWindow}), then the end of the feed (every bar may close): the session end
+     * of {@code sessionId}, or without a session a watermark of {@link Long#MAX_VALUE}; and waits for the log's
+     * acknowledgments.
      *
+     * @param sessionId the session the trades belong to (its session record written before), or null
      * @return the trades written
      * @throws IOException when the feed cannot be read
      * @throws IllegalStateException when Kafka refused a record
      */
     public static long replay(
-            TradeSource feed, TradeLogWriter log, ReplayClock clock, long toMillis, BooleanSupplier stop)
+            TradeSource feed,
+            TradeLogWriter log,
+            ReplayClock clock,
+            long toMillis,
+            BooleanSupplier stop,
+            @Nullable String sessionId)
             throws IOException {
         long eventTime = Long.MIN_VALUE, lastMark = Long.MIN_VALUE, lastMarkWall = System.nanoTime(), n = 0;
         ReplayWindow window = ReplayWindow.ofDay(clock.startMillis());
@@ -62,7 +70,8 @@ public final class Ingest {
                 lastMarkWall = System.nanoTime();
             }
         }
-        log.watermark(Long.MAX_VALUE);
+        if (sessionId == null) log.watermark(Long.MAX_VALUE);
+        else log.endSession(sessionId);
         log.flush();
         return n;
     }
@@ -84,11 +93,11 @@ public final class Ingest {
     /**
      * {@link #live(MassiveSubscription, TradeLogWriter, BooleanSupplier)} with sessions: {@code session} is asked about
      * ten times a second with the wall clock (epoch ms) whether a session is open, and may start or end one (the
-     * caller writes the session record, or the end-of-feed watermark); trades and watermarks are written only while
+     * caller writes the session record, or the session end); trades and watermarks are written only while
      * it says yes, the others are counted as outside a session.
      */
     /** Logs connection losses and keeps a refusal (status: message) in {@code fatal}; called on the client's thread. */
-    private static MassiveClient.Listener listener(AtomicReference<@org.jspecify.annotations.Nullable String> fatal) {
+    private static MassiveClient.Listener listener(AtomicReference<@Nullable String> fatal) {
         return new MassiveClient.Listener() {
             @Override
             public void onConnectionLost(String reason) {
@@ -113,8 +122,7 @@ public final class Ingest {
         TradeConditions conditions = MassiveReference.conditions(
                         MassiveReference.restBase(massive.url()), massive.apiKey())
                 .orElse(TradeConditions.bundled());
-        AtomicReference<@org.jspecify.annotations.Nullable String> fatal =
-                new AtomicReference<>(); // set on the client's thread
+        AtomicReference<@Nullable String> fatal = new AtomicReference<>(); // set on the client's thread
         long n = 0;
         try (MassiveClient c = new MassiveClient(massive, conditions, listener(fatal)).start()) {
             long eventTime = Long.MIN_VALUE, lastTradeWall = System.currentTimeMillis(), lastMarkWall = lastTradeWall;

@@ -95,6 +95,16 @@ public final class TradeLogWriter implements AutoCloseable {
         toEveryPartition(TradeRecords.session(sessionId));
     }
 
+    /**
+     * Queues the end of {@code sessionId}'s feed on every partition: engines reading that session close every bar.
+     *
+     * @throws IllegalStateException when an earlier send failed
+     */
+    public void endSession(String sessionId) {
+        check();
+        toEveryPartition(TradeRecords.sessionEnd(sessionId));
+    }
+
     private void toEveryPartition(byte[] value) {
         for (int p = 0; p < partitions; p++) {
             var unused = producer.send(new ProducerRecord<>(topic, p, null, value), this::sent);

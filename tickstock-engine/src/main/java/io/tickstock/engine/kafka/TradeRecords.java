@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  *       bytes. An engine may close every bar that ends before it, less the grace.
  *   <li><b>session</b>: no key, written to every partition when ingest starts a session; value = {@code 0x03}, the
  *       session's UUID in ASCII — 37 bytes. The records after it belong to that session.
+ *   <li><b>session end</b>: no key, written to every partition when ingest ends a session; value = {@code 0x04}, the
+ *       session's UUID in ASCII — 37 bytes. The end of that session's feed: every bar may close. Within a session only
+ *       this record ends the feed (a bare end-of-feed watermark, or the end of another session, is refused).
  * </ul>
  *
  * Thread-safe (stateless).
@@ -34,19 +37,28 @@ public final class TradeRecords {
     /** The consumer group of the engines that read the log ({@code engine --source kafka}). */
     public static final String GROUP = "tickstock-engines";
 
-    static final byte TRADE = 1, WATERMARK = 2, SESSION = 3;
+    static final byte TRADE = 1, WATERMARK = 2, SESSION = 3, SESSION_END = 4;
     private static final int TRADE_BYTES = 29, WATERMARK_BYTES = 9, SESSION_ID_BYTES = 36;
 
     private TradeRecords() {}
 
-    /** A decoded record: a trade, or a watermark ({@code trade} null) in epoch ms. */
+    /**
+     * A decoded record: a trade, a watermark ({@code trade} null) in epoch ms, a session record ({@code sessionId}), or
+     * a session's end ({@code endsSession}, with the end-of-feed watermark {@link Long#MAX_VALUE}).
+     */
     public record Decoded(
             @Nullable Trade trade,
             long watermarkMillis,
-            @Nullable String sessionId) {
+            @Nullable String sessionId,
+            @Nullable String endsSession) {
         /** A trade or a watermark. */
         public Decoded(@Nullable Trade trade, long watermarkMillis) {
-            this(trade, watermarkMillis, null);
+            this(trade, watermarkMillis, null, null);
+        }
+
+        /** A trade, a watermark or a session record. */
+        public Decoded(@Nullable Trade trade, long watermarkMillis, @Nullable String sessionId) {
+            this(trade, watermarkMillis, sessionId, null);
         }
     }
 
@@ -84,10 +96,19 @@ public final class TradeRecords {
 
     /** A session record's value: the session ingest started, whose trades follow (its UUID, 36 ASCII bytes). */
     public static byte[] session(String sessionId) {
+        return withSessionId(SESSION, sessionId);
+    }
+
+    /** A session end's value: the session whose feed ends here (its UUID, 36 ASCII bytes). */
+    public static byte[] sessionEnd(String sessionId) {
+        return withSessionId(SESSION_END, sessionId);
+    }
+
+    private static byte[] withSessionId(byte kind, String sessionId) {
         byte[] id = sessionId.getBytes(StandardCharsets.US_ASCII);
         if (id.length != SESSION_ID_BYTES)
             throw new IllegalArgumentException("a session id is a UUID of 36 characters, was " + sessionId);
-        return ByteBuffer.allocate(1 + SESSION_ID_BYTES).put(SESSION).put(id).array();
+        return ByteBuffer.allocate(1 + SESSION_ID_BYTES).put(kind).put(id).array();
     }
 
     /**
@@ -110,17 +131,20 @@ public final class TradeRecords {
                 throw new IllegalArgumentException("watermark time out of range: " + w);
             return new Decoded(null, w);
         }
-        if (kind == SESSION) {
+        if (kind == SESSION || kind == SESSION_END) {
+            String what = kind == SESSION ? "session record" : "session end";
             if (value.length != 1 + SESSION_ID_BYTES)
                 throw new IllegalArgumentException(
-                        "session record of " + value.length + " bytes, expected " + (1 + SESSION_ID_BYTES));
+                        what + " of " + value.length + " bytes, expected " + (1 + SESSION_ID_BYTES));
             String id = new String(value, 1, SESSION_ID_BYTES, StandardCharsets.US_ASCII);
             try {
                 UUID.fromString(id);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("session record without a UUID: " + id, e);
+                throw new IllegalArgumentException(what + " without a UUID: " + id, e);
             }
-            return new Decoded(null, Long.MIN_VALUE, id);
+            return kind == SESSION
+                    ? new Decoded(null, Long.MIN_VALUE, id)
+                    : new Decoded(null, Long.MAX_VALUE, null, id);
         }
         if (kind != TRADE) throw new IllegalArgumentException("unknown record kind " + kind);
         if (value.length != TRADE_BYTES)

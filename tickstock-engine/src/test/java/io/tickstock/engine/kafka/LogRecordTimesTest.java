@@ -23,20 +23,34 @@ class LogRecordTimesTest {
 
     @Test
     void aRecordStampedAheadOfTheClockIsRefusedAndCounted() {
-        assertThat(times.accepts(trade(NOW - 1_000))).isTrue();
-        assertThat(times.accepts(trade(NOW + 4_000))).as("within the 5-s skew").isTrue();
-        assertThat(times.accepts(trade(4_102_444_800_000L))).as("2100").isFalse();
-        assertThat(times.accepts(watermark(NOW + 3_600_000)))
+        assertThat(times.accepts(trade(NOW - 1_000), null)).isTrue();
+        assertThat(times.accepts(trade(NOW + 4_000), null))
+                .as("within the 5-s skew")
+                .isTrue();
+        assertThat(times.accepts(trade(4_102_444_800_000L), null)).as("2100").isFalse();
+        assertThat(times.accepts(watermark(NOW + 3_600_000), null))
                 .as("an hour ahead")
                 .isFalse();
         assertThat(refused).hasValue(2);
     }
 
     @Test
-    void theEndOfFeedWatermarkAndSessionRecordsPass() {
-        assertThat(times.accepts(watermark(Long.MAX_VALUE))).isTrue();
-        assertThat(times.accepts(new TradeRecords.Decoded(null, 0, "a-session")))
+    void outsideSessionsTheBareEndOfFeedPassesWithinOneOnlyItsOwnEnd() {
+        String session = "00000000-0000-4000-8000-000000000001", other = "00000000-0000-4000-8000-000000000002";
+        TradeRecords.Decoded end = TradeRecords.decode(null, TradeRecords.sessionEnd(session));
+        assertThat(times.accepts(watermark(Long.MAX_VALUE), null)).isTrue();
+        assertThat(times.accepts(end, session)).isTrue();
+        assertThat(times.accepts(new TradeRecords.Decoded(null, 0, session), session))
+                .as("a session record")
                 .isTrue();
         assertThat(refused).hasValue(0);
+        assertThat(times.accepts(watermark(Long.MAX_VALUE), session))
+                .as("a bare end of feed in a session")
+                .isFalse();
+        assertThat(times.accepts(end, other)).as("another session's end").isFalse();
+        assertThat(times.accepts(end, null))
+                .as("a session's end outside sessions")
+                .isFalse();
+        assertThat(refused).hasValue(3);
     }
 }

@@ -26,6 +26,10 @@ class TradeRecordsTest {
         String id = "4ebcbacf-4421-4055-8b26-049dc43f4295";
         assertThat(TradeRecords.decode(null, TradeRecords.session(id)).sessionId())
                 .isEqualTo(id);
+        TradeRecords.Decoded end = TradeRecords.decode(null, TradeRecords.sessionEnd(id));
+        assertThat(end.endsSession()).isEqualTo(id);
+        assertThat(end.sessionId()).as("not a session start").isNull();
+        assertThat(end.watermarkMillis()).as("the end of the session's feed").isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
