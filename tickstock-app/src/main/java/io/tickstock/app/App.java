@@ -44,6 +44,7 @@ import io.tickstock.contract.Initializer;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
+import io.tickstock.contract.RedisUrl;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -231,7 +232,7 @@ public final class App implements AutoCloseable {
 
     /** A late consumer learns the running session from the Redis key the engine keeps. */
     private void loadCurrentSession() {
-        RedisClient client = RedisClient.create(config.redisUrl());
+        RedisClient client = RedisClient.create(RedisUrl.uri(config.redisUrl()));
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             String json = c.sync().get(RedisKeys.CURRENT_SESSION);
             if (json != null) state.sessionStarted(SessionView.of(Json.read(json)));

@@ -5,6 +5,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.RedisUrl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ final class RedisFloor implements AutoCloseable {
     /** Connects the subscriber of every channel. */
     RedisFloor(String redisUrl) {
         this.redisUrl = redisUrl;
-        client = RedisClient.create(redisUrl);
+        client = RedisClient.create(RedisUrl.uri(redisUrl));
         subscriber = client.connectPubSub(ByteArrayCodec.INSTANCE);
         subscriber.addListener(new RedisPubSubAdapter<>() {
             @Override

@@ -13,6 +13,7 @@ import io.tickstock.cli.EmbeddedPostgresServer;
 import io.tickstock.cli.EmbeddedRedis;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.testkit.AppHttp;
 import io.tickstock.testkit.ContractMessages;
 import io.tickstock.testkit.ScanningClient;
@@ -63,7 +64,7 @@ class LoadTest {
                                         256),
                                 System::currentTimeMillis)
                         .start()) {
-            RedisClient redisClient = RedisClient.create(redis.url());
+            RedisClient redisClient = RedisClient.create(RedisUrl.uri(redis.url()));
             try (StatefulRedisConnection<String, String> connection = redisClient.connect();
                     ScanningClient.Connector connector = new ScanningClient.Connector()) {
                 String cookie = AppHttp.login(app.port(), "admin", PASSWORD).orElseThrow();

@@ -10,6 +10,7 @@ import io.tickstock.contract.BacktestRequest;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.backtest.Backtest;
 import io.tickstock.engine.store.Database;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class BacktestSubmission {
             throw new ParameterException(
                     cmd, "--submit needs TICKSTOCK_REDIS_URL: the Redis of the running engine or backtest-worker");
         BlockingQueue<JsonNode> events = new ArrayBlockingQueue<>(1_000);
-        RedisClient client = RedisClient.create(redisUrl);
+        RedisClient client = RedisClient.create(RedisUrl.uri(redisUrl));
         try (StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
                 StatefulRedisConnection<String, String> pub = client.connect()) {
             sub.addListener(new RedisPubSubAdapter<>() {

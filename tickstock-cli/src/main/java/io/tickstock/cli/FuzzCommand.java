@@ -7,6 +7,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.testkit.AppHttp;
 import io.tickstock.testkit.HostileMessages;
 import java.net.URI;
@@ -123,7 +124,7 @@ public final class FuzzCommand implements Callable<Integer> {
         HostileMessages messages = new HostileMessages(seed);
         Map<String, Long> byKind = new TreeMap<>();
         long app = 0, engine = 0, valid = 0;
-        RedisClient client = RedisClient.create(redisUrl);
+        RedisClient client = RedisClient.create(RedisUrl.uri(redisUrl));
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             List<RedisFuture<Long>> sending = new ArrayList<>(256);
             long start = System.nanoTime(), nanosPer = 1_000_000_000L / rate;

@@ -68,7 +68,7 @@ public final class Infrastructure implements AutoCloseable {
             if (redisEnv != null && !redisEnv.isBlank()) {
                 redisUrl = checkRedisUrl(redisEnv);
             } else {
-                r = new EmbeddedRedis(0);
+                r = EmbeddedRedis.withPasswordFile(0, home.resolve("redis-password"));
                 redisUrl = r.url();
             }
             if (databaseEnv != null && !databaseEnv.isBlank()) {
@@ -103,8 +103,12 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Prints {@code redis: …} and {@code database: …} lines. */
     public void print(PrintStream out) {
+        Path redisPassword = embeddedRedis == null ? null : embeddedRedis.passwordFile();
         out.println("redis: " + LogText.url(redisUrl)
-                + (embeddedRedis != null ? " (embedded, 127.0.0.1 only)" : " (external)"));
+                + (embeddedRedis == null
+                        ? " (external)"
+                        : " (embedded, 127.0.0.1 only"
+                                + (redisPassword == null ? ")" : "; password in " + home(redisPassword) + ")")));
         out.println("database: " + database
                 + (embeddedPostgres != null
                         ? " (embedded; password in " + home(embeddedPostgres.pgpass()) + ")"

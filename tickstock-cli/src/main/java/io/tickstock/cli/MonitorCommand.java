@@ -9,6 +9,7 @@ import io.tickstock.contract.DatabaseUrl;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.testkit.AppHttp;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -101,7 +102,7 @@ public final class MonitorCommand implements Callable<Integer> {
         if (watchSeconds != null && watchSeconds < 1)
             throw new ParameterException(spec.commandLine(), "--watch must be at least 1 second");
         PrintWriter out = spec.commandLine().getOut();
-        RedisClient client = RedisClient.create(redis);
+        RedisClient client = RedisClient.create(RedisUrl.uri(redis));
         try (StatefulRedisConnection<String, String> c = client.connect();
                 StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub()) {
             Map<String, LongAdder> counts = new ConcurrentHashMap<>();

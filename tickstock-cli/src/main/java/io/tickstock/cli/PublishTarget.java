@@ -3,6 +3,7 @@ package io.tickstock.cli;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,7 @@ final class PublishTarget {
             throw new ParameterException(
                     spec.commandLine(),
                     "set TICKSTOCK_REDIS_URL (or --redis) to the Redis of the consumer to test, e.g. redis://127.0.0.1:6379");
-        RedisClient client = RedisClient.create(redis);
+        RedisClient client = RedisClient.create(RedisUrl.uri(redis));
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             return work.run(c.sync());
         } finally {

@@ -7,6 +7,7 @@ import io.tickstock.app.web.SessionAdmin;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
+import io.tickstock.contract.RedisUrl;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -53,7 +54,7 @@ public final class SessionCommand implements Callable<Integer> {
         }
         String channel = action.equals("start") ? Channels.SESSION_STARTED : Channels.SESSION_STOPPED;
         BlockingQueue<String> confirmations = new ArrayBlockingQueue<>(16);
-        RedisClient client = RedisClient.create(redisUrl);
+        RedisClient client = RedisClient.create(RedisUrl.uri(redisUrl));
         try (StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub()) {
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override

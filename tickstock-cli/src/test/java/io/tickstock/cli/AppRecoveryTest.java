@@ -12,6 +12,7 @@ import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.store.Database;
 import io.tickstock.testkit.AppHttp;
 import io.tickstock.testkit.ContractMessages;
@@ -77,7 +78,7 @@ class AppRecoveryTest {
                             URI.create("ws://127.0.0.1:" + app.port() + "/streaming/ws"),
                             new PatternCollector(patterns, alerts))
                     .join();
-            RedisClient client = RedisClient.create(redis.url());
+            RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             try (StatefulRedisConnection<String, String> redisConnection = client.connect()) {
                 // one pattern arrives normally (and, as the engine does, is stored)
                 redisConnection.sync().publish(Channels.PATTERNS_STREAMING, message("SPY", "CDLDOJI", bar, session));

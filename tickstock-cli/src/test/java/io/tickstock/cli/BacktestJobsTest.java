@@ -15,6 +15,7 @@ import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.jobs.BacktestWorker;
 import io.tickstock.engine.jobs.HistoricalBars;
 import io.tickstock.engine.jobs.JobLimits;
@@ -83,7 +84,7 @@ class BacktestJobsTest {
                 .start();
         workerDb = Database.open(postgres.databaseUrl(), "test-backtest", 3);
         Database.migrate(workerDb);
-        client = RedisClient.create(redis.url());
+        client = RedisClient.create(RedisUrl.uri(redis.url()));
         events = client.connectPubSub();
         events.addListener(new RedisPubSubAdapter<>() {
             @Override

@@ -9,6 +9,7 @@ import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class BrowserPerformance {
                                 new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 5, "perf-password"),
                                 System::currentTimeMillis)
                         .start()) {
-            RedisClient client = RedisClient.create(redis.url());
+            RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             StatefulRedisConnection<String, String> connection = client.connect();
             String sid = UUID.randomUUID().toString();
             connection

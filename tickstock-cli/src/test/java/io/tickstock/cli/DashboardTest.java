@@ -11,6 +11,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.testkit.ContractMessages;
@@ -69,7 +70,7 @@ class DashboardTest {
                         new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, PASSWORD),
                         System::currentTimeMillis)
                 .start();
-        redisClient = RedisClient.create(redis.url());
+        redisClient = RedisClient.create(RedisUrl.uri(redis.url()));
         redisConnection = redisClient.connect();
 
         Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");

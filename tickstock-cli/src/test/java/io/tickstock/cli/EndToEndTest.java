@@ -13,6 +13,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.ContractSchemas;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import java.net.URI;
@@ -75,7 +76,7 @@ class EndToEndTest {
                         System::currentTimeMillis)
                 .start();
 
-        redisClient = RedisClient.create(redis.url());
+        redisClient = RedisClient.create(RedisUrl.uri(redis.url()));
         StatefulRedisPubSubConnection<String, String> sub = redisClient.connectPubSub();
         sub.addListener(new RedisPubSubAdapter<>() {
             @Override

@@ -18,6 +18,7 @@ import io.tickstock.contract.ContractSchemas;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import java.nio.file.Files;
@@ -61,6 +62,8 @@ class FaultToleranceTest {
     static Path tmp;
 
     static int redisPort, pgPort;
+    /** The embedded Redis's password, kept across its restart. */
+    static final String redisPassword = "fault-tolerance-redis-password";
 
     static EmbeddedRedis redis;
     static EmbeddedPostgresServer postgres;
@@ -76,7 +79,7 @@ class FaultToleranceTest {
     static void servers() throws Exception {
         redisPort = FreePort.find();
         pgPort = FreePort.find();
-        redis = new EmbeddedRedis(redisPort);
+        redis = new EmbeddedRedis(redisPort, redisPassword);
         postgres = new EmbeddedPostgresServer(
                 tmp.resolve("pg"), false, pgPort); // kept on close: restarted on the same data
         app = new App(
@@ -86,7 +89,7 @@ class FaultToleranceTest {
         subscriberResources = ClientResources.builder()
                 .reconnectDelay(Delay.constant(Duration.ofMillis(500)))
                 .build();
-        subscriber = RedisClient.create(subscriberResources, redis.url());
+        subscriber = RedisClient.create(subscriberResources, RedisUrl.uri(redis.url()));
         subscriber.setOptions(ClientOptions.builder().autoReconnect(true).build());
         StatefulRedisPubSubConnection<String, String> sub = subscriber.connectPubSub();
         sub.addListener(new RedisPubSubAdapter<>() {
@@ -191,7 +194,7 @@ class FaultToleranceTest {
         Thread.sleep(8_000);
         redis.close();
         Thread.sleep(30_000);
-        redis = new EmbeddedRedis(redisPort);
+        redis = new EmbeddedRedis(redisPort, redisPassword); // the same password: the engine reconnects with its URL
         long upNanos = System.nanoTime();
         Events.SessionEnd end = run.get(3, TimeUnit.MINUTES);
         long alerts = engine.stats().alerts.get();
@@ -305,7 +308,7 @@ class FaultToleranceTest {
             engineId = aliveEngines(cookie).getFirst();
             assertThat(engineId).isNotEqualTo(io.tickstock.engine.EngineConfig.defaultEngineId());
             try (StatefulRedisConnection<String, String> r =
-                    RedisClient.create(redis.url()).connect()) {
+                    RedisClient.create(RedisUrl.uri(redis.url())).connect()) {
                 assertThat(r.sync().get(RedisKeys.producerHeartbeat(engineId))).isNotNull();
             }
         } finally {
@@ -318,7 +321,7 @@ class FaultToleranceTest {
                 .until(() -> engineStatus(cookie).equals("lost"));
         double lostAfter = (System.nanoTime() - killed) / 1e9;
         try (StatefulRedisConnection<String, String> r =
-                RedisClient.create(redis.url()).connect()) {
+                RedisClient.create(RedisUrl.uri(redis.url())).connect()) {
             assertThat(r.sync().get(RedisKeys.CURRENT_SESSION))
                     .as("the session key expired with the engine")
                     .isNull();

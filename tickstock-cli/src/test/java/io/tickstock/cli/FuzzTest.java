@@ -8,6 +8,7 @@ import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.testkit.AppHttp;
@@ -165,7 +166,8 @@ class FuzzTest {
                         .isEqualTo(true);
                 assertThat(((Number) js.executeScript("return window.tickstock.state.renderErrors || 0")).longValue())
                         .isZero();
-                try (var c = io.lettuce.core.RedisClient.create(redis.url()).connect()) {
+                try (var c = io.lettuce.core.RedisClient.create(RedisUrl.uri(redis.url()))
+                        .connect()) {
                     c.sync()
                             .publish(
                                     io.tickstock.contract.Channels.PATTERNS_STREAMING,

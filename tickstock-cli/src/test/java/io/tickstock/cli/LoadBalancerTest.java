@@ -9,6 +9,7 @@ import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.app.stream.Watchlist;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.testkit.AppHttp;
 import java.net.InetAddress;
 import java.net.URI;
@@ -86,7 +87,7 @@ class LoadBalancerTest {
                         .buildAsync(URI.create("ws://127.0.0.1:" + proxyPort + "/streaming/ws"), collector(frames))
                         .get(10, TimeUnit.SECONDS);
                 try (StatefulRedisConnection<String, String> r =
-                        RedisClient.create(redis.url()).connect()) {
+                        RedisClient.create(RedisUrl.uri(redis.url())).connect()) {
                     await().atMost(Duration.ofSeconds(10)).until(() -> {
                         r.sync()
                                 .publish(

@@ -10,6 +10,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.ContractSchemas;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveSubscription;
@@ -75,7 +76,7 @@ class MassiveFeedEndToEndTest {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
                 EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
                 FakeMassiveServer server = spyFrom0930(600)) {
-            RedisClient client = RedisClient.create(redis.url());
+            RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override
@@ -143,7 +144,7 @@ class MassiveFeedEndToEndTest {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
                 EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
                 FakeMassiveServer server = spyFrom0930(300)) {
-            RedisClient client = RedisClient.create(redis.url());
+            RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override
@@ -185,7 +186,7 @@ class MassiveFeedEndToEndTest {
         ConcurrentLinkedQueue<String> health = new ConcurrentLinkedQueue<>();
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
                 EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg2"), true, 0)) {
-            RedisClient client = RedisClient.create(redis.url());
+            RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override

@@ -12,6 +12,7 @@ import io.tickstock.app.subscriber.MessageReader;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisKeys;
+import io.tickstock.contract.RedisUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class PublishCommandTest {
     @BeforeAll
     static void redis() throws Exception {
         redis = new EmbeddedRedis(0);
-        client = RedisClient.create(redis.url());
+        client = RedisClient.create(RedisUrl.uri(redis.url()));
         connection = client.connect();
         subscriber = client.connectPubSub();
         subscriber.addListener(new RedisPubSubAdapter<>() {

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.publish.UnreadChannels;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisSentinel;
+import redis.embedded.core.RedisSentinelBuilder;
 
 /**
  * Redis behind Sentinel: a {@code redis-sentinel://…#master} URL is accepted, and the engine's publisher and a
@@ -28,18 +30,21 @@ class RedisSentinelTest {
     void publisherAndSubscriberFindTheMasterThroughTheSentinel() throws Exception {
         try (EmbeddedRedis master = new EmbeddedRedis(0)) {
             int sentinelPort = FreePort.find();
-            RedisSentinel sentinel = RedisSentinel.newRedisSentinel()
+            RedisSentinelBuilder config = RedisSentinel.newRedisSentinel()
                     .bind("127.0.0.1")
                     .port(sentinelPort)
                     .masterPort(master.port())
                     .masterName("tickstock")
-                    .quorumSize(1)
+                    .quorumSize(1);
+            config.addDefaultReplicationGroup(); // the monitor lines, before the master's password
+            RedisSentinel sentinel = config.setting("sentinel auth-pass tickstock " + master.password())
                     .build();
             sentinel.start();
             try {
-                String url = Infrastructure.checkRedisUrl("redis-sentinel://127.0.0.1:" + sentinelPort + "#tickstock");
+                String url = Infrastructure.checkRedisUrl(
+                        "redis-sentinel://:" + master.password() + "@127.0.0.1:" + sentinelPort + "#tickstock");
                 ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
-                RedisClient client = RedisClient.create(url);
+                RedisClient client = RedisClient.create(RedisUrl.uri(url));
                 StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
                 sub.addListener(new RedisPubSubAdapter<>() {
                     @Override

@@ -3,6 +3,8 @@ package io.tickstock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.RedisClient;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.health.EngineMetrics;
 import io.tickstock.engine.health.EngineStats;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The defaults a new user gets are safe: the embedded PostgreSQL asks for a password (generated, kept in a 0600
- * pgpass file, the same after a restart), the embedded Redis listens on loopback, and the engine's /metrics is
+ * pgpass file, the same after a restart), the embedded Redis listens on loopback and asks for its password (generated,
+ * kept in a 0600 file, the same after a restart), and the engine's /metrics is
  * served on 127.0.0.1 and behind a token when one is set.
  */
 @Tag("e2e")
@@ -56,13 +59,47 @@ class SafeDefaultsTest {
         assertThat(out)
                 .contains("database: postgresql://postgres@127.0.0.1:" + port + "/tickstock (embedded; password in "
                         + pgpass + ")")
-                .contains("(embedded, 127.0.0.1 only)")
+                .contains("(embedded, 127.0.0.1 only; password in " + home.resolve("redis-password") + ")")
                 .doesNotContain(password);
         try (Infrastructure again =
                 Infrastructure.resolve(null, null, home)) { // a restart keeps the cluster and its password
             assertThat(again.database().password()).isEqualTo(password);
             DriverManager.getConnection(again.database().jdbcUrl(), "postgres", password)
                     .close();
+        }
+    }
+
+    @Test
+    void theEmbeddedRedisAnswersOnlyWithThePasswordInItsFile() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String url;
+        Path file = home.resolve("redis-password");
+        try (Infrastructure infra = Infrastructure.resolve(null, "postgresql://x@127.0.0.1:1/unused", home)) {
+            infra.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            url = infra.redisUrl();
+            String password = Files.readString(file).strip();
+            assertThat(url).contains(":" + password + "@127.0.0.1:");
+            RedisClient anonymous = RedisClient.create(RedisUrl.uri(url.replace(":" + password + "@", "")));
+            try {
+                assertThatThrownBy(anonymous::connect).hasStackTraceContaining("NOAUTH");
+            } finally {
+                anonymous.shutdown();
+            }
+            RedisClient owner = RedisClient.create(RedisUrl.uri(url));
+            try (var c = owner.connect()) {
+                assertThat(c.sync().ping()).isEqualTo("PONG");
+            } finally {
+                owner.shutdown();
+            }
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .doesNotContain(password)
+                    .contains("redis://:***@");
+        }
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (Infrastructure again = Infrastructure.resolve(null, "postgresql://x@127.0.0.1:1/unused", home)) {
+            assertThat(again.redisUrl())
+                    .as("the same password after a restart")
+                    .startsWith(url.substring(0, url.indexOf('@')));
         }
     }
 

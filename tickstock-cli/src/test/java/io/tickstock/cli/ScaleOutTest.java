@@ -3,6 +3,7 @@ package io.tickstock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.bars.Bar;
@@ -86,7 +87,7 @@ class ScaleOutTest {
             session = engine.replay().sessionId();
         }
         reference = rows(session);
-        subscriber = io.lettuce.core.RedisClient.create(redis.url());
+        subscriber = io.lettuce.core.RedisClient.create(RedisUrl.uri(redis.url()));
         var sub = subscriber.connectPubSub();
         sub.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<String, String>() {
             @Override

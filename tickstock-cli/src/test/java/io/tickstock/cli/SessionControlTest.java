@@ -10,6 +10,7 @@ import io.tickstock.app.App;
 import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveSubscription;
@@ -71,7 +72,7 @@ class SessionControlTest {
                                 new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 50, "admin-pw"),
                                 clock)
                         .start()) {
-            RedisClient client = RedisClient.create(redis.url());
+            RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.publish.UnreadChannels;
@@ -33,7 +34,7 @@ class UnreadChannelsTest {
         try (EmbeddedRedis redis = new EmbeddedRedis(0);
                 RedisPublisher publisher =
                         new RedisPublisher(redis.url(), 1_000, (down, why) -> {}, ms -> {}, unread).start()) {
-            RedisClient client = RedisClient.create(redis.url());
+            RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             StatefulRedisPubSubConnection<String, String> other = client.connectPubSub();
             other.addListener(listener(received));
             other.sync().subscribe(OTHER);

@@ -7,6 +7,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstock.contract.Initializer;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
+import io.tickstock.contract.RedisUrl;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +40,7 @@ public final class EngineWatch implements AutoCloseable {
             LongSupplier clock,
             Consumer<EngineLiveness.Transition> onChange) {
         this.redisUrl = redisUrl;
-        this.client = RedisClient.create(redisUrl);
+        this.client = RedisClient.create(RedisUrl.uri(redisUrl));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))

@@ -8,6 +8,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.LogText;
+import io.tickstock.contract.RedisUrl;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -82,7 +83,7 @@ public final class RedisSubscriber implements AutoCloseable {
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.constant(Duration.ofMillis(500)))
                 .build();
-        this.client = RedisClient.create(resources, redisUrl);
+        this.client = RedisClient.create(resources, RedisUrl.uri(redisUrl));
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
         try {
             this.connection = client.connectPubSub();

@@ -14,6 +14,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.Limits;
 import io.tickstock.contract.LogText;
+import io.tickstock.contract.RedisUrl;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ public final class BacktestsApi implements AutoCloseable {
     private synchronized long publish(String channel, String message) {
         StatefulRedisConnection<String, String> c = connection;
         if (c == null) {
-            RedisClient r = RedisClient.create(redisUrl);
+            RedisClient r = RedisClient.create(RedisUrl.uri(redisUrl));
             redis = r;
             c = r.connect();
             connection = c;

@@ -10,6 +10,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
+import io.tickstock.contract.RedisUrl;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -67,7 +68,7 @@ public final class SessionAdmin {
      * @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached
      */
     public static long request(String redisUrl, String action, String requestedBy, long atMillis) {
-        RedisClient client = RedisClient.create(redisUrl);
+        RedisClient client = RedisClient.create(RedisUrl.uri(redisUrl));
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             return c.sync()
                     .publish(

@@ -10,6 +10,7 @@ import io.tickstock.contract.Channels;
 import io.tickstock.contract.Initializer;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
+import io.tickstock.contract.RedisUrl;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class BacktestWorker implements AutoCloseable {
     public BacktestWorker start() throws SQLException {
         int orphans = store.requeueOrphans(name);
         if (orphans > 0) LOG.info("{} backtest jobs left running by an earlier run of {} queued again", orphans, name);
-        RedisClient c = RedisClient.create(redisUrl);
+        RedisClient c = RedisClient.create(RedisUrl.uri(redisUrl));
         client = c;
         StatefulRedisConnection<String, String> p = c.connect();
         publisher = p;

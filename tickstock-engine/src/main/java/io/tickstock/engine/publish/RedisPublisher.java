@@ -17,6 +17,7 @@ import io.lettuce.core.resource.Delay;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.Outbox;
+import io.tickstock.contract.RedisUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class RedisPublisher implements CommandSink, AutoCloseable {
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.constant(Duration.ofMillis(500)))
                 .build();
-        this.client = RedisClient.create(resources, redisUrl);
+        this.client = RedisClient.create(resources, RedisUrl.uri(redisUrl));
         // no per-command timeout timers: sendBatch awaits every batch with its own deadline
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)

@@ -8,6 +8,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
+import io.tickstock.contract.RedisUrl;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +31,7 @@ public final class SessionCommands implements AutoCloseable {
 
     /** @throws IllegalStateException naming TICKSTOCK_REDIS_URL when Redis cannot be reached */
     public SessionCommands(String redisUrl) {
-        client = RedisClient.create(redisUrl);
+        client = RedisClient.create(RedisUrl.uri(redisUrl));
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
         try {
             connection = client.connectPubSub();
