@@ -48,7 +48,7 @@ final class ScaleOutBench {
                     .spool(work.resolve("spool"), 256L << 20)
                     .build();
             try (TradeLogWriter log =
-                    new TradeLogWriter(kafka.bootstrap(), TradeRecords.TOPIC, TradeRecords.DEFAULT_PARTITIONS)) {
+                    new TradeLogWriter(kafka.connection(), TradeRecords.TOPIC, TradeRecords.DEFAULT_PARTITIONS)) {
                 once(1, universe, day, Math.min(minutes, 5), base, kafka, log); // warm-up: JIT, pools, the group
                 for (int n : engineCounts) out.put(n + "_engines", once(n, universe, day, minutes, base, kafka, log));
             }
@@ -94,7 +94,7 @@ final class ScaleOutBench {
             Engine e = new Engine(base.toBuilder().engineId(id).build().spoolIn(id), System::currentTimeMillis).start();
             running.add(e);
             threads.add(
-                    Thread.ofPlatform().name("consumer-" + id).start(() -> e.consume(kafka.bootstrap(), stop::get)));
+                    Thread.ofPlatform().name("consumer-" + id).start(() -> e.consume(kafka.connection(), stop::get)));
         }
     }
 
@@ -109,7 +109,7 @@ final class ScaleOutBench {
             Map<String, Object> result)
             throws Exception {
         try (SessionOwner owner = new SessionOwner(base.spoolIn("ingest"), System::currentTimeMillis);
-                GroupProgress group = new GroupProgress(kafka.bootstrap(), TradeRecords.TOPIC, TradeRecords.GROUP);
+                GroupProgress group = new GroupProgress(kafka.connection(), TradeRecords.TOPIC, TradeRecords.GROUP);
                 SyntheticTrades feed = new SyntheticTrades(universe, day, 42)) {
             long start = System.nanoTime();
             String sessionId =

@@ -10,6 +10,7 @@ import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.kafka.Ingest;
+import io.tickstock.engine.kafka.KafkaConnection;
 import io.tickstock.engine.kafka.TradeLogWriter;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.session.SessionSchedule;
@@ -121,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
     private void throughKafka(
             Lifecycle life, EngineConfig config, List<Path> files, FeedOptions.@Nullable Source source, PrintStream out)
             throws Exception {
-        String bootstrap = EmbeddedKafka.resolve(null, life, true);
+        KafkaConnection bootstrap = EmbeddedKafka.resolve(null, null, life, true);
         TradeLogWriter log =
                 life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, TradeRecords.DEFAULT_PARTITIONS));
         for (int i = 1; i <= engines; i++) {

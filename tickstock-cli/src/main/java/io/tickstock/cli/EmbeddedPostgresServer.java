@@ -7,14 +7,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -55,9 +51,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.password = clean ? newPassword(pgpass) : passwordOf(pgpass);
         // a new cluster is initialised with scram-sha-256 and the password (initdb --auth, --pwfile): never trust
         Path pwfile = dataDirectory.toAbsolutePath().resolveSibling(dataDirectory.getFileName() + ".pwfile");
-        Files.deleteIfExists(pwfile);
-        Files.createFile(pwfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(pwfile, password + "\n");
+        Secrets.writePrivate(pwfile, w -> w.write(password + "\n"));
         try {
             postgres = EmbeddedPostgres.builder()
                     .setLocaleConfig("auth", "scram-sha-256")
@@ -107,13 +101,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static String newPassword(Path pgpass) throws IOException {
-        byte[] b = new byte[24];
-        new SecureRandom().nextBytes(b);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        Files.createDirectories(pgpass.toAbsolutePath().getParent());
-        Files.deleteIfExists(pgpass);
-        Files.createFile(pgpass, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(pgpass, "127.0.0.1:*:*:postgres:" + password + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        String password = Secrets.generate();
+        Secrets.writePrivate(pgpass, w -> w.write("127.0.0.1:*:*:postgres:" + password + "\n"));
         return password;
     }
 

@@ -1,11 +1,7 @@
 package io.tickstock.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
@@ -23,7 +19,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Starts Redis on {@code port} (0 = a free port) with a new password. @throws IOException when it cannot start */
     public EmbeddedRedis(int port) throws IOException {
-        this(port, newPassword(), null);
+        this(port, Secrets.generate(), null);
     }
 
     /** Starts Redis on {@code port} (0 = a free port) with {@code password} (letters, digits, {@code -} and {@code _}). */
@@ -52,21 +48,7 @@ public final class EmbeddedRedis implements AutoCloseable {
      * generated and written there (mode 0600).
      */
     public static EmbeddedRedis withPasswordFile(int port, Path file) throws IOException {
-        String password;
-        if (Files.exists(file)) password = Files.readString(file).strip();
-        else {
-            password = newPassword();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, password + "\n");
-        }
-        return new EmbeddedRedis(port, password, file);
-    }
-
-    private static String newPassword() {
-        byte[] b = new byte[24];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return new EmbeddedRedis(port, Secrets.readOrCreate(file), file);
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import io.tickstock.contract.Events;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.feed.MassiveSubscription;
+import io.tickstock.engine.kafka.KafkaConnection;
 import io.tickstock.engine.session.SessionSchedule;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,6 +133,12 @@ public final class EngineCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers for --source kafka (default: TICKSTOCK_KAFKA_BOOTSTRAP).")
     String kafka;
 
+    @Option(
+            names = "--kafka-config",
+            description = "Kafka client properties file with the sign-in settings (security.protocol, sasl.*, ssl.*) "
+                    + "(default: TICKSTOCK_KAFKA_CONFIG; none: plaintext without sign-in).")
+    Path kafkaConfig;
+
     @Override
     public Integer call() throws Exception {
         if (!source.equals("feed") && !source.equals("kafka"))
@@ -195,7 +202,7 @@ public final class EngineCommand implements Callable<Integer> {
     /** {@code --source kafka}: one engine of the group, until Ctrl-C. */
     private int consume() throws Exception {
         try (Lifecycle life = new Lifecycle()) {
-            String bootstrap = EmbeddedKafka.resolve(kafka, life, false);
+            KafkaConnection bootstrap = EmbeddedKafka.resolve(kafka, kafkaConfig, life, false);
             Infrastructure infra = life.add(Infrastructure.fromEnvironment());
             infra.print(System.out);
             EngineConfig config = reliability(

@@ -10,6 +10,7 @@ import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.feed.TradeSource;
 import io.tickstock.engine.kafka.GroupProgress;
 import io.tickstock.engine.kafka.Ingest;
+import io.tickstock.engine.kafka.KafkaConnection;
 import io.tickstock.engine.kafka.TradeLogWriter;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.session.FinalStatus;
@@ -61,6 +62,12 @@ public final class IngestCommand implements Callable<Integer> {
     String kafka;
 
     @Option(
+            names = "--kafka-config",
+            description = "Kafka client properties file with the sign-in settings (security.protocol, sasl.*, ssl.*) "
+                    + "(default: TICKSTOCK_KAFKA_CONFIG; none: plaintext without sign-in).")
+    Path kafkaConfig;
+
+    @Option(
             names = "--partitions",
             description = "Partitions of the topic when ingest creates it (default: ${DEFAULT-VALUE}).",
             defaultValue = "" + TradeRecords.DEFAULT_PARTITIONS)
@@ -91,7 +98,7 @@ public final class IngestCommand implements Callable<Integer> {
         FeedOptions.Source what = replaySource(source, files, replay);
         try (Lifecycle life = new Lifecycle();
                 TradeSource feed = what.trades()) {
-            String bootstrap = bootstrap(life);
+            KafkaConnection bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
             SessionOwner owner = owner(life, files, what.universe());
             String sessionId = owner == null
@@ -143,7 +150,7 @@ public final class IngestCommand implements Callable<Integer> {
         MassiveSubscription massive = feedOptions.massiveConfig(spec.commandLine(), replay.symbols);
         SessionSchedule schedule = replay.schedule(spec.commandLine(), sessionMode);
         try (Lifecycle life = new Lifecycle()) {
-            String bootstrap = bootstrap(life);
+            KafkaConnection bootstrap = bootstrap(life);
             TradeLogWriter log = life.add(new TradeLogWriter(bootstrap, TradeRecords.TOPIC, partitions));
             SessionOwner owner = owner(life, List.of(), "massive:" + String.join(",", massive.topics()));
             int symbols = replay.symbols == null ? 0 : replay.symbols.size();
@@ -167,7 +174,7 @@ public final class IngestCommand implements Callable<Integer> {
         private final SessionSchedule schedule;
         private final SessionOwner owner;
         private final TradeLogWriter log;
-        private final String bootstrap;
+        private final KafkaConnection bootstrap;
         private final Lifecycle life;
         private final int symbols;
         private final SessionCommands commands;
@@ -178,7 +185,7 @@ public final class IngestCommand implements Callable<Integer> {
                 SessionSchedule schedule,
                 SessionOwner owner,
                 TradeLogWriter log,
-                String bootstrap,
+                KafkaConnection bootstrap,
                 Lifecycle life,
                 int symbols) {
             this.schedule = schedule;
@@ -237,7 +244,7 @@ public final class IngestCommand implements Callable<Integer> {
      * Waits until the engines have committed the end of the log (their rows are durable), then stops the session with
      * the totals they stored; Ctrl-C while waiting stops it as {@code stopped}.
      */
-    static void endSession(SessionOwner owner, String bootstrap, Lifecycle life) throws InterruptedException {
+    static void endSession(SessionOwner owner, KafkaConnection bootstrap, Lifecycle life) throws InterruptedException {
         endSession(owner, bootstrap, FinalStatus.COMPLETED, life::stopping);
     }
 
@@ -245,7 +252,7 @@ public final class IngestCommand implements Callable<Integer> {
      * {@link #endSession(SessionOwner, String, Lifecycle)} ending with {@code status}, or {@code stopped} when {@code
      * giveUp} says so before the engines have read to the end.
      */
-    static void endSession(SessionOwner owner, String bootstrap, FinalStatus status, BooleanSupplier giveUp)
+    static void endSession(SessionOwner owner, KafkaConnection bootstrap, FinalStatus status, BooleanSupplier giveUp)
             throws InterruptedException {
         boolean consumed;
         try (GroupProgress group = new GroupProgress(bootstrap, TradeRecords.TOPIC, TradeRecords.GROUP)) {
@@ -257,7 +264,7 @@ public final class IngestCommand implements Callable<Integer> {
                 end.sessionId(), end.finalStatus(), end.totalPatterns(), end.totalIndicators());
     }
 
-    private String bootstrap(Lifecycle life) throws IOException {
-        return EmbeddedKafka.resolve(kafka, life, true);
+    private KafkaConnection bootstrap(Lifecycle life) throws IOException {
+        return EmbeddedKafka.resolve(kafka, kafkaConfig, life, true);
     }
 }

@@ -1,26 +1,31 @@
 package io.tickstock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.MergedTradeSource;
+import io.tickstock.engine.kafka.KafkaConnection;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.trades.Trade;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,12 +34,51 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tickstock ingest} into a real Kafka (the embedded KRaft broker): the whole 2013-10-08 replay lands on the
  * trade log, every trade once, each symbol on one partition in the feed's order, with watermarks on every partition
- * that never go backwards and never run ahead of a trade written after them, and the end-of-feed watermark last.
+ * that never go backwards and never run ahead of a trade written after them, and the end-of-feed watermark last; and
+ * the broker lets in only clients signed in with its secret.
  */
 @Tag("e2e")
 class IngestTest {
     @TempDir
     Path dir;
+
+    /**
+     * The embedded broker signs in every client (SASL/PLAIN) with the secret it keeps in a 0600 file: a client without
+     * it gets no answer, a wrong secret is refused, its client properties file lets one in.
+     */
+    @Test
+    void theEmbeddedKafkaLetsInOnlyClientsWithItsSecret() throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"))) {
+            Map<String, Object> quick = Map.of("default.api.timeout.ms", 3_000, "request.timeout.ms", 2_000);
+            try (Admin admin =
+                    Admin.create(KafkaConnection.plaintext(kafka.bootstrap()).clientConfig(quick))) {
+                assertThatThrownBy(() -> admin.listTopics().names().get())
+                        .as("no sign-in: no answer")
+                        .isInstanceOf(ExecutionException.class);
+            }
+            KafkaConnection wrong = new KafkaConnection(
+                    kafka.bootstrap(),
+                    Map.of(
+                            "security.protocol", "SASL_PLAINTEXT",
+                            "sasl.mechanism", "PLAIN",
+                            "sasl.jaas.config",
+                                    "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                                            + "username=\"tickstock\" password=\"guess\";"));
+            try (Admin admin = Admin.create(wrong.clientConfig(quick))) {
+                assertThatThrownBy(() -> admin.listTopics().names().get())
+                        .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+            }
+            KafkaConnection own = KafkaConnection.withConfigFile(kafka.bootstrap(), kafka.clientConfig());
+            try (Admin admin = Admin.create(own.clientConfig(quick))) {
+                assertThat(admin.listTopics().names().get()).isNotNull();
+            }
+            for (Path secret :
+                    List.of(kafka.clientConfig(), dir.resolve("kafka/secret"), dir.resolve("kafka/server.properties")))
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                        .as(secret.toString())
+                        .isEqualTo("rw-------");
+        }
+    }
 
     @Test
     void theDaysTradesLandOnTheLogKeyedBySymbolWithWatermarksOnEveryPartition() throws Exception {
@@ -45,13 +89,15 @@ class IngestTest {
                             "--no-session",
                             "--kafka",
                             kafka.bootstrap(),
+                            "--kafka-config",
+                            kafka.clientConfig().toString(),
                             "--speed",
                             "max",
                             "--data",
                             System.getProperty("tickstock.data.dir"));
             assertThat(code).isZero();
 
-            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> log = readAll(kafka.bootstrap());
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> log = readAll(kafka.connection());
             assertThat(log).hasSize(TradeRecords.DEFAULT_PARTITIONS);
             Map<String, List<Trade>> bySymbol = new HashMap<>();
             Map<String, Integer> partitionOf = new HashMap<>();
@@ -96,14 +142,14 @@ class IngestTest {
                 io.tickstock.testkit.FakeMassiveServer server = new io.tickstock.testkit.FakeMassiveServer(
                         0, "k", () -> TradeFiles.open(List.of(spy), from), 600);
                 io.tickstock.engine.kafka.TradeLogWriter log =
-                        new io.tickstock.engine.kafka.TradeLogWriter(kafka.bootstrap(), TradeRecords.TOPIC, 4)) {
+                        new io.tickstock.engine.kafka.TradeLogWriter(kafka.connection(), TradeRecords.TOPIC, 4)) {
             long started = System.nanoTime();
             long n = io.tickstock.engine.kafka.Ingest.live(
                     new MassiveSubscription(java.net.URI.create(server.url()), "k", List.of("T.SPY"), 10_000),
                     log,
                     () -> System.nanoTime() - started > 4_000_000_000L);
             assertThat(n).isPositive();
-            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> read = readAll(kafka.bootstrap());
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> read = readAll(kafka.connection());
             assertThat(read).hasSize(4);
             long trades = 0;
             for (List<ConsumerRecord<byte[], byte[]>> partition : read.values()) {
@@ -147,11 +193,9 @@ class IngestTest {
         return out;
     }
 
-    private static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readAll(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+    private static Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readAll(KafkaConnection kafka) {
+        Map<String, Object> p = kafka.clientConfig(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000));
         Map<Integer, List<ConsumerRecord<byte[], byte[]>>> out = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> c =
                 new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -343,7 +343,7 @@ class ScaleOutTest {
         received.clear();
         engines.add(engine("h2"));
         try (io.tickstock.engine.kafka.GroupProgress progress = new io.tickstock.engine.kafka.GroupProgress(
-                kafka.bootstrap(), TradeRecords.TOPIC, TradeRecords.GROUP)) {
+                kafka.connection(), TradeRecords.TOPIC, TradeRecords.GROUP)) {
             await().atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> progress.behind()[0] == 0);
@@ -467,8 +467,7 @@ class ScaleOutTest {
     }
 
     private static org.apache.kafka.clients.admin.Admin admin() {
-        return org.apache.kafka.clients.admin.Admin.create(
-                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()));
+        return org.apache.kafka.clients.admin.Admin.create(kafka.connection().clientConfig(Map.of()));
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -556,10 +555,8 @@ class ScaleOutTest {
             }
         };
         BarAggregator aggregator = new BarAggregator(2_000, 15 * 60_000, false, sink);
-        java.util.Properties p = new java.util.Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                kafka.connection().clientConfig(Map.of()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition tp = new TopicPartition(
                     TradeRecords.TOPIC, TradeRecords.partitionOf("SPY", TradeRecords.DEFAULT_PARTITIONS));
             consumer.assign(List.of(tp));
@@ -742,6 +739,7 @@ class ScaleOutTest {
         pb.environment().put("TICKSTOCK_REDIS_URL", redis.url());
         pb.environment().put("TICKSTOCK_DATABASE_URL", postgres.urlWithPassword());
         pb.environment().put("TICKSTOCK_DATA_DIR", System.getProperty("tickstock.data.dir"));
+        pb.environment().put("TICKSTOCK_KAFKA_CONFIG", kafka.clientConfig().toString());
         for (String e : env) pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return pb.start();

@@ -15,6 +15,7 @@ import io.tickstock.engine.health.EngineMetrics;
 import io.tickstock.engine.health.EngineStats;
 import io.tickstock.engine.health.HealthMonitor;
 import io.tickstock.engine.health.Heartbeat;
+import io.tickstock.engine.kafka.KafkaConnection;
 import io.tickstock.engine.publish.EventEmitter;
 import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
@@ -202,12 +203,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Reads the Kafka trade log at {@code bootstrap} (host:port[,…]) as one engine of the group ({@link KafkaRunner})
-     * until {@code stop} says so; throws IllegalStateException when a partition's analytics fail or PostgreSQL fails.
+     * Reads the Kafka trade log at {@code log} as one engine of the group ({@link KafkaRunner}) until {@code stop} says
+     * so; throws IllegalStateException when a partition's analytics fail or PostgreSQL fails.
      */
-    public void consume(String bootstrap, BooleanSupplier stop) {
+    public void consume(KafkaConnection log, BooleanSupplier stop) {
         stats.progress.during(clock.getAsLong(), () -> {
-            kafka.run(bootstrap, stop);
+            kafka.run(log, stop);
             return null;
         });
     }

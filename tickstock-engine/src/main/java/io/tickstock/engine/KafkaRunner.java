@@ -1,10 +1,12 @@
 package io.tickstock.engine;
 
+import io.tickstock.engine.kafka.KafkaConnection;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.store.SessionHistory;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,12 +42,12 @@ final class KafkaRunner {
     /**
      * Reads the log until {@code stop} says so, then commits what is durable and leaves the group.
      *
-     * @param bootstrap Kafka bootstrap servers, host:port[,host:port…]
+     * @param kafka the trade log's servers and client settings
      */
-    void run(String bootstrap, BooleanSupplier stop) {
+    void run(KafkaConnection kafka, BooleanSupplier stop) {
         PausedPartitions paused;
         LOG.info("engine {} reads {} (group {})", parts.config().engineId(), TradeRecords.TOPIC, TradeRecords.GROUP);
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka);
                 OwnedPartitions owned = new OwnedPartitions(
                         consumer,
                         parts,
@@ -97,9 +99,8 @@ final class KafkaRunner {
         }
     }
 
-    private KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private KafkaConsumer<byte[], byte[]> consumer(KafkaConnection kafka) {
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, TradeRecords.GROUP);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tickstock-" + parts.config().engineId());
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
@@ -112,6 +113,6 @@ final class KafkaRunner {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
+        return new KafkaConsumer<>(kafka.clientConfig(p));
     }
 }

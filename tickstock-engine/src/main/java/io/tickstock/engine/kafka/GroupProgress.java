@@ -23,13 +23,9 @@ public final class GroupProgress implements AutoCloseable {
     private final Admin admin;
     private final String topic, group;
 
-    /** @param bootstrap {@code host:port[,host:port…]} */
-    public GroupProgress(String bootstrap, String topic, String group) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000));
+    /** @param kafka the trade log's servers and client settings */
+    public GroupProgress(KafkaConnection kafka, String topic, String group) {
+        this.admin = Admin.create(kafka.clientConfig(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)));
         this.topic = topic;
         this.group = group;
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,21 +37,21 @@ public final class TradeLogWriter implements AutoCloseable {
     /**
      * Connects, creating {@code topic} with {@code partitions} partitions (replication 1) when it is missing.
      *
-     * @param bootstrap {@code host:port[,host:port…]}
-     * @throws IllegalStateException naming TICKSTOCK_KAFKA_BOOTSTRAP when Kafka cannot be reached within 30 s
+     * @param kafka the trade log's servers and client settings
+     * @throws IllegalStateException naming TICKSTOCK_KAFKA_BOOTSTRAP and TICKSTOCK_KAFKA_CONFIG when Kafka cannot be
+     *                               reached or refuses the sign-in within 30 s
      */
-    public TradeLogWriter(String bootstrap, String topic, int partitions) {
+    public TradeLogWriter(KafkaConnection kafka, String topic, int partitions) {
         this.topic = topic;
-        this.partitions = createTopic(bootstrap, topic, partitions);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.partitions = createTopic(kafka, topic, partitions);
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "tickstock-ingest");
-        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(kafka.clientConfig(p), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** The topic's partition count (existing topics keep theirs). */
@@ -140,12 +139,9 @@ public final class TradeLogWriter implements AutoCloseable {
         if (e != null) throw new IllegalStateException("Kafka refused a trade-log record: " + e.getMessage(), e);
     }
 
-    private static int createTopic(String bootstrap, String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000))) {
+    private static int createTopic(KafkaConnection kafka, String topic, int partitions) {
+        try (Admin admin =
+                Admin.create(kafka.clientConfig(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                         .all()
@@ -156,8 +152,9 @@ public final class TradeLogWriter implements AutoCloseable {
             return awaitLeaders(admin, topic);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
-                    "cannot reach Kafka at " + bootstrap + " (" + e.getMessage()
-                            + "): start it or set TICKSTOCK_KAFKA_BOOTSTRAP",
+                    "cannot reach Kafka at " + kafka + " (" + e.getMessage()
+                            + "): start it or set TICKSTOCK_KAFKA_BOOTSTRAP, and TICKSTOCK_KAFKA_CONFIG to its client "
+                            + "settings when it asks for a sign-in",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
