@@ -16,6 +16,8 @@ import io.tickstock.app.store.Users;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisUrl;
+import io.tickstock.engine.Engine;
+import io.tickstock.engine.EngineConfig;
 import io.tickstock.engine.jobs.BacktestWorker;
 import io.tickstock.engine.jobs.HistoricalBars;
 import io.tickstock.engine.jobs.JobLimits;
@@ -30,12 +32,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -472,39 +476,85 @@ class BacktestJobsTest {
         }
     }
 
+    /**
+     * Oversized jobs fail at once with the reason while a live replay runs in the same JVM: its bars keep arriving on
+     * Redis during the jobs and after them.
+     */
     @Test
     @Order(11)
-    void aJobBeyondTheDataOrTheBarBudgetFailsAtOnceWithTheReason() {
-        List<String> fifty = new ArrayList<>(List.of("SPY", "IBM", "AAPL", "BAC", "QQQ", "IWM"));
-        for (int i = 0; fifty.size() < 50; i++) fifty.add("S" + i);
-        String id = UUID.randomUUID().toString();
-        long start = System.nanoTime();
-        publishJob(Json.write(Map.of(
-                "type", "backtest_job",
-                "job_id", id,
-                "user_id", "mallory",
-                "symbols", fifty,
-                "start_date", "1900-01-01",
-                "end_date", "2199-12-31",
-                "timeframe", "1min")));
-        JsonNode r = resultOf(id);
-        assertThat(r.path("status").asText()).isEqualTo("failed");
-        assertThat(r.path("error").asText()).startsWith("start_date must be on or after 1970-01-01");
-        String big = UUID.randomUUID().toString();
-        publishJob(Json.write(Map.of(
-                "type", "backtest_job",
-                "job_id", big,
-                "user_id", "mallory",
-                "symbols", fifty.subList(0, 6),
-                "start_date", "1970-01-01",
-                "end_date", "2099-12-31",
-                "timeframe", "daily")));
-        r = resultOf(big);
-        assertThat(r.path("status").asText()).isEqualTo("failed");
-        assertThat(r.path("error").asText()).startsWith("too big: ").contains("at most 50,000");
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("a job beyond the data's dates and one over the bar budget both failed in %.2f s%n", seconds);
-        assertThat(seconds).as("seconds for both").isLessThan(5);
+    void aJobBeyondTheDataOrTheBarBudgetFailsAtOnceWithTheReasonWhileALiveReplaysBarsKeepArriving() throws Exception {
+        ConcurrentLinkedQueue<Long> bars = new ConcurrentLinkedQueue<>(); // arrival, System.nanoTime()
+        StatefulRedisPubSubConnection<String, String> barFeed = client.connectPubSub();
+        barFeed.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                bars.add(System.nanoTime());
+            }
+        });
+        barFeed.sync().subscribe(Channels.BARS_STREAMING);
+        try (Engine engine = new Engine(liveReplay(), System::currentTimeMillis).start()) {
+            Thread replay = Thread.ofPlatform().name("live-replay").start(() -> {
+                try {
+                    engine.replay();
+                } catch (Exception e) {
+                    if (!Thread.currentThread().isInterrupted()) throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> !bars.isEmpty());
+            List<String> fifty = new ArrayList<>(List.of("SPY", "IBM", "AAPL", "BAC", "QQQ", "IWM"));
+            for (int i = 0; fifty.size() < 50; i++) fifty.add("S" + i);
+            String id = UUID.randomUUID().toString();
+            long start = System.nanoTime();
+            publishJob(Json.write(Map.of(
+                    "type", "backtest_job",
+                    "job_id", id,
+                    "user_id", "mallory",
+                    "symbols", fifty,
+                    "start_date", "1900-01-01",
+                    "end_date", "2199-12-31",
+                    "timeframe", "1min")));
+            JsonNode r = resultOf(id);
+            assertThat(r.path("status").asText()).isEqualTo("failed");
+            assertThat(r.path("error").asText()).startsWith("start_date must be on or after 1970-01-01");
+            String big = UUID.randomUUID().toString();
+            publishJob(Json.write(Map.of(
+                    "type", "backtest_job",
+                    "job_id", big,
+                    "user_id", "mallory",
+                    "symbols", fifty.subList(0, 6),
+                    "start_date", "1970-01-01",
+                    "end_date", "2099-12-31",
+                    "timeframe", "daily")));
+            r = resultOf(big);
+            long failed = System.nanoTime();
+            assertThat(r.path("status").asText()).isEqualTo("failed");
+            assertThat(r.path("error").asText()).startsWith("too big: ").contains("at most 50,000");
+            double seconds = (failed - start) / 1e9;
+            long during = bars.stream().filter(t -> t >= start && t <= failed).count();
+            await().atMost(Duration.ofSeconds(10)).until(() -> bars.stream().anyMatch(t -> t > failed));
+            System.out.printf(
+                    "a job beyond the data's dates and one over the bar budget both failed in %.2f s, "
+                            + "while %d live bars arrived; bars went on after%n",
+                    seconds, during);
+            assertThat(seconds).as("seconds for both").isLessThan(5);
+            replay.interrupt();
+        } finally {
+            barFeed.close();
+        }
+    }
+
+    /** The 2013-10-08 replay from 09:30 at 60× (a bar every second), to 16:00: live work beside the jobs. */
+    static EngineConfig liveReplay() throws Exception {
+        Path ticks = Path.of(System.getProperty("tickstock.data.dir"), "lean/equity/usa/tick");
+        List<Path> files;
+        try (Stream<Path> dirs = Files.list(ticks)) {
+            files = dirs.sorted().map(d -> d.resolve("20131008_trade.zip")).toList();
+        }
+        return EngineConfig.builder(redis.url(), postgres.databaseUrl())
+                .replay(files, 60, LocalTime.of(9, 30), LocalTime.of(16, 0))
+                .universe("replay:lean:20131008")
+                .spool(tmp.resolve("spool"), 64L << 20)
+                .build();
     }
 
     @Test
