@@ -195,6 +195,8 @@ public final class EngineCommand implements Callable<Integer> {
                     "replay finished: session %s, %d patterns, %d indicator values%n",
                     end.sessionId(), end.totalPatterns(), end.totalIndicators());
             if (!exitAfterReplay) life.awaitShutdown();
+            else if (!engine.awaitHistoryStored(30_000))
+                System.out.println("PostgreSQL stopped taking rows: the rest stay in the spool for the next start");
         }
         return 0;
     }

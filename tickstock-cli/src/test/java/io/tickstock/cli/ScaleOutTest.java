@@ -34,6 +34,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -439,6 +440,93 @@ class ScaleOutTest {
                 });
         assertRowsEqualReference(session);
         assertThat(Files.readString(tmp.resolve("small-spool.log"))).doesNotContain("rows dropped");
+    }
+
+    /**
+     * The full-size outage, a measurement run by {@code scripts/spool-outage} (skipped in the suites): a
+     * {@code outage.symbols}-symbol synthetic session (2,000) to {@code outage.to} (10:00) at {@code outage.speed} (5×)
+     * through one engine with a 1-MB spool while PostgreSQL is down {@code outage.seconds} (300): the rows equal a
+     * single engine's of the same feed.
+     */
+    @Test
+    @Order(8)
+    void aLongOutageAtFullSizeLosesNoRow() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("outage.full"), "a measurement: scripts/spool-outage");
+        String symbols = System.getProperty("outage.symbols", "2000"), to = System.getProperty("outage.to", "10:00");
+        long outage = Long.getLong("outage.seconds", 300);
+        for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        engines.clear();
+        String[] feed = {"--feed", "synthetic", "--symbols", symbols, "--to", to};
+        Process single = cli(
+                tmp.resolve("outage-one.log"),
+                concat(
+                        new String[] {
+                            "engine",
+                            "--exit-after-replay",
+                            "--metrics-port",
+                            "-1",
+                            "--speed",
+                            "max",
+                            "--spool-dir",
+                            tmp.resolve("spool").toString()
+                        },
+                        feed));
+        assertThat(single.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        Matcher one = Pattern.compile("replay finished: session ([0-9a-f-]{36})")
+                .matcher(Files.readString(tmp.resolve("outage-one.log")));
+        assertThat(one.find()).isTrue();
+        Map<String, List<String>> expected = rows(one.group(1));
+
+        engines.add(engine("outage", -1, "--spool-max-mb", "1"));
+        Process ingest = cli(
+                tmp.resolve("outage-ingest.log"),
+                concat(
+                        new String[] {
+                            "ingest", "--kafka", kafka.bootstrap(), "--speed", System.getProperty("outage.speed", "5")
+                        },
+                        feed));
+        Pattern started = Pattern.compile("session ([0-9a-f-]{36}) started");
+        String live = await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            Matcher m = started.matcher(Files.readString(tmp.resolve("outage-ingest.log")));
+                            return m.find() ? m.group(1) : null;
+                        },
+                        id -> id != null);
+        await().atMost(Duration.ofMinutes(3)) // the session's first minute stored: the outage starts mid-session
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> count("SELECT count(*) FROM ohlcv_1min WHERE session_id = '" + live + "'")
+                        >= Long.parseLong(symbols));
+        int port = postgres.port();
+        long down = System.nanoTime();
+        postgres.close();
+        Thread.sleep(outage * 1_000); // the outage itself: PostgreSQL stays down this long
+        postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), false, port);
+        long up = System.nanoTime();
+        assertThat(ingest.waitFor(30, TimeUnit.MINUTES))
+                .as("ingest ends its session")
+                .isTrue();
+        String session = sessionOf(Files.readString(tmp.resolve("outage-ingest.log")));
+        Map<String, List<String>> got = rows(session);
+        for (String table : List.of("bars", "indicators", "patterns"))
+            assertThat(got.get(table))
+                    .as(table)
+                    .hasSameSizeAs(expected.get(table))
+                    .isEqualTo(expected.get(table));
+        String engineLog = Files.readString(tmp.resolve("outage.log"));
+        assertThat(engineLog).doesNotContain("rows dropped");
+        System.out.printf(
+                "outage at full size: %s symbols, PostgreSQL down %.0f s with a 1-MB spool; the session ended %.0f s "
+                        + "after it returned; %d bars, %d indicator values, %d patterns equal the single engine's; "
+                        + "reading paused: %b%n",
+                symbols,
+                (up - down) / 1e9,
+                (System.nanoTime() - up) / 1e9,
+                got.get("bars").size(),
+                got.get("indicators").size(),
+                got.get("patterns").size(),
+                engineLog.contains("history writer backlogged"));
     }
 
     /** The last 40 lines of a log, for a failure's message. */

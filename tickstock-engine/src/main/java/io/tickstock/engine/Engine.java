@@ -213,6 +213,11 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /** {@link HistoryWriter#awaitStored}: for a replay that ends the process ({@code --exit-after-replay}). */
+    public boolean awaitHistoryStored(long stallMillis) throws InterruptedException {
+        return writer.awaitStored(stallMillis);
+    }
+
     private void publishHealth(Events.Health health) {
         metrics.health(health);
         outputs.send(RedisCommand.publishLatest(

@@ -142,6 +142,28 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
         return backlogged;
     }
 
+    /**
+     * Waits until every row queued so far is committed to PostgreSQL, as long as rows keep being written: it gives up
+     * after {@code stallMillis} without one (PostgreSQL down), or when a row was dropped, leaving the rest in the spool
+     * for the next start. For a process about to end, whose rows would otherwise wait past {@link #close}'s 10 s. Polls
+     * every 100 ms on the calling thread.
+     *
+     * @return whether every row is stored
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitStored(long stallMillis) throws InterruptedException {
+        long mark = durableMark(), seen = written(), progressAt = System.nanoTime();
+        while (!isDurable(mark)) {
+            if (dropped() > 0) return false;
+            if (written() != seen) {
+                seen = written();
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > stallMillis * 1_000_000L) return false;
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     /** Rows committed to PostgreSQL. */
     public long written() {
         return written.get();

@@ -161,7 +161,18 @@ class HistoryWriterTest {
                     .as("rows before any were dropped: still not, the log must be re-read")
                     .isFalse();
             assertThat(w.isDurable(w.durableMark())).isFalse();
+            assertThat(w.awaitStored(300)).as("a dropped row: never all stored").isFalse();
             w.close(0);
+        }
+    }
+
+    /** A process about to end waits for its rows: every one queued is committed when {@code awaitStored} returns. */
+    @Test
+    void awaitStoredReturnsWhenEveryQueuedRowIsCommitted() throws Exception {
+        try (HistoryWriter w = writer().start()) {
+            for (int m = 0; m < 5_000; m++) w.write(bar("S" + (m % 50), m / 50, 100 + m * 0.001));
+            assertThat(w.awaitStored(10_000)).isTrue();
+            assertThat(count("ohlcv_1min")).isEqualTo(5_000);
         }
     }
 
