@@ -25,6 +25,7 @@ import io.tickstock.engine.session.SessionCommands;
 import io.tickstock.engine.session.SessionSchedule;
 import io.tickstock.engine.session.StreamingSession;
 import io.tickstock.engine.store.Database;
+import io.tickstock.engine.store.HistoryBarrier;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.HistoryWriter;
 import io.tickstock.engine.store.SessionHistory;
@@ -213,9 +214,9 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** {@link HistoryWriter#awaitStored}: for a replay that ends the process ({@code --exit-after-replay}). */
+    /** {@link HistoryBarrier#awaitStored}: for a replay that ends the process ({@code --exit-after-replay}). */
     public boolean awaitHistoryStored(long stallMillis) throws InterruptedException {
-        return writer.awaitStored(stallMillis);
+        return HistoryBarrier.awaitStored(writer, stallMillis);
     }
 
     private void publishHealth(Events.Health health) {

@@ -7,6 +7,7 @@ import io.tickstock.contract.Json;
 import io.tickstock.engine.health.EngineMetrics;
 import io.tickstock.engine.publish.RedisCommand;
 import io.tickstock.engine.publish.RedisPublisher;
+import io.tickstock.engine.store.HistoryBarrier;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.HistoryWriter;
 import java.util.function.LongSupplier;
@@ -55,6 +56,11 @@ final class Outputs {
     /** {@link HistoryWriter#backlogged}. */
     boolean writerBacklogged() {
         return writer.backlogged();
+    }
+
+    /** {@link HistoryBarrier#awaitRoom}: a replay's backpressure. */
+    void awaitWriterRoom(Runnable onWait) {
+        HistoryBarrier.awaitRoom(writer, onWait);
     }
 
     /** {@link HistoryWriter#dropped}: rows lost (queue or spool full). */

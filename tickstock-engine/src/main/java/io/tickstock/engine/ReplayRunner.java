@@ -138,6 +138,9 @@ final class ReplayRunner {
                     LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
                     return new Outcome(FinalStatus.STOPPED, skipped);
                 }
+                parts.outputs()
+                        .awaitWriterRoom(
+                                () -> parts.stats().progress.beat(parts.clock().getAsLong()));
             }
             while (replayClock.now() < t.timeMillis()) {
                 pipeline.onWatermark(replayClock.now());

@@ -136,32 +136,15 @@ public final class HistoryWriter implements RowSink, AutoCloseable {
      * Any thread.
      */
     public boolean backlogged() {
-        double fill = Math.max(spool.fill(), (double) outbox.pending() / capacity);
+        double fill = fill();
         if (appendFailing || fill > 0.75) backlogged = true;
         else if (fill < 0.5) backlogged = false;
         return backlogged;
     }
 
-    /**
-     * Waits until every row queued so far is committed to PostgreSQL, as long as rows keep being written: it gives up
-     * after {@code stallMillis} without one (PostgreSQL down), or when a row was dropped, leaving the rest in the spool
-     * for the next start. For a process about to end, whose rows would otherwise wait past {@link #close}'s 10 s. Polls
-     * every 100 ms on the calling thread.
-     *
-     * @return whether every row is stored
-     * @throws InterruptedException when interrupted while waiting
-     */
-    public boolean awaitStored(long stallMillis) throws InterruptedException {
-        long mark = durableMark(), seen = written(), progressAt = System.nanoTime();
-        while (!isDurable(mark)) {
-            if (dropped() > 0) return false;
-            if (written() != seen) {
-                seen = written();
-                progressAt = System.nanoTime();
-            } else if (System.nanoTime() - progressAt > stallMillis * 1_000_000L) return false;
-            Thread.sleep(100);
-        }
-        return true;
+    /** How full the writer is, 0 to 1: the fuller of the queue and the spool. Any thread. */
+    public double fill() {
+        return Math.max(spool.fill(), (double) outbox.pending() / capacity);
     }
 
     /** Rows committed to PostgreSQL. */

@@ -161,7 +161,9 @@ class HistoryWriterTest {
                     .as("rows before any were dropped: still not, the log must be re-read")
                     .isFalse();
             assertThat(w.isDurable(w.durableMark())).isFalse();
-            assertThat(w.awaitStored(300)).as("a dropped row: never all stored").isFalse();
+            assertThat(HistoryBarrier.awaitStored(w, 300))
+                    .as("a dropped row: never all stored")
+                    .isFalse();
             w.close(0);
         }
     }
@@ -171,7 +173,7 @@ class HistoryWriterTest {
     void awaitStoredReturnsWhenEveryQueuedRowIsCommitted() throws Exception {
         try (HistoryWriter w = writer().start()) {
             for (int m = 0; m < 5_000; m++) w.write(bar("S" + (m % 50), m / 50, 100 + m * 0.001));
-            assertThat(w.awaitStored(10_000)).isTrue();
+            assertThat(HistoryBarrier.awaitStored(w, 10_000)).isTrue();
             assertThat(count("ohlcv_1min")).isEqualTo(5_000);
         }
     }

@@ -1,0 +1,48 @@
+package io.tickstock.engine.store;
+
+/**
+ * Waits on a {@link HistoryWriter} from a feed that can wait (a replay, a process about to end), never from a live
+ * one. Polls every 10 ms (the backpressure) or 100 ms (the end) on the calling thread.
+ */
+public final class HistoryBarrier {
+    private HistoryBarrier() {}
+
+    /**
+     * Backpressure for a replay: when the writer is more than half full, waits until it is under a quarter full (or
+     * interrupted), so that the rows the pipeline still holds fit in the other half rather than being dropped.
+     *
+     * @param onWait called at every poll while waiting (a liveness beat)
+     */
+    public static void awaitRoom(HistoryWriter writer, Runnable onWait) {
+        if (writer.fill() <= 0.5) return;
+        while (writer.fill() > 0.25 && !Thread.currentThread().isInterrupted()) {
+            onWait.run();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits until every row queued so far is committed to PostgreSQL, as long as rows keep being written: gives up
+     * after {@code stallMillis} without one (PostgreSQL down), or when a row was dropped, leaving the rest in the spool
+     * for the next start. For a process about to end, whose rows would otherwise wait past the close's 10 s.
+     *
+     * @return whether every row is stored
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static boolean awaitStored(HistoryWriter writer, long stallMillis) throws InterruptedException {
+        long mark = writer.durableMark(), seen = writer.written(), progressAt = System.nanoTime();
+        while (!writer.isDurable(mark)) {
+            if (writer.dropped() > 0) return false;
+            if (writer.written() != seen) {
+                seen = writer.written();
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > stallMillis * 1_000_000L) return false;
+            Thread.sleep(100);
+        }
+        return true;
+    }
+}
