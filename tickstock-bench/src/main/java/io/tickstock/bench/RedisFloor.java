@@ -1,10 +1,12 @@
 package io.tickstock.bench;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickstock.contract.Channels;
+import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisUrl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,6 +75,7 @@ final class RedisFloor implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[1 << 16];
+            authenticate(socket, in);
             long t0 = System.nanoTime();
             socket.getOutputStream().write(commands);
             socket.getOutputStream().flush();
@@ -87,6 +90,25 @@ final class RedisFloor implements AutoCloseable {
             }
             return (System.nanoTime() - t0) / 1e6;
         }
+    }
+
+    /** Sends {@code AUTH} when the URL carries a password (before the clock starts), and reads its {@code +OK}. */
+    private void authenticate(Socket socket, InputStream in) throws IOException {
+        RedisCredentials credentials = RedisUrl.uri(redisUrl)
+                .getCredentialsProvider()
+                .resolveCredentials()
+                .block();
+        if (credentials == null || !credentials.hasPassword()) return;
+        ByteArrayOutputStream auth = new ByteArrayOutputStream();
+        String user = credentials.hasUsername() ? credentials.getUsername() : null;
+        auth.writeBytes(("*" + (user == null ? 2 : 3) + "\r\n$4\r\nAUTH\r\n").getBytes(StandardCharsets.US_ASCII));
+        if (user != null) bulk(auth, user.getBytes(StandardCharsets.UTF_8));
+        bulk(auth, new String(credentials.getPassword()).getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().write(auth.toByteArray());
+        socket.getOutputStream().flush();
+        int first = in.read();
+        for (int c = first; c >= 0 && c != '\n'; ) c = in.read(); // the rest of the reply line
+        if (first != '+') throw new IOException("Redis refused the password of " + LogText.url(redisUrl));
     }
 
     private static void bulk(ByteArrayOutputStream out, byte[] value) {
