@@ -15,8 +15,8 @@ import io.tickstock.app.store.History;
 import io.tickstock.app.store.IntegrationCheckpoints;
 import io.tickstock.app.store.LoginAttempts;
 import io.tickstock.app.store.LoginSessions;
+import io.tickstock.app.store.LoginSetup;
 import io.tickstock.app.store.PastSessions;
-import io.tickstock.app.store.Role;
 import io.tickstock.app.store.Users;
 import io.tickstock.app.stream.BufferStats;
 import io.tickstock.app.stream.LiveState;
@@ -45,15 +45,10 @@ import io.tickstock.contract.Json;
 import io.tickstock.contract.LogText;
 import io.tickstock.contract.RedisKeys;
 import io.tickstock.contract.RedisUrl;
-import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard app: subscribes to Redis, buffers and fans events out to browsers over WebSocket
@@ -61,7 +56,6 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} connects and listens (failing with a message naming what to set); {@link #close()} stops.
  */
 public final class App implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final AppConfig config;
     private final LongSupplier clock;
@@ -102,7 +96,7 @@ public final class App implements AutoCloseable {
     public App start() throws Exception {
         dataSource = AppDatabase.open(config.database());
         Users users = new Users(dataSource);
-        ensureAdmin(users);
+        generatedAdminPassword = LoginSetup.ensureAdmin(users, config.adminPassword());
         alerts = new AlertArchive(dataSource, 100_000, AppConfig.rejectedAlertsFile(), clock).start();
         history = new History(dataSource, clock);
         hub = new WebSocketHub(config.outboxFrames(), clock);
@@ -131,7 +125,7 @@ public final class App implements AutoCloseable {
                         change -> subscriber.runOnDispatcher(() -> buffer.engine(change)))
                 .start();
         LoginSessions logins = new LoginSessions(dataSource);
-        pruneLogins(logins);
+        LoginSetup.pruneExpired(logins, clock.getAsLong());
         Auth auth = new Auth(
                 users, logins, new LoginAttempts(dataSource), clock, config.metricsToken(), config.tls() != null);
         socket = new StreamSocket(hub, auth, state, history, clock);
@@ -195,39 +189,6 @@ public final class App implements AutoCloseable {
                     Routes.install(c, handlers);
                 })
                 .start(config.host(), config.httpPort());
-    }
-
-    /**
-     * User {@code admin}: set to TICKSTOCK_ADMIN_PASSWORD when that is given and differs (an unchanged one keeps admin's
-     * sessions open), else created once with a generated password ({@link #generatedAdminPassword()}).
-     */
-    private void ensureAdmin(Users users) throws SQLException {
-        String password = config.adminPassword();
-        if (password != null && !password.isBlank()) {
-            try {
-                if (!users.authenticate("admin", password)
-                        .filter(Role.ADMIN::equals)
-                        .isPresent()) users.upsert("admin", password.toCharArray(), Role.ADMIN);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("TICKSTOCK_ADMIN_PASSWORD: " + e.getMessage(), e);
-            }
-        } else if (!users.list()
-                .containsKey("admin")) { // first start: generate one; later ones keep it (tickstock user passwd admin)
-            byte[] b = new byte[12];
-            new SecureRandom().nextBytes(b);
-            generatedAdminPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            users.upsert("admin", generatedAdminPassword.toCharArray(), Role.ADMIN);
-        }
-    }
-
-    /** Deletes expired login sessions (at start; each app start keeps the table small). */
-    private void pruneLogins(LoginSessions logins) {
-        try {
-            int n = logins.prune(clock.getAsLong());
-            if (n > 0) LOG.info("deleted {} expired login sessions", n);
-        } catch (SQLException e) {
-            LOG.warn("could not prune login sessions: {}", e.getMessage());
-        }
     }
 
     /** A late consumer learns the running session from the Redis key the engine keeps. */

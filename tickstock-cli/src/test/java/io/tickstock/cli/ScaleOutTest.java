@@ -233,24 +233,9 @@ class ScaleOutTest {
         engines.clear();
         String[] feed = {"--feed", "synthetic", "--symbols", "500", "--speed", "max", "--to", "09:50"};
         received.clear();
-        Process single = cli(
-                tmp.resolve("synthetic-one.log"),
-                concat(
-                        new String[] {
-                            "engine",
-                            "--exit-after-replay",
-                            "--metrics-port",
-                            "-1",
-                            "--spool-dir",
-                            tmp.resolve("spool").toString()
-                        },
-                        feed));
-        assertThat(single.waitFor(4, TimeUnit.MINUTES)).isTrue();
-        Matcher one = Pattern.compile("replay finished: session ([0-9a-f-]{36})")
-                .matcher(Files.readString(tmp.resolve("synthetic-one.log")));
-        assertThat(one.find()).isTrue();
+        String oneSession = singleEngine("synthetic-one.log", feed);
         List<String> oneMessages = normalized();
-        Map<String, List<String>> expected = rows(one.group(1)); // before the next run's bars take the same keys
+        Map<String, List<String>> expected = rows(oneSession); // before the next run's bars take the same keys
 
         received.clear();
         for (int i = 1; i <= 3; i++) engines.add(engine("s" + i));
@@ -457,25 +442,8 @@ class ScaleOutTest {
         for (Process p : engines) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         engines.clear();
         String[] feed = {"--feed", "synthetic", "--symbols", symbols, "--to", to};
-        Process single = cli(
-                tmp.resolve("outage-one.log"),
-                concat(
-                        new String[] {
-                            "engine",
-                            "--exit-after-replay",
-                            "--metrics-port",
-                            "-1",
-                            "--speed",
-                            "max",
-                            "--spool-dir",
-                            tmp.resolve("spool").toString()
-                        },
-                        feed));
-        assertThat(single.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        Matcher one = Pattern.compile("replay finished: session ([0-9a-f-]{36})")
-                .matcher(Files.readString(tmp.resolve("outage-one.log")));
-        assertThat(one.find()).isTrue();
-        Map<String, List<String>> expected = rows(one.group(1));
+        String oneSession = singleEngine("outage-one.log", concat(new String[] {"--speed", "max"}, feed));
+        Map<String, List<String>> expected = rows(oneSession);
 
         engines.add(engine("outage", -1, "--spool-max-mb", "1"));
         Process ingest = cli(
@@ -527,6 +495,27 @@ class ScaleOutTest {
                 got.get("indicators").size(),
                 got.get("patterns").size(),
                 engineLog.contains("history writer backlogged"));
+    }
+
+    /** The single-engine reference: {@code engine --exit-after-replay} of {@code feed}; @return its session id */
+    private static String singleEngine(String logName, String[] feed) throws Exception {
+        Process single = cli(
+                tmp.resolve(logName),
+                concat(
+                        new String[] {
+                            "engine",
+                            "--exit-after-replay",
+                            "--metrics-port",
+                            "-1",
+                            "--spool-dir",
+                            tmp.resolve("spool").toString()
+                        },
+                        feed));
+        assertThat(single.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        Matcher one = Pattern.compile("replay finished: session ([0-9a-f-]{36})")
+                .matcher(Files.readString(tmp.resolve(logName)));
+        assertThat(one.find()).isTrue();
+        return one.group(1);
     }
 
     /** The last 40 lines of a log, for a failure's message. */

@@ -122,6 +122,7 @@ final class ReplayRunner {
             throws IOException {
         long skipped = 0, lastStaleCheck = 0;
         ReplayWindow window = ReplayWindow.ofDay(replayDay);
+        Runnable beat = () -> parts.stats().progress.beat(parts.clock().getAsLong()); // while waiting for the writer
         for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
             if (!window.accepts(t)) {
                 parts.stats().outsideWindow.incrementAndGet();
