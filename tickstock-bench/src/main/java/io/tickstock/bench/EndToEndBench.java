@@ -41,7 +41,10 @@ import org.HdrHistogram.Histogram;
  * the next days' regular sessions). Latency = the event's publication time (its {@code timestamp}, taken at the bar
  * close, forwarded by the app as {@code published_at}) → client receipt, over every item after the warm-up
  * (HdrHistogram), also by the browser frame's event name. Patterns and alerts each client received are compared
- * with what the emitter published. The clients ({@link ScanningClient}) scan frames instead of parsing them.
+ * with what the emitter published. The clients ({@link ScanningClient}) scan frames instead of parsing them. The
+ * measurement starts once the load has run {@code warmupSeconds} and the JIT has settled ({@link JitSettled}): on two
+ * busy cores the compilers otherwise take ~45 % of a core for half a minute, and the queues that builds make the
+ * latency.
  */
 public final class EndToEndBench {
     /**
@@ -113,8 +116,18 @@ public final class EndToEndBench {
         }
     }
 
-    /** What the engine published while measured, and this JVM's CPU time (ns) over the wall time (ns) of the measurement. */
-    private record Window(long events, long patterns, long alerts, long cpuNanos, long wallNanos) {}
+    /**
+     * What the engine published while measured, this JVM's CPU time (ns) and the JIT's compile time (ms) over the wall
+     * time (ns) of the measurement, and how long the warm-up took (ms).
+     */
+    private record Window(
+            long events,
+            long patterns,
+            long alerts,
+            long cpuNanos,
+            long wallNanos,
+            long jitMillis,
+            long warmupMillis) {}
 
     /**
      * Closes a minute for every symbol at once, as often as {@code o.rate()} allows, until the warm-up and the
@@ -124,26 +137,27 @@ public final class EndToEndBench {
         List<String> names = BarCloseBurst.symbols(o.symbols());
         double[] price = BarCloseBurst.warm(pipeline, names);
         SplittableRandom random = new SplittableRandom(3);
-        long wallStart = System.currentTimeMillis(),
-                measureFrom = wallStart + o.warmupSeconds() * 1000L,
-                end = measureFrom + o.seconds() * 1000L;
-        clients.forEach(c -> c.startMeasuring(measureFrom));
+        JitSettled jit = new JitSettled(o.warmupSeconds());
+        long wallStart = System.currentTimeMillis(), end = Long.MAX_VALUE;
         long next = wallStart,
                 patternsAtStart = 0,
                 alertsAtStart = 0,
                 eventsAtStart = 0,
                 cpuAtStart = 0,
-                wallAtStart = 0;
-        boolean measuring = false;
+                wallAtStart = 0,
+                jitAtStart = 0;
         for (int minute = 0; System.currentTimeMillis() < end; minute++) {
             while (System.currentTimeMillis() < next) LockSupport.parkNanos(200_000);
-            if (!measuring && System.currentTimeMillis() >= measureFrom) {
-                measuring = true;
+            if (end == Long.MAX_VALUE && jit.settled(System.currentTimeMillis())) {
+                long now = System.currentTimeMillis();
+                end = now + o.seconds() * 1000L;
+                clients.forEach(c -> c.startMeasuring(now));
                 patternsAtStart = published.patterns.get();
                 alertsAtStart = published.alerts.get();
                 eventsAtStart = published.events.get();
                 cpuAtStart = cpuNanos();
                 wallAtStart = System.nanoTime();
+                jitAtStart = JitSettled.compileMillis();
             }
             long before = published.events.get();
             BarCloseBurst.closeMinute(pipeline, names, price, minute, random);
@@ -158,12 +172,20 @@ public final class EndToEndBench {
                 published.patterns.get() - patternsAtStart,
                 published.alerts.get() - alertsAtStart,
                 cpuNanos() - cpuAtStart,
-                System.nanoTime() - wallAtStart);
+                System.nanoTime() - wallAtStart,
+                JitSettled.compileMillis() - jitAtStart,
+                jit.warmupMillis());
     }
 
     /** What the clients received: latencies (ms), items and bytes summed over clients, patterns and alerts missing. */
     private record Received(
-            Histogram all, Map<String, Histogram> byEvent, long items, long bytes, long patternsLost, long alertsLost) {
+            Histogram all,
+            Map<String, Histogram> byEvent,
+            long items,
+            long bytes,
+            long frames,
+            long patternsLost,
+            long alertsLost) {
         /** Waits until every client has every pattern and alert, or {@code drainSeconds}; then sums and drops the clients. */
         static Received drain(List<ScanningClient> clients, Window w, int drainSeconds) throws InterruptedException {
             long drainUntil = System.currentTimeMillis() + drainSeconds * 1000L;
@@ -172,7 +194,7 @@ public final class EndToEndBench {
                 Thread.sleep(50);
             Histogram all = new Histogram(3_600_000, 3);
             Map<String, Histogram> byEvent = new TreeMap<>();
-            long items = 0, bytes = 0, patternsLost = 0, alertsLost = 0;
+            long items = 0, bytes = 0, frames = 0, patternsLost = 0, alertsLost = 0;
             for (ScanningClient c : clients) {
                 all.add(c.latency().getIntervalHistogram());
                 c.latencyByEvent()
@@ -180,11 +202,12 @@ public final class EndToEndBench {
                                 .add(h.getIntervalHistogram()));
                 items += c.items();
                 bytes += c.bytes();
+                frames += c.frames();
                 patternsLost += Math.max(0, w.patterns() - c.patterns());
                 alertsLost += Math.max(0, w.alerts() - c.alerts());
                 c.abort();
             }
-            return new Received(all, byEvent, items, bytes, patternsLost, alertsLost);
+            return new Received(all, byEvent, items, bytes, frames, patternsLost, alertsLost);
         }
     }
 
@@ -213,11 +236,14 @@ public final class EndToEndBench {
         out.put("frames", o.frames());
         out.put("shards", o.shards());
         out.put("bytes_per_item", r.items() == 0 ? null : Math.round(r.bytes() / (double) r.items() * 10) / 10.0);
+        out.put("frames_per_sec_per_client", Math.round(r.frames() / (double) o.clients() / o.seconds()));
         out.put("mb_per_sec_per_client", Math.round(r.bytes() / (double) o.clients() / o.seconds() / 1e5) / 10.0);
         out.put(
                 "jvm_cpu_percent",
                 Math.round(
                         100.0 * w.cpuNanos() / w.wallNanos())); // of one core; this JVM holds engine, app and clients
+        out.put("warmup_seconds", Math.round(w.warmupMillis() / 100.0) / 10.0);
+        out.put("jit_ms_per_sec", Math.round(w.jitMillis() * 1e9 / w.wallNanos())); // compiling while measured
         out.put("patterns_published", w.patterns());
         out.put("alerts_published", w.alerts());
         out.put("patterns_not_received", r.patternsLost()); // by the end of the drain window: missing or still queued

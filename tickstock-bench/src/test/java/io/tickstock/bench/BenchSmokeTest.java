@@ -40,7 +40,19 @@ class BenchSmokeTest {
         StringWriter out = new StringWriter();
         CommandLine cmd = TickStockCli.commandLine();
         cmd.setOut(new PrintWriter(out));
-        int exit = cmd.execute("bench", "e2e", "--symbols", "30", "--clients", "3", "--rate", "400", "--duration", "3");
+        int exit = cmd.execute(
+                "bench",
+                "e2e",
+                "--symbols",
+                "30",
+                "--clients",
+                "3",
+                "--rate",
+                "400",
+                "--duration",
+                "3",
+                "--warmup",
+                "0");
         assertThat(exit).isZero();
         JsonNode result = Json.read(out.toString()
                 .lines()

@@ -41,7 +41,8 @@ public final class ScanningClient implements FrameHandler {
     private final AtomicLong items = new AtomicLong(),
             patterns = new AtomicLong(),
             alerts = new AtomicLong(),
-            bytes = new AtomicLong();
+            bytes = new AtomicLong(),
+            frames = new AtomicLong();
     private volatile long measureFrom = Long.MAX_VALUE;
     private byte[] message = new byte[64 * 1024];
     private int length;
@@ -86,6 +87,7 @@ public final class ScanningClient implements FrameHandler {
         patterns.set(0);
         alerts.set(0);
         bytes.set(0);
+        frames.set(0);
         latency.reset();
         byEvent.values().forEach(SingleWriterRecorder::reset);
         measureFrom = fromMillis;
@@ -114,6 +116,11 @@ public final class ScanningClient implements FrameHandler {
     /** Indicator alerts received since {@link #startMeasuring}. */
     public long alerts() {
         return alerts.get();
+    }
+
+    /** Text messages received since {@link #startMeasuring}. */
+    public long frames() {
+        return frames.get();
     }
 
     /** Bytes of text messages received since {@link #startMeasuring}. */
@@ -170,7 +177,10 @@ public final class ScanningClient implements FrameHandler {
      * latencies are recorded as one run.
      */
     private void received(byte[] m, int n, long now) {
-        if (measureFrom <= now) bytes.addAndGet(n);
+        if (measureFrom <= now) {
+            bytes.addAndGet(n);
+            frames.incrementAndGet();
+        }
         String text = new String(m, 0, n, StandardCharsets.ISO_8859_1);
         String event = eventName(text);
         SingleWriterRecorder ofEvent = null;
