@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer>, CommandExtension {
 
     @Option(
             names = "--frames",
-            description = "e2e: the clients' browser frames, compact (TickStock's compact-1, as the dashboard asks) or "
+            description = "e2e: the clients' browser frames, compact (TickStock's compact-2, as the dashboard asks) or "
                     + "json (the contract's) (default: ${DEFAULT-VALUE}).",
             defaultValue = "compact")
     String frames;

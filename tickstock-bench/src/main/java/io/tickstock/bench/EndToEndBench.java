@@ -63,7 +63,7 @@ public final class EndToEndBench {
             String frames,
             int shards) {}
 
-    private static final String COMPACT_SUBSCRIBE = "{\"action\":\"subscribe\",\"format\":\"compact-1\","
+    private static final String COMPACT_SUBSCRIBE = "{\"action\":\"subscribe\",\"format\":\"compact-2\","
             + "\"streams\":{\"pattern\":\"*\",\"alert\":\"*\",\"indicator\":\"*\",\"bar\":\"*\"}}";
 
     private EndToEndBench() {}

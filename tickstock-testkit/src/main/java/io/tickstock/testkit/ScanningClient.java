@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * byte over TCP like a browser. Each {@code "published_at":"…"} (in a compact frame, each number of its {@code "p"}
  * column) is one item and its latency (publication →
  * receipt of the whole message, HdrHistogram, also by the message's event name); an item in a
- * {@code streaming_pattern…} message is a pattern, one in an {@code indicator_alert} message an alert. Items
+ * {@code streaming_pattern…} message is a pattern, one in an {@code indicator_alert…} message an alert. Items
  * published before {@link #startMeasuring} are not counted. Built on Jetty's core WebSocket client (frames as
  * bytes; pings answered by Jetty); all clients of a {@link Connector} share one {@link WebSocketCoreClient}. Frame
  * callbacks run on Jetty's client threads, one at a time per client.
@@ -129,7 +129,7 @@ public final class ScanningClient implements FrameHandler {
     }
 
     /**
-     * Sends a subscribe message (e.g. {@code {"action":"subscribe","format":"compact-1","streams":{…}}}).
+     * Sends a subscribe message (e.g. {@code {"action":"subscribe","format":"compact-2","streams":{…}}}).
      *
      * @throws IllegalStateException before the connection is open
      */
@@ -204,7 +204,7 @@ public final class ScanningClient implements FrameHandler {
         record(ofEvent, runLatency, run);
         items.addAndGet(counted);
         if (event.startsWith("streaming_pattern")) patterns.addAndGet(counted);
-        if (event.equals("indicator_alert")) alerts.addAndGet(counted);
+        if (event.startsWith("indicator_alert")) alerts.addAndGet(counted); // indicator_alert, indicator_alerts_batch
     }
 
     /** The start of the number after the one at {@code i} in a column, or -1 at its end. */

@@ -16,8 +16,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * TickStock's compact browser frames, format {@value #FORMAT} (docs/app.md "Compact frames"; a client asks for them
- * with {@code "format":"compact-1"} in its subscribe message): the indicator values and the bars of one delivery as
+ * TickStock's compact browser frames, formats {@code compact-1} and {@code compact-2} ({@link FrameFormat}; docs/app.md
+ * "Compact frames"): the indicator values and the bars of one delivery as
  * columns, each repeated text (symbol, series, session) once in a dictionary, times as epoch milliseconds. Decoded
  * item by item they equal the contract's objects with {@code published_at} ({@code frames.js} decodes them in the
  * dashboard). Patterns, alerts, sessions and health stay the contract's frames. Thread-safe (stateless).
@@ -36,8 +36,6 @@ import java.util.function.ToLongFunction;
  * when none is, and then the row starts with {@code value}.
  */
 public final class CompactFrames {
-    /** The {@code format} a subscribe message names. */
-    public static final String FORMAT = "compact-1";
 
     private CompactFrames() {}
 

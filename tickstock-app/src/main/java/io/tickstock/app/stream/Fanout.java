@@ -16,4 +16,12 @@ public interface Fanout {
      * subscribed to, rendered by {@code render}.
      */
     <T extends StreamItem> void publish(String stream, List<T> items, Function<List<T>, String> render);
+
+    /**
+     * Items of one stream that each have a frame of their own in the contract (indicator alerts): each client gets
+     * those it subscribed to, one frame each rendered by {@code one}, or, when its {@link FrameFormat#batches} the
+     * stream, all in one frame rendered by {@code all}.
+     */
+    <T extends StreamItem> void publishEach(
+            String stream, List<T> items, Function<T, String> one, Function<List<T>, String> all);
 }

@@ -8,7 +8,6 @@ import io.tickstock.app.subscriber.SessionView;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.IsoTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,7 +44,7 @@ public final class StreamingBuffer implements AutoCloseable {
     private final Delivery delivery;
     private final BufferThread sender;
     private final RecentPatterns recent = new RecentPatterns(100_000);
-    private final List<StreamItem.Pattern> urgentPatterns = new ArrayList<>(); // dispatcher thread only
+    private final UrgentItems urgent;
     /** Most at-once deliveries waiting for the buffer's thread; beyond it they are dropped and counted. */
     public static final int MAX_SENDS = BufferThread.MAX_SENDS;
 
@@ -81,6 +80,7 @@ public final class StreamingBuffer implements AutoCloseable {
         this.clock = clock;
         this.state = state;
         this.sender = new BufferThread(intervalMillis, this::flush);
+        this.urgent = new UrgentItems(maxBatch, fanout, clock, stats, p -> onPatternsDelivered.accept(p));
     }
 
     public StreamingBuffer start() {
@@ -143,7 +143,12 @@ public final class StreamingBuffer implements AutoCloseable {
             return;
         }
         state.alert(alert);
-        now("indicator_alert", alert, a -> Frames.frame("indicator_alert", a));
+        if (!delivery.buffering()) {
+            now("indicator_alert", alert, a -> Frames.frame("indicator_alert", a));
+            return;
+        }
+        stats.add("indicator_alert", "received", 1);
+        urgent.alert(alert); // sent when the dispatcher has drained what arrived with it: drained()
     }
 
     /** A pattern: at once when confident (see {@link #drained()}), else buffered; a retraction at once. */
@@ -165,7 +170,7 @@ public final class StreamingBuffer implements AutoCloseable {
         state.pattern(p);
         stats.add("pattern", "received", 1);
         if (!delivery.buffering() || p.detection().confidence() >= IMMEDIATE_CONFIDENCE) {
-            urgentPatterns.add(p); // sent when the dispatcher has drained what arrived with it: drained()
+            urgent.pattern(p); // sent when the dispatcher has drained what arrived with it: drained()
         } else {
             pending.pattern(p);
         }
@@ -229,30 +234,15 @@ public final class StreamingBuffer implements AutoCloseable {
     }
 
     /**
-     * Sends the patterns that go out at once (confidence &ge; 0.8) received since the last call: one
-     * {@code streaming_pattern} frame, or {@code streaming_patterns_batch} frames of up to {@code maxBatch} when
-     * several arrived together (a bar-close burst). The dispatcher calls it whenever its queue is empty and at
-     * least every 256 messages, so "at once" costs no timer wait and a burst costs few frames. Dispatcher thread;
-     * the frames are rendered and sent by the buffer's thread.
+     * Sends what goes out at once, received since the last call: the patterns with confidence &ge; 0.8 (one
+     * {@code streaming_pattern} frame, or {@code streaming_patterns_batch} frames of up to {@code maxBatch} when several
+     * arrived together, as in a bar-close burst), then the indicator alerts (an {@code indicator_alert} frame each, or
+     * one {@code indicator_alerts_batch} to clients whose {@link FrameFormat} batches them). The dispatcher calls it
+     * whenever its queue is empty and at least every 256 messages, so "at once" costs no timer wait and a burst costs
+     * few frames ({@link UrgentItems}). Dispatcher thread; the frames are rendered and sent by the buffer's thread.
      */
     public void drained() {
-        if (urgentPatterns.isEmpty()) return;
-        List<StreamItem.Pattern> p = new ArrayList<>(urgentPatterns);
-        urgentPatterns.clear();
-        send("pattern", p.size(), () -> {
-            long now = clock.getAsLong();
-            for (int from = 0; from < p.size(); from += maxBatch) {
-                List<StreamItem.Pattern> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
-                fanout.publish(
-                        "pattern",
-                        chunk,
-                        part -> part.size() == 1
-                                ? Frames.detection("streaming_pattern", part.getFirst())
-                                : Frames.batch("streaming_patterns_batch", "patterns", part, now));
-                stats.add("pattern", "delivered", chunk.size());
-            }
-            onPatternsDelivered.accept(p);
-        });
+        urgent.drain(this::send);
     }
 
     /** Sends what is buffered: pattern batches, one indicator batch per {@code maxBatch} series, bars. */

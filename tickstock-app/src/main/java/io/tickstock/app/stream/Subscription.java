@@ -17,11 +17,10 @@ import java.util.Set;
  * symbol ({@code "*"}) or a set of symbols; a stream not named is not sent. Session, health and critical alerts
  * always go to everyone. A client starts with {@link #ALL} and changes it by sending
  * <pre>{"action":"subscribe","streams":{"pattern":"*","alert":"*","indicator":["SPY"],"bar":["SPY"]}}</pre>
- * optionally with {@code "format":"compact-1"}: indicator values and bars then come as {@link CompactFrames} (the
- * dashboard's choice) instead of the contract's frames. Immutable; equal subscriptions share one serialized frame per
- * delivery.
+ * optionally with a {@code "format"} ({@link FrameFormat}: {@code json}, the default; {@code compact-1}; {@code compact-2},
+ * the dashboard's choice). Immutable; equal subscriptions share one serialized frame per delivery.
  */
-public record Subscription(Map<String, Set<String>> streams, boolean compact) {
+public record Subscription(Map<String, Set<String>> streams, FrameFormat format) {
     /** The streams a client can choose. */
     public static final List<String> STREAMS = List.of("pattern", "alert", "indicator", "bar");
     /** Every stream, every symbol (a symbol set of null means all). */
@@ -30,7 +29,7 @@ public record Subscription(Map<String, Set<String>> streams, boolean compact) {
     static {
         Map<String, Set<String>> all = new LinkedHashMap<>();
         STREAMS.forEach(s -> all.put(s, null));
-        ALL = new Subscription(Collections.unmodifiableMap(all), false);
+        ALL = new Subscription(Collections.unmodifiableMap(all), FrameFormat.JSON);
     }
 
     private static final int MAX_SYMBOLS = 1_000;
@@ -54,7 +53,7 @@ public record Subscription(Map<String, Set<String>> streams, boolean compact) {
      *
      * @throws Invalid naming {@code streams} or {@code streams.<name>} when it is not {@code "*"} or an array of
      *                 up to 1,000 symbols of the contract's form ({@link Limits#SYMBOL}), or names an unknown stream;
-     *                 naming {@code format} when it is neither {@code json} nor {@link CompactFrames#FORMAT}
+     *                 naming {@code format} when it names no {@link FrameFormat}
      */
     public static Subscription parse(JsonNode message) throws Invalid {
         if (!(message.get("streams") instanceof ObjectNode streams))
@@ -84,11 +83,11 @@ public record Subscription(Map<String, Set<String>> streams, boolean compact) {
             }
             out.put(name, Set.copyOf(symbols));
         }
-        String format = message.path("format").asText("json");
-        if (!format.equals("json") && !format.equals(CompactFrames.FORMAT))
+        FrameFormat format = FrameFormat.of(message.path("format").asText("json"));
+        if (format == null)
             throw new Invalid(
-                    "format", "format must be \"json\" (the contract's frames) or \"" + CompactFrames.FORMAT + "\"");
-        return new Subscription(Collections.unmodifiableMap(out), format.equals(CompactFrames.FORMAT));
+                    "format", "format must be one of " + FrameFormat.names() + " (json: the contract's frames)");
+        return new Subscription(Collections.unmodifiableMap(out), format);
     }
 
     /** The items of {@code stream} this subscription wants: {@code items} itself when all, else a filtered copy (maybe empty). */
@@ -99,6 +98,11 @@ public record Subscription(Map<String, Set<String>> streams, boolean compact) {
         List<T> out = new ArrayList<>();
         for (T i : items) if (symbols.contains(i.symbol())) out.add(i);
         return out;
+    }
+
+    /** Whether indicator values and bars come as {@link CompactFrames} columns. */
+    public boolean compact() {
+        return format.compact();
     }
 
     /** Symbols named for {@code stream} (empty when none or all). */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,6 +157,20 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
                             s.compact() && CompactFrames.handles(stream)
                                     ? CompactFrames.render(stream, mine, clock.getAsLong())
                                     : render.apply(mine))));
+        }
+    }
+
+    @Override
+    public <T extends StreamItem> void publishEach(
+            String stream, List<T> items, Function<T, String> one, Function<List<T>, String> all) {
+        Map<Subscription, ByteBuffer> batches = new HashMap<>();
+        Map<T, ByteBuffer> singles = new IdentityHashMap<>();
+        for (Client c : clients.values()) {
+            Subscription sub = c.subscription;
+            List<T> mine = sub.filter(stream, items);
+            if (mine.isEmpty()) continue;
+            if (sub.format().batches(stream)) c.enqueue(batches.computeIfAbsent(sub, s -> utf8(all.apply(mine))));
+            else for (T item : mine) c.enqueue(singles.computeIfAbsent(item, i -> utf8(one.apply(i))));
         }
     }
 

@@ -6,7 +6,6 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import io.tickstock.app.store.History;
-import io.tickstock.app.stream.CompactFrames;
 import io.tickstock.app.stream.Frames;
 import io.tickstock.app.stream.LiveState;
 import io.tickstock.app.stream.Subscription;
@@ -134,7 +133,7 @@ public final class StreamSocket implements AutoCloseable {
         hub.subscribe(ctx, sub);
         ObjectNode reply = Json.MAPPER.createObjectNode();
         reply.set("streams", Json.MAPPER.valueToTree(sub.streams()));
-        reply.put("format", sub.compact() ? CompactFrames.FORMAT : "json");
+        reply.put("format", sub.format().wire());
         hub.send(ctx, Frames.frame("subscribed", reply));
         if (sub.symbols("bar").isEmpty()) return;
         if (!snapshotting.add(ctx.sessionId())) { // one history query in flight per connection

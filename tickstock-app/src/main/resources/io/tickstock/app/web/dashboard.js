@@ -375,6 +375,7 @@
     streaming_indicator: (d) => { state.itemsThisSecond++; chartIndicator(d.calculation); },
     streaming_indicators_batch: (d) => list(d.indicators).forEach((c) => { state.itemsThisSecond++; if (state.live) latency(c); addSymbol(c.symbol); chartIndicator(c); }),
     indicator_alert: onAlert,
+    indicator_alerts_batch: (d) => list(d.alerts).forEach(onAlert),
     critical_alert: onCritical,
     streaming_bar: (d) => { state.itemsThisSecond++; addSymbol(d.symbol); chartBar(d); },
     streaming_bars_batch: (d) => list(d.bars).forEach((b) => { state.itemsThisSecond++; addSymbol(b.symbol); chartBar(b); }),

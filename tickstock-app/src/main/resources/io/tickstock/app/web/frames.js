@@ -1,7 +1,8 @@
-// TickStock's compact browser frames, format compact-1 (docs/app.md "Compact frames"; CompactFrames.java writes them):
+// TickStock's compact browser frames, format compact-2 (docs/app.md "Compact frames"; CompactFrames.java writes them):
 // TickStockFrames.decode(frame) turns an indicators_columns / bars_columns frame back into the contract's batch
 // frame (streaming_indicators_batch / streaming_bars_batch, items with published_at) and returns any other frame as
-// it is. Used by the dashboard and, under Node, by the tests that check the decoded items equal the contract's.
+// it is (compact-2's indicator_alerts_batch holds the contract's alerts already: {alerts, count, timestamp}).
+// Used by the dashboard and, under Node, by the tests that check the decoded items equal the contract's.
 (function (root) {
   'use strict';
   const iso = (ms) => new Date(ms).toISOString();
@@ -60,7 +61,7 @@
     return frame.event === 'bars_columns' ? bars(frame.data) : indicators(frame.data);
   }
 
-  const api = { FORMAT: 'compact-1', decode };
+  const api = { FORMAT: 'compact-2', decode };
   root.TickStockFrames = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -38,6 +38,12 @@ class StreamingBufferTest {
         public <T extends StreamItem> void publish(String stream, List<T> items, Function<List<T>, String> render) {
             frames.add(render.apply(items));
         }
+
+        @Override
+        public <T extends StreamItem> void publishEach(
+                String stream, List<T> items, Function<T, String> one, Function<List<T>, String> all) {
+            items.forEach(i -> frames.add(one.apply(i))); // the contract's frames: one per item
+        }
     };
     final BufferStats stats = new BufferStats(new SimpleMeterRegistry());
     final StreamingBuffer buffer = new StreamingBuffer(5, 100, recorder, () -> NOW, new LiveState(), stats);

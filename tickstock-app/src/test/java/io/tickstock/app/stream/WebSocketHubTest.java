@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.javalin.Javalin;
+import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +113,7 @@ class WebSocketHubTest {
 
         hub.publish("bar", List.of(bar("SPY"), bar("IBM")), items -> {
             renders.incrementAndGet();
-            return Json.write(java.util.Map.of(
+            return Json.write(Map.of(
                     "event",
                     "bars",
                     "symbols",
@@ -128,6 +130,45 @@ class WebSocketHubTest {
         assertThat(spyToo.frames.get(2)).isEqualTo(spy.frames.get(2));
         assertThat(renders).as("one rendering per distinct subscription").hasValue(2);
         assertThat(hub.clients()).isEqualTo(3);
+    }
+
+    @Test
+    void alertsComeOneFrameEachExceptToCompact2ClientsWhoGetThemInOne() throws Exception {
+        Browser json = new Browser(), compact1 = new Browser(), compact2 = new Browser();
+        WebSocket jsonWs = connect(json), c1Ws = connect(compact1), c2Ws = connect(compact2);
+        subscribe(jsonWs, json, "{\"action\":\"subscribe\",\"streams\":{\"alert\":\"*\"}}");
+        subscribe(c1Ws, compact1, "{\"action\":\"subscribe\",\"format\":\"compact-1\",\"streams\":{\"alert\":\"*\"}}");
+        subscribe(c2Ws, compact2, "{\"action\":\"subscribe\",\"format\":\"compact-2\",\"streams\":{\"alert\":\"*\"}}");
+        List<StreamItem.Alert> alerts = List.of(alert("SPY"), alert("IBM"), alert("AAPL"));
+        AtomicInteger singles = new AtomicInteger();
+
+        hub.publishEach(
+                "alert",
+                alerts,
+                a -> {
+                    singles.incrementAndGet();
+                    return Frames.frame("indicator_alert", a);
+                },
+                all -> Frames.batch("indicator_alerts_batch", "alerts", all, 1_700_000_000_000L));
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> json.frames.size() == 5 && compact1.frames.size() == 5 && compact2.frames.size() == 3);
+        assertThat(json.events().subList(2, 5)).containsOnly("indicator_alert");
+        assertThat(compact1.frames.subList(2, 5)).isEqualTo(json.frames.subList(2, 5));
+        assertThat(singles).as("each alert rendered once for every client").hasValue(3);
+        var batch = Json.read(compact2.frames.get(2));
+        assertThat(batch.path("event").asText()).isEqualTo("indicator_alerts_batch");
+        assertThat(batch.path("data").path("count").asInt()).isEqualTo(3);
+        for (int i = 0; i < 3; i++)
+            assertThat(batch.path("data").path("alerts").get(i))
+                    .isEqualTo(Json.read(json.frames.get(2 + i)).path("data"));
+    }
+
+    private static StreamItem.Alert alert(String symbol) {
+        return new StreamItem.Alert(
+                new Events.IndicatorAlert(
+                        symbol, "RSI_OVERBOUGHT", "2025-10-05T14:15:00.000Z", Map.of("value", 71.5), "info", null),
+                1_700_000_000_000L);
     }
 
     @Test
