@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * callbacks run on Jetty's client threads, one at a time per client.
  */
 public final class ScanningClient implements FrameHandler {
-    private static final String AT = "\"published_at\":\"", COLUMN_P = "\"p\":[";
+    private static final String AT = "\"published_at\":\"", COLUMN_P = "\"p\":[", EVENT = "{\"event\":\"";
     private final SingleWriterRecorder latency =
             new SingleWriterRecorder(3_600_000, 3); // written by one frame callback at a time
     private final Map<String, SingleWriterRecorder> byEvent = new ConcurrentHashMap<>();
@@ -171,26 +171,56 @@ public final class ScanningClient implements FrameHandler {
     }
 
     /**
-     * Counts the items of one whole text message of {@code n} bytes received at {@code now} (epoch ms). The bytes are
-     * read as Latin-1 (one char per byte, so the JDK's vectorized {@code indexOf} finds the ASCII markers; the
-     * contents of non-ASCII strings are never looked at). Items of one close share their publication time, so equal
-     * latencies are recorded as one run.
+     * Counts the items of one whole text message of {@code n} bytes received at {@code now} (epoch ms). A compact
+     * frame's {@code "p"} column is read straight from the bytes, each number in one pass; a contract frame is read as
+     * Latin-1 text (one char per byte, so the JDK's vectorized {@code indexOf} finds the ASCII markers; the contents
+     * of non-ASCII strings are never looked at). Items of one close share their publication time, so equal latencies
+     * are recorded as one run.
      */
     private void received(byte[] m, int n, long now) {
         if (measureFrom <= now) {
             bytes.addAndGet(n);
             frames.incrementAndGet();
         }
-        String text = new String(m, 0, n, StandardCharsets.ISO_8859_1);
-        String event = eventName(text);
-        SingleWriterRecorder ofEvent = null;
-        long runLatency = -1, run = 0, counted = 0;
-        boolean columns = event.endsWith("_columns"); // a compact frame: publication times in its "p" column
-        int i = columns ? text.lastIndexOf(COLUMN_P) : text.indexOf(AT);
-        if (columns && i >= 0) i += COLUMN_P.length();
-        for (; i >= 0; i = columns ? next(text, i) : text.indexOf(AT, i + AT.length())) {
-            long at = columns ? number(text, i) : IsoTime.contractMillis(text, i + AT.length());
-            if (at == IsoTime.NOT_CONTRACT_FORM || at < measureFrom) continue;
+        String event = eventName(m, n);
+        Tally tally = new Tally(event, now);
+        if (event.endsWith("_columns")) { // a compact frame: publication times in its "p" column, the last one
+            int i = lastIndexOf(m, n, COLUMN_P);
+            while (i >= 0 && i < n) {
+                long at = 0;
+                int start = i;
+                for (byte b; i < n && (b = m[i]) >= '0' && b <= '9'; i++) at = at * 10 + (b - '0');
+                if (i == start) break; // an empty column
+                tally.item(at);
+                i = i < n && m[i] == ',' ? i + 1 : -1;
+            }
+        } else {
+            String text = new String(m, 0, n, StandardCharsets.ISO_8859_1);
+            for (int i = text.indexOf(AT); i >= 0; i = text.indexOf(AT, i + AT.length()))
+                tally.item(IsoTime.contractMillis(text, i + AT.length()));
+        }
+        tally.end();
+        items.addAndGet(tally.counted);
+        if (event.startsWith("streaming_pattern")) patterns.addAndGet(tally.counted);
+        if (event.startsWith("indicator_alert"))
+            alerts.addAndGet(tally.counted); // indicator_alert, indicator_alerts_batch
+    }
+
+    /** One message's measured items: runs of equal latency recorded at once. Frame callback thread. */
+    private final class Tally {
+        private final String event;
+        private final long now;
+        private @Nullable SingleWriterRecorder ofEvent;
+        private long runLatency = -1, run, counted;
+
+        Tally(String event, long now) {
+            this.event = event;
+            this.now = now;
+        }
+
+        /** An item published at {@code at} (epoch ms, or {@link IsoTime#NOT_CONTRACT_FORM}). */
+        void item(long at) {
+            if (at == IsoTime.NOT_CONTRACT_FORM || at < measureFrom) return;
             if (ofEvent == null) ofEvent = byEvent.computeIfAbsent(event, e -> new SingleWriterRecorder(3_600_000, 3));
             counted++;
             long latencyMillis = Math.max(0, Math.min(3_599_999, now - at));
@@ -201,25 +231,21 @@ public final class ScanningClient implements FrameHandler {
             }
             run++;
         }
-        record(ofEvent, runLatency, run);
-        items.addAndGet(counted);
-        if (event.startsWith("streaming_pattern")) patterns.addAndGet(counted);
-        if (event.startsWith("indicator_alert")) alerts.addAndGet(counted); // indicator_alert, indicator_alerts_batch
+
+        void end() {
+            record(ofEvent, runLatency, run);
+        }
     }
 
-    /** The start of the number after the one at {@code i} in a column, or -1 at its end. */
-    private static int next(String text, int i) {
-        while (i < text.length() && text.charAt(i) != ',' && text.charAt(i) != ']') i++;
-        return i < text.length() && text.charAt(i) == ',' ? i + 1 : -1;
-    }
-
-    /** The non-negative integer at {@code i}, or {@link IsoTime#NOT_CONTRACT_FORM}. */
-    private static long number(String text, int i) {
-        long v = 0;
-        int start = i;
-        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9')
-            v = v * 10 + (text.charAt(i++) - '0');
-        return i == start ? IsoTime.NOT_CONTRACT_FORM : v;
+    /** The index just after the last occurrence of {@code marker} (ASCII) in {@code m[0, n)}, or -1. */
+    private static int lastIndexOf(byte[] m, int n, String marker) {
+        int k = marker.length();
+        outer:
+        for (int i = n - k; i >= 0; i--) {
+            for (int j = 0; j < k; j++) if (m[i + j] != marker.charAt(j)) continue outer;
+            return i + k;
+        }
+        return -1;
     }
 
     private void record(@Nullable SingleWriterRecorder ofEvent, long latencyMillis, long count) {
@@ -229,9 +255,12 @@ public final class ScanningClient implements FrameHandler {
     }
 
     /** The frame's {@code event} ({@code {"event":"<name>",…}} as the app writes it), or "?" */
-    private static String eventName(String frame) {
-        int end = frame.indexOf('"', 10);
-        return frame.startsWith("{\"event\":\"") && end > 10 ? frame.substring(10, end) : "?";
+    private static String eventName(byte[] m, int n) {
+        if (n < 11) return "?";
+        for (int j = 0; j < EVENT.length(); j++) if (m[j] != EVENT.charAt(j)) return "?";
+        for (int end = EVENT.length(); end < Math.min(n, 100); end++)
+            if (m[end] == '"') return new String(m, EVENT.length(), end - EVENT.length(), StandardCharsets.ISO_8859_1);
+        return "?";
     }
 
     @Override
