@@ -17,6 +17,13 @@ public interface Fanout {
      */
     <T extends StreamItem> void publish(String stream, List<T> items, Function<List<T>, String> render);
 
+    /** {@link #publish} in frames of at most {@code maxBatch} items each, in order. */
+    default <T extends StreamItem> void publishChunked(
+            String stream, List<T> items, int maxBatch, Function<List<T>, String> render) {
+        for (int from = 0; from < items.size(); from += maxBatch)
+            publish(stream, items.subList(from, Math.min(items.size(), from + maxBatch)), render);
+    }
+
     /**
      * Items of one stream that each have a frame of their own in the contract (indicator alerts): each client gets
      * those it subscribed to, one frame each rendered by {@code one}, or, when its {@link FrameFormat#batches} the

@@ -253,26 +253,19 @@ public final class StreamingBuffer implements AutoCloseable {
         send("pattern", "streaming_patterns_batch", "patterns", t.patterns(), now);
         if (!t.patterns().isEmpty()) onPatternsDelivered.accept(t.patterns());
         send("indicator", "streaming_indicators_batch", "indicators", t.indicators(), now);
-        List<StreamItem.Bar> closed = t.bars();
-        // one bar: streaming_bar; several: streaming_bars_batch
-        for (int from = 0; from < closed.size(); from += maxBatch) {
-            List<StreamItem.Bar> chunk = closed.subList(from, Math.min(closed.size(), from + maxBatch));
-            fanout.publish(
-                    "bar",
-                    chunk,
-                    part -> part.size() == 1
-                            ? Frames.frame("streaming_bar", part.getFirst())
-                            : Frames.batch("streaming_bars_batch", "bars", part, now));
-            stats.add("bar", "delivered", chunk.size());
-        }
+        fanout.publishChunked( // one bar: streaming_bar; several: streaming_bars_batch
+                "bar",
+                t.bars(),
+                maxBatch,
+                part -> part.size() == 1
+                        ? Frames.frame("streaming_bar", part.getFirst())
+                        : Frames.batch("streaming_bars_batch", "bars", part, now));
+        if (!t.bars().isEmpty()) stats.add("bar", "delivered", t.bars().size());
     }
 
     private <T extends StreamItem> void send(String type, String event, String field, List<T> items, long now) {
-        for (int from = 0; from < items.size(); from += maxBatch) {
-            List<T> chunk = items.subList(from, Math.min(items.size(), from + maxBatch));
-            fanout.publish(type, chunk, part -> Frames.batch(event, field, part, now));
-            stats.add(type, "delivered", chunk.size());
-        }
+        fanout.publishChunked(type, items, maxBatch, part -> Frames.batch(event, field, part, now));
+        if (!items.isEmpty()) stats.add(type, "delivered", items.size());
     }
 
     @Override

@@ -60,16 +60,14 @@ final class UrgentItems {
             patterns.clear();
             sends.send("pattern", p.size(), () -> {
                 long now = clock.getAsLong();
-                for (int from = 0; from < p.size(); from += maxBatch) {
-                    List<StreamItem.Pattern> chunk = p.subList(from, Math.min(p.size(), from + maxBatch));
-                    fanout.publish(
-                            "pattern",
-                            chunk,
-                            part -> part.size() == 1
-                                    ? Frames.detection("streaming_pattern", part.getFirst())
-                                    : Frames.batch("streaming_patterns_batch", "patterns", part, now));
-                    stats.add("pattern", "delivered", chunk.size());
-                }
+                fanout.publishChunked(
+                        "pattern",
+                        p,
+                        maxBatch,
+                        part -> part.size() == 1
+                                ? Frames.detection("streaming_pattern", part.getFirst())
+                                : Frames.batch("streaming_patterns_batch", "patterns", part, now));
+                stats.add("pattern", "delivered", p.size());
                 onPatternsDelivered.accept(p);
             });
         }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -209,7 +208,7 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         final CoreSession core;
         final BlockingQueue<ByteBuffer> outbox = new ArrayBlockingQueue<>(outboxCapacity);
         final AtomicBoolean sending = new AtomicBoolean();
-        final Map<Object, StreamItem> heldIndicators = new LinkedHashMap<>(), heldBars = new LinkedHashMap<>();
+        final HeldValues held = new HeldValues();
         volatile Subscription subscription = Subscription.ALL;
 
         Client(String id, Session session, String user, long order) {
@@ -224,33 +223,8 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
             return outbox.size() >= outboxCapacity / 2;
         }
 
-        synchronized void coalesce(String stream, List<? extends StreamItem> items) {
-            boolean indicator = stream.equals("indicator");
-            for (StreamItem i : items) {
-                if ((indicator ? heldIndicators : heldBars).put(i.key(), i) != null) coalesced.incrementAndGet();
-            }
-        }
-
-        /** The held values as frames, once the outbox has drained. */
-        synchronized List<ByteBuffer> releaseHeld() {
-            if (heldIndicators.isEmpty() && heldBars.isEmpty()) return List.of();
-            List<ByteBuffer> frames = new ArrayList<>();
-            long now = clock.getAsLong();
-            boolean compact = subscription.compact();
-            if (!heldIndicators.isEmpty()) {
-                List<StreamItem> held = new ArrayList<>(heldIndicators.values());
-                frames.add(utf8(
-                        compact
-                                ? CompactFrames.render("indicator", held, now)
-                                : Frames.batch("streaming_indicators_batch", "indicators", held, now)));
-            }
-            List<StreamItem> bars = new ArrayList<>(heldBars.values());
-            if (compact && !bars.isEmpty()) frames.add(utf8(CompactFrames.render("bar", bars, now)));
-            else if (bars.size() == 1) frames.add(utf8(Frames.frame("streaming_bar", bars.getFirst())));
-            else if (!bars.isEmpty()) frames.add(utf8(Frames.batch("streaming_bars_batch", "bars", bars, now)));
-            heldIndicators.clear();
-            heldBars.clear();
-            return frames;
+        void coalesce(String stream, List<? extends StreamItem> items) {
+            coalesced.addAndGet(held.hold(stream, items));
         }
 
         /** Queues a frame; a sender thread writes it (the caller never does: a fan-out to every client only queues). */
@@ -270,9 +244,9 @@ public final class WebSocketHub implements Fanout, AutoCloseable {
         void send() {
             List<ByteBuffer> frames = new ArrayList<>(FRAMES_PER_WRITE);
             while (outbox.drainTo(frames, FRAMES_PER_WRITE) == 0) {
-                List<ByteBuffer> held = releaseHeld();
-                if (!held.isEmpty()) {
-                    held.forEach(outbox::offer); // the outbox is empty: they fit
+                List<String> released = held.release(subscription.compact(), clock.getAsLong());
+                if (!released.isEmpty()) {
+                    released.forEach(f -> outbox.offer(utf8(f))); // the outbox is empty: they fit
                     continue;
                 }
                 sending.set(false);
