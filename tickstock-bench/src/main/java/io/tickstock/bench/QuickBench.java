@@ -149,9 +149,9 @@ final class QuickBench {
         return out;
     }
 
-    /** {@code a / b} to two decimals (both numbers). */
-    private static double ratio(@Nullable Object a, @Nullable Object b) {
-        if (!(a instanceof Number x) || !(b instanceof Number y)) return Double.NaN;
+    /** {@code a / b} to two decimals, or null when either is missing (JSON has no NaN). */
+    private static @Nullable Double ratio(@Nullable Object a, @Nullable Object b) {
+        if (!(a instanceof Number x) || !(b instanceof Number y) || y.doubleValue() <= 0) return null;
         return Math.round(x.doubleValue() / y.doubleValue() * 100) / 100.0;
     }
 

@@ -25,12 +25,13 @@ final class Secrets {
     }
 
     /**
-     * The secret kept in {@code file}, or a new one written there (mode 0600) when the file does not exist.
+     * The secret kept in {@code file}, or a new one written there (mode 0600) when the file does not exist or is blank.
      *
      * @throws IOException when the file cannot be read or written
      */
     static String readOrCreate(Path file) throws IOException {
-        if (Files.exists(file)) return Files.readString(file).strip();
+        String kept = Files.exists(file) ? Files.readString(file).strip() : "";
+        if (!kept.isEmpty()) return kept;
         String secret = generate();
         writePrivate(file, w -> w.write(secret + "\n"));
         return secret;

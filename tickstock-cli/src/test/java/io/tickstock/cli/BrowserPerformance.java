@@ -6,7 +6,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.tickstock.app.App;
-import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Channels;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisUrl;
@@ -63,12 +62,9 @@ class BrowserPerformance {
     @Test
     void theDashboardKeepsItsFrameRateUnderAThousandEventsASecond() throws Exception {
         double minutes = Double.parseDouble(System.getProperty("perf.minutes", "10"));
-        try (EmbeddedRedis redis = new EmbeddedRedis(0);
-                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-                App app = new App(
-                                new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 5, "perf-password"),
-                                System::currentTimeMillis)
-                        .start()) {
+        try (AppStack stack = AppStack.start(tmp, "perf-password")) {
+            EmbeddedRedis redis = stack.redis();
+            App app = stack.app();
             RedisClient client = RedisClient.create(RedisUrl.uri(redis.url()));
             StatefulRedisConnection<String, String> connection = client.connect();
             String sid = UUID.randomUUID().toString();

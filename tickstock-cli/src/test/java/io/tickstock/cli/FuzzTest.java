@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.RedisClient;
 import io.tickstock.app.App;
-import io.tickstock.app.AppConfig;
 import io.tickstock.contract.Events;
 import io.tickstock.contract.Json;
 import io.tickstock.contract.RedisUrl;
@@ -53,12 +53,10 @@ class FuzzTest {
 
     @Test
     void hostileMessagesOnEveryChannelChangeNothingValid() throws Exception {
-        try (EmbeddedRedis redis = new EmbeddedRedis(0);
-                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-                App app = new App(
-                                new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 5, PASSWORD),
-                                System::currentTimeMillis)
-                        .start()) {
+        try (AppStack stack = AppStack.start(tmp, PASSWORD)) {
+            EmbeddedRedis redis = stack.redis();
+            EmbeddedPostgresServer postgres = stack.postgres();
+            App app = stack.app();
             String cookie = Dashboards.login(app.port(), PASSWORD);
             Set<String> patterns = ConcurrentHashMap.newKeySet(), alerts = ConcurrentHashMap.newKeySet();
             WebSocket ws = HttpClient.newHttpClient()
@@ -166,8 +164,7 @@ class FuzzTest {
                         .isEqualTo(true);
                 assertThat(((Number) js.executeScript("return window.tickstock.state.renderErrors || 0")).longValue())
                         .isZero();
-                try (var c = io.lettuce.core.RedisClient.create(RedisUrl.uri(redis.url()))
-                        .connect()) {
+                try (var c = RedisClient.create(RedisUrl.uri(redis.url())).connect()) {
                     c.sync()
                             .publish(
                                     io.tickstock.contract.Channels.PATTERNS_STREAMING,

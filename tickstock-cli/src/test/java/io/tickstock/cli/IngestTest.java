@@ -7,6 +7,7 @@ import io.tickstock.engine.feed.LeanTickFile;
 import io.tickstock.engine.feed.MassiveSubscription;
 import io.tickstock.engine.feed.MergedTradeSource;
 import io.tickstock.engine.kafka.KafkaConnection;
+import io.tickstock.engine.kafka.TradeLogWriter;
 import io.tickstock.engine.kafka.TradeRecords;
 import io.tickstock.engine.trades.Trade;
 import java.nio.file.Files;
@@ -141,8 +142,7 @@ class IngestTest {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"));
                 io.tickstock.testkit.FakeMassiveServer server = new io.tickstock.testkit.FakeMassiveServer(
                         0, "k", () -> TradeFiles.open(List.of(spy), from), 600);
-                io.tickstock.engine.kafka.TradeLogWriter log =
-                        new io.tickstock.engine.kafka.TradeLogWriter(kafka.connection(), TradeRecords.TOPIC, 4)) {
+                TradeLogWriter log = new TradeLogWriter(kafka.connection(), TradeRecords.TOPIC, 4)) {
             long started = System.nanoTime();
             long n = io.tickstock.engine.kafka.Ingest.live(
                     new MassiveSubscription(java.net.URI.create(server.url()), "k", List.of("T.SPY"), 10_000),

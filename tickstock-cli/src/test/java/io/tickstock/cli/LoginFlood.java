@@ -3,7 +3,6 @@ package io.tickstock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.app.App;
-import io.tickstock.app.AppConfig;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,12 +36,8 @@ class LoginFlood {
 
     @Test
     void tenThousandLoginsWithMegabyteNamesLeaveTheHeapAsItWas() throws Exception {
-        try (EmbeddedRedis redis = new EmbeddedRedis(0);
-                EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(tmp.resolve("pg"), true, 0);
-                App app = new App(
-                                new AppConfig(redis.url(), postgres.databaseUrl(), "127.0.0.1", 0, 5, "flood-password"),
-                                System::currentTimeMillis)
-                        .start()) {
+        try (AppStack stack = AppStack.start(tmp, "flood-password")) {
+            App app = stack.app();
             Dashboards.login(app.port(), "flood-password");
             double before = heapAfterGcMb();
             String body = "username=" + "a".repeat(NAME_BYTES) + "&password=guess";

@@ -3,6 +3,7 @@ package io.tickstock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lettuce.core.RedisClient;
 import io.tickstock.contract.RedisUrl;
 import io.tickstock.engine.Engine;
 import io.tickstock.engine.EngineConfig;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -66,7 +68,7 @@ class ScaleOutTest {
     static final List<Process> engines = new ArrayList<>();
     static final java.util.concurrent.ConcurrentLinkedQueue<String[]> received =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
-    static io.lettuce.core.RedisClient subscriber;
+    static RedisClient subscriber;
 
     @BeforeAll
     static void servers() throws Exception {
@@ -88,7 +90,7 @@ class ScaleOutTest {
             session = engine.replay().sessionId();
         }
         reference = rows(session);
-        subscriber = io.lettuce.core.RedisClient.create(RedisUrl.uri(redis.url()));
+        subscriber = RedisClient.create(RedisUrl.uri(redis.url()));
         var sub = subscriber.connectPubSub();
         sub.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<String, String>() {
             @Override
@@ -285,7 +287,7 @@ class ScaleOutTest {
         for (Process p : engines) assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         engines.clear();
         Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> before;
-        try (org.apache.kafka.clients.admin.Admin admin = admin()) {
+        try (Admin admin = admin()) {
             before = admin.listConsumerGroupOffsets(TradeRecords.GROUP)
                     .partitionsToOffsetAndMetadata()
                     .get(30, TimeUnit.SECONDS);
@@ -313,7 +315,7 @@ class ScaleOutTest {
         Map<String, List<String>> stored = rows(session);
         assertThat(stored.get("bars")).hasSizeGreaterThan(500);
 
-        try (org.apache.kafka.clients.admin.Admin admin = admin()) { // the group back before the session record
+        try (Admin admin = admin()) { // the group back before the session record
             if (before.isEmpty()) // this test alone: no commit before it, so the log's start
             admin.deleteConsumerGroups(List.of(TradeRecords.GROUP)).all().get(30, TimeUnit.SECONDS);
             else
@@ -543,8 +545,8 @@ class ScaleOutTest {
         return Double.parseDouble(m.group(1));
     }
 
-    private static org.apache.kafka.clients.admin.Admin admin() {
-        return org.apache.kafka.clients.admin.Admin.create(kafka.connection().clientConfig(Map.of()));
+    private static Admin admin() {
+        return Admin.create(kafka.connection().clientConfig(Map.of()));
     }
 
     private static String[] concat(String[] a, String[] b) {

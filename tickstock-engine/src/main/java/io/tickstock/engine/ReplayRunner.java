@@ -122,7 +122,7 @@ final class ReplayRunner {
             throws IOException {
         long skipped = 0, lastStaleCheck = 0;
         ReplayWindow window = ReplayWindow.ofDay(replayDay);
-        Runnable beat = () -> parts.stats().progress.beat(parts.clock().getAsLong()); // while waiting for the writer
+        Runnable beat = () -> parts.stats().progress.beat(parts.clock().getAsLong()); // a liveness beat
         for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
             if (!window.accepts(t)) {
                 parts.stats().outsideWindow.incrementAndGet();
@@ -134,19 +134,17 @@ final class ReplayRunner {
             }
             if ((parts.stats().trades.get() & 1023) == 0) {
                 replayTime = t.timeMillis();
-                parts.stats().progress.beat(parts.clock().getAsLong());
+                beat.run();
                 if ("stop".equals(parts.commands().poll())) {
                     LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
                     return new Outcome(FinalStatus.STOPPED, skipped);
                 }
-                parts.outputs()
-                        .awaitWriterRoom(
-                                () -> parts.stats().progress.beat(parts.clock().getAsLong()));
+                parts.outputs().awaitWriterRoom(beat); // beats while it waits
             }
             while (replayClock.now() < t.timeMillis()) {
                 pipeline.onWatermark(replayClock.now());
                 replayClock.pause(t.timeMillis());
-                parts.stats().progress.beat(parts.clock().getAsLong());
+                beat.run();
             }
             pipeline.onTrade(t);
             parts.stats().trades.incrementAndGet();
