@@ -24,32 +24,57 @@ final class BaselineCheck {
     /** One figure's verdict; {@code limit} is the worst value that passes. */
     record Verdict(String figure, double value, double baseline, double limit, boolean passed) {}
 
-    private BaselineCheck() {}
+    /** One baseline figure: its name, value and whether a higher value is better. */
+    private record Figure(String name, double baseline, boolean higherIsBetter) {}
+
+    private final double factor;
+    private final List<Figure> figures;
+
+    private BaselineCheck(double factor, List<Figure> figures) {
+        this.factor = factor;
+        this.figures = figures;
+    }
 
     /**
+     * Reads and checks a baseline file (before the benchmarks run, so a bad file costs no minutes).
+     *
      * @throws IOException              when the file cannot be read
-     * @throws IllegalArgumentException when it is not a baseline (no positive {@code factor}, no figures, or a
-     *                                  baseline value that is not a positive number)
+     * @throws IllegalArgumentException naming the file when it is not a baseline: not JSON, no {@code factor} above 1,
+     *                                  no figures, or a figure that is not a positive number
      */
-    static List<Verdict> check(Map<String, Object> run, Path baselineFile) throws IOException {
-        JsonNode baseline = Json.read(Files.readString(baselineFile));
+    static BaselineCheck read(Path file) throws IOException {
+        JsonNode baseline;
+        try {
+            baseline = Json.read(Files.readString(file));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": not a JSON baseline (" + e.getMessage() + ")", e);
+        }
         double factor = baseline.path("factor").asDouble();
-        if (!(factor > 1)) throw new IllegalArgumentException(baselineFile + ": factor must be a number above 1");
-        List<Verdict> out = new ArrayList<>();
+        if (!(factor > 1)) throw new IllegalArgumentException(file + ": factor must be a number above 1");
+        List<Figure> figures = new ArrayList<>();
         for (boolean higher : new boolean[] {true, false}) {
-            JsonNode figures = baseline.path(higher ? "higher_is_better" : "lower_is_better");
-            for (var e : figures.properties()) {
+            for (var e : baseline.path(higher ? "higher_is_better" : "lower_is_better")
+                    .properties()) {
                 double base = e.getValue().asDouble();
-                if (!(base > 0))
+                if (!e.getValue().isNumber() || !(base > 0))
                     throw new IllegalArgumentException(
-                            baselineFile + ": " + e.getKey() + " must be a positive number, was " + e.getValue());
-                double limit = higher ? base / factor : base * factor;
-                double value = run.get(e.getKey()) instanceof Number n ? n.doubleValue() : Double.NaN;
-                boolean passed = higher ? value >= limit : value <= limit; // NaN (missing) fails
-                out.add(new Verdict(e.getKey(), value, base, limit, passed));
+                            file + ": " + e.getKey() + " must be a positive number, was " + e.getValue());
+                figures.add(new Figure(e.getKey(), base, higher));
             }
         }
-        if (out.isEmpty()) throw new IllegalArgumentException(baselineFile + ": names no figures");
+        if (figures.isEmpty()) throw new IllegalArgumentException(file + ": names no figures");
+        return new BaselineCheck(factor, figures);
+    }
+
+    /** Each baseline figure against {@code run}'s (a figure the run lacks fails). */
+    List<Verdict> check(Map<String, Object> run) {
+        List<Verdict> out = new ArrayList<>();
+        for (Figure f : figures) {
+            double limit = f.higherIsBetter() ? f.baseline() / factor : f.baseline() * factor;
+            double value = run.get(f.name()) instanceof Number n ? n.doubleValue() : Double.NaN;
+            boolean passed = f.higherIsBetter() ? value >= limit : value <= limit; // NaN (missing) fails
+            out.add(new Verdict(f.name(), value, f.baseline(), limit, passed));
+        }
         return out;
     }
 

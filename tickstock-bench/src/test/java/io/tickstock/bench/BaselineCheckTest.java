@@ -25,12 +25,12 @@ class BaselineCheckTest {
                 {"why": "test", "factor": 3,
                  "higher_is_better": {"trades_per_sec": 2500000},
                  "lower_is_better": {"e2e_p99_ms": 50, "burst_500_floor_ratio": 1.5}}""");
-        List<BaselineCheck.Verdict> ok = BaselineCheck.check(
-                Map.of("trades_per_sec", 900_000L, "e2e_p99_ms", 149L, "burst_500_floor_ratio", 4.4), file);
+        List<BaselineCheck.Verdict> ok = BaselineCheck.read(file)
+                .check(Map.of("trades_per_sec", 900_000L, "e2e_p99_ms", 149L, "burst_500_floor_ratio", 4.4));
         assertThat(ok).allMatch(BaselineCheck.Verdict::passed);
 
-        List<BaselineCheck.Verdict> bad = BaselineCheck.check(
-                Map.of("trades_per_sec", 800_000L, "e2e_p99_ms", 2_000L, "burst_500_floor_ratio", 4.6), file);
+        List<BaselineCheck.Verdict> bad = BaselineCheck.read(file)
+                .check(Map.of("trades_per_sec", 800_000L, "e2e_p99_ms", 2_000L, "burst_500_floor_ratio", 4.6));
         assertThat(bad).noneMatch(BaselineCheck.Verdict::passed);
         assertThat(BaselineCheck.report(bad).get("failed"))
                 .isEqualTo(List.of("trades_per_sec", "e2e_p99_ms", "burst_500_floor_ratio"));
@@ -39,17 +39,17 @@ class BaselineCheckTest {
     @Test
     void aFigureTheRunLacksFails() throws Exception {
         Path file = baseline("{\"factor\": 3, \"lower_is_better\": {\"e2e_p50_ms\": 15}}");
-        assertThat(BaselineCheck.check(Map.of(), file)).noneMatch(BaselineCheck.Verdict::passed);
+        assertThat(BaselineCheck.read(file).check(Map.of())).noneMatch(BaselineCheck.Verdict::passed);
     }
 
     @Test
     void aFileThatIsNotABaselineIsRefusedByName() throws Exception {
-        assertThatThrownBy(() -> BaselineCheck.check(Map.of(), baseline("{\"factor\": 3}")))
+        assertThatThrownBy(() -> BaselineCheck.read(baseline("{\"factor\": 3}")))
                 .hasMessageContaining("names no figures");
-        assertThatThrownBy(() -> BaselineCheck.check(Map.of(), baseline("{\"lower_is_better\": {\"a\": 1}}")))
+        assertThatThrownBy(() -> BaselineCheck.read(baseline("{\"lower_is_better\": {\"a\": 1}}")))
                 .hasMessageContaining("factor");
-        assertThatThrownBy(() ->
-                        BaselineCheck.check(Map.of(), baseline("{\"factor\": 3, \"lower_is_better\": {\"a\": \"x\"}}")))
+        assertThatThrownBy(() -> BaselineCheck.read(baseline("{\"factor\": 3, \"lower_is_better\": {\"a\": \"x\"}}")))
                 .hasMessageContaining("a must be a positive number");
+        assertThatThrownBy(() -> BaselineCheck.read(baseline("not json"))).hasMessageContaining("not a JSON baseline");
     }
 }

@@ -100,7 +100,8 @@ public final class EmbeddedKafka implements AutoCloseable {
      * client settings in ~/.tickstock/kafka/client.properties)}.
      *
      * @throws IllegalStateException naming TICKSTOCK_KAFKA_BOOTSTRAP when neither is set and {@code embed} is false
-     * @throws IOException           when the TICKSTOCK_KAFKA_CONFIG file cannot be read
+     * @throws IllegalStateException naming --kafka-config and TICKSTOCK_KAFKA_CONFIG when that file cannot be read
+     * @throws IOException           when the embedded broker cannot start
      */
     static KafkaConnection resolve(@Nullable String option, @Nullable Path configOption, Lifecycle life, boolean embed)
             throws IOException {
@@ -108,9 +109,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (bootstrap != null && !bootstrap.isBlank()) {
             String env = System.getenv("TICKSTOCK_KAFKA_CONFIG");
             Path config = configOption != null ? configOption : env == null || env.isBlank() ? null : Path.of(env);
-            return config == null
-                    ? KafkaConnection.plaintext(bootstrap)
-                    : KafkaConnection.withConfigFile(bootstrap, config);
+            if (config == null) return KafkaConnection.plaintext(bootstrap);
+            try {
+                return KafkaConnection.withConfigFile(bootstrap, config);
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "cannot read the Kafka client settings " + config
+                                + " (--kafka-config or TICKSTOCK_KAFKA_CONFIG): " + e,
+                        e);
+            }
         }
         if (!embed)
             throw new IllegalStateException(

@@ -10,6 +10,7 @@ import io.tickstock.engine.publish.RedisPublisher;
 import io.tickstock.engine.store.HistoryBarrier;
 import io.tickstock.engine.store.HistoryRow;
 import io.tickstock.engine.store.HistoryWriter;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -58,9 +59,9 @@ final class Outputs {
         return writer.backlogged();
     }
 
-    /** {@link HistoryBarrier#awaitRoom}: a replay's backpressure. */
-    void awaitWriterRoom(Runnable onWait) {
-        HistoryBarrier.awaitRoom(writer, onWait);
+    /** {@link HistoryBarrier#awaitRoom}: a replay's backpressure; false when {@code keepWaiting} ended it. */
+    boolean awaitWriterRoom(BooleanSupplier keepWaiting) {
+        return HistoryBarrier.awaitRoom(writer, keepWaiting);
     }
 
     /** {@link HistoryWriter#dropped}: rows lost (queue or spool full). */

@@ -12,6 +12,7 @@ import io.tickstock.engine.trades.Trade;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,11 @@ final class ReplayRunner {
         long skipped = 0, lastStaleCheck = 0;
         ReplayWindow window = ReplayWindow.ofDay(replayDay);
         Runnable beat = () -> parts.stats().progress.beat(parts.clock().getAsLong()); // a liveness beat
+        BooleanSupplier running =
+                () -> { // beats; false once the operator sent stop (also while waiting for the writer)
+                    beat.run();
+                    return !"stop".equals(parts.commands().poll());
+                };
         for (Trade t; (t = feed.next()) != null && t.timeMillis() < toMillis; ) {
             if (!window.accepts(t)) {
                 parts.stats().outsideWindow.incrementAndGet();
@@ -134,12 +140,10 @@ final class ReplayRunner {
             }
             if ((parts.stats().trades.get() & 1023) == 0) {
                 replayTime = t.timeMillis();
-                beat.run();
-                if ("stop".equals(parts.commands().poll())) {
+                if (!running.getAsBoolean() || !parts.outputs().awaitWriterRoom(running)) {
                     LOG.info("replay stopped by the operator at {}", IsoTime.format(t.timeMillis()));
                     return new Outcome(FinalStatus.STOPPED, skipped);
                 }
-                parts.outputs().awaitWriterRoom(beat); // beats while it waits
             }
             while (replayClock.now() < t.timeMillis()) {
                 pipeline.onWatermark(replayClock.now());

@@ -119,6 +119,30 @@ class StreamingBufferTest {
         assertThat(stats.snapshot()).containsEntry("pattern.duplicate", 1L).containsEntry("pattern.delivered", 3L);
     }
 
+    static Inbound alert(String symbol) {
+        return new Inbound(
+                Channels.ALERTS_INDICATORS,
+                new Inbound.Alert(new Events.IndicatorAlert(
+                        symbol, "RSI_OVERBOUGHT", "2025-10-05T10:15:00.000Z", Map.of("value", 71.5), "info", "s1")),
+                NOW);
+    }
+
+    @Test
+    void alertsGoOutWhenTheDispatcherHasDrainedBeforeWhatFollowsAndRepeatsOnce() {
+        buffer.accept(alert("SPY"));
+        buffer.accept(alert("IBM"));
+        buffer.accept(alert("SPY")); // the same alert again (reloaded after a gap): counted, not sent
+        buffer.accept(new Inbound(Channels.HEALTH, new Inbound.Health(Json.MAPPER.createObjectNode()), NOW));
+        buffer.accept(alert("AAPL"));
+        buffer.close(); // the last drain and the queued sends
+        assertThat(frames.stream().map(f -> Json.read(f).path("event").asText()))
+                .containsExactly("indicator_alert", "indicator_alert", "streaming_health", "indicator_alert");
+        assertThat(stats.snapshot())
+                .containsEntry("indicator_alert.received", 3L)
+                .containsEntry("indicator_alert.delivered", 3L)
+                .containsEntry("indicator_alert.duplicate", 1L);
+    }
+
     @Test
     void indicatorValuesCoalescePerSeriesWithinAnInterval() {
         buffer.accept(indicator("SPY", 40));

@@ -1,5 +1,7 @@
 package io.tickstock.engine.store;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Waits on a {@link HistoryWriter} from a feed that can wait (a replay, a process about to end), never from a live
  * one. Polls every 10 ms (the backpressure) or 100 ms (the end) on the calling thread.
@@ -8,21 +10,25 @@ public final class HistoryBarrier {
     private HistoryBarrier() {}
 
     /**
-     * Backpressure for a replay: when the writer is more than half full, waits until it is under a quarter full (or
-     * interrupted), so that the rows the pipeline still holds fit in the other half rather than being dropped.
+     * Backpressure for a replay: when the writer is more than half full, waits until it is under a quarter full, so
+     * that the rows the pipeline still holds fit in the other half rather than being dropped. While PostgreSQL is down
+     * that lasts until it returns, so the caller decides at every poll whether to go on waiting (an operator's stop).
      *
-     * @param onWait called at every poll while waiting (a liveness beat)
+     * @param keepWaiting called at every poll while waiting (a liveness beat, the stop command); false ends the wait
+     * @return false when {@code keepWaiting} ended the wait or the thread was interrupted, true otherwise
      */
-    public static void awaitRoom(HistoryWriter writer, Runnable onWait) {
-        if (writer.fill() <= 0.5) return;
-        while (writer.fill() > 0.25 && !Thread.currentThread().isInterrupted()) {
-            onWait.run();
+    public static boolean awaitRoom(HistoryWriter writer, BooleanSupplier keepWaiting) {
+        if (writer.fill() <= 0.5) return true;
+        while (writer.fill() > 0.25) {
+            if (!keepWaiting.getAsBoolean()) return false;
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
             }
         }
+        return true;
     }
 
     /**

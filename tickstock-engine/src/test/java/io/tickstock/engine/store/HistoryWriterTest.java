@@ -155,6 +155,12 @@ class HistoryWriterTest {
             assertThat(w.dropped())
                     .as("nothing dropped yet: the spool and the queue hold it")
                     .isZero();
+            await().atMost(Duration.ofSeconds(30)).until(() -> w.fill() > 0.5);
+            AtomicInteger polls = new AtomicInteger();
+            assertThat(HistoryBarrier.awaitRoom(w, () -> polls.incrementAndGet() < 3))
+                    .as("a replay's backpressure while PostgreSQL is down lasts until its caller ends it (a stop)")
+                    .isFalse();
+            assertThat(polls).hasValue(3);
             for (int i = 30; i < 1_000; i++) w.write(bar("SPY", i, 100 + i * 0.01));
             assertThat(w.dropped()).as("beyond the queue").isPositive();
             assertThat(w.isDurable(before))
