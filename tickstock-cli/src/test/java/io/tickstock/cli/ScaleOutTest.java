@@ -250,12 +250,7 @@ class ScaleOutTest {
         String three = sessionOf(Files.readString(tmp.resolve("synthetic-ingest.log")));
         List<String> threeMessages = normalized();
 
-        Map<String, List<String>> got = rows(three);
-        for (String table : List.of("bars", "indicators", "patterns"))
-            assertThat(got.get(table))
-                    .as(table)
-                    .hasSameSizeAs(expected.get(table))
-                    .isEqualTo(expected.get(table));
+        assertRowsEqual(three, expected);
         assertThat(expected.get("bars")).hasSizeGreaterThan(9_000);
         List<String> missing = new ArrayList<>(oneMessages), extra = new ArrayList<>(threeMessages);
         threeMessages.forEach(missing::remove);
@@ -269,9 +264,9 @@ class ScaleOutTest {
         assertThat(threeMessages).hasSizeGreaterThan(10_000);
         System.out.printf(
                 "500 symbols: %d bars, %d indicator values, %d patterns stored; %d bars, patterns and alerts on Redis%n",
-                got.get("bars").size(),
-                got.get("indicators").size(),
-                got.get("patterns").size(),
+                expected.get("bars").size(),
+                expected.get("indicators").size(),
+                expected.get("patterns").size(),
                 threeMessages.size());
     }
 
@@ -478,12 +473,7 @@ class ScaleOutTest {
                 .as("ingest ends its session")
                 .isTrue();
         String session = sessionOf(Files.readString(tmp.resolve("outage-ingest.log")));
-        Map<String, List<String>> got = rows(session);
-        for (String table : List.of("bars", "indicators", "patterns"))
-            assertThat(got.get(table))
-                    .as(table)
-                    .hasSameSizeAs(expected.get(table))
-                    .isEqualTo(expected.get(table));
+        assertRowsEqual(session, expected);
         String engineLog = Files.readString(tmp.resolve("outage.log"));
         assertThat(engineLog).doesNotContain("rows dropped");
         System.out.printf(
@@ -493,9 +483,9 @@ class ScaleOutTest {
                 symbols,
                 (up - down) / 1e9,
                 (System.nanoTime() - up) / 1e9,
-                got.get("bars").size(),
-                got.get("indicators").size(),
-                got.get("patterns").size(),
+                expected.get("bars").size(),
+                expected.get("indicators").size(),
+                expected.get("patterns").size(),
                 engineLog.contains("history writer backlogged"));
     }
 
@@ -658,12 +648,17 @@ class ScaleOutTest {
     }
 
     private static void assertRowsEqualReference(String session) throws Exception {
+        assertRowsEqual(session, reference);
+    }
+
+    /** The session's bars, indicator values and patterns equal {@code expected}'s ({@link #rows}). */
+    private static void assertRowsEqual(String session, Map<String, List<String>> expected) throws Exception {
         Map<String, List<String>> rows = rows(session);
         for (String table : List.of("bars", "indicators", "patterns")) {
             assertThat(rows.get(table))
                     .as(table + " of session " + session)
-                    .hasSameSizeAs(reference.get(table))
-                    .isEqualTo(reference.get(table));
+                    .hasSameSizeAs(expected.get(table))
+                    .isEqualTo(expected.get(table));
         }
     }
 

@@ -25,8 +25,8 @@ final class UrgentItems {
     private final LongSupplier clock;
     private final BufferStats stats;
     private final Consumer<List<StreamItem.Pattern>> onPatternsDelivered;
-    private final List<StreamItem.Pattern> patterns = new ArrayList<>();
-    private final List<StreamItem.Alert> alerts = new ArrayList<>();
+    private List<StreamItem.Pattern> patterns = new ArrayList<>(); // handed on whole at each drain
+    private List<StreamItem.Alert> alerts = new ArrayList<>();
 
     /**
      * @param clock               wall clock, epoch ms (a batch frame's time)
@@ -55,34 +55,38 @@ final class UrgentItems {
 
     /** Hands what was collected to {@code sends}, patterns first, and starts over. */
     void drain(Sends sends) {
-        if (!patterns.isEmpty()) {
-            List<StreamItem.Pattern> p = new ArrayList<>(patterns);
-            patterns.clear();
-            sends.send("pattern", p.size(), () -> {
-                long now = clock.getAsLong();
-                fanout.publishChunked(
-                        "pattern",
-                        p,
-                        maxBatch,
-                        part -> part.size() == 1
-                                ? Frames.detection("streaming_pattern", part.getFirst())
-                                : Frames.batch("streaming_patterns_batch", "patterns", part, now));
-                stats.add("pattern", "delivered", p.size());
-                onPatternsDelivered.accept(p);
-            });
-        }
-        if (!alerts.isEmpty()) {
-            List<StreamItem.Alert> a = new ArrayList<>(alerts);
-            alerts.clear();
-            sends.send("indicator_alert", a.size(), () -> {
-                long now = clock.getAsLong();
-                fanout.publishEach(
-                        "alert",
-                        a,
-                        one -> Frames.frame("indicator_alert", one),
-                        all -> Frames.batch("indicator_alerts_batch", "alerts", all, now));
-                stats.add("indicator_alert", "delivered", a.size());
-            });
-        }
+        if (!patterns.isEmpty()) sendPatterns(sends);
+        if (!alerts.isEmpty()) sendAlerts(sends);
+    }
+
+    private void sendPatterns(Sends sends) {
+        List<StreamItem.Pattern> p = patterns;
+        patterns = new ArrayList<>();
+        sends.send("pattern", p.size(), () -> {
+            long now = clock.getAsLong();
+            fanout.publishChunked(
+                    "pattern",
+                    p,
+                    maxBatch,
+                    part -> part.size() == 1
+                            ? Frames.detection("streaming_pattern", part.getFirst())
+                            : Frames.batch("streaming_patterns_batch", "patterns", part, now));
+            stats.add("pattern", "delivered", p.size());
+            onPatternsDelivered.accept(p);
+        });
+    }
+
+    private void sendAlerts(Sends sends) {
+        List<StreamItem.Alert> a = alerts;
+        alerts = new ArrayList<>();
+        sends.send("indicator_alert", a.size(), () -> {
+            long now = clock.getAsLong();
+            fanout.publishEach(
+                    "alert",
+                    a,
+                    one -> Frames.frame("indicator_alert", one),
+                    all -> Frames.batch("indicator_alerts_batch", "alerts", all, now));
+            stats.add("indicator_alert", "delivered", a.size());
+        });
     }
 }
